@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Parcours",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "parcours", targets: ["parcours"]),
+        .library(name: "ParcoursLog", targets: ["ParcoursLog"]),
+        .library(name: "ParcoursStore", targets: ["ParcoursStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
+        .target(name: "ParcoursLog", dependencies: ["CSodium"]),
+        .target(
+            name: "ParcoursStore",
+            dependencies: ["ParcoursLog", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "parcours",
+            dependencies: [
+                "ParcoursLog", "ParcoursStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "parcours-bench",
+            dependencies: ["ParcoursLog", "ParcoursStore"],
+            path: "Sources/ParcoursBench"
+        ),
+        .testTarget(name: "ParcoursLogTests", dependencies: ["ParcoursLog"], exclude: ["Fixtures"]),
+        .testTarget(name: "ParcoursStoreTests", dependencies: ["ParcoursStore", "ParcoursLog"]),
+        .testTarget(name: "ParcoursCLITests", dependencies: ["parcours", "ParcoursStore", "ParcoursLog"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,82 @@
+import CSodium
+
+/// The one door to libsodium: initialization, randomness and hashing.
+public enum Sodium {
+    private static let initialized: Bool = sodium_init() >= 0
+
+    /// Makes sure libsodium is initialized; every crypto entry point calls it.
+    @inline(__always)
+    public static func ensureInitialized() {
+        precondition(initialized, "libsodium could not be initialized")
+    }
+
+    /// `count` bytes from the system's CSPRNG.
+    public static func randomBytes(_ count: Int) -> [UInt8] {
+        ensureInitialized()
+        var bytes = [UInt8](repeating: 0, count: count)
+        if count > 0 { bytes.withUnsafeMutableBytes { randombytes_buf($0.baseAddress!, count) } }
+        return bytes
+    }
+
+    /// SHA-256 of a byte string.
+    public static func sha256(_ message: some ContiguousBytes) -> Hash {
+        ensureInitialized()
+        var digest = Hash.zero
+        message.withUnsafeBytes { input in
+            digest.withUnsafeMutableBytes { output in
+                _ = crypto_hash_sha256(
+                    output.baseAddress!.assumingMemoryBound(to: UInt8.self),
+                    input.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(input.count))
+            }
+        }
+        return digest
+    }
+
+    /// SHA-256 of `prefix || message`, without copying the message.
+    public static func sha256(prefix: UInt8, _ message: some ContiguousBytes) -> Hash {
+        ensureInitialized()
+        var state = crypto_hash_sha256_state()
+        var digest = Hash.zero
+        var tag = prefix
+        crypto_hash_sha256_init(&state)
+        crypto_hash_sha256_update(&state, &tag, 1)
+        message.withUnsafeBytes { input in
+            _ = crypto_hash_sha256_update(
+                &state, input.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(input.count))
+        }
+        digest.withUnsafeMutableBytes { output in
+            _ = crypto_hash_sha256_final(&state, output.baseAddress!.assumingMemoryBound(to: UInt8.self))
+        }
+        return digest
+    }
+
+    /// Overwrites a buffer with zeros in a way the compiler cannot elide.
+    public static func zero(_ bytes: inout [UInt8]) {
+        bytes.withUnsafeMutableBytes { sodium_memzero($0.baseAddress, $0.count) }
+    }
+
+    /// Compares two byte strings in constant time.
+    public static func constantTimeEqual(_ left: [UInt8], _ right: [UInt8]) -> Bool {
+        guard left.count == right.count else { return false }
+        return left.withUnsafeBytes { l in right.withUnsafeBytes { r in sodium_memcmp(l.baseAddress, r.baseAddress, l.count) == 0 } }
+    }
+}
+
+/// The errors of cryptographic operations. They never carry key material.
+public enum CryptoError: Error, Sendable, Equatable, CustomStringConvertible {
+    case wrongPassphrase
+    case authenticationFailed
+    case invalidKeyLength(expected: Int, got: Int)
+    case invalidEncoding(String)
+    case operationFailed(String)
+
+    public var description: String {
+        switch self {
+        case .wrongPassphrase: "the passphrase is wrong (or the sealed key is damaged)"
+        case .authenticationFailed: "the ciphertext does not authenticate with this key and associated data"
+        case .invalidKeyLength(let expected, let got): "a key must be \(expected) bytes, got \(got)"
+        case .invalidEncoding(let what): "invalid encoding: \(what)"
+        case .operationFailed(let what): "cryptographic operation failed: \(what)"
+        }
+    }
+}

@@ -1,0 +1,244 @@
+/// A strict RFC 8259 parser for the subset the log format signs.
+///
+/// Refuses what would make canonical form ambiguous: numbers that are not
+/// integers written plainly (`1.5`, `1e3`, `-0`… are refused), integers beyond
+/// ±(2^53-1), duplicate member names, invalid UTF-8, lone surrogates, and input
+/// nested deeper than `maxDepth`.
+public struct JSONParser {
+    /// The deepest nesting accepted.
+    public static let maxDepth = 64
+
+    /// Parses one JSON text (surrounding whitespace allowed).
+    public static func parse(_ bytes: some Collection<UInt8>) throws(JSONError) -> JSONValue {
+        let array = Array(bytes)
+        return try array.withUnsafeBufferPointer { buffer throws(JSONError) in
+            var parser = Cursor(bytes: buffer)
+            parser.skipWhitespace()
+            let value = try parser.parseValue(depth: 0)
+            parser.skipWhitespace()
+            guard parser.index == buffer.count else {
+                throw JSONError(offset: parser.index, reason: "unexpected content after the JSON value")
+            }
+            return value
+        }
+    }
+
+    /// Parses one JSON text given as a string.
+    public static func parse(_ text: String) throws(JSONError) -> JSONValue {
+        try parse(Array(text.utf8))
+    }
+
+    private struct Cursor {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        func fail(_ reason: String) -> JSONError { JSONError(offset: index, reason: reason) }
+
+        mutating func skipWhitespace() {
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x09, 0x0A, 0x0D: index += 1
+                default: return
+                }
+            }
+        }
+
+        mutating func parseValue(depth: Int) throws(JSONError) -> JSONValue {
+            guard depth <= JSONParser.maxDepth else { throw fail("nesting deeper than \(JSONParser.maxDepth)") }
+            guard index < bytes.count else { throw fail("unexpected end of input, expected a value") }
+            switch bytes[index] {
+            case UInt8(ascii: "{"): return try parseObject(depth: depth)
+            case UInt8(ascii: "["): return try parseArray(depth: depth)
+            case UInt8(ascii: "\""): return .string(try parseString())
+            case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
+            case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
+            case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .int(try parseInteger())
+            default: throw fail("unexpected character, expected a value")
+            }
+        }
+
+        mutating func expectLiteral(_ literal: StaticString) throws(JSONError) {
+            let count = literal.utf8CodeUnitCount
+            guard index + count <= bytes.count else { throw fail("unexpected end of input") }
+            let start = literal.utf8Start
+            for offset in 0..<count where bytes[index + offset] != start[offset] {
+                throw fail("invalid literal, expected true, false or null")
+            }
+            index += count
+        }
+
+        mutating func parseInteger() throws(JSONError) -> Int64 {
+            let start = index
+            var negative = false
+            if bytes[index] == UInt8(ascii: "-") {
+                negative = true
+                index += 1
+            }
+            guard index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else {
+                throw fail("invalid number")
+            }
+            if bytes[index] == UInt8(ascii: "0"), index + 1 < bytes.count,
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index + 1])
+            {
+                throw fail("leading zeros are not allowed in numbers")
+            }
+            var magnitude: Int64 = 0
+            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+                magnitude = magnitude * 10 + Int64(bytes[index] - UInt8(ascii: "0"))
+                guard magnitude <= JSONValue.maxSafeInteger else {
+                    index = start
+                    throw fail("number out of range: only integers in [-(2^53-1), 2^53-1] are accepted")
+                }
+                index += 1
+            }
+            if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) {
+                index = start
+                throw fail("non-integer number: only integers in [-(2^53-1), 2^53-1] are accepted")
+            }
+            if negative && magnitude == 0 {
+                index = start
+                throw fail("-0 is not accepted: write 0")
+            }
+            return negative ? -magnitude : magnitude
+        }
+
+        mutating func parseString() throws(JSONError) -> String {
+            index += 1  // opening quote
+            var scalars: [UInt8] = []
+            var runStart = index
+            while true {
+                guard index < bytes.count else { throw fail("unterminated string") }
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    if scalars.isEmpty {
+                        let text = try decodeUTF8(UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                        index += 1
+                        return text
+                    }
+                    scalars.append(contentsOf: bytes[runStart..<index])
+                    index += 1
+                    return try decodeUTF8(scalars)
+                }
+                if byte < 0x20 { throw fail("control character in string, it must be escaped") }
+                if byte == UInt8(ascii: "\\") {
+                    scalars.append(contentsOf: bytes[runStart..<index])
+                    index += 1
+                    guard index < bytes.count else { throw fail("unterminated escape") }
+                    let escape = bytes[index]
+                    index += 1
+                    switch escape {
+                    case UInt8(ascii: "\""): scalars.append(0x22)
+                    case UInt8(ascii: "\\"): scalars.append(0x5C)
+                    case UInt8(ascii: "/"): scalars.append(0x2F)
+                    case UInt8(ascii: "b"): scalars.append(0x08)
+                    case UInt8(ascii: "f"): scalars.append(0x0C)
+                    case UInt8(ascii: "n"): scalars.append(0x0A)
+                    case UInt8(ascii: "r"): scalars.append(0x0D)
+                    case UInt8(ascii: "t"): scalars.append(0x09)
+                    case UInt8(ascii: "u"):
+                        let scalar = try parseUnicodeEscape()
+                        scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
+                    default: throw fail("invalid escape sequence")
+                    }
+                    runStart = index
+                    continue
+                }
+                index += 1
+            }
+        }
+
+        mutating func parseHex4() throws(JSONError) -> UInt32 {
+            guard index + 4 <= bytes.count else { throw fail("truncated \\u escape") }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let byte = bytes[index]
+                let digit: UInt32
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+                default: throw fail("invalid hex digit in \\u escape")
+                }
+                value = value << 4 | digit
+                index += 1
+            }
+            return value
+        }
+
+        mutating func parseUnicodeEscape() throws(JSONError) -> Unicode.Scalar {
+            let high = try parseHex4()
+            if (0xD800...0xDBFF).contains(high) {
+                guard index + 2 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                else { throw fail("lone high surrogate in \\u escape") }
+                index += 2
+                let low = try parseHex4()
+                guard (0xDC00...0xDFFF).contains(low) else { throw fail("invalid low surrogate in \\u escape") }
+                let combined = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+                guard let scalar = Unicode.Scalar(combined) else { throw fail("invalid code point") }
+                return scalar
+            }
+            guard !(0xDC00...0xDFFF).contains(high), let scalar = Unicode.Scalar(high) else {
+                throw fail("lone low surrogate in \\u escape")
+            }
+            return scalar
+        }
+
+        func decodeUTF8(_ raw: some Collection<UInt8>) throws(JSONError) -> String {
+            guard let text = String(validating: raw, as: UTF8.self) else { throw fail("invalid UTF-8 in string") }
+            return text
+        }
+
+        mutating func parseArray(depth: Int) throws(JSONError) -> JSONValue {
+            index += 1
+            var elements: [JSONValue] = []
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .array(elements)
+            }
+            while true {
+                skipWhitespace()
+                elements.append(try parseValue(depth: depth + 1))
+                skipWhitespace()
+                guard index < bytes.count else { throw fail("unterminated array") }
+                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
+                throw fail("expected , or ] in array")
+            }
+        }
+
+        mutating func parseObject(depth: Int) throws(JSONError) -> JSONValue {
+            index += 1
+            var members: [String: JSONValue] = [:]
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .object(members)
+            }
+            while true {
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                    throw fail("expected a member name in quotes")
+                }
+                let nameOffset = index
+                let name = try parseString()
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected : after member name") }
+                index += 1
+                skipWhitespace()
+                let value = try parseValue(depth: depth + 1)
+                guard members.updateValue(value, forKey: name) == nil else {
+                    throw JSONError(offset: nameOffset, reason: "duplicate member name")
+                }
+                skipWhitespace()
+                guard index < bytes.count else { throw fail("unterminated object") }
+                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
+                throw fail("expected , or } in object")
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// The shapes of names and ids the log accepts.
+public enum Identifiers {
+    /// A new random (version 4) RFC 9562 UUID in lowercase text.
+    public static func newEventID() -> String {
+        var bytes = Sodium.randomBytes(16)
+        bytes[6] = bytes[6] & 0x0F | 0x40
+        bytes[8] = bytes[8] & 0x3F | 0x80
+        let hex = Hex.encode(bytes)
+        let h = Array(hex)
+        return String(h[0..<8]) + "-" + String(h[8..<12]) + "-" + String(h[12..<16]) + "-" + String(h[16..<20]) + "-"
+            + String(h[20..<32])
+    }
+
+    /// Whether `text` is a UUID in lowercase 8-4-4-4-12 form.
+    public static func isEventID(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 36 else { return false }
+        for (index, byte) in bytes.enumerated() {
+            if [8, 13, 18, 23].contains(index) {
+                guard byte == UInt8(ascii: "-") else { return false }
+            } else {
+                guard (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) else { return false }
+            }
+        }
+        return true
+    }
+
+    /// Actor ids: 1–64 of lowercase letters, digits, `.`, `_`, `-`, starting with a letter or digit.
+    public static func isActorID(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard (1...64).contains(bytes.count) else { return false }
+        for (index, byte) in bytes.enumerated() {
+            let alnum = (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+            guard alnum || (index > 0 && [0x2E, 0x5F, 0x2D].contains(byte)) else { return false }
+        }
+        return true
+    }
+
+    /// Event types: dotted lowercase words, e.g. `stage.assessed`, at most 64 bytes.
+    public static func isEventType(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard (3...64).contains(bytes.count) else { return false }
+        let words = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard words.count >= 2 else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.utf8.first, (0x61...0x7A).contains(first) else { return false }
+            return word.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+        }
+    }
+
+    /// Participant ids: `P-` then 4 to 16 uppercase letters or digits, e.g. `P-7Q4K2M`.
+    public static func isParticipantID(_ text: String) -> Bool {
+        guard text.hasPrefix("P-") else { return false }
+        let rest = text.utf8.dropFirst(2)
+        return (4...16).contains(rest.count) && rest.allSatisfy { (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) }
+    }
+
+    /// Stream names: `directory`, `access`, `participant/<participant id>`, or another
+    /// lowercase name with an optional `/suffix` of letters, digits and `-`, at most 128 bytes.
+    public static func isStream(_ text: String) -> Bool {
+        guard (1...128).contains(text.utf8.count) else { return false }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return false }
+        guard let head = parts.first, let first = head.utf8.first, (0x61...0x7A).contains(first),
+              head.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D })
+        else { return false }
+        if parts.count == 2 {
+            let tail = parts[1]
+            guard !tail.isEmpty, tail.utf8.allSatisfy({
+                (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D
+            }) else { return false }
+            if head == "participant" { return isParticipantID(String(tail)) }
+        }
+        return true
+    }
+
+    /// The participant id of a `participant/<id>` stream, or nil.
+    public static func participant(ofStream stream: String) -> String? {
+        guard stream.hasPrefix(participantStreamPrefix) else { return nil }
+        let id = String(stream.dropFirst(participantStreamPrefix.count))
+        return isParticipantID(id) ? id : nil
+    }
+
+    public static let participantStreamPrefix = "participant/"
+    public static let directoryStream = "directory"
+    public static let accessStream = "access"
+}

@@ -1,0 +1,74 @@
+/// One event of the log: `{"envelope": E, "sig": S}`.
+public struct Record: Sendable, Equatable {
+    public var envelope: Envelope
+    /// The 64-byte Ed25519 signature over `JCS(envelope)`.
+    public var signature: [UInt8]
+
+    /// The longest record line accepted (1 MiB).
+    public static let maxLineLength = 1 << 20
+
+    public init(envelope: Envelope, signature: [UInt8]) {
+        self.envelope = envelope
+        self.signature = signature
+    }
+
+    /// Signs `envelope` with `key`.
+    public init(signing envelope: Envelope, with key: SigningKey) {
+        self.init(envelope: envelope, signature: key.sign(envelope.canonicalBytes))
+    }
+
+    /// The record line: the UTF-8 of `JCS(record)`, without a newline.
+    public var line: [UInt8] { Record.line(envelopeBytes: envelope.canonicalBytes, signature: signature) }
+
+    /// `JCS({"envelope": E, "sig": S})` from `JCS(E)`; "envelope" sorts before "sig".
+    static func line(envelopeBytes: [UInt8], signature: [UInt8]) -> [UInt8] {
+        var line: [UInt8] = []
+        line.reserveCapacity(envelopeBytes.count + 110)
+        line.append(contentsOf: Array(#"{"envelope":"#.utf8))
+        line.append(contentsOf: envelopeBytes)
+        line.append(contentsOf: Array(#","sig":""#.utf8))
+        line.append(contentsOf: Array(Base64.encode(signature).utf8))
+        line.append(contentsOf: Array(#""}"#.utf8))
+        return line
+    }
+
+    /// RFC 9162 leaf hash of a record line: `SHA-256(0x00 || line)`.
+    public static func leafHash(line: [UInt8]) -> Hash { Sodium.sha256(prefix: 0x00, line) }
+
+    /// Whether the signature is the author key's over `JCS(envelope)`.
+    public var hasValidSignature: Bool {
+        envelope.author.key.isValidSignature(signature, of: envelope.canonicalBytes)
+    }
+}
+
+/// A record read back from its line, with what verifying it needs.
+public struct ParsedRecord: Sendable {
+    public var record: Record
+    public var line: [UInt8]
+    public var leafHash: Hash
+    /// Whether the signature verifies against the key the author claims.
+    public var signatureValid: Bool
+
+    /// Parses a record line, refusing anything that is not exactly `JCS(record)`,
+    /// then checks the signature against the claimed author key.
+    public init(line: [UInt8], checkSignature: Bool = true) throws(LogFormatError) {
+        guard line.count <= Record.maxLineLength else { throw LogFormatError("record line longer than 1 MiB") }
+        let json: JSONValue
+        do { json = try JSONParser.parse(line) } catch { throw LogFormatError("record line: \(error)") }
+        guard let object = json.objectValue, Set(object.keys) == ["envelope", "sig"] else {
+            throw LogFormatError("a record must be exactly {\"envelope\", \"sig\"}")
+        }
+        let envelope = try Envelope(json: object["envelope"]!)
+        guard let signature = object["sig"]?.stringValue.flatMap(Base64.decode), signature.count == 64 else {
+            throw LogFormatError("sig must be the base64 of a 64-byte Ed25519 signature")
+        }
+        let envelopeBytes = envelope.canonicalBytes
+        guard Record.line(envelopeBytes: envelopeBytes, signature: signature) == line else {
+            throw LogFormatError("record line is not in canonical form (RFC 8785)")
+        }
+        record = Record(envelope: envelope, signature: signature)
+        self.line = line
+        leafHash = Record.leafHash(line: line)
+        signatureValid = checkSignature ? envelope.author.key.isValidSignature(signature, of: envelopeBytes) : false
+    }
+}

@@ -1,0 +1,77 @@
+/// A C2SP signed-note Ed25519 key: a name (the origin) and a public key.
+///
+/// Published as a verifier key `<name>+<hex key id>+<base64(0x01 || key)>`.
+public struct NoteVerifier: Sendable, Equatable {
+    public var name: String
+    public var key: PublicKey
+
+    public init(name: String, key: PublicKey) {
+        self.name = name
+        self.key = key
+    }
+
+    /// The first 4 bytes of `SHA-256(name || 0x0A || 0x01 || key)`.
+    public var keyID: [UInt8] {
+        Array(Sodium.sha256(Array(name.utf8) + [0x0A, 0x01] + key.bytes).bytes.prefix(4))
+    }
+
+    /// The verifier key text.
+    public var text: String { "\(name)+\(Hex.encode(keyID))+\(Base64.encode([0x01] + key.bytes))" }
+
+    /// Parses a verifier key, refusing a key id that does not match its name and key.
+    public init(text: String) throws(LogFormatError) {
+        let trimmed = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        let parts = trimmed.split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, !parts[0].isEmpty else { throw LogFormatError("verifier key must be <name>+<hex id>+<base64 key>") }
+        guard let id = Hex.decode(String(parts[1])), id.count == 4 else { throw LogFormatError("verifier key id must be 8 hex digits") }
+        guard let raw = Base64.decode(String(parts[2])), raw.count == 33, raw[0] == 0x01, let key = try? PublicKey(bytes: Array(raw[1...]))
+        else { throw LogFormatError("verifier key must hold an Ed25519 key (0x01 then 32 bytes)") }
+        self.init(name: String(parts[0]), key: key)
+        guard keyID == id else { throw LogFormatError("verifier key id does not match its name and key") }
+    }
+
+    /// Verifies a signed note and returns its body; refuses if no signature by this key verifies.
+    public func open(note: String) throws(LogFormatError) -> String {
+        guard note.utf8.count <= 8192 else { throw LogFormatError("signed note longer than 8 KiB") }
+        let bytes = Array(note.utf8)
+        guard let split = bytes.indices.dropLast().first(where: { bytes[$0] == 0x0A && bytes[$0 + 1] == 0x0A }) else {
+            throw LogFormatError("signed note has no signature block")
+        }
+        let body = String(decoding: bytes[...split], as: UTF8.self)
+        let signatures = Substring(String(decoding: bytes[(split + 2)...], as: UTF8.self))
+        guard signatures.hasSuffix("\n") else { throw LogFormatError("signed note must end in a newline") }
+        let expectedID = keyID
+        for line in signatures.dropLast().split(separator: "\n", omittingEmptySubsequences: false) {
+            guard line.hasPrefix("— ") else { throw LogFormatError("signature lines must start with an em dash and a space") }
+            let fields = line.dropFirst(2).split(separator: " ", omittingEmptySubsequences: false)
+            guard fields.count == 2, let blob = Base64.decode(String(fields[1])), blob.count == 68 else {
+                throw LogFormatError("malformed signature line")
+            }
+            guard fields[0] == name, Array(blob.prefix(4)) == expectedID else { continue }
+            guard key.isValidSignature(Array(blob[4...]), of: Array(body.utf8)) else {
+                throw LogFormatError("the signature by \(name) does not verify")
+            }
+            return body
+        }
+        throw LogFormatError("no signature by \(name) with key id \(Hex.encode(expectedID))")
+    }
+}
+
+/// Signs notes with an Ed25519 key under a key name.
+public struct NoteSigner: Sendable {
+    public var name: String
+    public var key: SigningKey
+
+    public init(name: String, key: SigningKey) {
+        self.name = name
+        self.key = key
+    }
+
+    public var verifier: NoteVerifier { NoteVerifier(name: name, key: key.publicKey) }
+
+    /// The signed note: body, an empty line, and `— <name> <base64(key id || signature)>`.
+    public func sign(body: String) -> String {
+        let signature = key.sign(Array(body.utf8))
+        return body + "\n— \(name) \(Base64.encode(verifier.keyID + signature))\n"
+    }
+}

@@ -1,0 +1,166 @@
+import Dispatch
+
+/// Verifies a log record by record, in one pass, with memory that does not hold records.
+///
+/// Feed it the record lines in order, in chunks: each chunk is parsed and its
+/// signatures checked on every core, then the order-dependent rules (seq, prev,
+/// version, unique ids, authority, stream life) run in sequence and the tree grows.
+/// The first failure stops it and names its seq.
+public final class LogVerifier {
+    /// Which of the two logs is being verified.
+    public enum Kind: Sendable {
+        /// The event log: its directory decides who may sign.
+        case events
+        /// The access log of the event log `origin`: every record is the log key's.
+        case access(origin: String, logKey: PublicKey)
+    }
+
+    public let kind: Kind
+    public private(set) var size: UInt64 = 0
+    public private(set) var directory = Directory()
+    private var frontier = MerkleFrontier()
+    private var previous = Hash.zero
+    private var streamVersions: [String: UInt64] = [:]
+    private var closedStreams = Set<String>()
+    private var ids = EventIDSet()
+    private var watchedSizes = Set<UInt64>()
+    private var rootsAtWatchedSizes: [UInt64: Hash] = [:]
+    private let workers: Int
+
+    /// - Parameters:
+    ///   - kind: events or access log.
+    ///   - watch: tree sizes whose root should be kept (to check older checkpoints).
+    ///   - workers: threads for parsing and signatures; defaults to the cores available.
+    public init(kind: Kind, watch sizes: Set<UInt64> = [], workers: Int = LogVerifier.defaultWorkers) {
+        self.kind = kind
+        self.workers = max(1, workers)
+        watchedSizes = sizes
+        if sizes.contains(0) { rootsAtWatchedSizes[0] = MerkleTree.emptyRoot }
+    }
+
+    public static var defaultWorkers: Int {
+        #if os(Linux)
+        return max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        #else
+        return 2
+        #endif
+    }
+
+    /// The origin the records must name: the events log's, or `<origin>/access`.
+    public var expectedLogName: String? {
+        switch kind {
+        case .events: directory.origin
+        case .access(let origin, _): origin + "/access"
+        }
+    }
+
+    /// The Merkle root of the records verified so far.
+    public var root: Hash { frontier.root }
+
+    /// The root of the tree at a watched size, once reached.
+    public func root(atSize size: UInt64) -> Hash? { rootsAtWatchedSizes[size] }
+
+    /// Verifies the next records, given as their lines (without newlines).
+    public func consume(_ lines: [[UInt8]]) throws(IntegrityFailure) {
+        let parsed = parseInParallel(lines)
+        for (offset, result) in parsed.enumerated() {
+            let position = size
+            switch result {
+            case .failure(let error):
+                throw IntegrityFailure(seq: position, reason: "record at position \(position) is malformed: \(error.reason)")
+            case .success(let record):
+                do { try check(record, at: position) } catch {
+                    throw IntegrityFailure(seq: position, reason: error.reason)
+                }
+                _ = offset
+            }
+        }
+    }
+
+    private func parseInParallel(_ lines: [[UInt8]]) -> [Result<ParsedRecord, LogFormatError>] {
+        let count = lines.count
+        let results = UnsafeMutableBufferPointer<Result<ParsedRecord, LogFormatError>>.allocate(capacity: count)
+        defer { results.deallocate() }
+        let stride = max(1, (count + workers - 1) / workers)
+        let parts = (count + stride - 1) / stride
+        lines.withUnsafeBufferPointer { buffer in
+            // Each worker writes its own disjoint slice of `results`.
+            nonisolated(unsafe) let input = buffer
+            nonisolated(unsafe) let output = results
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let end = min(count, (part + 1) * stride)
+                for index in (part * stride)..<end {
+                    let result: Result<ParsedRecord, LogFormatError>
+                    do throws(LogFormatError) { result = .success(try ParsedRecord(line: input[index])) } catch { result = .failure(error) }
+                    (output.baseAddress! + index).initialize(to: result)
+                }
+            }
+        }
+        let output = Array(results)
+        _ = results.deinitialize()
+        return output
+    }
+
+    private func check(_ parsed: ParsedRecord, at position: UInt64) throws(LogFormatError) {
+        let envelope = parsed.record.envelope
+        guard envelope.seq == position else { throw LogFormatError("seq \(envelope.seq) found at position \(position)") }
+        if case .events = kind, position == 0 {
+            // The origin is learned from log.created itself.
+        } else if envelope.log != expectedLogName {
+            throw LogFormatError("record names another log")
+        }
+        guard envelope.prev == previous else { throw LogFormatError("prev does not match the leaf hash of seq \(position &- 1)") }
+        guard parsed.signatureValid else { throw LogFormatError("signature no longer matches") }
+        guard ids.insert(envelope.id) else { throw LogFormatError("id \(envelope.id) repeats an earlier event") }
+        let expectedVersion = streamVersions[envelope.stream] ?? 0
+        guard envelope.version == expectedVersion else {
+            throw LogFormatError("version \(envelope.version) found where stream \(envelope.stream) is at \(expectedVersion)")
+        }
+        guard !closedStreams.contains(envelope.stream) else { throw LogFormatError("stream \(envelope.stream) was closed by its erasure") }
+        switch kind {
+        case .events:
+            guard envelope.stream != Identifiers.accessStream else { throw LogFormatError("access records belong to the access log") }
+            try directory.admit(envelope)
+        case .access(_, let logKey):
+            guard envelope.stream == Identifiers.accessStream else { throw LogFormatError("access-log records must be in stream access") }
+            guard envelope.author == Author(actor: Directory.logActor, key: logKey) else {
+                throw LogFormatError("access-log records must be signed by the log key as actor log")
+            }
+        }
+        try StreamRules.checkPayload(of: envelope)
+        if StreamRules.closesStream(envelope) { closedStreams.insert(envelope.stream) }
+        streamVersions[envelope.stream] = expectedVersion + 1
+        frontier.append(parsed.leafHash)
+        previous = parsed.leafHash
+        size += 1
+        if watchedSizes.contains(size) { rootsAtWatchedSizes[size] = frontier.root }
+    }
+
+    /// Checks a signed checkpoint of this log against what was verified.
+    ///
+    /// The checkpoint must be signed by `verifier` (the log key under the log's
+    /// name) and its root must equal the verified tree's at its size, which must
+    /// be the full size or a watched one.
+    public func check(checkpoint note: String, verifier: NoteVerifier) throws(IntegrityFailure) {
+        let body: String
+        let checkpoint: Checkpoint
+        do {
+            body = try verifier.open(note: note)
+            checkpoint = try Checkpoint(body: body)
+        } catch {
+            throw IntegrityFailure(seq: size, reason: "checkpoint: \(error.reason)")
+        }
+        guard checkpoint.origin == verifier.name else { throw IntegrityFailure(seq: size, reason: "checkpoint names another log") }
+        let root = checkpoint.size == size ? frontier.root : rootsAtWatchedSizes[checkpoint.size]
+        guard let root else {
+            throw IntegrityFailure(seq: min(size, checkpoint.size), reason: "checkpoint of size \(checkpoint.size) but the log has \(size) records")
+        }
+        guard root == checkpoint.root else {
+            throw IntegrityFailure(seq: min(size, checkpoint.size) &- 1, reason: "tree root differs from the checkpoint of size \(checkpoint.size)")
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif

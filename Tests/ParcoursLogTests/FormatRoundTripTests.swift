@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import ParcoursLog
+
+@Suite("Format and parse pairs")
+struct FormatRoundTripTests {
+    @Test("timestamps round-trip and refuse other forms")
+    func timestamps() {
+        for text in ["2026-11-23T10:15:30.123Z", "1970-01-01T00:00:00.000Z", "2024-02-29T23:59:59.999Z", "1969-12-31T23:59:59.999Z"] {
+            #expect(Timestamp(text)?.description == text)
+        }
+        for text in ["2026-11-23T10:15:30Z", "2026-11-23T10:15:30.123+00:00", "2025-02-29T00:00:00.000Z", "2026-13-01T00:00:00.000Z"] {
+            #expect(Timestamp(text) == nil)
+        }
+    }
+
+    @Test("base64 and hex refuse non-canonical text")
+    func encodings() {
+        #expect(Base64.decode("AQ==") == [1])
+        #expect(Base64.decode("AR==") == nil)
+        #expect(Base64.decode("AQ") == nil)
+        #expect(Base64.decode("A Q==") == nil)
+        #expect(Hex.decode("0aff") == [0x0A, 0xFF])
+        #expect(Hex.decode("0AFF") == nil)
+    }
+
+    @Test("checkpoints and verifier keys round-trip; a tampered note is refused")
+    func notes() throws {
+        let signer = NoteSigner(name: "example.org/log", key: SigningKey.generate())
+        let checkpoint = Checkpoint(origin: "example.org/log", size: 42, root: Sodium.sha256([1, 2, 3]))
+        let note = signer.sign(body: checkpoint.body)
+        let verifier = try NoteVerifier(text: signer.verifier.text)
+        #expect(try Checkpoint(body: verifier.open(note: note)) == checkpoint)
+        let tampered = note.replacingFirst("42", with: "43")
+        #expect(throws: LogFormatError.self) { try verifier.open(note: tampered) }
+        #expect(throws: LogFormatError.self) { try Checkpoint(body: "example.org/log\n042\n\(checkpoint.root.base64)\n") }
+        #expect(throws: LogFormatError.self) { try NoteVerifier(text: "other.name+" + signer.verifier.text.split(separator: "+", maxSplits: 1)[1]) }
+    }
+
+    @Test("a passphrase seal opens with its passphrase only")
+    func passphraseSeal() throws {
+        let secret: [UInt8] = Array(0..<32)
+        let sealed = try PassphraseSeal.seal(secret, passphrase: "correct horse")
+        #expect(try PassphraseSeal(json: sealed.json).open(passphrase: "correct horse") == secret)
+        #expect(throws: CryptoError.wrongPassphrase) { try sealed.open(passphrase: "wrong horse") }
+    }
+}
+
+extension String {
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}
