@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Parcours",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "parcours", targets: ["parcours"]),
         .library(name: "ParcoursLog", targets: ["ParcoursLog"]),

@@ -1,1 +1,174 @@
+import Foundation
 import GRDB
+import ParcoursLog
+import Synchronization
+
+/// A Parcours store: the event log and the access log in one SQLite database
+/// (WAL, synchronous FULL), the sealed keys, and the stored tree hashes.
+///
+/// Appends are durable when they return. The log core's rules (authority,
+/// chain, versions) are checked before anything is written, so a refused
+/// request leaves the store exactly as it was.
+public final class Store: Sendable {
+    /// The SQLite database file.
+    public let databasePath: String
+    /// The log's origin name, e.g. `spheres.example/parcours`.
+    public let origin: String
+    /// The public half of the log key that signs checkpoints and access records.
+    public let logPublicKey: PublicKey
+    let pool: DatabasePool
+    let cache = Mutex(StoreCache())
+
+    /// The file name of the database inside a store directory.
+    public static let databaseFileName = "parcours.sqlite"
+
+    private init(databasePath: String, pool: DatabasePool) throws {
+        self.databasePath = databasePath
+        self.pool = pool
+        let info = try pool.read { db in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, value FROM store_info").map {
+                (($0["name"] as String), ($0["value"] as String))
+            })
+        }
+        guard let origin = info["origin"], let key = info["logPublicKey"].flatMap(PublicKey.init(base64:)) else {
+            throw StoreError.storeDamaged("store_info lacks the origin or the log key")
+        }
+        self.origin = origin
+        logPublicKey = key
+    }
+
+    /// The database file for a store path: `DIR/parcours.sqlite`, or the file itself (a backup).
+    public static func databasePath(for path: String) -> String {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue { return path }
+        return (path as NSString).appendingPathComponent(databaseFileName)
+    }
+
+    static func configuration(readOnly: Bool = false) -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.busyMode = .timeout(30)
+        configuration.label = "parcours"
+        configuration.prepareDatabase { db in
+            // FULL: a commit in WAL mode is on disk before it returns.
+            // secure_delete: erased data keys are overwritten, not merely unlinked.
+            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON")
+        }
+        return configuration
+    }
+
+    /// Opens an existing store (a directory, or a backup file).
+    public static func open(at path: String, readOnly: Bool = false) throws -> Store {
+        let file = databasePath(for: path)
+        guard FileManager.default.fileExists(atPath: file) else { throw StoreError.notAStore(path: path) }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: file, configuration: configuration(readOnly: readOnly))
+            if !readOnly { try StoreSchema.migrator.migrate(pool) }
+        } catch let error as DatabaseError {
+            throw StoreError.notAStore(path: path + " (\(error.resultCode))")
+        }
+        return try Store(databasePath: file, pool: pool)
+    }
+
+    /// Creates a store in directory `path`: the master key, the log key and the
+    /// founding admin, whose `log.created` is seq 0.
+    public static func create(at path: String, origin: String, adminID: String, adminName: String? = nil,
+                              adminPassphrase: String, masterPassphrase: String) throws -> Store {
+        guard !origin.isEmpty, origin.utf8.count <= 128, !origin.contains(where: { $0.isWhitespace || $0 == "+" }) else {
+            throw StoreError.invalidInput(field: "origin", reason: "a name without spaces or '+', at most 128 bytes, e.g. spheres.example/parcours")
+        }
+        guard Identifiers.isActorID(adminID), adminID != Directory.logActor else {
+            throw StoreError.invalidInput(field: "admin", reason: "1 to 64 lowercase letters, digits, '.', '_' or '-' (not 'log')")
+        }
+        try Passphrase.checkNew(adminPassphrase, field: "PARCOURS_PASSPHRASE")
+        try Passphrase.checkNew(masterPassphrase, field: "PARCOURS_MASTER_PASSPHRASE")
+        let file = (path as NSString).appendingPathComponent(databaseFileName)
+        guard !FileManager.default.fileExists(atPath: file) else { throw StoreError.alreadyExists(path: path) }
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+
+        var masterBytes = Sodium.randomBytes(32)
+        let sealedMaster = try PassphraseSeal.seal(masterBytes, passphrase: masterPassphrase)
+        let master = MasterKey(key: try DataKey(id: "master", bytes: &masterBytes))
+        let logKey = SigningKey.generate()
+        var logSeed = logKey.seed()
+        let wrappedLogKey = master.wrap(logSeed, purpose: MasterKey.logKeyPurpose)
+        Sodium.zero(&logSeed)
+        let admin = UnlockedActor(id: adminID, key: SigningKey.generate())
+        var adminSeed = admin.key.seed()
+        let sealedAdmin = try PassphraseSeal.seal(adminSeed, passphrase: adminPassphrase)
+        Sodium.zero(&adminSeed)
+
+        // The database file is private to its owner; SQLite gives the WAL and shm files the same mode.
+        guard FileManager.default.createFile(atPath: file, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw StoreError.invalidInput(field: "--store", reason: "cannot create \(file)")
+        }
+        let pool = try DatabasePool(path: file, configuration: configuration())
+        try StoreSchema.migrator.migrate(pool)
+        let now = Timestamp.now()
+        try pool.write { db in
+            try db.execute(sql: "INSERT INTO store_info (name, value) VALUES ('origin', ?), ('logPublicKey', ?), ('createdAt', ?), ('format', 'parcours-store/1')",
+                           arguments: [origin, logKey.publicKey.base64, now.description])
+            try db.execute(sql: "INSERT INTO sealed_secret (name, sealed) VALUES ('master', ?), ('log', ?)",
+                           arguments: [Data(CanonicalJSON.encode(sealedMaster.json)), Data(wrappedLogKey)])
+            try db.execute(sql: "INSERT INTO actor_key (public_key, actor, sealed, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [admin.key.publicKey.base64, adminID, CanonicalJSON.string(sealedAdmin.json), now.description])
+            // log.created's members are fixed by the format, so the founding admin's
+            // display name is kept beside the log, not in it.
+            if let adminName {
+                try db.execute(sql: "INSERT INTO store_info (name, value) VALUES ('adminName', ?)", arguments: [adminName])
+            }
+        }
+        let store = try Store(databasePath: file, pool: pool)
+        let founding: [String: JSONValue] = [
+            "origin": .string(origin), "logKey": .string(logKey.publicKey.base64),
+            "admin": ["actor": .string(adminID), "key": .string(admin.key.publicKey.base64)],
+        ]
+        _ = try store.write([EventDraft(type: Directory.logCreated, stream: Identifiers.directoryStream, data: founding)],
+                            by: admin, master: master)
+        return store
+    }
+
+    /// Unlocks the master key with the master passphrase.
+    public func unlockMaster(passphrase: String) throws -> MasterKey {
+        let sealed = try pool.read { db in try Data.fetchOne(db, sql: "SELECT sealed FROM sealed_secret WHERE name = 'master'") }
+        guard let sealed, let json = try? JSONParser.parse(Array(sealed)) else { throw StoreError.storeDamaged("no sealed master key") }
+        var bytes = try PassphraseSeal(json: json).open(passphrase: passphrase)
+        return MasterKey(key: try DataKey(id: "master", bytes: &bytes))
+    }
+
+    /// The log key, unwrapped by the master key, for signing checkpoints and access records.
+    func logSigningKey(master: MasterKey) throws -> SigningKey {
+        let wrapped = try pool.read { db in try Data.fetchOne(db, sql: "SELECT sealed FROM sealed_secret WHERE name = 'log'") }
+        guard let wrapped else { throw StoreError.storeDamaged("no wrapped log key") }
+        var seed = try master.unwrap(Array(wrapped), purpose: MasterKey.logKeyPurpose)
+        let key = try SigningKey(seed: &seed)
+        guard key.publicKey == logPublicKey else { throw StoreError.storeDamaged("the wrapped log key is not the log's key") }
+        return key
+    }
+
+    /// Unlocks an actor's current private key with her or his passphrase.
+    public func unlockActor(_ id: String, passphrase: String) throws -> UnlockedActor {
+        let directory = try currentDirectory()
+        guard let actor = directory.actors[id] else { throw StoreError.unknownActor(id) }
+        guard actor.active else { throw StoreError.revokedActor(id) }
+        let sealed = try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT sealed FROM actor_key WHERE public_key = ? AND actor = ?",
+                                arguments: [actor.key.base64, id])
+        }
+        guard let sealed, let json = try? JSONParser.parse(sealed) else { throw StoreError.keyUnavailable(actor: id) }
+        var seed = try PassphraseSeal(json: json).open(passphrase: passphrase)
+        let key = try SigningKey(seed: &seed)
+        guard key.publicKey == actor.key else { throw StoreError.keyUnavailable(actor: id) }
+        return UnlockedActor(id: id, key: key)
+    }
+}
+
+/// What the store keeps in memory between appends; checked against the database
+/// inside every write transaction before use.
+struct StoreCache: Sendable {
+    var directory = Directory()
+    var directoryCount: Int64 = 0
+    var frontiers: [LogTable: MerkleFrontier] = [:]
+}

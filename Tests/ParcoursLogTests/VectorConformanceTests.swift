@@ -40,7 +40,7 @@ struct VectorConformanceTests {
     func treeReproduced() throws {
         let keys = try Vectors.keys
         let lines = try Vectors.lines("good/events.jsonl")
-        let leaves = lines.map(Record.leafHash(line:))
+        let leaves = lines.map(LogRecord.leafHash(line:))
         #expect(leaves == Vectors.hashes(keys["leafHashes"]))
         let tree = MemoryTree(leaves: leaves)
         for (size, root) in try #require(keys["roots"]?.objectValue) {
@@ -69,7 +69,7 @@ struct VectorConformanceTests {
             let parsed = try ParsedRecord(line: line)
             let envelope = parsed.record.envelope
             let signer = try #require(signers.values.first { $0.publicKey == envelope.author.key })
-            #expect(Record(signing: envelope, with: signer).line == line)
+            #expect(LogRecord(signing: envelope, with: signer).line == line)
             if case .sealed(let sealed) = envelope.payload {
                 let data = try sealed.open(with: dataKey, envelope: envelope)
                 let expected = try #require(keys["plaintexts"]?["\(envelope.seq)"])
@@ -81,7 +81,7 @@ struct VectorConformanceTests {
         }
         let logKey = try Vectors.signingKey("log")
         let origin = try #require(keys["origin"]?.stringValue)
-        let leaves = try Vectors.lines("good/events.jsonl").map(Record.leafHash(line:))
+        let leaves = try Vectors.lines("good/events.jsonl").map(LogRecord.leafHash(line:))
         let body = Checkpoint(origin: origin, size: 6, root: MemoryTree(leaves: leaves).frontier.root).body
         #expect(NoteSigner(name: origin, key: logKey).sign(body: body) == (try Vectors.text("good/events.checkpoint")))
         let vkey = try Vectors.text("good/log.vkey")

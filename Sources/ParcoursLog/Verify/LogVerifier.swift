@@ -61,7 +61,10 @@ public final class LogVerifier {
     public func root(atSize size: UInt64) -> Hash? { rootsAtWatchedSizes[size] }
 
     /// Verifies the next records, given as their lines (without newlines).
-    public func consume(_ lines: [[UInt8]]) throws(IntegrityFailure) {
+    ///
+    /// - Parameter also: a further check of each record that passed the log's
+    ///   rules, with its offset in `lines` (a store compares its columns here).
+    public func consume(_ lines: [[UInt8]], also: ((Int, ParsedRecord) throws(LogFormatError) -> Void)? = nil) throws(IntegrityFailure) {
         let parsed = parseInParallel(lines)
         for (offset, result) in parsed.enumerated() {
             let position = size
@@ -69,12 +72,22 @@ public final class LogVerifier {
             case .failure(let error):
                 throw IntegrityFailure(seq: position, reason: "record at position \(position) is malformed: \(error.reason)")
             case .success(let record):
-                do { try check(record, at: position) } catch {
+                do throws(LogFormatError) {
+                    try check(record, at: position)
+                    try also?(offset, record)
+                } catch {
                     throw IntegrityFailure(seq: position, reason: error.reason)
                 }
-                _ = offset
+                advance(record.leafHash)
             }
         }
+    }
+
+    private func advance(_ leafHash: Hash) {
+        frontier.append(leafHash)
+        previous = leafHash
+        size += 1
+        if watchedSizes.contains(size) { rootsAtWatchedSizes[size] = frontier.root }
     }
 
     private func parseInParallel(_ lines: [[UInt8]]) -> [Result<ParsedRecord, LogFormatError>] {
@@ -130,10 +143,6 @@ public final class LogVerifier {
         try StreamRules.checkPayload(of: envelope)
         if StreamRules.closesStream(envelope) { closedStreams.insert(envelope.stream) }
         streamVersions[envelope.stream] = expectedVersion + 1
-        frontier.append(parsed.leafHash)
-        previous = parsed.leafHash
-        size += 1
-        if watchedSizes.contains(size) { rootsAtWatchedSizes[size] = frontier.root }
     }
 
     /// Checks a signed checkpoint of this log against what was verified.

@@ -1,5 +1,5 @@
 /// One event of the log: `{"envelope": E, "sig": S}`.
-public struct Record: Sendable, Equatable {
+public struct LogRecord: Sendable, Equatable {
     public var envelope: Envelope
     /// The 64-byte Ed25519 signature over `JCS(envelope)`.
     public var signature: [UInt8]
@@ -18,7 +18,7 @@ public struct Record: Sendable, Equatable {
     }
 
     /// The record line: the UTF-8 of `JCS(record)`, without a newline.
-    public var line: [UInt8] { Record.line(envelopeBytes: envelope.canonicalBytes, signature: signature) }
+    public var line: [UInt8] { LogRecord.line(envelopeBytes: envelope.canonicalBytes, signature: signature) }
 
     /// `JCS({"envelope": E, "sig": S})` from `JCS(E)`; "envelope" sorts before "sig".
     static func line(envelopeBytes: [UInt8], signature: [UInt8]) -> [UInt8] {
@@ -43,7 +43,7 @@ public struct Record: Sendable, Equatable {
 
 /// A record read back from its line, with what verifying it needs.
 public struct ParsedRecord: Sendable {
-    public var record: Record
+    public var record: LogRecord
     public var line: [UInt8]
     public var leafHash: Hash
     /// Whether the signature verifies against the key the author claims.
@@ -52,7 +52,7 @@ public struct ParsedRecord: Sendable {
     /// Parses a record line, refusing anything that is not exactly `JCS(record)`,
     /// then checks the signature against the claimed author key.
     public init(line: [UInt8], checkSignature: Bool = true) throws(LogFormatError) {
-        guard line.count <= Record.maxLineLength else { throw LogFormatError("record line longer than 1 MiB") }
+        guard line.count <= LogRecord.maxLineLength else { throw LogFormatError("record line longer than 1 MiB") }
         let json: JSONValue
         do { json = try JSONParser.parse(line) } catch { throw LogFormatError("record line: \(error)") }
         guard let object = json.objectValue, Set(object.keys) == ["envelope", "sig"] else {
@@ -63,12 +63,12 @@ public struct ParsedRecord: Sendable {
             throw LogFormatError("sig must be the base64 of a 64-byte Ed25519 signature")
         }
         let envelopeBytes = envelope.canonicalBytes
-        guard Record.line(envelopeBytes: envelopeBytes, signature: signature) == line else {
+        guard LogRecord.line(envelopeBytes: envelopeBytes, signature: signature) == line else {
             throw LogFormatError("record line is not in canonical form (RFC 8785)")
         }
-        record = Record(envelope: envelope, signature: signature)
+        record = LogRecord(envelope: envelope, signature: signature)
         self.line = line
-        leafHash = Record.leafHash(line: line)
+        leafHash = LogRecord.leafHash(line: line)
         signatureValid = checkSignature ? envelope.author.key.isValidSignature(signature, of: envelopeBytes) : false
     }
 }

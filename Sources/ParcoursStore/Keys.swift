@@ -1,0 +1,54 @@
+import ParcoursLog
+
+/// The store's master key, unlocked by the master passphrase. It wraps every
+/// data key and the log key; it never reaches the disk unsealed.
+public struct MasterKey: Sendable {
+    let key: DataKey
+
+    init(key: DataKey) { self.key = key }
+
+    /// Wraps a secret for storage: `nonce || ciphertext`, bound to `purpose`.
+    func wrap(_ secret: [UInt8], purpose: String) -> [UInt8] {
+        let sealed = key.seal(secret, associatedData: Array(purpose.utf8))
+        return sealed.nonce + sealed.ciphertext
+    }
+
+    /// Unwraps what `wrap` made for the same purpose.
+    func unwrap(_ wrapped: [UInt8], purpose: String) throws -> [UInt8] {
+        guard wrapped.count > DataKey.nonceLength else { throw StoreError.storeDamaged("a wrapped key is truncated") }
+        do {
+            return try key.open(Array(wrapped[DataKey.nonceLength...]), nonce: Array(wrapped[..<DataKey.nonceLength]),
+                                associatedData: Array(purpose.utf8))
+        } catch {
+            throw StoreError.storeDamaged("a wrapped key does not open with the master key")
+        }
+    }
+
+    static func dataKeyPurpose(_ id: String) -> String { "parcours/data-key/" + id }
+    static let logKeyPurpose = "parcours/log-key"
+}
+
+/// An actor whose private key was unlocked with her or his passphrase.
+public struct UnlockedActor: Sendable {
+    public let id: String
+    public let key: SigningKey
+
+    public init(id: String, key: SigningKey) {
+        self.id = id
+        self.key = key
+    }
+
+    var author: Author { Author(actor: id, key: key.publicKey) }
+}
+
+/// Rules for new passphrases.
+public enum Passphrase {
+    /// The shortest passphrase accepted for a new key.
+    public static let minimumLength = 10
+
+    static func checkNew(_ passphrase: String, field: String) throws {
+        guard passphrase.count >= minimumLength else {
+            throw StoreError.invalidInput(field: field, reason: "a new passphrase needs at least \(minimumLength) characters")
+        }
+    }
+}

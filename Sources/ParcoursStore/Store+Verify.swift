@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import ParcoursLog
+
+/// What verifying a whole store established.
+public struct StoreVerification: Sendable, Equatable {
+    public var events: LogSummary
+    public var access: LogSummary
+    /// Signed checkpoints kept by the store, each checked against the records.
+    public var checkpointsChecked: Int
+}
+
+extension Store {
+    /// Verifies the store completely, in one read snapshot: every record of both
+    /// logs against the format and authority rules, every column against its
+    /// record, every stored tree hash against the records, every stored signed
+    /// checkpoint, and with `since`, that the log extends that older checkpoint.
+    public func verify(since: String? = nil) throws(VerificationError) -> StoreVerification {
+        let sinceTarget = try since.map { note throws(VerificationError) in
+            try ExportVerifier.sinceCheckpoint(note, verifiers: [noteVerifier(.events), noteVerifier(.access)])
+        }
+        do {
+            return try pool.read { db in
+                var checked = 0
+                var summaries: [LogTable: LogSummary] = [:]
+                for table in LogTable.allCases {
+                    let notes = try String.fetchAll(db, sql: "SELECT note FROM checkpoint WHERE log = ? ORDER BY size", arguments: [noteName(table)])
+                    var watch = Set<UInt64>()
+                    var parsedNotes: [String] = []
+                    for note in notes {
+                        guard let checkpoint = try? Checkpoint(body: noteVerifier(table).open(note: note)) else {
+                            throw VerificationError.integrity(log: table.rawValue, IntegrityFailure(seq: 0, reason: "a stored checkpoint does not verify"))
+                        }
+                        watch.insert(checkpoint.size)
+                        parsedNotes.append(note)
+                    }
+                    if let sinceTarget, sinceTarget.name == noteName(table) {
+                        watch.insert(sinceTarget.size)
+                        parsedNotes.append(sinceTarget.note)
+                    }
+                    let verifier = LogVerifier(kind: table == .events ? .events : .access(origin: origin, logKey: logPublicKey), watch: watch)
+                    try verifyRows(db, table: table, verifier: verifier)
+                    if table == .events, verifier.directory.origin != origin || verifier.directory.logKey != logPublicKey {
+                        throw VerificationError.integrity(log: "events", IntegrityFailure(seq: 0, reason: "log.created names another origin or log key than the store"))
+                    }
+                    for note in parsedNotes {
+                        do throws(IntegrityFailure) { try verifier.check(checkpoint: note, verifier: noteVerifier(table)) } catch {
+                            throw VerificationError.integrity(log: table.rawValue, error)
+                        }
+                        checked += 1
+                    }
+                    summaries[table] = LogSummary(size: verifier.size, root: verifier.root)
+                }
+                return StoreVerification(events: summaries[.events]!, access: summaries[.access]!, checkpointsChecked: checked - (since == nil ? 0 : 1))
+            }
+        } catch let error as VerificationError {
+            throw error
+        } catch {
+            throw .unreadable("the store cannot be read: \(error)")
+        }
+    }
+
+    private struct RowColumns {
+        var seq: Int64
+        var id: String
+        var stream: String
+        var version: Int64
+        var type: String
+        var author: String
+        var recordedAt: String
+        var leafHash: Data
+    }
+
+    /// Streams a log's rows through the verifier, comparing every column and stored tree hash.
+    private func verifyRows(_ db: Database, table: LogTable, verifier: LogVerifier) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT seq, id, stream, version, type, author, recorded_at, leaf_hash, line FROM \(table.events) ORDER BY seq
+            """)
+        var frontier = MerkleFrontier()
+        let treeStatement = try db.makeStatement(sql: "SELECT hash FROM \(table.tree) WHERE level = ? AND idx = ?")
+        var lines: [[UInt8]] = []
+        var columns: [RowColumns] = []
+        func flush() throws {
+            guard !lines.isEmpty else { return }
+            do {
+                try verifier.consume(lines) { (offset: Int, parsed: ParsedRecord) throws(LogFormatError) in
+                    let row = columns[offset]
+                    let envelope = parsed.record.envelope
+                    guard row.seq == Int64(envelope.seq) else { throw LogFormatError("column seq differs from the record") }
+                    guard row.id == envelope.id else { throw LogFormatError("column id differs from the record") }
+                    guard row.stream == envelope.stream else { throw LogFormatError("column stream differs from the record") }
+                    guard row.version == Int64(envelope.version) else { throw LogFormatError("column version differs from the record") }
+                    guard row.type == envelope.type else { throw LogFormatError("column type differs from the record") }
+                    guard row.author == envelope.author.actor else { throw LogFormatError("column author differs from the record") }
+                    guard row.recordedAt == envelope.recordedAt.description else { throw LogFormatError("column recorded_at differs from the record") }
+                    guard row.leafHash == Data(parsed.leafHash.bytes) else { throw LogFormatError("column leaf_hash differs from the record") }
+                    for node in frontier.append(parsed.leafHash) {
+                        let stored = try? Data.fetchOne(treeStatement, arguments: [node.level, Int64(node.index)])
+                        guard stored == Data(node.hash.bytes) else {
+                            throw LogFormatError("stored tree hash at level \(node.level) differs from the records")
+                        }
+                    }
+                }
+            } catch {
+                throw VerificationError.integrity(log: table.rawValue, error)
+            }
+            lines.removeAll(keepingCapacity: true)
+            columns.removeAll(keepingCapacity: true)
+        }
+        while let row = try rows.next() {
+            columns.append(RowColumns(seq: row["seq"], id: row["id"], stream: row["stream"], version: row["version"], type: row["type"],
+                                      author: row["author"], recordedAt: row["recorded_at"], leafHash: row["leaf_hash"]))
+            lines.append(Array(row["line"] as Data))
+            if lines.count == ExportVerifier.chunkSize { try flush() }
+        }
+        try flush()
+        let size = verifier.size
+        let expectedNodes = Int64(2 * size) - Int64(size.nonzeroBitCount)
+        let storedNodes = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.tree)") ?? 0
+        guard storedNodes == expectedNodes else {
+            throw VerificationError.integrity(log: table.rawValue, IntegrityFailure(seq: size, reason: "the tree table holds hashes beyond the records"))
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import GRDB
+
+/// The store's migrations: named, append-only, never edited once shipped.
+///
+/// Invariants live in the schema: the two logs, their tree hashes and the signed
+/// checkpoints refuse UPDATE and DELETE by trigger. Only wrapped data keys may be
+/// deleted — that is erasure.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-log") { db in
+            try db.execute(sql: """
+                CREATE TABLE store_info (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                CREATE TABLE sealed_secret (name TEXT PRIMARY KEY NOT NULL, sealed BLOB NOT NULL);
+                CREATE TABLE actor_key (
+                    public_key TEXT PRIMARY KEY NOT NULL,
+                    actor TEXT NOT NULL,
+                    sealed TEXT NOT NULL,
+                    created_at TEXT NOT NULL);
+                CREATE TABLE data_key (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    stream TEXT NOT NULL UNIQUE,
+                    wrapped BLOB NOT NULL,
+                    created_at TEXT NOT NULL);
+                CREATE TABLE checkpoint (
+                    log TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    note TEXT NOT NULL,
+                    PRIMARY KEY (log, size)) WITHOUT ROWID;
+                """)
+            for table in LogTable.allCases {
+                try db.execute(sql: """
+                    CREATE TABLE \(table.events) (
+                        seq INTEGER PRIMARY KEY NOT NULL,
+                        id TEXT NOT NULL UNIQUE,
+                        stream TEXT NOT NULL,
+                        version INTEGER NOT NULL,
+                        type TEXT NOT NULL,
+                        author TEXT NOT NULL,
+                        recorded_at TEXT NOT NULL,
+                        leaf_hash BLOB NOT NULL,
+                        line BLOB NOT NULL,
+                        UNIQUE (stream, version));
+                    CREATE TABLE \(table.tree) (
+                        level INTEGER NOT NULL,
+                        idx INTEGER NOT NULL,
+                        hash BLOB NOT NULL,
+                        PRIMARY KEY (level, idx)) WITHOUT ROWID;
+                    """)
+                for name in [table.events, table.tree] {
+                    try db.execute(sql: """
+                        CREATE TRIGGER \(name)_immutable_update BEFORE UPDATE ON \(name)
+                        BEGIN SELECT RAISE(ABORT, 'the log is append-only: \(name) rows cannot be updated'); END;
+                        CREATE TRIGGER \(name)_immutable_delete BEFORE DELETE ON \(name)
+                        BEGIN SELECT RAISE(ABORT, 'the log is append-only: \(name) rows cannot be deleted'); END;
+                        """)
+                }
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER checkpoint_immutable_update BEFORE UPDATE ON checkpoint
+                BEGIN SELECT RAISE(ABORT, 'signed checkpoints cannot be updated'); END;
+                CREATE TRIGGER checkpoint_immutable_delete BEFORE DELETE ON checkpoint
+                BEGIN SELECT RAISE(ABORT, 'signed checkpoints cannot be deleted'); END;
+                """)
+        }
+        return migrator
+    }
+}
+
+/// The two logs a store keeps, each in its own pair of tables.
+public enum LogTable: String, CaseIterable, Sendable {
+    case events
+    case access
+
+    /// The table of records.
+    var events: String { self == .events ? "event" : "access_event" }
+    /// The table of complete-subtree hashes.
+    var tree: String { self == .events ? "event_tree" : "access_tree" }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import ParcoursLog
+import ParcoursStore
+
+struct ActorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "actor", abstract: "The directory: enrol actors, rotate keys, change roles, revoke.",
+        subcommands: [Add.self, Rotate.self, Roles.self, Revoke.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enrol an actor with a new key (PARCOURS_NEW_PASSPHRASE).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "The new actor's id.") var id: String
+        @Option var name: String
+        @Option var organization: String
+        @Option(help: "Comma-separated roles: admin, clinician, coordinator, partner, privacy-officer, researcher.") var roles: String
+        @OptionGroup var signer: ActorOption
+
+        func run() throws {
+            let opened = try store.open()
+            let admin = try signer.unlock(opened)
+            let result = try opened.enrol(actor: id, name: name, organization: organization, roles: ActorCommand.split(roles),
+                                          passphrase: try Secrets.newPassphrase(for: id), by: admin)
+            Output.json(result.json)
+        }
+    }
+
+    struct Rotate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Give an actor a new key (PARCOURS_NEW_PASSPHRASE), signed by an admin.")
+        @OptionGroup var store: StoreOptions
+        @Argument var id: String
+        @OptionGroup var signer: ActorOption
+
+        func run() throws {
+            let opened = try store.open()
+            let admin = try signer.unlock(opened)
+            Output.json(try opened.rotateKey(of: id, passphrase: try Secrets.newPassphrase(for: id), by: admin).json)
+        }
+    }
+
+    struct Roles: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Replace an actor's roles.")
+        @OptionGroup var store: StoreOptions
+        @Argument var id: String
+        @Option var roles: String
+        @OptionGroup var signer: ActorOption
+
+        func run() throws {
+            let opened = try store.open()
+            let admin = try signer.unlock(opened)
+            Output.json(try opened.changeRoles(of: id, to: ActorCommand.split(roles), by: admin).json)
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke an actor: nothing she or he signs is accepted afterwards.")
+        @OptionGroup var store: StoreOptions
+        @Argument var id: String
+        @Option var reason: String
+        @OptionGroup var signer: ActorOption
+
+        func run() throws {
+            let opened = try store.open()
+            let admin = try signer.unlock(opened)
+            Output.json(try opened.revoke(id, reason: reason, by: admin).json)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the directory's actors as JSON Lines (no secret).")
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let opened = try store.open(readOnly: true)
+            let directory = try opened.currentDirectory()
+            let foundingName = try opened.foundingAdminName()
+            for actor in directory.actors.values.sorted(by: { $0.id < $1.id }) {
+                Output.json(["actor": .string(actor.id), "name": (actor.name ?? foundingName).map(JSONValue.string) ?? .null,
+                             "organization": actor.organization.map(JSONValue.string) ?? .null,
+                             "roles": .array(actor.roles.map(JSONValue.string)), "key": .string(actor.key.base64),
+                             "active": .bool(actor.active)])
+            }
+        }
+    }
+
+    static func split(_ roles: String) -> [String] {
+        roles.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import ParcoursLog
+import ParcoursStore
+
+struct AppendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "append",
+        abstract: "Append events (one JSON object, or JSON Lines as one atomic batch); low-level, admin only.",
+        discussion: """
+            Each event is {"type", "stream", "data", "id"?, "expectedVersion"?}. Participant streams are sealed
+            automatically. Prints the seq, id and leaf hash of each event as JSON Lines.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var signer: ActorOption
+    @Argument(help: "A file of events, or - for standard input.") var file: String
+
+    /// The largest input accepted: a batch of at most 1,000 events of the largest size.
+    static let maxInputBytes = 64 << 20
+
+    func run() throws {
+        let drafts = try Self.parse(try readInput())
+        let opened = try store.open()
+        let author = try signer.unlock(opened)
+        guard opened.currentDirectoryHolds(author.id, role: "admin") else {
+            throw StoreError.notPermitted(actor: author.id, reason: "use the low-level append: the admin role is needed")
+        }
+        let needsMaster = drafts.contains { Identifiers.participant(ofStream: $0.stream) != nil }
+        let master = needsMaster ? try opened.unlockMaster(passphrase: try Secrets.master()) : nil
+        for result in try opened.append(drafts, by: author, master: master) { Output.json(result.json) }
+    }
+
+    private func readInput() throws -> [UInt8] {
+        let handle: FileHandle
+        if file == "-" {
+            handle = .standardInput
+        } else {
+            guard let opened = FileHandle(forReadingAtPath: file) else { throw CommandError("cannot read \(file)") }
+            handle = opened
+        }
+        let data = try handle.read(upToCount: Self.maxInputBytes + 1) ?? Data()
+        guard data.count <= Self.maxInputBytes else { throw CommandError("input larger than \(Self.maxInputBytes >> 20) MiB") }
+        return Array(data)
+    }
+
+    /// One JSON object, or JSON Lines (blank lines ignored); errors name the line.
+    static func parse(_ bytes: [UInt8]) throws -> [EventDraft] {
+        if let single = try? JSONParser.parse(bytes) {
+            return [try draft(single, line: nil)]
+        }
+        var drafts: [EventDraft] = []
+        for (index, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            guard line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
+            let value: JSONValue
+            do { value = try JSONParser.parse(line) } catch { throw CommandError("line \(index + 1): \(error)") }
+            drafts.append(try draft(value, line: index + 1))
+        }
+        guard !drafts.isEmpty else { throw CommandError("no event in the input") }
+        guard drafts.count <= 10_000 else { throw CommandError("at most 10,000 events in one batch") }
+        return drafts
+    }
+
+    private static func draft(_ value: JSONValue, line: Int?) throws -> EventDraft {
+        do { return try EventDraft(json: value) } catch {
+            throw CommandError((line.map { "line \($0): " } ?? "") + error.reason)
+        }
+    }
+}
+
+extension Store {
+    func currentDirectoryHolds(_ actor: String, role: String) -> Bool {
+        (try? currentDirectory().activeActor(actor)?.holds(role)) == true
+    }
+}

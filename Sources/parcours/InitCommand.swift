@@ -1,0 +1,21 @@
+import ArgumentParser
+import ParcoursStore
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create a store: its master key, its log key and the founding admin (log.created at seq 0).")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "The log's origin name, e.g. spheres.example/parcours.") var origin: String
+    @Option(help: "The founding admin's actor id.") var admin: String
+    @Option(name: .customLong("admin-name"), help: "The founding admin's display name.") var adminName: String?
+
+    func run() throws {
+        let adminPassphrase = try Secrets.passphrase(env: "PARCOURS_PASSPHRASE", prompt: "Phrase de passe de \(admin) : ")
+        let master = try Secrets.master()
+        let created = try Store.create(at: store.path, origin: origin, adminID: admin, adminName: adminName,
+                                       adminPassphrase: adminPassphrase, masterPassphrase: master)
+        Output.json(["store": .string(store.path), "origin": .string(created.origin), "admin": .string(admin),
+                     "logKey": .string(created.noteVerifier(.events).text)])
+    }
+}

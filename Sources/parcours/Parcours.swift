@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import ParcoursLog
+import ParcoursStore
+
+/// `parcours`: the command-line tool, the one place where the parts are wired together.
+struct Parcours: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parcours",
+        abstract: "Le dossier vérifiable de SPHÈRES — the verifiable case record of the SPHÈRES program.",
+        discussion: """
+            Every clinical act is a signed event appended to a verifiable log (see LOG-FORMAT.md).
+            Passphrases come from a prompt or, for scripts, from PARCOURS_PASSPHRASE (the actor of --as,
+            or the admin at init), PARCOURS_NEW_PASSPHRASE (a key being created) and
+            PARCOURS_MASTER_PASSPHRASE (the store's master key).
+            Exit status: 0 success, 1 integrity failure (verify), 2 refused request, usage or I/O error.
+            """,
+        subcommands: [
+            InitCommand.self, ActorCommand.self, AppendCommand.self, EventsCommand.self, CheckpointCommand.self,
+            ProveCommand.self, VerifyCommand.self, ExportCommand.self, BackupCommand.self, EraseCommand.self,
+        ]
+    )
+}
+
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Parcours.parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch let error as StoreError {
+            fail(error.description)
+        } catch let error as CryptoError {
+            fail(error.description)
+        } catch let error as LogFormatError {
+            fail(error.description)
+        } catch let error as CommandError {
+            fail(error.description)
+        } catch {
+            if Parcours.exitCode(for: error) == .success {
+                print(Parcours.fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            if let message = Optional(Parcours.fullMessage(for: error)), !message.isEmpty,
+               String(describing: type(of: error)).contains("CommandError") || message.hasPrefix("Error:") || message.contains("Usage:") {
+                FileHandle.standardError.write(Data((message + "\n").utf8))
+                Foundation.exit(2)
+            }
+            fail("\(type(of: error)): the operation failed")
+        }
+    }
+
+    static func fail(_ message: String) -> Never {
+        FileHandle.standardError.write(Data("parcours: \(message)\n".utf8))
+        Foundation.exit(2)
+    }
+}
+
+/// A refusal from the command line itself (input it cannot use).
+struct CommandError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,45 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Passphrases from the environment (scripts) or from the terminal, never echoed.
+enum Secrets {
+    static func passphrase(env name: String, prompt: String) throws -> String {
+        if let value = ProcessInfo.processInfo.environment[name] { return value }
+        guard let value = readFromTerminal(prompt: prompt) else {
+            throw CommandError("no passphrase: set \(name) or run in a terminal")
+        }
+        return value
+    }
+
+    static func master() throws -> String {
+        try passphrase(env: "PARCOURS_MASTER_PASSPHRASE", prompt: "Phrase de passe maîtresse du dépôt : ")
+    }
+
+    static func newPassphrase(for actor: String) throws -> String {
+        try passphrase(env: "PARCOURS_NEW_PASSPHRASE", prompt: "Nouvelle phrase de passe pour \(actor) : ")
+    }
+
+    /// Reads a line from /dev/tty with echo off.
+    private static func readFromTerminal(prompt: String) -> String? {
+        let fd = open("/dev/tty", O_RDWR)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var original = termios()
+        guard tcgetattr(fd, &original) == 0 else { return nil }
+        var silent = original
+        silent.c_lflag &= ~tcflag_t(ECHO)
+        _ = prompt.withCString { write(fd, $0, strlen($0)) }
+        tcsetattr(fd, TCSAFLUSH, &silent)
+        defer {
+            tcsetattr(fd, TCSAFLUSH, &original)
+            _ = write(fd, "\n", 1)
+        }
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(fd, &byte, 1) == 1, byte != 0x0A { bytes.append(byte) }
+        defer { if !bytes.isEmpty { bytes.withUnsafeMutableBytes { _ = memset($0.baseAddress!, 0, $0.count) } } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import ParcoursStore
+
+/// `--store DIR`, shared by every command: `PARCOURS_STORE`, or `./parcours-data`.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("store"), help: "The store directory (or a backup file). Default: $PARCOURS_STORE or ./parcours-data.")
+    var storePath: String?
+
+    var path: String {
+        storePath ?? ProcessInfo.processInfo.environment["PARCOURS_STORE"] ?? "./parcours-data"
+    }
+
+    func open(readOnly: Bool = false) throws -> Store { try Store.open(at: path, readOnly: readOnly) }
+}
+
+/// `--as ACTOR`: who signs, unlocked by her or his passphrase.
+struct ActorOption: ParsableArguments {
+    @Option(name: .customLong("as"), help: "The actor who signs (unlocked with PARCOURS_PASSPHRASE or a prompt).")
+    var actor: String
+
+    func unlock(_ store: Store) throws -> UnlockedActor {
+        try store.unlockActor(actor, passphrase: Secrets.passphrase(env: "PARCOURS_PASSPHRASE", prompt: "Phrase de passe de \(actor) : "))
+    }
+}
