@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+import Testing
+import ParcoursLog
+@testable import ParcoursStore
+
+@Suite("Appending to the store")
+struct AppendTests {
+    @Test("a new store starts with log.created at seq 0, signed by the founding admin, and verifies")
+    func creation() throws {
+        let test = try TestStore()
+        let events = try test.store.events(inStream: "directory", master: nil)
+        #expect(events.count == 1)
+        #expect(events[0].envelope.type == "log.created")
+        #expect(events[0].envelope.seq == 0)
+        #expect(events[0].envelope.author.actor == "admin")
+        let report = try test.store.verify()
+        #expect(report.events.size == 1)
+    }
+
+    @Test("appends are sealed for participant streams and read back with the data key")
+    func sealedRoundTrip() throws {
+        let test = try TestStore()
+        try test.appendSample(6)
+        let events = try test.store.events(inStream: "participant/P-TEST01", master: test.master)
+        #expect(events.map(\.envelope.version) == [0, 1])
+        #expect(events.allSatisfy { $0.envelope.payload.isSealed })
+        #expect(events[1].content == .opened(["index": 4, "text": "synthetic note 4"]))
+        #expect(!(try test.fileBytes()).contains(Data("synthetic note 4".utf8)))
+    }
+
+    @Test("a batch is all or nothing: a stale expectedVersion on its third event writes none of it")
+    func batchAtomic() throws {
+        let test = try TestStore()
+        try test.appendSample(2)
+        let before = try test.head()
+        let drafts = [
+            EventDraft(type: "note.added", stream: "participant/P-TEST00", data: ["a": 1]),
+            EventDraft(type: "note.added", stream: "participant/P-TEST07", data: ["a": 2]),
+            EventDraft(type: "note.added", stream: "participant/P-TEST01", data: ["a": 3], expectedVersion: 0),
+        ]
+        #expect(throws: StoreError.staleExpectedVersion(stream: "participant/P-TEST01", expected: 0, actual: 1)) {
+            try test.store.append(drafts, by: test.admin, master: test.master)
+        }
+        #expect(try test.head() == before)
+        #expect(try test.store.events(inStream: "participant/P-TEST07", master: test.master).isEmpty)
+    }
+
+    @Test("an id appended again with the same content returns the original; with other content it is refused")
+    func idempotency() throws {
+        let test = try TestStore()
+        let id = "00000000-0000-4000-8000-00000000abcd"
+        let draft = EventDraft(type: "note.added", stream: "participant/P-TEST00", data: ["a": 1], id: id)
+        let first = try test.store.append([draft], by: test.admin, master: test.master)[0]
+        let again = try test.store.append([draft], by: test.admin, master: test.master)[0]
+        #expect(again.seq == first.seq && again.leafHash == first.leafHash && again.existing)
+        let before = try test.head()
+        var other = draft
+        other.data = ["a": 2]
+        #expect(throws: StoreError.idConflict(id: id)) { try test.store.append([other], by: test.admin, master: test.master) }
+        #expect(throws: StoreError.idConflict(id: id)) { try test.store.append([draft, other], by: test.admin, master: test.master) }
+        #expect(try test.head() == before)
+    }
+
+    @Test("expectedVersion matching the stream is accepted")
+    func expectedVersion() throws {
+        let test = try TestStore()
+        let results = try test.store.append([
+            EventDraft(type: "note.added", stream: "participant/P-TEST00", data: [:], expectedVersion: 0),
+            EventDraft(type: "note.added", stream: "participant/P-TEST00", data: [:], expectedVersion: 1),
+        ], by: test.admin, master: test.master)
+        #expect(results.map(\.version) == [0, 1])
+    }
+
+    @Test("bad drafts are refused before anything is written", arguments: [
+        EventDraft(type: "Not A Type", stream: "participant/P-TEST00", data: [:]),
+        EventDraft(type: "note.added", stream: "participant/p-lower", data: [:]),
+        EventDraft(type: "note.added", stream: "participant/P-TEST00", data: [:], id: "not-a-uuid"),
+        EventDraft(type: "actor.enrolled", stream: "directory", data: [:]),
+        EventDraft(type: "participant.erased", stream: "participant/P-TEST00", data: [:]),
+        EventDraft(type: "note.added", stream: "access", data: [:]),
+        EventDraft(type: "note.added", stream: "participant/P-TEST00", data: ["big": .string(String(repeating: "x", count: 300_000))]),
+    ])
+    func badDrafts(draft: EventDraft) throws {
+        let test = try TestStore()
+        let before = try test.head()
+        #expect(throws: StoreError.self) { try test.store.append([draft], by: test.admin, master: test.master) }
+        #expect(try test.head() == before)
+    }
+
+    @Test("sealing a participant stream needs the master key")
+    func masterKeyRequired() throws {
+        let test = try TestStore()
+        #expect(throws: StoreError.masterKeyRequired) {
+            try test.store.append([EventDraft(type: "note.added", stream: "participant/P-TEST00", data: [:])], by: test.admin, master: nil)
+        }
+    }
+
+    @Test("the event table refuses UPDATE and DELETE")
+    func immutableTables() throws {
+        let test = try TestStore()
+        try test.appendSample(3)
+        _ = try test.store.checkpoint(master: test.master)
+        let queue = try DatabaseQueue(path: test.databasePath)
+        for sql in ["UPDATE event SET type = 'x.y' WHERE seq = 1", "DELETE FROM event WHERE seq = 1",
+                    "UPDATE event_tree SET hash = x'00' WHERE level = 0 AND idx = 0", "DELETE FROM checkpoint"] {
+            #expect(throws: DatabaseError.self, "\(sql)") { try queue.write { try $0.execute(sql: sql) } }
+        }
+        try queue.close()
+    }
+
+    @Test("data keys, the master key and private keys are never stored unwrapped")
+    func keysAtRest() throws {
+        let test = try TestStore()
+        try test.appendSample(3)
+        let bytes = try test.fileBytes()
+        let dataKey = try test.store.pool.read { db in
+            try test.store.dataKey(forStream: "participant/P-TEST00", master: test.master, db: db, create: false)!.rawBytes()
+        }
+        #expect(!bytes.contains(Data(dataKey)))
+        #expect(!bytes.contains(Data(test.master.key.rawBytes())))
+        #expect(!bytes.contains(Data(test.admin.key.seed())))
+        #expect(!bytes.contains(Data(try test.store.logSigningKey(master: test.master).seed())))
+    }
+
+    @Test("a wrong passphrase unlocks nothing")
+    func wrongPassphrase() throws {
+        let test = try TestStore()
+        #expect(throws: CryptoError.wrongPassphrase) { try test.store.unlockActor("admin", passphrase: "not the passphrase") }
+        #expect(throws: CryptoError.wrongPassphrase) { try test.store.unlockMaster(passphrase: "not the passphrase") }
+        #expect(throws: StoreError.unknownActor("nobody")) { try test.store.unlockActor("nobody", passphrase: "x") }
+    }
+
+    @Test("appends stay durable and ordered across reopening the store")
+    func reopen() throws {
+        let test = try TestStore()
+        try test.appendSample(5)
+        let reopened = try Store.open(at: test.directory)
+        let admin = try reopened.unlockActor("admin", passphrase: TestStore.adminPassphrase)
+        let result = try reopened.append([EventDraft(type: "note.added", stream: "other-stream", data: [:])], by: admin, master: nil)
+        #expect(result[0].seq == 6)
+        #expect(try reopened.verify().events.size == 7)
+    }
+}

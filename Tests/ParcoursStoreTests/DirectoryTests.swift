@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import ParcoursLog
+@testable import ParcoursStore
+
+@Suite("The directory and its authority rules")
+struct DirectoryTests {
+    @Test("a clinician cannot change the directory")
+    func clinicianCannotEnrol() throws {
+        let test = try TestStore()
+        let clinician = try test.clinician()
+        let before = try test.head()
+        #expect(throws: StoreError.notPermitted(actor: "clin-0001", reason: "change the directory: the admin role is needed")) {
+            try test.store.enrol(actor: "clin-0002", name: "Autre Exemple", organization: "CODIM", roles: ["clinician"],
+                                 passphrase: TestStore.clinicianPassphrase, by: clinician)
+        }
+        #expect(try test.head() == before)
+    }
+
+    @Test("after rotation the old key signs nothing and the new passphrase unlocks the new key")
+    func rotation() throws {
+        let test = try TestStore()
+        let old = try test.clinician()
+        try test.store.rotateKey(of: "clin-0001", passphrase: "rotated-passphrase-1", by: test.admin)
+        #expect(throws: StoreError.keyUnavailable(actor: "clin-0001")) {
+            try test.store.append([EventDraft(type: "note.added", stream: "participant/P-TEST00", data: [:])], by: old, master: test.master)
+        }
+        #expect(throws: CryptoError.wrongPassphrase) { try test.store.unlockActor("clin-0001", passphrase: TestStore.clinicianPassphrase) }
+        let new = try test.store.unlockActor("clin-0001", passphrase: "rotated-passphrase-1")
+        #expect(try test.store.append([EventDraft(type: "note.added", stream: "participant/P-TEST00", data: [:])], by: new,
+                                      master: test.master).count == 1)
+        #expect(try test.store.verify().events.size == 4)
+    }
+
+    @Test("a revoked actor can no longer write or unlock")
+    func revocation() throws {
+        let test = try TestStore()
+        let clinician = try test.clinician()
+        try test.store.revoke("clin-0001", reason: "a quitté le programme", by: test.admin)
+        #expect(throws: StoreError.revokedActor("clin-0001")) {
+            try test.store.append([EventDraft(type: "note.added", stream: "participant/P-TEST00", data: [:])], by: clinician, master: test.master)
+        }
+        #expect(throws: StoreError.revokedActor("clin-0001")) { try test.store.unlockActor("clin-0001", passphrase: TestStore.clinicianPassphrase) }
+    }
+
+    @Test("the last active admin can be neither revoked nor stripped of the admin role")
+    func lastAdmin() throws {
+        let test = try TestStore()
+        #expect(throws: StoreError.self) { try test.store.revoke("admin", reason: "test", by: test.admin) }
+        #expect(throws: StoreError.self) { try test.store.changeRoles(of: "admin", to: ["clinician"], by: test.admin) }
+        try test.store.enrol(actor: "admin-2", name: "Deuxième Exemple", organization: "CCSMTL", roles: ["admin"],
+                             passphrase: "second-admin-pass", by: test.admin)
+        try test.store.changeRoles(of: "admin", to: ["coordinator"], by: test.admin)
+        #expect(try test.store.currentDirectory().actors["admin"]?.roles == ["coordinator"])
+    }
+
+    @Test("unknown roles and malformed ids are refused, naming the field")
+    func badDirectoryInput() throws {
+        let test = try TestStore()
+        #expect(throws: StoreError.invalidInput(field: "roles", reason: "unknown role boss; accepted: admin, clinician, coordinator, partner, privacy-officer, researcher")) {
+            try test.store.enrol(actor: "clin-0009", name: "Exemple", organization: "CODIM", roles: ["boss"], passphrase: "some-passphrase", by: test.admin)
+        }
+        #expect(throws: StoreError.self) {
+            try test.store.enrol(actor: "Bad Id", name: "Exemple", organization: "CODIM", roles: ["clinician"], passphrase: "some-passphrase", by: test.admin)
+        }
+        #expect(throws: StoreError.self) {
+            try test.store.enrol(actor: "clin-0009", name: "Exemple", organization: "CODIM", roles: ["clinician"], passphrase: "short", by: test.admin)
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import GRDB
+import Testing
+import ParcoursLog
+@testable import ParcoursStore
+
+/// Someone with write access to the database file changes it behind the store's
+/// back (dropping the triggers first): `verify` must say so, at the right seq.
+@Suite("Tampering with a store is detected at the right seq")
+struct TamperingTests {
+    static let target: Int64 = 10
+
+    /// A store of 21 events (directory, clinician and admin writes), plus a checkpoint and an access record.
+    static func populated() throws -> (TestStore, UnlockedActor) {
+        let test = try TestStore()
+        let clinician = try test.clinician()
+        try test.appendSample(10, by: clinician)
+        try test.appendSample(9)
+        try test.store.recordAccess(type: "access.read", data: ["actor": "clin-0001", "outcome": "permitted"], master: test.master)
+        #expect(try test.store.size() == 21)
+        #expect(try test.verificationFailure() == nil)
+        return (test, clinician)
+    }
+
+    @Test("a column of the event table changed is found at its seq", arguments: [
+        ("id", "'00000000-0000-4000-8000-00000000ffff'"), ("stream", "'participant/P-TEST09'"), ("version", "version + 7"),
+        ("type", "'note.removed'"), ("author", "'admin'"), ("recorded_at", "'2020-01-01T00:00:00.000Z'"),
+        ("leaf_hash", "zeroblob(32)"),
+    ])
+    func columnChanged(column: String, value: String) throws {
+        let (test, _) = try Self.populated()
+        try test.tamper { db in try db.execute(sql: "UPDATE event SET \(column) = \(value) WHERE seq = \(Self.target)") }
+        let found = try #require(try test.verificationFailure())
+        #expect(found.log == "events")
+        #expect(found.failure.seq == UInt64(Self.target))
+        #expect(found.failure.reason.contains(column == "leaf_hash" ? "leaf_hash" : column))
+    }
+
+    @Test("the seq column changed is found where the record went missing")
+    func seqChanged() throws {
+        let (test, _) = try Self.populated()
+        try test.tamper { db in try db.execute(sql: "UPDATE event SET seq = 1000 WHERE seq = \(Self.target)") }
+        #expect(try test.verificationFailure()?.failure.seq == UInt64(Self.target))
+    }
+
+    @Test("a byte flipped anywhere in a record line is found at its seq", arguments: [40, 200, 300, 420])
+    func byteFlipped(offset: Int) throws {
+        let (test, _) = try Self.populated()
+        try test.tamper { db in
+            var line = try Data.fetchOne(db, sql: "SELECT line FROM event WHERE seq = ?", arguments: [Self.target])!
+            line[offset] ^= 0x01
+            try db.execute(sql: "UPDATE event SET line = ? WHERE seq = ?", arguments: [line, Self.target])
+        }
+        #expect(try test.verificationFailure()?.failure.seq == UInt64(Self.target))
+    }
+
+    @Test("a row deleted is found at its seq")
+    func rowDeleted() throws {
+        let (test, _) = try Self.populated()
+        try test.tamper { db in try db.execute(sql: "DELETE FROM event WHERE seq = \(Self.target)") }
+        let found = try #require(try test.verificationFailure())
+        #expect(found.failure.seq == UInt64(Self.target))
+        #expect(found.failure.reason.contains("found at position \(Self.target)"))
+    }
+
+    @Test("the last row deleted is found by the signed checkpoint that covered it")
+    func tailTruncated() throws {
+        let (test, _) = try Self.populated()
+        _ = try test.store.checkpoint(master: test.master)
+        try test.tamper { db in try db.execute(sql: "DELETE FROM event WHERE seq = 20") }
+        let found = try #require(try test.verificationFailure())
+        #expect(found.failure.seq == 20)
+    }
+
+    @Test("two rows swapped are found at the first of them")
+    func rowsSwapped() throws {
+        let (test, _) = try Self.populated()
+        try test.tamper { db in
+            try db.execute(sql: """
+                UPDATE event SET seq = -1 WHERE seq = \(Self.target);
+                UPDATE event SET seq = \(Self.target) WHERE seq = \(Self.target + 1);
+                UPDATE event SET seq = \(Self.target + 1) WHERE seq = -1;
+                """)
+        }
+        let found = try #require(try test.verificationFailure())
+        #expect(found.failure.seq == UInt64(Self.target))
+        #expect(found.failure.reason.contains("seq \(Self.target + 1) found at position \(Self.target)"))
+    }
+
+    @Test("a row inserted (a copy of an earlier record) is found at its position")
+    func rowInserted() throws {
+        let (test, _) = try Self.populated()
+        try test.tamper { db in
+            try db.execute(sql: """
+                INSERT INTO event (seq, id, stream, version, type, author, recorded_at, leaf_hash, line)
+                SELECT 21, '00000000-0000-4000-8000-0000000000ee', stream, version + 100, type, author, recorded_at, leaf_hash, line
+                FROM event WHERE seq = \(Self.target)
+                """)
+        }
+        #expect(try test.verificationFailure()?.failure.seq == 21)
+    }
+
+    @Test("a record signed with a key rotated away is refused at its seq")
+    func rotatedAwayKey() throws {
+        let (test, clinician) = try Self.populated()
+        try test.store.rotateKey(of: "clin-0001", passphrase: "rotated-passphrase-1", by: test.admin)
+        try forge(in: test, signedBy: clinician)
+        let found = try #require(try test.verificationFailure())
+        #expect(found.failure.seq == 22)
+        #expect(found.failure.reason == "key not held by clin-0001 at this point")
+    }
+
+    @Test("a record written by a revoked actor is refused at its seq")
+    func revokedActorWriting() throws {
+        let (test, clinician) = try Self.populated()
+        try test.store.revoke("clin-0001", reason: "départ", by: test.admin)
+        try forge(in: test, signedBy: clinician)
+        let found = try #require(try test.verificationFailure())
+        #expect(found.failure.seq == 22)
+        #expect(found.failure.reason == "actor clin-0001 is revoked")
+    }
+
+    @Test("a stored tree hash changed is found at the first leaf it covers")
+    func treeHashChanged() throws {
+        let (test, _) = try Self.populated()
+        try test.tamper { db in try db.execute(sql: "UPDATE event_tree SET hash = zeroblob(32) WHERE level = 2 AND idx = 2") }
+        let found = try #require(try test.verificationFailure())
+        #expect(found.failure.seq == 11)
+        #expect(found.failure.reason.contains("tree hash"))
+    }
+
+    @Test("an access-log record changed is found in the access log")
+    func accessRecordChanged() throws {
+        let (test, _) = try Self.populated()
+        try test.tamper { db in
+            var line = try Data.fetchOne(db, sql: "SELECT line FROM access_event WHERE seq = 0")!
+            let text = String(decoding: line, as: UTF8.self).replacingOccurrences(of: "permitted", with: "denied")
+            line = Data(text.utf8)
+            try db.execute(sql: "UPDATE access_event SET line = ? WHERE seq = 0", arguments: [line])
+        }
+        let found = try #require(try test.verificationFailure())
+        #expect(found.log == "access")
+        #expect(found.failure.seq == 0)
+    }
+
+    @Test("a signed checkpoint altered in the store is refused")
+    func checkpointChanged() throws {
+        let (test, _) = try Self.populated()
+        _ = try test.store.checkpoint(master: test.master)
+        try test.tamper { db in try db.execute(sql: "UPDATE checkpoint SET note = replace(note, '\n21\n', '\n20\n')") }
+        #expect(try test.verificationFailure() != nil)
+    }
+
+    /// Appends, behind the store's back, a correctly chained record signed by `author`'s key,
+    /// with the tree hashes it completes — only the authority rules can refuse it.
+    func forge(in test: TestStore, signedBy author: UnlockedActor) throws {
+        try test.tamper { db in
+            let size = UInt64(try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM event")! + 1)
+            let previous = Hash(bytes: try Data.fetchOne(db, sql: "SELECT leaf_hash FROM event WHERE seq = ?", arguments: [Int64(size - 1)])!)!
+            var frontier = try MerkleFrontier(size: size) { level, index in
+                Hash(bytes: try Data.fetchOne(db, sql: "SELECT hash FROM event_tree WHERE level = ? AND idx = ?", arguments: [level, Int64(index)])!)!
+            }
+            let envelope = Envelope(log: test.store.origin, seq: size, id: Identifiers.newEventID(), stream: "forged-stream", version: 0,
+                                    type: "note.added", recordedAt: .now(), author: Author(actor: author.id, key: author.key.publicKey),
+                                    prev: previous, payload: .clear(["forged": true]))
+            let line = LogRecord(signing: envelope, with: author.key).line
+            let leaf = LogRecord.leafHash(line: line)
+            try db.execute(sql: "INSERT INTO event (seq, id, stream, version, type, author, recorded_at, leaf_hash, line) VALUES (?,?,?,?,?,?,?,?,?)",
+                           arguments: [Int64(size), envelope.id, envelope.stream, 0, envelope.type, author.id, envelope.recordedAt.description,
+                                       Data(leaf.bytes), Data(line)])
+            for node in frontier.append(leaf) {
+                try db.execute(sql: "INSERT INTO event_tree (level, idx, hash) VALUES (?, ?, ?)",
+                               arguments: [node.level, Int64(node.index), Data(node.hash.bytes)])
+            }
+        }
+    }
+}
