@@ -4,7 +4,7 @@ import ParcoursLog
 @testable import ParcoursStore
 
 /// A fresh store in a temporary directory, with its admin and master key unlocked.
-final class TestStore {
+final class TestStore: Sendable {
     static let adminPassphrase = "admin-passphrase-1"
     static let masterPassphrase = "master-passphrase-1"
     static let clinicianPassphrase = "clinician-passphrase-1"
