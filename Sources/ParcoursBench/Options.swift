@@ -1,0 +1,59 @@
+import Foundation
+
+/// Hand-parsed command line: `parcours-bench COMMAND [--name value | --flag]...`.
+struct Options {
+    var command: String
+    private var values: [String: String] = [:]
+    private var flags: Set<String> = []
+
+    static let usage = """
+        usage: parcours-bench COMMAND [options]
+
+        commands:
+          all          everything below in one run, then a table and a JSON line
+                       --dir DIR (required, will hold the stores)  --events N (100000)
+                       --single N (10000)  --batch N (1000)  --small N (25000)
+                       --participants N (1000)  --data-bytes N (1000)  --segment N (1000)
+                       --verify-repeat N (3)  --repeat N (5, primitives)
+                       --raw-single N (3000)  --raw-batches N (20)  --skip-raw
+          primitives   Ed25519 sign/verify rates and per-event CPU steps   --repeat N (5)
+          fsync        write+fdatasync rounds per second in --dir DIR     --rounds N (1000)
+          build        make a store of --events N in batches of --batch N at --store DIR
+          single       append --events N one per transaction to the store at --store DIR
+          verify-only  verify the store at --store DIR --repeat N (1) times; --json prints a report line
+        """
+
+    init(_ arguments: [String]) throws {
+        guard let command = arguments.first, !command.hasPrefix("-") else { throw BenchError(Options.usage) }
+        self.command = command
+        var index = 1
+        while index < arguments.count {
+            let argument = arguments[index]
+            guard argument.hasPrefix("--") else { throw BenchError("unexpected argument \(argument)\n\n\(Options.usage)") }
+            let name = String(argument.dropFirst(2))
+            if ["json", "skip-raw", "help"].contains(name) {
+                flags.insert(name)
+                index += 1
+            } else {
+                guard index + 1 < arguments.count else { throw BenchError("--\(name) needs a value") }
+                values[name] = arguments[index + 1]
+                index += 2
+            }
+        }
+    }
+
+    func flag(_ name: String) -> Bool { flags.contains(name) }
+
+    func string(_ name: String) throws -> String {
+        guard let value = values[name] else { throw BenchError("--\(name) is required\n\n\(Options.usage)") }
+        return value
+    }
+
+    func int(_ name: String, default fallback: Int) throws -> Int {
+        guard let text = values[name] else { return fallback }
+        guard let value = Int(text.replacingOccurrences(of: "_", with: "")), value >= 0 else {
+            throw BenchError("--\(name) must be a whole number ≥ 0, got \(text)")
+        }
+        return value
+    }
+}
