@@ -24,25 +24,28 @@ struct CrashTests {
         let cli = try CLI.initialized()
         let append = ["append", "--as", CLI.adminID, "-"]
 
-        // How long a whole append takes here, to aim the kills across its life.
-        var durations: [Double] = []
-        for n in 0..<2 {
+        // How long a whole append takes here, to aim the kills across its life; updated as the machine's load changes.
+        var estimate = 0.0
+        var complete: Set<Int> = []
+        func appendWhole(_ n: Int) throws {
             let start = Date()
             let result = try cli.run(append, stdin: Self.batch(n))
-            try #require(result.status == 0, "\(result)")
-            durations.append(Date().timeIntervalSince(start))
+            #expect(result.status == 0, "a whole append of batch \(n): \(result)")
+            let elapsed = Date().timeIntervalSince(start)
+            estimate = estimate == 0 ? elapsed : (estimate + elapsed) / 2
+            complete.insert(n)
         }
-        let duration = durations.reduce(0, +) / Double(durations.count)
+        try appendWhole(0)
+        try appendWhole(1)
 
-        var complete: Set<Int> = [0, 1]
         var killed: [Int] = []
         let attempts = 12
-        for n in 2..<(2 + attempts) {
+        for round in 0..<attempts {
+            let n = 2 + round
             let (process, out, err) = try cli.makeProcess(append, stdin: Self.batch(n))
             try process.run()
-            // Kill times spread over the whole run (start-up, unlocking, writing, committing, exiting).
-            let slot = Double(n - 2) + Double.random(in: 0..<1)
-            let delay = duration * 1.1 * slot / Double(attempts)
+            // Kill times spread over the whole run (start-up, unlocking, writing, committing, exiting) and a little after.
+            let delay = estimate * 1.5 * (Double(round) + Double.random(in: 0..<1)) / Double(attempts)
             usleep(useconds_t(delay * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
             let result = try cli.finish(process, stdout: out, stderr: err)
@@ -53,13 +56,35 @@ struct CrashTests {
                 #expect(result.status == 0, "an append that finished before the kill succeeded: \(result)")
                 complete.insert(n)
             }
-            // Every other round, a full append right after the kill: the store must still take writes.
-            if n % 2 == 0 {
-                let next = 100 + n
-                let result = try cli.run(append, stdin: Self.batch(next))
-                #expect(result.status == 0, "append after a killed writer: \(result)")
-                complete.insert(next)
+            // A whole append right after the kill: the store still takes writes (no stale lock, no damaged WAL).
+            try appendWhole(100 + n)
+        }
+        // Then kills aimed at the commit itself: as soon as the WAL file is touched, while its frames are written and synced.
+        let wal = cli.store.appendingPathComponent("parcours.sqlite-wal").path
+        var killedAtCommit = 0
+        for round in 0..<6 {
+            let n = 50 + round
+            let before = Self.stamp(wal)
+            let (process, out, err) = try cli.makeProcess(append, stdin: Self.batch(n))
+            try process.run()
+            var touched = false
+            while process.isRunning {
+                if Self.stamp(wal) != before {
+                    kill(process.processIdentifier, SIGKILL)
+                    touched = true
+                    break
+                }
+                usleep(20)
             }
+            let result = try cli.finish(process, stdout: out, stderr: err)
+            if result.signaled {
+                killed.append(n)
+                if touched { killedAtCommit += 1 }
+            } else {
+                #expect(result.status == 0, "an append that finished before the kill succeeded: \(result)")
+                complete.insert(n)
+            }
+            try appendWhole(100 + n)
         }
         #expect(!killed.isEmpty, "at least one append was killed while running")
 
@@ -86,6 +111,14 @@ struct CrashTests {
             if complete.contains(n) { #expect(count == Self.batchSize, "completed batch \(n) is whole") }
         }
         let killedPresent = killed.filter { counts[$0] == Self.batchSize }.count
-        print("CrashTests: \(killed.count) appends killed (\(killedPresent) had committed, \(killed.count - killedPresent) left nothing)")
+        print("CrashTests: \(killed.count) appends killed (\(killedAtCommit) while writing the WAL; \(killedPresent) had committed, "
+              + "\(killed.count - killedPresent) left nothing)")
+    }
+
+    /// The modification time and size of a file (nil while it does not exist).
+    static func stamp(_ path: String) -> [Int]? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return [Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec), Int(info.st_size)]
     }
 }

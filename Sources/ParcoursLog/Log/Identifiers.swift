@@ -64,6 +64,7 @@ public enum Identifiers {
         guard let head = parts.first, let first = head.utf8.first, (0x61...0x7A).contains(first),
               head.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D })
         else { return false }
+        if head == "participant" && parts.count == 1 { return false }
         if parts.count == 2 {
             let tail = parts[1]
             guard !tail.isEmpty, tail.utf8.allSatisfy({
