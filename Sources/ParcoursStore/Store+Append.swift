@@ -53,9 +53,12 @@ extension Store {
                 var directory = try directoryState(db)
                 var batch = BatchState()
                 for (index, draft) in drafts.enumerated() {
-                    let field = drafts.count > 1 ? "event \(index + 1): " : ""
-                    results.append(try appendOne(draft, field: field, author: author, master: master, db: db, state: &state,
-                                                 directory: &directory.directory, batch: &batch))
+                    do {
+                        results.append(try appendOne(draft, author: author, master: master, db: db, state: &state,
+                                                     directory: &directory.directory, batch: &batch))
+                    } catch let error as StoreError where drafts.count > 1 {
+                        throw StoreError.inBatch(event: index + 1, error)
+                    }
                 }
                 try extra?(db)
                 newCache = (directory.directory, directory.count + batch.directoryEvents, state.frontier)
@@ -79,14 +82,16 @@ extension Store {
         var directoryEvents: Int64 = 0
     }
 
-    private func appendOne(_ draft: EventDraft, field: String, author: UnlockedActor, master: MasterKey?, db: Database,
+    private func appendOne(_ draft: EventDraft, author: UnlockedActor, master: MasterKey?, db: Database,
                            state: inout WriteState, directory: inout Directory, batch: inout BatchState) throws -> AppendResult {
         if let id = draft.id {
             if let (earlier, result) = batch.byID[id] {
                 guard earlier.type == draft.type, earlier.stream == draft.stream, earlier.data == draft.data else {
                     throw StoreError.idConflict(id: id)
                 }
-                return result
+                var repeated = result
+                repeated.existing = true
+                return repeated
             }
             if let existing = try existingEvent(id: id, db: db) {
                 guard try sameContent(existing, draft, master: master, db: db) else { throw StoreError.idConflict(id: id) }

@@ -134,7 +134,10 @@ public final class Store: Sendable {
     public func unlockMaster(passphrase: String) throws -> MasterKey {
         let sealed = try pool.read { db in try Data.fetchOne(db, sql: "SELECT sealed FROM sealed_secret WHERE name = 'master'") }
         guard let sealed, let json = try? JSONParser.parse(Array(sealed)) else { throw StoreError.storeDamaged("no sealed master key") }
-        var bytes = try PassphraseSeal(json: json).open(passphrase: passphrase)
+        var bytes: [UInt8]
+        do { bytes = try PassphraseSeal(json: json).open(passphrase: passphrase) } catch CryptoError.wrongPassphrase {
+            throw StoreError.wrongPassphrase(of: "the store's master key", variable: "PARCOURS_MASTER_PASSPHRASE")
+        }
         return MasterKey(key: try DataKey(id: "master", bytes: &bytes))
     }
 
@@ -158,7 +161,10 @@ public final class Store: Sendable {
                                 arguments: [actor.key.base64, id])
         }
         guard let sealed, let json = try? JSONParser.parse(sealed) else { throw StoreError.keyUnavailable(actor: id) }
-        var seed = try PassphraseSeal(json: json).open(passphrase: passphrase)
+        var seed: [UInt8]
+        do { seed = try PassphraseSeal(json: json).open(passphrase: passphrase) } catch CryptoError.wrongPassphrase {
+            throw StoreError.wrongPassphrase(of: "the key of \(id)", variable: "PARCOURS_PASSPHRASE")
+        }
         let key = try SigningKey(seed: &seed)
         guard key.publicKey == actor.key else { throw StoreError.keyUnavailable(actor: id) }
         return UnlockedActor(id: id, key: key)

@@ -18,6 +18,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case outOfRange(field: String, reason: String)
     case ruleBroken(String)
     case storeDamaged(String)
+    /// A passphrase that does not open the named key (an actor's, or the store's master key).
+    case wrongPassphrase(of: String, variable: String)
+    /// A refusal of one event of a batch (events are counted from 1).
+    indirect case inBatch(event: Int, StoreError)
 
     public var description: String {
         switch self {
@@ -37,6 +41,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .outOfRange(let field, let reason): "\(field): \(reason)"
         case .ruleBroken(let reason): reason
         case .storeDamaged(let reason): "the store is damaged: \(reason) (run `parcours verify`)"
+        case .wrongPassphrase(let owner, let variable): "\(variable): the passphrase does not open \(owner)"
+        case .inBatch(let event, let error): "event \(event) of the batch: \(error.description)"
         }
     }
 }

@@ -5,7 +5,7 @@ import ParcoursStore
 struct EventsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events",
-        abstract: "Read a stream's events as JSON Lines (admin, low-level); the read is recorded in the access log.",
+        abstract: "Read a stream's events as JSON Lines (admin, low-level); the read — or its refusal — is recorded in the access log.",
         discussion: "An erased participant's events show \"content\": \"erased\" (contenu effacé) instead of their data.")
 
     @OptionGroup var store: StoreOptions
@@ -15,18 +15,20 @@ struct EventsCommand: ParsableCommand {
     func run() throws {
         guard Identifiers.isStream(stream) else { throw CommandError("stream: directory, participant/P-XXXXXX or a lowercase name") }
         let opened = try store.open()
-        let reader = try signer.unlock(opened)
-        guard opened.currentDirectoryHolds(reader.id, role: "admin") else {
-            throw StoreError.notPermitted(actor: reader.id, reason: "read raw streams: the admin role is needed")
-        }
-        let master = try opened.unlockMaster(passphrase: try Secrets.master())
+        let trail = AccessTrail(store: opened, master: try opened.unlockMaster(passphrase: try Secrets.master()))
         let participant = Identifiers.participant(ofStream: stream)
-        // Fail closed: the access record is durable before anything is shown.
-        try opened.recordAccess(type: "access.read", data: [
-            "actor": .string(reader.id), "role": "admin", "view": "events", "stream": .string(stream),
-            "participant": participant.map(JSONValue.string) ?? .null, "purpose": "administration", "outcome": "permitted",
-        ], master: master)
-        for event in try opened.events(inStream: stream, master: master) {
+        let details: [String: JSONValue] = ["stream": .string(stream), "participant": participant.map(JSONValue.string) ?? .null]
+        let reader: UnlockedActor
+        do {
+            reader = try signer.unlock(opened)
+            guard opened.currentDirectoryHolds(reader.id, role: "admin") else {
+                throw StoreError.notPermitted(actor: reader.id, reason: "read raw streams: the admin role is needed")
+            }
+        } catch {
+            try trail.denied("read", actor: signer.actor, view: "events", purpose: "administration", because: error, details: details)
+        }
+        try trail.permitted("read", actor: reader.id, role: "admin", view: "events", purpose: "administration", details: details)
+        for event in try opened.events(inStream: stream, master: trail.master) {
             let envelope = event.envelope
             var line: [String: JSONValue] = [
                 "seq": .int(Int64(envelope.seq)), "id": .string(envelope.id), "version": .int(Int64(envelope.version)),

@@ -19,7 +19,9 @@ struct ActorOption: ParsableArguments {
     @Option(name: .customLong("as"), help: "The actor who signs (unlocked with PARCOURS_PASSPHRASE or a prompt).")
     var actor: String
 
-    func unlock(_ store: Store) throws -> UnlockedActor {
+    func unlock(_ store: Store) throws -> UnlockedActor { try Self.unlock(actor, in: store) }
+
+    static func unlock(_ actor: String, in store: Store) throws -> UnlockedActor {
         try store.unlockActor(actor, passphrase: Secrets.passphrase(env: "PARCOURS_PASSPHRASE", prompt: "Phrase de passe de \(actor) : "))
     }
 }

@@ -152,10 +152,8 @@ struct BadInputTests {
         // Refused by the store after the first two were staged in the transaction.
         let stale = (good + [eventLine(stream: "notes/batch", data: ["i": 2], expectedVersion: 0)]).joined(separator: "\n")
         try expectRefused(cli, mentions: ["expectedVersion", "notes/batch"]) { try cli.append(stale) }
-        withKnownIssue("store-level refusals (stale expectedVersion, id conflict, closed stream) do not say which event of the batch") {
-            let result = try cli.append(stale)
-            #expect(result.stderr.contains("event 3"), "\(result.stderr)")
-        }
+        let result = try cli.append(stale)
+        #expect(result.stderr.contains("event 3"), "\(result.stderr)")
         try expectRefused(cli, mentions: ["event 3", "actor.enrolled"]) {
             try cli.append((good + [eventLine(type: "actor.enrolled", stream: "notes/batch", data: [:])]).joined(separator: "\n"))
         }

@@ -39,7 +39,7 @@ struct AppendTests {
             EventDraft(type: "note.added", stream: "participant/P-TEST07", data: ["a": 2]),
             EventDraft(type: "note.added", stream: "participant/P-TEST01", data: ["a": 3], expectedVersion: 0),
         ]
-        #expect(throws: StoreError.staleExpectedVersion(stream: "participant/P-TEST01", expected: 0, actual: 1)) {
+        #expect(throws: StoreError.inBatch(event: 3, .staleExpectedVersion(stream: "participant/P-TEST01", expected: 0, actual: 1))) {
             try test.store.append(drafts, by: test.admin, master: test.master)
         }
         #expect(try test.head() == before)
@@ -58,7 +58,11 @@ struct AppendTests {
         var other = draft
         other.data = ["a": 2]
         #expect(throws: StoreError.idConflict(id: id)) { try test.store.append([other], by: test.admin, master: test.master) }
-        #expect(throws: StoreError.idConflict(id: id)) { try test.store.append([draft, other], by: test.admin, master: test.master) }
+        #expect(throws: StoreError.inBatch(event: 2, .idConflict(id: id))) {
+            try test.store.append([draft, other], by: test.admin, master: test.master)
+        }
+        let twice = try test.store.append([draft, draft], by: test.admin, master: test.master)
+        #expect(twice.map(\.existing) == [true, true] && twice[0].seq == first.seq)
         #expect(try test.head() == before)
     }
 
@@ -126,8 +130,12 @@ struct AppendTests {
     @Test("a wrong passphrase unlocks nothing")
     func wrongPassphrase() throws {
         let test = try TestStore()
-        #expect(throws: CryptoError.wrongPassphrase) { try test.store.unlockActor("admin", passphrase: "not the passphrase") }
-        #expect(throws: CryptoError.wrongPassphrase) { try test.store.unlockMaster(passphrase: "not the passphrase") }
+        #expect(throws: StoreError.wrongPassphrase(of: "the key of admin", variable: "PARCOURS_PASSPHRASE")) {
+            try test.store.unlockActor("admin", passphrase: "not the passphrase")
+        }
+        #expect(throws: StoreError.wrongPassphrase(of: "the store's master key", variable: "PARCOURS_MASTER_PASSPHRASE")) {
+            try test.store.unlockMaster(passphrase: "not the passphrase")
+        }
         #expect(throws: StoreError.unknownActor("nobody")) { try test.store.unlockActor("nobody", passphrase: "x") }
     }
 

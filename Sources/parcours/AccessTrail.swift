@@ -1,0 +1,46 @@
+import ParcoursLog
+import ParcoursStore
+
+/// Writes the access-log record of a request before its answer is given (fail closed):
+/// if the record cannot be written, the request fails and nothing is shown.
+struct AccessTrail {
+    let store: Store
+    let master: MasterKey
+
+    /// Records a permitted request of `kind` (read, export…) by `actor`.
+    func permitted(_ kind: String, actor: String, role: String, view: String, purpose: String,
+                   details: [String: JSONValue] = [:]) throws {
+        try record(kind, actor: actor, role: role, view: view, purpose: purpose, outcome: "permitted", details: details)
+    }
+
+    /// Records a refused request, then rethrows why it was refused.
+    func denied(_ kind: String, actor: String, view: String, purpose: String, because error: any Error,
+                details: [String: JSONValue] = [:]) throws -> Never {
+        var details = details
+        details["reason"] = .string(Self.category(of: error))
+        try record(kind, actor: actor, role: nil, view: view, purpose: purpose, outcome: "denied", details: details)
+        throw error
+    }
+
+    private func record(_ kind: String, actor: String, role: String?, view: String, purpose: String, outcome: String,
+                        details: [String: JSONValue]) throws {
+        var data = details
+        data["actor"] = .string(actor)
+        data["view"] = .string(view)
+        data["purpose"] = .string(purpose)
+        data["outcome"] = .string(outcome)
+        if let role { data["role"] = .string(role) }
+        try store.recordAccess(type: "access." + kind, data: data, master: master)
+    }
+
+    /// A short category for the access log; never the error's text, which may name other things.
+    static func category(of error: any Error) -> String {
+        switch error {
+        case StoreError.wrongPassphrase: "identity not proven"
+        case StoreError.unknownActor: "unknown actor"
+        case StoreError.revokedActor: "revoked actor"
+        case StoreError.notPermitted: "role not permitted"
+        default: "refused"
+        }
+    }
+}
