@@ -43,7 +43,7 @@ extension Store {
     }
 
     static func size(_ db: Database, table: LogTable) throws -> UInt64 {
-        try Int64.fetchOne(db, sql: "SELECT seq FROM \(table.events) ORDER BY seq DESC LIMIT 1").map { UInt64($0) + 1 } ?? 0
+        try Int64.fetchOne(db, sql: "SELECT seq FROM \(table.recordsTable) ORDER BY seq DESC LIMIT 1").map { UInt64($0) + 1 } ?? 0
     }
 
     /// The Merkle root of a log at `size` (its current size when nil).

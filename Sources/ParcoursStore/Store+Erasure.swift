@@ -39,12 +39,11 @@ extension Store {
             throw StoreError.notPermitted(actor: admin.id, reason: "erase a participant: the admin role is needed")
         }
         let stream = Identifiers.participantStreamPrefix + participant
-        let position = try pool.read { db in try streamPosition(stream, db: db) }
-        guard position.next > 0 else { throw StoreError.invalidInput(field: "participant", reason: "no record for \(participant)") }
+        let head = try logStore(master: nil).withReadTransaction(on: .events) { try $0.streamHead(stream) }
+        guard head != nil else { throw StoreError.invalidInput(field: "participant", reason: "no record for \(participant)") }
+        // The writer destroys the stream's data keys in the same transaction as the closing event.
         let result = try write([EventDraft(type: StreamRules.participantErased, stream: stream, data: ["reason": .string(reason)])],
-                               by: admin, master: nil) { db in
-            try db.execute(sql: "DELETE FROM data_key WHERE stream = ?", arguments: [stream])
-        }
+                               by: admin, master: nil)
         try truncateWAL()
         return result[0]
     }
@@ -66,7 +65,7 @@ extension Store {
     /// Every event of a stream, with its content opened where its key still exists.
     public func events(inStream stream: String, master: MasterKey?) throws -> [StoredEvent] {
         try pool.read { db in
-            let key = try master.flatMap { try dataKey(forStream: stream, master: $0, db: db, create: false) }
+            let key = try master.flatMap { try SQLiteLogTransaction(db: db, table: .events, master: $0).dataKey(forStream: stream, create: false) }
             var events: [StoredEvent] = []
             let rows = try Row.fetchCursor(db, sql: "SELECT seq, line FROM event WHERE stream = ? ORDER BY version", arguments: [stream])
             while let row = try rows.next() {

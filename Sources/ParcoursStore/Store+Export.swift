@@ -34,7 +34,7 @@ extension Store {
                 FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
                 let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
                 defer { try? handle.close() }
-                let rows = try Row.fetchCursor(db, sql: "SELECT line FROM \(table.events) WHERE seq < ? ORDER BY seq",
+                let rows = try Row.fetchCursor(db, sql: "SELECT line FROM \(table.recordsTable) WHERE seq < ? ORDER BY seq",
                                                arguments: [Int64(checkpoint.size)])
                 var buffer = Data()
                 while let row = try rows.next() {

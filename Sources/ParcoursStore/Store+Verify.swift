@@ -74,10 +74,10 @@ extension Store {
     /// Streams a log's rows through the verifier, comparing every column and stored tree hash.
     private func verifyRows(_ db: Database, table: LogTable, verifier: LogVerifier) throws {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT seq, id, stream, version, type, author, recorded_at, leaf_hash, line FROM \(table.events) ORDER BY seq
+            SELECT seq, id, stream, version, type, author, recorded_at, leaf_hash, line FROM \(table.recordsTable) ORDER BY seq
             """)
         var frontier = MerkleFrontier()
-        let treeStatement = try db.makeStatement(sql: "SELECT hash FROM \(table.tree) WHERE level = ? AND idx = ?")
+        let treeStatement = try db.makeStatement(sql: "SELECT hash FROM \(table.treeTable) WHERE level = ? AND idx = ?")
         var lines: [[UInt8]] = []
         var columns: [RowColumns] = []
         func flush() throws {
@@ -116,7 +116,7 @@ extension Store {
         try flush()
         let size = verifier.size
         let expectedNodes = Int64(2 * size) - Int64(size.nonzeroBitCount)
-        let storedNodes = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.tree)") ?? 0
+        let storedNodes = try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.treeTable)") ?? 0
         guard storedNodes == expectedNodes else {
             throw VerificationError.integrity(log: table.rawValue, IntegrityFailure(seq: size, reason: "the tree table holds hashes beyond the records"))
         }

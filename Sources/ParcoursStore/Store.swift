@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import ParcoursLog
-import Synchronization
 
 /// A Parcours store: the event log and the access log in one SQLite database
 /// (WAL, synchronous FULL), the sealed keys, and the stored tree hashes.
@@ -17,7 +16,8 @@ public final class Store: Sendable {
     /// The public half of the log key that signs checkpoints and access records.
     public let logPublicKey: PublicKey
     let pool: DatabasePool
-    let cache = Mutex(StoreCache())
+    /// The log core's writer: it caches the directory and the tree's frontier between appends.
+    let writer: LogWriter
 
     /// The file name of the database inside a store directory.
     public static let databaseFileName = "parcours.sqlite"
@@ -35,6 +35,7 @@ public final class Store: Sendable {
         }
         self.origin = origin
         logPublicKey = key
+        writer = LogWriter(origin: origin)
     }
 
     /// The database file for a store path: `DIR/parcours.sqlite`, or the file itself (a backup).
@@ -169,12 +170,4 @@ public final class Store: Sendable {
         guard key.publicKey == actor.key else { throw StoreError.keyUnavailable(actor: id) }
         return UnlockedActor(id: id, key: key)
     }
-}
-
-/// What the store keeps in memory between appends; checked against the database
-/// inside every write transaction before use.
-struct StoreCache: Sendable {
-    var directory = Directory()
-    var directoryCount: Int64 = 0
-    var frontiers: [LogTable: MerkleFrontier] = [:]
 }

@@ -1,4 +1,5 @@
 import GRDB
+import ParcoursLog
 
 /// The store's migrations: named, append-only, never edited once shipped.
 ///
@@ -30,7 +31,7 @@ enum StoreSchema {
                 """)
             for table in LogTable.allCases {
                 try db.execute(sql: """
-                    CREATE TABLE \(table.events) (
+                    CREATE TABLE \(table.recordsTable) (
                         seq INTEGER PRIMARY KEY NOT NULL,
                         id TEXT NOT NULL UNIQUE,
                         stream TEXT NOT NULL,
@@ -41,13 +42,13 @@ enum StoreSchema {
                         leaf_hash BLOB NOT NULL,
                         line BLOB NOT NULL,
                         UNIQUE (stream, version));
-                    CREATE TABLE \(table.tree) (
+                    CREATE TABLE \(table.treeTable) (
                         level INTEGER NOT NULL,
                         idx INTEGER NOT NULL,
                         hash BLOB NOT NULL,
                         PRIMARY KEY (level, idx)) WITHOUT ROWID;
                     """)
-                for name in [table.events, table.tree] {
+                for name in [table.recordsTable, table.treeTable] {
                     try db.execute(sql: """
                         CREATE TRIGGER \(name)_immutable_update BEFORE UPDATE ON \(name)
                         BEGIN SELECT RAISE(ABORT, 'the log is append-only: \(name) rows cannot be updated'); END;
@@ -68,12 +69,11 @@ enum StoreSchema {
 }
 
 /// The two logs a store keeps, each in its own pair of tables.
-public enum LogTable: String, CaseIterable, Sendable {
-    case events
-    case access
+public typealias LogTable = LogKind
 
+extension LogKind {
     /// The table of records.
-    var events: String { self == .events ? "event" : "access_event" }
+    var recordsTable: String { self == .events ? "event" : "access_event" }
     /// The table of complete-subtree hashes.
-    var tree: String { self == .events ? "event_tree" : "access_tree" }
+    var treeTable: String { self == .events ? "event_tree" : "access_tree" }
 }

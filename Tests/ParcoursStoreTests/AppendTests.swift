@@ -118,8 +118,8 @@ struct AppendTests {
         let test = try TestStore()
         try test.appendSample(3)
         let bytes = try test.fileBytes()
-        let dataKey = try test.store.pool.read { db in
-            try test.store.dataKey(forStream: "participant/P-TEST00", master: test.master, db: db, create: false)!.rawBytes()
+        let dataKey = try test.store.logStore(master: test.master).withReadTransaction(on: .events) {
+            try $0.dataKey(forStream: "participant/P-TEST00", create: false)!.rawBytes()
         }
         #expect(!bytes.contains(Data(dataKey)))
         #expect(!bytes.contains(Data(test.master.key.rawBytes())))

@@ -1,0 +1,225 @@
+import Synchronization
+
+/// Appends to a log through any `LogStore`: builds each envelope at the head,
+/// seals participant streams, checks every rule the verifier will check (the
+/// directory's authority, versions, closed streams) before the first insert,
+/// signs, and keeps the tree hashes. One writer per store: it caches the
+/// directory and the tree's frontier, and checks them against the store inside
+/// each transaction before using them.
+public final class LogWriter: Sendable {
+    /// The log's origin name.
+    public let origin: String
+    private let cache = Mutex(Cache())
+
+    private struct Cache {
+        var directory = Directory()
+        var directoryCount: Int64 = 0
+        var frontiers: [LogKind: MerkleFrontier] = [:]
+    }
+
+    public init(origin: String) { self.origin = origin }
+
+    /// The name a log's records carry in `envelope.log`.
+    public func logName(_ kind: LogKind) -> String { kind == .events ? origin : origin + "/access" }
+
+    /// Appends a batch to the event log atomically: all or nothing.
+    ///
+    /// A `participant.erased` draft destroys the stream's data keys in the same
+    /// transaction. `extra` runs last inside the transaction, for what a store
+    /// keeps beside the log (e.g. a new actor's sealed key).
+    public func append(_ drafts: [EventDraft], by author: Author, signingKey: SigningKey, to store: any LogStore,
+                       now: @escaping @Sendable () -> Timestamp = Timestamp.now,
+                       alsoInTransaction extra: ((any LogTransaction) throws -> Void)? = nil) throws -> [AppendResult] {
+        guard !drafts.isEmpty else { throw LogError.invalidInput(field: "events", reason: "at least one event is needed") }
+        var committed: (Directory, Int64, MerkleFrontier)?
+        let results = try store.withWriteTransaction(on: .events) { transaction in
+            var head = try self.head(transaction, kind: .events)
+            var (directory, count) = try self.directory(transaction)
+            var batch = Batch()
+            var results: [AppendResult] = []
+            for (index, draft) in drafts.enumerated() {
+                do {
+                    results.append(try appendOne(draft, author: author, signingKey: signingKey, now: now, transaction: transaction,
+                                                 head: &head, directory: &directory, batch: &batch))
+                } catch let error as LogError where drafts.count > 1 {
+                    throw LogError.inBatch(event: index + 1, error)
+                }
+            }
+            try extra?(transaction)
+            committed = (directory, count + batch.directoryEvents, head.frontier)
+            return results
+        }
+        if let (directory, count, frontier) = committed {
+            cache.withLock {
+                $0.directory = directory
+                $0.directoryCount = count
+                $0.frontiers[.events] = frontier
+            }
+        }
+        return results
+    }
+
+    /// Appends one record to the access log, signed by the log key as actor `log`.
+    public func appendAccess(type: String, data: [String: JSONValue], logKey: SigningKey, to store: any LogStore) throws -> AppendResult {
+        guard Identifiers.isEventType(type), type.hasPrefix("access.") else {
+            throw LogError.invalidInput(field: "type", reason: "access-log types start with access., e.g. access.read")
+        }
+        var frontier: MerkleFrontier?
+        let result = try store.withWriteTransaction(on: .access) { transaction in
+            var head = try self.head(transaction, kind: .access)
+            let envelope = Envelope(log: logName(.access), seq: head.size, id: Identifiers.newEventID(), stream: Identifiers.accessStream,
+                                    version: head.size, type: type, recordedAt: .now(),
+                                    author: Author(actor: Directory.logActor, key: logKey.publicKey), prev: head.previous,
+                                    payload: .clear(data))
+            let result = try insert(LogRecord(signing: envelope, with: logKey), transaction: transaction, head: &head)
+            frontier = head.frontier
+            return result
+        }
+        cache.withLock { $0.frontiers[.access] = frontier }
+        return result
+    }
+
+    /// The directory as of the log's head (replayed only when it changed).
+    public func directory(_ transaction: any LogTransaction) throws -> (Directory, Int64) {
+        let count = try transaction.directoryCount()
+        if let cached = cache.withLock({ $0.directoryCount == count && count > 0 ? $0.directory : nil }) {
+            return (cached, count)
+        }
+        var directory = Directory()
+        for line in try transaction.directoryLines() {
+            let envelope: Envelope
+            do { envelope = try ParsedRecord(line: line, checkSignature: false).record.envelope } catch {
+                throw LogError.storeDamaged("a directory record does not parse")
+            }
+            do { try directory.admit(envelope) } catch {
+                throw LogError.storeDamaged("directory record \(envelope.seq): \(error.reason)")
+            }
+        }
+        cache.withLock {
+            $0.directory = directory
+            $0.directoryCount = count
+        }
+        return (directory, count)
+    }
+
+    // MARK: - One event
+
+    private struct Head {
+        var size: UInt64
+        var previous: Hash
+        var frontier: MerkleFrontier
+    }
+
+    private struct Batch {
+        var byID: [String: (EventDraft, AppendResult)] = [:]
+        var streams: [String: (next: UInt64, closed: Bool)] = [:]
+        var dataKeys: [String: DataKey] = [:]
+        var directoryEvents: Int64 = 0
+    }
+
+    private func head(_ transaction: any LogTransaction, kind: LogKind) throws -> Head {
+        let size = try transaction.size()
+        let previous = size == 0 ? Hash.zero : try transaction.leafHash(at: size - 1)
+        if let cached = cache.withLock({ $0.frontiers[kind] }), cached.size == size {
+            return Head(size: size, previous: previous, frontier: cached)
+        }
+        return Head(size: size, previous: previous, frontier: try MerkleFrontier(size: size, reader: transaction.hashReader))
+    }
+
+    private func appendOne(_ draft: EventDraft, author: Author, signingKey: SigningKey, now: () -> Timestamp,
+                           transaction: any LogTransaction, head: inout Head, directory: inout Directory,
+                           batch: inout Batch) throws -> AppendResult {
+        if let id = draft.id {
+            if let (earlier, result) = batch.byID[id] {
+                guard earlier.type == draft.type, earlier.stream == draft.stream, earlier.data == draft.data else {
+                    throw LogError.idConflict(id: id)
+                }
+                var repeated = result
+                repeated.existing = true
+                return repeated
+            }
+            if let seq = try transaction.seq(ofID: id) {
+                return try existing(seq: seq, matching: draft, transaction: transaction)
+            }
+        }
+        if head.size > 0 {
+            guard let actor = directory.actors[author.actor] else { throw LogError.unknownActor(author.actor) }
+            guard actor.active else { throw LogError.revokedActor(author.actor) }
+            guard actor.key == author.key else { throw LogError.keyUnavailable(actor: author.actor) }
+        }
+        let position = try batch.streams[draft.stream] ?? streamPosition(draft.stream, transaction: transaction)
+        guard !position.closed else { throw LogError.streamClosed(stream: draft.stream) }
+        if let expected = draft.expectedVersion, expected != position.next {
+            throw LogError.staleExpectedVersion(stream: draft.stream, expected: expected, actual: position.next)
+        }
+        let id = draft.id ?? Identifiers.newEventID()
+        let payload: Payload
+        if Identifiers.participant(ofStream: draft.stream) != nil && draft.type != StreamRules.participantErased {
+            guard let key = try batch.dataKeys[draft.stream] ?? transaction.dataKey(forStream: draft.stream, create: true) else {
+                throw LogError.masterKeyRequired
+            }
+            batch.dataKeys[draft.stream] = key
+            payload = .sealed(SealedPayload.seal(draft.data, with: key, id: id, log: origin, stream: draft.stream, version: position.next))
+        } else {
+            payload = .clear(draft.data)
+        }
+        let envelope = Envelope(log: origin, seq: head.size, id: id, stream: draft.stream, version: position.next, type: draft.type,
+                                schema: draft.schema, recordedAt: now(), author: author, prev: head.previous, payload: payload)
+        do {
+            try directory.admit(envelope)
+            try StreamRules.checkPayload(of: envelope)
+        } catch {
+            throw LogError.notPermitted(actor: author.actor, reason: "write this: \(error.reason)")
+        }
+        let result = try insert(LogRecord(signing: envelope, with: signingKey), transaction: transaction, head: &head)
+        if StreamRules.closesStream(envelope) {
+            try transaction.destroyDataKeys(forStream: envelope.stream)
+            batch.dataKeys[envelope.stream] = nil
+        }
+        batch.streams[draft.stream] = (position.next + 1, StreamRules.closesStream(envelope))
+        batch.byID[id] = (draft, result)
+        if draft.stream == Identifiers.directoryStream { batch.directoryEvents += 1 }
+        return result
+    }
+
+    private func streamPosition(_ stream: String, transaction: any LogTransaction) throws -> (next: UInt64, closed: Bool) {
+        guard let head = try transaction.streamHead(stream) else { return (0, false) }
+        return (head.version + 1, head.type == StreamRules.participantErased)
+    }
+
+    /// The stored event an id names, if it says the same as the draft (same stream, type and data).
+    private func existing(seq: UInt64, matching draft: EventDraft, transaction: any LogTransaction) throws -> AppendResult {
+        guard let line = try transaction.line(at: seq) else { throw LogError.storeDamaged("record \(seq) is missing") }
+        let parsed: ParsedRecord
+        do { parsed = try ParsedRecord(line: line, checkSignature: false) } catch {
+            throw LogError.storeDamaged("record \(seq) does not parse")
+        }
+        let envelope = parsed.record.envelope
+        let same: Bool
+        switch envelope.payload {
+        case .clear(let data): same = data == draft.data
+        case .sealed(let sealed):
+            guard let key = try transaction.dataKey(forStream: envelope.stream, create: false) else {
+                throw LogError.streamClosed(stream: envelope.stream)
+            }
+            same = try sealed.open(with: key, envelope: envelope) == draft.data
+        }
+        guard same, envelope.stream == draft.stream, envelope.type == draft.type, envelope.schema == draft.schema else {
+            throw LogError.idConflict(id: envelope.id)
+        }
+        return AppendResult(seq: seq, id: envelope.id, stream: envelope.stream, version: envelope.version, leafHash: parsed.leafHash,
+                            existing: true)
+    }
+
+    private func insert(_ record: LogRecord, transaction: any LogTransaction, head: inout Head) throws -> AppendResult {
+        let envelope = record.envelope
+        precondition(envelope.seq == head.size && envelope.prev == head.previous)
+        let line = record.line
+        let leaf = LogRecord.leafHash(line: line)
+        try transaction.insert(record, line: line, leafHash: leaf, completing: head.frontier.append(leaf))
+        head.size += 1
+        head.previous = leaf
+        return AppendResult(seq: envelope.seq, id: envelope.id, stream: envelope.stream, version: envelope.version, leafHash: leaf,
+                            existing: false)
+    }
+}
