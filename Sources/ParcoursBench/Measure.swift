@@ -13,7 +13,7 @@ func nowNanoseconds() -> UInt64 {
 /// CPU time (user + system) this process has used, in nanoseconds, all threads together.
 func processCPUNanoseconds() -> UInt64 {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     func ns(_ time: timeval) -> UInt64 { UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_usec) * 1000 }
     return ns(usage.ru_utime) + ns(usage.ru_stime)
 }

@@ -18,6 +18,8 @@ struct Options {
                        --raw-single N (3000)  --raw-batches N (20)  --skip-raw
           primitives   Ed25519 sign/verify rates and per-event CPU steps   --repeat N (5)
           fsync        write+fdatasync rounds per second in --dir DIR     --rounds N (1000)
+          raw          the plain-SQLite baseline alone in --dir DIR: --single N (3000) --raw-batches N (20)
+                       --synchronous FULL|NORMAL (FULL)
           build        make a store of --events N in batches of --batch N at --store DIR
           single       append --events N one per transaction to the store at --store DIR
           verify-only  verify the store at --store DIR --repeat N (1) times; --json prints a report line

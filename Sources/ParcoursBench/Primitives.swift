@@ -16,6 +16,9 @@ struct Primitives {
     var makeSteps: [(String, Double)] = []
     /// Microseconds per event, one core, for each step of checking a record line.
     var parseSteps: [(String, Double)] = []
+    /// Microseconds to put one data key in guarded memory and free it again (sodium_malloc + sodium_free);
+    /// the store pays it once per participant stream per transaction when it unwraps the stream's key.
+    var guardedKeyMicroseconds: Double = 0
 
     var makeMicroseconds: Double { makeSteps.map(\.1).reduce(0, +) }
 }
@@ -109,6 +112,13 @@ enum PrimitiveBench {
             ("+ envelope decode, JCS re-encode, leaf hash", parseRecord - parseJSON),
             ("+ Ed25519 verify", parseAndVerify - parseRecord),
         ]
+
+        result.guardedKeyMicroseconds = microseconds(repeats: repeats, count: count) {
+            for _ in 0..<count {
+                var bytes = [UInt8](repeating: 7, count: DataKey.keyLength)
+                if let key = try? DataKey(id: "dk-P-000000-1", bytes: &bytes) { sink &+= key.id.utf8.count }
+            }
+        }
 
         // Ed25519 alone: one core on a short and on an envelope-size message, then every core.
         let short = Array(envelopeBytes[0].prefix(64))

@@ -36,7 +36,7 @@ final class RawSQLite {
     private static let transient = -1
     private static let done: Int32 = 101
 
-    init(path: String) throws {
+    init(path: String, synchronous: String) throws {
         let handle = dlopen(nil, RTLD_NOW) ?? dlopen("libsqlite3.so.0", RTLD_NOW)
         func symbol<T>(_ name: String, _: T.Type) throws -> T {
             var pointer = dlsym(handle, name)
@@ -58,7 +58,7 @@ final class RawSQLite {
         // SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         guard openDatabase(path, &database, 0x02 | 0x04, nil) == 0 else { throw BenchError("cannot open \(path)") }
         try run("PRAGMA journal_mode = WAL")
-        try run("PRAGMA synchronous = FULL")
+        try run("PRAGMA synchronous = \(synchronous)")
         try run("""
             CREATE TABLE event (seq INTEGER PRIMARY KEY NOT NULL, id TEXT NOT NULL UNIQUE, stream TEXT NOT NULL,
               version INTEGER NOT NULL, leaf_hash BLOB NOT NULL, line BLOB NOT NULL, UNIQUE (stream, version))
@@ -92,6 +92,7 @@ final class RawSQLite {
 
 /// The baseline: the same record pipeline as the store (seal, JCS, sign, leaf hash),
 /// inserted with a plain prepared statement; one commit per event, then per batch.
+/// With `synchronous` NORMAL instead of FULL it shows what the per-commit fsync costs.
 struct RawBaseline {
     var singlePerSecond: Double = 0
     var singleCoresBusy: Double = 0
@@ -99,8 +100,8 @@ struct RawBaseline {
     var batchCoresBusy: Double = 0
 
     static func run(directory: String, origin: String, dataBytes: Int, participants: Int, single: Int, batches: Int,
-                    batchSize: Int, segment: Int) throws -> RawBaseline {
-        let database = try RawSQLite(path: directory + "/raw-baseline.sqlite")
+                    batchSize: Int, segment: Int, synchronous: String = "FULL") throws -> RawBaseline {
+        let database = try RawSQLite(path: directory + "/raw-baseline-\(synchronous.lowercased()).sqlite", synchronous: synchronous)
         let signer = SigningKey.generate()
         let author = Author(actor: "admin", key: signer.publicKey)
         var keys: [String: DataKey] = [:]

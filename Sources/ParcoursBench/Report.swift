@@ -37,6 +37,9 @@ struct Results {
     var fsyncPerSecond = 0.0
     var fsyncMedianMicroseconds = 0.0
     var raw: RawBaseline?
+    var rawNormal: RawBaseline?
+    var loadBefore = loadAverage()
+    var loadAfter = ""
     var batch = AppendTimings()
     var single = AppendTimings()
     var createSeconds = 0.0
@@ -84,12 +87,17 @@ struct Results {
             lines.append(row(["baseline: record + plain SQLite, \(options["batch"] ?? 0)/txn (/s)", formatRate(raw.batchPerSecond),
                               formatRate(Reference.batchPerSecond), ratio(raw.batchPerSecond, Reference.batchPerSecond)], widths: w))
         }
+        if let rawNormal {
+            lines.append(row(["baseline, synchronous=NORMAL, 1/txn (/s)", formatRate(rawNormal.singlePerSecond), "", ""], widths: w))
+        }
         lines.append("")
         lines.append("CPU per event, one core (µs)")
         for (name, value) in p.makeSteps { lines.append(row(["  make: " + name, String(format: "%.1f", value)], widths: [-56, 8])) }
         lines.append(row(["  make: total (ceiling \(formatRate(1e6 / p.makeMicroseconds))/s on one core)",
                           String(format: "%.1f", p.makeMicroseconds)], widths: [-56, 8]))
         for (name, value) in p.parseSteps { lines.append(row(["  check: " + name, String(format: "%.1f", value)], widths: [-56, 8])) }
+        lines.append(row(["  data key unwrapped into sodium_malloc, then freed", String(format: "%.1f", p.guardedKeyMicroseconds)],
+                         widths: [-56, 8]))
         lines.append("")
 
         lines.append("Store (targets from the issue)")
@@ -133,6 +141,7 @@ struct Results {
         lines.append(String(format: "batch appends: median of %d transactions; overall %@/s, p10 %@/s, p90 %@/s",
                             batch.rates.count, formatRate(batch.overall), formatRate(percentile(batch.rates, 0.1)),
                             formatRate(percentile(batch.rates, 0.9))))
+        lines.append("load average before: \(loadBefore); after: \(loadAfter)")
         lines.append(String(format: "store file %.1f MiB (%.0f B per event); whole run %.0f s", Double(storeBytes) / 1_048_576,
                             Double(storeBytes) / Double(max(1, batch.events + single.events)), totalSeconds))
         return lines.joined(separator: "\n")
@@ -151,12 +160,13 @@ struct Results {
             ("envelopeBytes", "\(p.envelopeBytes)"), ("lineBytes", "\(p.lineBytes)"),
             ("signPerSecond", number(p.signPerSecond)), ("verify64BOneCorePerSecond", number(p.verifyShortPerSecond)),
             ("verifyOneCorePerSecond", number(p.verifyOneCorePerSecond)), ("verifyAllCoresPerSecond", number(p.verifyAllCoresPerSecond)),
-            ("makeRecordMicroseconds", number(p.makeMicroseconds, 1)),
+            ("makeRecordMicroseconds", number(p.makeMicroseconds, 1)), ("guardedKeyMicroseconds", number(p.guardedKeyMicroseconds, 1)),
             ("fsyncPerSecond", number(fsyncPerSecond)), ("fsyncMedianMicroseconds", number(fsyncMedianMicroseconds)),
         ]
         if let raw {
             fields += [("baselineSinglePerSecond", number(raw.singlePerSecond)), ("baselineBatchPerSecond", number(raw.batchPerSecond))]
         }
+        if let rawNormal { fields.append(("baselineNormalSinglePerSecond", number(rawNormal.singlePerSecond))) }
         fields += [
             ("singleAppendsPerSecond", number(single.medianRate)), ("singleAppendsOverallPerSecond", number(single.overall)),
             ("singleAppendsCoresBusy", number(median(single.coresBusy), 2)),
@@ -174,7 +184,14 @@ struct Results {
                 (name + "PeakKiB", "\(report.peakKiBAfterAll)"), (name + "PeakKiBAfterOpen", "\(report.peakKiBAfterOpen)"),
             ]
         }
-        fields += [("storeBytes", "\(storeBytes)"), ("totalSeconds", number(totalSeconds, 1))]
+        fields += [("storeBytes", "\(storeBytes)"), ("totalSeconds", number(totalSeconds, 1)),
+                   ("loadBefore", "\"\(loadBefore)\""), ("loadAfter", "\"\(loadAfter)\"")]
         return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
     }
+}
+
+/// The 1, 5 and 15 minute load averages: a shared machine's other work shows here.
+func loadAverage() -> String {
+    let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+    return text.split(separator: " ").prefix(3).joined(separator: " ")
 }

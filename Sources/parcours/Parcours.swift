@@ -39,16 +39,14 @@ enum Main {
         } catch let error as CommandError {
             fail(error.description)
         } catch {
+            // Help and version requests succeed; every other error from parsing (usage) or
+            // from below (I/O, SQLite — whose messages never carry statement arguments) exits 2.
             if Parcours.exitCode(for: error) == .success {
                 print(Parcours.fullMessage(for: error))
                 Foundation.exit(0)
             }
-            if let message = Optional(Parcours.fullMessage(for: error)), !message.isEmpty,
-               String(describing: type(of: error)).contains("CommandError") || message.hasPrefix("Error:") || message.contains("Usage:") {
-                FileHandle.standardError.write(Data((message + "\n").utf8))
-                Foundation.exit(2)
-            }
-            fail("\(type(of: error)): the operation failed")
+            FileHandle.standardError.write(Data((Parcours.fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
         }
     }
 
