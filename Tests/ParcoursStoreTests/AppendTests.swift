@@ -150,3 +150,11 @@ struct AppendTests {
         #expect(try reopened.verify().events.size == 7)
     }
 }
+
+extension EventDraft: @retroactive CustomTestStringConvertible {
+    /// Test names show what the draft is, never a whole (possibly huge) payload.
+    public var testDescription: String {
+        let size = CanonicalJSON.encode(.object(data)).count
+        return "\(type) in \(stream)\(id.map { " id \($0)" } ?? "") (\(size) bytes of data)"
+    }
+}
