@@ -151,7 +151,7 @@ struct AppendTests {
     }
 }
 
-extension EventDraft: @retroactive CustomTestStringConvertible {
+extension EventDraft: CustomTestStringConvertible {
     /// Test names show what the draft is, never a whole (possibly huge) payload.
     public var testDescription: String {
         let size = CanonicalJSON.encode(.object(data)).count
