@@ -67,7 +67,7 @@ struct Results {
             + "envelope \(p.envelopeBytes) B, record line \(p.lineBytes) B; \(options["participants"] ?? 0) participant streams")
         lines.append("")
         lines.append("Building blocks")
-        let w = [-44, 12, 16, 7]
+        let w = [-48, 12, 16, 7]
         lines.append(row(["measure", "measured", "reference", "ratio"], widths: w))
         lines.append(row(["Ed25519 sign, 1 core (/s)", formatRate(p.signPerSecond), "", ""], widths: w))
         lines.append(row(["Ed25519 verify, 1 core, 64 B message (/s)", formatRate(p.verifyShortPerSecond),
