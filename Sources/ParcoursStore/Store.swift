@@ -58,13 +58,24 @@ public final class Store: Sendable {
         return configuration
     }
 
+    /// Opens the database, durable on commit.
+    ///
+    /// GRDB's `DatabasePool` sets `synchronous = NORMAL` on its writer when it turns WAL
+    /// on, after `prepareDatabase` ran; NORMAL loses the last commits on power failure,
+    /// so FULL is set again here on the writer connection.
+    static func openPool(_ file: String, readOnly: Bool) throws -> DatabasePool {
+        let pool = try DatabasePool(path: file, configuration: configuration(readOnly: readOnly))
+        if !readOnly { try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") } }
+        return pool
+    }
+
     /// Opens an existing store (a directory, or a backup file).
     public static func open(at path: String, readOnly: Bool = false) throws -> Store {
         let file = databasePath(for: path)
         guard FileManager.default.fileExists(atPath: file) else { throw StoreError.notAStore(path: path) }
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: file, configuration: configuration(readOnly: readOnly))
+            pool = try openPool(file, readOnly: readOnly)
             if !readOnly { try StoreSchema.migrator.migrate(pool) }
         } catch let error as DatabaseError {
             throw StoreError.notAStore(path: path + " (\(error.resultCode))")
@@ -105,8 +116,12 @@ public final class Store: Sendable {
         guard FileManager.default.createFile(atPath: file, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw StoreError.invalidInput(field: "--store", reason: "cannot create \(file)")
         }
-        let pool = try DatabasePool(path: file, configuration: configuration())
-        try StoreSchema.migrator.migrate(pool)
+        // Records are about 2 KB: 8 KiB pages hold several, where 4 KiB pages would waste half of each.
+        let fresh = try DatabaseQueue(path: file)
+        try fresh.writeWithoutTransaction { try $0.execute(sql: "PRAGMA page_size = 8192") }
+        try StoreSchema.migrator.migrate(fresh)
+        try fresh.close()
+        let pool = try openPool(file, readOnly: false)
         let now = Timestamp.now()
         try pool.write { db in
             try db.execute(sql: "INSERT INTO store_info (name, value) VALUES ('origin', ?), ('logPublicKey', ?), ('createdAt', ?), ('format', 'parcours-store/1')",

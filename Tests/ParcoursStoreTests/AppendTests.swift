@@ -158,3 +158,24 @@ extension EventDraft: CustomTestStringConvertible {
         return "\(type) in \(stream)\(id.map { " id \($0)" } ?? "") (\(size) bytes of data)"
     }
 }
+
+@Suite("Durability settings")
+struct DurabilityTests {
+    @Test("the writer commits with synchronous = FULL in WAL mode, so an append that returned survives power loss")
+    func synchronousFull() throws {
+        let test = try TestStore()
+        for store in [test.store, try Store.open(at: test.directory)] {
+            let (mode, synchronous) = try store.pool.writeWithoutTransaction { db in
+                (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"))
+            }
+            #expect(mode == "wal")
+            #expect(synchronous == 2, "2 is FULL; GRDB's WAL set-up lowers it to NORMAL (1)")
+        }
+    }
+
+    @Test("a new store uses 8 KiB pages, which fit several records")
+    func pageSize() throws {
+        let test = try TestStore()
+        #expect(try test.store.pool.read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 8192)
+    }
+}

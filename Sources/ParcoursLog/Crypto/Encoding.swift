@@ -1,4 +1,7 @@
 import CSodium
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Lowercase hexadecimal, as the format writes hashes.
 public enum Hex {
@@ -70,7 +73,14 @@ public enum Base64 {
         }
         guard status == 0 else { return nil }
         output.removeLast(output.count - written)
-        guard encode(output) == text else { return nil }
+        // Canonical: re-encoding gives back the same bytes (compared without building a String).
+        let length = sodium_base64_encoded_len(output.count, Int32(sodium_base64_VARIANT_ORIGINAL))
+        var again = [CChar](repeating: 0, count: length)
+        output.withUnsafeBufferPointer { bytes in
+            _ = sodium_bin2base64(&again, length, bytes.baseAddress, bytes.count, Int32(sodium_base64_VARIANT_ORIGINAL))
+        }
+        guard length - 1 == input.count, again.withUnsafeBytes({ a in input.withUnsafeBytes { b in memcmp(a.baseAddress!, b.baseAddress!, input.count) == 0 } })
+        else { return nil }
         return output
     }
 }
