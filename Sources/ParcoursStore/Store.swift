@@ -102,7 +102,7 @@ public final class Store: Sendable {
 
         var masterBytes = Sodium.randomBytes(32)
         let sealedMaster = try PassphraseSeal.seal(masterBytes, passphrase: masterPassphrase)
-        let master = MasterKey(key: try DataKey(id: "master", bytes: &masterBytes))
+        let master = MasterKey(key: try DataKey(id: "master", bytes: &masterBytes, guarded: true))
         let logKey = SigningKey.generate()
         var logSeed = logKey.seed()
         let wrappedLogKey = master.wrap(logSeed, purpose: MasterKey.logKeyPurpose)
@@ -154,7 +154,7 @@ public final class Store: Sendable {
         do { bytes = try PassphraseSeal(json: json).open(passphrase: passphrase) } catch CryptoError.wrongPassphrase {
             throw StoreError.wrongPassphrase(of: "the store's master key", variable: "PARCOURS_MASTER_PASSPHRASE")
         }
-        return MasterKey(key: try DataKey(id: "master", bytes: &bytes))
+        return MasterKey(key: try DataKey(id: "master", bytes: &bytes, guarded: true))
     }
 
     /// The log key, unwrapped by the master key, for signing checkpoints and access records.

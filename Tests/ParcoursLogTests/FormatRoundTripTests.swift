@@ -52,3 +52,23 @@ extension String {
         return replacingCharacters(in: range, with: replacement)
     }
 }
+
+@Suite("The envelope's direct canonical writer")
+struct EnvelopeEncodingTests {
+    @Test("canonicalBytes equals RFC 8785 of the envelope's JSON, clear and sealed, with escapes and non-ASCII")
+    func directWriterMatchesGeneric() throws {
+        let key = SigningKey.generate()
+        let dataKey = DataKey.generate(id: "dk-P-TEST01-1")
+        let clear: [String: JSONValue] = ["note": "« guillemets » \"quotes\" \\ tab\t\u{1}", "n": -42, "emoji": "😀", "list": [true, nil]]
+        for payload in [Payload.clear(clear),
+                        .sealed(SealedPayload.seal(clear, with: dataKey, id: "x", log: "y", stream: "z", version: 0))] {
+            let envelope = Envelope(log: "test.example/é\"log", seq: 123_456, id: Identifiers.newEventID(), stream: "participant/P-TEST01",
+                                    version: 9, type: "note.added", schema: 3, recordedAt: .now(),
+                                    author: Author(actor: "clin-0001", key: key.publicKey), prev: Sodium.sha256([1]), payload: payload)
+            #expect(envelope.canonicalBytes == CanonicalJSON.encode(envelope.json))
+            let signed = LogRecord.signed(envelope, with: key)
+            #expect(signed.line == CanonicalJSON.encode(["envelope": envelope.json, "sig": .string(Base64.encode(signed.record.signature))]))
+            #expect(try ParsedRecord(line: signed.line).signatureValid)
+        }
+    }
+}

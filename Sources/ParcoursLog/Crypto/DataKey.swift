@@ -12,15 +12,16 @@ public final class DataKey: Sendable {
     public static let keyLength = 32
     public static let nonceLength = 24
 
-    /// A key from its 32 raw bytes; zeroes the caller's copy.
-    public init(id: String, bytes: inout [UInt8]) throws(CryptoError) {
+    /// A key from its 32 raw bytes; zeroes the caller's copy. `guarded` puts it in
+    /// guarded memory, for long-lived keys such as a store's master key.
+    public init(id: String, bytes: inout [UInt8], guarded: Bool = false) throws(CryptoError) {
         guard bytes.count == DataKey.keyLength else {
             let got = bytes.count
             Sodium.zero(&bytes)
             throw .invalidKeyLength(expected: DataKey.keyLength, got: got)
         }
         self.id = id
-        secret = SecretBytes(consuming: &bytes)
+        secret = SecretBytes(consuming: &bytes, guarded: guarded)
     }
 
     /// A new random key.

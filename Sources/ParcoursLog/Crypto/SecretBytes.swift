@@ -1,19 +1,28 @@
 import CSodium
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Key material in guarded memory (libsodium's `sodium_malloc`), zeroed when freed.
+/// Key material, zeroed when freed.
 ///
-/// Secrets never live in ordinary arrays longer than it takes to copy them in;
-/// callers zero their own copies with `Sodium.zero`.
+/// Long-lived keys (signing keys, the master key) live in guarded memory
+/// (libsodium's `sodium_malloc`: guard pages, locked out of swap). Short-lived
+/// per-transaction keys (participants' data keys, unwrapped by the thousand in a
+/// batch) use ordinary memory that is still zeroed when freed: guarded pages cost
+/// two system calls each. Secrets never live in ordinary arrays longer than it
+/// takes to copy them in; callers zero their own copies with `Sodium.zero`.
 public final class SecretBytes: @unchecked Sendable {
     private let pointer: UnsafeMutableRawPointer
+    private let guarded: Bool
     /// The number of secret bytes.
     public let count: Int
 
     /// Takes a copy of `bytes` and zeroes the caller's array.
-    public init(consuming bytes: inout [UInt8]) {
+    public init(consuming bytes: inout [UInt8], guarded: Bool = true) {
         Sodium.ensureInitialized()
         count = bytes.count
-        guard let memory = sodium_malloc(max(count, 1)) else { fatalError("sodium_malloc failed") }
+        self.guarded = guarded
+        guard let memory = guarded ? sodium_malloc(max(count, 1)) : malloc(max(count, 1)) else { fatalError("allocation failed") }
         pointer = memory
         bytes.withUnsafeBytes { source in
             if let base = source.baseAddress { pointer.copyMemory(from: base, byteCount: count) }
@@ -27,7 +36,14 @@ public final class SecretBytes: @unchecked Sendable {
         self.init(consuming: &bytes)
     }
 
-    deinit { sodium_free(pointer) }
+    deinit {
+        if guarded {
+            sodium_free(pointer)
+        } else {
+            sodium_memzero(pointer, count)
+            free(pointer)
+        }
+    }
 
     /// Reads the secret in place; do not let the pointer escape.
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {

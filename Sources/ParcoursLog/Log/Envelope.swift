@@ -45,7 +45,49 @@ public struct Envelope: Sendable, Equatable {
     }
 
     /// `JCS(E)`: the bytes the author signs.
-    public var canonicalBytes: [UInt8] { CanonicalJSON.encode(json) }
+    ///
+    /// Written member by member in JCS order (author, format, id, log, payload,
+    /// prev, recordedAt, schema, seq, stream, type, version) rather than through a
+    /// sorted dictionary: this runs for every record written and verified. A test
+    /// holds it equal to `CanonicalJSON.encode(json)`.
+    public var canonicalBytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(480 + payloadSizeHint)
+        func raw(_ text: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)) }
+        func string(_ text: String) { CanonicalJSON.writeString(text, into: &out) }
+        func integer(_ number: Int64) { CanonicalJSON.writeInteger(number, into: &out) }
+        raw(#"{"author":{"actor":"#); string(author.actor)
+        raw(#","key":"#); string(author.key.base64)
+        raw(#"},"format":"#); string(Envelope.format)
+        raw(#","id":"#); string(id)
+        raw(#","log":"#); string(log)
+        switch payload {
+        case .clear(let data):
+            raw(#","payload":{"clear":"#)
+            CanonicalJSON.write(.object(data), into: &out)
+            raw("}")
+        case .sealed(let sealed):
+            raw(#","payload":{"sealed":{"alg":"#); string(Payload.sealedAlgorithm)
+            raw(#","ct":"#); string(Base64.encode(sealed.ciphertext))
+            raw(#","key":"#); string(sealed.keyID)
+            raw(#","nonce":"#); string(Base64.encode(sealed.nonce))
+            raw("}}")
+        }
+        raw(#","prev":"#); string(prev.hex)
+        raw(#","recordedAt":"#); string(recordedAt.description)
+        raw(#","schema":"#); integer(schema)
+        raw(#","seq":"#); integer(Int64(seq))
+        raw(#","stream":"#); string(stream)
+        raw(#","type":"#); string(type)
+        raw(#","version":"#); integer(Int64(version))
+        raw("}")
+        return out
+    }
+
+    private var payloadSizeHint: Int {
+        if case .sealed(let sealed) = payload { return sealed.ciphertext.count * 4 / 3 }
+        return 256
+    }
 
     static let members: Set<String> = ["format", "log", "seq", "id", "stream", "version", "type", "schema", "recordedAt",
                                        "author", "prev", "payload"]

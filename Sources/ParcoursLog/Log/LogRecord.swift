@@ -14,7 +14,14 @@ public struct LogRecord: Sendable, Equatable {
 
     /// Signs `envelope` with `key`.
     public init(signing envelope: Envelope, with key: SigningKey) {
-        self.init(envelope: envelope, signature: key.sign(envelope.canonicalBytes))
+        self = LogRecord.signed(envelope, with: key).record
+    }
+
+    /// Signs `envelope` and returns the record with its line, encoding the envelope once.
+    public static func signed(_ envelope: Envelope, with key: SigningKey) -> (record: LogRecord, line: [UInt8]) {
+        let bytes = envelope.canonicalBytes
+        let signature = key.sign(bytes)
+        return (LogRecord(envelope: envelope, signature: signature), line(envelopeBytes: bytes, signature: signature))
     }
 
     /// The record line: the UTF-8 of `JCS(record)`, without a newline.

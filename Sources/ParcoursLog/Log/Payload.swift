@@ -75,6 +75,12 @@ public struct SealedPayload: Sendable, Equatable {
                             version: UInt64, nonce: [UInt8]? = nil) -> SealedPayload {
         var plaintext = CanonicalJSON.encode(.object(data))
         defer { Sodium.zero(&plaintext) }
+        return seal(plaintext: plaintext, with: key, id: id, log: log, stream: stream, version: version, nonce: nonce)
+    }
+
+    /// Seals an already canonical plaintext; the caller zeroes it.
+    public static func seal(plaintext: [UInt8], with key: DataKey, id: String, log: String, stream: String,
+                            version: UInt64, nonce: [UInt8]? = nil) -> SealedPayload {
         let sealed = key.seal(plaintext, associatedData: associatedData(id: id, log: log, stream: stream, version: version), nonce: nonce)
         return SealedPayload(keyID: key.id, nonce: sealed.nonce, ciphertext: sealed.ciphertext)
     }

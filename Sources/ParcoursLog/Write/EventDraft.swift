@@ -51,7 +51,8 @@ public struct EventDraft: Sendable, Equatable {
         try validate()
     }
 
-    /// Checks the shapes of every member and the size of the data.
+    /// Checks the shapes of every member. The size of the data is checked where it
+    /// is encoded, when the event is written (`LogWriter`), so it is encoded once.
     public func validate() throws(LogFormatError) {
         if let id, !Identifiers.isEventID(id) { throw LogFormatError("id: must be a lowercase RFC 9562 UUID") }
         guard Identifiers.isEventType(type) else {
@@ -61,8 +62,5 @@ public struct EventDraft: Sendable, Equatable {
             throw LogFormatError("stream: must be directory, participant/P-XXXXXX (4 to 16 capitals or digits) or a lowercase name")
         }
         guard schema >= 1 else { throw LogFormatError("schema: must be ≥ 1") }
-        guard CanonicalJSON.encode(.object(data)).count <= EventDraft.maxDataBytes else {
-            throw LogFormatError("data: larger than \(EventDraft.maxDataBytes / 1024) KiB as canonical JSON")
-        }
     }
 }

@@ -71,7 +71,7 @@ public final class LogWriter: Sendable {
                                     version: head.size, type: type, recordedAt: .now(),
                                     author: Author(actor: Directory.logActor, key: logKey.publicKey), prev: head.previous,
                                     payload: .clear(data))
-            let result = try insert(LogRecord(signing: envelope, with: logKey), transaction: transaction, head: &head)
+            let result = try insert(LogRecord.signed(envelope, with: logKey), transaction: transaction, head: &head)
             frontier = head.frontier
             return result
         }
@@ -155,12 +155,19 @@ public final class LogWriter: Sendable {
         let id = draft.id ?? Identifiers.newEventID()
         let payload: Payload
         if Identifiers.participant(ofStream: draft.stream) != nil && draft.type != StreamRules.participantErased {
+            var plaintext = CanonicalJSON.encode(.object(draft.data))
+            defer { Sodium.zero(&plaintext) }
+            guard plaintext.count <= EventDraft.maxDataBytes else { throw LogError.payloadTooLarge(limit: EventDraft.maxDataBytes) }
             guard let key = try batch.dataKeys[draft.stream] ?? transaction.dataKey(forStream: draft.stream, create: true) else {
                 throw LogError.masterKeyRequired
             }
             batch.dataKeys[draft.stream] = key
-            payload = .sealed(SealedPayload.seal(draft.data, with: key, id: id, log: origin, stream: draft.stream, version: position.next))
+            payload = .sealed(SealedPayload.seal(plaintext: plaintext, with: key, id: id, log: origin, stream: draft.stream,
+                                                 version: position.next))
         } else {
+            guard CanonicalJSON.encode(.object(draft.data)).count <= EventDraft.maxDataBytes else {
+                throw LogError.payloadTooLarge(limit: EventDraft.maxDataBytes)
+            }
             payload = .clear(draft.data)
         }
         let envelope = Envelope(log: origin, seq: head.size, id: id, stream: draft.stream, version: position.next, type: draft.type,
@@ -171,7 +178,7 @@ public final class LogWriter: Sendable {
         } catch {
             throw LogError.notPermitted(actor: author.actor, reason: "write this: \(error.reason)")
         }
-        let result = try insert(LogRecord(signing: envelope, with: signingKey), transaction: transaction, head: &head)
+        let result = try insert(LogRecord.signed(envelope, with: signingKey), transaction: transaction, head: &head)
         if StreamRules.closesStream(envelope) {
             try transaction.destroyDataKeys(forStream: envelope.stream)
             batch.dataKeys[envelope.stream] = nil
@@ -211,10 +218,10 @@ public final class LogWriter: Sendable {
                             existing: true)
     }
 
-    private func insert(_ record: LogRecord, transaction: any LogTransaction, head: inout Head) throws -> AppendResult {
+    private func insert(_ signed: (record: LogRecord, line: [UInt8]), transaction: any LogTransaction, head: inout Head) throws -> AppendResult {
+        let (record, line) = signed
         let envelope = record.envelope
         precondition(envelope.seq == head.size && envelope.prev == head.previous)
-        let line = record.line
         let leaf = LogRecord.leafHash(line: line)
         try transaction.insert(record, line: line, leafHash: leaf, completing: head.frontier.append(leaf))
         head.size += 1
