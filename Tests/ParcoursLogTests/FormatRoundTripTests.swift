@@ -72,3 +72,22 @@ struct EnvelopeEncodingTests {
         }
     }
 }
+
+@Suite("Base64")
+struct Base64Tests {
+    @Test("round-trips every length, agrees with RFC 4648 test vectors, and refuses non-canonical text")
+    func roundTrip() {
+        let vectors = ["": "", "f": "Zg==", "fo": "Zm8=", "foo": "Zm9v", "foob": "Zm9vYg==", "fooba": "Zm9vYmE=", "foobar": "Zm9vYmFy"]
+        for (plain, encoded) in vectors {
+            #expect(Base64.encode(Array(plain.utf8)) == encoded)
+            #expect(Base64.decode(encoded) == Array(plain.utf8))
+        }
+        for length in 0..<70 {
+            let bytes = Sodium.randomBytes(length)
+            #expect(Base64.decode(Base64.encode(bytes)) == bytes)
+        }
+        for bad in ["Zg=", "Zh==", "Zm9=", "Zm9vYg=a", "Zm 9v", "Zm9v\n", "====", "Z===", "Zm-v", "Zm_v"] {
+            #expect(Base64.decode(bad) == nil, "\(bad)")
+        }
+    }
+}

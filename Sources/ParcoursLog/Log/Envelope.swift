@@ -95,7 +95,7 @@ public struct Envelope: Sendable, Equatable {
     /// Reads an envelope, refusing missing, extra or malformed members.
     public init(json: JSONValue) throws(LogFormatError) {
         guard let object = json.objectValue else { throw LogFormatError("envelope must be an object") }
-        guard Set(object.keys) == Envelope.members else {
+        guard object.hasExactly(Envelope.members) else {
             let extra = Set(object.keys).subtracting(Envelope.members).sorted()
             let missing = Envelope.members.subtracting(object.keys).sorted()
             throw LogFormatError("envelope members: missing \(missing), unknown \(extra)")
@@ -121,7 +121,7 @@ public struct Envelope: Sendable, Equatable {
         guard let recordedAt = object["recordedAt"]?.stringValue.flatMap(Timestamp.init) else {
             throw LogFormatError("envelope.recordedAt must be RFC 3339 UTC with milliseconds")
         }
-        guard let authorObject = object["author"]?.objectValue, Set(authorObject.keys) == ["actor", "key"],
+        guard let authorObject = object["author"]?.objectValue, authorObject.hasExactly(["actor", "key"]),
               let actor = authorObject["actor"]?.stringValue, !actor.isEmpty,
               let key = authorObject["key"]?.stringValue.flatMap(PublicKey.init(base64:))
         else { throw LogFormatError("envelope.author must be {actor, key} with a base64 Ed25519 public key") }
@@ -142,5 +142,12 @@ public struct Author: Hashable, Sendable {
     public init(actor: String, key: PublicKey) {
         self.actor = actor
         self.key = key
+    }
+}
+
+extension Dictionary where Key == String {
+    /// Whether the keys are exactly `names`, without building a set of them.
+    func hasExactly(_ names: Set<String>) -> Bool {
+        count == names.count && keys.allSatisfy(names.contains)
     }
 }

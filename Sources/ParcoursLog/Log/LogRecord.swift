@@ -62,7 +62,7 @@ public struct ParsedRecord: Sendable {
         guard line.count <= LogRecord.maxLineLength else { throw LogFormatError("record line longer than 1 MiB") }
         let json: JSONValue
         do { json = try JSONParser.parse(line) } catch { throw LogFormatError("record line: \(error)") }
-        guard let object = json.objectValue, Set(object.keys) == ["envelope", "sig"] else {
+        guard let object = json.objectValue, object.hasExactly(["envelope", "sig"]) else {
             throw LogFormatError("a record must be exactly {\"envelope\", \"sig\"}")
         }
         let envelope = try Envelope(json: object["envelope"]!)

@@ -27,7 +27,7 @@ public enum Payload: Sendable, Equatable {
         guard let sealed = members["sealed"]?.objectValue else {
             throw LogFormatError("payload must be {\"clear\": {...}} or {\"sealed\": {...}}")
         }
-        guard Set(sealed.keys) == ["alg", "key", "nonce", "ct"] else {
+        guard sealed.hasExactly(["alg", "key", "nonce", "ct"]) else {
             throw LogFormatError("payload.sealed must have exactly alg, key, nonce and ct")
         }
         guard sealed["alg"]?.stringValue == Payload.sealedAlgorithm else {
