@@ -31,8 +31,7 @@ extension Store {
     public func rotateKey(of id: String, passphrase: String, by admin: UnlockedActor) throws -> AppendResult {
         try Passphrase.checkNew(passphrase, field: "PARCOURS_NEW_PASSPHRASE")
         let directory = try currentDirectory()
-        guard let actor = directory.actors[id] else { throw StoreError.unknownActor(id) }
-        guard actor.active else { throw StoreError.revokedActor(id) }
+        _ = try activeActor(id, in: directory)
         try requireAdmin(admin, in: directory)
         let key = SigningKey.generate()
         let sealed = try seal(key, passphrase: passphrase)
@@ -47,8 +46,7 @@ extension Store {
     public func changeRoles(of id: String, to roles: [String], by admin: UnlockedActor) throws -> AppendResult {
         try Self.checkRoles(roles)
         let directory = try currentDirectory()
-        guard let actor = directory.actors[id] else { throw StoreError.unknownActor(id) }
-        guard actor.active else { throw StoreError.revokedActor(id) }
+        let actor = try activeActor(id, in: directory)
         try requireAdmin(admin, in: directory)
         if actor.holds(Directory.adminRole), !roles.contains(Directory.adminRole), Self.activeAdmins(directory) == [id] {
             throw StoreError.ruleBroken("roles: \(id) is the last active admin; enrol another admin first")
@@ -62,8 +60,7 @@ extension Store {
     public func revoke(_ id: String, reason: String, by admin: UnlockedActor) throws -> AppendResult {
         try Self.checkText(reason, field: "reason")
         let directory = try currentDirectory()
-        guard let actor = directory.actors[id] else { throw StoreError.unknownActor(id) }
-        guard actor.active else { throw StoreError.revokedActor(id) }
+        _ = try activeActor(id, in: directory)
         try requireAdmin(admin, in: directory)
         if Self.activeAdmins(directory) == [id] {
             throw StoreError.ruleBroken("actor: \(id) is the last active admin; enrol another admin first")
@@ -82,10 +79,14 @@ extension Store {
                   alsoInTransaction: extra)[0]
     }
 
+    private func activeActor(_ id: String, in directory: Directory) throws -> DirectoryActor {
+        guard let actor = directory.actors[id] else { throw StoreError.unknownActor(id) }
+        guard actor.active else { throw StoreError.revokedActor(id) }
+        return actor
+    }
+
     private func requireAdmin(_ admin: UnlockedActor, in directory: Directory) throws {
-        guard let actor = directory.actors[admin.id] else { throw StoreError.unknownActor(admin.id) }
-        guard actor.active else { throw StoreError.revokedActor(admin.id) }
-        guard actor.holds(Directory.adminRole) else {
+        guard try activeActor(admin.id, in: directory).holds(Directory.adminRole) else {
             throw StoreError.notPermitted(actor: admin.id, reason: "change the directory: the admin role is needed")
         }
     }
