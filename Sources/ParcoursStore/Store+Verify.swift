@@ -38,8 +38,9 @@ extension Store {
                         watch.insert(sinceTarget.size)
                         parsedNotes.append(sinceTarget.note)
                     }
-                    let verifier = LogVerifier(kind: table == .events ? .events : .access(origin: origin, logKey: logPublicKey), watch: watch)
-                    try verifyRows(db, table: table, verifier: verifier)
+                    let verifier = LogVerifier(kind: table == .events ? .events : .access(origin: origin, logKey: logPublicKey), watch: watch,
+                                               tracksIDs: false)
+                    try verifyRows(db, table: table, verifier: verifier, repeatedID: firstRepeatedID(db, table: table))
                     if table == .events, verifier.directory.origin != origin || verifier.directory.logKey != logPublicKey {
                         throw VerificationError.integrity(log: "events", IntegrityFailure(seq: 0, reason: "log.created names another origin or log key than the store"))
                     }
@@ -71,8 +72,22 @@ extension Store {
         var leafHash: Data
     }
 
+    /// The seq of the first record whose id column repeats an earlier record's, if any.
+    ///
+    /// Every id column is checked equal to its record's id while streaming, so this
+    /// proves the records' ids unique without holding them in memory. It uses the
+    /// unique index when it is there, and SQLite's sorter (which spills to disk) when
+    /// someone dropped it.
+    private func firstRepeatedID(_ db: Database, table: LogTable) throws -> UInt64? {
+        let repeated = try String.fetchAll(db, sql: "SELECT id FROM \(table.recordsTable) GROUP BY id HAVING COUNT(*) > 1")
+        guard !repeated.isEmpty else { return nil }
+        return try repeated.compactMap { id in
+            try Int64.fetchOne(db, sql: "SELECT seq FROM \(table.recordsTable) WHERE id = ? ORDER BY seq LIMIT 1 OFFSET 1", arguments: [id])
+        }.min().map { UInt64($0) }
+    }
+
     /// Streams a log's rows through the verifier, comparing every column and stored tree hash.
-    private func verifyRows(_ db: Database, table: LogTable, verifier: LogVerifier) throws {
+    private func verifyRows(_ db: Database, table: LogTable, verifier: LogVerifier, repeatedID: UInt64?) throws {
         let rows = try Row.fetchCursor(db, sql: """
             SELECT seq, id, stream, version, type, author, recorded_at, leaf_hash, line FROM \(table.recordsTable) ORDER BY seq
             """)
@@ -94,6 +109,7 @@ extension Store {
                     guard row.author == envelope.author.actor else { throw LogFormatError("column author differs from the record") }
                     guard row.recordedAt == envelope.recordedAt.description else { throw LogFormatError("column recorded_at differs from the record") }
                     guard row.leafHash == Data(parsed.leafHash.bytes) else { throw LogFormatError("column leaf_hash differs from the record") }
+                    guard UInt64(row.seq) != repeatedID else { throw LogFormatError("id \(envelope.id) repeats an earlier event") }
                     for node in frontier.append(parsed.leafHash) {
                         let stored = try? Data.fetchOne(treeStatement, arguments: [node.level, Int64(node.index)])
                         guard stored == Data(node.hash.bytes) else {

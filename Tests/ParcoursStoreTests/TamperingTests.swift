@@ -151,16 +151,33 @@ struct TamperingTests {
         #expect(try test.verificationFailure() != nil)
     }
 
+    @Test("a record repeating an earlier id is found at its seq, even with the unique index rebuilt away")
+    func repeatedID() throws {
+        let (test, _) = try Self.populated()
+        try test.tamper { db in
+            try db.execute(sql: """
+                CREATE TABLE event_copy AS SELECT * FROM event;
+                DROP TABLE event;
+                ALTER TABLE event_copy RENAME TO event;
+                """)
+        }
+        let earlier = try test.store.pool.read { db in try String.fetchOne(db, sql: "SELECT id FROM event WHERE seq = 5")! }
+        try forge(in: test, signedBy: test.admin, id: earlier)
+        let found = try #require(try test.verificationFailure())
+        #expect(found.failure.seq == 21)
+        #expect(found.failure.reason.contains("repeats an earlier event"))
+    }
+
     /// Appends, behind the store's back, a correctly chained record signed by `author`'s key,
     /// with the tree hashes it completes — only the authority rules can refuse it.
-    func forge(in test: TestStore, signedBy author: UnlockedActor) throws {
+    func forge(in test: TestStore, signedBy author: UnlockedActor, id: String = Identifiers.newEventID()) throws {
         try test.tamper { db in
             let size = UInt64(try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM event")! + 1)
             let previous = Hash(bytes: try Data.fetchOne(db, sql: "SELECT leaf_hash FROM event WHERE seq = ?", arguments: [Int64(size - 1)])!)!
             var frontier = try MerkleFrontier(size: size) { level, index in
                 Hash(bytes: try Data.fetchOne(db, sql: "SELECT hash FROM event_tree WHERE level = ? AND idx = ?", arguments: [level, Int64(index)])!)!
             }
-            let envelope = Envelope(log: test.store.origin, seq: size, id: Identifiers.newEventID(), stream: "forged-stream", version: 0,
+            let envelope = Envelope(log: test.store.origin, seq: size, id: id, stream: "forged-stream", version: 0,
                                     type: "note.added", recordedAt: .now(), author: Author(actor: author.id, key: author.key.publicKey),
                                     prev: previous, payload: .clear(["forged": true]))
             let line = LogRecord(signing: envelope, with: author.key).line

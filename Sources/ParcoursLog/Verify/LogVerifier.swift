@@ -22,7 +22,9 @@ public final class LogVerifier {
     private var previous = Hash.zero
     private var streamVersions: [String: UInt64] = [:]
     private var closedStreams = Set<String>()
-    private var ids = EventIDSet()
+    /// The ids seen so far; nil when the caller proves uniqueness itself (a store's
+    /// unique index, checked against every record), which keeps memory flat.
+    private var ids: EventIDSet?
     private var watchedSizes = Set<UInt64>()
     private var rootsAtWatchedSizes: [UInt64: Hash] = [:]
     private let workers: Int
@@ -31,8 +33,11 @@ public final class LogVerifier {
     ///   - kind: events or access log.
     ///   - watch: tree sizes whose root should be kept (to check older checkpoints).
     ///   - workers: threads for parsing and signatures; defaults to the cores available.
-    public init(kind: Kind, watch sizes: Set<UInt64> = [], workers: Int = LogVerifier.defaultWorkers) {
+    ///   - tracksIDs: keep every id in memory (16 bytes each) to refuse repeats; a caller
+    ///     that proves uniqueness another way passes false.
+    public init(kind: Kind, watch sizes: Set<UInt64> = [], workers: Int = LogVerifier.defaultWorkers, tracksIDs: Bool = true) {
         self.kind = kind
+        ids = tracksIDs ? EventIDSet() : nil
         self.workers = max(1, workers)
         watchedSizes = sizes
         if sizes.contains(0) { rootsAtWatchedSizes[0] = MerkleTree.emptyRoot }
@@ -124,7 +129,7 @@ public final class LogVerifier {
         }
         guard envelope.prev == previous else { throw LogFormatError("prev does not match the leaf hash of seq \(position &- 1)") }
         guard parsed.signatureValid else { throw LogFormatError("signature no longer matches") }
-        guard ids.insert(envelope.id) else { throw LogFormatError("id \(envelope.id) repeats an earlier event") }
+        guard ids?.insert(envelope.id) ?? true else { throw LogFormatError("id \(envelope.id) repeats an earlier event") }
         let expectedVersion = streamVersions[envelope.stream] ?? 0
         guard envelope.version == expectedVersion else {
             throw LogFormatError("version \(envelope.version) found where stream \(envelope.stream) is at \(expectedVersion)")
