@@ -119,6 +119,32 @@ extension Store {
         return note
     }
 
+    /// Signs (and keeps) a checkpoint of exactly what a verification established:
+    /// `summary`'s size and root, after checking that the stored tree still gives that
+    /// root at that size. Appends made since do not enter it: only verified records do.
+    public func signVerifiedCheckpoint(of summary: LogSummary, table: LogTable = .events, master: MasterKey) throws -> String {
+        let logKey = try logSigningKey(master: master)
+        let name = noteName(table)
+        return try pool.writeWithoutTransaction { db in
+            var note = ""
+            try db.inTransaction(.immediate) {
+                let reader = hashReader(db, table: table)
+                guard try MerkleTree.root(size: summary.size, reader: reader) == summary.root else {
+                    throw StoreError.storeDamaged("the stored tree no longer gives the verified root")
+                }
+                if let stored = try String.fetchOne(db, sql: "SELECT note FROM checkpoint WHERE log = ? AND size = ?",
+                                                    arguments: [name, Int64(summary.size)]) {
+                    note = stored
+                    return .commit
+                }
+                note = NoteSigner(name: name, key: logKey).sign(body: Checkpoint(origin: name, size: summary.size, root: summary.root).body)
+                try db.execute(sql: "INSERT INTO checkpoint (log, size, note) VALUES (?, ?, ?)", arguments: [name, Int64(summary.size), note])
+                return .commit
+            }
+            return note
+        }
+    }
+
     /// The latest checkpoint signed for a log, if any.
     public func latestCheckpoint(_ table: LogTable = .events) throws -> String? {
         try pool.read { db in

@@ -173,7 +173,9 @@ final class CLI: @unchecked Sendable {
     }
 
     /// `parcours verify` (with extra arguments).
-    func verify(_ extra: [String] = []) throws -> CLIResult { try run(["verify"] + extra) }
+    func verify(_ extra: [String] = [], env overrides: [String: String?] = [:]) throws -> CLIResult {
+        try run(["verify"] + extra, env: overrides)
+    }
 
     /// `parcours events STREAM --as admin`, parsed.
     func events(_ stream: String, as actor: String = CLI.adminID) throws -> [JSONValue] {

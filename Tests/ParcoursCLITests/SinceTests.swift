@@ -49,6 +49,22 @@ struct SinceTests {
         #expect(try cli.verify(["--since", newFile]).status == 0)
     }
 
+    @Test("verify signs a fresh checkpoint of exactly what it verified, when the master passphrase is given")
+    func freshCheckpoint() throws {
+        let cli = try CLI.initialized()
+        try Self.appendNotes(cli, count: 4, tag: "f")
+        let report = try #require(try cli.verify(["--json"]).jsonLines().first)
+        let note = try #require(report["checkpoint"]?.stringValue)
+        let body = try #require(checkpointBody(note))
+        #expect(body.size == report["events"]?["size"]?.intValue.map(UInt64.init))
+        #expect(body.root.hex == report["events"]?["root"]?.stringValue)
+        let vkey = try NoteVerifier(text: try String(contentsOf: try cli.exportLog().appendingPathComponent("log.vkey"), encoding: .utf8))
+        #expect(throws: Never.self) { try vkey.open(note: note) }
+        // Without the master passphrase, verify still verifies and signs nothing.
+        let unsigned = try #require(try cli.verify(["--json"], env: ["PARCOURS_MASTER_PASSPHRASE": nil]).jsonLines().first)
+        #expect(unsigned["intact"] == true && unsigned["checkpoint"] == nil)
+    }
+
     @Test("A checkpoint signed by another store's key is refused with exit 2")
     func foreignCheckpoint() throws {
         let cli = try CLI.initialized()
