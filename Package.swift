@@ -20,6 +20,7 @@ let package = Package(
             providers: [.apt(["libsodium-dev"])]
         ),
         .target(name: "ParcoursLog", dependencies: ["CSodium"]),
+        .target(name: "ParcoursClinical"),
         .target(
             name: "ParcoursStore",
             dependencies: ["ParcoursLog", .product(name: "GRDB", package: "GRDB.swift")]
@@ -27,7 +28,7 @@ let package = Package(
         .executableTarget(
             name: "parcours",
             dependencies: [
-                "ParcoursLog", "ParcoursStore",
+                "ParcoursLog", "ParcoursStore", "ParcoursClinical",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +39,7 @@ let package = Package(
         ),
         .testTarget(name: "ParcoursLogTests", dependencies: ["ParcoursLog"], exclude: ["Fixtures"]),
         .testTarget(name: "ParcoursStoreTests", dependencies: ["ParcoursStore", "ParcoursLog"]),
+        .testTarget(name: "ParcoursClinicalTests", dependencies: ["ParcoursClinical"]),
         .testTarget(name: "ParcoursCLITests", dependencies: ["parcours", "ParcoursStore", "ParcoursLog"]),
     ],
     swiftLanguageModes: [.v6]

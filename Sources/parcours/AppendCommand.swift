@@ -20,7 +20,7 @@ struct AppendCommand: ParsableCommand {
     static let maxInputBytes = 64 << 20
 
     func run() throws {
-        let drafts = try Self.parse(try readInput())
+        let drafts = try Self.parse(try Self.readInput(file))
         let opened = try store.open()
         let author = try signer.unlock(opened)
         guard opened.currentDirectoryHolds(author.id, role: "admin") else {
@@ -31,7 +31,7 @@ struct AppendCommand: ParsableCommand {
         for result in try opened.append(drafts, by: author, master: master) { Output.json(result.json) }
     }
 
-    private func readInput() throws -> [UInt8] {
+    static func readInput(_ file: String) throws -> [UInt8] {
         let handle: FileHandle
         if file == "-" {
             handle = .standardInput
@@ -46,19 +46,21 @@ struct AppendCommand: ParsableCommand {
 
     /// One JSON object, or JSON Lines (blank lines ignored); errors name the line.
     static func parse(_ bytes: [UInt8]) throws -> [EventDraft] {
-        if let single = try? JSONParser.parse(bytes) {
-            return [try draft(single, line: nil)]
-        }
-        var drafts: [EventDraft] = []
+        let values = try parseJSON(bytes)
+        return try values.enumerated().map { index, value in try draft(value, line: values.count > 1 ? index + 1 : nil) }
+    }
+
+    /// The JSON values of an input: one object, or one per line (blank lines ignored).
+    static func parseJSON(_ bytes: [UInt8]) throws -> [JSONValue] {
+        if let single = try? JSONParser.parse(bytes) { return [single] }
+        var values: [JSONValue] = []
         for (index, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
             guard line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
-            let value: JSONValue
-            do { value = try JSONParser.parse(line) } catch { throw CommandError("line \(index + 1): \(error)") }
-            drafts.append(try draft(value, line: index + 1))
+            do { values.append(try JSONParser.parse(line)) } catch { throw CommandError("line \(index + 1): \(error)") }
         }
-        guard !drafts.isEmpty else { throw CommandError("no event in the input") }
-        guard drafts.count <= 10_000 else { throw CommandError("at most 10,000 events in one batch") }
-        return drafts
+        guard !values.isEmpty else { throw CommandError("no event in the input") }
+        guard values.count <= 10_000 else { throw CommandError("at most 10,000 events in one batch") }
+        return values
     }
 
     private static func draft(_ value: JSONValue, line: Int?) throws -> EventDraft {

@@ -1,0 +1,23 @@
+/// The clinical acts recorded so far, one event type each (more come with the next increments).
+public enum ClinicalActType: String, CaseIterable, Sendable {
+    case participantEnrolled = "participant.enrolled"
+    case obligationsExplained = "obligations.explained"
+    case stageAssessed = "stage.assessed"
+    case decisionalBalanceRecorded = "decisional-balance.recorded"
+    case relapseRecorded = "relapse.recorded"
+    case followUpClosed = "followup.closed"
+    case followUpReopened = "followup.reopened"
+
+    /// The members the act's data may have.
+    var members: Set<String> {
+        switch self {
+        case .participantEnrolled:
+            ["identity", "genderIdentity", "preferredLanguage", "referringOrganization", "voluntary", "recognizesHarms", "notes"]
+        case .obligationsExplained: ["obligationsExplained", "rulesAgreed", "notes"]
+        case .stageAssessed: ["engagementStep", "wheelStage", "importance", "confidence", "personSaid"]
+        case .decisionalBalanceRecorded: ["statusQuo", "change", "clinicalJustification"]
+        case .relapseRecorded: ["kind", "startedOn", "endedOn", "externalFactors", "internalFactors", "whatHelped"]
+        case .followUpClosed, .followUpReopened: ["reason"]
+        }
+    }
+}

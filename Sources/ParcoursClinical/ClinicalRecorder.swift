@@ -1,0 +1,159 @@
+import Foundation
+
+/// The rules of the framework, checked before an act is recorded: refusals name the
+/// field; warnings are recorded with the act and returned, never refusals.
+public enum ClinicalRecorder {
+    /// A small allowance for clocks that disagree, when refusing dates in the future.
+    static let clockSkew: TimeInterval = 300
+
+    /// Checks an act against the participant's record so far.
+    ///
+    /// - Parameters:
+    ///   - data: the act's data as JSON (canonical, integers only, checked upstream).
+    ///   - record: the participant's record, or nil for an admission.
+    /// - Returns: the warnings to record with the act.
+    public static func check(type: String, data: Data, occurredAt: String, record: ParticipantRecord?,
+                             now: Date = Date()) throws(ClinicalError) -> [ClinicalWarning] {
+        guard let act = ClinicalActType(rawValue: type) else {
+            throw ClinicalError("type", "one of \(ClinicalActType.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let when = try ClinicalDate.instant(occurredAt, field: "occurredAt")
+        guard when <= now.addingTimeInterval(clockSkew) else { throw ClinicalError("occurredAt", "must not be in the future") }
+        try checkMembers(of: data, allowed: act.members)
+        if act == .participantEnrolled {
+            guard record == nil else { throw ClinicalError("participant", "an admission creates the participant; leave it out") }
+            return try checkEnrolment(try decode(ParticipantEnrolment.self, data), at: when, now: now)
+        }
+        guard let record else { throw ClinicalError("participant", "no admitted participant with this id") }
+        guard !record.erased else { throw ClinicalError("participant", "this participant's record was erased") }
+        guard record.enrolled else { throw ClinicalError("participant", "no admitted participant with this id") }
+        if act == .followUpReopened {
+            guard record.closed else { throw ClinicalError("type", "the follow-up is open; followup.reopened is for a closed one") }
+        } else if record.closed {
+            throw ClinicalError("participant", "the follow-up is closed; record followup.reopened first")
+        }
+        var warnings: [ClinicalWarning] = []
+        switch act {
+        case .participantEnrolled: break
+        case .stageAssessed: warnings += try checkStage(try decode(StageAssessment.self, data))
+        case .decisionalBalanceRecorded: warnings += try checkBalance(try decode(DecisionalBalance.self, data), record: record)
+        case .relapseRecorded: try checkRelapse(try decode(RelapseRecord.self, data), now: now)
+        case .obligationsExplained:
+            let explanation = try decode(ObligationsExplanation.self, data)
+            guard explanation.obligationsExplained else { throw ClinicalError("data.obligationsExplained", "must be true: record it once they were explained") }
+        case .followUpClosed, .followUpReopened:
+            guard !(try decode(FollowUpChange.self, data)).reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ClinicalError("data.reason", "a reason is needed")
+            }
+        }
+        if record.acts >= 2, !record.obligationsExplained, act != .obligationsExplained {
+            warnings.append(ClinicalWarning(code: "obligations-not-explained",
+                message: "Les obligations légales n'ont pas encore été expliquées, à la troisième intervention du suivi. — Legal obligations not yet explained at the third act."))
+        }
+        return warnings
+    }
+
+    static func checkEnrolment(_ enrolment: ParticipantEnrolment, at when: Date, now: Date) throws(ClinicalError) -> [ClinicalWarning] {
+        guard !enrolment.identity.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClinicalError("data.identity.name", "a name is needed") }
+        let born = try ClinicalDate.day(enrolment.identity.dateOfBirth, field: "data.identity.dateOfBirth")
+        let age = ClinicalDate.age(born: born, at: when)
+        guard ParticipantEnrolment.ages.contains(age) else {
+            throw ClinicalError("data.identity.dateOfBirth", "the program admits people aged 12 to 24; this one would be \(age) at admission")
+        }
+        guard enrolment.voluntary else {
+            throw ClinicalError("data.voluntary", "participation is voluntary: admission needs the person's free agreement (true)")
+        }
+        guard enrolment.recognizesHarms else {
+            throw ClinicalError("data.recognizesHarms", "admission needs the person to recognize the harms, even if not yet ready to change (true)")
+        }
+        for (field, value) in [("genderIdentity", enrolment.genderIdentity), ("preferredLanguage", enrolment.preferredLanguage),
+                               ("referringOrganization", enrolment.referringOrganization)]
+        where value.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ClinicalError("data.\(field)", "must not be empty")
+        }
+        return []
+    }
+
+    static func checkStage(_ stage: StageAssessment) throws(ClinicalError) -> [ClinicalWarning] {
+        guard StageAssessment.ruler.contains(stage.importance) else { throw ClinicalError("data.importance", "a ruler from 0 to 10") }
+        guard StageAssessment.ruler.contains(stage.confidence) else { throw ClinicalError("data.confidence", "a ruler from 0 to 10") }
+        guard stage.engagementStep.usualWheelStages.contains(stage.wheelStage) else {
+            let usual = stage.engagementStep.usualWheelStages.map(\.frenchLabel).sorted().joined(separator: " ou ")
+            return [ClinicalWarning(code: "stage-pair-unusual",
+                message: "À l'étape « \(stage.engagementStep.frenchLabel) », le stade est habituellement \(usual), ici « \(stage.wheelStage.frenchLabel) ». C'est un repère, pas une règle.")]
+        }
+        return []
+    }
+
+    static func checkBalance(_ balance: DecisionalBalance, record: ParticipantRecord) throws(ClinicalError) -> [ClinicalWarning] {
+        for (side, items) in [("statusQuo.pros", balance.statusQuo.pros), ("statusQuo.cons", balance.statusQuo.cons),
+                              ("change.pros", balance.change.pros), ("change.cons", balance.change.cons)] {
+            for (index, item) in items.enumerated() where !DecisionalBalance.weights.contains(item.weight) {
+                throw ClinicalError("data.\(side)[\(index)].weight", "a weight from 1 to 3")
+            }
+        }
+        let justified = !(balance.clinicalJustification ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+        guard let stage = record.lastStage else {
+            return [ClinicalWarning(code: "balance-without-stage",
+                message: "Aucun stade n'a encore été évalué : la balance décisionnelle est contre-indiquée en précontemplation, contemplation, crise et lune de miel.")]
+        }
+        let contraindicated = [.precontemplation, .contemplation].contains(stage.wheelStage) || [.crisis, .honeymoon].contains(stage.engagementStep)
+        if contraindicated && !justified {
+            throw ClinicalError("data.clinicalJustification",
+                "a decisional balance is contraindicated at this stage (\(stage.engagementStep.frenchLabel), \(stage.wheelStage.frenchLabel)); record the clinical justification")
+        }
+        return []
+    }
+
+    static func checkRelapse(_ relapse: RelapseRecord, now: Date) throws(ClinicalError) {
+        let started = try ClinicalDate.day(relapse.startedOn, field: "data.startedOn")
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard calendar.date(from: started)! <= now else { throw ClinicalError("data.startedOn", "must not be in the future") }
+        if let endedOn = relapse.endedOn {
+            let ended = try ClinicalDate.day(endedOn, field: "data.endedOn")
+            guard calendar.date(from: ended)! >= calendar.date(from: started)! else { throw ClinicalError("data.endedOn", "must not be before startedOn") }
+            guard calendar.date(from: ended)! <= now else { throw ClinicalError("data.endedOn", "must not be in the future") }
+        }
+    }
+
+    /// Refuses members the act does not know, so a typo never passes silently.
+    static func checkMembers(of data: Data, allowed: Set<String>) throws(ClinicalError) {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw ClinicalError("data", "a JSON object") }
+        if let unknown = object.keys.filter({ !allowed.contains($0) }).sorted().first {
+            throw ClinicalError("data.\(unknown)", "unknown member; accepted: \(allowed.sorted().joined(separator: ", "))")
+        }
+    }
+
+    /// Decodes an act, turning decoding errors into the field they concern.
+    static func decode<Act: Decodable>(_ type: Act.Type, _ data: Data) throws(ClinicalError) -> Act {
+        do { return try JSONDecoder().decode(type, from: data) } catch let error as DecodingError {
+            switch error {
+            case .keyNotFound(let key, let context):
+                throw ClinicalError(path(context.codingPath + [key]), "required")
+            case .typeMismatch(let expected, let context):
+                throw ClinicalError(path(context.codingPath), "expected \(expected == Int.self ? "an integer" : "\(expected)")")
+            case .valueNotFound(_, let context):
+                throw ClinicalError(path(context.codingPath), "required, not null")
+            case .dataCorrupted(let context):
+                throw ClinicalError(path(context.codingPath), "not an accepted value")
+            @unknown default:
+                throw ClinicalError("data", "invalid")
+            }
+        } catch {
+            throw ClinicalError("data", "invalid")
+        }
+    }
+
+    static func path(_ keys: [any CodingKey]) -> String {
+        (["data"] + keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }).joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+    }
+
+    /// A new pseudonymous participant id: `P-` and six characters of Crockford's
+    /// base 32, from the system's random generator — never derived from identity.
+    public static func newParticipantID() -> String {
+        let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+        var generator = SystemRandomNumberGenerator()
+        return "P-" + String((0..<6).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Foundation
+import ParcoursClinical
+import ParcoursLog
+import ParcoursStore
+
+struct RecordCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record",
+        abstract: "Record clinical acts, validated against the framework's rules (one JSON object, or JSON Lines as one batch).",
+        discussion: """
+            Each act is {"type", "participant", "occurredAt", "data", "id"?, "expectedVersion"?}; an admission
+            (participant.enrolled) leaves "participant" out and gets a new pseudonymous id. Refusals name the field
+            and write nothing; warnings are recorded with the act and printed. Acts: \
+            \(ClinicalActType.allCases.map(\.rawValue).joined(separator: ", ")).
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var signer: ActorOption
+    @Argument(help: "A file of acts, or - for standard input.") var file: String
+
+    static let members: Set<String> = ["type", "participant", "occurredAt", "data", "id", "expectedVersion"]
+
+    func run() throws {
+        let requests = try AppendCommand.parseJSON(try AppendCommand.readInput(file))
+        let opened = try store.open()
+        let author = try signer.unlock(opened)
+        guard opened.currentDirectoryHolds(author.id, role: "clinician") else {
+            throw StoreError.notPermitted(actor: author.id, reason: "record clinical acts: the clinician role is needed")
+        }
+        let master = try opened.unlockMaster(passphrase: try Secrets.master())
+        var records: [String: ParticipantRecord] = [:]
+        var drafts: [EventDraft] = []
+        var outcomes: [(participant: String, warnings: [ClinicalWarning])] = []
+        for (index, request) in requests.enumerated() {
+            let prefix = requests.count > 1 ? "act \(index + 1): " : ""
+            do {
+                let (draft, participant, warnings) = try prepare(request, store: opened, master: master, records: &records)
+                drafts.append(draft)
+                outcomes.append((participant, warnings))
+            } catch let error as ClinicalError {
+                throw CommandError(prefix + error.description)
+            } catch let error as CommandError {
+                throw CommandError(prefix + error.description)
+            }
+        }
+        let results = try opened.append(drafts, by: author, master: master)
+        for (index, result) in results.enumerated() {
+            let outcome = outcomes[index]
+            Output.json(["seq": .int(Int64(result.seq)), "id": .string(result.id), "participant": .string(outcome.participant),
+                         "type": .string(drafts[index].type), "existing": .bool(result.existing),
+                         "warnings": .array(outcome.warnings.map(Self.json))])
+        }
+    }
+
+    /// Validates one act against the participant's record (as of the earlier acts of the batch).
+    private func prepare(_ request: JSONValue, store: Store, master: MasterKey,
+                         records: inout [String: ParticipantRecord]) throws -> (EventDraft, String, [ClinicalWarning]) {
+        guard let object = request.objectValue else { throw CommandError("an act must be a JSON object") }
+        if let unknown = object.keys.filter({ !Self.members.contains($0) }).sorted().first {
+            throw CommandError("\(unknown): unknown member; accepted: \(Self.members.sorted().joined(separator: ", "))")
+        }
+        guard let type = object["type"]?.stringValue else { throw CommandError("type: required, e.g. stage.assessed") }
+        guard let occurredAt = object["occurredAt"]?.stringValue else { throw CommandError("occurredAt: required, e.g. 2026-11-23T10:15:30.000Z") }
+        guard let data = object["data"]?.objectValue else { throw CommandError("data: required, a JSON object") }
+        let id = try object["id"].map { value throws -> String in
+            guard let text = value.stringValue, Identifiers.isEventID(text) else { throw CommandError("id: a lowercase UUID") }
+            return text
+        }
+        let expectedVersion = try object["expectedVersion"].map { value throws -> UInt64 in
+            guard let number = value.intValue, number >= 0 else { throw CommandError("expectedVersion: an integer ≥ 0") }
+            return UInt64(number)
+        }
+        let participant: String
+        var record: ParticipantRecord?
+        if type == ClinicalActType.participantEnrolled.rawValue {
+            guard object["participant"] == nil else { throw CommandError("participant: an admission creates the participant; leave it out") }
+            participant = ClinicalRecorder.newParticipantID()
+        } else {
+            guard let given = object["participant"]?.stringValue, Identifiers.isParticipantID(given) else {
+                throw CommandError("participant: a participant id such as P-7Q4K2M")
+            }
+            participant = given
+            record = try records[participant] ?? Self.load(participant, from: store, master: master)
+        }
+        let bytes = Data(CanonicalJSON.encode(.object(data)))
+        let warnings = try ClinicalRecorder.check(type: type, data: bytes, occurredAt: occurredAt, record: record)
+        var updated = record ?? ParticipantRecord(participant: participant)
+        let version = UInt64(updated.acts)
+        updated.apply(type: type, data: bytes)
+        records[participant] = updated
+        var stored = data
+        stored["occurredAt"] = .string(occurredAt)
+        if !warnings.isEmpty { stored["warnings"] = .array(warnings.map(Self.json)) }
+        let draft = EventDraft(type: type, stream: Identifiers.participantStreamPrefix + participant, data: stored, id: id,
+                               expectedVersion: expectedVersion ?? version)
+        return (draft, participant, warnings)
+    }
+
+    /// The participant's record so far, folded from her or his stream; nil when there is none.
+    static func load(_ participant: String, from store: Store, master: MasterKey) throws -> ParticipantRecord? {
+        let events = try store.events(inStream: Identifiers.participantStreamPrefix + participant, master: master)
+        guard !events.isEmpty else { return nil }
+        var record = ParticipantRecord(participant: participant)
+        for event in events {
+            switch event.content {
+            case .opened(let data), .clear(let data): record.apply(type: event.envelope.type, data: Data(CanonicalJSON.encode(.object(data))))
+            case .erased: record.markErased()
+            }
+        }
+        if events.last?.envelope.type == StreamRules.participantErased { record.markErased() }
+        return record
+    }
+
+    static func json(_ warning: ClinicalWarning) -> JSONValue {
+        ["code": .string(warning.code), "message": .string(warning.message)]
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+@testable import ParcoursClinical
+
+/// The rules of the framework, each refused or warned as DOMAIN.md says.
+@Suite("Clinical rules")
+struct ClinicalRulesTests {
+    static let now = ClinicalDate.instantOrNil("2026-11-23T12:00:00.000Z")!
+    static let when = "2026-11-20T10:00:00.000Z"
+
+    static func json(_ object: [String: Any]) -> Data { try! JSONSerialization.data(withJSONObject: object) }
+
+    static func enrolment(born: String = "2010-05-01", voluntary: Bool = true, harms: Bool = true) -> Data {
+        json(["identity": ["name": "Personne Fictive", "dateOfBirth": born], "genderIdentity": "non-binary", "preferredLanguage": "fr",
+              "referringOrganization": "En Marge 12-17", "voluntary": voluntary, "recognizesHarms": harms])
+    }
+
+    static func stage(_ step: String = "crisis", _ wheel: String = "contemplation", importance: Int = 6, confidence: Int = 4) -> Data {
+        json(["engagementStep": step, "wheelStage": wheel, "importance": importance, "confidence": confidence])
+    }
+
+    static func balance(weight: Int = 2, justification: String? = nil) -> Data {
+        var object: [String: Any] = ["statusQuo": ["pros": [["item": "x", "weight": weight]], "cons": []], "change": ["pros": [], "cons": []]]
+        if let justification { object["clinicalJustification"] = justification }
+        return json(object)
+    }
+
+    /// An admitted participant to whom the legal obligations were explained (unless said
+    /// otherwise), with the given acts folded in.
+    static func record(_ acts: [(String, Data)] = [], explained: Bool = true) -> ParticipantRecord {
+        var record = ParticipantRecord(participant: "P-TEST01")
+        record.apply(type: "participant.enrolled", data: enrolment())
+        if explained { record.apply(type: "obligations.explained", data: json(["obligationsExplained": true, "rulesAgreed": true])) }
+        for (type, data) in acts { record.apply(type: type, data: data) }
+        return record
+    }
+
+    func check(_ type: String, _ data: Data, record: ParticipantRecord?, at occurredAt: String = when) throws -> [ClinicalWarning] {
+        try ClinicalRecorder.check(type: type, data: data, occurredAt: occurredAt, record: record, now: Self.now)
+    }
+
+    @Test("an admission between 12 and 24, voluntary and recognizing the harms, is accepted")
+    func admission() throws {
+        #expect(try check("participant.enrolled", Self.enrolment(), record: nil).isEmpty)
+        #expect(try check("participant.enrolled", Self.enrolment(born: "2002-11-21"), record: nil).isEmpty)
+    }
+
+    @Test("age outside 12–24 at admission is refused", arguments: ["2015-01-01", "2001-01-01", "1990-05-01"])
+    func ageRefused(born: String) throws {
+        #expect(throws: ClinicalError.self) { try check("participant.enrolled", Self.enrolment(born: born), record: nil) }
+    }
+
+    @Test("admission without voluntary participation or without recognition of harms is refused")
+    func voluntaryAndHarms() throws {
+        #expect(throws: ClinicalError("data.voluntary", "participation is voluntary: admission needs the person's free agreement (true)")) {
+            try check("participant.enrolled", Self.enrolment(voluntary: false), record: nil)
+        }
+        #expect {
+            try check("participant.enrolled", Self.enrolment(harms: false), record: nil)
+        } throws: { ($0 as? ClinicalError)?.field == "data.recognizesHarms" }
+    }
+
+    @Test("any act for an unknown participant is refused; a second admission of the same id too")
+    func unknownParticipant() throws {
+        #expect { try check("stage.assessed", Self.stage(), record: nil) } throws: { ($0 as? ClinicalError)?.field == "participant" }
+        #expect { try check("participant.enrolled", Self.enrolment(), record: Self.record()) } throws: { ($0 as? ClinicalError)?.field == "participant" }
+    }
+
+    @Test("a closed follow-up takes only a reopening; an erased participant takes nothing")
+    func closedAndErased() throws {
+        let closed = Self.record([("followup.closed", Self.json(["reason": "objectifs atteints"]))])
+        #expect { try check("stage.assessed", Self.stage(), record: closed) } throws: { ($0 as? ClinicalError)?.field == "participant" }
+        #expect(try check("followup.reopened", Self.json(["reason": "nouvelle demande"]), record: closed).isEmpty)
+        #expect(throws: ClinicalError.self) { try check("followup.reopened", Self.json(["reason": "x"]), record: Self.record()) }
+        var erased = Self.record()
+        erased.markErased()
+        #expect(throws: ClinicalError.self) { try check("stage.assessed", Self.stage(), record: erased) }
+    }
+
+    @Test("rulers outside 0–10 and weights outside 1–3 are refused, naming the field")
+    func rulersAndWeights() throws {
+        #expect { try check("stage.assessed", Self.stage(importance: 11), record: Self.record()) } throws: {
+            ($0 as? ClinicalError)?.field == "data.importance"
+        }
+        #expect { try check("stage.assessed", Self.stage(confidence: -1), record: Self.record()) } throws: {
+            ($0 as? ClinicalError)?.field == "data.confidence"
+        }
+        let inAction = Self.record([("stage.assessed", Self.stage("cut-off-and-distance", "action"))])
+        #expect { try check("decisional-balance.recorded", Self.balance(weight: 4), record: inAction) } throws: {
+            ($0 as? ClinicalError)?.field == "data.statusQuo.pros[0].weight"
+        }
+        #expect(try check("decisional-balance.recorded", Self.balance(weight: 3), record: inAction).isEmpty)
+    }
+
+    @Test("a decisional balance at a contraindicated stage needs a clinical justification",
+          arguments: [("crisis", "contemplation"), ("anticipation-of-benefits", "precontemplation"), ("honeymoon", "outside-the-wheel"),
+                      ("reflection-and-dilemma", "contemplation")])
+    func contraindicatedBalance(step: String, wheel: String) throws {
+        let record = Self.record([("stage.assessed", Self.stage(step, wheel))])
+        #expect { try check("decisional-balance.recorded", Self.balance(), record: record) } throws: {
+            ($0 as? ClinicalError)?.field == "data.clinicalJustification"
+        }
+        #expect(try check("decisional-balance.recorded", Self.balance(justification: "ambivalence post-décision à travailler"), record: record).isEmpty)
+    }
+
+    @Test("a stage pair outside the usual correspondence is a warning, never a refusal")
+    func unusualPair() throws {
+        let warnings = try check("stage.assessed", Self.stage("crisis", "action"), record: Self.record())
+        #expect(warnings.map(\.code) == ["stage-pair-unusual"])
+        #expect(warnings[0].message.contains("repère, pas une règle"))
+        #expect(try check("stage.assessed", Self.stage("cessation-of-activities", "permanent-exit"), record: Self.record()).isEmpty)
+    }
+
+    @Test("legal obligations not yet explained at the third act are a warning")
+    func obligationsWarning() throws {
+        let first = Self.record(explained: false)
+        #expect(try check("stage.assessed", Self.stage(), record: first).isEmpty)
+        let second = Self.record([("stage.assessed", Self.stage())], explained: false)
+        #expect(try check("stage.assessed", Self.stage(), record: second).map(\.code) == ["obligations-not-explained"])
+        #expect(try check("obligations.explained", Self.json(["obligationsExplained": true, "rulesAgreed": true]), record: second).isEmpty)
+        let explained = Self.record([("stage.assessed", Self.stage())])
+        #expect(try check("stage.assessed", Self.stage(), record: explained).isEmpty)
+    }
+
+    @Test("dates in the future are refused")
+    func futureDates() throws {
+        #expect { try check("stage.assessed", Self.stage(), record: Self.record(), at: "2026-12-01T00:00:00.000Z") } throws: {
+            ($0 as? ClinicalError)?.field == "occurredAt"
+        }
+        let relapse = Self.json(["kind": "momentary", "startedOn": "2026-12-01", "externalFactors": [], "internalFactors": []])
+        #expect { try check("relapse.recorded", relapse, record: Self.record()) } throws: { ($0 as? ClinicalError)?.field == "data.startedOn" }
+    }
+
+    @Test("a relapse is recorded with its factors; it ends on or after it starts")
+    func relapse() throws {
+        let good = Self.json(["kind": "prolonged", "startedOn": "2026-10-01", "endedOn": "2026-10-20",
+                              "externalFactors": ["lieu criminogène"], "internalFactors": ["besoin de satisfaction immédiate"],
+                              "whatHelped": "appel à une personne de confiance"])
+        #expect(try check("relapse.recorded", good, record: Self.record()).isEmpty)
+        let backwards = Self.json(["kind": "momentary", "startedOn": "2026-10-20", "endedOn": "2026-10-01", "externalFactors": [], "internalFactors": []])
+        #expect { try check("relapse.recorded", backwards, record: Self.record()) } throws: { ($0 as? ClinicalError)?.field == "data.endedOn" }
+    }
+
+    @Test("unknown members, missing members and unknown values name their field")
+    func shapes() throws {
+        let typo = Self.json(["engagementStep": "crisis", "wheelStage": "contemplation", "importance": 6, "confidence": 4, "importanse": 2])
+        #expect { try check("stage.assessed", typo, record: Self.record()) } throws: { ($0 as? ClinicalError)?.field == "data.importanse" }
+        let missing = Self.json(["engagementStep": "crisis", "wheelStage": "contemplation", "importance": 6])
+        #expect { try check("stage.assessed", missing, record: Self.record()) } throws: { ($0 as? ClinicalError)?.field == "data.confidence" }
+        #expect { try check("stage.assessed", Self.stage("lost", "contemplation"), record: Self.record()) } throws: {
+            ($0 as? ClinicalError)?.field == "data.engagementStep"
+        }
+        #expect { try check("no.such-act", Self.json([:]), record: Self.record()) } throws: { ($0 as? ClinicalError)?.field == "type" }
+    }
+
+    @Test("participant ids are random and pseudonymous: P- and six Crockford base-32 characters")
+    func participantIDs() throws {
+        let ids = (0..<200).map { _ in ClinicalRecorder.newParticipantID() }
+        #expect(Set(ids).count == 200)
+        #expect(ids.allSatisfy { $0.range(of: "^P-[0-9A-HJKMNP-TV-Z]{6}$", options: .regularExpression) != nil })
+    }
+}
