@@ -7,6 +7,12 @@ public enum ClinicalActType: String, CaseIterable, Sendable {
     case relapseRecorded = "relapse.recorded"
     case followUpClosed = "followup.closed"
     case followUpReopened = "followup.reopened"
+    case consentGiven = "consent.given"
+    case consentWithdrawn = "consent.withdrawn"
+    case planRevised = "plan.revised"
+    case sessionHeld = "session.held"
+    case careTeamAssigned = "careteam.assigned"
+    case careTeamReleased = "careteam.released"
 
     /// The members the act's data may have.
     var members: Set<String> {
@@ -18,6 +24,10 @@ public enum ClinicalActType: String, CaseIterable, Sendable {
         case .decisionalBalanceRecorded: ["statusQuo", "change", "clinicalJustification"]
         case .relapseRecorded: ["kind", "startedOn", "endedOn", "externalFactors", "internalFactors", "whatHelped"]
         case .followUpClosed, .followUpReopened: ["reason"]
+        case .consentGiven, .consentWithdrawn: ["scope", "categories", "purpose", "expiresOn", "decidedBy", "notes"]
+        case .planRevised: ["revision", "replaces", "needs", "objectives", "means", "reviewOn"]
+        case .sessionHeld: ["kind", "minutes", "processes", "techniques", "notes"]
+        case .careTeamAssigned, .careTeamReleased: ["clinician", "reason"]
         }
     }
 }

@@ -45,6 +45,16 @@ public enum ClinicalRecorder {
             guard !(try decode(FollowUpChange.self, data)).reason.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw ClinicalError("data.reason", "a reason is needed")
             }
+        case .consentGiven, .consentWithdrawn: try checkConsent(try decode(ConsentDecision.self, data), record: record, at: when)
+        case .planRevised: warnings += try checkPlan(try decode(PlanRevision.self, data), record: record)
+        case .sessionHeld:
+            let session = try decode(SessionRecord.self, data)
+            guard (1...1440).contains(session.minutes) else { throw ClinicalError("data.minutes", "a duration from 1 to 1440 minutes") }
+        case .careTeamAssigned, .careTeamReleased:
+            let change = try decode(CareTeamChange.self, data)
+            let member = record.careTeam.contains(change.clinician)
+            if act == .careTeamAssigned, member { throw ClinicalError("data.clinician", "already in the care team") }
+            if act == .careTeamReleased, !member { throw ClinicalError("data.clinician", "not in the care team") }
         }
         if record.acts >= 2, !record.obligationsExplained, act != .obligationsExplained {
             warnings.append(ClinicalWarning(code: "obligations-not-explained",
@@ -101,6 +111,51 @@ public enum ClinicalRecorder {
         if contraindicated && !justified {
             throw ClinicalError("data.clinicalJustification",
                 "a decisional balance is contraindicated at this stage (\(stage.engagementStep.frenchLabel), \(stage.wheelStage.frenchLabel)); record the clinical justification")
+        }
+        return []
+    }
+
+    static func checkConsent(_ consent: ConsentDecision, record: ParticipantRecord, at when: Date) throws(ClinicalError) {
+        if [.organization, .clinician].contains(consent.scope.kind), (consent.scope.value ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ClinicalError("data.scope.value", "the organization or the clinician the consent is about")
+        }
+        guard !consent.categories.isEmpty else {
+            throw ClinicalError("data.categories", "at least one of \(InformationCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let expiresOn = consent.expiresOn { _ = try ClinicalDate.day(expiresOn, field: "data.expiresOn") }
+        if consent.decidedBy == .participant, let born = record.dateOfBirth,
+           ClinicalDate.age(born: born, at: when) < ConsentDecision.ageOfConsent {
+            throw ClinicalError("data.decidedBy",
+                "under 14, the holder of parental authority or the tutor gives or refuses consent (parental-authority or tutor), not the participant alone")
+        }
+    }
+
+    static func checkPlan(_ plan: PlanRevision, record: ParticipantRecord) throws(ClinicalError) -> [ClinicalWarning] {
+        let expected = (record.planRevision ?? 0) + 1
+        guard plan.revision == expected else { throw ClinicalError("data.revision", "the next revision is \(expected)") }
+        guard plan.replaces == record.planRevision else {
+            throw ClinicalError("data.replaces", record.planRevision.map { "must be \($0), the plan in force" } ?? "must be absent for the first plan")
+        }
+        guard !plan.objectives.isEmpty else { throw ClinicalError("data.objectives", "at least one objective") }
+        for (index, objective) in plan.objectives.enumerated() {
+            guard !objective.what.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ClinicalError("data.objectives[\(index)].what", "what the person wants to change")
+            }
+            guard let measure = objective.measure, !measure.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ClinicalError("data.objectives[\(index)].measure", "a SMART objective is measurable: say how both will know")
+            }
+            guard let target = objective.targetDate else {
+                throw ClinicalError("data.objectives[\(index)].targetDate", "a SMART objective is time-bound: a date as YYYY-MM-DD")
+            }
+            _ = try ClinicalDate.day(target, field: "data.objectives[\(index)].targetDate")
+        }
+        for (index, need) in plan.needs.enumerated() where need.priority < 1 {
+            throw ClinicalError("data.needs[\(index)].priority", "a rank from 1 (the person's first priority)")
+        }
+        _ = try ClinicalDate.day(plan.reviewOn, field: "data.reviewOn")
+        if plan.objectives.filter({ $0.status == .active }).count > 1 {
+            return [ClinicalWarning(code: "several-active-objectives",
+                message: "Plus d'un objectif actif à la fois : le cadre recommande un objectif à la fois. — More than one active objective.")]
         }
         return []
     }

@@ -11,6 +11,10 @@ public struct ParticipantRecord: Sendable {
     public private(set) var erased = false
     public private(set) var lastStage: StageAssessment?
     public private(set) var obligationsExplained = false
+    /// The number of the plan in force, if any.
+    public private(set) var planRevision: Int?
+    /// The care team: clinicians' actor ids.
+    public private(set) var careTeam: Set<String> = []
     /// Clinical acts recorded so far.
     public private(set) var acts = 0
 
@@ -28,6 +32,9 @@ public struct ParticipantRecord: Sendable {
             }
         case .stageAssessed: lastStage = try? decoder.decode(StageAssessment.self, from: data)
         case .obligationsExplained: obligationsExplained = true
+        case .planRevised: planRevision = (try? decoder.decode(PlanRevision.self, from: data))?.revision ?? planRevision
+        case .careTeamAssigned: (try? decoder.decode(CareTeamChange.self, from: data)).map { _ = careTeam.insert($0.clinician) }
+        case .careTeamReleased: (try? decoder.decode(CareTeamChange.self, from: data)).map { _ = careTeam.remove($0.clinician) }
         case .followUpClosed: closed = true
         case .followUpReopened: closed = false
         default: break

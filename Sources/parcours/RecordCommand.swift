@@ -83,6 +83,10 @@ struct RecordCommand: ParsableCommand {
             participant = given
             record = try records[participant] ?? Self.load(participant, from: store, master: master)
         }
+        if type.hasPrefix("careteam."), let clinician = data["clinician"]?.stringValue,
+           !store.currentDirectoryHolds(clinician, role: "clinician") {
+            throw CommandError("data.clinician: \(clinician) is not an active clinician of the directory")
+        }
         let bytes = Data(CanonicalJSON.encode(.object(data)))
         let warnings = try ClinicalRecorder.check(type: type, data: bytes, occurredAt: occurredAt, record: record)
         var updated = record ?? ParticipantRecord(participant: participant)

@@ -100,4 +100,15 @@ struct RecordTests {
         let afterErasure = try Self.record(cli, Self.act("stage.assessed", participant: participant, stage))
         #expect(afterErasure.status == 2 && afterErasure.stderr.contains("erased"), "\(afterErasure)")
     }
+
+    @Test("a care team takes only active clinicians of the directory")
+    func careTeam() throws {
+        let (cli, participant) = try Self.admitted()
+        let stranger = try Self.record(cli, Self.act("careteam.assigned", participant: participant, ["clinician": "clin-9999"]))
+        #expect(stranger.status == 2 && stranger.stderr.contains("data.clinician"), "\(stranger)")
+        let assigned = try Self.record(cli, Self.act("careteam.assigned", participant: participant, ["clinician": .string(Self.clinician)]))
+        #expect(assigned.status == 0, "\(assigned)")
+        let twice = try Self.record(cli, Self.act("careteam.assigned", participant: participant, ["clinician": .string(Self.clinician)]))
+        #expect(twice.status == 2 && twice.stderr.contains("already in the care team"), "\(twice)")
+    }
 }

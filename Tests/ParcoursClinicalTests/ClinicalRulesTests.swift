@@ -160,3 +160,100 @@ struct ClinicalRulesTests {
         #expect(ids.allSatisfy { $0.range(of: "^P-[0-9A-HJKMNP-TV-Z]{6}$", options: .regularExpression) != nil })
     }
 }
+
+@Suite("Clinical rules: consent, plans, sessions, care team")
+struct MoreClinicalRulesTests {
+    typealias Rules = ClinicalRulesTests
+    static func consent(by decider: String, scope: [String: Any] = ["kind": "organization", "value": "CODIM"]) -> Data {
+        Rules.json(["scope": scope, "categories": ["stages", "plans"], "purpose": "suivi conjoint", "decidedBy": decider])
+    }
+
+    static func admitted(born: String) -> ParticipantRecord {
+        var record = ParticipantRecord(participant: "P-TEST02")
+        record.apply(type: "participant.enrolled", data: Rules.enrolment(born: born))
+        record.apply(type: "obligations.explained", data: Rules.json(["obligationsExplained": true, "rulesAgreed": true]))
+        return record
+    }
+
+    func check(_ type: String, _ data: Data, record: ParticipantRecord) throws -> [ClinicalWarning] {
+        try ClinicalRecorder.check(type: type, data: data, occurredAt: Rules.when, record: record, now: Rules.now)
+    }
+
+    @Test("under 14, consent is given or refused by the holder of parental authority or the tutor, not the participant alone")
+    func consentUnder14() throws {
+        let thirteen = Self.admitted(born: "2013-06-01")
+        for type in ["consent.given", "consent.withdrawn"] {
+            #expect { try check(type, Self.consent(by: "participant"), record: thirteen) } throws: {
+                ($0 as? ClinicalError)?.field == "data.decidedBy"
+            }
+            #expect(try check(type, Self.consent(by: "parental-authority"), record: thirteen).isEmpty)
+            #expect(try check(type, Self.consent(by: "tutor"), record: thirteen).isEmpty)
+        }
+        #expect(try check("consent.given", Self.consent(by: "participant"), record: Self.admitted(born: "2011-06-01")).isEmpty)
+    }
+
+    @Test("a consent names whom it is about and at least one category")
+    func consentShape() throws {
+        let record = Self.admitted(born: "2008-01-01")
+        #expect { try check("consent.given", Self.consent(by: "participant", scope: ["kind": "organization"]), record: record) } throws: {
+            ($0 as? ClinicalError)?.field == "data.scope.value"
+        }
+        #expect(try check("consent.given", Self.consent(by: "participant", scope: ["kind": "research"]), record: record).isEmpty)
+        let none = Rules.json(["scope": ["kind": "research"], "categories": [], "decidedBy": "participant"])
+        #expect { try check("consent.given", none, record: record) } throws: { ($0 as? ClinicalError)?.field == "data.categories" }
+    }
+
+    static func plan(revision: Int = 1, replaces: Int? = nil, objectives: [[String: Any]]) -> Data {
+        var object: [String: Any] = ["revision": revision, "needs": [["need": "logement stable", "priority": 1]], "objectives": objectives,
+                                     "means": ["rencontres hebdomadaires"], "reviewOn": "2026-12-15"]
+        if let replaces { object["replaces"] = replaces }
+        return Rules.json(object)
+    }
+
+    static var smart: [String: Any] { ["what": "trouver un logement", "measure": "bail signé", "targetDate": "2027-02-01", "status": "active"] }
+
+    @Test("a SMART objective without its measure or target date is refused, naming the objective")
+    func smartObjectives() throws {
+        let record = Self.admitted(born: "2008-01-01")
+        #expect(try check("plan.revised", Self.plan(objectives: [Self.smart]), record: record).isEmpty)
+        var noMeasure = Self.smart
+        noMeasure["measure"] = nil
+        #expect { try check("plan.revised", Self.plan(objectives: [Self.smart, noMeasure]), record: record) } throws: {
+            ($0 as? ClinicalError)?.field == "data.objectives[1].measure"
+        }
+        var noDate = Self.smart
+        noDate["targetDate"] = nil
+        #expect { try check("plan.revised", Self.plan(objectives: [noDate]), record: record) } throws: {
+            ($0 as? ClinicalError)?.field == "data.objectives[0].targetDate"
+        }
+    }
+
+    @Test("revisions follow each other; more than one active objective is a warning")
+    func revisions() throws {
+        var record = Self.admitted(born: "2008-01-01")
+        #expect { try check("plan.revised", Self.plan(revision: 2, objectives: [Self.smart]), record: record) } throws: {
+            ($0 as? ClinicalError)?.field == "data.revision"
+        }
+        record.apply(type: "plan.revised", data: Self.plan(objectives: [Self.smart]))
+        #expect { try check("plan.revised", Self.plan(revision: 2, objectives: [Self.smart]), record: record) } throws: {
+            ($0 as? ClinicalError)?.field == "data.replaces"
+        }
+        let two = try check("plan.revised", Self.plan(revision: 2, replaces: 1, objectives: [Self.smart, Self.smart]), record: record)
+        #expect(two.map(\.code) == ["several-active-objectives"])
+    }
+
+    @Test("sessions have a duration; the care team changes one clinician at a time")
+    func sessionsAndCareTeam() throws {
+        var record = Self.admitted(born: "2008-01-01")
+        let session = Rules.json(["kind": "accompaniment", "minutes": 90, "processes": ["engaging"], "techniques": ["open-questions", "summaries"]])
+        #expect(try check("session.held", session, record: record).isEmpty)
+        let endless = Rules.json(["kind": "individual-meeting", "minutes": 0, "processes": [], "techniques": []])
+        #expect { try check("session.held", endless, record: record) } throws: { ($0 as? ClinicalError)?.field == "data.minutes" }
+        let assign = Rules.json(["clinician": "clin-0001"])
+        #expect(throws: ClinicalError.self) { try check("careteam.released", assign, record: record) }
+        #expect(try check("careteam.assigned", assign, record: record).isEmpty)
+        record.apply(type: "careteam.assigned", data: assign)
+        #expect(throws: ClinicalError.self) { try check("careteam.assigned", assign, record: record) }
+        #expect(try check("careteam.released", assign, record: record).isEmpty)
+    }
+}
