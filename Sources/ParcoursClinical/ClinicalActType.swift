@@ -13,6 +13,14 @@ public enum ClinicalActType: String, CaseIterable, Sendable {
     case sessionHeld = "session.held"
     case careTeamAssigned = "careteam.assigned"
     case careTeamReleased = "careteam.released"
+    case fallPlanRevised = "fall-plan.revised"
+    case safetyAssessed = "safety.assessed"
+    case referralMade = "referral.made"
+    case referralUpdated = "referral.updated"
+    case legalDisclosure = "disclosure.legal"
+    case traumaObserved = "trauma.observed"
+    case entryCorrected = "entry.corrected"
+    case entryVoided = "entry.voided"
 
     /// The members the act's data may have.
     var members: Set<String> {
@@ -28,6 +36,15 @@ public enum ClinicalActType: String, CaseIterable, Sendable {
         case .planRevised: ["revision", "replaces", "needs", "objectives", "means", "reviewOn"]
         case .sessionHeld: ["kind", "minutes", "processes", "techniques", "notes"]
         case .careTeamAssigned, .careTeamReleased: ["clinician", "reason"]
+        case .fallPlanRevised: ["revision", "replaces", "riskSituations", "peopleToCall"]
+        case .safetyAssessed: ["risks", "dangerLevel", "crisisPlan", "peopleInvolved", "resourcesEngaged", "notes"]
+        case .referralMade: ["to", "reason", "urgency", "consent"]
+        case .referralUpdated: ["referral", "status", "reason"]
+        case .legalDisclosure:
+            ["legalBasis", "basisDetail", "recipient", "categories", "disclosedAt", "participantTold", "participantToldAt", "justification"]
+        case .traumaObserved: ["survivalStrategies", "triggers", "symptoms", "notes"]
+        case .entryCorrected: ["corrects", "reason", "correction"]
+        case .entryVoided: ["voids", "reason"]
         }
     }
 }

@@ -50,6 +50,42 @@ public enum ClinicalRecorder {
         case .sessionHeld:
             let session = try decode(SessionRecord.self, data)
             guard (1...1440).contains(session.minutes) else { throw ClinicalError("data.minutes", "a duration from 1 to 1440 minutes") }
+        case .fallPlanRevised: try checkFallPlan(try decode(FallPlanRevision.self, data), record: record)
+        case .safetyAssessed:
+            let safety = try decode(SafetyAssessment.self, data)
+            if [.high, .imminent].contains(safety.dangerLevel), (safety.crisisPlan ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                warnings.append(ClinicalWarning(code: "danger-without-crisis-plan",
+                    message: "Danger élevé ou imminent sans plan de crise consigné. — High or imminent danger without a crisis plan."))
+            }
+        case .referralMade:
+            let referral = try decode(Referral.self, data)
+            guard !referral.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClinicalError("data.reason", "why the person is referred") }
+            if let consent = referral.consent {
+                guard record.types[consent] == ClinicalActType.consentGiven.rawValue, !record.voided.contains(consent) else {
+                    throw ClinicalError("data.consent", "the id of a consent.given of this participant")
+                }
+            }
+        case .referralUpdated:
+            let update = try decode(ReferralUpdate.self, data)
+            guard record.types[update.referral] == ClinicalActType.referralMade.rawValue else {
+                throw ClinicalError("data.referral", "the id of a referral.made of this participant")
+            }
+            if update.status == .declined, (update.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ClinicalError("data.reason", "a declined referral says why")
+            }
+        case .legalDisclosure: try checkDisclosure(try decode(LegalDisclosure.self, data), now: now)
+        case .traumaObserved: _ = try decode(TraumaObservation.self, data)
+        case .entryCorrected:
+            let correction = try decode(EntryCorrection.self, data)
+            try checkTarget(correction.corrects, field: "data.corrects", record: record)
+            guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                  let members = object["correction"] as? [String: Any], !members.isEmpty
+            else { throw ClinicalError("data.correction", "the corrected members, as an object") }
+            guard !correction.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClinicalError("data.reason", "why it is corrected") }
+        case .entryVoided:
+            let voiding = try decode(EntryVoiding.self, data)
+            try checkTarget(voiding.voids, field: "data.voids", record: record)
+            guard !voiding.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClinicalError("data.reason", "why it is voided") }
         case .careTeamAssigned, .careTeamReleased:
             let change = try decode(CareTeamChange.self, data)
             let member = record.careTeam.contains(change.clinician)
@@ -115,6 +151,42 @@ public enum ClinicalRecorder {
         return []
     }
 
+    /// A correction or voiding targets an act of the same participant that still counts.
+    static func checkTarget(_ id: String, field: String, record: ParticipantRecord) throws(ClinicalError) {
+        guard let type = record.types[id] else { throw ClinicalError(field, "the id of an earlier act of this participant") }
+        guard type != ClinicalActType.participantEnrolled.rawValue || field == "data.corrects" else {
+            throw ClinicalError(field, "an admission is not voided; erase the participant instead")
+        }
+        guard !record.voided.contains(id) else { throw ClinicalError(field, "that act was already voided") }
+    }
+
+    static func checkFallPlan(_ plan: FallPlanRevision, record: ParticipantRecord) throws(ClinicalError) {
+        let expected = (record.fallPlanRevision ?? 0) + 1
+        guard plan.revision == expected else { throw ClinicalError("data.revision", "the next revision is \(expected)") }
+        guard plan.replaces == record.fallPlanRevision else {
+            throw ClinicalError("data.replaces", record.fallPlanRevision.map { "must be \($0), the fall plan in force" } ?? "must be absent for the first fall plan")
+        }
+        guard !plan.riskSituations.isEmpty else { throw ClinicalError("data.riskSituations", "at least one risk situation") }
+        for (index, situation) in plan.riskSituations.enumerated() where situation.copingStrategies.isEmpty {
+            throw ClinicalError("data.riskSituations[\(index)].copingStrategies", "each risk situation has at least one coping strategy")
+        }
+    }
+
+    static func checkDisclosure(_ disclosure: LegalDisclosure, now: Date) throws(ClinicalError) {
+        guard !disclosure.recipient.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClinicalError("data.recipient", "who received the information") }
+        guard !disclosure.categories.isEmpty else { throw ClinicalError("data.categories", "what was disclosed: at least one category") }
+        guard !disclosure.justification.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClinicalError("data.justification", "why the law required it") }
+        let disclosedAt = try ClinicalDate.instant(disclosure.disclosedAt, field: "data.disclosedAt")
+        guard disclosedAt <= now.addingTimeInterval(clockSkew) else { throw ClinicalError("data.disclosedAt", "must not be in the future") }
+        if disclosure.participantTold {
+            guard let toldAt = disclosure.participantToldAt else { throw ClinicalError("data.participantToldAt", "when the person was told") }
+            let told = try ClinicalDate.instant(toldAt, field: "data.participantToldAt")
+            guard told <= now.addingTimeInterval(clockSkew) else { throw ClinicalError("data.participantToldAt", "must not be in the future") }
+        } else if disclosure.participantToldAt != nil {
+            throw ClinicalError("data.participantToldAt", "only when participantTold is true")
+        }
+    }
+
     static func checkConsent(_ consent: ConsentDecision, record: ParticipantRecord, at when: Date) throws(ClinicalError) {
         if [.organization, .clinician].contains(consent.scope.kind), (consent.scope.value ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw ClinicalError("data.scope.value", "the organization or the clinician the consent is about")
@@ -175,6 +247,9 @@ public enum ClinicalRecorder {
     /// Refuses members the act does not know, so a typo never passes silently.
     static func checkMembers(of data: Data, allowed: Set<String>) throws(ClinicalError) {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw ClinicalError("data", "a JSON object") }
+        if object["diagnosis"] != nil {
+            throw ClinicalError("data.diagnosis", "a diagnosis (PTSD or other) is a reserved act of designated health professionals; record the observed symptoms and a referral")
+        }
         if let unknown = object.keys.filter({ !allowed.contains($0) }).sorted().first {
             throw ClinicalError("data.\(unknown)", "unknown member; accepted: \(allowed.sorted().joined(separator: ", "))")
         }

@@ -13,6 +13,12 @@ public struct ParticipantRecord: Sendable {
     public private(set) var obligationsExplained = false
     /// The number of the plan in force, if any.
     public private(set) var planRevision: Int?
+    /// The number of the fall plan in force, if any.
+    public private(set) var fallPlanRevision: Int?
+    /// The type of every act recorded, by event id (for corrections, referrals, consents).
+    public private(set) var types: [String: String] = [:]
+    /// Acts voided by a later `entry.voided`.
+    public private(set) var voided: Set<String> = []
     /// The care team: clinicians' actor ids.
     public private(set) var careTeam: Set<String> = []
     /// Clinical acts recorded so far.
@@ -20,9 +26,10 @@ public struct ParticipantRecord: Sendable {
 
     public init(participant: String) { self.participant = participant }
 
-    /// Folds one recorded act (its type and canonical data); unknown types only count.
-    public mutating func apply(type: String, data: Data) {
+    /// Folds one recorded act (its type, canonical data and event id); unknown types only count.
+    public mutating func apply(type: String, data: Data, id: String? = nil) {
         acts += 1
+        if let id { types[id] = type }
         let decoder = JSONDecoder()
         switch ClinicalActType(rawValue: type) {
         case .participantEnrolled:
@@ -35,6 +42,8 @@ public struct ParticipantRecord: Sendable {
         case .planRevised: planRevision = (try? decoder.decode(PlanRevision.self, from: data))?.revision ?? planRevision
         case .careTeamAssigned: (try? decoder.decode(CareTeamChange.self, from: data)).map { _ = careTeam.insert($0.clinician) }
         case .careTeamReleased: (try? decoder.decode(CareTeamChange.self, from: data)).map { _ = careTeam.remove($0.clinician) }
+        case .fallPlanRevised: fallPlanRevision = (try? decoder.decode(FallPlanRevision.self, from: data))?.revision ?? fallPlanRevision
+        case .entryVoided: (try? decoder.decode(EntryVoiding.self, from: data)).map { _ = voided.insert($0.voids) }
         case .followUpClosed: closed = true
         case .followUpReopened: closed = false
         default: break

@@ -91,12 +91,13 @@ struct RecordCommand: ParsableCommand {
         let warnings = try ClinicalRecorder.check(type: type, data: bytes, occurredAt: occurredAt, record: record)
         var updated = record ?? ParticipantRecord(participant: participant)
         let version = UInt64(updated.acts)
-        updated.apply(type: type, data: bytes)
+        let eventID = id ?? Identifiers.newEventID()
+        updated.apply(type: type, data: bytes, id: eventID)
         records[participant] = updated
         var stored = data
         stored["occurredAt"] = .string(occurredAt)
         if !warnings.isEmpty { stored["warnings"] = .array(warnings.map(Self.json)) }
-        let draft = EventDraft(type: type, stream: Identifiers.participantStreamPrefix + participant, data: stored, id: id,
+        let draft = EventDraft(type: type, stream: Identifiers.participantStreamPrefix + participant, data: stored, id: eventID,
                                expectedVersion: expectedVersion ?? version)
         return (draft, participant, warnings)
     }
@@ -108,7 +109,8 @@ struct RecordCommand: ParsableCommand {
         var record = ParticipantRecord(participant: participant)
         for event in events {
             switch event.content {
-            case .opened(let data), .clear(let data): record.apply(type: event.envelope.type, data: Data(CanonicalJSON.encode(.object(data))))
+            case .opened(let data), .clear(let data):
+                record.apply(type: event.envelope.type, data: Data(CanonicalJSON.encode(.object(data))), id: event.envelope.id)
             case .erased: record.markErased()
             }
         }

@@ -257,3 +257,112 @@ struct MoreClinicalRulesTests {
         #expect(try check("careteam.released", assign, record: record).isEmpty)
     }
 }
+
+@Suite("Clinical rules: fall plans, safety, referrals, disclosures, trauma, corrections")
+struct RemainingClinicalRulesTests {
+    typealias Rules = ClinicalRulesTests
+
+    func check(_ type: String, _ data: Data, record: ParticipantRecord) throws -> [ClinicalWarning] {
+        try ClinicalRecorder.check(type: type, data: data, occurredAt: Rules.when, record: record, now: Rules.now)
+    }
+
+    static func recordWith(_ acts: [(String, Data, String)]) -> ParticipantRecord {
+        var record = Rules.record()
+        for (type, data, id) in acts { record.apply(type: type, data: data, id: id) }
+        return record
+    }
+
+    static let consentID = "00000000-0000-4000-8000-00000000c001"
+    static let referralID = "00000000-0000-4000-8000-00000000c002"
+    static let stageID = "00000000-0000-4000-8000-00000000c003"
+
+    @Test("each risk situation of a fall plan has a coping strategy; revisions follow each other")
+    func fallPlan() throws {
+        let good = Rules.json(["revision": 1, "riskSituations": [["situation": "fin de semaine seule", "signalKind": "affective",
+                               "signals": ["ennui"], "copingStrategies": ["appeler une amie"]]], "peopleToCall": [["name": "Amie Fictive"]]])
+        #expect(try check("fall-plan.revised", good, record: Rules.record()).isEmpty)
+        let bare = Rules.json(["revision": 1, "riskSituations": [["situation": "fête", "signalKind": "situational", "signals": [],
+                               "copingStrategies": []]], "peopleToCall": []])
+        #expect { try check("fall-plan.revised", bare, record: Rules.record()) } throws: {
+            ($0 as? ClinicalError)?.field == "data.riskSituations[0].copingStrategies"
+        }
+        let wrongKind = Rules.json(["revision": 1, "riskSituations": [["situation": "x", "signalKind": "spiritual", "signals": [],
+                                    "copingStrategies": ["y"]]], "peopleToCall": []])
+        #expect { try check("fall-plan.revised", wrongKind, record: Rules.record()) } throws: {
+            ($0 as? ClinicalError)?.field.hasPrefix("data.riskSituations[0].signalKind") == true
+        }
+    }
+
+    @Test("high or imminent danger without a crisis plan is a warning")
+    func safety() throws {
+        let imminent = Rules.json(["risks": ["threats", "debts"], "dangerLevel": "imminent", "peopleInvolved": [], "resourcesEngaged": []])
+        #expect(try check("safety.assessed", imminent, record: Rules.record()).map(\.code) == ["danger-without-crisis-plan"])
+        let planned = Rules.json(["risks": ["threats"], "dangerLevel": "high", "crisisPlan": "hébergement d'urgence, appel au 811",
+                                  "peopleInvolved": ["soeur"], "resourcesEngaged": ["maison d'hébergement"]])
+        #expect(try check("safety.assessed", planned, record: Rules.record()).isEmpty)
+    }
+
+    @Test("a referral relies on a consent of this participant; an update names a referral, and a refusal its reason")
+    func referrals() throws {
+        let consent = Rules.json(["scope": ["kind": "organization", "value": "CODIM"], "categories": ["stages"], "decidedBy": "participant"])
+        let record = Self.recordWith([("consent.given", consent, Self.consentID)])
+        let referral = ["to": ["kind": "medical-clinic", "name": "Clinique Exemple"], "reason": "suivi de santé", "urgency": "soon"] as [String: Any]
+        var relying = referral
+        relying["consent"] = Self.consentID
+        #expect(try check("referral.made", Rules.json(relying), record: record).isEmpty)
+        relying["consent"] = Self.referralID
+        #expect { try check("referral.made", Rules.json(relying), record: record) } throws: { ($0 as? ClinicalError)?.field == "data.consent" }
+        let referred = Self.recordWith([("referral.made", Rules.json(referral), Self.referralID)])
+        #expect(try check("referral.updated", Rules.json(["referral": Self.referralID, "status": "completed"]), record: referred).isEmpty)
+        #expect { try check("referral.updated", Rules.json(["referral": Self.referralID, "status": "declined"]), record: referred) } throws: {
+            ($0 as? ClinicalError)?.field == "data.reason"
+        }
+        #expect { try check("referral.updated", Rules.json(["referral": Self.consentID, "status": "accepted"]), record: referred) } throws: {
+            ($0 as? ClinicalError)?.field == "data.referral"
+        }
+    }
+
+    @Test("a legal disclosure records its basis, recipient, categories, justification, and when the person was told")
+    func disclosure() throws {
+        var disclosure: [String: Any] = ["legalBasis": "youth-protection-act-s39", "recipient": "DPJ de Montréal",
+                                         "categories": ["identity", "safety"], "disclosedAt": "2026-11-20T09:00:00.000Z",
+                                         "participantTold": true, "participantToldAt": "2026-11-20T11:00:00.000Z",
+                                         "justification": "motifs raisonnables de croire que la sécurité est compromise"]
+        #expect(try check("disclosure.legal", Rules.json(disclosure), record: Rules.record()).isEmpty)
+        disclosure["participantToldAt"] = nil
+        #expect { try check("disclosure.legal", Rules.json(disclosure), record: Rules.record()) } throws: {
+            ($0 as? ClinicalError)?.field == "data.participantToldAt"
+        }
+        disclosure["participantTold"] = false
+        disclosure["disclosedAt"] = "2027-01-01T00:00:00.000Z"
+        #expect { try check("disclosure.legal", Rules.json(disclosure), record: Rules.record()) } throws: {
+            ($0 as? ClinicalError)?.field == "data.disclosedAt"
+        }
+    }
+
+    @Test("trauma is recorded as observed strategies and symptoms; a diagnosis is refused as a reserved act")
+    func trauma() throws {
+        let observed = Rules.json(["survivalStrategies": ["freeze"], "triggers": ["bruits forts"], "symptoms": ["hypervigilance"]])
+        #expect(try check("trauma.observed", observed, record: Rules.record()).isEmpty)
+        let diagnosed = Rules.json(["survivalStrategies": [], "triggers": [], "symptoms": [], "diagnosis": "TSPT"])
+        #expect { try check("trauma.observed", diagnosed, record: Rules.record()) } throws: {
+            ($0 as? ClinicalError)?.field == "data.diagnosis" && ($0 as? ClinicalError)?.reason.contains("reserved act") == true
+        }
+    }
+
+    @Test("a correction or voiding targets an act of the same participant that still counts")
+    func corrections() throws {
+        let record = Self.recordWith([("stage.assessed", Rules.stage(), Self.stageID)])
+        let correction = Rules.json(["corrects": Self.stageID, "reason": "erreur de saisie", "correction": ["importance": 7]])
+        #expect(try check("entry.corrected", correction, record: record).isEmpty)
+        let elsewhere = Rules.json(["corrects": "00000000-0000-4000-8000-0000000000ff", "reason": "x", "correction": ["importance": 7]])
+        #expect { try check("entry.corrected", elsewhere, record: record) } throws: { ($0 as? ClinicalError)?.field == "data.corrects" }
+        let empty = Rules.json(["corrects": Self.stageID, "reason": "x", "correction": [:] as [String: Any]])
+        #expect { try check("entry.corrected", empty, record: record) } throws: { ($0 as? ClinicalError)?.field == "data.correction" }
+        let voiding = Rules.json(["voids": Self.stageID, "reason": "saisi dans le mauvais dossier"])
+        #expect(try check("entry.voided", voiding, record: record).isEmpty)
+        var voided = record
+        voided.apply(type: "entry.voided", data: voiding, id: "00000000-0000-4000-8000-00000000c004")
+        #expect { try check("entry.voided", voiding, record: voided) } throws: { ($0 as? ClinicalError)?.reason.contains("already voided") == true }
+    }
+}
