@@ -30,6 +30,20 @@ enum ClinicalDate {
     /// An instant, or nil (for callers that have their own error).
     static func instantOrNil(_ text: String) -> Date? { try? instant(text, field: "") }
 
+    /// The start (UTC) of a day.
+    static func date(_ day: DateComponents) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: day)!
+    }
+
+    /// The start (UTC) of the day of an instant.
+    static func startOfDay(_ instant: Date) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.startOfDay(for: instant)
+    }
+
     /// Whole years between a birth date and an instant.
     static func age(born: DateComponents, at instant: Date) -> Int {
         var calendar = Calendar(identifier: .gregorian)

@@ -92,6 +92,15 @@ public enum ClinicalRecorder {
             if act == .careTeamAssigned, member { throw ClinicalError("data.clinician", "already in the care team") }
             if act == .careTeamReleased, !member { throw ClinicalError("data.clinician", "not in the care team") }
         }
+        if act != .planRevised, let reviewOn = record.planReviewOn, ClinicalDate.date(reviewOn) < ClinicalDate.startOfDay(when) {
+            warnings.append(ClinicalWarning(code: "plan-review-overdue",
+                message: "Le plan d'action n'a pas été revu depuis sa date de révision. — The action plan is past its review date."))
+        }
+        let inAction = act == .stageAssessed ? (try? decode(StageAssessment.self, data))?.wheelStage == .action : record.lastStage?.wheelStage == .action
+        if inAction, record.fallPlanRevision == nil, act != .fallPlanRevised {
+            warnings.append(ClinicalWarning(code: "no-fall-plan-in-action",
+                message: "La personne est en action et n'a pas encore de plan de chute. — In action without a fall plan."))
+        }
         if record.acts >= 2, !record.obligationsExplained, act != .obligationsExplained {
             warnings.append(ClinicalWarning(code: "obligations-not-explained",
                 message: "Les obligations légales n'ont pas encore été expliquées, à la troisième intervention du suivi. — Legal obligations not yet explained at the third act."))

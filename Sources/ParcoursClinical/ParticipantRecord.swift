@@ -13,6 +13,8 @@ public struct ParticipantRecord: Sendable {
     public private(set) var obligationsExplained = false
     /// The number of the plan in force, if any.
     public private(set) var planRevision: Int?
+    /// When the plan in force is to be reviewed.
+    public private(set) var planReviewOn: DateComponents?
     /// The number of the fall plan in force, if any.
     public private(set) var fallPlanRevision: Int?
     /// The type of every act recorded, by event id (for corrections, referrals, consents).
@@ -39,7 +41,11 @@ public struct ParticipantRecord: Sendable {
             }
         case .stageAssessed: lastStage = try? decoder.decode(StageAssessment.self, from: data)
         case .obligationsExplained: obligationsExplained = true
-        case .planRevised: planRevision = (try? decoder.decode(PlanRevision.self, from: data))?.revision ?? planRevision
+        case .planRevised:
+            if let plan = try? decoder.decode(PlanRevision.self, from: data) {
+                planRevision = plan.revision
+                planReviewOn = try? ClinicalDate.day(plan.reviewOn, field: "reviewOn")
+            }
         case .careTeamAssigned: (try? decoder.decode(CareTeamChange.self, from: data)).map { _ = careTeam.insert($0.clinician) }
         case .careTeamReleased: (try? decoder.decode(CareTeamChange.self, from: data)).map { _ = careTeam.remove($0.clinician) }
         case .fallPlanRevised: fallPlanRevision = (try? decoder.decode(FallPlanRevision.self, from: data))?.revision ?? fallPlanRevision

@@ -85,7 +85,7 @@ struct ClinicalRulesTests {
         #expect { try check("stage.assessed", Self.stage(confidence: -1), record: Self.record()) } throws: {
             ($0 as? ClinicalError)?.field == "data.confidence"
         }
-        let inAction = Self.record([("stage.assessed", Self.stage("cut-off-and-distance", "action"))])
+        let inAction = Self.record([("stage.assessed", Self.stage("reflection-and-dilemma", "determination"))])
         #expect { try check("decisional-balance.recorded", Self.balance(weight: 4), record: inAction) } throws: {
             ($0 as? ClinicalError)?.field == "data.statusQuo.pros[0].weight"
         }
@@ -105,7 +105,7 @@ struct ClinicalRulesTests {
 
     @Test("a stage pair outside the usual correspondence is a warning, never a refusal")
     func unusualPair() throws {
-        let warnings = try check("stage.assessed", Self.stage("crisis", "action"), record: Self.record())
+        let warnings = try check("stage.assessed", Self.stage("crisis", "determination"), record: Self.record())
         #expect(warnings.map(\.code) == ["stage-pair-unusual"])
         #expect(warnings[0].message.contains("repère, pas une règle"))
         #expect(try check("stage.assessed", Self.stage("cessation-of-activities", "permanent-exit"), record: Self.record()).isEmpty)
@@ -364,5 +364,36 @@ struct RemainingClinicalRulesTests {
         var voided = record
         voided.apply(type: "entry.voided", data: voiding, id: "00000000-0000-4000-8000-00000000c004")
         #expect { try check("entry.voided", voiding, record: voided) } throws: { ($0 as? ClinicalError)?.reason.contains("already voided") == true }
+    }
+}
+
+@Suite("Clinical warnings about plans")
+struct PlanWarningTests {
+    typealias Rules = ClinicalRulesTests
+
+    @Test("a plan past its review date is a warning on the next act, until a new revision")
+    func reviewOverdue() throws {
+        var record = Rules.record()
+        record.apply(type: "plan.revised", data: MoreClinicalRulesTests.plan(objectives: [MoreClinicalRulesTests.smart]))
+        // The plan is reviewed on 2026-12-15; an act on 2026-11-20 is on time, one in January is not.
+        #expect(try ClinicalRecorder.check(type: "stage.assessed", data: Rules.stage(), occurredAt: Rules.when, record: record, now: Rules.now).isEmpty)
+        let later = ClinicalDate.instantOrNil("2027-01-10T10:00:00.000Z")!
+        let warnings = try ClinicalRecorder.check(type: "stage.assessed", data: Rules.stage(), occurredAt: "2027-01-10T10:00:00.000Z",
+                                                  record: record, now: later)
+        #expect(warnings.map(\.code) == ["plan-review-overdue"])
+        let revision = MoreClinicalRulesTests.plan(revision: 2, replaces: 1, objectives: [MoreClinicalRulesTests.smart])
+        #expect(try ClinicalRecorder.check(type: "plan.revised", data: revision, occurredAt: "2027-01-10T10:00:00.000Z", record: record, now: later).isEmpty)
+    }
+
+    @Test("a person in action without a fall plan is a warning")
+    func noFallPlan() throws {
+        let warnings = try ClinicalRecorder.check(type: "stage.assessed", data: Rules.stage("cut-off-and-distance", "action"),
+                                                  occurredAt: Rules.when, record: Rules.record(), now: Rules.now)
+        #expect(warnings.map(\.code) == ["no-fall-plan-in-action"])
+        var planned = Rules.record()
+        planned.apply(type: "fall-plan.revised", data: Rules.json(["revision": 1, "riskSituations": [["situation": "x", "signalKind": "cognitive",
+                      "signals": [], "copingStrategies": ["y"]]], "peopleToCall": []]))
+        #expect(try ClinicalRecorder.check(type: "stage.assessed", data: Rules.stage("cut-off-and-distance", "action"),
+                                           occurredAt: Rules.when, record: planned, now: Rules.now).isEmpty)
     }
 }
