@@ -243,8 +243,7 @@ public enum ClinicalRecorder {
 
     static func checkRelapse(_ relapse: RelapseRecord, now: Date) throws(ClinicalError) {
         let started = try ClinicalDate.day(relapse.startedOn, field: "data.startedOn")
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let calendar = ClinicalDate.calendar
         guard calendar.date(from: started)! <= now else { throw ClinicalError("data.startedOn", "must not be in the future") }
         if let endedOn = relapse.endedOn {
             let ended = try ClinicalDate.day(endedOn, field: "data.endedOn")
