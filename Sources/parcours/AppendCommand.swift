@@ -22,10 +22,7 @@ struct AppendCommand: ParsableCommand {
     func run() throws {
         let drafts = try Self.parse(try Self.readInput(file))
         let opened = try store.open()
-        let author = try signer.unlock(opened)
-        guard opened.currentDirectoryHolds(author.id, role: "admin") else {
-            throw StoreError.notPermitted(actor: author.id, reason: "use the low-level append: the admin role is needed")
-        }
+        let author = try signer.unlock(opened, holding: "admin", to: "use the low-level append")
         let needsMaster = drafts.contains { Identifiers.participant(ofStream: $0.stream) != nil }
         let master = needsMaster ? try opened.unlockMaster(passphrase: try Secrets.master()) : nil
         for result in try opened.append(drafts, by: author, master: master) { Output.json(result.json) }

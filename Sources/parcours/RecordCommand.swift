@@ -24,10 +24,7 @@ struct RecordCommand: ParsableCommand {
     func run() throws {
         let requests = try AppendCommand.parseJSON(try AppendCommand.readInput(file))
         let opened = try store.open()
-        let author = try signer.unlock(opened)
-        guard opened.currentDirectoryHolds(author.id, role: "clinician") else {
-            throw StoreError.notPermitted(actor: author.id, reason: "record clinical acts: the clinician role is needed")
-        }
+        let author = try signer.unlock(opened, holding: "clinician", to: "record clinical acts")
         let master = try opened.unlockMaster(passphrase: try Secrets.master())
         var records: [String: ParticipantRecord] = [:]
         var drafts: [EventDraft] = []

@@ -21,6 +21,15 @@ struct ActorOption: ParsableArguments {
 
     func unlock(_ store: Store) throws -> UnlockedActor { try Self.unlock(actor, in: store) }
 
+    /// Unlocks the actor and requires a role, naming what it is needed for.
+    func unlock(_ store: Store, holding role: String, to action: String) throws -> UnlockedActor {
+        let author = try unlock(store)
+        guard store.currentDirectoryHolds(author.id, role: role) else {
+            throw StoreError.notPermitted(actor: author.id, reason: "\(action): the \(role) role is needed")
+        }
+        return author
+    }
+
     static func unlock(_ actor: String, in store: Store) throws -> UnlockedActor {
         try store.unlockActor(actor, passphrase: Secrets.passphrase(env: "PARCOURS_PASSPHRASE", prompt: "Phrase de passe de \(actor) : "))
     }
