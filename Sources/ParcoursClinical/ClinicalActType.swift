@@ -22,6 +22,14 @@ public enum ClinicalActType: String, CaseIterable, Sendable {
     case entryCorrected = "entry.corrected"
     case entryVoided = "entry.voided"
 
+    /// The version of the type's schema new acts are recorded in (`Schemas/events/<type>.v<N>.schema.json`).
+    public var currentSchema: Int64 {
+        switch self {
+        case .relapseRecorded: 2
+        default: 1
+        }
+    }
+
     /// The members the act's data may have.
     var members: Set<String> {
         switch self {
@@ -30,7 +38,7 @@ public enum ClinicalActType: String, CaseIterable, Sendable {
         case .obligationsExplained: ["obligationsExplained", "rulesAgreed", "notes"]
         case .stageAssessed: ["engagementStep", "wheelStage", "importance", "confidence", "personSaid"]
         case .decisionalBalanceRecorded: ["statusQuo", "change", "clinicalJustification"]
-        case .relapseRecorded: ["kind", "startedOn", "endedOn", "externalFactors", "internalFactors", "whatHelped"]
+        case .relapseRecorded: ["kind", "startedOn", "endedOn", "factors", "whatHelped"]
         case .followUpClosed, .followUpReopened: ["reason"]
         case .consentGiven, .consentWithdrawn: ["scope", "categories", "purpose", "expiresOn", "decidedBy", "notes"]
         case .planRevised: ["revision", "replaces", "needs", "objectives", "means", "reviewOn"]

@@ -28,8 +28,10 @@ public struct ParticipantRecord: Sendable {
 
     public init(participant: String) { self.participant = participant }
 
-    /// Folds one recorded act (its type, canonical data and event id); unknown types only count.
-    public mutating func apply(type: String, data: Data, id: String? = nil) {
+    /// Folds one recorded act (its type, data, event id and schema version, read as the
+    /// current version); unknown types only count.
+    public mutating func apply(type: String, data: Data, id: String? = nil, schema: Int64? = nil) {
+        let data = schema.flatMap { try? ClinicalUpcaster.upcast(type: type, schema: $0, data: data) } ?? data
         acts += 1
         if let id { types[id] = type }
         let decoder = JSONDecoder()

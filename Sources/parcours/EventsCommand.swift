@@ -32,7 +32,7 @@ struct EventsCommand: ParsableCommand {
             let envelope = event.envelope
             var line: [String: JSONValue] = [
                 "seq": .int(Int64(envelope.seq)), "id": .string(envelope.id), "version": .int(Int64(envelope.version)),
-                "type": .string(envelope.type), "recordedAt": .string(envelope.recordedAt.description),
+                "type": .string(envelope.type), "schema": .int(envelope.schema), "recordedAt": .string(envelope.recordedAt.description),
                 "author": .string(envelope.author.actor),
             ]
             switch event.content {

@@ -95,7 +95,8 @@ struct RecordCommand: ParsableCommand {
         stored["occurredAt"] = .string(occurredAt)
         if !warnings.isEmpty { stored["warnings"] = .array(warnings.map(Self.json)) }
         let draft = EventDraft(type: type, stream: Identifiers.participantStreamPrefix + participant, data: stored, id: eventID,
-                               expectedVersion: expectedVersion ?? version)
+                               expectedVersion: expectedVersion ?? version,
+                               schema: ClinicalActType(rawValue: type)?.currentSchema ?? 1)
         return (draft, participant, warnings)
     }
 
@@ -107,7 +108,8 @@ struct RecordCommand: ParsableCommand {
         for event in events {
             switch event.content {
             case .opened(let data), .clear(let data):
-                record.apply(type: event.envelope.type, data: Data(CanonicalJSON.encode(.object(data))), id: event.envelope.id)
+                record.apply(type: event.envelope.type, data: Data(CanonicalJSON.encode(.object(data))), id: event.envelope.id,
+                             schema: event.envelope.schema)
             case .erased: record.markErased()
             }
         }

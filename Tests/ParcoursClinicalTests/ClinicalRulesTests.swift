@@ -127,17 +127,18 @@ struct ClinicalRulesTests {
         #expect { try check("stage.assessed", Self.stage(), record: Self.record(), at: "2026-12-01T00:00:00.000Z") } throws: {
             ($0 as? ClinicalError)?.field == "occurredAt"
         }
-        let relapse = Self.json(["kind": "momentary", "startedOn": "2026-12-01", "externalFactors": [], "internalFactors": []])
+        let relapse = Self.json(["kind": "momentary", "startedOn": "2026-12-01", "factors": []])
         #expect { try check("relapse.recorded", relapse, record: Self.record()) } throws: { ($0 as? ClinicalError)?.field == "data.startedOn" }
     }
 
     @Test("a relapse is recorded with its factors; it ends on or after it starts")
     func relapse() throws {
         let good = Self.json(["kind": "prolonged", "startedOn": "2026-10-01", "endedOn": "2026-10-20",
-                              "externalFactors": ["lieu criminogène"], "internalFactors": ["besoin de satisfaction immédiate"],
+                              "factors": [["origin": "external", "category": "criminogenic-places-or-people", "description": "retour au quartier"],
+                                          ["origin": "internal", "category": "need-for-immediate-satisfaction", "description": "besoin d'argent vite"]],
                               "whatHelped": "appel à une personne de confiance"])
         #expect(try check("relapse.recorded", good, record: Self.record()).isEmpty)
-        let backwards = Self.json(["kind": "momentary", "startedOn": "2026-10-20", "endedOn": "2026-10-01", "externalFactors": [], "internalFactors": []])
+        let backwards = Self.json(["kind": "momentary", "startedOn": "2026-10-20", "endedOn": "2026-10-01", "factors": []])
         #expect { try check("relapse.recorded", backwards, record: Self.record()) } throws: { ($0 as? ClinicalError)?.field == "data.endedOn" }
     }
 
@@ -395,5 +396,25 @@ struct PlanWarningTests {
                       "signals": [], "copingStrategies": ["y"]]], "peopleToCall": []]))
         #expect(try ClinicalRecorder.check(type: "stage.assessed", data: Rules.stage("cut-off-and-distance", "action"),
                                            occurredAt: Rules.when, record: planned, now: Rules.now).isEmpty)
+    }
+}
+
+@Suite("Schema evolution")
+struct SchemaEvolutionTests {
+    @Test("a relapse recorded in version 1 reads as version 2, its factors kept with their origin")
+    func relapseUpcast() throws {
+        let v1 = ClinicalRulesTests.json(["kind": "momentary", "startedOn": "2026-10-01", "externalFactors": ["fête"],
+                                          "internalFactors": ["ennui"], "whatHelped": "une amie", "occurredAt": "2026-10-02T10:00:00.000Z"])
+        let current = try ClinicalUpcaster.upcast(type: "relapse.recorded", schema: 1, data: v1)
+        let relapse = try JSONDecoder().decode(RelapseRecord.self, from: current)
+        #expect(relapse.factors == [RelapseRecord.Factor(origin: .external, category: nil, description: "fête"),
+                                    RelapseRecord.Factor(origin: .internal, category: nil, description: "ennui")])
+        #expect(relapse.whatHelped == "une amie")
+        let object = try JSONSerialization.jsonObject(with: current) as? [String: Any]
+        #expect(object?["occurredAt"] as? String == "2026-10-02T10:00:00.000Z")
+        #expect(object?["externalFactors"] == nil)
+        // The current version passes through untouched; new acts are recorded in it.
+        #expect(try ClinicalUpcaster.upcast(type: "relapse.recorded", schema: 2, data: current) == current)
+        #expect(ClinicalActType.relapseRecorded.currentSchema == 2 && ClinicalActType.stageAssessed.currentSchema == 1)
     }
 }
