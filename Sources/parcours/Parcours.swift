@@ -16,7 +16,7 @@ struct Parcours: ParsableCommand {
             Exit status: 0 success, 1 integrity failure (verify), 2 refused request, usage or I/O error.
             """,
         subcommands: [
-            InitCommand.self, ActorCommand.self, RecordCommand.self, AppendCommand.self, EventsCommand.self, CheckpointCommand.self,
+            InitCommand.self, ActorCommand.self, RecordCommand.self, DemoCommand.self, AppendCommand.self, EventsCommand.self, CheckpointCommand.self,
             ProveCommand.self, VerifyCommand.self, ExportCommand.self, BackupCommand.self, EraseCommand.self,
         ]
     )

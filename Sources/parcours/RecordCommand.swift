@@ -32,7 +32,7 @@ struct RecordCommand: ParsableCommand {
         for (index, request) in requests.enumerated() {
             let prefix = requests.count > 1 ? "act \(index + 1): " : ""
             do {
-                let (draft, participant, warnings) = try prepare(request, store: opened, master: master, records: &records)
+                let (draft, participant, warnings) = try Self.prepare(request, store: opened, master: master, records: &records)
                 drafts.append(draft)
                 outcomes.append((participant, warnings))
             } catch let error as ClinicalError {
@@ -51,8 +51,9 @@ struct RecordCommand: ParsableCommand {
     }
 
     /// Validates one act against the participant's record (as of the earlier acts of the batch).
-    private func prepare(_ request: JSONValue, store: Store, master: MasterKey,
-                         records: inout [String: ParticipantRecord]) throws -> (EventDraft, String, [ClinicalWarning]) {
+    /// `newParticipantID` names an admitted person (random, unless generating demo data).
+    static func prepare(_ request: JSONValue, store: Store, master: MasterKey, records: inout [String: ParticipantRecord],
+                        newParticipantID: () -> String = ClinicalRecorder.newParticipantID) throws -> (EventDraft, String, [ClinicalWarning]) {
         guard let object = request.objectValue else { throw CommandError("an act must be a JSON object") }
         if let unknown = object.keys.filter({ !Self.members.contains($0) }).sorted().first {
             throw CommandError("\(unknown): unknown member; accepted: \(Self.members.sorted().joined(separator: ", "))")
@@ -72,7 +73,7 @@ struct RecordCommand: ParsableCommand {
         var record: ParticipantRecord?
         if type == ClinicalActType.participantEnrolled.rawValue {
             guard object["participant"] == nil else { throw CommandError("participant: an admission creates the participant; leave it out") }
-            participant = ClinicalRecorder.newParticipantID()
+            participant = newParticipantID()
         } else {
             guard let given = object["participant"]?.stringValue, Identifiers.isParticipantID(given) else {
                 throw CommandError("participant: a participant id such as P-7Q4K2M")

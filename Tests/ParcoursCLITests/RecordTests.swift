@@ -111,4 +111,19 @@ struct RecordTests {
         let twice = try Self.record(cli, Self.act("careteam.assigned", participant: participant, ["clinician": .string(Self.clinician)]))
         #expect(twice.status == 2 && twice.stderr.contains("already in the care team"), "\(twice)")
     }
+
+    @Test("demo generate records deterministic journeys through the same rules, and the log verifies")
+    func generate() throws {
+        let cli = try CLI.initialized()
+        try cli.enrol(Self.clinician, name: "Intervenante Exemple", roles: "clinician")
+        let env: [String: String?] = ["PARCOURS_PASSPHRASE": CLI.newPassphrase]
+        let printed = try cli.run(["demo", "generate", "--participants", "5", "--seed", "42", "--as", Self.clinician, "--print"], env: env)
+        let again = try cli.run(["demo", "generate", "--participants", "5", "--seed", "42", "--as", Self.clinician, "--print"], env: env)
+        #expect(printed.status == 0 && printed.stdout == again.stdout && !printed.stdout.isEmpty)
+        let recorded = try cli.run(["demo", "generate", "--participants", "5", "--seed", "42", "--as", Self.clinician], env: env)
+        #expect(recorded.status == 0, "\(recorded)")
+        let summary = try #require(try recorded.jsonLines().first)
+        #expect(summary["acts"]?.intValue == Int64(try printed.jsonLines().count))
+        #expect(try cli.verify().status == 0)
+    }
 }

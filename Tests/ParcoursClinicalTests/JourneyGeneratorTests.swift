@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import ParcoursClinical
+
+@Suite("Synthetic journeys")
+struct JourneyGeneratorTests {
+    static func acts(seed: UInt64, count: Int = 40) -> [[JourneyGenerator.Act]] {
+        var generator = JourneyGenerator(seed: seed, clinician: "clin-0001")
+        return generator.journeys(count: count)
+    }
+
+    @Test("the same seed gives the same acts; another seed other acts")
+    func deterministic() {
+        #expect(Self.acts(seed: 7) == Self.acts(seed: 7))
+        #expect(Self.acts(seed: 7) != Self.acts(seed: 8))
+    }
+
+    @Test("every generated act passes the framework's rules, in order, as record checks it")
+    func followsTheRules() throws {
+        let now = Date()
+        for journey in Self.acts(seed: 11, count: 150) {
+            var record: ParticipantRecord?
+            for act in journey {
+                _ = try ClinicalRecorder.check(type: act.type, data: act.data, occurredAt: act.occurredAt, record: record, now: now)
+                var next = record ?? ParticipantRecord(participant: act.participant)
+                next.apply(type: act.type, data: act.data, id: act.id)
+                record = next
+            }
+        }
+    }
+
+    @Test("journeys look like the framework: back-and-forth between stages, relapses, plans, referrals, disclosures for minors")
+    func variety() throws {
+        let all = Self.acts(seed: 3, count: 100).joined()
+        let types = Set(all.map(\.type))
+        for type in ["stage.assessed", "relapse.recorded", "plan.revised", "fall-plan.revised", "referral.made", "referral.updated",
+                     "disclosure.legal", "consent.given", "consent.withdrawn", "entry.corrected", "followup.closed", "followup.reopened",
+                     "careteam.assigned", "decisional-balance.recorded", "session.held", "safety.assessed"] {
+            #expect(types.contains(type), "\(type)")
+        }
+        // Some journey moves back on the engagement cycle at least once.
+        let steps = EngagementStep.allCases.map(\.rawValue)
+        let backwards = Self.acts(seed: 3, count: 100).contains { journey in
+            let path = journey.filter { $0.type == "stage.assessed" }.compactMap { act -> Int? in
+                let object = try? JSONSerialization.jsonObject(with: act.data) as? [String: Any]
+                return (object?["engagementStep"] as? String).flatMap(steps.firstIndex(of:))
+            }
+            return zip(path, path.dropFirst()).contains { $1 < $0 }
+        }
+        #expect(backwards)
+        // Names are synthetic.
+        let names = all.filter { $0.type == "participant.enrolled" }.map { String(decoding: $0.data, as: UTF8.self) }
+        #expect(names.allSatisfy { $0.contains("Personne Fictive") })
+    }
+}
