@@ -39,7 +39,7 @@ let package = Package(
         ),
         .testTarget(name: "ParcoursLogTests", dependencies: ["ParcoursLog"], exclude: ["Fixtures"]),
         .testTarget(name: "ParcoursStoreTests", dependencies: ["ParcoursStore", "ParcoursLog"]),
-        .testTarget(name: "ParcoursClinicalTests", dependencies: ["ParcoursClinical"]),
+        .testTarget(name: "ParcoursClinicalTests", dependencies: ["ParcoursClinical"], exclude: ["Fixtures"]),
         .testTarget(name: "ParcoursCLITests", dependencies: ["parcours", "ParcoursStore", "ParcoursLog"]),
     ],
     swiftLanguageModes: [.v6]

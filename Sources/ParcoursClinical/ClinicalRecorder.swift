@@ -108,6 +108,33 @@ public enum ClinicalRecorder {
         return warnings
     }
 
+    /// Checks only the shape of an act's data (members, types, vocabularies), without
+    /// the rules that need the participant's record.
+    public static func checkShape(type: String, data: Data) throws(ClinicalError) {
+        guard let act = ClinicalActType(rawValue: type) else { throw ClinicalError("type", "not a clinical act") }
+        try checkMembers(of: data, allowed: act.members.union(["occurredAt", "warnings"]))
+        switch act {
+        case .participantEnrolled: _ = try decode(ParticipantEnrolment.self, data)
+        case .obligationsExplained: _ = try decode(ObligationsExplanation.self, data)
+        case .stageAssessed: _ = try decode(StageAssessment.self, data)
+        case .decisionalBalanceRecorded: _ = try decode(DecisionalBalance.self, data)
+        case .relapseRecorded: _ = try decode(RelapseRecord.self, data)
+        case .followUpClosed, .followUpReopened: _ = try decode(FollowUpChange.self, data)
+        case .consentGiven, .consentWithdrawn: _ = try decode(ConsentDecision.self, data)
+        case .planRevised: _ = try decode(PlanRevision.self, data)
+        case .sessionHeld: _ = try decode(SessionRecord.self, data)
+        case .careTeamAssigned, .careTeamReleased: _ = try decode(CareTeamChange.self, data)
+        case .fallPlanRevised: _ = try decode(FallPlanRevision.self, data)
+        case .safetyAssessed: _ = try decode(SafetyAssessment.self, data)
+        case .referralMade: _ = try decode(Referral.self, data)
+        case .referralUpdated: _ = try decode(ReferralUpdate.self, data)
+        case .legalDisclosure: _ = try decode(LegalDisclosure.self, data)
+        case .traumaObserved: _ = try decode(TraumaObservation.self, data)
+        case .entryCorrected: _ = try decode(EntryCorrection.self, data)
+        case .entryVoided: _ = try decode(EntryVoiding.self, data)
+        }
+    }
+
     static func checkEnrolment(_ enrolment: ParticipantEnrolment, at when: Date, now: Date) throws(ClinicalError) -> [ClinicalWarning] {
         guard !enrolment.identity.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClinicalError("data.identity.name", "a name is needed") }
         let born = try ClinicalDate.day(enrolment.identity.dateOfBirth, field: "data.identity.dateOfBirth")

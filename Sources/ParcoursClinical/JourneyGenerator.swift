@@ -120,9 +120,14 @@ public struct JourneyGenerator {
                 act("decisional-balance.recorded", ["statusQuo": ["pros": [["item": "argent rapide", "weight": 3]], "cons": [["item": "danger", "weight": 3]]],
                                                     "change": ["pros": [["item": "sécurité", "weight": 2]], "cons": [["item": "perte de revenus", "weight": 2]]]])
             }
-            act("session.held", ["kind": ["individual-meeting", "accompaniment", "recreational-activity", "cultural-activity",
+            let session = act("session.held", ["kind": ["individual-meeting", "accompaniment", "recreational-activity", "cultural-activity",
                                           "school-or-employment-help"][random.below(5)], "minutes": 30 + 15 * random.below(6),
                                  "processes": ["engaging", "evoking"], "techniques": ["open-questions", "reflective-listening"]])
+            if random.below(15) == 0 { act("entry.voided", ["voids": session, "reason": "saisi dans le mauvais dossier"]) }
+            if random.below(12) == 0 {
+                act("trauma.observed", ["survivalStrategies": [["fight", "flight", "freeze", "fawn"][random.below(4)]],
+                                        "triggers": ["bruits forts"], "symptoms": ["hypervigilance"]])
+            }
             if referral == nil && random.below(4) == 0 {
                 referral = act("referral.made", ["to": ["kind": "psychological-support", "name": "Ressource Fictive"],
                                                  "reason": "soutien psychologique", "urgency": "soon"])
@@ -133,6 +138,10 @@ public struct JourneyGenerator {
                 act("referral.updated", update)
                 referral = nil
             }
+        }
+        if random.below(6) == 0 {
+            act("careteam.released", ["clinician": clinician, "reason": "congé"])
+            act("careteam.assigned", ["clinician": clinician, "reason": "retour de congé"])
         }
         if research && random.below(3) == 0 {
             act("consent.withdrawn", ["scope": ["kind": "research"], "categories": ["stages", "relapses"], "decidedBy": decider])

@@ -35,7 +35,8 @@ struct JourneyGeneratorTests {
         let types = Set(all.map(\.type))
         for type in ["stage.assessed", "relapse.recorded", "plan.revised", "fall-plan.revised", "referral.made", "referral.updated",
                      "disclosure.legal", "consent.given", "consent.withdrawn", "entry.corrected", "followup.closed", "followup.reopened",
-                     "careteam.assigned", "decisional-balance.recorded", "session.held", "safety.assessed"] {
+                     "careteam.assigned", "careteam.released", "decisional-balance.recorded", "session.held", "safety.assessed",
+                     "trauma.observed", "entry.voided", "obligations.explained", "participant.enrolled"] {
             #expect(types.contains(type), "\(type)")
         }
         // Some journey moves back on the engagement cycle at least once.
