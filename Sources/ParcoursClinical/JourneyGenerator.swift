@@ -52,10 +52,7 @@ public struct JourneyGenerator {
         func act(_ type: String, _ data: [String: Any]) -> String {
             day += 1 + random.below(4)
             let when = ClinicalDate.calendar.date(byAdding: .day, value: day, to: ClinicalDate.date(Self.first))!
-            let stamp = ISO8601DateFormatter.string(from: when.addingTimeInterval(Double(9 * 3600 + random.below(8 * 3600))),
-                                                    timeZone: TimeZone(identifier: "UTC")!,
-                                                    formatOptions: [.withInternetDateTime])
-            let occurredAt = stamp.replacingOccurrences(of: "Z", with: ".000Z")
+            let occurredAt = ClinicalDate.format(when.addingTimeInterval(Double(9 * 3600 + random.below(8 * 3600))))
             let id = uuid()
             acts.append(Act(id: id, type: type, participant: participant, occurredAt: occurredAt,
                             data: try! JSONSerialization.data(withJSONObject: data, options: [.sortedKeys])))

@@ -418,3 +418,21 @@ struct SchemaEvolutionTests {
         #expect(ClinicalActType.relapseRecorded.currentSchema == 2 && ClinicalActType.stageAssessed.currentSchema == 1)
     }
 }
+
+@Suite("Clinical dates")
+struct ClinicalDateTests {
+    @Test("instants parse strictly and format back", arguments: ["2026-11-23T10:15:30.123Z", "2024-02-29T00:00:00.000Z", "1999-12-31T23:59:59.999Z"])
+    func roundTrip(text: String) throws {
+        #expect(ClinicalDate.format(try ClinicalDate.instant(text, field: "t")) == text)
+    }
+
+    @Test("other forms are refused", arguments: ["2026-11-23T10:15:30+00:00", "2025-02-29T00:00:00.000Z", "2026-11-23 10:15:30Z", "2026-13-01T00:00:00Z", "x"])
+    func refused(text: String) {
+        #expect(throws: ClinicalError.self) { try ClinicalDate.instant(text, field: "t") }
+    }
+
+    @Test("an instant without milliseconds is the same instant")
+    func withoutMilliseconds() throws {
+        #expect(try ClinicalDate.instant("2026-11-23T10:15:30Z", field: "t") == (try ClinicalDate.instant("2026-11-23T10:15:30.000Z", field: "t")))
+    }
+}
