@@ -1,5 +1,6 @@
 /// Why a clinical act was refused: the field and what would be accepted.
-/// Never carries what the person said or any identity.
+/// Never carries personal or clinical data (no age, no stage, nothing the person said):
+/// error text may reach logs and terminals that the record's protections do not cover.
 public struct ClinicalError: Error, Sendable, Equatable, CustomStringConvertible {
     public var field: String
     public var reason: String

@@ -140,7 +140,7 @@ public enum ClinicalRecorder {
         let born = try ClinicalDate.day(enrolment.identity.dateOfBirth, field: "data.identity.dateOfBirth")
         let age = ClinicalDate.age(born: born, at: when)
         guard ParticipantEnrolment.ages.contains(age) else {
-            throw ClinicalError("data.identity.dateOfBirth", "the program admits people aged 12 to 24; this one would be \(age) at admission")
+            throw ClinicalError("data.identity.dateOfBirth", "the program admits people aged 12 to 24 at admission (occurredAt)")
         }
         guard enrolment.voluntary else {
             throw ClinicalError("data.voluntary", "participation is voluntary: admission needs the person's free agreement (true)")
@@ -182,7 +182,7 @@ public enum ClinicalRecorder {
         let contraindicated = [.precontemplation, .contemplation].contains(stage.wheelStage) || [.crisis, .honeymoon].contains(stage.engagementStep)
         if contraindicated && !justified {
             throw ClinicalError("data.clinicalJustification",
-                "a decisional balance is contraindicated at this stage (\(stage.engagementStep.frenchLabel), \(stage.wheelStage.frenchLabel)); record the clinical justification")
+                "a decisional balance is contraindicated at the stage last assessed (precontemplation, contemplation, crisis or honeymoon); record the clinical justification")
         }
         return []
     }
