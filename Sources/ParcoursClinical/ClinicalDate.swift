@@ -62,7 +62,8 @@ enum ClinicalDate {
         }
     }
 
-    /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+    /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). ParcoursLog's
+    /// `Timestamp` has its twin; this target depends on Foundation only, by design.
     static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
