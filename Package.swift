@@ -34,7 +34,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "parcours-bench",
-            dependencies: ["ParcoursLog", "ParcoursStore"],
+            dependencies: ["ParcoursLog", "ParcoursStore", "ParcoursClinical"],
             path: "Sources/ParcoursBench"
         ),
         .testTarget(name: "ParcoursLogTests", dependencies: ["ParcoursLog"], exclude: ["Fixtures"]),

@@ -1,21 +1,5 @@
+import ParcoursClinical
 import ParcoursLog
-
-/// SplitMix64: a small deterministic generator, so every run writes the same synthetic data.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}
 
 /// Purely synthetic event drafts: lorem-ipsum words in participant streams
 /// `participant/P-XXXXXX`. No names, no realistic content.
