@@ -50,7 +50,7 @@ public enum ClinicalActType: String, CaseIterable, Sendable {
         case .referralUpdated: ["referral", "status", "reason"]
         case .legalDisclosure:
             ["legalBasis", "basisDetail", "recipient", "categories", "disclosedAt", "participantTold", "participantToldAt", "justification"]
-        case .traumaObserved: ["survivalStrategies", "triggers", "symptoms", "notes"]
+        case .traumaObserved: ["survivalStrategies", "triggers", "symptoms", "notes", "diagnosis"]
         case .entryCorrected: ["corrects", "reason", "correction"]
         case .entryVoided: ["voids", "reason"]
         }

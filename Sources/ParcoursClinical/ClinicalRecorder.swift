@@ -11,15 +11,22 @@ public enum ClinicalRecorder {
     /// - Parameters:
     ///   - data: the act's data as JSON (canonical, integers only, checked upstream).
     ///   - record: the participant's record, or nil for an admission.
+    ///   - authorMayDiagnose: whether the author holds the directory role
+    ///     `designated-professional` (a professional designation allowing the diagnosis of
+    ///     mental disorders); only then may a `trauma.observed` carry a `diagnosis`.
     /// - Returns: the warnings to record with the act.
     public static func check(type: String, data: Data, occurredAt: String, record: ParticipantRecord?,
-                             now: Date = Date()) throws(ClinicalError) -> [ClinicalWarning] {
+                             authorMayDiagnose: Bool = false, now: Date = Date()) throws(ClinicalError) -> [ClinicalWarning] {
         guard let act = ClinicalActType(rawValue: type) else {
             throw ClinicalError("type", "one of \(ClinicalActType.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let when = try ClinicalDate.instant(occurredAt, field: "occurredAt")
         guard when <= now.addingTimeInterval(clockSkew) else { throw ClinicalError("occurredAt", "must not be in the future") }
-        try checkMembers(of: data, allowed: act.members)
+        let members = try checkMembers(of: data, allowed: act.members)
+        if act == .traumaObserved, members.contains("diagnosis"), !authorMayDiagnose {
+            throw ClinicalError("data.diagnosis", "a diagnosis (PTSD or other) is a reserved act: only an actor holding the role "
+                + "\(designatedProfessionalRole) records one; record the observed symptoms and a referral")
+        }
         if act == .participantEnrolled {
             guard record == nil else { throw ClinicalError("participant", "an admission creates the participant; leave it out") }
             return try checkEnrolment(try decode(ParticipantEnrolment.self, data), at: when, now: now)
@@ -74,7 +81,7 @@ public enum ClinicalRecorder {
                 throw ClinicalError("data.reason", "a declined referral says why")
             }
         case .legalDisclosure: try checkDisclosure(try decode(LegalDisclosure.self, data), now: now)
-        case .traumaObserved: _ = try decode(TraumaObservation.self, data)
+        case .traumaObserved: try checkTrauma(try decode(TraumaObservation.self, data), data: data)
         case .entryCorrected:
             let correction = try decode(EntryCorrection.self, data)
             try checkTarget(correction.corrects, field: "data.corrects", record: record)
@@ -129,9 +136,31 @@ public enum ClinicalRecorder {
         case .referralMade: _ = try decode(Referral.self, data)
         case .referralUpdated: _ = try decode(ReferralUpdate.self, data)
         case .legalDisclosure: _ = try decode(LegalDisclosure.self, data)
-        case .traumaObserved: _ = try decode(TraumaObservation.self, data)
+        case .traumaObserved: try checkTrauma(try decode(TraumaObservation.self, data), data: data)
         case .entryCorrected: _ = try decode(EntryCorrection.self, data)
         case .entryVoided: _ = try decode(EntryVoiding.self, data)
+        }
+    }
+
+    /// The directory role whose holders may record a diagnosis (`Directory.roles`).
+    public static let designatedProfessionalRole = "designated-professional"
+
+    /// A diagnosis, when there is one, is exactly `{condition, designation}`, both non-empty.
+    static func checkTrauma(_ observation: TraumaObservation, data: Data) throws(ClinicalError) {
+        let member = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["diagnosis"]
+        guard let diagnosis = observation.diagnosis else {
+            if member != nil { throw ClinicalError("data.diagnosis", "an object {condition, designation}, or left out") }
+            return
+        }
+        let object = member as? [String: Any] ?? [:]
+        if let unknown = object.keys.filter({ !TraumaObservation.Diagnosis.members.contains($0) }).sorted().first {
+            throw ClinicalError("data.diagnosis.\(unknown)", "unknown member; accepted: condition, designation")
+        }
+        guard !diagnosis.condition.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ClinicalError("data.diagnosis.condition", "the condition diagnosed, e.g. PTSD")
+        }
+        guard !diagnosis.designation.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ClinicalError("data.diagnosis.designation", "the professional designation under which it is made, e.g. psychologue (OPQ)")
         }
     }
 
@@ -279,15 +308,20 @@ public enum ClinicalRecorder {
         }
     }
 
-    /// Refuses members the act does not know, so a typo never passes silently.
-    static func checkMembers(of data: Data, allowed: Set<String>) throws(ClinicalError) {
+    /// Refuses members the act does not know, so a typo never passes silently; returns the
+    /// members present. A `diagnosis` is refused as a reserved act wherever the act has no
+    /// place for one (only `trauma.observed` has).
+    @discardableResult
+    static func checkMembers(of data: Data, allowed: Set<String>) throws(ClinicalError) -> Set<String> {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw ClinicalError("data", "a JSON object") }
-        if object["diagnosis"] != nil {
-            throw ClinicalError("data.diagnosis", "a diagnosis (PTSD or other) is a reserved act of designated health professionals; record the observed symptoms and a referral")
+        if object["diagnosis"] != nil, !allowed.contains("diagnosis") {
+            throw ClinicalError("data.diagnosis", "a diagnosis (PTSD or other) is a reserved act of designated health professionals, "
+                + "recorded only with trauma.observed; record the observed symptoms and a referral")
         }
         if let unknown = object.keys.filter({ !allowed.contains($0) }).sorted().first {
             throw ClinicalError("data.\(unknown)", "unknown member; accepted: \(allowed.sorted().joined(separator: ", "))")
         }
+        return Set(object.keys)
     }
 
     /// Decodes an act, turning decoding errors into the field they concern.

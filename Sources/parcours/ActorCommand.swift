@@ -13,7 +13,7 @@ struct ActorCommand: ParsableCommand {
         @Argument(help: "The new actor's id.") var id: String
         @Option var name: String
         @Option var organization: String
-        @Option(help: "Comma-separated roles: admin, clinician, coordinator, partner, privacy-officer, researcher.") var roles: String
+        @Option(help: "Comma-separated roles: \(Directory.roles.sorted().joined(separator: ", ")).") var roles: String
         @OptionGroup var signer: ActorOption
 
         func run() throws {
@@ -42,7 +42,7 @@ struct ActorCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Replace an actor's roles.")
         @OptionGroup var store: StoreOptions
         @Argument var id: String
-        @Option var roles: String
+        @Option(help: "Comma-separated roles: \(Directory.roles.sorted().joined(separator: ", ")).") var roles: String
         @OptionGroup var signer: ActorOption
 
         func run() throws {

@@ -32,7 +32,8 @@ struct RecordCommand: ParsableCommand {
         for (index, request) in requests.enumerated() {
             let prefix = requests.count > 1 ? "act \(index + 1): " : ""
             do {
-                let (draft, participant, warnings) = try Self.prepare(request, store: opened, master: master, records: &records)
+                let (draft, participant, warnings) = try Self.prepare(request, store: opened, master: master, records: &records,
+                                                                       author: author.id)
                 drafts.append(draft)
                 outcomes.append((participant, warnings))
             } catch let error as ClinicalError {
@@ -52,7 +53,9 @@ struct RecordCommand: ParsableCommand {
 
     /// Validates one act against the participant's record (as of the earlier acts of the batch).
     /// `newParticipantID` names an admitted person (random, unless generating demo data).
+    /// `author` is who records: a diagnosis is accepted only from a designated professional.
     static func prepare(_ request: JSONValue, store: Store, master: MasterKey, records: inout [String: ParticipantRecord],
+                        author: String? = nil,
                         newParticipantID: () -> String = ClinicalRecorder.newParticipantID) throws -> (EventDraft, String, [ClinicalWarning]) {
         guard let object = request.objectValue else { throw CommandError("an act must be a JSON object") }
         if let unknown = object.keys.filter({ !Self.members.contains($0) }).sorted().first {
@@ -86,7 +89,10 @@ struct RecordCommand: ParsableCommand {
             throw CommandError("data.clinician: \(clinician) is not an active clinician of the directory")
         }
         let bytes = Data(CanonicalJSON.encode(.object(data)))
-        let warnings = try ClinicalRecorder.check(type: type, data: bytes, occurredAt: occurredAt, record: record)
+        let mayDiagnose = data["diagnosis"] != nil
+            && author.map { store.currentDirectoryHolds($0, role: Directory.designatedProfessionalRole) } == true
+        let warnings = try ClinicalRecorder.check(type: type, data: bytes, occurredAt: occurredAt, record: record,
+                                                  authorMayDiagnose: mayDiagnose)
         var updated = record ?? ParticipantRecord(participant: participant)
         let version = UInt64(updated.acts)
         let eventID = id ?? Identifiers.newEventID()

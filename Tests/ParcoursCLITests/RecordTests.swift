@@ -112,6 +112,27 @@ struct RecordTests {
         #expect(twice.status == 2 && twice.stderr.contains("already in the care team"), "\(twice)")
     }
 
+    @Test("a diagnosis with trauma.observed is refused from a clinician, recorded from a clinician who is also a designated professional")
+    func diagnosis() throws {
+        let (cli, participant) = try Self.admitted()
+        let observed: JSONValue = ["survivalStrategies": ["freeze"], "triggers": ["bruits forts"], "symptoms": ["hypervigilance"],
+                                   "diagnosis": ["condition": "PTSD", "designation": "psychologue (OPQ)"]]
+        let act = Self.act("trauma.observed", participant: participant, observed)
+        let before = try cli.checkpoint()
+        let refused = try Self.record(cli, act)
+        #expect(refused.status == 2, "\(refused)")
+        #expect(refused.stderr.contains("data.diagnosis") && refused.stderr.contains("designated-professional"), "\(refused.stderr)")
+        #expect(try cli.checkpoint() == before)
+        let psychologist = "psychologue-exemple"
+        try cli.enrol(psychologist, name: "Psychologue Exemple", roles: "clinician,designated-professional")
+        let recorded = try Self.record(cli, act, as: psychologist)
+        #expect(recorded.status == 0, "\(recorded)")
+        let stored = try #require(try cli.events("participant/\(participant)").last)
+        #expect(stored["type"] == "trauma.observed" && stored["author"] == .string(psychologist))
+        #expect(stored["data"]?["diagnosis"] == ["condition": "PTSD", "designation": "psychologue (OPQ)"])
+        #expect(try cli.verify().status == 0)
+    }
+
     @Test("demo generate records deterministic journeys through the same rules, and the log verifies")
     func generate() throws {
         let cli = try CLI.initialized()

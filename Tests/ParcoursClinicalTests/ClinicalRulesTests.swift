@@ -263,8 +263,8 @@ struct MoreClinicalRulesTests {
 struct RemainingClinicalRulesTests {
     typealias Rules = ClinicalRulesTests
 
-    func check(_ type: String, _ data: Data, record: ParticipantRecord) throws -> [ClinicalWarning] {
-        try ClinicalRecorder.check(type: type, data: data, occurredAt: Rules.when, record: record, now: Rules.now)
+    func check(_ type: String, _ data: Data, record: ParticipantRecord, mayDiagnose: Bool = false) throws -> [ClinicalWarning] {
+        try ClinicalRecorder.check(type: type, data: data, occurredAt: Rules.when, record: record, authorMayDiagnose: mayDiagnose, now: Rules.now)
     }
 
     static func recordWith(_ acts: [(String, Data, String)]) -> ParticipantRecord {
@@ -341,13 +341,57 @@ struct RemainingClinicalRulesTests {
         }
     }
 
-    @Test("trauma is recorded as observed strategies and symptoms; a diagnosis is refused as a reserved act")
+    static func diagnosed(_ diagnosis: Any = ["condition": "PTSD", "designation": "psychologue (OPQ)"]) -> Data {
+        Rules.json(["survivalStrategies": ["freeze"], "triggers": [], "symptoms": ["hypervigilance"], "diagnosis": diagnosis])
+    }
+
+    @Test("trauma is recorded as observed strategies and symptoms; a diagnosis without the designated-professional role is refused as a reserved act")
     func trauma() throws {
         let observed = Rules.json(["survivalStrategies": ["freeze"], "triggers": ["bruits forts"], "symptoms": ["hypervigilance"]])
         #expect(try check("trauma.observed", observed, record: Rules.record()).isEmpty)
-        let diagnosed = Rules.json(["survivalStrategies": [], "triggers": [], "symptoms": [], "diagnosis": "TSPT"])
-        #expect { try check("trauma.observed", diagnosed, record: Rules.record()) } throws: {
-            ($0 as? ClinicalError)?.field == "data.diagnosis" && ($0 as? ClinicalError)?.reason.contains("reserved act") == true
+        for diagnosed in [Self.diagnosed(), Self.diagnosed("TSPT")] {
+            #expect { try check("trauma.observed", diagnosed, record: Rules.record()) } throws: {
+                ($0 as? ClinicalError)?.field == "data.diagnosis" && ($0 as? ClinicalError)?.reason.contains("reserved act") == true
+                    && ($0 as? ClinicalError)?.reason.contains("designated-professional") == true
+            }
+        }
+    }
+
+    @Test("a designated professional records a diagnosis with trauma.observed: {condition, designation}, both non-empty")
+    func diagnosisByDesignatedProfessional() throws {
+        #expect(try check("trauma.observed", Self.diagnosed(), record: Rules.record(), mayDiagnose: true).isEmpty)
+        try ClinicalRecorder.checkShape(type: "trauma.observed", data: Self.diagnosed())
+        let malformed: [(Any, String)] = [
+            ("TSPT", "data.diagnosis"), (["condition": "PTSD"], "data.diagnosis.designation"),
+            (["condition": " ", "designation": "psychologue (OPQ)"], "data.diagnosis.condition"),
+            (["condition": "PTSD", "designation": ""], "data.diagnosis.designation"),
+            (["condition": "PTSD", "designation": "psychologue (OPQ)", "severity": "x"], "data.diagnosis.severity"),
+            (NSNull(), "data.diagnosis"),
+        ]
+        for (diagnosis, field) in malformed {
+            #expect { try check("trauma.observed", Self.diagnosed(diagnosis), record: Rules.record(), mayDiagnose: true) } throws: {
+                ($0 as? ClinicalError)?.field == field
+            }
+        }
+    }
+
+    @Test("a diagnosis on any other act is refused, whoever records it")
+    func diagnosisElsewhere() throws {
+        let diagnosis: [String: Any] = ["condition": "PTSD", "designation": "psychologue (OPQ)"]
+        let session = Rules.json(["kind": "accompaniment", "minutes": 60, "processes": [], "techniques": [], "diagnosis": diagnosis])
+        let safety = Rules.json(["risks": [], "dangerLevel": "low", "diagnosis": diagnosis])
+        for (type, data) in [("session.held", session), ("safety.assessed", safety)] {
+            for mayDiagnose in [false, true] {
+                #expect { try check(type, data, record: Rules.record(), mayDiagnose: mayDiagnose) } throws: {
+                    ($0 as? ClinicalError)?.field == "data.diagnosis" && ($0 as? ClinicalError)?.reason.contains("trauma.observed") == true
+                }
+            }
+        }
+        var enrolment = try #require(try JSONSerialization.jsonObject(with: Rules.enrolment()) as? [String: Any])
+        enrolment["diagnosis"] = diagnosis
+        #expect(throws: ClinicalError.self) {
+            try ClinicalRecorder.check(type: "participant.enrolled", data: Rules.json(enrolment), occurredAt: Rules.when, record: nil,
+                                       authorMayDiagnose: true, now: Rules.now)
         }
     }
 

@@ -57,7 +57,7 @@ struct DirectoryTests {
     @Test("unknown roles and malformed ids are refused, naming the field")
     func badDirectoryInput() throws {
         let test = try TestStore()
-        #expect(throws: StoreError.invalidInput(field: "roles", reason: "unknown role boss; accepted: admin, clinician, coordinator, partner, privacy-officer, researcher")) {
+        #expect(throws: StoreError.invalidInput(field: "roles", reason: "unknown role boss; accepted: admin, clinician, coordinator, designated-professional, partner, privacy-officer, researcher")) {
             try test.store.enrol(actor: "clin-0009", name: "Exemple", organization: "CODIM", roles: ["boss"], passphrase: "some-passphrase", by: test.admin)
         }
         #expect(throws: StoreError.self) {

@@ -17,8 +17,14 @@ public struct Directory: Sendable {
 
     /// The role that may change the directory.
     public static let adminRole = "admin"
-    /// The roles the program knows.
-    public static let roles: Set<String> = ["admin", "clinician", "coordinator", "partner", "privacy-officer", "researcher"]
+    /// The roles the program knows. The log format keeps the list open; the program refuses others.
+    public static let roles: Set<String> = ["admin", "clinician", "coordinator", "designated-professional", "partner",
+                                            "privacy-officer", "researcher"]
+    /// « Professionnel·le habilité·e »: held, together with `clinician`, by members of a
+    /// professional order whose designation allows diagnosing mental disorders (e.g.
+    /// psychologists, physicians). It is what lets a `trauma.observed` carry a diagnosis;
+    /// a clinician without it records observed symptoms and a referral.
+    public static let designatedProfessionalRole = "designated-professional"
     /// The actor id reserved for the log key (author of access-log records).
     public static let logActor = "log"
 
