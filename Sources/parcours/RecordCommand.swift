@@ -76,7 +76,15 @@ struct RecordCommand: ParsableCommand {
         var record: ParticipantRecord?
         if type == ClinicalActType.participantEnrolled.rawValue {
             guard object["participant"] == nil else { throw CommandError("participant: an admission creates the participant; leave it out") }
-            participant = newParticipantID()
+            if let id, let earlier = try store.streamAndType(ofEvent: id) {
+                // A retried admission: the same participant, so the same draft, and the store returns the original.
+                guard earlier.type == type, let admitted = Identifiers.participant(ofStream: earlier.stream) else {
+                    throw CommandError("id: \(id) already names an event that is not an admission; give a new id")
+                }
+                participant = admitted
+            } else {
+                participant = newParticipantID()
+            }
         } else {
             guard let given = object["participant"]?.stringValue, Identifiers.isParticipantID(given) else {
                 throw CommandError("participant: a participant id such as P-7Q4K2M")

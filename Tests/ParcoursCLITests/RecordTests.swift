@@ -133,6 +133,38 @@ struct RecordTests {
         #expect(try cli.verify().status == 0)
     }
 
+    @Test("a retried admission with the same id returns the original: same participant, same seq, existing, nothing written")
+    func admissionRetry() throws {
+        let cli = try CLI.initialized()
+        try cli.enrol(Self.clinician, name: "Intervenante Exemple", roles: "clinician")
+        var act = try #require(try JSONParser.parse(Self.act("participant.enrolled", Self.admission)).objectValue)
+        act["id"] = .string(UUID().uuidString.lowercased())
+        let input = CanonicalJSON.string(.object(act))
+        let first = try Self.record(cli, input)
+        #expect(first.status == 0, "\(first)")
+        let original = try #require(try first.jsonLines().first)
+        #expect(original["existing"] == false)
+        let before = try cli.checkpoint()
+        let retry = try Self.record(cli, input)
+        #expect(retry.status == 0, "\(retry)")
+        let repeated = try #require(try retry.jsonLines().first)
+        #expect(repeated["participant"] == original["participant"] && repeated["seq"] == original["seq"] && repeated["id"] == original["id"])
+        #expect(repeated["existing"] == true)
+        #expect(try cli.checkpoint() == before)
+        let participant = try #require(original["participant"]?.stringValue)
+        #expect(try cli.events("participant/\(participant)").count == 1)
+        // The id of an event that is not an admission is refused, naming the field.
+        let stage = Self.act("stage.assessed", participant: participant,
+                             ["engagementStep": "crisis", "wheelStage": "contemplation", "importance": 6, "confidence": 4])
+        var staged = try #require(try JSONParser.parse(stage).objectValue)
+        let stageID = UUID().uuidString.lowercased()
+        staged["id"] = .string(stageID)
+        #expect(try Self.record(cli, CanonicalJSON.string(.object(staged))).status == 0)
+        act["id"] = .string(stageID)
+        let misused = try Self.record(cli, CanonicalJSON.string(.object(act)))
+        #expect(misused.status == 2 && misused.stderr.contains("id:") && misused.stderr.contains("not an admission"), "\(misused)")
+    }
+
     @Test("demo generate records deterministic journeys through the same rules, and the log verifies")
     func generate() throws {
         let cli = try CLI.initialized()

@@ -1,0 +1,14 @@
+import GRDB
+import ParcoursLog
+
+extension Store {
+    /// The stream and type of the event of the events log that `id` names, or nil when
+    /// no event has that id. Reads only clear columns: no key is needed.
+    public func streamAndType(ofEvent id: String) throws -> (stream: String, type: String)? {
+        try pool.read { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT stream, type FROM \(LogTable.events.recordsTable) WHERE id = ?"),
+                             arguments: [id])
+                .map { (stream: $0["stream"], type: $0["type"]) }
+        }
+    }
+}
