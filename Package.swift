@@ -25,21 +25,26 @@ let package = Package(
             name: "ParcoursStore",
             dependencies: ["ParcoursLog", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(
+            name: "ParcoursProjections",
+            dependencies: ["ParcoursClinical", "ParcoursStore", "ParcoursLog", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "parcours",
             dependencies: [
-                "ParcoursLog", "ParcoursStore", "ParcoursClinical",
+                "ParcoursLog", "ParcoursStore", "ParcoursClinical", "ParcoursProjections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "parcours-bench",
-            dependencies: ["ParcoursLog", "ParcoursStore", "ParcoursClinical"],
+            dependencies: ["ParcoursLog", "ParcoursStore", "ParcoursClinical", "ParcoursProjections"],
             path: "Sources/ParcoursBench"
         ),
         .testTarget(name: "ParcoursLogTests", dependencies: ["ParcoursLog"], exclude: ["Fixtures"]),
         .testTarget(name: "ParcoursStoreTests", dependencies: ["ParcoursStore", "ParcoursLog"]),
         .testTarget(name: "ParcoursClinicalTests", dependencies: ["ParcoursClinical"], exclude: ["Fixtures"]),
+        .testTarget(name: "ParcoursProjectionsTests", dependencies: ["ParcoursProjections", "ParcoursStore", "ParcoursClinical", "ParcoursLog"]),
         .testTarget(name: "ParcoursCLITests", dependencies: ["parcours", "ParcoursStore", "ParcoursLog"]),
     ],
     swiftLanguageModes: [.v6]

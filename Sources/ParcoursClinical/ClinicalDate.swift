@@ -2,15 +2,15 @@ import Foundation
 
 /// The two date forms of clinical acts: a day (`2026-11-23`) and an instant
 /// (RFC 3339 UTC with milliseconds, as the log writes them).
-enum ClinicalDate {
+public enum ClinicalDate {
     /// The UTC Gregorian calendar all clinical dates are read in.
-    static let calendar: Calendar = {
+    public static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar
     }()
 
-    static func day(_ text: String, field: String) throws(ClinicalError) -> DateComponents {
+    public static func day(_ text: String, field: String) throws(ClinicalError) -> DateComponents {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard text.utf8.count == 10, parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1900...2200).contains(year), (1...12).contains(month), (1...31).contains(day)
@@ -24,7 +24,7 @@ enum ClinicalDate {
 
     /// Parses `YYYY-MM-DDTHH:MM:SS.sssZ` (or without milliseconds), strictly and by hand:
     /// ICU's date formatter was most of the time spent recording an act.
-    static func instant(_ text: String, field: String) throws(ClinicalError) -> Date {
+    public static func instant(_ text: String, field: String) throws(ClinicalError) -> Date {
         let c = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
@@ -46,7 +46,7 @@ enum ClinicalDate {
     }
 
     /// `YYYY-MM-DDTHH:MM:SS.sssZ` for an instant.
-    static func format(_ date: Date) -> String {
+    public static func format(_ date: Date) -> String {
         let millis = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
         let seconds = millis.floorDivided(by: 1000)
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: Double(seconds)))
@@ -64,7 +64,7 @@ enum ClinicalDate {
 
     /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm). ParcoursLog's
     /// `Timestamp` has its twin; this target depends on Foundation only, by design.
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
@@ -74,16 +74,16 @@ enum ClinicalDate {
     }
 
     /// An instant, or nil (for callers that have their own error).
-    static func instantOrNil(_ text: String) -> Date? { try? instant(text, field: "") }
+    public static func instantOrNil(_ text: String) -> Date? { try? instant(text, field: "") }
 
     /// The start (UTC) of a day.
-    static func date(_ day: DateComponents) -> Date { calendar.date(from: day)! }
+    public static func date(_ day: DateComponents) -> Date { calendar.date(from: day)! }
 
     /// The start (UTC) of the day of an instant.
     static func startOfDay(_ instant: Date) -> Date { calendar.startOfDay(for: instant) }
 
     /// Whole years between a birth date and an instant.
-    static func age(born: DateComponents, at instant: Date) -> Int {
+    public static func age(born: DateComponents, at instant: Date) -> Int {
         let birth = calendar.date(from: born)!
         return calendar.dateComponents([.year], from: birth, to: instant).year ?? 0
     }

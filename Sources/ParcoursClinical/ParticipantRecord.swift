@@ -2,7 +2,7 @@ import Foundation
 
 /// What the rules need to know of a participant's record so far: a pure fold over
 /// the acts of her or his stream.
-public struct ParticipantRecord: Sendable {
+public struct ParticipantRecord: Sendable, Equatable {
     public let participant: String
     public private(set) var enrolled = false
     public private(set) var dateOfBirth: DateComponents?
@@ -60,4 +60,52 @@ public struct ParticipantRecord: Sendable {
 
     /// The stream's content was crypto-shredded.
     public mutating func markErased() { erased = true }
+}
+
+extension ParticipantRecord: Codable {
+    enum CodingKeys: String, CodingKey {
+        case participant, enrolled, dateOfBirth, closed, erased, lastStage, obligationsExplained, planRevision, planReviewOn
+        case fallPlanRevision, types, voided, careTeam, acts
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        participant = try container.decode(String.self, forKey: .participant)
+        enrolled = try container.decode(Bool.self, forKey: .enrolled)
+        dateOfBirth = try container.decodeIfPresent(String.self, forKey: .dateOfBirth).flatMap { try? ClinicalDate.day($0, field: "") }
+        closed = try container.decode(Bool.self, forKey: .closed)
+        erased = try container.decode(Bool.self, forKey: .erased)
+        lastStage = try container.decodeIfPresent(StageAssessment.self, forKey: .lastStage)
+        obligationsExplained = try container.decode(Bool.self, forKey: .obligationsExplained)
+        planRevision = try container.decodeIfPresent(Int.self, forKey: .planRevision)
+        planReviewOn = try container.decodeIfPresent(String.self, forKey: .planReviewOn).flatMap { try? ClinicalDate.day($0, field: "") }
+        fallPlanRevision = try container.decodeIfPresent(Int.self, forKey: .fallPlanRevision)
+        types = try container.decode([String: String].self, forKey: .types)
+        voided = Set(try container.decode([String].self, forKey: .voided))
+        careTeam = Set(try container.decode([String].self, forKey: .careTeam))
+        acts = try container.decode(Int.self, forKey: .acts)
+    }
+
+    /// Sets are written sorted and days as `YYYY-MM-DD`, so equal records encode to equal bytes.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(participant, forKey: .participant)
+        try container.encode(enrolled, forKey: .enrolled)
+        try container.encodeIfPresent(dateOfBirth.map(Self.day), forKey: .dateOfBirth)
+        try container.encode(closed, forKey: .closed)
+        try container.encode(erased, forKey: .erased)
+        try container.encodeIfPresent(lastStage, forKey: .lastStage)
+        try container.encode(obligationsExplained, forKey: .obligationsExplained)
+        try container.encodeIfPresent(planRevision, forKey: .planRevision)
+        try container.encodeIfPresent(planReviewOn.map(Self.day), forKey: .planReviewOn)
+        try container.encodeIfPresent(fallPlanRevision, forKey: .fallPlanRevision)
+        try container.encode(types, forKey: .types)
+        try container.encode(voided.sorted(), forKey: .voided)
+        try container.encode(careTeam.sorted(), forKey: .careTeam)
+        try container.encode(acts, forKey: .acts)
+    }
+
+    static func day(_ components: DateComponents) -> String {
+        String(format: "%04d-%02d-%02d", components.year ?? 0, components.month ?? 0, components.day ?? 0)
+    }
 }

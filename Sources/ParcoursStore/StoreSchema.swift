@@ -64,6 +64,67 @@ enum StoreSchema {
                 BEGIN SELECT RAISE(ABORT, 'signed checkpoints cannot be deleted'); END;
                 """)
         }
+        migrator.registerMigration("v2-projections") { db in
+            // What people read, rebuilt from the log at will. Journeys are sealed under the
+            // participant's data key; the caseload and program rows hold only pseudonymous
+            // ids, vocabulary codes, dates and counts. Every row names its participant, so
+            // an erasure removes it with one DELETE per table.
+            try db.execute(sql: """
+                CREATE TABLE projection_position (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    position INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE TABLE journey (
+                    participant TEXT PRIMARY KEY NOT NULL,
+                    through_seq INTEGER NOT NULL,
+                    journey BLOB NOT NULL,
+                    record BLOB NOT NULL) WITHOUT ROWID;
+                CREATE TABLE caseload (
+                    clinician TEXT NOT NULL,
+                    participant TEXT NOT NULL,
+                    wheel_stage TEXT,
+                    engagement_step TEXT,
+                    assessed_on TEXT,
+                    last_contact_on TEXT,
+                    next_review_on TEXT,
+                    open_referrals INTEGER NOT NULL,
+                    safety_level TEXT,
+                    open_warnings INTEGER NOT NULL,
+                    closed INTEGER NOT NULL,
+                    PRIMARY KEY (clinician, participant)) WITHOUT ROWID;
+                CREATE INDEX caseload_participant ON caseload (participant);
+                CREATE TABLE program_participant (
+                    participant TEXT PRIMARY KEY NOT NULL,
+                    admitted_on TEXT NOT NULL,
+                    wheel_stage TEXT,
+                    engagement_step TEXT,
+                    first_plan_on TEXT,
+                    last_contact_on TEXT NOT NULL,
+                    closed INTEGER NOT NULL) WITHOUT ROWID;
+                CREATE TABLE program_transition (
+                    participant TEXT NOT NULL,
+                    event_id TEXT NOT NULL,
+                    on_day TEXT NOT NULL,
+                    from_stage TEXT NOT NULL,
+                    to_stage TEXT NOT NULL,
+                    direction TEXT NOT NULL,
+                    PRIMARY KEY (participant, event_id)) WITHOUT ROWID;
+                CREATE INDEX program_transition_day ON program_transition (on_day);
+                CREATE TABLE program_relapse (
+                    participant TEXT NOT NULL,
+                    event_id TEXT NOT NULL,
+                    started_on TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    PRIMARY KEY (participant, event_id)) WITHOUT ROWID;
+                CREATE TABLE program_referral (
+                    participant TEXT NOT NULL,
+                    event_id TEXT NOT NULL,
+                    made_on TEXT NOT NULL,
+                    resource_kind TEXT NOT NULL,
+                    resource TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    PRIMARY KEY (participant, event_id)) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -63,4 +63,23 @@ public final class DataKey: Sendable {
         guard status == 0 else { throw .authenticationFailed }
         return plaintext
     }
+
+    /// Encrypts so that the same plaintext and associated data always give the same
+    /// bytes: the nonce is a keyed BLAKE2b hash of both (a synthetic IV), under a subkey
+    /// derived from this key for that purpose alone. A nonce repeats only with its
+    /// message, so nothing leaks but equality. Projections use it so that a rebuild
+    /// writes exactly the bytes that following the log wrote.
+    public func sealDeterministically(_ plaintext: [UInt8], associatedData: [UInt8]) -> (nonce: [UInt8], ciphertext: [UInt8]) {
+        Sodium.ensureInitialized()
+        var subkey = [UInt8](repeating: 0, count: Int(crypto_generichash_KEYBYTES))
+        defer { Sodium.zero(&subkey) }
+        secret.withUnsafeBytes { key in
+            _ = crypto_kdf_derive_from_key(&subkey, subkey.count, 1, "pcsnonce", key.baseAddress!.assumingMemoryBound(to: UInt8.self))
+        }
+        var message = withUnsafeBytes(of: UInt64(associatedData.count).littleEndian, Array.init) + associatedData + plaintext
+        defer { Sodium.zero(&message) }
+        var nonce = [UInt8](repeating: 0, count: DataKey.nonceLength)
+        _ = crypto_generichash(&nonce, nonce.count, message, UInt64(message.count), subkey, subkey.count)
+        return seal(plaintext, associatedData: associatedData, nonce: nonce)
+    }
 }

@@ -87,12 +87,18 @@ public struct SealedPayload: Sendable, Equatable {
 
     /// Opens the payload of `envelope` with `key`.
     public func open(with key: DataKey, envelope: Envelope) throws(CryptoError) -> [String: JSONValue] {
-        var plaintext = try key.open(ciphertext, nonce: nonce, associatedData: SealedPayload.associatedData(
-            id: envelope.id, log: envelope.log, stream: envelope.stream, version: envelope.version))
+        var plaintext = try plaintext(with: key, envelope: envelope)
         defer { Sodium.zero(&plaintext) }
         guard let data = try? JSONParser.parse(plaintext).objectValue else {
             throw .invalidEncoding("sealed plaintext is not a JSON object")
         }
         return data
+    }
+
+    /// The payload's plaintext bytes (the canonical JSON of its data), for readers that
+    /// decode it themselves; the caller zeroes them after use.
+    public func plaintext(with key: DataKey, envelope: Envelope) throws(CryptoError) -> [UInt8] {
+        try key.open(ciphertext, nonce: nonce, associatedData: SealedPayload.associatedData(
+            id: envelope.id, log: envelope.log, stream: envelope.stream, version: envelope.version))
     }
 }

@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import ParcoursClinical
+import ParcoursLog
+import ParcoursStore
+
+/// Reads and writes the projection tables inside a projection transaction: positions,
+/// the sealed journeys, and the rows each projection derives from a journey.
+enum ProjectionTables {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// Each projection's position: the number of event records it has followed.
+    static func positions(_ db: Database) throws -> [ProjectionName: UInt64] {
+        var positions = Dictionary(uniqueKeysWithValues: ProjectionName.allCases.map { ($0, UInt64(0)) })
+        for row in try Row.fetchAll(db, sql: "SELECT name, position FROM projection_position") {
+            if let name = ProjectionName(rawValue: row["name"]) { positions[name] = UInt64(row["position"] as Int64) }
+        }
+        return positions
+    }
+
+    static func setPosition(_ position: UInt64, of names: Set<ProjectionName>, _ db: Database) throws {
+        for name in names {
+            try db.execute(sql: "INSERT INTO projection_position (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position",
+                           arguments: [name.rawValue, Int64(position)])
+        }
+    }
+
+    /// Empties the projections' tables.
+    static func clear(_ names: Set<ProjectionName>, _ db: Database) throws {
+        for table in names.flatMap(\.tables) { try db.execute(sql: "DELETE FROM \(table)") }
+    }
+
+    /// Removes a participant from the projections.
+    static func remove(_ participant: String, from names: Set<ProjectionName>, _ db: Database) throws {
+        for table in names.flatMap(\.tables) {
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE participant = ?").execute(arguments: [participant])
+        }
+    }
+
+    /// Writes a participant's rows in each projection, replacing what was there.
+    static func write(_ journey: Journey, record: ParticipantRecord, key: DataKey, to names: Set<ProjectionName>, _ db: Database) throws {
+        let participant = journey.participant
+        try remove(participant, from: names.subtracting([.journey]), db)
+        if names.contains(.journey) {
+            try db.cachedStatement(sql: """
+                INSERT INTO journey (participant, through_seq, journey, record) VALUES (?, ?, ?, ?)
+                ON CONFLICT (participant) DO UPDATE SET through_seq = excluded.through_seq, journey = excluded.journey, record = excluded.record
+                """).execute(arguments: [participant, Int64(journey.throughSeq),
+                                         try seal(journey, as: "journey", of: participant, with: key),
+                                         try seal(record, as: "record", of: participant, with: key)])
+        }
+        if names.contains(.caseload) {
+            let reviewOn = journey.plan?.plan.reviewOn
+            let openReferrals = journey.referrals.filter(\.isOpen).count
+            for clinician in journey.careTeam {
+                try db.cachedStatement(sql: """
+                    INSERT INTO caseload (clinician, participant, wheel_stage, engagement_step, assessed_on, last_contact_on,
+                                          next_review_on, open_referrals, safety_level, open_warnings, closed)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [clinician, participant, journey.stage?.wheelStage.rawValue, journey.stage?.engagementStep.rawValue,
+                                             journey.stage?.on, journey.lastContactOn, reviewOn, openReferrals,
+                                             journey.safety?.assessment.dangerLevel.rawValue, journey.warnings.count, !journey.followUp.open])
+            }
+        }
+        if names.contains(.program), let admission = journey.admission {
+            try db.cachedStatement(sql: """
+                INSERT INTO program_participant (participant, admitted_on, wheel_stage, engagement_step, first_plan_on, last_contact_on, closed)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [participant, admission.on, journey.stage?.wheelStage.rawValue, journey.stage?.engagementStep.rawValue,
+                                         (journey.planHistory.first ?? journey.plan)?.on, journey.lastContactOn ?? admission.on,
+                                         !journey.followUp.open])
+            for transition in journey.transitions {
+                try db.cachedStatement(sql: """
+                    INSERT INTO program_transition (participant, event_id, on_day, from_stage, to_stage, direction) VALUES (?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [participant, transition.id, transition.on, transition.from.rawValue, transition.to.rawValue,
+                                             transition.direction.rawValue])
+            }
+            for relapse in journey.relapses {
+                try db.cachedStatement(sql: "INSERT INTO program_relapse (participant, event_id, started_on, kind) VALUES (?, ?, ?, ?)")
+                    .execute(arguments: [participant, relapse.id, relapse.startedOn, relapse.kind.rawValue])
+            }
+            for referral in journey.referrals {
+                try db.cachedStatement(sql: """
+                    INSERT INTO program_referral (participant, event_id, made_on, resource_kind, resource, outcome) VALUES (?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [participant, referral.id, referral.on, referral.to.kind.rawValue, referral.to.name,
+                                             referral.status.rawValue])
+            }
+        }
+    }
+
+    /// A participant's sealed journey and record, or nil when there is none (or the key is gone).
+    static func load(_ participant: String, key: DataKey, _ db: Database) throws -> (Journey, ParticipantRecord)? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT journey, record FROM journey WHERE participant = ?"),
+                                         arguments: [participant]) else { return nil }
+        return (try open(Journey.self, row["journey"], as: "journey", of: participant, with: key),
+                try open(ParticipantRecord.self, row["record"], as: "record", of: participant, with: key))
+    }
+
+    /// Only a participant's record, for the clinical rules.
+    static func loadRecord(_ participant: String, key: DataKey, _ db: Database) throws -> ParticipantRecord? {
+        guard let sealed = try Data.fetchOne(db.cachedStatement(sql: "SELECT record FROM journey WHERE participant = ?"),
+                                             arguments: [participant]) else { return nil }
+        return try open(ParticipantRecord.self, sealed, as: "record", of: participant, with: key)
+    }
+
+    /// Sealed under the participant's data key, deterministically: equal content, equal bytes.
+    static func seal(_ value: some Encodable, as kind: String, of participant: String, with key: DataKey) throws -> Data {
+        var plaintext = [UInt8](try encoder.encode(value))
+        defer { Sodium.zero(&plaintext) }
+        let sealed = key.sealDeterministically(plaintext, associatedData: associatedData(kind, participant))
+        return Data(sealed.nonce + sealed.ciphertext)
+    }
+
+    static func open<Value: Decodable>(_ type: Value.Type, _ sealed: Data, as kind: String, of participant: String, with key: DataKey) throws -> Value {
+        let bytes = [UInt8](sealed)
+        guard bytes.count > DataKey.nonceLength,
+              var plaintext = try? key.open(Array(bytes[DataKey.nonceLength...]), nonce: Array(bytes[..<DataKey.nonceLength]),
+                                            associatedData: associatedData(kind, participant))
+        else { throw ProjectionError.damaged("the \(kind) projection of a participant does not open with her or his data key") }
+        defer { Sodium.zero(&plaintext) }
+        do { return try JSONDecoder().decode(type, from: Data(plaintext)) } catch {
+            throw ProjectionError.damaged("the \(kind) projection of a participant does not decode; run `parcours projections rebuild`")
+        }
+    }
+
+    static func associatedData(_ kind: String, _ participant: String) -> [UInt8] {
+        Array("parcours/projection/\(kind)/\(participant)".utf8)
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import ParcoursClinical
+import ParcoursLog
+import ParcoursStore
+
+/// Follows the event log into the projection tables, and rebuilds them from seq 0.
+///
+/// Each step writes its output and the position it reached in one transaction, so an
+/// event is projected exactly once whatever stops the process. Appends do not wait
+/// for projections; readers call `catchUp()` first, and so see their own writes.
+public struct Projector: Sendable {
+    let store: Store
+    let master: MasterKey
+    /// Events followed per transaction when catching up.
+    let chunk: UInt64
+
+    public init(store: Store, master: MasterKey, chunk: UInt64 = 10_000) {
+        self.store = store
+        self.master = master
+        self.chunk = max(chunk, 1)
+    }
+
+    /// Follows the log to its head; returns how many records were followed.
+    @discardableResult
+    public func catchUp() throws -> UInt64 {
+        var followed: UInt64 = 0
+        while true {
+            let step = try store.projectionWrite(master: master) { source -> (followed: UInt64, done: Bool) in
+                let positions = try ProjectionTables.positions(source.db)
+                let head = try source.head()
+                let lagging = Set(positions.filter { $0.value < head }.map(\.key))
+                guard !lagging.isEmpty else { return (0, true) }
+                let position = positions[lagging.first!]!
+                guard lagging.allSatisfy({ positions[$0] == position }) else {
+                    // Projections at different places (an interrupted upgrade): start the laggards over.
+                    try rebuild(lagging, head: head, source)
+                    return (head, true)
+                }
+                let end = min(head, position + chunk)
+                try follow(from: position, to: end, into: lagging, source)
+                return (end - position, end == head)
+            }
+            followed += step.followed
+            if step.done { return followed }
+        }
+    }
+
+    /// Empties the named projections and rebuilds them from seq 0, in one transaction;
+    /// the others are first brought to the same place.
+    public func rebuild(_ names: Set<ProjectionName> = Set(ProjectionName.allCases)) throws {
+        try store.projectionWrite(master: master) { source in
+            let positions = try ProjectionTables.positions(source.db)
+            let head = try source.head()
+            let others = Set(ProjectionName.allCases).subtracting(names)
+            var rebuilt = names
+            if let position = others.first.map({ positions[$0]! }), others.allSatisfy({ positions[$0] == position }) {
+                if position < head { try follow(from: position, to: head, into: others, source) }
+            } else {
+                rebuilt = Set(ProjectionName.allCases)
+            }
+            try rebuild(rebuilt, head: head, source)
+        }
+    }
+
+    /// The participant's record for the clinical rules, as of the log's head; nil when
+    /// the projections know no such participant.
+    public func record(of participant: String) throws -> ParticipantRecord? {
+        try store.projectionRead(master: master) { source in
+            guard let key = try source.dataKey(of: participant) else { return nil }
+            return try ProjectionTables.loadRecord(participant, key: key, source.db)
+        }
+    }
+
+    /// Applies the records in `position..<end` to projections that are all at `position`.
+    func follow(from position: UInt64, to end: UInt64, into names: Set<ProjectionName>, _ source: ProjectionSource) throws {
+        var order: [String] = []
+        var byParticipant: [String: [ProjectedEvent]] = [:]
+        for event in try source.events(from: position, limit: Int(end - position)) {
+            if byParticipant[event.participant] == nil { order.append(event.participant) }
+            byParticipant[event.participant, default: []].append(event)
+        }
+        for participant in order {
+            let events = byParticipant[participant]!
+            guard !events.contains(where: { $0.type == StreamRules.participantErased }),
+                  let key = try source.dataKey(of: participant) else {
+                try ProjectionTables.remove(participant, from: names, source.db)
+                continue
+            }
+            var state: (Journey, ParticipantRecord)?
+            if names.contains(.journey), !events.contains(where: { Journey.rewritesEarlierActs($0.type) }) {
+                state = try ProjectionTables.load(participant, key: key, source.db)
+                if var (journey, record) = state {
+                    for event in events {
+                        journey.apply(event)
+                        record.apply(event)
+                    }
+                    state = (journey, record)
+                }
+            }
+            // A correction or voiding changes earlier acts: the stream is folded again.
+            let (journey, record) = try state ?? Self.fold(participant, try source.stream(of: participant, before: end))
+            try ProjectionTables.write(journey, record: record, key: key, to: names, source.db)
+        }
+        try ProjectionTables.setPosition(end, of: names, source.db)
+    }
+
+    /// Empties `names` and projects every stream below `head` into them.
+    func rebuild(_ names: Set<ProjectionName>, head: UInt64, _ source: ProjectionSource) throws {
+        try ProjectionTables.clear(names, source.db)
+        try source.forEachStream(before: head) { participant, events in
+            guard events.last?.type != StreamRules.participantErased, let key = try source.dataKey(of: participant) else { return }
+            let (journey, record) = Self.fold(participant, events)
+            try ProjectionTables.write(journey, record: record, key: key, to: names, source.db)
+        }
+        try ProjectionTables.setPosition(head, of: names, source.db)
+    }
+
+    static func fold(_ participant: String, _ events: [ProjectedEvent]) -> (Journey, ParticipantRecord) {
+        var record = ParticipantRecord(participant: participant)
+        for event in events { record.apply(event) }
+        return (Journey.fold(participant: participant, events: events), record)
+    }
+}
+
+extension ParticipantRecord {
+    /// Folds one projected event into the record the rules check.
+    mutating func apply(_ event: ProjectedEvent) {
+        if let payload = event.payload { apply(type: event.type, data: payload, id: event.id, schema: event.schema) }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import ParcoursLog
+
+/// One event of a participant's stream, as projections read it: the envelope's
+/// metadata and the plaintext of its payload.
+public struct ProjectedEvent: Sendable {
+    public var seq: UInt64
+    public var id: String
+    public var participant: String
+    public var version: UInt64
+    public var type: String
+    public var schema: Int64
+    public var author: String
+    public var recordedAt: String
+    /// The canonical JSON of the payload's data; nil when its key was destroyed (erased).
+    public var payload: Data?
+}
+
+/// The log as projections read it, inside one transaction: participant events in
+/// `seq` order or stream by stream, opened with data keys unwrapped once each.
+///
+/// It lives only as long as the transaction it was given; the unwrapped keys go with it.
+public final class ProjectionSource {
+    /// The transaction's connection, for the projection's own tables.
+    public let db: Database
+    private let master: MasterKey
+    private var keys: [String: DataKey?] = [:]
+
+    init(db: Database, master: MasterKey) {
+        self.db = db
+        self.master = master
+    }
+
+    /// The number of records in the event log: the position a projection reaches once it has followed all of it.
+    public func head() throws -> UInt64 {
+        UInt64(try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq) + 1, 0) FROM event") ?? 0)
+    }
+
+    /// Participant events with `seq` in `position..<position+limit`, in `seq` order.
+    public func events(from position: UInt64, limit: Int) throws -> [ProjectedEvent] {
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT seq, line FROM event
+            WHERE seq >= ? AND seq < ? AND stream >= 'participant/' AND stream < 'participant0' ORDER BY seq
+            """), arguments: [Int64(position), Int64(position) + Int64(limit)])
+        var events: [ProjectedEvent] = []
+        while let row = try rows.next() { events.append(try event(seq: row[0], line: row[1])) }
+        return events
+    }
+
+    /// One participant's events with `seq` below `end`, in stream order.
+    public func stream(of participant: String, before end: UInt64) throws -> [ProjectedEvent] {
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT seq, line FROM event WHERE stream = ? AND seq < ? ORDER BY version"),
+                                       arguments: [Identifiers.participantStreamPrefix + participant, Int64(end)])
+        var events: [ProjectedEvent] = []
+        while let row = try rows.next() { events.append(try event(seq: row[0], line: row[1])) }
+        return events
+    }
+
+    /// Every participant's whole stream (events below `end`), one stream at a time, read
+    /// in the order of the (stream, version) index so no stream is held longer than its turn.
+    public func forEachStream(before end: UInt64, _ body: (String, [ProjectedEvent]) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT seq, line FROM event
+            WHERE stream >= 'participant/' AND stream < 'participant0' AND seq < ? ORDER BY stream, version
+            """, arguments: [Int64(end)])
+        var current: [ProjectedEvent] = []
+        while let row = try rows.next() {
+            let event = try event(seq: row[0], line: row[1])
+            if let first = current.first, first.participant != event.participant {
+                try body(first.participant, current)
+                current.removeAll(keepingCapacity: true)
+                keys[first.participant] = nil
+            }
+            current.append(event)
+        }
+        if let first = current.first { try body(first.participant, current) }
+    }
+
+    /// The participant's data key, or nil once erased.
+    public func dataKey(of participant: String) throws -> DataKey? {
+        if let cached = keys[participant] { return cached }
+        let key = try SQLiteLogTransaction(db: db, table: .events, master: master)
+            .dataKey(forStream: Identifiers.participantStreamPrefix + participant, create: false)
+        keys[participant] = key
+        return key
+    }
+
+    private func event(seq: Int64, line: Data) throws -> ProjectedEvent {
+        let envelope: Envelope
+        do {
+            let json = try line.withUnsafeBytes { try JSONParser.parse(Array($0.bindMemory(to: UInt8.self))) }
+            guard let object = json.objectValue, let envelopeJSON = object["envelope"] else { throw LogFormatError("no envelope") }
+            envelope = try Envelope(json: envelopeJSON)
+        } catch {
+            throw StoreError.storeDamaged("record \(seq) does not parse")
+        }
+        guard let participant = Identifiers.participant(ofStream: envelope.stream) else {
+            throw StoreError.storeDamaged("record \(seq) is not in a participant stream")
+        }
+        var payload: Data?
+        switch envelope.payload {
+        case .clear(let data): payload = Data(CanonicalJSON.encode(.object(data)))
+        case .sealed(let sealed):
+            if let key = try dataKey(of: participant), key.id == sealed.keyID {
+                do {
+                    var plaintext = try sealed.plaintext(with: key, envelope: envelope)
+                    payload = Data(plaintext)
+                    Sodium.zero(&plaintext)
+                } catch {
+                    throw StoreError.storeDamaged("record \(seq) does not open with its data key")
+                }
+            }
+        }
+        return ProjectedEvent(seq: envelope.seq, id: envelope.id, participant: participant, version: envelope.version,
+                              type: envelope.type, schema: envelope.schema, author: envelope.author.actor,
+                              recordedAt: envelope.recordedAt.description, payload: payload)
+    }
+}
+
+extension Store {
+    /// Runs `body` in one write transaction with the log open for projecting: a
+    /// projection writes its output and its position here, together or not at all.
+    public func projectionWrite<T>(master: MasterKey, _ body: (ProjectionSource) throws -> T) throws -> T {
+        try pool.write { db in try body(ProjectionSource(db: db, master: master)) }
+    }
+
+    /// Runs `body` in one read transaction (a consistent snapshot of log and projections).
+    public func projectionRead<T>(master: MasterKey, _ body: (ProjectionSource) throws -> T) throws -> T {
+        try pool.read { db in try body(ProjectionSource(db: db, master: master)) }
+    }
+}
