@@ -223,7 +223,7 @@ extension Journey {
     }
 
     /// Whole days from one day to another (`YYYY-MM-DD`).
-    static func days(from start: String, to end: String) -> Int? {
+    public static func days(from start: String, to end: String) -> Int? {
         func number(_ day: String) -> Int? {
             let parts = day.split(separator: "-").compactMap { Int($0) }
             guard parts.count == 3 else { return nil }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ParcoursClinical
 import ParcoursLog
+import ParcoursProjections
 import ParcoursStore
 
 struct DemoCommand: ParsableCommand {
@@ -36,6 +37,8 @@ struct DemoCommand: ParsableCommand {
                 throw StoreError.notPermitted(actor: author.id, reason: "record clinical acts: the clinician role is needed")
             }
             let master = try opened.unlockMaster(passphrase: try Secrets.master())
+            let projector = Projector(store: opened, master: master)
+            try projector.catchUp()
             var acts = 0
             var warnings = 0
             for journey in journeys {
@@ -54,6 +57,7 @@ struct DemoCommand: ParsableCommand {
                 }
                 acts += try opened.append(drafts, by: author, master: master).count
             }
+            try projector.catchUp()
             Output.json(["participants": .int(Int64(journeys.count)), "acts": .int(Int64(acts)), "warnings": .int(Int64(warnings)),
                          "seed": .int(Int64(bitPattern: seed) & JSONValue.maxSafeInteger)])
         }

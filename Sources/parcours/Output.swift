@@ -7,6 +7,13 @@ enum Output {
         print(CanonicalJSON.string(value))
     }
 
+    /// A value of the projections as JSON, keys sorted, one line.
+    static func encoded(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
     static func line(_ text: String) {
         print(text)
     }

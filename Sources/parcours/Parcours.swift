@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParcoursLog
+import ParcoursProjections
 import ParcoursStore
 
 /// `parcours`: the command-line tool, the one place where the parts are wired together.
@@ -18,6 +19,7 @@ struct Parcours: ParsableCommand {
         subcommands: [
             InitCommand.self, ActorCommand.self, RecordCommand.self, DemoCommand.self, AppendCommand.self, EventsCommand.self, CheckpointCommand.self,
             ProveCommand.self, VerifyCommand.self, ExportCommand.self, BackupCommand.self, EraseCommand.self,
+            JourneyCommand.self, TimelineCommand.self, CaseloadCommand.self, ProgramCommand.self, ProjectionsCommand.self,
         ]
     )
 }
@@ -37,6 +39,8 @@ enum Main {
         } catch let error as LogFormatError {
             fail(error.description)
         } catch let error as CommandError {
+            fail(error.description)
+        } catch let error as ProjectionError {
             fail(error.description)
         } catch {
             // Help and version requests succeed; every other error from parsing (usage) or

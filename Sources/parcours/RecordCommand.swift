@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ParcoursClinical
 import ParcoursLog
+import ParcoursProjections
 import ParcoursStore
 
 struct RecordCommand: ParsableCommand {
@@ -26,6 +27,8 @@ struct RecordCommand: ParsableCommand {
         let opened = try store.open()
         let author = try signer.unlock(opened, holding: "clinician", to: "record clinical acts")
         let master = try opened.unlockMaster(passphrase: try Secrets.master())
+        let projector = Projector(store: opened, master: master)
+        try projector.catchUp()
         var records: [String: ParticipantRecord] = [:]
         var drafts: [EventDraft] = []
         var outcomes: [(participant: String, warnings: [ClinicalWarning])] = []
@@ -43,6 +46,8 @@ struct RecordCommand: ParsableCommand {
             }
         }
         let results = try opened.append(drafts, by: author, master: master)
+        // The acts are durable; the projections follow them now so the next reader or batch finds them there.
+        try projector.catchUp()
         for (index, result) in results.enumerated() {
             let outcome = outcomes[index]
             Output.json(["seq": .int(Int64(result.seq)), "id": .string(result.id), "participant": .string(outcome.participant),
@@ -116,7 +121,10 @@ struct RecordCommand: ParsableCommand {
     }
 
     /// The participant's record so far, folded from her or his stream; nil when there is none.
+    /// Read from the journey projection (caught up before the batch); a participant the
+    /// projections do not know is looked up in the log, which tells "erased" from "unknown".
     static func load(_ participant: String, from store: Store, master: MasterKey) throws -> ParticipantRecord? {
+        if let record = try Projector(store: store, master: master).record(of: participant) { return record }
         let events = try store.events(inStream: Identifiers.participantStreamPrefix + participant, master: master)
         guard !events.isEmpty else { return nil }
         var record = ParticipantRecord(participant: participant)

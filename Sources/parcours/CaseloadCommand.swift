@@ -1,0 +1,37 @@
+import ArgumentParser
+import ParcoursClinical
+import ParcoursProjections
+
+struct CaseloadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "caseload",
+        abstract: "List the participants a clinician follows: stage, last contact, next plan review, open referrals, safety level, open warnings.",
+        discussion: "Your own caseload by default; --clinician for another's (recorded as such in the access log). --json for programs.")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var signer: ActorOption
+    @Option(help: "Whose caseload (default: the reader's own).") var clinician: String?
+    @Flag(help: "Print the caseload as JSON.") var json = false
+
+    func run() throws {
+        let session = try ReadSession.open(store, as: signer, view: "caseload", purpose: clinician == nil || clinician == signer.actor ? "care" : "supervision")
+        let whose = clinician ?? session.reader.id
+        let entries = try session.projections.caseload(of: whose)
+        if json { try Output.encoded(Caseload(clinician: whose, participants: entries)); return }
+        let today = JourneyText.today()
+        Output.line("Personnes suivies par \(whose) : \(entries.filter(\.followUpOpen).count) suivi(s) ouvert(s)")
+        for entry in entries {
+            let stage = entry.wheelStage.flatMap(WheelStage.init(rawValue:))?.frenchLabel ?? "étape non évaluée"
+            let contact = entry.lastContactOn.map { day in "dernier contact le \(day)" + (Journey.days(from: day, to: today).map { " (\($0) j)" } ?? "") } ?? "aucun contact"
+            let review = entry.nextReviewOn.map { $0 < today ? "révision du plan dépassée (\($0))" : "révision du plan le \($0)" } ?? "pas de plan"
+            let safety = entry.safetyLevel.flatMap(SafetyAssessment.DangerLevel.init(rawValue:)).map { "danger \($0.frenchLabel)" } ?? "sécurité non évaluée"
+            Output.line("\(entry.participant) · \(stage) · \(contact) · \(review) · \(entry.openReferrals) orientation(s) ouverte(s) · \(safety) · "
+                        + "\(entry.openWarnings) avertissement(s)" + (entry.followUpOpen ? "" : " · suivi fermé"))
+        }
+    }
+
+    struct Caseload: Encodable {
+        var clinician: String
+        var participants: [CaseloadEntry]
+    }
+}

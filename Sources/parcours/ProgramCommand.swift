@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import ParcoursClinical
+import ParcoursProjections
+
+struct ProgramCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "program",
+        abstract: "The program's picture for a period: participants by stage and step, transitions per month, relapses per month, referrals by partner and outcome, time to a first plan, follow-ups without contact.",
+        discussion: "Default period: the year up to today. --json for programs (Schemas/projections/program.schema.json).")
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var signer: ActorOption
+    @Option(help: "First day of the period (YYYY-MM-DD); default: a year before --to.") var from: String?
+    @Option(help: "Last day of the period (YYYY-MM-DD); default: today.") var to: String?
+    @Option(name: .customLong("silent-after"), help: "List open follow-ups without contact for more than this many days (default 30).")
+    var silentAfter = 30
+    @Flag(help: "Print the picture as JSON.") var json = false
+
+    func run() throws {
+        let to = to ?? JourneyText.today()
+        let from = try from ?? Self.yearBefore(to)
+        let session = try ReadSession.open(store, as: signer, view: "program", purpose: "supervision")
+        let picture = try session.projections.program(from: from, to: to, silentAfterDays: silentAfter)
+        if json { try Output.encoded(picture); return }
+        Output.line("Portrait du programme du \(picture.from) au \(picture.to)")
+        Output.line("Suivis ouverts : \(picture.openFollowUps) · fermés : \(picture.closedFollowUps)")
+        Output.line("\nOù en sont les personnes (suivis ouverts)")
+        for count in picture.byStage {
+            let wheel = count.wheelStage.flatMap(WheelStage.init(rawValue:))?.frenchLabel ?? "non évaluée"
+            let step = count.engagementStep.flatMap(EngagementStep.init(rawValue:))?.frenchLabel ?? "—"
+            Output.line("  \(wheel) · \(step) : \(count.participants)")
+        }
+        Output.line("\nTransitions d'étape par mois (de → vers : nombre)")
+        for month in Dictionary(grouping: picture.transitions, by: \.month).sorted(by: { $0.key < $1.key }) {
+            Output.line("  \(month.key) : " + month.value.map { "\(Self.stage($0.from)) → \(Self.stage($0.to)) : \($0.count)" }.joined(separator: " ; "))
+        }
+        Output.line("\nChutes par mois (momentanées / prolongées)")
+        for month in picture.relapses { Output.line("  \(month.month) : \(month.momentary) / \(month.prolonged)") }
+        Output.line("\nOrientations par ressource et suite")
+        for referral in picture.referrals { Output.line("  \(referral.resource) (\(referral.resourceKind)) · \(referral.outcome) : \(referral.count)") }
+        let delay = picture.admissionToFirstPlan
+        Output.line("\nDe l'admission au premier plan d'action : \(delay.withPlan) sur \(delay.admitted) admission(s) de la période"
+                    + (delay.medianDays.map { ", médiane \($0) jours" } ?? "") + (delay.meanDays.map { ", moyenne \($0) jours" } ?? ""))
+        Output.line("\nSuivis ouverts sans contact depuis plus de \(picture.silentAfterDays) jours : \(picture.withoutContact.count)")
+        for silent in picture.withoutContact { Output.line("  \(silent.participant) · dernier contact le \(silent.lastContactOn) (\(silent.days) jours)") }
+    }
+
+    static func stage(_ raw: String) -> String { WheelStage(rawValue: raw)?.frenchLabel ?? raw }
+
+    /// The same day a year earlier (the 28th for a 29 February).
+    static func yearBefore(_ day: String) throws -> String {
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { throw CommandError("--to: a day such as 2026-11-23") }
+        return String(format: "%04d-%02d-%02d", parts[0] - 1, parts[1], parts[1] == 2 && parts[2] == 29 ? 28 : parts[2])
+    }
+}

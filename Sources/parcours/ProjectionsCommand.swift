@@ -1,0 +1,53 @@
+import ArgumentParser
+import ParcoursLog
+import ParcoursProjections
+import ParcoursStore
+
+struct ProjectionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "projections",
+        abstract: "Follow or rebuild the projections (journeys, caseloads, program picture) from the log.",
+        subcommands: [Rebuild.self, CatchUp.self])
+
+    struct Rebuild: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Empty projections and rebuild them from seq 0, in one transaction (admin).",
+            discussion: "Names: \(ProjectionName.allCases.map(\.rawValue).joined(separator: ", ")); all when none is given. Appends wait until it is done.")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var signer: ActorOption
+        @Argument(help: "The projections to rebuild.") var names: [String] = []
+
+        func run() throws {
+            let projections = try names.map { name in
+                guard let projection = ProjectionName(rawValue: name) else {
+                    throw CommandError("NAME: one of \(ProjectionName.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return projection
+            }
+            let opened = try store.open()
+            _ = try signer.unlock(opened, holding: "admin", to: "rebuild projections")
+            let master = try opened.unlockMaster(passphrase: try Secrets.master())
+            let chosen = projections.isEmpty ? Set(ProjectionName.allCases) : Set(projections)
+            try Projector(store: opened, master: master).rebuild(chosen)
+            Output.json(["rebuilt": .array(chosen.sorted().map { .string($0.rawValue) }), "position": .int(Int64(try opened.size()))])
+        }
+    }
+
+    struct CatchUp: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "catch-up",
+            abstract: "Follow the log to its head (readers do it on their own; this is for after a bulk import).")
+
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var signer: ActorOption
+
+        func run() throws {
+            let opened = try store.open()
+            _ = try signer.unlock(opened, holding: "admin", to: "follow the log into the projections")
+            let master = try opened.unlockMaster(passphrase: try Secrets.master())
+            let followed = try Projector(store: opened, master: master).catchUp()
+            Output.json(["followed": .int(Int64(followed)), "position": .int(Int64(try opened.size()))])
+        }
+    }
+}
