@@ -27,6 +27,10 @@ struct Options {
                        generated journeys, then --runs N (5) batches of --acts N (1000) acts over them,
                        each checked by the rules against its participant's record, one append a batch;
                        --seed N (1)
+          projections  the projections on --dir DIR/store-projections (made once, then reused):
+                       --participants N (10000) journeys of --visits-min N (25) to --visits-max N (45)
+                       visits (about 100 acts each); rebuild events/s, journey p50/p99 over
+                       --journeys N (1000) random participants, program for a year, bytes per event
         """
 
     init(_ arguments: [String]) throws {

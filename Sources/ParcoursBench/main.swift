@@ -149,6 +149,7 @@ do {
     case "single": try runSingle(options)
     case "verify-only": try runVerifyOnly(options)
     case "record": try runRecord(options)
+    case "projections": try ProjectionBench.run(options)
     case "help", "--help", "-h": print(Options.usage)
     default: throw BenchError("unknown command \(options.command)\n\n\(Options.usage)")
     }

@@ -18,19 +18,25 @@ public struct JourneyGenerator {
 
     private var random: SplitMix64
     private let clinician: String
+    /// How many visits (stage assessments, each with what follows it) a journey has.
+    private let visits: ClosedRange<Int>
 
     /// Journeys happen between these two days (UTC), all in the past.
     static let first = DateComponents(year: 2024, month: 1, day: 8)
     static let spanDays = 900
 
-    public init(seed: UInt64, clinician: String) {
+    /// `visits` sets the journeys' length: the default gives about 33 acts a journey;
+    /// 25...45 gives about 100, for stores of a million events.
+    public init(seed: UInt64, clinician: String, visits: ClosedRange<Int> = 4...13) {
         random = SplitMix64(seed: seed)
         self.clinician = clinician
+        self.visits = visits
     }
 
-    /// The acts of `count` participants, each journey in date order, admission first.
-    public mutating func journeys(count: Int) -> [[Act]] {
-        (0..<count).map { journey(number: $0) }
+    /// The acts of `count` participants, each journey in date order, admission first;
+    /// `first` numbers the synthetic names, for callers that draw journeys in chunks.
+    public mutating func journeys(count: Int, first: Int = 0) -> [[Act]] {
+        (first..<first + count).map { journey(number: $0) }
     }
 
     private static let partners = ["CCSMTL", "CODIM", "SPVM — Les Survivantes", "Fondation Marie-Vincent", "En Marge 12-17", "L'Anonyme"]
@@ -81,7 +87,7 @@ public struct JourneyGenerator {
         var plan = 0
         var fallPlan = 0
         var referral: String?
-        for visit in 0..<(4 + random.below(10)) {
+        for visit in 0..<(visits.lowerBound + random.below(visits.count)) {
             // Snakes and ladders: mostly forward, sometimes back.
             step = max(0, min(7, step + [1, 1, 1, 0, -1, -2][random.below(6)]))
             let engagement = EngagementStep.allCases[step]

@@ -77,6 +77,14 @@ public final class ProjectionSource {
         if let first = current.first { try body(first.participant, current) }
     }
 
+    /// The id of every participant with a stream.
+    public func forEachStreamName(_ body: (String) throws -> Void) throws {
+        let streams = try String.fetchCursor(db, sql: "SELECT DISTINCT stream FROM event WHERE stream >= 'participant/' AND stream < 'participant0'")
+        while let stream = try streams.next() {
+            if let participant = Identifiers.participant(ofStream: stream) { try body(participant) }
+        }
+    }
+
     /// The participant's data key, or nil once erased.
     public func dataKey(of participant: String) throws -> DataKey? {
         if let cached = keys[participant] { return cached }

@@ -1,0 +1,136 @@
+import Foundation
+import ParcoursClinical
+import ParcoursLog
+import ParcoursProjections
+import ParcoursStore
+
+/// The projections on a store of generated journeys: rebuild from seq 0 (events/s, with
+/// decryption), `journey` latency over random participants (in-process, through the
+/// same reader the CLI uses, catch-up included), the program picture for a year, and
+/// the store's size per event.
+enum ProjectionBench {
+    static let clinician = "clin-bench"
+
+    struct Report {
+        var events = 0
+        var participants = 0
+        var fillSeconds = 0.0
+        var rebuildSeconds = 0.0
+        var rebuildCoresBusy = 0.0
+        var peakKiB = 0
+        var journeyMilliseconds: [Double] = []
+        var journeyBytes: [Double] = []
+        var programMilliseconds: [Double] = []
+        var databaseBytes = 0
+        var walBytes = 0
+    }
+
+    static func run(_ options: Options) throws {
+        let directory = try options.string("dir")
+        let participants = max(1, try options.int("participants", default: 10_000))
+        let low = try options.int("visits-min", default: 25), high = try options.int("visits-max", default: 45)
+        let samples = max(1, try options.int("journeys", default: 1_000))
+        let path = directory + "/store-projections"
+        var report = Report()
+        let bench: BenchStore
+        if FileManager.default.fileExists(atPath: path + "/" + Store.databaseFileName) {
+            log("1/5 reusing the store at \(path)")
+            bench = try BenchStore.open(at: path)
+        } else {
+            log("1/5 filling \(path): \(participants) generated journeys of \(low)–\(high) visits")
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let watch = Stopwatch()
+            bench = try BenchStore.create(at: path)
+            try fill(bench, participants: participants, visits: low...high)
+            report.fillSeconds = watch.elapsedSeconds
+        }
+        report.events = Int(try bench.store.size())
+        let ids = try participantIDs(bench)
+        report.participants = ids.count
+        log("    \(report.events) events, \(ids.count) participants")
+
+        log("2/5 rebuilding every projection from seq 0")
+        let projector = Projector(store: bench.store, master: bench.master)
+        let watch = Stopwatch()
+        try projector.rebuild()
+        report.rebuildSeconds = watch.elapsedSeconds
+        report.rebuildCoresBusy = watch.coresBusy
+        report.peakKiB = ProcessMemory.read()?.peakKiB ?? 0
+        log("    \(formatRate(Double(report.events) / report.rebuildSeconds)) events/s")
+
+        log("3/5 journey of \(samples) random participants")
+        let reader = ProjectionReader(store: bench.store, master: bench.master)
+        var random = SplitMix64(seed: 42)
+        let encoder = JSONEncoder()
+        for _ in 0..<samples {
+            let participant = ids[random.below(ids.count)]
+            let start = nowNanoseconds()
+            let journey = try reader.journey(of: participant)
+            report.journeyMilliseconds.append(Double(nowNanoseconds() - start) / 1e6)
+            report.journeyBytes.append(Double(try encoder.encode(journey).count))
+        }
+
+        log("4/5 program picture for a year, 5 times")
+        for _ in 0..<5 {
+            let start = nowNanoseconds()
+            _ = try reader.program(from: "2025-01-01", to: "2025-12-31")
+            report.programMilliseconds.append(Double(nowNanoseconds() - start) / 1e6)
+        }
+
+        log("5/5 size on disk")
+        report.databaseBytes = fileSize(bench.store.databasePath) - fileSize(bench.store.databasePath + "-wal")
+        report.walBytes = fileSize(bench.store.databasePath + "-wal")
+        print(table(report))
+    }
+
+    /// Generated journeys, appended in transactions of at most 1,000 acts.
+    static func fill(_ bench: BenchStore, participants: Int, visits: ClosedRange<Int>) throws {
+        try bench.store.enrol(actor: clinician, name: "Intervenante Banc", organization: "Banc d'essai", roles: ["clinician"],
+                              passphrase: "bench-clinician-passphrase", by: bench.admin)
+        let author = try bench.store.unlockActor(clinician, passphrase: "bench-clinician-passphrase")
+        var generator = JourneyGenerator(seed: 2026, clinician: clinician, visits: visits)
+        var pending: [EventDraft] = []
+        var done = 0
+        var lastReport = nowNanoseconds()
+        for first in stride(from: 0, to: participants, by: 100) {
+            for act in generator.journeys(count: min(100, participants - first), first: first).joined() {
+                var data = try JSONParser.parse(Array(act.data)).objectValue ?? [:]
+                data["occurredAt"] = .string(act.occurredAt)
+                pending.append(EventDraft(type: act.type, stream: Identifiers.participantStreamPrefix + act.participant, data: data,
+                                          id: act.id, schema: ClinicalActType(rawValue: act.type)?.currentSchema ?? 1))
+                if pending.count == 1_000 {
+                    done += try bench.store.append(pending, by: author, master: bench.master).count
+                    pending.removeAll(keepingCapacity: true)
+                    if nowNanoseconds() - lastReport > 10_000_000_000 {
+                        log("    \(done) events")
+                        lastReport = nowNanoseconds()
+                    }
+                }
+            }
+        }
+        if !pending.isEmpty { _ = try bench.store.append(pending, by: author, master: bench.master) }
+    }
+
+    static func participantIDs(_ bench: BenchStore) throws -> [String] {
+        var ids: Set<String> = []
+        try bench.store.projectionRead(master: bench.master) { source in
+            try source.forEachStreamName { ids.insert($0) }
+        }
+        return ids.sorted()
+    }
+
+    static func table(_ report: Report) -> String {
+        let rate = Double(report.events) / report.rebuildSeconds
+        let bytes = report.databaseBytes + report.walBytes
+        return """
+
+            | projections | \(report.events) events, \(report.participants) participants |
+            |---|---|
+            | store filled in | \(String(format: "%.0f", report.fillSeconds)) s (0 = reused) |
+            | rebuild of all projections | \(String(format: "%.1f", report.rebuildSeconds)) s = \(formatRate(rate)) events/s, \(String(format: "%.2f", report.rebuildCoresBusy)) cores busy, peak RSS \(formatKiB(report.peakKiB)) |
+            | journey (in-process, \(report.journeyMilliseconds.count) random participants) | p50 \(String(format: "%.2f", median(report.journeyMilliseconds))) ms, p99 \(String(format: "%.2f", percentile(report.journeyMilliseconds, 0.99))) ms, max \(String(format: "%.2f", report.journeyMilliseconds.max() ?? 0)) ms; JSON p50 \(String(format: "%.0f", median(report.journeyBytes))) bytes |
+            | program for a year | median \(String(format: "%.1f", median(report.programMilliseconds))) ms of 5 |
+            | store on disk | \(bytes / 1_048_576) MiB (WAL \(report.walBytes / 1_048_576) MiB) = \(bytes / max(report.events, 1)) bytes/event |
+            """
+    }
+}
