@@ -31,29 +31,27 @@ public struct ParticipantRecord: Sendable, Equatable {
     /// Folds one recorded act (its type, data, event id and schema version, read as the
     /// current version); unknown types only count.
     public mutating func apply(type: String, data: Data, id: String? = nil, schema: Int64? = nil) {
-        let data = schema.flatMap { try? ClinicalUpcaster.upcast(type: type, schema: $0, data: data) } ?? data
+        apply(type: type, id: id, act: RecordedAct.decode(type: type, data: data, schema: schema ?? ClinicalActType(rawValue: type)?.currentSchema ?? 1)?.act)
+    }
+
+    /// Folds one act already read back; nil (unreadable or not clinical) only counts.
+    public mutating func apply(type: String, id: String?, act: RecordedAct.Act?) {
         acts += 1
         if let id { types[id] = type }
-        let decoder = JSONDecoder()
-        switch ClinicalActType(rawValue: type) {
-        case .participantEnrolled:
+        switch act {
+        case .enrolment(let enrolment)?:
             enrolled = true
-            if let enrolment = try? decoder.decode(ParticipantEnrolment.self, from: data) {
-                dateOfBirth = try? ClinicalDate.day(enrolment.identity.dateOfBirth, field: "dateOfBirth")
-            }
-        case .stageAssessed: lastStage = try? decoder.decode(StageAssessment.self, from: data)
-        case .obligationsExplained: obligationsExplained = true
-        case .planRevised:
-            if let plan = try? decoder.decode(PlanRevision.self, from: data) {
-                planRevision = plan.revision
-                planReviewOn = try? ClinicalDate.day(plan.reviewOn, field: "reviewOn")
-            }
-        case .careTeamAssigned: (try? decoder.decode(CareTeamChange.self, from: data)).map { _ = careTeam.insert($0.clinician) }
-        case .careTeamReleased: (try? decoder.decode(CareTeamChange.self, from: data)).map { _ = careTeam.remove($0.clinician) }
-        case .fallPlanRevised: fallPlanRevision = (try? decoder.decode(FallPlanRevision.self, from: data))?.revision ?? fallPlanRevision
-        case .entryVoided: (try? decoder.decode(EntryVoiding.self, from: data)).map { _ = voided.insert($0.voids) }
-        case .followUpClosed: closed = true
-        case .followUpReopened: closed = false
+            dateOfBirth = try? ClinicalDate.day(enrolment.identity.dateOfBirth, field: "dateOfBirth")
+        case .stage(let stage)?: lastStage = stage
+        case .obligations?: obligationsExplained = true
+        case .plan(let plan)?:
+            planRevision = plan.revision
+            planReviewOn = try? ClinicalDate.day(plan.reviewOn, field: "reviewOn")
+        case .careTeam(let change)?:
+            if type == ClinicalActType.careTeamAssigned.rawValue { careTeam.insert(change.clinician) } else { careTeam.remove(change.clinician) }
+        case .fallPlan(let plan)?: fallPlanRevision = plan.revision
+        case .voiding(let voiding)?: voided.insert(voiding.voids)
+        case .followUp?: closed = type == ClinicalActType.followUpClosed.rawValue
         default: break
         }
     }

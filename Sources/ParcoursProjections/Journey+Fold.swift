@@ -6,6 +6,13 @@ extension Journey {
     /// Folds a whole stream. Corrections and voidings are gathered first, so every act
     /// is applied once, with its corrected values, and voided acts are skipped.
     public static func fold(participant: String, events: [ProjectedEvent]) -> Journey {
+        var record = ParticipantRecord(participant: participant)
+        return fold(participant: participant, events: events, record: &record)
+    }
+
+    /// Folds a whole stream into the journey and, from the same decoded acts, the record
+    /// the clinical rules check (which keeps acts as recorded, corrections aside).
+    public static func fold(participant: String, events: [ProjectedEvent], record: inout ParticipantRecord) -> Journey {
         var journey = Journey(participant: participant)
         var merged: [String: [String: Any]] = [:]
         var marks: [String: CorrectionMark] = [:]
@@ -32,6 +39,8 @@ extension Journey {
             }
         }
         for event in events {
+            let recorded = RecordedAct.decode(event)
+            if event.payload != nil { record.apply(type: event.type, id: event.id, act: recorded?.act) }
             if voided.contains(event.id) {
                 journey.voidedCount += 1
                 journey.throughSeq = max(journey.throughSeq, event.seq + 1)
@@ -40,10 +49,10 @@ extension Journey {
                 if !journey.apply(event.with(payload: bytes)) {
                     // Corrected into something that is no longer a valid act: the act as recorded.
                     journey.corrections[event.id] = nil
-                    journey.apply(event)
+                    journey.apply(event, recorded)
                 }
             } else {
-                journey.apply(event)
+                journey.apply(event, recorded)
             }
         }
         return journey

@@ -41,17 +41,30 @@ enum ProjectionTables {
         }
     }
 
+    /// A participant's projected state, sealed and ready to write.
+    struct Prepared: Sendable {
+        var journey: Journey
+        /// The sealed journey and record; nil when the journey projection is not written.
+        var sealed: (journey: Data, record: Data)?
+
+        init(_ journey: Journey, record: ParticipantRecord, key: DataKey, sealing: Bool) throws {
+            self.journey = journey
+            if sealing {
+                sealed = (try seal(journey, as: "journey", of: journey.participant, with: key),
+                          try seal(record, as: "record", of: journey.participant, with: key))
+            }
+        }
+    }
+
     /// Writes a participant's rows in each projection, replacing what was there.
-    static func write(_ journey: Journey, record: ParticipantRecord, key: DataKey, to names: Set<ProjectionName>, _ db: Database) throws {
-        let participant = journey.participant
+    static func write(_ prepared: Prepared, to names: Set<ProjectionName>, _ db: Database) throws {
+        let journey = prepared.journey, participant = journey.participant
         try remove(participant, from: names.subtracting([.journey]), db)
-        if names.contains(.journey) {
+        if names.contains(.journey), let sealed = prepared.sealed {
             try db.cachedStatement(sql: """
                 INSERT INTO journey (participant, through_seq, journey, record) VALUES (?, ?, ?, ?)
                 ON CONFLICT (participant) DO UPDATE SET through_seq = excluded.through_seq, journey = excluded.journey, record = excluded.record
-                """).execute(arguments: [participant, Int64(journey.throughSeq),
-                                         try seal(journey, as: "journey", of: participant, with: key),
-                                         try seal(record, as: "record", of: participant, with: key)])
+                """).execute(arguments: [participant, Int64(journey.throughSeq), sealed.journey, sealed.record])
         }
         if names.contains(.caseload) {
             let reviewOn = journey.plan?.plan.reviewOn

@@ -91,40 +91,53 @@ public struct Projector: Sendable {
                 state = try ProjectionTables.load(participant, key: key, source.db)
                 if var (journey, record) = state {
                     for event in events {
-                        journey.apply(event)
-                        record.apply(event)
+                        let recorded = RecordedAct.decode(event)
+                        journey.apply(event, recorded)
+                        if event.payload != nil { record.apply(type: event.type, id: event.id, act: recorded?.act) }
                     }
                     state = (journey, record)
                 }
             }
             // A correction or voiding changes earlier acts: the stream is folded again.
             let (journey, record) = try state ?? Self.fold(participant, try source.stream(of: participant, before: end))
-            try ProjectionTables.write(journey, record: record, key: key, to: names, source.db)
+            try ProjectionTables.write(.init(journey, record: record, key: key, sealing: names.contains(.journey)), to: names, source.db)
         }
         try ProjectionTables.setPosition(end, of: names, source.db)
     }
 
     /// Empties `names` and projects every stream below `head` into them.
+    ///
+    /// Streams are read in turn and folded, encoded and sealed on all cores, a few
+    /// thousand events at a time; rows are written in the order the streams were read.
     func rebuild(_ names: Set<ProjectionName>, head: UInt64, _ source: ProjectionSource) throws {
         try ProjectionTables.clear(names, source.db)
-        try source.forEachStream(before: head) { participant, events in
-            guard events.last?.type != StreamRules.participantErased, let key = try source.dataKey(of: participant) else { return }
-            let (journey, record) = Self.fold(participant, events)
-            try ProjectionTables.write(journey, record: record, key: key, to: names, source.db)
+        let sealing = names.contains(.journey)
+        var pending: [StoredStream] = []
+        var pendingEvents = 0
+        func flush() throws {
+            let prepared = try pending.parallelMap { stream -> ProjectionTables.Prepared? in
+                let events = try stream.events()
+                guard let key = stream.key, events.last?.type != StreamRules.participantErased else { return nil }
+                let (journey, record) = Self.fold(stream.participant, events)
+                return try ProjectionTables.Prepared(journey, record: record, key: key, sealing: sealing)
+            }
+            for participant in prepared.compactMap({ $0 }) { try ProjectionTables.write(participant, to: names, source.db) }
+            pending.removeAll(keepingCapacity: true)
+            pendingEvents = 0
         }
+        try source.forEachStream(before: head) { stream in
+            guard stream.key != nil else { return }
+            pending.append(stream)
+            pendingEvents += stream.count
+            if pendingEvents >= 8_000 { try flush() }
+        }
+        try flush()
         try ProjectionTables.setPosition(head, of: names, source.db)
     }
 
     static func fold(_ participant: String, _ events: [ProjectedEvent]) -> (Journey, ParticipantRecord) {
         var record = ParticipantRecord(participant: participant)
-        for event in events { record.apply(event) }
-        return (Journey.fold(participant: participant, events: events), record)
-    }
-}
-
-extension ParticipantRecord {
-    /// Folds one projected event into the record the rules check.
-    mutating func apply(_ event: ProjectedEvent) {
-        if let payload = event.payload { apply(type: event.type, data: payload, id: event.id, schema: event.schema) }
+        let journey = Journey.fold(participant: participant, events: events, record: &record)
+        return (journey, record)
     }
 }

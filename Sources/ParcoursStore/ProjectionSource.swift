@@ -58,23 +58,25 @@ public final class ProjectionSource {
     }
 
     /// Every participant's whole stream (events below `end`), one stream at a time, read
-    /// in the order of the (stream, version) index so no stream is held longer than its turn.
-    public func forEachStream(before end: UInt64, _ body: (String, [ProjectedEvent]) throws -> Void) throws {
+    /// in the order of the (stream, version) index so no stream is held longer than its
+    /// turn. The records come as stored: `StoredStream.events()` parses and opens them,
+    /// on any thread.
+    public func forEachStream(before end: UInt64, _ body: (StoredStream) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT seq, line FROM event
+            SELECT stream, seq, line FROM event
             WHERE stream >= 'participant/' AND stream < 'participant0' AND seq < ? ORDER BY stream, version
             """, arguments: [Int64(end)])
-        var current: [ProjectedEvent] = []
+        var current: StoredStream?
         while let row = try rows.next() {
-            let event = try event(seq: row[0], line: row[1])
-            if let first = current.first, first.participant != event.participant {
-                try body(first.participant, current)
-                current.removeAll(keepingCapacity: true)
-                keys[first.participant] = nil
+            let stream: String = row[0]
+            if current?.stream != stream {
+                if let finished = current { try body(finished) }
+                guard let participant = Identifiers.participant(ofStream: stream) else { throw StoreError.storeDamaged("a stream name is not valid") }
+                current = StoredStream(stream: stream, participant: participant, key: try dataKey(of: participant, caching: false))
             }
-            current.append(event)
+            current!.records.append((row[1], row[2]))
         }
-        if let first = current.first { try body(first.participant, current) }
+        if let finished = current { try body(finished) }
     }
 
     /// The id of every participant with a stream.
@@ -86,15 +88,22 @@ public final class ProjectionSource {
     }
 
     /// The participant's data key, or nil once erased.
-    public func dataKey(of participant: String) throws -> DataKey? {
+    public func dataKey(of participant: String) throws -> DataKey? { try dataKey(of: participant, caching: true) }
+
+    private func dataKey(of participant: String, caching: Bool) throws -> DataKey? {
         if let cached = keys[participant] { return cached }
         let key = try SQLiteLogTransaction(db: db, table: .events, master: master)
             .dataKey(forStream: Identifiers.participantStreamPrefix + participant, create: false)
-        keys[participant] = key
+        if caching { keys[participant] = key }
         return key
     }
 
     private func event(seq: Int64, line: Data) throws -> ProjectedEvent {
+        try Self.event(seq: seq, line: line) { try dataKey(of: $0) }
+    }
+
+    /// Parses a stored record and opens its payload with the key `key(participant)` gives.
+    static func event(seq: Int64, line: Data, key: (String) throws -> DataKey?) throws -> ProjectedEvent {
         let envelope: Envelope
         do {
             let json = try line.withUnsafeBytes { try JSONParser.parse(Array($0.bindMemory(to: UInt8.self))) }
@@ -110,7 +119,7 @@ public final class ProjectionSource {
         switch envelope.payload {
         case .clear(let data): payload = Data(CanonicalJSON.encode(.object(data)))
         case .sealed(let sealed):
-            if let key = try dataKey(of: participant), key.id == sealed.keyID {
+            if let key = try key(participant), key.id == sealed.keyID {
                 do {
                     var plaintext = try sealed.plaintext(with: key, envelope: envelope)
                     payload = Data(plaintext)
@@ -136,5 +145,32 @@ extension Store {
     /// Runs `body` in one read transaction (a consistent snapshot of log and projections).
     public func projectionRead<T>(master: MasterKey, _ body: (ProjectionSource) throws -> T) throws -> T {
         try pool.read { db in try body(ProjectionSource(db: db, master: master)) }
+    }
+}
+
+/// One participant's stream as stored, with the data key that opens it (nil once erased).
+public struct StoredStream: Sendable {
+    public let stream: String
+    public let participant: String
+    public let key: DataKey?
+    var records: [(seq: Int64, line: Data)] = []
+
+    init(stream: String, participant: String, key: DataKey?) {
+        self.stream = stream
+        self.participant = participant
+        self.key = key
+    }
+
+    /// The number of records.
+    public var count: Int { records.count }
+
+    /// The records parsed and opened, in stream order; safe to call on any thread.
+    public func events() throws -> [ProjectedEvent] {
+        try records.map { record in
+            try ProjectionSource.event(seq: record.seq, line: record.line) { owner in
+                guard owner == participant else { throw StoreError.storeDamaged("record \(record.seq) is not in its stream") }
+                return key
+            }
+        }
     }
 }
