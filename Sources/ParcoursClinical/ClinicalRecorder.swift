@@ -17,6 +17,26 @@ public enum ClinicalRecorder {
     /// - Returns: the warnings to record with the act.
     public static func check(type: String, data: Data, occurredAt: String, record: ParticipantRecord?,
                              authorMayDiagnose: Bool = false, now: Date = Date()) throws(ClinicalError) -> [ClinicalWarning] {
+        try checked(type: type, data: data, occurredAt: occurredAt, record: record, authorMayDiagnose: authorMayDiagnose, now: now).warnings
+    }
+
+    /// Checks an act, then folds it into the participant's record (a new one for an
+    /// admission): what recording an act does, the act read only once.
+    ///
+    /// - Returns: the warnings to record with the act.
+    public static func record(type: String, data: Data, occurredAt: String, id: String, participant: String,
+                              into record: inout ParticipantRecord?, authorMayDiagnose: Bool = false,
+                              now: Date = Date()) throws(ClinicalError) -> [ClinicalWarning] {
+        let (warnings, act) = try checked(type: type, data: data, occurredAt: occurredAt, record: record,
+                                          authorMayDiagnose: authorMayDiagnose, now: now)
+        var updated = record ?? ParticipantRecord(participant: participant)
+        updated.apply(type: type, id: id, act: act)
+        record = updated
+        return warnings
+    }
+
+    static func checked(type: String, data: Data, occurredAt: String, record: ParticipantRecord?,
+                        authorMayDiagnose: Bool, now: Date) throws(ClinicalError) -> (warnings: [ClinicalWarning], act: RecordedAct.Act) {
         guard let act = ClinicalActType(rawValue: type) else {
             throw ClinicalError("type", "one of \(ClinicalActType.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -27,9 +47,10 @@ public enum ClinicalRecorder {
             throw ClinicalError("data.diagnosis", "a diagnosis (PTSD or other) is a reserved act: only an actor holding the role "
                 + "\(designatedProfessionalRole) records one; record the observed symptoms and a referral")
         }
-        if act == .participantEnrolled {
+        let decoded = try read(act, data)
+        if case .enrolment(let enrolment) = decoded {
             guard record == nil else { throw ClinicalError("participant", "an admission creates the participant; leave it out") }
-            return try checkEnrolment(try decode(ParticipantEnrolment.self, data), at: when, now: now)
+            return (try checkEnrolment(enrolment, at: when, now: now), decoded)
         }
         guard let record else { throw ClinicalError("participant", "no admitted participant with this id") }
         guard !record.erased else { throw ClinicalError("participant", "this participant's record was erased") }
@@ -40,61 +61,51 @@ public enum ClinicalRecorder {
             throw ClinicalError("participant", "the follow-up is closed; record followup.reopened first")
         }
         var warnings: [ClinicalWarning] = []
-        switch act {
-        case .participantEnrolled: break
-        case .stageAssessed: warnings += try checkStage(try decode(StageAssessment.self, data))
-        case .decisionalBalanceRecorded: warnings += try checkBalance(try decode(DecisionalBalance.self, data), record: record)
-        case .relapseRecorded: try checkRelapse(try decode(RelapseRecord.self, data), now: now)
-        case .obligationsExplained:
-            let explanation = try decode(ObligationsExplanation.self, data)
+        switch decoded {
+        case .enrolment: break
+        case .stage(let stage): warnings += try checkStage(stage)
+        case .balance(let balance): warnings += try checkBalance(balance, record: record)
+        case .relapse(let relapse): try checkRelapse(relapse, now: now)
+        case .obligations(let explanation):
             guard explanation.obligationsExplained else { throw ClinicalError("data.obligationsExplained", "must be true: record it once they were explained") }
-        case .followUpClosed, .followUpReopened:
-            guard !(try decode(FollowUpChange.self, data)).reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw ClinicalError("data.reason", "a reason is needed")
-            }
-        case .consentGiven, .consentWithdrawn: try checkConsent(try decode(ConsentDecision.self, data), record: record, at: when)
-        case .planRevised: warnings += try checkPlan(try decode(PlanRevision.self, data), record: record)
-        case .sessionHeld:
-            let session = try decode(SessionRecord.self, data)
+        case .followUp(let change):
+            guard !change.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClinicalError("data.reason", "a reason is needed") }
+        case .consent(let decision): try checkConsent(decision, record: record, at: when)
+        case .plan(let plan): warnings += try checkPlan(plan, record: record)
+        case .session(let session):
             guard (1...1440).contains(session.minutes) else { throw ClinicalError("data.minutes", "a duration from 1 to 1440 minutes") }
-        case .fallPlanRevised: try checkFallPlan(try decode(FallPlanRevision.self, data), record: record)
-        case .safetyAssessed:
-            let safety = try decode(SafetyAssessment.self, data)
+        case .fallPlan(let plan): try checkFallPlan(plan, record: record)
+        case .safety(let safety):
             if [.high, .imminent].contains(safety.dangerLevel), (safety.crisisPlan ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 warnings.append(ClinicalWarning(code: "danger-without-crisis-plan",
                     message: "Danger élevé ou imminent sans plan de crise consigné. — High or imminent danger without a crisis plan."))
             }
-        case .referralMade:
-            let referral = try decode(Referral.self, data)
+        case .referral(let referral):
             guard !referral.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClinicalError("data.reason", "why the person is referred") }
             if let consent = referral.consent {
                 guard record.types[consent] == ClinicalActType.consentGiven.rawValue, !record.voided.contains(consent) else {
                     throw ClinicalError("data.consent", "the id of a consent.given of this participant")
                 }
             }
-        case .referralUpdated:
-            let update = try decode(ReferralUpdate.self, data)
+        case .referralUpdate(let update):
             guard record.types[update.referral] == ClinicalActType.referralMade.rawValue else {
                 throw ClinicalError("data.referral", "the id of a referral.made of this participant")
             }
             if update.status == .declined, (update.reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 throw ClinicalError("data.reason", "a declined referral says why")
             }
-        case .legalDisclosure: try checkDisclosure(try decode(LegalDisclosure.self, data), now: now)
-        case .traumaObserved: try checkTrauma(try decode(TraumaObservation.self, data), data: data)
-        case .entryCorrected:
-            let correction = try decode(EntryCorrection.self, data)
+        case .disclosure(let disclosure): try checkDisclosure(disclosure, now: now)
+        case .trauma: break
+        case .correction(let correction):
             try checkTarget(correction.corrects, field: "data.corrects", record: record)
             guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
                   let members = object["correction"] as? [String: Any], !members.isEmpty
             else { throw ClinicalError("data.correction", "the corrected members, as an object") }
             guard !correction.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClinicalError("data.reason", "why it is corrected") }
-        case .entryVoided:
-            let voiding = try decode(EntryVoiding.self, data)
+        case .voiding(let voiding):
             try checkTarget(voiding.voids, field: "data.voids", record: record)
             guard !voiding.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClinicalError("data.reason", "why it is voided") }
-        case .careTeamAssigned, .careTeamReleased:
-            let change = try decode(CareTeamChange.self, data)
+        case .careTeam(let change):
             let member = record.careTeam.contains(change.clinician)
             if act == .careTeamAssigned, member { throw ClinicalError("data.clinician", "already in the care team") }
             if act == .careTeamReleased, !member { throw ClinicalError("data.clinician", "not in the care team") }
@@ -103,7 +114,7 @@ public enum ClinicalRecorder {
             warnings.append(ClinicalWarning(code: "plan-review-overdue",
                 message: "Le plan d'action n'a pas été revu depuis sa date de révision. — The action plan is past its review date."))
         }
-        let inAction = act == .stageAssessed ? (try? decode(StageAssessment.self, data))?.wheelStage == .action : record.lastStage?.wheelStage == .action
+        let inAction = if case .stage(let stage) = decoded { stage.wheelStage == .action } else { record.lastStage?.wheelStage == .action }
         if inAction, record.fallPlanRevision == nil, act != .fallPlanRevised {
             warnings.append(ClinicalWarning(code: "no-fall-plan-in-action",
                 message: "La personne est en action et n'a pas encore de plan de chute. — In action without a fall plan."))
@@ -112,7 +123,7 @@ public enum ClinicalRecorder {
             warnings.append(ClinicalWarning(code: "obligations-not-explained",
                 message: "Les obligations légales n'ont pas encore été expliquées, à la troisième intervention du suivi. — Legal obligations not yet explained at the third act."))
         }
-        return warnings
+        return (warnings, decoded)
     }
 
     /// Checks only the shape of an act's data (members, types, vocabularies), without
@@ -120,25 +131,30 @@ public enum ClinicalRecorder {
     public static func checkShape(type: String, data: Data) throws(ClinicalError) {
         guard let act = ClinicalActType(rawValue: type) else { throw ClinicalError("type", "not a clinical act") }
         try checkMembers(of: data, allowed: act.members.union(["occurredAt", "warnings"]))
+        _ = try read(act, data)
+    }
+
+    /// Decodes an act's data as its type, naming the field that does not fit.
+    static func read(_ act: ClinicalActType, _ data: Data) throws(ClinicalError) -> RecordedAct.Act {
         switch act {
-        case .participantEnrolled: _ = try decode(ParticipantEnrolment.self, data)
-        case .obligationsExplained: _ = try decode(ObligationsExplanation.self, data)
-        case .stageAssessed: _ = try decode(StageAssessment.self, data)
-        case .decisionalBalanceRecorded: _ = try decode(DecisionalBalance.self, data)
-        case .relapseRecorded: _ = try decode(RelapseRecord.self, data)
-        case .followUpClosed, .followUpReopened: _ = try decode(FollowUpChange.self, data)
-        case .consentGiven, .consentWithdrawn: _ = try decode(ConsentDecision.self, data)
-        case .planRevised: _ = try decode(PlanRevision.self, data)
-        case .sessionHeld: _ = try decode(SessionRecord.self, data)
-        case .careTeamAssigned, .careTeamReleased: _ = try decode(CareTeamChange.self, data)
-        case .fallPlanRevised: _ = try decode(FallPlanRevision.self, data)
-        case .safetyAssessed: _ = try decode(SafetyAssessment.self, data)
-        case .referralMade: _ = try decode(Referral.self, data)
-        case .referralUpdated: _ = try decode(ReferralUpdate.self, data)
-        case .legalDisclosure: _ = try decode(LegalDisclosure.self, data)
-        case .traumaObserved: try checkTrauma(try decode(TraumaObservation.self, data), data: data)
-        case .entryCorrected: _ = try decode(EntryCorrection.self, data)
-        case .entryVoided: _ = try decode(EntryVoiding.self, data)
+        case .participantEnrolled: .enrolment(try decode(ParticipantEnrolment.self, data))
+        case .obligationsExplained: .obligations(try decode(ObligationsExplanation.self, data))
+        case .stageAssessed: .stage(try decode(StageAssessment.self, data))
+        case .decisionalBalanceRecorded: .balance(try decode(DecisionalBalance.self, data))
+        case .relapseRecorded: .relapse(try decode(RelapseRecord.self, data))
+        case .followUpClosed, .followUpReopened: .followUp(try decode(FollowUpChange.self, data))
+        case .consentGiven, .consentWithdrawn: .consent(try decode(ConsentDecision.self, data))
+        case .planRevised: .plan(try decode(PlanRevision.self, data))
+        case .sessionHeld: .session(try decode(SessionRecord.self, data))
+        case .careTeamAssigned, .careTeamReleased: .careTeam(try decode(CareTeamChange.self, data))
+        case .fallPlanRevised: .fallPlan(try decode(FallPlanRevision.self, data))
+        case .safetyAssessed: .safety(try decode(SafetyAssessment.self, data))
+        case .referralMade: .referral(try decode(Referral.self, data))
+        case .referralUpdated: .referralUpdate(try decode(ReferralUpdate.self, data))
+        case .legalDisclosure: .disclosure(try decode(LegalDisclosure.self, data))
+        case .traumaObserved: .trauma(try checkTrauma(try decode(TraumaObservation.self, data), data: data))
+        case .entryCorrected: .correction(try decode(EntryCorrection.self, data))
+        case .entryVoided: .voiding(try decode(EntryVoiding.self, data))
         }
     }
 
@@ -146,11 +162,11 @@ public enum ClinicalRecorder {
     public static let designatedProfessionalRole = "designated-professional"
 
     /// A diagnosis, when there is one, is exactly `{condition, designation}`, both non-empty.
-    static func checkTrauma(_ observation: TraumaObservation, data: Data) throws(ClinicalError) {
+    static func checkTrauma(_ observation: TraumaObservation, data: Data) throws(ClinicalError) -> TraumaObservation {
         let member = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["diagnosis"]
         guard let diagnosis = observation.diagnosis else {
             if member != nil { throw ClinicalError("data.diagnosis", "an object {condition, designation}, or left out") }
-            return
+            return observation
         }
         let object = member as? [String: Any] ?? [:]
         if let unknown = object.keys.filter({ !TraumaObservation.Diagnosis.members.contains($0) }).sorted().first {
@@ -162,6 +178,7 @@ public enum ClinicalRecorder {
         guard !diagnosis.designation.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ClinicalError("data.diagnosis.designation", "the professional designation under which it is made, e.g. psychologue (OPQ)")
         }
+        return observation
     }
 
     static func checkEnrolment(_ enrolment: ParticipantEnrolment, at when: Date, now: Date) throws(ClinicalError) -> [ClinicalWarning] {

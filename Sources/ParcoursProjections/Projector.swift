@@ -62,16 +62,38 @@ public struct Projector: Sendable {
         }
     }
 
-    /// The participant's record for the clinical rules, as of the log's head; nil when
-    /// the projections know no such participant.
+    /// The participant's record for the clinical rules, as of the log's head: the journey
+    /// projection's record, plus the participant's events the projection has not followed
+    /// yet, in one snapshot. Nil when there is no such participant, or she or he was erased.
+    ///
+    /// So recording never waits for the projections to follow: the next reader does that.
     public func record(of participant: String) throws -> ParticipantRecord? {
+        try records(of: [participant])[participant]
+    }
+
+    /// The records of several participants in one snapshot; those unknown or erased are left out.
+    public func records(of participants: Set<String>) throws -> [String: ParticipantRecord] {
         try store.projectionRead(master: master) { source in
-            guard let key = try source.dataKey(of: participant) else { return nil }
-            return try ProjectionTables.loadRecord(participant, key: key, source.db)
+            let position = try ProjectionTables.positions(source.db)[.journey]!
+            var records: [String: ParticipantRecord] = [:]
+            for participant in participants {
+                guard let key = try source.dataKey(of: participant) else { continue }
+                let stored = try ProjectionTables.loadRecord(participant, key: key, source.db)
+                let tail = try source.stream(of: participant, from: position)
+                if stored == nil, tail.first?.version != 0 { continue }
+                var record = stored ?? ParticipantRecord(participant: participant)
+                guard !tail.contains(where: { $0.payload == nil || $0.type == StreamRules.participantErased }) else { continue }
+                for event in tail { record.apply(type: event.type, id: event.id, act: RecordedAct.decode(event)?.act) }
+                records[participant] = record
+            }
+            return records
         }
     }
 
     /// Applies the records in `position..<end` to projections that are all at `position`.
+    ///
+    /// What the database holds is read in turn; each participant's journey is then opened,
+    /// moved forward (or folded again), encoded and sealed on all cores; rows are written in turn.
     func follow(from position: UInt64, to end: UInt64, into names: Set<ProjectionName>, _ source: ProjectionSource) throws {
         var order: [String] = []
         var byParticipant: [String: [ProjectedEvent]] = [:]
@@ -79,6 +101,7 @@ public struct Projector: Sendable {
             if byParticipant[event.participant] == nil { order.append(event.participant) }
             byParticipant[event.participant, default: []].append(event)
         }
+        var work: [FollowWork] = []
         for participant in order {
             let events = byParticipant[participant]!
             guard !events.contains(where: { $0.type == StreamRules.participantErased }),
@@ -86,23 +109,38 @@ public struct Projector: Sendable {
                 try ProjectionTables.remove(participant, from: names, source.db)
                 continue
             }
-            var state: (Journey, ParticipantRecord)?
-            if names.contains(.journey), !events.contains(where: { Journey.rewritesEarlierActs($0.type) }) {
-                state = try ProjectionTables.load(participant, key: key, source.db)
-                if var (journey, record) = state {
-                    for event in events {
-                        let recorded = RecordedAct.decode(event)
-                        journey.apply(event, recorded)
-                        if event.payload != nil { record.apply(type: event.type, id: event.id, act: recorded?.act) }
-                    }
-                    state = (journey, record)
-                }
-            }
-            // A correction or voiding changes earlier acts: the stream is folded again.
-            let (journey, record) = try state ?? Self.fold(participant, try source.stream(of: participant, before: end))
-            try ProjectionTables.write(.init(journey, record: record, key: key, sealing: names.contains(.journey)), to: names, source.db)
+            // A correction or voiding changes earlier acts, and a projection without the journey has no state to move
+            // forward: the stream is folded again.
+            let moving = names.contains(.journey) && !events.contains { Journey.rewritesEarlierActs($0.type) }
+            let sealed = moving ? try ProjectionTables.loadSealed(participant, source.db) : nil
+            work.append(FollowWork(participant: participant, key: key, events: sealed == nil ? try source.stream(of: participant, before: end) : events,
+                                   sealed: sealed))
         }
+        let sealing = names.contains(.journey)
+        let prepared = try work.parallelMap { item in
+            var (journey, record): (Journey, ParticipantRecord)
+            if let sealed = item.sealed {
+                (journey, record) = try ProjectionTables.open(sealed, of: item.participant, with: item.key)
+                for event in item.events {
+                    let recorded = RecordedAct.decode(event)
+                    journey.apply(event, recorded)
+                    if event.payload != nil { record.apply(type: event.type, id: event.id, act: recorded?.act) }
+                }
+            } else {
+                (journey, record) = Self.fold(item.participant, item.events)
+            }
+            return try ProjectionTables.Prepared(journey, record: record, key: item.key, sealing: sealing)
+        }
+        for participant in prepared { try ProjectionTables.write(participant, to: names, source.db) }
         try ProjectionTables.setPosition(end, of: names, source.db)
+    }
+
+    /// One participant to move forward: her or his new events and stored state, or whole stream.
+    struct FollowWork: Sendable {
+        var participant: String
+        var key: DataKey
+        var events: [ProjectedEvent]
+        var sealed: (journey: Data, record: Data)?
     }
 
     /// Empties `names` and projects every stream below `head` into them.

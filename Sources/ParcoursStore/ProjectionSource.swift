@@ -48,10 +48,10 @@ public final class ProjectionSource {
         return events
     }
 
-    /// One participant's events with `seq` below `end`, in stream order.
-    public func stream(of participant: String, before end: UInt64) throws -> [ProjectedEvent] {
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT seq, line FROM event WHERE stream = ? AND seq < ? ORDER BY version"),
-                                       arguments: [Identifiers.participantStreamPrefix + participant, Int64(end)])
+    /// One participant's events with `seq` in `start..<end`, in stream order.
+    public func stream(of participant: String, from start: UInt64 = 0, before end: UInt64 = UInt64(Int64.max)) throws -> [ProjectedEvent] {
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT seq, line FROM event WHERE stream = ? AND seq >= ? AND seq < ? ORDER BY version"),
+                                       arguments: [Identifiers.participantStreamPrefix + participant, Int64(start), Int64(end)])
         var events: [ProjectedEvent] = []
         while let row = try rows.next() { events.append(try event(seq: row[0], line: row[1])) }
         return events

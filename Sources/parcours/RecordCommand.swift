@@ -27,9 +27,9 @@ struct RecordCommand: ParsableCommand {
         let opened = try store.open()
         let author = try signer.unlock(opened, holding: "clinician", to: "record clinical acts")
         let master = try opened.unlockMaster(passphrase: try Secrets.master())
-        let projector = Projector(store: opened, master: master)
-        try projector.catchUp()
-        var records: [String: ParticipantRecord] = [:]
+        // Every participant's record in one snapshot; an admission's comes with it.
+        let named = Set(requests.compactMap { $0.objectValue?["participant"]?.stringValue }.filter(Identifiers.isParticipantID))
+        var records = try Projector(store: opened, master: master).records(of: named)
         var drafts: [EventDraft] = []
         var outcomes: [(participant: String, warnings: [ClinicalWarning])] = []
         for (index, request) in requests.enumerated() {
@@ -45,9 +45,8 @@ struct RecordCommand: ParsableCommand {
                 throw CommandError(prefix + error.description)
             }
         }
+        // Durable on return; the projections follow when they are next read.
         let results = try opened.append(drafts, by: author, master: master)
-        // The acts are durable; the projections follow them now so the next reader or batch finds them there.
-        try projector.catchUp()
         for (index, result) in results.enumerated() {
             let outcome = outcomes[index]
             Output.json(["seq": .int(Int64(result.seq)), "id": .string(result.id), "participant": .string(outcome.participant),
@@ -104,13 +103,11 @@ struct RecordCommand: ParsableCommand {
         let bytes = Data(CanonicalJSON.encode(.object(data)))
         let mayDiagnose = data["diagnosis"] != nil
             && author.map { store.currentDirectoryHolds($0, role: Directory.designatedProfessionalRole) } == true
-        let warnings = try ClinicalRecorder.check(type: type, data: bytes, occurredAt: occurredAt, record: record,
-                                                  authorMayDiagnose: mayDiagnose)
-        var updated = record ?? ParticipantRecord(participant: participant)
-        let version = UInt64(updated.acts)
+        let version = UInt64(record?.acts ?? 0)
         let eventID = id ?? Identifiers.newEventID()
-        updated.apply(type: type, data: bytes, id: eventID)
-        records[participant] = updated
+        let warnings = try ClinicalRecorder.record(type: type, data: bytes, occurredAt: occurredAt, id: eventID, participant: participant,
+                                                   into: &record, authorMayDiagnose: mayDiagnose)
+        records[participant] = record
         var stored = data
         stored["occurredAt"] = .string(occurredAt)
         if !warnings.isEmpty { stored["warnings"] = .array(warnings.map(Self.json)) }
@@ -120,9 +117,8 @@ struct RecordCommand: ParsableCommand {
         return (draft, participant, warnings)
     }
 
-    /// The participant's record so far, folded from her or his stream; nil when there is none.
-    /// Read from the journey projection (caught up before the batch); a participant the
-    /// projections do not know is looked up in the log, which tells "erased" from "unknown".
+    /// The participant's record so far; nil when there is none. Read from the journey projection and the events it has not followed yet; a
+    /// participant it does not know is looked up in the log, which tells "erased" from "unknown".
     static func load(_ participant: String, from store: Store, master: MasterKey) throws -> ParticipantRecord? {
         if let record = try Projector(store: store, master: master).record(of: participant) { return record }
         let events = try store.events(inStream: Identifiers.participantStreamPrefix + participant, master: master)
