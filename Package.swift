@@ -25,14 +25,15 @@ let package = Package(
             name: "ParcoursStore",
             dependencies: ["ParcoursLog", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(name: "ParcoursAccess", dependencies: ["ParcoursClinical", "ParcoursLog"]),
         .target(
             name: "ParcoursProjections",
-            dependencies: ["ParcoursClinical", "ParcoursStore", "ParcoursLog", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ParcoursClinical", "ParcoursAccess", "ParcoursStore", "ParcoursLog", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "parcours",
             dependencies: [
-                "ParcoursLog", "ParcoursStore", "ParcoursClinical", "ParcoursProjections",
+                "ParcoursLog", "ParcoursStore", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,6 +45,7 @@ let package = Package(
         .testTarget(name: "ParcoursLogTests", dependencies: ["ParcoursLog"], exclude: ["Fixtures"]),
         .testTarget(name: "ParcoursStoreTests", dependencies: ["ParcoursStore", "ParcoursLog"]),
         .testTarget(name: "ParcoursClinicalTests", dependencies: ["ParcoursClinical"], exclude: ["Fixtures"]),
+        .testTarget(name: "ParcoursAccessTests", dependencies: ["ParcoursAccess", "ParcoursClinical", "ParcoursLog"]),
         .testTarget(name: "ParcoursProjectionsTests", dependencies: ["ParcoursProjections", "ParcoursStore", "ParcoursClinical", "ParcoursLog"]),
         .testTarget(name: "ParcoursCLITests", dependencies: ["parcours", "ParcoursStore", "ParcoursLog"]),
     ],

@@ -1,0 +1,35 @@
+import ParcoursClinical
+
+/// The policy's answer: permitted with the categories the reader may see, or denied
+/// with a reason (a category, never free text).
+public struct AccessDecision: Sendable, Equatable {
+    public enum Outcome: String, Sendable { case permitted, denied }
+
+    /// Why a request was denied; the access log records the raw value.
+    public enum Denial: String, Sendable, Equatable {
+        case roleNotPermitted = "role not permitted"
+        case notInCareTeam = "not in the care team"
+        case refusedByParticipant = "refused by the participant"
+        case noConsent = "no consent in force"
+        case notOwnOrganization = "not of the reader's organization"
+        case justificationTooShort = "break-glass justification too short"
+    }
+
+    public var outcome: Outcome
+    /// What may be shown; empty when denied.
+    public var categories: Set<InformationCategory>
+    public var purpose: AccessPurpose
+    public var denial: Denial?
+    /// The glass was broken: permitted, marked, and raised for review.
+    public var brokeGlass: Bool
+
+    public var permitted: Bool { outcome == .permitted }
+
+    static func permit(_ categories: Set<InformationCategory>, _ purpose: AccessPurpose, brokeGlass: Bool = false) -> AccessDecision {
+        AccessDecision(outcome: .permitted, categories: categories, purpose: purpose, denial: nil, brokeGlass: brokeGlass)
+    }
+
+    static func deny(_ denial: Denial, _ purpose: AccessPurpose) -> AccessDecision {
+        AccessDecision(outcome: .denied, categories: [], purpose: purpose, denial: denial, brokeGlass: false)
+    }
+}

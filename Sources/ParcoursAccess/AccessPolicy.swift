@@ -1,0 +1,76 @@
+import Foundation
+import ParcoursClinical
+
+/// The one policy that decides every read, for the CLI and the server alike.
+///
+/// - A clinician of the care team sees the whole journey; another clinician sees nothing
+///   unless she or he breaks the glass with a written justification (permitted, marked,
+///   raised for review).
+/// - A participant's refusal of a named clinician or of an organization wins over
+///   care-team membership and over the glass: what remains is the legal-obligation
+///   disclosures, recorded as such.
+/// - A partner worker sees the categories the participant consented to share with her or
+///   his organization, while the consent is in force.
+/// - A coordinator sees caseloads and the program picture, and the journeys of her or his
+///   organization without notes, unless breaking the glass.
+/// - The privacy officer sees the directory, event metadata, the access log and the
+///   registers — never clinical content. Researchers never read journeys.
+public enum AccessPolicy {
+    /// The shortest break-glass justification accepted: a sentence, not a word.
+    public static let minimumJustification = 20
+
+    public static func decide(_ request: AccessRequest) -> AccessDecision {
+        let reader = request.reader
+        let all = Set(InformationCategory.allCases)
+        switch request.view {
+        case .directory, .metadata, .accessLog, .registers:
+            return reader.holds(.privacyOfficer) || reader.holds(.admin) && request.view == .directory
+                ? .permit([], .audit) : .deny(.roleNotPermitted, .audit)
+        case .program:
+            return reader.holds(.coordinator) ? .permit([], .supervision) : .deny(.roleNotPermitted, .supervision)
+        case .caseload:
+            // Her or his own caseload for a clinician; anyone's for a coordinator (supervision).
+            if request.purpose == .supervision { return reader.holds(.coordinator) ? .permit([], .supervision) : .deny(.roleNotPermitted, .supervision) }
+            return reader.holds(.clinician) || reader.holds(.coordinator) ? .permit([], .care) : .deny(.roleNotPermitted, .care)
+        case .events, .export:
+            return reader.holds(.admin) ? .permit(all, .administration) : .deny(.roleNotPermitted, .administration)
+        case .participantReport:
+            return reader.holds(.privacyOfficer) || reader.holds(.clinician)
+                ? .permit(all, .participantRequest) : .deny(.roleNotPermitted, .participantRequest)
+        case .journey, .timeline:
+            guard let participant = request.participant else { return .deny(.roleNotPermitted, request.purpose) }
+            return decideRecord(reader, participant, breakGlass: request.breakGlass)
+        }
+    }
+
+    /// A view of one participant's record.
+    static func decideRecord(_ reader: Reader, _ participant: ParticipantContext, breakGlass: String?) -> AccessDecision {
+        let all = Set(InformationCategory.allCases)
+        let clinical = reader.holds(.clinician) || reader.holds(.coordinator) || reader.holds(.partner)
+        guard clinical else { return .deny(.roleNotPermitted, .care) }
+        if participant.refuses(reader) {
+            // The refusal wins; the legal-obligation disclosures stay readable, and are recorded as such.
+            return .permit([.disclosures], .legalObligation)
+        }
+        if reader.holds(.clinician), participant.careTeam.contains(reader.id) { return .permit(all, .care) }
+        if let justification = breakGlass {
+            guard justification.trimmingCharacters(in: .whitespacesAndNewlines).count >= minimumJustification else {
+                return .deny(.justificationTooShort, .breakGlass)
+            }
+            return .permit(all, .breakGlass, brokeGlass: true)
+        }
+        if reader.holds(.coordinator) {
+            guard let organization = reader.organization, participant.careTeamOrganizations.contains(organization) else {
+                return .deny(.notOwnOrganization, .supervision)
+            }
+            return .permit(all.subtracting([.notes]), .supervision)
+        }
+        if reader.holds(.partner) {
+            guard let organization = reader.organization, let shared = participant.sharedWith[organization], !shared.isEmpty else {
+                return .deny(.noConsent, .care)
+            }
+            return .permit(shared, .care)
+        }
+        return .deny(.notInCareTeam, .care)
+    }
+}

@@ -1,0 +1,12 @@
+/// Why a read happens, as the access log records it.
+public enum AccessPurpose: String, Codable, Sendable, CaseIterable {
+    case care
+    case supervision
+    case audit
+    case research
+    case participantRequest = "participant-request"
+    case breakGlass = "break-glass"
+    /// A legal obligation: what a participant's refusal does not stop (legal-obligation disclosures).
+    case legalObligation = "legal-obligation"
+    case administration
+}

@@ -1,0 +1,20 @@
+/// A request to read: who, what, about whom, why, and — to break the glass — the written
+/// justification.
+public struct AccessRequest: Sendable {
+    public var reader: Reader
+    public var view: AccessView
+    /// The participant concerned, for the views of one participant's record.
+    public var participant: ParticipantContext?
+    public var purpose: AccessPurpose
+    /// A written justification: the reader breaks the glass.
+    public var breakGlass: String?
+
+    public init(reader: Reader, view: AccessView, participant: ParticipantContext? = nil, purpose: AccessPurpose = .care,
+                breakGlass: String? = nil) {
+        self.reader = reader
+        self.view = view
+        self.participant = participant
+        self.purpose = purpose
+        self.breakGlass = breakGlass
+    }
+}

@@ -1,0 +1,27 @@
+/// What is read: each view is one question the program answers.
+public enum AccessView: String, Codable, Sendable, CaseIterable {
+    /// A participant's journey (and its timeline).
+    case journey
+    case timeline
+    /// A clinician's caseload.
+    case caseload
+    /// The program's picture.
+    case program
+    /// The directory of actors.
+    case directory
+    /// Who wrote what type when — never content.
+    case metadata
+    /// The access log.
+    case accessLog = "access-log"
+    /// The registers of communications and incidents.
+    case registers
+    /// A stream's raw events (administration).
+    case events
+    /// An export of the log.
+    case export
+    /// What a participant receives on request.
+    case participantReport = "participant-report"
+
+    /// Views of one participant's clinical record.
+    public var isClinical: Bool { self == .journey || self == .timeline || self == .participantReport }
+}

@@ -1,0 +1,22 @@
+/// Who asks: an actor of the directory, her or his key proven, with the roles and the
+/// organization the directory gives.
+public struct Reader: Sendable, Equatable {
+    public var id: String
+    public var roles: Set<String>
+    public var organization: String?
+
+    public init(id: String, roles: Set<String>, organization: String?) {
+        self.id = id
+        self.roles = roles
+        self.organization = organization
+    }
+
+    public func holds(_ role: Role) -> Bool { roles.contains(role.rawValue) }
+}
+
+/// The program's roles, as the directory spells them.
+public enum Role: String, Sendable, CaseIterable {
+    case admin, clinician, coordinator, partner, researcher
+    case privacyOfficer = "privacy-officer"
+    case designatedProfessional = "designated-professional"
+}
