@@ -13,6 +13,8 @@ public struct AccessDecision: Sendable, Equatable {
         case noConsent = "no consent in force"
         case notOwnOrganization = "not of the reader's organization"
         case justificationTooShort = "break-glass justification too short"
+        /// No journey for this participant (never admitted, or erased).
+        case unknownParticipant = "unknown participant"
     }
 
     public var outcome: Outcome
@@ -24,6 +26,14 @@ public struct AccessDecision: Sendable, Equatable {
     public var brokeGlass: Bool
 
     public var permitted: Bool { outcome == .permitted }
+
+    public init(outcome: Outcome, categories: Set<InformationCategory>, purpose: AccessPurpose, denial: Denial?, brokeGlass: Bool) {
+        self.outcome = outcome
+        self.categories = categories
+        self.purpose = purpose
+        self.denial = denial
+        self.brokeGlass = brokeGlass
+    }
 
     static func permit(_ categories: Set<InformationCategory>, _ purpose: AccessPurpose, brokeGlass: Bool = false) -> AccessDecision {
         AccessDecision(outcome: .permitted, categories: categories, purpose: purpose, denial: nil, brokeGlass: brokeGlass)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ParcoursClinical
+import ParcoursLog
 import ParcoursProjections
 
 struct CaseloadCommand: ParsableCommand {
@@ -14,8 +15,9 @@ struct CaseloadCommand: ParsableCommand {
     @Flag(help: "Print the caseload as JSON.") var json = false
 
     func run() throws {
-        let session = try ReadSession.open(store, as: signer, view: "caseload", purpose: clinician == nil || clinician == signer.actor ? "care" : "supervision")
+        let session = try ReadSession.open(store, as: signer, view: .caseload)
         let whose = clinician ?? session.reader.id
+        try session.authorize(.caseload, purpose: whose == session.reader.id ? .care : .supervision, details: ["clinician": .string(whose)])
         let entries = try session.projections.caseload(of: whose)
         if json { try Output.encoded(Caseload(clinician: whose, participants: entries)); return }
         let today = JourneyText.today()

@@ -8,6 +8,8 @@ struct JourneyText {
     let journey: Journey
     /// Today (`YYYY-MM-DD`), for "since" and overdue reviews; the journey itself never depends on it.
     let today: String
+    /// What the reader may see; the text says what is left out.
+    var categories: Set<InformationCategory> = Set(InformationCategory.allCases)
 
     static func today() -> String { String(ClinicalDate.format(Date()).prefix(10)) }
 
@@ -15,6 +17,10 @@ struct JourneyText {
         var lines: [String] = []
         let follow = journey.followUp
         lines.append("Parcours de \(journey.participant) — suivi \(follow.open ? "ouvert" : "fermé")\(follow.since.map { " depuis le \($0)" } ?? "")")
+        let hidden = InformationCategory.allCases.filter { !categories.contains($0) }
+        if !hidden.isEmpty {
+            lines.append("Vue partielle, selon la politique d'accès — non affiché : " + hidden.map(\.frenchLabel).joined(separator: ", "))
+        }
         if let admission = journey.admission {
             lines.append("Admission le \(admission.on)\(mark(admission.id)) par \(admission.admittedBy), orientée par \(admission.referringOrganization)")
             lines.append("  \(admission.name) · née ou né le \(admission.dateOfBirth)\(admission.ageAtAdmission.map { " (\($0) ans à l'admission)" } ?? "")"

@@ -20,7 +20,8 @@ struct ProgramCommand: ParsableCommand {
     func run() throws {
         let to = to ?? JourneyText.today()
         let from = try from ?? Self.yearBefore(to)
-        let session = try ReadSession.open(store, as: signer, view: "program", purpose: "supervision")
+        let session = try ReadSession.open(store, as: signer, view: .program)
+        try session.authorize(.program, purpose: .supervision)
         let picture = try session.projections.program(from: from, to: to, silentAfterDays: silentAfter)
         if json { try Output.encoded(picture); return }
         Output.line("Portrait du programme du \(picture.from) au \(picture.to)")

@@ -81,12 +81,13 @@ struct ProjectionCLITests {
     @Test("the program picture counts the period's transitions; a bad day is named and refused")
     func program() throws {
         let (cli, _) = try Self.followed()
-        let picture = try cli.run(["program", "--as", Self.clinician, "--from", "2026-11-01", "--to", "2026-11-30", "--json"], env: Self.asClinician)
+        try cli.enrol("coord-exemple", name: "Coordination Exemple", roles: "coordinator")
+        let picture = try cli.run(["program", "--as", "coord-exemple", "--from", "2026-11-01", "--to", "2026-11-30", "--json"], env: Self.asClinician)
         #expect(picture.status == 0, "\(picture)")
         let json = try JSONParser.parse(picture.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(json["transitions"] == [["month": "2026-11", "from": "contemplation", "to": "determination", "direction": "forward", "count": 1]])
         #expect(json["openFollowUps"] == 1)
-        let bad = try cli.run(["program", "--as", Self.clinician, "--from", "2026-13-01", "--to", "2026-11-30"], env: Self.asClinician)
+        let bad = try cli.run(["program", "--as", "coord-exemple", "--from", "2026-13-01", "--to", "2026-11-30"], env: Self.asClinician)
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("--from"), "\(bad.stderr)")
     }
