@@ -1,4 +1,3 @@
-import ParcoursAccess
 import ParcoursLog
 import ParcoursStore
 
@@ -21,25 +20,6 @@ struct AccessTrail {
         details["reason"] = .string(Self.category(of: error))
         try record(kind, actor: actor, role: nil, view: view, purpose: purpose, outcome: "denied", details: details)
         throw error
-    }
-
-    /// Records the policy's decision on a read: who (role, organization), which
-    /// participant, view and categories, for what purpose, the outcome and its reason, and
-    /// a break-glass justification, marked for review.
-    func decided(_ decision: AccessDecision, reader: Reader, view: AccessView, participant: String?, justification: String?,
-                 details: [String: JSONValue] = [:]) throws {
-        var data = details
-        data["categories"] = .array(decision.categories.map(\.rawValue).sorted().map(JSONValue.string))
-        if let participant { data["participant"] = .string(participant) }
-        if let organization = reader.organization { data["organization"] = .string(organization) }
-        if let denial = decision.denial { data["reason"] = .string(denial.rawValue) }
-        if decision.brokeGlass, let justification {
-            data["justification"] = .string(justification)
-            data["review"] = true
-        }
-        let role = ReadSession.rolePreference.first { reader.roles.contains($0) }
-        try record("read", actor: reader.id, role: role, view: view.rawValue, purpose: decision.purpose.rawValue,
-                   outcome: decision.outcome.rawValue, details: data)
     }
 
     private func record(_ kind: String, actor: String, role: String?, view: String, purpose: String, outcome: String,

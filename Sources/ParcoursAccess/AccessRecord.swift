@@ -1,0 +1,40 @@
+import ParcoursLog
+
+/// One record of the access log: who (role, organization), which participant, which
+/// view and categories, for what purpose, with what outcome and reason, and a break-glass
+/// justification, marked for review — never clinical content.
+public struct AccessRecord: Sendable, Equatable {
+    /// `access.` + kind: read, export, write.
+    public var type: String
+    public var payload: [String: JSONValue]
+
+    public init(kind: String, payload: [String: JSONValue]) {
+        type = "access." + kind
+        self.payload = payload
+    }
+
+    /// The record of the policy's decision on a read.
+    public static func decided(_ decision: AccessDecision, reader: Reader, view: AccessView, participant: String?,
+                               justification: String?, details: [String: JSONValue] = [:]) -> AccessRecord {
+        var data = details
+        data["actor"] = .string(reader.id)
+        if let role = Role.recordedOrder.first(where: reader.holds) { data["role"] = .string(role.rawValue) }
+        if let organization = reader.organization { data["organization"] = .string(organization) }
+        if let participant { data["participant"] = .string(participant) }
+        data["view"] = .string(view.rawValue)
+        data["categories"] = .array(decision.categories.map(\.rawValue).sorted().map(JSONValue.string))
+        data["purpose"] = .string(decision.purpose.rawValue)
+        data["outcome"] = .string(decision.outcome.rawValue)
+        if let denial = decision.denial { data["reason"] = .string(denial.rawValue) }
+        if decision.brokeGlass, let justification {
+            data["justification"] = .string(justification)
+            data["review"] = true
+        }
+        return AccessRecord(kind: "read", payload: data)
+    }
+}
+
+extension Role {
+    /// The role a read is recorded under: the first the reader holds, care before oversight.
+    public static let recordedOrder: [Role] = [.clinician, .coordinator, .partner, .privacyOfficer, .admin, .researcher, .designatedProfessional]
+}
