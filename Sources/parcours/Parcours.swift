@@ -20,6 +20,7 @@ struct Parcours: ParsableCommand {
             InitCommand.self, ActorCommand.self, RecordCommand.self, DemoCommand.self, AppendCommand.self, EventsCommand.self, CheckpointCommand.self,
             ProveCommand.self, VerifyCommand.self, ExportCommand.self, BackupCommand.self, EraseCommand.self,
             JourneyCommand.self, TimelineCommand.self, CaseloadCommand.self, ProgramCommand.self, ProjectionsCommand.self,
+            AuditCommand.self,
             IncidentCommand.self,
         ]
     )

@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+import ParcoursLog
+
+/// One record of the access log, as a privacy officer reads it: where it sits in the log,
+/// what kind of access it was, when, and its clear metadata.
+public struct AccessLogEntry: Sendable, Equatable {
+    /// Position in the access log from 0 (its Merkle leaf index: `prove inclusion --access --seq`).
+    public var seq: UInt64
+    /// The record's UUID.
+    public var id: String
+    /// `access.read`, `access.export`…
+    public var type: String
+    public var recordedAt: Timestamp
+    /// The access log's origin name, `<origin>/access`.
+    public var log: String
+    /// The clear payload: who, role, participant, view, purpose, outcome… — never clinical content.
+    public var payload: [String: JSONValue]
+
+    public init(seq: UInt64, id: String, type: String, recordedAt: Timestamp, log: String, payload: [String: JSONValue]) {
+        self.seq = seq
+        self.id = id
+        self.type = type
+        self.recordedAt = recordedAt
+        self.log = log
+        self.payload = payload
+    }
+}
+
+extension Store {
+    /// Every record of the access log, in `seq` order.
+    ///
+    /// Access records are clear (LOG-FORMAT.md), so no key is needed to read them; `master`
+    /// is accepted for symmetry with the event log's readers and may be nil. A sealed or
+    /// unparsable record means the store is damaged.
+    public func accessRecords(master: MasterKey?) throws -> [AccessLogEntry] {
+        try pool.read { db in
+            var entries: [AccessLogEntry] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT seq, line FROM \(LogTable.access.recordsTable) ORDER BY seq")
+            while let row = try rows.next() {
+                let seq: Int64 = row["seq"]
+                let envelope: Envelope
+                do { envelope = try ParsedRecord(line: Array(row["line"] as Data), checkSignature: false).record.envelope } catch {
+                    throw StoreError.storeDamaged("access record \(seq) does not parse")
+                }
+                guard case .clear(let payload) = envelope.payload else {
+                    throw StoreError.storeDamaged("access record \(seq) is sealed; the access log is clear")
+                }
+                entries.append(AccessLogEntry(seq: envelope.seq, id: envelope.id, type: envelope.type, recordedAt: envelope.recordedAt,
+                                              log: envelope.log, payload: payload))
+            }
+            return entries
+        }
+    }
+}
