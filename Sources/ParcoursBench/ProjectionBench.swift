@@ -1,4 +1,5 @@
 import Foundation
+import ParcoursAccess
 import ParcoursClinical
 import ParcoursLog
 import ParcoursProjections
@@ -23,6 +24,53 @@ enum ProjectionBench {
         var programMilliseconds: [Double] = []
         var databaseBytes = 0
         var walBytes = 0
+        var reads: [ReadRun] = []
+    }
+
+    struct ReadRun {
+        var threads = 0
+        var groupCommit = false
+        var reads = 0
+        var seconds = 0.0
+        var milliseconds: [Double] = []
+    }
+
+    /// Journey reads by a clinician of the care teams, as the CLI and the server read:
+    /// decided by the policy, the decision appended to the access log durably, then the
+    /// journey redacted. One transaction a read, or `threads` readers sharing group commits.
+    static func reads(_ bench: BenchStore, ids: [String], threads: Int, perThread: Int, groupCommit: Bool) throws -> ReadRun {
+        let directory = try bench.store.currentDirectory()
+        guard let actor = directory.activeActor(clinician) else { throw BenchError("no \(clinician) in this store") }
+        let reader = Reader(id: actor.id, roles: Set(actor.roles), organization: actor.organization)
+        let organizations = directory.actors.values.reduce(into: [String: String]()) { $0[$1.id] = $1.organization }
+        let (store, master) = (bench.store, bench.master)
+        let committer = try AccessGroupCommit(store: store, master: master)
+        let views = ConsentAwareReader(projections: ProjectionReader(store: store, master: master)) { record in
+            if groupCommit { try committer.record(type: record.type, data: record.payload) } else {
+                try store.recordAccess(type: record.type, data: record.payload, master: master)
+            }
+        }
+        let today = String(ClinicalDate.format(Date()).prefix(10))
+        let latencies = Latencies()
+        let watch = Stopwatch()
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            var random = SplitMix64(seed: UInt64(1_000 + thread))
+            for _ in 0..<perThread {
+                let participant = ids[random.below(ids.count)]
+                let start = nowNanoseconds()
+                _ = try? views.journey(of: participant, for: reader, organizations: organizations, today: today)
+                latencies.add(Double(nowNanoseconds() - start) / 1e6)
+            }
+        }
+        let values = latencies.values
+        return ReadRun(threads: threads, groupCommit: groupCommit, reads: values.count, seconds: watch.elapsedSeconds, milliseconds: values)
+    }
+
+    final class Latencies: @unchecked Sendable {
+        private let lock = NSLock()
+        private var all: [Double] = []
+        func add(_ value: Double) { lock.withLock { all.append(value) } }
+        var values: [Double] { lock.withLock { all } }
     }
 
     static func run(_ options: Options) throws {
@@ -34,10 +82,10 @@ enum ProjectionBench {
         var report = Report()
         let bench: BenchStore
         if FileManager.default.fileExists(atPath: path + "/" + Store.databaseFileName) {
-            log("1/5 reusing the store at \(path)")
+            log("1/6 reusing the store at \(path)")
             bench = try BenchStore.open(at: path)
         } else {
-            log("1/5 filling \(path): \(participants) generated journeys of \(low)–\(high) visits")
+            log("1/6 filling \(path): \(participants) generated journeys of \(low)–\(high) visits")
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let watch = Stopwatch()
             bench = try BenchStore.create(at: path)
@@ -49,7 +97,7 @@ enum ProjectionBench {
         report.participants = ids.count
         log("    \(report.events) events, \(ids.count) participants")
 
-        log("2/5 rebuilding every projection from seq 0")
+        log("2/6 rebuilding every projection from seq 0")
         let projector = Projector(store: bench.store, master: bench.master)
         let watch = Stopwatch()
         try projector.rebuild()
@@ -58,7 +106,7 @@ enum ProjectionBench {
         report.peakKiB = ProcessMemory.read()?.peakKiB ?? 0
         log("    \(formatRate(Double(report.events) / report.rebuildSeconds)) events/s")
 
-        log("3/5 journey of \(samples) random participants")
+        log("3/6 journey of \(samples) random participants")
         let reader = ProjectionReader(store: bench.store, master: bench.master)
         var random = SplitMix64(seed: 42)
         let encoder = JSONEncoder()
@@ -70,14 +118,21 @@ enum ProjectionBench {
             report.journeyBytes.append(Double(try encoder.encode(journey).count))
         }
 
-        log("4/5 program picture for a year, 5 times")
+        log("4/6 program picture for a year, 5 times")
         for _ in 0..<5 {
             let start = nowNanoseconds()
             _ = try reader.program(from: "2025-01-01", to: "2025-12-31")
             report.programMilliseconds.append(Double(nowNanoseconds() - start) / 1e6)
         }
 
-        log("5/5 size on disk")
+        log("5/6 journey reads through the access policy, each access record durable before the answer")
+        report.reads = [
+            try reads(bench, ids: ids, threads: 1, perThread: samples, groupCommit: false),
+            try reads(bench, ids: ids, threads: 8, perThread: samples / 8, groupCommit: true),
+            try reads(bench, ids: ids, threads: 32, perThread: samples / 32, groupCommit: true),
+        ]
+
+        log("6/6 size on disk")
         report.databaseBytes = fileSize(bench.store.databasePath) - fileSize(bench.store.databasePath + "-wal")
         report.walBytes = fileSize(bench.store.databasePath + "-wal")
         print(table(report))
@@ -129,6 +184,10 @@ enum ProjectionBench {
             | store filled in | \(String(format: "%.0f", report.fillSeconds)) s (0 = reused) |
             | rebuild of all projections | \(String(format: "%.1f", report.rebuildSeconds)) s = \(formatRate(rate)) events/s, \(String(format: "%.2f", report.rebuildCoresBusy)) cores busy, peak RSS \(formatKiB(report.peakKiB)) |
             | journey (in-process, \(report.journeyMilliseconds.count) random participants) | p50 \(String(format: "%.2f", median(report.journeyMilliseconds))) ms, p99 \(String(format: "%.2f", percentile(report.journeyMilliseconds, 0.99))) ms, max \(String(format: "%.2f", report.journeyMilliseconds.max() ?? 0)) ms; JSON p50 \(String(format: "%.0f", median(report.journeyBytes))) bytes |
+            \(report.reads.map { run in
+                "| journey reads, access record durable first: \(run.threads) reader\(run.threads > 1 ? "s" : ""), \(run.groupCommit ? "group commit" : "one transaction a read") | "
+                    + "\(formatRate(Double(run.reads) / run.seconds)) reads/s; p50 \(String(format: "%.2f", median(run.milliseconds))) ms, p99 \(String(format: "%.2f", percentile(run.milliseconds, 0.99))) ms |"
+            }.joined(separator: "\n"))
             | program for a year | median \(String(format: "%.1f", median(report.programMilliseconds))) ms of 5 |
             | store on disk | \(bytes / 1_048_576) MiB (WAL \(report.walBytes / 1_048_576) MiB) = \(bytes / max(report.events, 1)) bytes/event |
             """

@@ -61,22 +61,32 @@ public final class LogWriter: Sendable {
 
     /// Appends one record to the access log, signed by the log key as actor `log`.
     public func appendAccess(type: String, data: [String: JSONValue], logKey: SigningKey, to store: any LogStore) throws -> AppendResult {
-        guard Identifiers.isEventType(type), type.hasPrefix("access.") else {
+        try appendAccess([(type, data)], logKey: logKey, to: store)[0]
+    }
+
+    /// Appends several access records in one transaction (one sync): all or none. Group
+    /// commit uses it to make many readers' records durable together.
+    public func appendAccess(_ records: [(type: String, data: [String: JSONValue])], logKey: SigningKey,
+                             to store: any LogStore) throws -> [AppendResult] {
+        for record in records where !(Identifiers.isEventType(record.type) && record.type.hasPrefix("access.")) {
             throw LogError.invalidInput(field: "type", reason: "access-log types start with access., e.g. access.read")
         }
         var frontier: MerkleFrontier?
-        let result = try store.withWriteTransaction(on: .access) { transaction in
+        let results = try store.withWriteTransaction(on: .access) { transaction in
             var head = try self.head(transaction, kind: .access)
-            let envelope = Envelope(log: logName(.access), seq: head.size, id: Identifiers.newEventID(), stream: Identifiers.accessStream,
-                                    version: head.size, type: type, recordedAt: .now(),
-                                    author: Author(actor: Directory.logActor, key: logKey.publicKey), prev: head.previous,
-                                    payload: .clear(data))
-            let result = try insert(LogRecord.signed(envelope, with: logKey), transaction: transaction, head: &head)
+            var results: [AppendResult] = []
+            for record in records {
+                let envelope = Envelope(log: logName(.access), seq: head.size, id: Identifiers.newEventID(), stream: Identifiers.accessStream,
+                                        version: head.size, type: record.type, recordedAt: .now(),
+                                        author: Author(actor: Directory.logActor, key: logKey.publicKey), prev: head.previous,
+                                        payload: .clear(record.data))
+                results.append(try insert(LogRecord.signed(envelope, with: logKey), transaction: transaction, head: &head))
+            }
             frontier = head.frontier
-            return result
+            return results
         }
         cache.withLock { $0.frontiers[.access] = frontier }
-        return result
+        return results
     }
 
     /// The directory as of the log's head (replayed only when it changed).
