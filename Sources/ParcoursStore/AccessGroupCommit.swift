@@ -27,6 +27,10 @@ public final class AccessGroupCommit: @unchecked Sendable {
     /// Appends one record durably, together with whatever other callers are waiting.
     @discardableResult
     public func record(type: String, data: [String: JSONValue]) throws -> AppendResult {
+        // Checked here, so one caller's bad record never fails the others' batch.
+        guard Identifiers.isEventType(type), type.hasPrefix("access.") else {
+            throw StoreError.invalidInput(field: "type", reason: "access-log types start with access., e.g. access.read")
+        }
         let mine = Pending((type, data))
         condition.lock()
         pending.append(mine)

@@ -1,0 +1,45 @@
+import Dispatch
+import Foundation
+import ParcoursLog
+@testable import ParcoursStore
+import Testing
+
+@Suite("Group commit of the access log")
+struct AccessGroupCommitTests {
+    @Test("concurrent readers each get their own durable record, in one verifiable log with no seq twice")
+    func concurrentRecords() throws {
+        let test = try TestStore()
+        let committer = try AccessGroupCommit(store: test.store, master: test.master)
+        let before = try test.store.size(.access)
+        let seqs = SeqList()
+        DispatchQueue.concurrentPerform(iterations: 16) { reader in
+            for index in 0..<20 {
+                let result = try? committer.record(type: "access.read", data: [
+                    "actor": .string("clin-\(reader)"), "view": "journey", "purpose": "care", "outcome": "permitted",
+                    "participant": .string("P-TEST\(String(format: "%02d", index))"),
+                ])
+                if let result { seqs.add(result.seq) }
+            }
+        }
+        let all = seqs.values.sorted()
+        #expect(all.count == 320)
+        #expect(all == Array(before..<before + 320), "every record has its own seq, none lost, none twice")
+        #expect(try test.store.size(.access) == before + 320)
+        #expect(try test.verificationFailure() == nil)
+    }
+
+    @Test("a record the log refuses fails its caller, and only it")
+    func refusal() throws {
+        let test = try TestStore()
+        let committer = try AccessGroupCommit(store: test.store, master: test.master)
+        #expect(throws: (any Error).self) { try committer.record(type: "read", data: ["actor": "x", "outcome": "permitted"]) }
+        #expect(try committer.record(type: "access.read", data: ["actor": "x", "outcome": "permitted"]).seq == (try test.store.size(.access)) - 1)
+    }
+
+    final class SeqList: @unchecked Sendable {
+        private let lock = NSLock()
+        private var all: [UInt64] = []
+        func add(_ value: UInt64) { lock.withLock { all.append(value) } }
+        var values: [UInt64] { lock.withLock { all } }
+    }
+}
