@@ -27,6 +27,19 @@ public struct ProjectionReader: Sendable {
         }
     }
 
+    /// Every participant's journey, one at a time (the registers that span the program).
+    public func forEachJourney(_ body: (Journey) throws -> Void) throws {
+        try projector.catchUp()
+        try store.projectionRead(master: master) { source in
+            let rows = try Row.fetchCursor(source.db, sql: "SELECT participant, journey FROM journey ORDER BY participant")
+            while let row = try rows.next() {
+                let participant: String = row["participant"]
+                guard let key = try source.dataKey(of: participant) else { continue }
+                try body(try ProjectionTables.open(Journey.self, row["journey"], as: "journey", of: participant, with: key))
+            }
+        }
+    }
+
     /// The participants a clinician follows: open follow-ups first, the longest without contact first.
     public func caseload(of clinician: String) throws -> [CaseloadEntry] {
         try projector.catchUp()

@@ -1,0 +1,107 @@
+import ParcoursLog
+
+/// One record of the access log as an audit reads it.
+public struct AuditedAccess: Sendable, Equatable {
+    public var seq: UInt64
+    public var type: String
+    public var recordedAt: Timestamp
+    public var payload: [String: JSONValue]
+
+    public init(seq: UInt64, type: String, recordedAt: Timestamp, payload: [String: JSONValue]) {
+        (self.seq, self.type, self.recordedAt, self.payload) = (seq, type, recordedAt, payload)
+    }
+
+    var actor: String? { payload["actor"]?.stringValue }
+    var participant: String? { payload["participant"]?.stringValue }
+    var day: String { String(recordedAt.description.prefix(10)) }
+}
+
+/// What the privacy officer looks for in the access log: a filter, and the anomalies
+/// worth a review.
+public enum AccessAudit {
+    /// Which records to list; days are `YYYY-MM-DD`, inclusive.
+    public struct Filter: Sendable {
+        public var participant: String?
+        public var actor: String?
+        public var from: String?
+        public var to: String?
+
+        public init(participant: String? = nil, actor: String? = nil, from: String? = nil, to: String? = nil) {
+            (self.participant, self.actor, self.from, self.to) = (participant, actor, from, to)
+        }
+
+        public func matches(_ access: AuditedAccess) -> Bool {
+            (participant == nil || access.participant == participant) && (actor == nil || access.actor == actor)
+                && (from.map { access.day >= $0 } ?? true) && (to.map { access.day <= $0 } ?? true)
+        }
+    }
+
+    /// An access worth a second look, and why.
+    public struct Anomaly: Codable, Sendable, Equatable {
+        public enum Kind: String, Codable, Sendable {
+            /// A read that broke the glass: permitted, to be reviewed.
+            case breakGlass = "break-glass"
+            /// A read of a journey by someone outside its care team (refused).
+            case outsideCareTeam = "outside-care-team"
+            /// A read by an organization after the participant's consent to it was withdrawn.
+            case afterConsentWithdrawn = "after-consent-withdrawn"
+            /// A read by someone the participant refused (only legal disclosures were shown).
+            case refusedReader = "refused-reader"
+            /// Many participants read by one actor in a short time.
+            case manyParticipants = "many-participants"
+            /// An export of the log or of data.
+            case export
+        }
+
+        public var kind: Kind
+        public var seq: UInt64
+        public var at: String
+        public var actor: String
+        public var participant: String?
+        /// What makes it an anomaly, without clinical content.
+        public var detail: String
+    }
+
+    /// The anomalies of the access log, in log order. "Many participants" means more than
+    /// `threshold` distinct participants read by one actor within `windowMinutes`.
+    public static func anomalies(_ accesses: [AuditedAccess], threshold: Int = 20, windowMinutes: Int = 10) -> [Anomaly] {
+        var found: [Anomaly] = []
+        var permittedBefore: Set<String> = []  // organization + participant pairs read with consent
+        var recent: [String: [(Timestamp, String)]] = [:]
+        var flaggedUntil: [String: Timestamp] = [:]
+        for access in accesses {
+            let actor = access.actor ?? "?"
+            func flag(_ kind: Anomaly.Kind, _ detail: String) {
+                found.append(Anomaly(kind: kind, seq: access.seq, at: access.recordedAt.description, actor: actor,
+                                     participant: access.participant, detail: detail))
+            }
+            let payload = access.payload
+            let outcome = payload["outcome"]?.stringValue, reason = payload["reason"]?.stringValue
+            let organization = payload["organization"]?.stringValue ?? ""
+            if access.type == "access.export" { flag(.export, "export (\(payload["view"]?.stringValue ?? "log"))") }
+            if payload["review"] == true || payload["purpose"] == "break-glass" && outcome == "permitted" {
+                flag(.breakGlass, "break-glass read of \(payload["view"]?.stringValue ?? "a record"), justification written")
+            }
+            if reason == "not in the care team" { flag(.outsideCareTeam, "refused: not in the care team") }
+            if payload["purpose"] == "legal-obligation" { flag(.refusedReader, "the participant refused this reader; legal disclosures only") }
+            if let participant = access.participant {
+                let pair = organization + "\u{0}" + participant
+                if outcome == "permitted", payload["role"] == "partner" { permittedBefore.insert(pair) }
+                if reason == "no consent in force", permittedBefore.contains(pair) {
+                    flag(.afterConsentWithdrawn, "read attempted by \(organization) after its consent was withdrawn")
+                }
+                // Distinct participants per actor within the window.
+                let start = Timestamp(millisecondsSinceEpoch: access.recordedAt.millisecondsSinceEpoch - Int64(windowMinutes) * 60_000)
+                var window = (recent[actor] ?? []).filter { $0.0 >= start }
+                window.append((access.recordedAt, participant))
+                recent[actor] = window
+                let distinct = Set(window.map(\.1)).count
+                if distinct > threshold, flaggedUntil[actor].map({ access.recordedAt > $0 }) ?? true {
+                    flag(.manyParticipants, "\(distinct) participants within \(windowMinutes) minutes")
+                    flaggedUntil[actor] = Timestamp(millisecondsSinceEpoch: access.recordedAt.millisecondsSinceEpoch + Int64(windowMinutes) * 60_000)
+                }
+            }
+        }
+        return found
+    }
+}
