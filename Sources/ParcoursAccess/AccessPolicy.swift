@@ -14,7 +14,8 @@ import ParcoursClinical
 /// - A coordinator sees caseloads and the program picture, and the journeys of her or his
 ///   organization without notes, unless breaking the glass.
 /// - The privacy officer sees the directory, event metadata, the access log and the
-///   registers — never clinical content. Researchers never read journeys.
+///   registers — never clinical content — and, on a participant's request, writes her or
+///   his report for her or him. Researchers never read journeys.
 public enum AccessPolicy {
     /// The shortest break-glass justification accepted: a sentence, not a word.
     public static let minimumJustification = 20
@@ -35,8 +36,8 @@ public enum AccessPolicy {
         case .events, .export:
             return reader.holds(.admin) ? .permit(all, .administration) : .deny(.roleNotPermitted, .administration)
         case .participantReport:
-            return reader.holds(.privacyOfficer) || reader.holds(.clinician)
-                ? .permit(all, .participantRequest) : .deny(.roleNotPermitted, .participantRequest)
+            // The person in charge of access requests answers them; the report goes to the participant.
+            return reader.holds(.privacyOfficer) ? .permit(all, .participantRequest) : .deny(.roleNotPermitted, .participantRequest)
         case .journey, .timeline:
             guard let participant = request.participant else { return .deny(.roleNotPermitted, request.purpose) }
             return decideRecord(reader, participant, breakGlass: request.breakGlass)

@@ -4,7 +4,7 @@ import ArgumentParser
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Audits of the store, for the privacy officer: the access log in standard forms.",
-        discussion: "For now: `audit fhir`, the access log as FHIR R4 AuditEvents. Other audit subcommands will come.",
-        subcommands: [AuditFHIRCommand.self])
+        abstract: "Audits of the store, for the privacy officer: the access log, its anomalies, the register of communications, FHIR AuditEvents.",
+        discussion: "Every audit is itself a read of the access log, recorded there before its answer.",
+        subcommands: [AuditAccessCommand.self, AuditAnomaliesCommand.self, AuditCommunicationsCommand.self, AuditFHIRCommand.self])
 }

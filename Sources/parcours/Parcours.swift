@@ -21,7 +21,7 @@ struct Parcours: ParsableCommand {
             ProveCommand.self, VerifyCommand.self, ExportCommand.self, BackupCommand.self, EraseCommand.self,
             JourneyCommand.self, TimelineCommand.self, CaseloadCommand.self, ProgramCommand.self, ProjectionsCommand.self,
             AuditCommand.self,
-            IncidentCommand.self,
+            IncidentCommand.self, ParticipantReportCommand.self,
         ]
     )
 }

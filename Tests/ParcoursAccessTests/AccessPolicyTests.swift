@@ -78,6 +78,8 @@ struct AccessPolicyTests {
         #expect(Self.journey(Self.privacyOfficer).denial == .roleNotPermitted)
         #expect(Self.journey(Self.privacyOfficer, breakGlass: "Vérification demandée par la Commission").denial == .roleNotPermitted)
         #expect(!AccessPolicy.decide(AccessRequest(reader: Self.clinician, view: .accessLog, purpose: .audit)).permitted)
+        #expect(AccessPolicy.decide(AccessRequest(reader: Self.privacyOfficer, view: .participantReport, purpose: .participantRequest)).permitted)
+        #expect(!AccessPolicy.decide(AccessRequest(reader: Self.clinician, view: .participantReport, purpose: .participantRequest)).permitted)
     }
 
     @Test("researchers and admins never read journeys")

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import ParcoursAccess
+import ParcoursClinical
+import ParcoursLog
+import ParcoursProjections
+import ParcoursStore
+
+struct ParticipantReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "participant-report",
+        abstract: "Write what a participant receives on request: her or his record in plain French, legal disclosures included, and who accessed it, when and why.",
+        discussion: """
+            For the privacy officer, on the participant's request (purpose participant-request); the request \
+            is recorded in the access log before the file is written, and appears in the report. The file is created with \
+            mode 0600 and holds personal information: hand it to the person, then delete it.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var signer: ActorOption
+    @Argument(help: "The participant, e.g. P-7Q4K2M.") var participant: String
+    @Option(help: "The file to write (must not exist).") var out: String
+
+    func run() throws {
+        guard !FileManager.default.fileExists(atPath: out) else { throw CommandError("--out: \(out) exists; give a new file name") }
+        let session = try ReadSession.open(store, as: signer, view: .participantReport, participant: participant)
+        let journey: Journey
+        do { journey = try session.projections.journey(of: participant) } catch let error as ProjectionError {
+            _ = try? session.authorize(.participantReport, purpose: .participantRequest, details: ["participant": .string(participant)])
+            throw error
+        }
+        try session.authorize(.participantReport, purpose: .participantRequest, details: ["participant": .string(participant)])
+        let accesses = try session.store.accessRecords(master: nil).filter { $0.payload["participant"]?.stringValue == participant }
+        let text = ParticipantReport(journey: journey, accesses: accesses, today: JourneyText.today()).render()
+        guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw CommandError("--out: cannot create \(out)")
+        }
+        Output.json(["participant": .string(participant), "out": .string(out), "accesses": .int(Int64(accesses.count))])
+    }
+}
+
+/// The report a participant receives: addressed to her or him, in plain French.
+struct ParticipantReport {
+    let journey: Journey
+    let accesses: [AccessLogEntry]
+    let today: String
+
+    func render() -> String {
+        var lines = [
+            "Votre dossier au programme SPHÈRES — remis le \(today)",
+            "Identifiant de votre dossier : \(journey.participant)",
+            "",
+            "Ce document contient tout ce que votre dossier dit de vous, les divulgations faites en vertu d'une obligation légale,",
+            "et la liste de toutes les personnes qui l'ont consulté, quand et pourquoi. Vous pouvez en parler avec votre intervenant·e",
+            "ou avec la personne responsable de la protection des renseignements personnels, et demander qu'une information soit corrigée.",
+            "",
+        ]
+        lines.append("Divulgations en vertu d'une obligation légale")
+        if journey.disclosures.isEmpty { lines.append("  Aucune.") }
+        for entry in journey.disclosures {
+            let disclosure = entry.disclosure
+            lines.append("  Le \(entry.on), à \(disclosure.recipient) (\(disclosure.legalBasis.frenchLabel)) : "
+                         + disclosure.categories.map(\.frenchLabel).joined(separator: ", ") + ".")
+            lines.append("    Pourquoi : \(disclosure.justification)")
+            lines.append("    " + (disclosure.participantTold ? "Vous en avez été informé·e\(disclosure.participantToldAt.map { " le \($0.prefix(10))" } ?? "")." : "Vous en êtes informé·e par ce document."))
+        }
+        lines += ["", "Votre parcours", ""]
+        lines.append(JourneyText(journey: journey, today: today).render())
+        lines += ["", "Qui a consulté votre dossier (\(accesses.count) consultation\(accesses.count > 1 ? "s" : ""))"]
+        for access in accesses {
+            let payload = access.payload
+            let who = [payload["actor"]?.stringValue, payload["role"]?.stringValue.map(Self.role), payload["organization"]?.stringValue]
+                .compactMap { $0 }.joined(separator: ", ")
+            let why = payload["purpose"]?.stringValue.map(Self.purpose) ?? "—"
+            let outcome = payload["outcome"]?.stringValue == "denied" ? "refusée" : "permise"
+            var line = "  \(access.recordedAt.description.prefix(16).replacingOccurrences(of: "T", with: " ")) · \(who) · "
+                + "\(payload["view"]?.stringValue ?? "—") · \(why) · \(outcome)"
+            if let justification = payload["justification"]?.stringValue { line += " · justification écrite : « \(justification) »" }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func role(_ raw: String) -> String {
+        ["clinician": "intervenant·e", "coordinator": "coordination", "partner": "partenaire", "privacy-officer": "responsable de la protection des renseignements",
+         "admin": "administration", "researcher": "recherche"][raw] ?? raw
+    }
+
+    static func purpose(_ raw: String) -> String {
+        ["care": "suivi", "supervision": "supervision", "audit": "vérification", "research": "recherche",
+         "participant-request": "votre demande", "break-glass": "accès d'urgence justifié", "legal-obligation": "obligation légale",
+         "administration": "administration"][raw] ?? raw
+    }
+}
