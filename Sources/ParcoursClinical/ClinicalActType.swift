@@ -9,6 +9,7 @@ public enum ClinicalActType: String, CaseIterable, Sendable {
     case followUpReopened = "followup.reopened"
     case consentGiven = "consent.given"
     case consentWithdrawn = "consent.withdrawn"
+    case consentRefused = "consent.refused"
     case planRevised = "plan.revised"
     case sessionHeld = "session.held"
     case careTeamAssigned = "careteam.assigned"
@@ -41,6 +42,7 @@ public enum ClinicalActType: String, CaseIterable, Sendable {
         case .relapseRecorded: ["kind", "startedOn", "endedOn", "factors", "whatHelped"]
         case .followUpClosed, .followUpReopened: ["reason"]
         case .consentGiven, .consentWithdrawn: ["scope", "categories", "purpose", "expiresOn", "decidedBy", "notes"]
+        case .consentRefused: ["scope", "decidedBy", "reason"]
         case .planRevised: ["revision", "replaces", "needs", "objectives", "means", "reviewOn"]
         case .sessionHeld: ["kind", "minutes", "processes", "techniques", "notes"]
         case .careTeamAssigned, .careTeamReleased: ["clinician", "reason"]

@@ -71,6 +71,7 @@ public enum ClinicalRecorder {
         case .followUp(let change):
             guard !change.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClinicalError("data.reason", "a reason is needed") }
         case .consent(let decision): try checkConsent(decision, record: record, at: when)
+        case .refusal(let refusal): try checkDecider(refusal.decidedBy, record: record, at: when)
         case .plan(let plan): warnings += try checkPlan(plan, record: record)
         case .session(let session):
             guard (1...1440).contains(session.minutes) else { throw ClinicalError("data.minutes", "a duration from 1 to 1440 minutes") }
@@ -144,6 +145,7 @@ public enum ClinicalRecorder {
         case .relapseRecorded: .relapse(try decode(RelapseRecord.self, data))
         case .followUpClosed, .followUpReopened: .followUp(try decode(FollowUpChange.self, data))
         case .consentGiven, .consentWithdrawn: .consent(try decode(ConsentDecision.self, data))
+        case .consentRefused: .refusal(try checkRefusal(try decode(ConsentRefusal.self, data)))
         case .planRevised: .plan(try decode(PlanRevision.self, data))
         case .sessionHeld: .session(try decode(SessionRecord.self, data))
         case .careTeamAssigned, .careTeamReleased: .careTeam(try decode(CareTeamChange.self, data))
@@ -277,11 +279,33 @@ public enum ClinicalRecorder {
             throw ClinicalError("data.categories", "at least one of \(InformationCategory.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let expiresOn = consent.expiresOn { _ = try ClinicalDate.day(expiresOn, field: "data.expiresOn") }
-        if consent.decidedBy == .participant, let born = record.dateOfBirth,
+        try checkDecider(consent.decidedBy, record: record, at: when)
+    }
+
+    /// Under 14 (at the act), consent is given or refused by the holder of parental
+    /// authority or the tutor, not by the participant alone.
+    static func checkDecider(_ decider: ConsentDecision.Decider, record: ParticipantRecord, at when: Date) throws(ClinicalError) {
+        if decider == .participant, let born = record.dateOfBirth,
            ClinicalDate.age(born: born, at: when) < ConsentDecision.ageOfConsent {
             throw ClinicalError("data.decidedBy",
                 "under 14, the holder of parental authority or the tutor gives or refuses consent (parental-authority or tutor), not the participant alone")
         }
+    }
+
+    /// A refusal names a clinician (actor id) or an organization (name), or is about
+    /// research and names no one; the program itself is not refused (close the follow-up).
+    static func checkRefusal(_ refusal: ConsentRefusal) throws(ClinicalError) -> ConsentRefusal {
+        let kind = refusal.scope.kind
+        guard ConsentRefusal.scopeKinds.contains(kind) else {
+            throw ClinicalError("data.scope.kind", "one of clinician, organization or research: whom the person refuses access to")
+        }
+        let named = !(refusal.scope.value ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        if kind == .research {
+            guard refusal.scope.value == nil else { throw ClinicalError("data.scope.value", "absent for research: the refusal is about all researchers") }
+        } else if !named {
+            throw ClinicalError("data.scope.value", kind == .clinician ? "the clinician's actor id" : "the organization's name")
+        }
+        return refusal
     }
 
     static func checkPlan(_ plan: PlanRevision, record: ParticipantRecord) throws(ClinicalError) -> [ClinicalWarning] {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Deterministic synthetic journeys that look like the framework: non-linear stage
 /// paths with back-and-forth, relapses, plan and fall-plan revisions, referrals with
-/// outcomes, consents and withdrawals, legal disclosures for some minors, care-team
+/// outcomes, consents, withdrawals and refusals, legal disclosures for some minors, care-team
 /// changes and corrections. Same seed, same acts. Synthetic names only.
 public struct JourneyGenerator {
     /// One generated act, in `parcours record`'s input shape (an admission has no participant).
@@ -156,6 +156,13 @@ public struct JourneyGenerator {
         if random.below(3) == 0 {
             act("followup.closed", ["reason": "objectifs atteints"])
             if random.below(2) == 0 { act("followup.reopened", ["reason": "nouvelle demande de la personne"]) }
+        }
+        // One journey in eight ends with a refusal of a partner organization's access. Chosen
+        // by the journey's number and drawn only here, after every other draw: the acts
+        // above are the same as before this act existed.
+        if number % 8 == 3, acts.last?.type != "followup.closed" {
+            act("consent.refused", ["scope": ["kind": "organization", "value": Self.partners[random.below(Self.partners.count)]],
+                                    "decidedBy": decider, "reason": "préfère que cet organisme n'ait pas accès (données fictives)"])
         }
         return acts
     }

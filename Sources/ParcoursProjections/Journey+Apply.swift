@@ -7,6 +7,7 @@ extension Journey {
     static let contactActs: Set<ClinicalActType> = [
         .participantEnrolled, .obligationsExplained, .stageAssessed, .decisionalBalanceRecorded, .planRevised,
         .fallPlanRevised, .relapseRecorded, .safetyAssessed, .sessionHeld, .traumaObserved, .consentGiven,
+        .consentRefused,
     ]
 
     /// What answers an open warning: the act types after which it no longer stands.
@@ -82,6 +83,12 @@ extension Journey {
             }
             summary = "Orientation\(index.map { " vers \(referrals[$0].to.name)" } ?? "") : \(update.status.frenchLabel)"
         case .consent(let decision): summary = consented(decision, given: act == .consentGiven, day: day, event)
+        case .refusal(let refusal):
+            // Recorded late: a consent with the same scope given on a later day already decided after it.
+            let lifted = consents.filter { $0.scope == refusal.scope && $0.on > day }.map(\.on).min()
+            refusals.append(RefusalEntry(id: event.id, on: day, scope: refusal.scope, decidedBy: refusal.decidedBy, reason: refusal.reason,
+                                         liftedOn: lifted))
+            summary = "Refus d'accès — \(refusal.scope.frenchLabel)"
         case .disclosure(let disclosure):
             disclosures.append(DisclosureEntry(id: event.id, on: day, by: event.author, disclosure: disclosure))
             summary = "Divulgation légale (\(disclosure.legalBasis.frenchLabel)) à \(disclosure.recipient)"
@@ -153,6 +160,11 @@ extension Journey {
     private mutating func consented(_ decision: ConsentDecision, given: Bool, day: String, _ event: ProjectedEvent) -> String {
         let categories = decision.categories.map(\.frenchLabel).joined(separator: ", ")
         if given {
+            // The latest decision for a scope wins: consent lifts the refusals it names.
+            for index in refusals.indices where refusals[index].scope == decision.scope && refusals[index].liftedOn == nil
+                && refusals[index].on <= day {
+                refusals[index].liftedOn = day
+            }
             consents.append(ConsentEntry(id: event.id, on: day, scope: decision.scope, categories: decision.categories,
                                          purpose: decision.purpose, expiresOn: decision.expiresOn, decidedBy: decision.decidedBy))
             return "Consentement donné — \(decision.scope.frenchLabel) : \(categories)"

@@ -25,6 +25,8 @@ public struct Journey: Codable, Sendable, Equatable {
     public var fallPlan: FallPlanEntry?
     public var referrals: [ReferralEntry] = []
     public var consents: [ConsentEntry] = []
+    /// Refusals of access (a named clinician, an organization, researchers), lifted or not.
+    public var refusals: [RefusalEntry] = []
     /// Legal-obligation disclosures: always visible to the participant.
     public var disclosures: [DisclosureEntry] = []
     /// The latest safety assessment, and every level assessed.
@@ -49,6 +51,17 @@ public struct Journey: Codable, Sendable, Equatable {
     public var timeline: [TimelineEntry] = []
 
     public init(participant: String) { self.participant = participant }
+
+    /// Clinicians (actor ids) the person refused, refusals not lifted.
+    public var refusedClinicians: Set<String> { refused(.clinician) }
+    /// Organizations the person refused, refusals not lifted.
+    public var refusedOrganizations: Set<String> { refused(.organization) }
+    /// Whether the person refused researchers, and has not lifted it.
+    public var researchRefused: Bool { refusals.contains { $0.scope.kind == .research && $0.liftedOn == nil } }
+
+    private func refused(_ kind: ConsentDecision.ScopeKind) -> Set<String> {
+        Set(refusals.filter { $0.scope.kind == kind && $0.liftedOn == nil }.compactMap(\.scope.value))
+    }
 
     public struct Admission: Codable, Sendable, Equatable {
         public var id: String
@@ -158,6 +171,18 @@ public struct Journey: Codable, Sendable, Equatable {
         public func isInForce(on day: String) -> Bool {
             withdrawnOn == nil && (expiresOn.map { day <= $0 } ?? true) && day >= on
         }
+    }
+
+    /// A `consent.refused`: in force until a later `consent.given` with the same scope lifts it.
+    public struct RefusalEntry: Codable, Sendable, Equatable {
+        public var id: String
+        public var on: String
+        public var scope: ConsentDecision.Scope
+        public var decidedBy: ConsentDecision.Decider
+        /// The person's own words, if any; never in the timeline's summary.
+        public var reason: String?
+        /// The day a later `consent.given` with the same scope lifted it; nil while it stands.
+        public var liftedOn: String?
     }
 
     public struct DisclosureEntry: Codable, Sendable, Equatable {

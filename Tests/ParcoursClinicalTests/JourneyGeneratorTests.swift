@@ -34,7 +34,7 @@ struct JourneyGeneratorTests {
         let all = Self.acts(seed: 3, count: 100).joined()
         let types = Set(all.map(\.type))
         for type in ["stage.assessed", "relapse.recorded", "plan.revised", "fall-plan.revised", "referral.made", "referral.updated",
-                     "disclosure.legal", "consent.given", "consent.withdrawn", "entry.corrected", "followup.closed", "followup.reopened",
+                     "disclosure.legal", "consent.given", "consent.withdrawn", "consent.refused", "entry.corrected", "followup.closed", "followup.reopened",
                      "careteam.assigned", "careteam.released", "decisional-balance.recorded", "session.held", "safety.assessed",
                      "trauma.observed", "entry.voided", "obligations.explained", "participant.enrolled"] {
             #expect(types.contains(type), "\(type)")
@@ -49,6 +49,16 @@ struct JourneyGeneratorTests {
             return zip(path, path.dropFirst()).contains { $1 < $0 }
         }
         #expect(backwards)
+        // A refusal ends some journeys: an organization of the program, decided by whoever decides the consents.
+        let refusals = Self.acts(seed: 3, count: 100).filter { $0.last?.type == "consent.refused" }
+        #expect(!refusals.isEmpty)
+        #expect(all.filter { $0.type == "consent.refused" }.count == refusals.count)
+        for journey in refusals {
+            let refusal = try #require(try JSONSerialization.jsonObject(with: journey.last!.data) as? [String: Any])
+            let given = try #require(try JSONSerialization.jsonObject(with: journey.first { $0.type == "consent.given" }!.data) as? [String: Any])
+            #expect((refusal["scope"] as? [String: Any])?["kind"] as? String == "organization")
+            #expect(refusal["decidedBy"] as? String == given["decidedBy"] as? String)
+        }
         // Names are synthetic.
         let names = all.filter { $0.type == "participant.enrolled" }.map { String(decoding: $0.data, as: UTF8.self) }
         #expect(names.allSatisfy { $0.contains("Personne Fictive") })

@@ -8,6 +8,7 @@ extension ClinicalActType {
         case .obligationsExplained: "obligations légales expliquées"
         case .consentGiven: "consentement donné"
         case .consentWithdrawn: "consentement retiré"
+        case .consentRefused: "refus d'accès"
         case .careTeamAssigned: "arrivée dans l'équipe de suivi"
         case .careTeamReleased: "départ de l'équipe de suivi"
         case .stageAssessed: "évaluation de l'étape"
