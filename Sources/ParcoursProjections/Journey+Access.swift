@@ -13,7 +13,7 @@ extension Journey {
         }
         return ParticipantContext(participant: participant, careTeam: Set(careTeam),
                                   careTeamOrganizations: Set(careTeam.compactMap { organizations[$0] }), sharedWith: shared,
-                                  refusedClinicians: [], refusedOrganizations: [])
+                                  refusedClinicians: refusedClinicians, refusedOrganizations: refusedOrganizations)
     }
 
     /// The journey as a reader permitted `categories` may see it: every part of another
@@ -26,6 +26,7 @@ extension Journey {
         view.followUp = followUp
         view.careTeam = careTeam
         view.consents = consents
+        view.refusals = refusals
         view.corrections = corrections
         view.voidedCount = voidedCount
         if categories.contains(.identity) { view.admission = admission }
@@ -76,6 +77,7 @@ extension Journey {
         safety?.assessment.notes = nil
         for index in traumaObservations.indices { traumaObservations[index].observation.notes = nil }
         for index in consents.indices { consents[index].purpose = nil }
+        for index in refusals.indices { refusals[index].reason = nil }
         for key in corrections.keys { corrections[key]?.reason = "" }
     }
 }

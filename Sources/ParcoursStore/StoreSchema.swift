@@ -108,13 +108,14 @@ enum StoreSchema {
                     to_stage TEXT NOT NULL,
                     direction TEXT NOT NULL,
                     PRIMARY KEY (participant, event_id)) WITHOUT ROWID;
-                CREATE INDEX program_transition_day ON program_transition (on_day);
+                CREATE INDEX program_transition_day ON program_transition (on_day, from_stage, to_stage, direction);
                 CREATE TABLE program_relapse (
                     participant TEXT NOT NULL,
                     event_id TEXT NOT NULL,
                     started_on TEXT NOT NULL,
                     kind TEXT NOT NULL,
                     PRIMARY KEY (participant, event_id)) WITHOUT ROWID;
+                CREATE INDEX program_relapse_day ON program_relapse (started_on, kind);
                 CREATE TABLE program_referral (
                     participant TEXT NOT NULL,
                     event_id TEXT NOT NULL,
@@ -123,6 +124,8 @@ enum StoreSchema {
                     resource TEXT NOT NULL,
                     outcome TEXT NOT NULL,
                     PRIMARY KEY (participant, event_id)) WITHOUT ROWID;
+                -- Covering indexes: the program picture counts a period without touching the rows.
+                CREATE INDEX program_referral_day ON program_referral (made_on, resource_kind, resource, outcome);
                 """)
         }
         return migrator

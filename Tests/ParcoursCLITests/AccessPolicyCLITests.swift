@@ -85,6 +85,20 @@ struct AccessPolicyCLITests {
         #expect(program.status == 2 && program.stderr.contains("role not permitted"))
     }
 
+    @Test("a participant's refusal wins over the care team: only the legal-obligation disclosures remain, recorded as such")
+    func refusal() throws {
+        let (cli, participant) = try ProjectionCLITests.followed()
+        let refusal: JSONValue = ["scope": ["kind": "clinician", "value": .string(RecordTests.clinician)], "decidedBy": "participant"]
+        try #require(try RecordTests.record(cli, RecordTests.act("consent.refused", participant: participant, at: "2026-11-22T09:00:00.000Z",
+                                                                  refusal)).status == 0)
+        let view = try Self.journey(cli, participant, as: RecordTests.clinician)
+        #expect(view.status == 0, "\(view)")
+        let journey = try JSONParser.parse(view.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(journey["stage"] == nil && journey["referrals"]?.arrayValue?.isEmpty == true && journey["admission"] == nil)
+        let read = try #require(try Self.journeyReads(cli).last)
+        #expect(read["purpose"] == "legal-obligation" && read["categories"] == ["disclosures"])
+    }
+
     @Test("the privacy officer and researchers never read a journey; the refusal is recorded")
     func noClinicalContent() throws {
         let (cli, participant) = try ProjectionCLITests.followed()
