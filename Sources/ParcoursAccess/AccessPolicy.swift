@@ -38,6 +38,9 @@ public enum AccessPolicy {
         case .participantReport:
             // The person in charge of access requests answers them; the report goes to the participant.
             return reader.holds(.privacyOfficer) ? .permit(all, .participantRequest) : .deny(.roleNotPermitted, .participantRequest)
+        case .researchExport:
+            // Researchers receive exports, de-identified by construction; they never read journeys.
+            return reader.holds(.researcher) ? .permit([], .research) : .deny(.roleNotPermitted, .research)
         case .journey, .timeline:
             guard let participant = request.participant else { return .deny(.roleNotPermitted, request.purpose) }
             return decideRecord(reader, participant, breakGlass: request.breakGlass)

@@ -21,6 +21,8 @@ public enum AccessView: String, Codable, Sendable, CaseIterable {
     case export
     /// What a participant receives on request.
     case participantReport = "participant-report"
+    /// A de-identified research export.
+    case researchExport = "research-export"
 
     /// Views of one participant's clinical record.
     public var isClinical: Bool { self == .journey || self == .timeline || self == .participantReport }

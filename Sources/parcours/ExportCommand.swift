@@ -4,7 +4,8 @@ import ParcoursStore
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Exports of the store.", subcommands: [Log.self])
+        commandName: "export", abstract: "Exports of the store: the verifiable log, de-identified research projections.",
+        subcommands: [Log.self, ExportResearchCommand.self])
 
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -40,6 +40,11 @@ struct ReadSession {
         }
     }
 
+    /// Writes an access record durably (fail closed: a failure refuses what it records).
+    func record(_ record: AccessRecord) throws {
+        try store.recordAccess(type: record.type, data: record.payload, master: trail.master)
+    }
+
     /// The organization of every actor of the directory, for care teams.
     var organizations: [String: String] {
         directory.actors.values.reduce(into: [:]) { organizations, actor in organizations[actor.id] = actor.organization }

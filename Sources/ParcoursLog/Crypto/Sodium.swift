@@ -51,6 +51,15 @@ public enum Sodium {
     }
 
     /// Overwrites a buffer with zeros in a way the compiler cannot elide.
+    /// HMAC-SHA-256 of `message` under `key` (32 bytes).
+    public static func hmacSHA256(key: [UInt8], _ message: [UInt8]) -> [UInt8] {
+        ensureInitialized()
+        precondition(key.count == Int(crypto_auth_hmacsha256_KEYBYTES))
+        var tag = [UInt8](repeating: 0, count: Int(crypto_auth_hmacsha256_BYTES))
+        _ = crypto_auth_hmacsha256(&tag, message, UInt64(message.count), key)
+        return tag
+    }
+
     public static func zero(_ bytes: inout [UInt8]) {
         bytes.withUnsafeMutableBytes { sodium_memzero($0.baseAddress, $0.count) }
     }

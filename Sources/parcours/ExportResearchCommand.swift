@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import ParcoursAccess
+import ParcoursLog
+import ParcoursProjections
+import ParcoursStore
+
+/// `parcours export research`: de-identified projections for a research project.
+struct ExportResearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "research",
+        abstract: "Write a de-identified research export: participants.csv, episodes.csv, transitions.csv, dictionary.json, manifest.json (researcher).",
+        discussion: """
+            Only participants whose research consent is in force today (for a person under 14, given by the holder of \
+            parental authority or the tutor) and who did not refuse researchers. Pseudonyms are keyed per project by a \
+            secret the store keeps. Quasi-identifiers (age band, gender group, kind of referring organization, region) are \
+            generalized, then small classes suppressed, until --k holds; the manifest gives the k and l measured on the \
+            files written and says whether the export is de-identified or anonymized, and why. The export is recorded in the \
+            access log with its manifest's SHA-256 (it then appears in `audit communications`); if that record cannot be \
+            written, the files are removed.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var signer: ActorOption
+    @Option(help: "The research project's name (pseudonyms are per project): 1 to 64 lowercase letters, digits or '-'.") var project: String
+    @Option(help: "A directory to create (it must not exist).") var out: String
+    @Option(help: "The k of k-anonymity over the quasi-identifiers (default 5).") var k = 5
+    @Flag(help: "Time in months since admission instead of days.") var months = false
+    @Option(name: .customLong("max-suppressed"), help: "Suppress at most this fraction of participants before generalizing further (default 0.05).")
+    var maxSuppressed = 0.05
+
+    func validate() throws {
+        guard (1...64).contains(project.count), project.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }), project.allSatisfy(\.isASCII) else {
+            throw ValidationError("--project: 1 to 64 lowercase letters, digits or '-', e.g. trajectoires-2027")
+        }
+        guard (2...1_000).contains(k) else { throw ValidationError("--k: an integer from 2 to 1000") }
+        guard (0...1).contains(maxSuppressed) else { throw ValidationError("--max-suppressed: a fraction from 0 to 1") }
+    }
+
+    func run() throws {
+        guard !FileManager.default.fileExists(atPath: out) else { throw CommandError("--out: \(out) exists; give a new directory") }
+        let session = try ReadSession.open(store, as: signer, view: .researchExport)
+        let decision = AccessPolicy.decide(AccessRequest(reader: session.reader, view: .researchExport, purpose: .research))
+        let details: [String: JSONValue] = ["project": .string(project)]
+        guard decision.permitted else {
+            try session.record(.decided(decision, reader: session.reader, view: .researchExport, participant: nil, justification: nil, details: details))
+            throw CommandError("research-export: refused — \(decision.denial?.rawValue ?? "not permitted")")
+        }
+        var journeys: [Journey] = []
+        try session.projections.forEachJourney { journeys.append($0) }
+        var key = try session.store.researchKey(project: project, master: session.trail.master)
+        defer { Sodium.zero(&key) }
+        let directory = URL(fileURLWithPath: out)
+        let export = ResearchExport(options: .init(project: project, k: k, months: months, maxSuppressedFraction: maxSuppressed),
+                                    key: key, today: JourneyText.today())
+        let manifest = try export.write(journeys, to: directory)
+        let manifestHash = Sodium.sha256(Array(try Data(contentsOf: directory.appendingPathComponent("manifest.json")))).hex
+        var record = AccessRecord.decided(decision, reader: session.reader, view: .researchExport, participant: nil, justification: nil,
+                                          details: details.merging(["manifestSHA256": .string(manifestHash), "participants": .int(Int64(manifest.exported))]) { _, new in new })
+        record.type = "access.export"
+        do { try session.record(record) } catch {
+            try? FileManager.default.removeItem(at: directory)
+            throw error
+        }
+        Output.json(["out": .string(out), "exported": .int(Int64(manifest.exported)), "suppressed": .int(Int64(manifest.suppressed)),
+                     "k": .int(Int64(manifest.achieved.k)), "l": .int(Int64(manifest.achieved.l)), "statement": .string(manifest.statement),
+                     "manifestSHA256": .string(manifestHash)])
+    }
+}
