@@ -1,14 +1,21 @@
 import ParcoursLog
 
-/// One record of the access log as an audit reads it.
+/// One record of the access log as audits read it, in plain values.
 public struct AuditedAccess: Sendable, Equatable {
+    /// Position in the access log from 0 (its leaf index).
     public var seq: UInt64
+    /// The record's UUID.
+    public var id: String
+    /// `access.read`, `access.export`…
     public var type: String
     public var recordedAt: Timestamp
+    /// The access log's origin, `<origin>/access`.
+    public var log: String
+    /// Who, role, participant, view, purpose, outcome… — never clinical content.
     public var payload: [String: JSONValue]
 
-    public init(seq: UInt64, type: String, recordedAt: Timestamp, payload: [String: JSONValue]) {
-        (self.seq, self.type, self.recordedAt, self.payload) = (seq, type, recordedAt, payload)
+    public init(seq: UInt64, id: String = "", type: String, recordedAt: Timestamp, log: String = "", payload: [String: JSONValue]) {
+        (self.seq, self.id, self.type, self.recordedAt, self.log, self.payload) = (seq, id, type, recordedAt, log, payload)
     }
 
     var actor: String? { payload["actor"]?.stringValue }

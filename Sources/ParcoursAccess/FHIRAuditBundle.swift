@@ -20,25 +20,7 @@ import ParcoursLog
 ///   with action `R`, as DICOM PS3.15 and BALP's disclosure profile write it.
 public enum FHIRAuditBundle {
     /// One access-log record, as plain values.
-    public struct Record: Sendable, Equatable {
-        public var seq: UInt64
-        public var id: String
-        /// `access.read`, `access.export`…
-        public var type: String
-        public var recordedAt: Timestamp
-        /// The access log's origin, `<origin>/access`.
-        public var log: String
-        public var payload: [String: JSONValue]
-
-        public init(seq: UInt64, id: String, type: String, recordedAt: Timestamp, log: String, payload: [String: JSONValue]) {
-            self.seq = seq
-            self.id = id
-            self.type = type
-            self.recordedAt = recordedAt
-            self.log = log
-            self.payload = payload
-        }
-    }
+    public typealias Record = AuditedAccess
 
     public static let balpBase = "https://profiles.ihe.net/ITI/BALP/StructureDefinition/"
     public static let readProfile = balpBase + "IHE.BasicAudit.Read"

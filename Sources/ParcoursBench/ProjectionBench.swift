@@ -25,6 +25,9 @@ enum ProjectionBench {
         var databaseBytes = 0
         var walBytes = 0
         var reads: [ReadRun] = []
+        var exportSeconds = 0.0
+        var exportPeakKiB = 0
+        var exportSummary = ""
     }
 
     struct ReadRun {
@@ -53,15 +56,22 @@ enum ProjectionBench {
         let today = String(ClinicalDate.format(Date()).prefix(10))
         let latencies = Latencies()
         let watch = Stopwatch()
-        DispatchQueue.concurrentPerform(iterations: threads) { thread in
-            var random = SplitMix64(seed: UInt64(1_000 + thread))
-            for _ in 0..<perThread {
-                let participant = ids[random.below(ids.count)]
-                let start = nowNanoseconds()
-                _ = try? views.journey(of: participant, for: reader, organizations: organizations, today: today)
-                latencies.add(Double(nowNanoseconds() - start) / 1e6)
-            }
+        // Real threads, one a reader, so `threads` requests are truly in flight at once (GCD would run one a core).
+        let done = DispatchGroup()
+        for thread in 0..<threads {
+            done.enter()
+            Thread {
+                var random = SplitMix64(seed: UInt64(1_000 + thread))
+                for _ in 0..<perThread {
+                    let participant = ids[random.below(ids.count)]
+                    let start = nowNanoseconds()
+                    _ = try? views.journey(of: participant, for: reader, organizations: organizations, today: today)
+                    latencies.add(Double(nowNanoseconds() - start) / 1e6)
+                }
+                done.leave()
+            }.start()
         }
+        done.wait()
         let values = latencies.values
         return ReadRun(threads: threads, groupCommit: groupCommit, reads: values.count, seconds: watch.elapsedSeconds, milliseconds: values)
     }
@@ -82,10 +92,10 @@ enum ProjectionBench {
         var report = Report()
         let bench: BenchStore
         if FileManager.default.fileExists(atPath: path + "/" + Store.databaseFileName) {
-            log("1/6 reusing the store at \(path)")
+            log("1/7 reusing the store at \(path)")
             bench = try BenchStore.open(at: path)
         } else {
-            log("1/6 filling \(path): \(participants) generated journeys of \(low)–\(high) visits")
+            log("1/7 filling \(path): \(participants) generated journeys of \(low)–\(high) visits")
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let watch = Stopwatch()
             bench = try BenchStore.create(at: path)
@@ -97,7 +107,7 @@ enum ProjectionBench {
         report.participants = ids.count
         log("    \(report.events) events, \(ids.count) participants")
 
-        log("2/6 rebuilding every projection from seq 0")
+        log("2/7 rebuilding every projection from seq 0")
         let projector = Projector(store: bench.store, master: bench.master)
         let watch = Stopwatch()
         try projector.rebuild()
@@ -106,7 +116,7 @@ enum ProjectionBench {
         report.peakKiB = ProcessMemory.read()?.peakKiB ?? 0
         log("    \(formatRate(Double(report.events) / report.rebuildSeconds)) events/s")
 
-        log("3/6 journey of \(samples) random participants")
+        log("3/7 journey of \(samples) random participants")
         let reader = ProjectionReader(store: bench.store, master: bench.master)
         var random = SplitMix64(seed: 42)
         let encoder = JSONEncoder()
@@ -118,21 +128,33 @@ enum ProjectionBench {
             report.journeyBytes.append(Double(try encoder.encode(journey).count))
         }
 
-        log("4/6 program picture for a year, 5 times")
+        log("4/7 program picture for a year, 5 times")
         for _ in 0..<5 {
             let start = nowNanoseconds()
             _ = try reader.program(from: "2025-01-01", to: "2025-12-31")
             report.programMilliseconds.append(Double(nowNanoseconds() - start) / 1e6)
         }
 
-        log("5/6 journey reads through the access policy, each access record durable before the answer")
+        log("5/7 journey reads through the access policy, each access record durable before the answer")
         report.reads = [
             try reads(bench, ids: ids, threads: 1, perThread: samples, groupCommit: false),
             try reads(bench, ids: ids, threads: 8, perThread: samples / 8, groupCommit: true),
             try reads(bench, ids: ids, threads: 32, perThread: samples / 32, groupCommit: true),
         ]
 
-        log("6/6 size on disk")
+        log("6/7 research export of every participant with a research consent, --k 5")
+        let exportWatch = Stopwatch()
+        let exportDirectory = URL(fileURLWithPath: directory).appendingPathComponent("research-\(UUID().uuidString)")
+        var key = try bench.store.researchKey(project: "banc", master: bench.master)
+        let manifest = try ResearchExport(options: .init(project: "banc"), key: key, today: String(ClinicalDate.format(Date()).prefix(10)))
+            .write(to: exportDirectory) { body in try reader.forEachJourney(body) }
+        Sodium.zero(&key)
+        report.exportSeconds = exportWatch.elapsedSeconds
+        report.exportPeakKiB = ProcessMemory.read()?.peakKiB ?? 0
+        report.exportSummary = "\(manifest.exported) of \(manifest.eligible) eligible exported, \(manifest.suppressed) suppressed, k \(manifest.achieved.k), l \(manifest.achieved.l)"
+        try? FileManager.default.removeItem(at: exportDirectory)
+
+        log("7/7 size on disk")
         report.databaseBytes = fileSize(bench.store.databasePath) - fileSize(bench.store.databasePath + "-wal")
         report.walBytes = fileSize(bench.store.databasePath + "-wal")
         print(table(report))
@@ -188,6 +210,7 @@ enum ProjectionBench {
                 "| journey reads, access record durable first: \(run.threads) reader\(run.threads > 1 ? "s" : ""), \(run.groupCommit ? "group commit" : "one transaction a read") | "
                     + "\(formatRate(Double(run.reads) / run.seconds)) reads/s; p50 \(String(format: "%.2f", median(run.milliseconds))) ms, p99 \(String(format: "%.2f", percentile(run.milliseconds, 0.99))) ms |"
             }.joined(separator: "\n"))
+            | research export, --k 5 | \(String(format: "%.1f", report.exportSeconds)) s; \(report.exportSummary); process peak RSS \(formatKiB(report.exportPeakKiB)) |
             | program for a year | median \(String(format: "%.1f", median(report.programMilliseconds))) ms of 5 |
             | store on disk | \(bytes / 1_048_576) MiB (WAL \(report.walBytes / 1_048_576) MiB) = \(bytes / max(report.events, 1)) bytes/event |
             """

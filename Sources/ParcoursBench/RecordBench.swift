@@ -47,20 +47,7 @@ enum RecordBench {
     /// projection, as `RecordCommand.load` does (the projections were caught up before
     /// the batch); a participant the projections do not know is looked up in the log.
     static func loadParticipantRecord(_ participant: String, store: Store, master: MasterKey) throws -> ParticipantRecord? {
-        if let record = try Projector(store: store, master: master).record(of: participant) { return record }
-        let events = try store.events(inStream: Identifiers.participantStreamPrefix + participant, master: master)
-        guard !events.isEmpty else { return nil }
-        var record = ParticipantRecord(participant: participant)
-        for event in events {
-            switch event.content {
-            case .opened(let data), .clear(let data):
-                record.apply(type: event.envelope.type, data: Data(CanonicalJSON.encode(.object(data))), id: event.envelope.id,
-                             schema: event.envelope.schema)
-            case .erased: record.markErased()
-            }
-        }
-        if events.last?.envelope.type == StreamRules.participantErased { record.markErased() }
-        return record
+        try Projector(store: store, master: master).recordOrHistory(of: participant)
     }
 
     // MARK: The record path

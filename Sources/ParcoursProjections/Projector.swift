@@ -77,6 +77,26 @@ public struct Projector: Sendable {
         try records(of: [participant])[participant]
     }
 
+    /// The record for the rules of a participant the projections may not know: from the
+    /// projection, else folded from the log, which tells an erased participant (marked
+    /// erased) from one never admitted (nil).
+    public func recordOrHistory(of participant: String) throws -> ParticipantRecord? {
+        if let record = try record(of: participant) { return record }
+        let events = try store.events(inStream: Identifiers.participantStreamPrefix + participant, master: master)
+        guard !events.isEmpty else { return nil }
+        var record = ParticipantRecord(participant: participant)
+        for event in events {
+            switch event.content {
+            case .opened(let data), .clear(let data):
+                record.apply(type: event.envelope.type, data: Data(CanonicalJSON.encode(.object(data))), id: event.envelope.id,
+                             schema: event.envelope.schema)
+            case .erased: record.markErased()
+            }
+        }
+        if events.last?.envelope.type == StreamRules.participantErased { record.markErased() }
+        return record
+    }
+
     /// The records of several participants in one snapshot; those unknown or erased are left out.
     public func records(of participants: Set<String>) throws -> [String: ParticipantRecord] {
         try store.projectionRead(master: master) { source in

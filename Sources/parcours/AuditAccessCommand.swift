@@ -54,6 +54,8 @@ struct AuditAccessCommand: ParsableCommand {
 
     /// The whole access log, as audits read it.
     static func accesses(_ store: Store) throws -> [AuditedAccess] {
-        try store.accessRecords(master: nil).map { AuditedAccess(seq: $0.seq, type: $0.type, recordedAt: $0.recordedAt, payload: $0.payload) }
+        try store.accessRecords(master: nil).map {
+            AuditedAccess(seq: $0.seq, id: $0.id, type: $0.type, recordedAt: $0.recordedAt, log: $0.log, payload: $0.payload)
+        }
     }
 }

@@ -45,12 +45,7 @@ struct AuditFHIRCommand: ParsableCommand {
         }
         try trail.permitted("read", actor: officer.id, role: "privacy-officer", view: "access-log", purpose: "audit")
 
-        let records = try opened.accessRecords(master: trail.master).filter { entry in
-            let day = String(entry.recordedAt.description.prefix(10))
-            return (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
-        }.map {
-            FHIRAuditBundle.Record(seq: $0.seq, id: $0.id, type: $0.type, recordedAt: $0.recordedAt, log: $0.log, payload: $0.payload)
-        }
+        let records = try AuditAccessCommand.accesses(opened).filter(AccessAudit.Filter(from: from, to: to).matches)
         let bundle = FHIRAuditBundle.bundle(records, generatedAt: .now())
         try Self.create(out, contents: CanonicalJSON.encode(bundle) + [0x0A])
         Output.json(["out": .string(out), "auditEvents": .int(Int64(records.count))])

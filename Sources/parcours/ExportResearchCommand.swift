@@ -46,14 +46,12 @@ struct ExportResearchCommand: ParsableCommand {
             try session.record(.decided(decision, reader: session.reader, view: .researchExport, participant: nil, justification: nil, details: details))
             throw CommandError("research-export: refused — \(decision.denial?.rawValue ?? "not permitted")")
         }
-        var journeys: [Journey] = []
-        try session.projections.forEachJourney { journeys.append($0) }
         var key = try session.store.researchKey(project: project, master: session.trail.master)
         defer { Sodium.zero(&key) }
         let directory = URL(fileURLWithPath: out)
         let export = ResearchExport(options: .init(project: project, k: k, months: months, maxSuppressedFraction: maxSuppressed),
                                     key: key, today: JourneyText.today())
-        let manifest = try export.write(journeys, to: directory)
+        let manifest = try export.write(to: directory) { body in try session.projections.forEachJourney(body) }
         let manifestHash = Sodium.sha256(Array(try Data(contentsOf: directory.appendingPathComponent("manifest.json")))).hex
         var record = AccessRecord.decided(decision, reader: session.reader, view: .researchExport, participant: nil, justification: nil,
                                           details: details.merging(["manifestSHA256": .string(manifestHash), "participants": .int(Int64(manifest.exported))]) { _, new in new })

@@ -120,20 +120,7 @@ struct RecordCommand: ParsableCommand {
     /// The participant's record so far; nil when there is none. Read from the journey projection and the events it has not followed yet; a
     /// participant it does not know is looked up in the log, which tells "erased" from "unknown".
     static func load(_ participant: String, from store: Store, master: MasterKey) throws -> ParticipantRecord? {
-        if let record = try Projector(store: store, master: master).record(of: participant) { return record }
-        let events = try store.events(inStream: Identifiers.participantStreamPrefix + participant, master: master)
-        guard !events.isEmpty else { return nil }
-        var record = ParticipantRecord(participant: participant)
-        for event in events {
-            switch event.content {
-            case .opened(let data), .clear(let data):
-                record.apply(type: event.envelope.type, data: Data(CanonicalJSON.encode(.object(data))), id: event.envelope.id,
-                             schema: event.envelope.schema)
-            case .erased: record.markErased()
-            }
-        }
-        if events.last?.envelope.type == StreamRules.participantErased { record.markErased() }
-        return record
+        try Projector(store: store, master: master).recordOrHistory(of: participant)
     }
 
     static func json(_ warning: ClinicalWarning) -> JSONValue {

@@ -51,8 +51,19 @@ public struct ResearchExport {
 
     /// Writes the export's files into `directory` (which must not exist) and returns its manifest.
     public func write(_ journeys: [Journey], to directory: URL) throws -> ResearchManifest {
-        let eligible = journeys.filter { Self.isEligible($0, today: today) }
-        let subjects = eligible.compactMap { ResearchSubject($0, pseudonym: pseudonym($0.participant)) }.sorted { $0.pseudonym < $1.pseudonym }
+        try write(to: directory) { body in try journeys.forEach(body) }
+    }
+
+    /// The same, reading journeys one at a time from `journeys` (so only what research
+    /// keeps of each stays in memory).
+    public func write(to directory: URL, journeys: ((Journey) throws -> Void) throws -> Void) throws -> ResearchManifest {
+        var subjects: [ResearchSubject] = []
+        try journeys { journey in
+            if Self.isEligible(journey, today: today), let subject = ResearchSubject(journey, pseudonym: pseudonym(journey.participant)) {
+                subjects.append(subject)
+            }
+        }
+        subjects.sort { $0.pseudonym < $1.pseudonym }
         let outcome = KAnonymizer.anonymize(subjects, k: options.k, maxSuppressed: Int(Double(subjects.count) * options.maxSuppressedFraction))
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         var files: [String: String] = [:]
