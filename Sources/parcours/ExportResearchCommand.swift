@@ -28,6 +28,9 @@ struct ExportResearchCommand: ParsableCommand {
     @Flag(help: "Time in months since admission instead of days.") var months = false
     @Option(name: .customLong("max-suppressed"), help: "Suppress at most this fraction of participants before generalizing further (default 0.05).")
     var maxSuppressed = 0.05
+    @Flag(help: "Aggregate counts only (stages, transitions, relapses), each with Laplace noise: ε-differential privacy.")
+    var aggregate = false
+    @Option(help: "The privacy budget ε of an --aggregate export (0 < ε ≤ 10; smaller is more private).") var epsilon: Double?
 
     func validate() throws {
         guard (1...64).contains(project.count), project.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }), project.allSatisfy(\.isASCII) else {
@@ -35,6 +38,11 @@ struct ExportResearchCommand: ParsableCommand {
         }
         guard (2...1_000).contains(k) else { throw ValidationError("--k: an integer from 2 to 1000") }
         guard (0...1).contains(maxSuppressed) else { throw ValidationError("--max-suppressed: a fraction from 0 to 1") }
+        if aggregate {
+            guard let epsilon, epsilon > 0, epsilon <= 10 else { throw ValidationError("--epsilon: with --aggregate, a number greater than 0 and at most 10, e.g. 1") }
+        } else if epsilon != nil {
+            throw ValidationError("--epsilon: only with --aggregate")
+        }
     }
 
     func run() throws {
@@ -46,22 +54,31 @@ struct ExportResearchCommand: ParsableCommand {
             try session.record(.decided(decision, reader: session.reader, view: .researchExport, participant: nil, justification: nil, details: details))
             throw CommandError("research-export: refused — \(decision.denial?.rawValue ?? "not permitted")")
         }
-        var key = try session.store.researchKey(project: project, master: session.trail.master)
-        defer { Sodium.zero(&key) }
         let directory = URL(fileURLWithPath: out)
-        let export = ResearchExport(options: .init(project: project, k: k, months: months, maxSuppressedFraction: maxSuppressed),
-                                    key: key, today: JourneyText.today())
-        let manifest = try export.write(to: directory) { body in try session.projections.forEachJourney(body) }
+        let journeys: ((Journey) throws -> Void) throws -> Void = { body in try session.projections.forEachJourney(body) }
+        var summary: [String: JSONValue]
+        if aggregate, let epsilon {
+            let manifest = try AggregateExport(project: project, epsilon: epsilon, today: JourneyText.today()).write(to: directory, journeys: journeys)
+            summary = ["epsilon": .string(String(epsilon)), "statement": .string(manifest.statement)]
+        } else {
+            var key = try session.store.researchKey(project: project, master: session.trail.master)
+            defer { Sodium.zero(&key) }
+            let export = ResearchExport(options: .init(project: project, k: k, months: months, maxSuppressedFraction: maxSuppressed),
+                                        key: key, today: JourneyText.today())
+            let manifest = try export.write(to: directory, journeys: journeys)
+            summary = ["exported": .int(Int64(manifest.exported)), "suppressed": .int(Int64(manifest.suppressed)), "k": .int(Int64(manifest.achieved.k)),
+                       "l": .int(Int64(manifest.achieved.l)), "statement": .string(manifest.statement)]
+        }
         let manifestHash = Sodium.sha256(Array(try Data(contentsOf: directory.appendingPathComponent("manifest.json")))).hex
+        summary["manifestSHA256"] = .string(manifestHash)
         var record = AccessRecord.decided(decision, reader: session.reader, view: .researchExport, participant: nil, justification: nil,
-                                          details: details.merging(["manifestSHA256": .string(manifestHash), "participants": .int(Int64(manifest.exported))]) { _, new in new })
+                                          details: details.merging(["manifestSHA256": .string(manifestHash), "aggregate": .bool(aggregate)]) { _, new in new })
         record.type = "access.export"
         do { try session.record(record) } catch {
             try? FileManager.default.removeItem(at: directory)
             throw error
         }
-        Output.json(["out": .string(out), "exported": .int(Int64(manifest.exported)), "suppressed": .int(Int64(manifest.suppressed)),
-                     "k": .int(Int64(manifest.achieved.k)), "l": .int(Int64(manifest.achieved.l)), "statement": .string(manifest.statement),
-                     "manifestSHA256": .string(manifestHash)])
+        summary["out"] = .string(out)
+        Output.json(.object(summary))
     }
 }
