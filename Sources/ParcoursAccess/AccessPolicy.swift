@@ -34,7 +34,8 @@ public enum AccessPolicy {
             if request.purpose == .supervision { return reader.holds(.coordinator) ? .permit([], .supervision) : .deny(.roleNotPermitted, .supervision) }
             return reader.holds(.clinician) || reader.holds(.coordinator) ? .permit([], .care) : .deny(.roleNotPermitted, .care)
         case .events, .export:
-            return reader.holds(.admin) ? .permit(all, .administration) : .deny(.roleNotPermitted, .administration)
+            // Metadata and sealed records only: an administrator never reads a participant's clinical content.
+            return reader.holds(.admin) ? .permit([], .administration) : .deny(.roleNotPermitted, .administration)
         case .participantReport:
             // The person in charge of access requests answers them; the report goes to the participant.
             return reader.holds(.privacyOfficer) ? .permit(all, .participantRequest) : .deny(.roleNotPermitted, .participantRequest)

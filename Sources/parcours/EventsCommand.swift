@@ -1,34 +1,54 @@
 import ArgumentParser
+import ParcoursAccess
+import ParcoursClinical
 import ParcoursLog
+import ParcoursProjections
 import ParcoursStore
 
 struct EventsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events",
-        abstract: "Read a stream's events as JSON Lines (admin, low-level); the read — or its refusal — is recorded in the access log.",
-        discussion: "An erased participant's events show \"content\": \"erased\" (contenu effacé) instead of their data.")
+        abstract: "Read a stream's events as JSON Lines (low-level); the read — or its refusal — is recorded in the access log.",
+        discussion: """
+            Other streams (directory, registers…) are for an admin. In a participant's stream, what each act says is \
+            shown only to whom the access policy shows the whole journey (the care team, or a clinician breaking the \
+            glass with --break-glass); an admin sees each act's metadata and "content": "sealed". An erased \
+            participant's events show "content": "erased" (contenu effacé).
+            """)
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var signer: ActorOption
     @Argument(help: "The stream, e.g. participant/P-7Q4K2M or directory.") var stream: String
+    @Option(name: .customLong("break-glass"), help: "A written justification (20 characters or more) to read outside the care team.")
+    var breakGlass: String?
 
     func run() throws {
         guard Identifiers.isStream(stream) else { throw CommandError("stream: directory, participant/P-XXXXXX or a lowercase name") }
-        let opened = try store.open()
-        let trail = AccessTrail(store: opened, master: try opened.unlockMaster(passphrase: try Secrets.master()))
         let participant = Identifiers.participant(ofStream: stream)
-        let details: [String: JSONValue] = ["stream": .string(stream), "participant": participant.map(JSONValue.string) ?? .null]
-        let reader: UnlockedActor
-        do {
-            reader = try signer.unlock(opened)
-            guard opened.currentDirectoryHolds(reader.id, role: "admin") else {
-                throw StoreError.notPermitted(actor: reader.id, reason: "read raw streams: the admin role is needed")
+        let session = try ReadSession.open(store, as: signer, view: .events, participant: participant)
+        let details: [String: JSONValue] = ["stream": .string(stream)]
+        var content = participant == nil
+        if let participant {
+            // The same decision as `journey`: content for the whole-journey readers only.
+            let journey = try? session.projections.journey(of: participant)
+            let clinical = journey.map { AccessRequest(reader: session.reader, view: .journey, participant: $0.accessContext(
+                organizations: session.organizations, today: JourneyText.today()), breakGlass: breakGlass) }
+            let decision = clinical.map(AccessPolicy.decide)
+            if let decision, decision.permitted, decision.categories == Set(InformationCategory.allCases) {
+                try session.record(.decided(decision, reader: session.reader, view: .events, participant: participant,
+                                            justification: breakGlass, details: details))
+                content = true
+            } else if !session.reader.holds(.admin), let decision {
+                try session.record(.decided(decision.permitted ? .eventsRefused : decision, reader: session.reader, view: .events,
+                                            participant: participant, justification: breakGlass, details: details))
+                throw CommandError("events: refused — \(decision.permitted ? "the whole journey is needed to read raw acts" : decision.denial?.rawValue ?? "not permitted")")
             }
-        } catch {
-            try trail.denied("read", actor: signer.actor, view: "events", purpose: "administration", because: error, details: details)
         }
-        try trail.permitted("read", actor: reader.id, role: "admin", view: "events", purpose: "administration", details: details)
-        for event in try opened.events(inStream: stream, master: trail.master) {
+        if !content || participant == nil {
+            try session.authorize(.events, purpose: .administration,
+                                  details: details.merging(participant.map { ["participant": .string($0)] } ?? [:]) { _, new in new })
+        }
+        for event in try session.store.events(inStream: stream, master: session.trail.master) {
             let envelope = event.envelope
             var line: [String: JSONValue] = [
                 "seq": .int(Int64(envelope.seq)), "id": .string(envelope.id), "version": .int(Int64(envelope.version)),
@@ -36,7 +56,12 @@ struct EventsCommand: ParsableCommand {
                 "author": .string(envelope.author.actor),
             ]
             switch event.content {
-            case .clear(let data), .opened(let data): line["data"] = .object(data)
+            case .clear(let data): line["data"] = .object(data)
+            case .opened(let data):
+                if content { line["data"] = .object(data) } else {
+                    line["content"] = "sealed"
+                    line["note"] = "contenu clinique scellé : il se lit par `journey`, selon la politique d'accès"
+                }
             case .erased:
                 line["content"] = "erased"
                 line["note"] = "contenu effacé : la clé de données de cette personne a été détruite"
@@ -44,4 +69,9 @@ struct EventsCommand: ParsableCommand {
             Output.json(.object(line))
         }
     }
+}
+
+extension AccessDecision {
+    /// A partial view is not enough to read raw acts.
+    static let eventsRefused = AccessDecision(outcome: .denied, categories: [], purpose: .care, denial: .roleNotPermitted, brokeGlass: false)
 }

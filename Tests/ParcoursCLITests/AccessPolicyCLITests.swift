@@ -99,6 +99,22 @@ struct AccessPolicyCLITests {
         #expect(read["purpose"] == "legal-obligation" && read["categories"] == ["disclosures"])
     }
 
+    @Test("raw acts through events: the care team reads them, an admin sees only that they exist, another clinician is refused")
+    func rawEvents() throws {
+        let (cli, participant) = try ProjectionCLITests.followed()
+        try Self.enrol(cli, "clin-autre", roles: "clinician", organization: "Organisme Exemple")
+        let team = try cli.run(["events", "participant/\(participant)", "--as", RecordTests.clinician], env: Self.asEnrolled)
+        #expect(team.status == 0, "\(team)")
+        #expect(try team.jsonLines().allSatisfy { $0["data"] != nil })
+        let admin = try cli.events("participant/\(participant)")
+        #expect(!admin.isEmpty && admin.allSatisfy { $0["data"] == nil && $0["content"] == "sealed" })
+        let other = try cli.run(["events", "participant/\(participant)", "--as", "clin-autre"], env: Self.asEnrolled)
+        #expect(other.status == 2 && other.stdout.isEmpty && other.stderr.contains("not in the care team"))
+        let reads = try ProjectionCLITests.accessRecords(cli).filter { $0["view"] == "events" }
+        #expect(reads.map { $0["outcome"] } == ["permitted", "permitted", "denied"])
+        #expect(reads[1]["purpose"] == "administration" && reads[1]["categories"] == [])
+    }
+
     @Test("the privacy officer and researchers never read a journey; the refusal is recorded")
     func noClinicalContent() throws {
         let (cli, participant) = try ProjectionCLITests.followed()

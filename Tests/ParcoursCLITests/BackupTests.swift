@@ -60,7 +60,8 @@ struct BackupTests {
             // The copy keeps the sealed keys: the participant's data still opens from it.
             let read = try cli.run(["events", "participant/P-TEST01", "--as", CLI.adminID, "--store", file])
             #expect(read.status == 0, "\(read)")
-            #expect(try read.jsonLines().first?["data"]?["note"] == "exemple")
+            #expect(try read.jsonLines().first?["content"] == "sealed")
+            #expect(try cli.storedEvents("participant/P-TEST01", file: file).first?["data"]?["note"] == "exemple")
         }
         #expect(try cli.verify().status == 0, "the live store still verifies")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import ParcoursLog
+import ParcoursStore
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -53,6 +54,22 @@ final class CLI: @unchecked Sendable {
         let result = try cli.run(["init", "--origin", origin, "--admin", adminID, "--admin-name", adminName])
         guard result.status == 0 else { throw HarnessError("parcours init failed: \(result)") }
         return cli
+    }
+
+    /// A stream's events with their content opened, read in-process with the master key
+    /// (the CLI shows no participant's content to an administrator): what tests compare
+    /// with what was recorded. `file` reads a backup instead of the store.
+    func storedEvents(_ stream: String, file: String? = nil) throws -> [JSONValue] {
+        let store = try Store.open(at: file ?? self.store.path, readOnly: true)
+        return try store.events(inStream: stream, master: try store.unlockMaster(passphrase: CLI.masterPassphrase)).map { event in
+            var line: [String: JSONValue] = ["seq": .int(Int64(event.envelope.seq)), "type": .string(event.envelope.type),
+                                             "author": .string(event.envelope.author.actor), "schema": .int(event.envelope.schema)]
+            switch event.content {
+            case .clear(let data), .opened(let data): line["data"] = .object(data)
+            case .erased: line["content"] = "erased"
+            }
+            return .object(line)
+        }
     }
 
     /// A path inside this instance's temporary directory.

@@ -44,7 +44,7 @@ struct ErasureTests {
         try #require(appended.status == 0, "\(appended)")
 
         // Before: the data opens, and the wrapped key is in the store.
-        let before = try cli.events(Self.stream)
+        let before = try cli.storedEvents(Self.stream)
         #expect(before.map { $0["data"]?["note"]?.stringValue } == Self.markers)
         let wrapped = try #require(try Self.wrappedKeys(cli)[Self.stream])
         #expect(wrapped.count > 32)
@@ -68,7 +68,7 @@ struct ErasureTests {
         #expect(after[2]["data"] == ["reason": "participant-request"])
 
         // Other participants are untouched.
-        #expect(try cli.events("participant/P-TEST02").first?["data"]?["note"] == "autre personne")
+        #expect(try cli.storedEvents("participant/P-TEST02").first?["data"]?["note"] == "autre personne")
 
         let verified = try cli.verify()
         #expect(verified.status == 0, "\(verified)")
@@ -115,7 +115,7 @@ struct ErasureTests {
             #expect(result.stderr.contains(mention), "\(arguments): \(result.stderr)")
         }
         #expect(try cli.checkpoint() == checkpoint)
-        #expect(try cli.events(Self.stream).first?["data"]?["note"] == "x", "the data is still readable")
+        #expect(try cli.storedEvents(Self.stream).first?["data"]?["note"] == "x", "the data is still readable")
 
         // A second erasure of an erased participant is refused.
         try #require(try cli.run(["erase", Self.participant, "--reason", "retention-expired", "--as", CLI.adminID]).status == 0)

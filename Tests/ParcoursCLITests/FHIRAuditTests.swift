@@ -80,7 +80,7 @@ struct FHIRAuditTests {
         let care = try cli.run(["journey", participant, "--as", ProjectionCLITests.clinician, "--json"], env: Self.asEnrolled)
         try #require(care.status == 0, "\(care)")
         _ = try cli.events("participant/\(participant)")
-        let denied = try cli.run(["events", "participant/\(participant)", "--as", ProjectionCLITests.clinician], env: Self.asEnrolled)
+        let denied = try cli.run(["events", "participant/\(participant)", "--as", "clin-autre"], env: Self.asEnrolled)
         try #require(denied.status == 2, "\(denied)")
         let glass = try cli.run(["journey", participant, "--as", "clin-autre", "--json", "--break-glass", AccessPolicyCLITests.justification],
                                 env: Self.asEnrolled)
@@ -117,13 +117,13 @@ struct FHIRAuditTests {
         #expect(role == "clinician")
 
         // The denied read: outcome 4 (minor failure), the reason's category, no BALP profile claimed.
-        let refusal = try #require(events.first { Self.actor($0) == ProjectionCLITests.clinician && $0["outcome"] == "4" })
-        #expect(refusal["outcomeDesc"] == "role not permitted")
+        let refusal = try #require(events.first { Self.actor($0) == "clin-autre" && $0["outcome"] == "4" })
+        #expect(refusal["outcomeDesc"] == "not in the care team")
         #expect(Self.profiles(refusal).isEmpty, "BALP's Read fixes outcome 0: a denial claims no BALP profile")
         #expect(Self.patient(refusal)?["what"]?["identifier"]?["value"] == .string(participant))
 
         // The broken glass: visible, emergency treatment, the justification not copied.
-        let broken = try #require(events.first { Self.actor($0) == "clin-autre" })
+        let broken = try #require(events.first { Self.actor($0) == "clin-autre" && $0["outcome"] == "0" })
         #expect(Self.purposeCode(broken) == "ETREAT")
         #expect(Self.details(broken)["break-glass"] == ["true"])
         #expect(Self.profiles(broken) == [FHIRAuditBundle.patientReadProfile])

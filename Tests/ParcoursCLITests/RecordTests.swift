@@ -45,7 +45,7 @@ struct RecordTests {
         let result = try Self.record(cli, batch)
         #expect(result.status == 0, "\(result)")
         #expect(try result.jsonLines().map { $0["warnings"]?.arrayValue?.count } == [0, 0])
-        let events = try cli.events("participant/\(participant)")
+        let events = try cli.storedEvents("participant/\(participant)")
         #expect(events.map { $0["type"]?.stringValue } == ["participant.enrolled", "obligations.explained", "stage.assessed"])
         var expected = stage.objectValue!
         expected["occurredAt"] = "2026-11-20T10:00:00.000Z"
@@ -83,7 +83,7 @@ struct RecordTests {
             ["engagementStep": "crisis", "wheelStage": "action", "importance": 6, "confidence": 4]))
         #expect(result.status == 0, "\(result)")
         #expect(try result.jsonLines().first?["warnings"]?.arrayValue?.first?["code"] == "stage-pair-unusual")
-        let stored = try cli.events("participant/\(participant)").last
+        let stored = try cli.storedEvents("participant/\(participant)").last
         #expect(stored?["data"]?["warnings"]?.arrayValue?.first?["code"] == "stage-pair-unusual")
     }
 
@@ -127,7 +127,7 @@ struct RecordTests {
         try cli.enrol(psychologist, name: "Psychologue Exemple", roles: "clinician,designated-professional")
         let recorded = try Self.record(cli, act, as: psychologist)
         #expect(recorded.status == 0, "\(recorded)")
-        let stored = try #require(try cli.events("participant/\(participant)").last)
+        let stored = try #require(try cli.storedEvents("participant/\(participant)").last)
         #expect(stored["type"] == "trauma.observed" && stored["author"] == .string(psychologist))
         #expect(stored["data"]?["diagnosis"] == ["condition": "PTSD", "designation": "psychologue (OPQ)"])
         #expect(try cli.verify().status == 0)
