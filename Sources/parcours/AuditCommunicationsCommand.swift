@@ -23,8 +23,10 @@ struct AuditCommunicationsCommand: ParsableCommand {
             communications.append(Communication(kind: .export, id: "access-\(access.seq)", on: String(access.recordedAt.description.prefix(10)),
                                                 participant: access.payload["participant"]?.stringValue,
                                                 recipient: access.payload["actor"]?.stringValue ?? "?", categories: [],
-                                                purpose: access.payload["purpose"]?.stringValue ?? "export",
-                                                justification: access.payload["view"]?.stringValue, participantTold: nil,
+                                                purpose: access.payload["project"]?.stringValue.map { "research export, project \($0)" }
+                                                    ?? access.payload["purpose"]?.stringValue ?? "export",
+                                                justification: access.payload["manifestSHA256"]?.stringValue.map { "manifest SHA-256 \($0)" }
+                                                    ?? access.payload["view"]?.stringValue, participantTold: nil,
                                                 by: access.payload["actor"]?.stringValue))
         }
         communications.sort { ($0.on, $0.id) < ($1.on, $1.id) }

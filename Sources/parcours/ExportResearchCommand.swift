@@ -66,13 +66,15 @@ struct ExportResearchCommand: ParsableCommand {
             let export = ResearchExport(options: .init(project: project, k: k, months: months, maxSuppressedFraction: maxSuppressed),
                                         key: key, today: JourneyText.today())
             let manifest = try export.write(to: directory, journeys: journeys)
-            summary = ["exported": .int(Int64(manifest.exported)), "suppressed": .int(Int64(manifest.suppressed)), "k": .int(Int64(manifest.achieved.k)),
+            summary = ["participants": .int(Int64(manifest.exported)), "exported": .int(Int64(manifest.exported)), "suppressed": .int(Int64(manifest.suppressed)), "k": .int(Int64(manifest.achieved.k)),
                        "l": .int(Int64(manifest.achieved.l)), "statement": .string(manifest.statement)]
         }
         let manifestHash = Sodium.sha256(Array(try Data(contentsOf: directory.appendingPathComponent("manifest.json")))).hex
         summary["manifestSHA256"] = .string(manifestHash)
+        summary["participants"] = nil
         var record = AccessRecord.decided(decision, reader: session.reader, view: .researchExport, participant: nil, justification: nil,
-                                          details: details.merging(["manifestSHA256": .string(manifestHash), "aggregate": .bool(aggregate)]) { _, new in new })
+                                          details: details.merging(["manifestSHA256": .string(manifestHash), "aggregate": .bool(aggregate),
+                                                                    "participants": summary["participants"] ?? .null]) { _, new in new })
         record.type = "access.export"
         do { try session.record(record) } catch {
             try? FileManager.default.removeItem(at: directory)

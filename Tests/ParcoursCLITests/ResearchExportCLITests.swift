@@ -92,8 +92,8 @@ struct ResearchExportCLITests {
         let exports = try register.jsonLines().filter { $0["kind"] == "export" }
         #expect(exports.count == 1)
         #expect(exports.first?["recipient"] == .string(Self.researcher))
-        #expect(exports.first?["purpose"] == "research")
-        #expect(exports.first?["justification"] == "research-export")
+        #expect(exports.first?["purpose"] == "research export, project trajectoires")
+        #expect(exports.first?["justification"]?.stringValue?.hasPrefix("manifest SHA-256 ") == true)
         #expect(exports.first?["participant"] == nil)
     }
 

@@ -127,6 +127,10 @@ struct ResearchExportTests {
         for number in 1...6 { try Self.admit(fixture, "P-W0000\(number)", age: 16) }
         let (before, first) = try Self.export(fixture, project: "retrait")
         #expect(before.exported == 6)
+        // The consent covers stages and relapses, not referrals: those cells stay empty.
+        let row = try #require(try Self.rows(first, "participants.csv").first)
+        #expect(row["relapsesMomentary"] == "0" && row["stageNow"] == "contemplation")
+        #expect(row["referrals_housing_completed"] == "", "referrals are not covered by this consent")
         try fixture.record("consent.withdrawn", "P-W00001", at: "2026-02-01T10:00:00.000Z",
                            ["scope": ["kind": "research"], "categories": ["stages", "relapses"], "decidedBy": "participant"])
         let (after, second) = try Self.export(fixture, project: "retrait")

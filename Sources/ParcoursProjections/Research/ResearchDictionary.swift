@@ -22,14 +22,17 @@ struct ResearchDictionary: Encodable {
                    values: ["community", "health-and-social-services", "police", "school", "other", "any"]),
             Column(name: "region", type: "string", description: "Quasi-identifier: region (the record holds no address; every participant is followed in Montréal).",
                    values: ["montreal"]),
-            Column(name: "stageAtAdmission", type: "string", description: "First wheel stage assessed (empty if none).", values: stages),
-            Column(name: "stageNow", type: "string", description: "Sensitive attribute: the latest wheel stage assessed.", values: stages + ["not-assessed"]),
-            Column(name: "stepNow", type: "string", description: "The latest engagement step assessed (empty if none)."),
-            Column(name: "relapsesMomentary", type: "integer", description: "Momentary relapses recorded — a moment of the path, not a failure."),
-            Column(name: "relapsesProlonged", type: "integer", description: "Prolonged relapses recorded."),
+            Column(name: "stageAtAdmission", type: "string", description: "First wheel stage assessed; empty if none, or if the research consent does not cover stages.",
+                   values: stages + [""]),
+            Column(name: "stageNow", type: "string", description: "Sensitive attribute: the latest wheel stage assessed.",
+                   values: stages + ["not-assessed", "not-consented"]),
+            Column(name: "stepNow", type: "string", description: "The latest engagement step assessed; empty if none, or not consented.",
+                   values: EngagementStep.allCases.map(\.rawValue) + [""]),
+            Column(name: "relapsesMomentary", type: "integer", description: "Momentary relapses recorded — a moment of the path, not a failure; empty if not consented."),
+            Column(name: "relapsesProlonged", type: "integer", description: "Prolonged relapses recorded; empty if not consented."),
         ] + referralColumns.map { column in
-            Column(name: "referrals_" + column.replacingOccurrences(of: "/", with: "_"), type: "integer",
-                   description: "Referrals to a resource of kind \(column.split(separator: "/")[0]) whose latest status is \(column.split(separator: "/")[1]).")
+            Column(name: ResearchExport.referralColumn(column), type: "integer",
+                   description: "Referrals to a resource of kind \(column.split(separator: "/")[0]) whose latest status is \(column.split(separator: "/")[1]); empty when the research consent does not cover referrals.")
         } + [
             Column(name: months ? "monthsFollowed" : "daysFollowed", type: "integer", description: "Time followed: admission to the latest contact or the closing, in \(unit)."),
             Column(name: "followUpOpen", type: "boolean", description: "Whether the follow-up is open on the export day."),

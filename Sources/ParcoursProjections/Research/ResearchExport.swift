@@ -33,15 +33,18 @@ public struct ResearchExport {
     }
 
     /// Whether a journey may go to research today.
-    public static func isEligible(_ journey: Journey, today: String) -> Bool {
-        guard !journey.researchRefused, let admission = journey.admission else { return false }
-        guard let consent = journey.consents.last(where: { $0.scope.kind == .research && $0.isInForce(on: today) }),
-              !Set(consent.categories).subtracting(consent.withdrawnCategories).isEmpty else { return false }
+    public static func isEligible(_ journey: Journey, today: String) -> Bool { !consentedCategories(journey, today: today).isEmpty }
+
+    /// The categories a research consent in force today lets research see: none without
+    /// one, after a refusal of researchers, or for a person under 14 who consented alone.
+    static func consentedCategories(_ journey: Journey, today: String) -> Set<InformationCategory> {
+        guard !journey.researchRefused, let admission = journey.admission else { return [] }
+        guard let consent = journey.consents.last(where: { $0.scope.kind == .research && $0.isInForce(on: today) }) else { return [] }
         if let born = try? ClinicalDate.day(admission.dateOfBirth, field: ""), let given = try? ClinicalDate.day(consent.on, field: ""),
-           ClinicalDate.age(born: born, at: ClinicalDate.date(given)) < ConsentDecision.ageOfConsent {
-            return consent.decidedBy != .participant
+           ClinicalDate.age(born: born, at: ClinicalDate.date(given)) < ConsentDecision.ageOfConsent, consent.decidedBy == .participant {
+            return []
         }
-        return true
+        return Set(consent.categories).subtracting(consent.withdrawnCategories)
     }
 
     /// The pseudonym of a participant in this project.
@@ -59,11 +62,20 @@ public struct ResearchExport {
     public func write(to directory: URL, journeys: ((Journey) throws -> Void) throws -> Void) throws -> ResearchManifest {
         var subjects: [ResearchSubject] = []
         try journeys { journey in
-            if Self.isEligible(journey, today: today), let subject = ResearchSubject(journey, pseudonym: pseudonym(journey.participant)) {
+            let consented = Self.consentedCategories(journey, today: today)
+            if !consented.isEmpty, let subject = ResearchSubject(journey, pseudonym: pseudonym(journey.participant), consented: consented) {
                 subjects.append(subject)
             }
         }
         subjects.sort { $0.pseudonym < $1.pseudonym }
+        do { return try write(subjects, to: directory) } catch {
+            // Nothing half-written stays behind.
+            try? FileManager.default.removeItem(at: directory)
+            throw error
+        }
+    }
+
+    func write(_ subjects: [ResearchSubject], to directory: URL) throws -> ResearchManifest {
         let outcome = KAnonymizer.anonymize(subjects, k: options.k, maxSuppressed: Int(Double(subjects.count) * options.maxSuppressedFraction))
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         var files: [String: String] = [:]
@@ -78,23 +90,26 @@ public struct ResearchExport {
         let referralColumns = Referral.ResourceKind.allKinds.flatMap { kind in Self.outcomes.map { "\(kind)/\($0)" } }
         var header: [String] = ["pseudonym"] + identifiers.map(\.rawValue)
         header += ["stageAtAdmission", Self.sensitiveAttribute, "stepNow", "relapsesMomentary", "relapsesProlonged"]
-        header += referralColumns.map { "referrals_" + $0.replacingOccurrences(of: "/", with: "_") }
+        header += referralColumns.map(Self.referralColumn)
         header += [options.months ? "monthsFollowed" : "daysFollowed", "followUpOpen"]
         let rows: [[String]] = outcome.kept.map { subject in
+            let stages = subject.consented.contains(.stages), relapses = subject.consented.contains(.relapses)
+            let referrals = subject.consented.contains(.referrals)
             var row: [String] = [subject.pseudonym] + identifiers.map { $0.value(subject, level: outcome.levels[$0] ?? 0) }
-            row += [subject.stageAtAdmission?.rawValue ?? "", subject.stageNow?.rawValue ?? "not-assessed", subject.stepNow?.rawValue ?? ""]
-            row += [String(subject.relapsesMomentary), String(subject.relapsesProlonged)]
-            row += referralColumns.map { String(subject.referrals[$0] ?? 0) }
+            row += stages ? [subject.stageAtAdmission?.rawValue ?? "", subject.stageNow?.rawValue ?? "not-assessed", subject.stepNow?.rawValue ?? ""]
+                          : ["", "not-consented", ""]
+            row += relapses ? [String(subject.relapsesMomentary), String(subject.relapsesProlonged)] : ["", ""]
+            row += referralColumns.map { referrals ? String(subject.referrals[$0] ?? 0) : "" }
             row += [String(time(subject.daysFollowed)), subject.followUpOpen ? "true" : "false"]
             return row
         }
         try write("participants.csv", [header] + rows)
         try write("episodes.csv", [["pseudonym", "stage", options.months ? "startMonth" : "startDay", options.months ? "lengthMonths" : "lengthDays"]]
-                  + outcome.kept.flatMap { subject in
+                  + outcome.kept.filter { $0.consented.contains(.stages) }.flatMap { subject in
                       subject.episodes.map { [subject.pseudonym, $0.stage.rawValue, String(time($0.startDay)), $0.lengthDays.map { String(time($0)) } ?? ""] }
                   })
         var transitions: [String: Int] = [:]
-        for subject in outcome.kept { for step in subject.transitions { transitions["\(step.from.rawValue),\(step.to.rawValue)", default: 0] += 1 } }
+        for subject in outcome.kept where subject.consented.contains(.stages) { for step in subject.transitions { transitions["\(step.from.rawValue),\(step.to.rawValue)", default: 0] += 1 } }
         try write("transitions.csv", [["from", "to", "count"]] + transitions.sorted { $0.key < $1.key }.map { entry in
             entry.key.split(separator: ",").map(String.init) + [String(entry.value)]
         })
@@ -108,10 +123,12 @@ public struct ResearchExport {
             sensitiveAttributes: [Self.sensitiveAttribute], eligible: subjects.count, exported: outcome.kept.count, suppressed: outcome.suppressed,
             achieved: achieved, files: files,
             statement: "de-identified",
-            reason: "No direct identifier leaves the store and the quasi-identifiers are \(achieved.k)-anonymous (measured on participants.csv), "
+            reason: (outcome.kept.isEmpty
+                ? "No participant could be exported with k = \(options.k): every one was suppressed. "
+                : "No direct identifier leaves the store and the quasi-identifiers are \(achieved.k)-anonymous (measured on participants.csv), ")
                 + "but each participant keeps one pseudonym across the three files and the episodes keep each path's shape: "
                 + "with other information a person could still be re-identified, so this is de-identified information "
-                + "(still personal information), not anonymized information.")
+                + "(still personal information), not anonymized information. Cells a participant's research consent does not cover are empty.")
         var manifestFiles = files
         try writeJSON(manifest, "manifest.json", in: directory, files: &manifestFiles)
         return manifest
@@ -138,6 +155,11 @@ public struct ResearchExport {
         for row in rows.dropFirst() { classes[columns.map { row[$0] }, default: []].append(row[sensitive]) }
         return .init(k: classes.values.map(\.count).min() ?? 0, l: classes.values.map { Set($0).count }.min() ?? 0,
                      equivalenceClasses: classes.count)
+    }
+
+    /// A referral count's column: letters, digits and underscores only, for R, Stata and SAS.
+    static func referralColumn(_ kindAndOutcome: String) -> String {
+        "referrals_" + kindAndOutcome.replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "-", with: "_")
     }
 
     static func csvField(_ value: String) -> String {

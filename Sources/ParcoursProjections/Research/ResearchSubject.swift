@@ -25,10 +25,13 @@ struct ResearchSubject: Sendable {
     var followUpOpen: Bool
     var episodes: [Episode]
     var transitions: [(from: WheelStage, to: WheelStage)]
+    /// The categories the research consent covers: what is not covered leaves empty cells and no rows.
+    var consented: Set<InformationCategory>
 
     /// A journey as research sees it; nil without an admission.
-    init?(_ journey: Journey, pseudonym: String) {
+    init?(_ journey: Journey, pseudonym: String, consented: Set<InformationCategory>) {
         guard let admission = journey.admission, let age = admission.ageAtAdmission else { return nil }
+        self.consented = consented
         self.pseudonym = pseudonym
         self.age = age
         genderIdentity = admission.genderIdentity
