@@ -29,8 +29,14 @@ enum ProjectionTables {
         }
     }
 
-    /// Empties the projections' tables.
+    /// Empties the projections' tables before a rebuild writes them again.
+    ///
+    /// Without overwriting the freed pages (`secure_delete = FAST`): the rows are written
+    /// again at once, and the journeys are sealed under keys an erasure destroys. Erasure
+    /// itself keeps the store's full `secure_delete`.
     static func clear(_ names: Set<ProjectionName>, _ db: Database) throws {
+        try db.execute(sql: "PRAGMA secure_delete = FAST")
+        defer { try? db.execute(sql: "PRAGMA secure_delete = ON") }
         for table in names.flatMap(\.tables) { try db.execute(sql: "DELETE FROM \(table)") }
     }
 
