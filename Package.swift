@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "ParcoursClinicalTests", dependencies: ["ParcoursClinical"], exclude: ["Fixtures"]),
         .testTarget(name: "ParcoursAccessTests", dependencies: ["ParcoursAccess", "ParcoursClinical", "ParcoursLog"]),
         .testTarget(name: "ParcoursProjectionsTests", dependencies: ["ParcoursProjections", "ParcoursStore", "ParcoursClinical", "ParcoursLog"]),
-        .testTarget(name: "ParcoursCLITests", dependencies: ["parcours", "ParcoursStore", "ParcoursLog"]),
+        .testTarget(name: "ParcoursCLITests", dependencies: ["parcours", "ParcoursStore", "ParcoursLog", "ParcoursClinical"]),
     ],
     swiftLanguageModes: [.v6]
 )

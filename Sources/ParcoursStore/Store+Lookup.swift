@@ -11,4 +11,12 @@ extension Store {
                 .map { (stream: $0["stream"], type: $0["type"]) }
         }
     }
+
+    /// Whether a stream holds any event (its name is clear metadata: no key is needed).
+    public func streamExists(_ stream: String) throws -> Bool {
+        try pool.read { db in
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM \(LogTable.events.recordsTable) WHERE stream = ?)"),
+                              arguments: [stream]) ?? false
+        }
+    }
 }

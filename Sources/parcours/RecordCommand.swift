@@ -87,7 +87,14 @@ struct RecordCommand: ParsableCommand {
                 }
                 participant = admitted
             } else {
-                participant = newParticipantID()
+                // Random ids can meet (32^6 of them): draw again rather than admit into someone else's stream.
+                var drawn = newParticipantID(), attempts = 1
+                while try records[drawn] != nil || store.streamExists(Identifiers.participantStreamPrefix + drawn) {
+                    guard attempts < 20 else { throw CommandError("participant: no free participant id after \(attempts) draws") }
+                    drawn = newParticipantID()
+                    attempts += 1
+                }
+                participant = drawn
             }
         } else {
             guard let given = object["participant"]?.stringValue, Identifiers.isParticipantID(given) else {
