@@ -95,6 +95,25 @@ struct ProjectionTests {
         #expect(try fixture.rows(in: "program_relapse", of: Self.person) == 0)
     }
 
+    @Test("one journey at several depths: each category shows only its parts, notes are the free text")
+    func redaction() throws {
+        let fixture = try ProjectionFixture()
+        _ = try admitWithPath(fixture)
+        try fixture.record("stage.assessed", Self.person, at: "2026-03-21T10:00:00.000Z",
+                           Self.stage("crisis", "contemplation").merging(["personSaid": "TEMOIN-PAROLE"]) { _, new in new })
+        let journey = try fixture.reader.journey(of: Self.person)
+        #expect(journey.redacted(to: Set(InformationCategory.allCases)) == journey)
+        let relapses = journey.redacted(to: [.relapses])
+        #expect(relapses.relapses.count == 1 && relapses.admission == nil && relapses.stage == nil && relapses.episodes.isEmpty)
+        #expect(relapses.timeline.allSatisfy { $0.type == "relapse.recorded" || $0.type.hasPrefix("careteam.") })
+        #expect(relapses.relapses[0].factors[0].description == "", "without notes, the factors' wording is left out")
+        let stages = journey.redacted(to: [.stages, .notes])
+        #expect(stages.stage?.personSaid == "TEMOIN-PAROLE" && stages.relapses.isEmpty)
+        let noNotes = journey.redacted(to: Set(InformationCategory.allCases).subtracting([.notes]))
+        #expect(noNotes.stage?.personSaid == nil && noNotes.admission?.contact == nil && noNotes.admission?.name == Self.syntheticName)
+        #expect(noNotes.relapses[0].kind == .momentary && noNotes.relapses[0].factors[0].category == .criminogenicPlacesOrPeople)
+    }
+
     @Test("an erased participant disappears from every projection")
     func erasure() throws {
         let fixture = try ProjectionFixture()
