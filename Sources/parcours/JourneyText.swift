@@ -74,6 +74,10 @@ struct JourneyText {
             let categories = consent.categories.filter { !consent.withdrawnCategories.contains($0) }.map(\.frenchLabel)
             return "\(consent.on) · \(consent.scope.frenchLabel) · \(categories.joined(separator: ", ")) · \(state)\(mark(consent.id))"
         })
+        lines += section("Refus d'accès exprimés par la personne", journey.refusals.map { refusal in
+            "\(refusal.on) · \(refusal.scope.frenchLabel)\(mark(refusal.id)) · " + (refusal.liftedOn.map { "levé le \($0)" } ?? "en vigueur")
+                + (refusal.reason.map { " · « \($0) »" } ?? "")
+        })
         lines += section("Divulgations légales (toujours visibles pour la personne)", journey.disclosures.map { entry in
             let disclosure = entry.disclosure
             return "\(entry.on) · \(disclosure.legalBasis.frenchLabel) · à \(disclosure.recipient) · par \(entry.by)\(mark(entry.id)) · "
@@ -121,7 +125,7 @@ struct JourneyText {
 
     private func since(_ day: String) -> String {
         guard let days = Journey.days(from: day, to: today), days >= 0 else { return "" }
-        return " (il y a \(days) jours)"
+        return days == 0 ? " (aujourd'hui)" : days == 1 ? " (hier)" : " (il y a \(days) jours)"
     }
 
     static func status(_ status: PlanRevision.ObjectiveStatus) -> String {
