@@ -15,6 +15,19 @@ public struct AccessDecision: Sendable, Equatable {
         case justificationTooShort = "break-glass justification too short"
         /// No journey for this participant (never admitted, or erased).
         case unknownParticipant = "unknown participant"
+
+        /// What the reader is told, in French first.
+        public var frenchLabel: String {
+            switch self {
+            case .roleNotPermitted: "votre rôle ne donne pas accès à cette vue"
+            case .notInCareTeam: "vous ne faites pas partie de l'équipe de suivi"
+            case .refusedByParticipant: "la personne a refusé que vous accédiez à son dossier"
+            case .noConsent: "aucun consentement en vigueur ne partage ces renseignements avec votre organisation"
+            case .notOwnOrganization: "ce dossier n'est pas suivi par votre organisation"
+            case .justificationTooShort: "la justification écrite doit compter au moins 20 caractères"
+            case .unknownParticipant: "aucun dossier sous cet identifiant"
+            }
+        }
     }
 
     public var outcome: Outcome

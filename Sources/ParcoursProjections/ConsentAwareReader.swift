@@ -22,7 +22,10 @@ public struct ConsentAwareReader: Sendable {
         public var decision: AccessDecision
         public var view: AccessView
         public var description: String {
-            "\(view.rawValue): refused — \(decision.denial?.rawValue ?? "not permitted")"
+            let french = decision.denial?.frenchLabel ?? "accès non permis"
+            return "\(view.rawValue) : accès refusé — \(french)"
+                + (decision.denial == .notInCareTeam ? " (en cas de besoin, --break-glass « une justification écrite »)" : "")
+                + ". — \(view.rawValue): refused — \(decision.denial?.rawValue ?? "not permitted")"
                 + (decision.denial == .notInCareTeam ? "; to break the glass, give --break-glass \"a written justification\"" : "")
         }
     }
