@@ -7,20 +7,20 @@ struct JourneyCommand: ParsableCommand {
         commandName: "journey",
         abstract: "Show a participant's journey: stages, plans, relapses, referrals, consents, disclosures, safety, care team, timeline.",
         discussion: """
-            French text for people; --json for programs (Schemas/projections/journey.schema.json). The access policy decides             what the reader sees (the whole journey for the care team; consented categories for a partner; no notes for a             coordinator); the read is recorded in the access log before the answer. A clinician outside the care team             breaks the glass with --break-glass "a written justification": permitted, marked and raised for review.
+            French text for people; --json for programs (Schemas/projections/journey.schema.json). The access policy decides \
+            what the reader sees (the whole journey for the care team; consented categories for a partner; no notes for a \
+            coordinator); the read is recorded in the access log before the answer. A clinician outside the care team \
+            breaks the glass with --break-glass "a written justification": permitted, marked and raised for review.
             """)
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var signer: ActorOption
-    @Argument(help: "The participant, e.g. P-7Q4K2M.") var participant: String
-    @Option(name: .customLong("break-glass"), help: "A written justification (20 characters or more) to read outside the care team.")
-    var breakGlass: String?
-    @Flag(help: "Print the journey as JSON.") var json = false
+    @OptionGroup var read: ParticipantRead
 
     func run() throws {
-        let session = try ReadSession.open(store, as: signer, view: .journey, participant: participant)
-        let (journey, decision) = try session.journey(of: participant, view: .journey, breakGlass: breakGlass)
-        if json { try Output.encoded(journey); return }
+        let session = try ReadSession.open(store, as: signer, view: .journey, participant: read.participant)
+        let (journey, decision) = try session.journey(of: read.participant, view: .journey, breakGlass: read.breakGlass)
+        if read.json { try Output.encoded(journey); return }
         Output.line(JourneyText(journey: journey, today: JourneyText.today(), categories: decision.categories).render())
     }
 }
@@ -30,20 +30,18 @@ struct TimelineCommand: ParsableCommand {
         commandName: "timeline",
         abstract: "List every act of a participant's journey in date order, one line each (corrected entries marked †).",
         discussion: """
-            --json prints the entries (Schemas/projections/timeline.schema.json). Decided by the access policy and recorded in             the access log, as `journey`.
+            --json prints the entries (Schemas/projections/timeline.schema.json). Decided by the access policy and recorded in \
+            the access log, as `journey`.
             """)
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var signer: ActorOption
-    @Argument(help: "The participant, e.g. P-7Q4K2M.") var participant: String
-    @Option(name: .customLong("break-glass"), help: "A written justification (20 characters or more) to read outside the care team.")
-    var breakGlass: String?
-    @Flag(help: "Print the timeline as JSON.") var json = false
+    @OptionGroup var read: ParticipantRead
 
     func run() throws {
-        let session = try ReadSession.open(store, as: signer, view: .timeline, participant: participant)
-        let (journey, decision) = try session.journey(of: participant, view: .timeline, breakGlass: breakGlass)
-        if json {
+        let session = try ReadSession.open(store, as: signer, view: .timeline, participant: read.participant)
+        let (journey, decision) = try session.journey(of: read.participant, view: .timeline, breakGlass: read.breakGlass)
+        if read.json {
             try Output.encoded(TimelineView(participant: journey.participant, voidedCount: journey.voidedCount, entries: journey.timeline))
         } else {
             Output.line(JourneyText(journey: journey, today: JourneyText.today(), categories: decision.categories).timeline().joined(separator: "\n"))
@@ -55,4 +53,12 @@ struct TimelineCommand: ParsableCommand {
         var voidedCount: Int
         var entries: [Journey.TimelineEntry]
     }
+}
+
+/// What a read of one participant's record takes: who, the glass, the form.
+struct ParticipantRead: ParsableArguments {
+    @Argument(help: "The participant, e.g. P-7Q4K2M.") var participant: String
+    @Option(name: .customLong("break-glass"), help: "A written justification (20 characters or more) to read outside the care team.")
+    var breakGlass: String?
+    @Flag(help: "Print JSON.") var json = false
 }
