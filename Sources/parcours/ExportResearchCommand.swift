@@ -57,6 +57,7 @@ struct ExportResearchCommand: ParsableCommand {
         let directory = URL(fileURLWithPath: out)
         let journeys: ((Journey) throws -> Void) throws -> Void = { body in try session.projections.forEachJourney(body) }
         var summary: [String: JSONValue]
+        var exported: JSONValue = .null
         if aggregate, let epsilon {
             let manifest = try AggregateExport(project: project, epsilon: epsilon, today: JourneyText.today()).write(to: directory, journeys: journeys)
             summary = ["epsilon": .string(String(epsilon)), "statement": .string(manifest.statement)]
@@ -66,15 +67,15 @@ struct ExportResearchCommand: ParsableCommand {
             let export = ResearchExport(options: .init(project: project, k: k, months: months, maxSuppressedFraction: maxSuppressed),
                                         key: key, today: JourneyText.today())
             let manifest = try export.write(to: directory, journeys: journeys)
-            summary = ["participants": .int(Int64(manifest.exported)), "exported": .int(Int64(manifest.exported)), "suppressed": .int(Int64(manifest.suppressed)), "k": .int(Int64(manifest.achieved.k)),
+            exported = .int(Int64(manifest.exported))
+            summary = ["exported": exported, "suppressed": .int(Int64(manifest.suppressed)), "k": .int(Int64(manifest.achieved.k)),
                        "l": .int(Int64(manifest.achieved.l)), "statement": .string(manifest.statement)]
         }
         let manifestHash = Sodium.sha256(Array(try Data(contentsOf: directory.appendingPathComponent("manifest.json")))).hex
         summary["manifestSHA256"] = .string(manifestHash)
-        summary["participants"] = nil
         var record = AccessRecord.decided(decision, reader: session.reader, view: .researchExport, participant: nil, justification: nil,
                                           details: details.merging(["manifestSHA256": .string(manifestHash), "aggregate": .bool(aggregate),
-                                                                    "participants": summary["participants"] ?? .null]) { _, new in new })
+                                                                    "participants": exported]) { _, new in new })
         record.type = "access.export"
         do { try session.record(record) } catch {
             try? FileManager.default.removeItem(at: directory)

@@ -80,6 +80,7 @@ struct ResearchExportCLITests {
         #expect(record["purpose"] == "research")
         #expect(record["project"] == "trajectoires")
         #expect(record["manifestSHA256"] == .string(manifestHash))
+        #expect(record["participants"] == printed["exported"], "the record counts the participants exported")
         #expect(record["participant"] == nil, "an export names no participant")
     }
 
