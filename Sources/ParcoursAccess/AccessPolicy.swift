@@ -48,6 +48,15 @@ public enum AccessPolicy {
         }
     }
 
+    /// The roles the policy lets read `view` for `purpose`, whoever the participant: what a
+    /// refusal for the role tells the reader to hold instead. Empty for the views of one
+    /// participant's record, which depend on her or his care team and consents.
+    public static func roles(for view: AccessView, purpose: AccessPurpose) -> [Role] {
+        Role.allCases.filter { role in
+            decide(AccessRequest(reader: Reader(id: "", roles: [role.rawValue], organization: nil), view: view, purpose: purpose)).permitted
+        }
+    }
+
     /// A view of one participant's record.
     static func decideRecord(_ reader: Reader, _ participant: ParticipantContext, breakGlass: String?) -> AccessDecision {
         let all = Set(InformationCategory.allCases)

@@ -24,6 +24,19 @@ public enum AccessView: String, Codable, Sendable, CaseIterable {
     /// A de-identified research export.
     case researchExport = "research-export"
 
+    /// What a request for this view is for, when nothing more is known (a refusal before
+    /// the policy could decide, e.g. an identity not proven).
+    public var usualPurpose: AccessPurpose {
+        switch self {
+        case .journey, .timeline, .caseload: .care
+        case .program: .supervision
+        case .directory, .metadata, .accessLog, .registers: .audit
+        case .events, .export: .administration
+        case .participantReport: .participantRequest
+        case .researchExport: .research
+        }
+    }
+
     /// Views of one participant's clinical record.
     public var isClinical: Bool { self == .journey || self == .timeline || self == .participantReport }
 }

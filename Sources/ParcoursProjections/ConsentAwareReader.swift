@@ -23,9 +23,11 @@ public struct ConsentAwareReader: Sendable {
         public var view: AccessView
         public var description: String {
             let french = decision.denial?.frenchLabel ?? "accès non permis"
+            let roles = decision.denial == .roleNotPermitted ? AccessPolicy.roles(for: view, purpose: decision.purpose).map(\.rawValue) : []
             return "\(view.rawValue) : accès refusé — \(french)"
                 + (decision.denial == .notInCareTeam ? " (en cas de besoin, --break-glass « une justification écrite »)" : "")
                 + ". — \(view.rawValue): refused — \(decision.denial?.rawValue ?? "not permitted")"
+                + (roles.isEmpty ? "" : "; the \(roles.joined(separator: " or ")) role is needed")
                 + (decision.denial == .notInCareTeam ? "; to break the glass, give --break-glass \"a written justification\"" : "")
         }
     }

@@ -35,17 +35,9 @@ struct AuditFHIRCommand: ParsableCommand {
         if let from, let to, from > to { throw CommandError("--from: a day on or before --to (\(to))") }
         if FileManager.default.fileExists(atPath: out) { throw CommandError("--out: \(out) exists; give a new file") }
 
-        let opened = try store.open()
-        let trail = AccessTrail(store: opened, master: try opened.unlockMaster(passphrase: try Secrets.master()))
-        let officer: UnlockedActor
-        do {
-            officer = try signer.unlock(opened, holding: "privacy-officer", to: "read the access log")
-        } catch {
-            try trail.denied("read", actor: signer.actor, view: "access-log", purpose: "audit", because: error)
-        }
-        try trail.permitted("read", actor: officer.id, role: "privacy-officer", view: "access-log", purpose: "audit")
-
-        let records = try AuditAccessCommand.accesses(opened).filter(AccessAudit.Filter(from: from, to: to).matches)
+        let session = try ReadSession.open(store, as: signer, view: .accessLog)
+        try session.authorize(.accessLog, purpose: .audit, details: ["report": "fhir"])
+        let records = try AuditAccessCommand.accesses(session.store).filter(AccessAudit.Filter(from: from, to: to).matches)
         let bundle = FHIRAuditBundle.bundle(records, generatedAt: .now())
         try Self.create(out, contents: CanonicalJSON.encode(bundle) + [0x0A])
         Output.json(["out": .string(out), "auditEvents": .int(Int64(records.count))])

@@ -104,17 +104,9 @@ struct IncidentCommand: ParsableCommand {
         @Flag(help: "Print the incidents, updates applied, as one JSON object.") var json = false
 
         func run() throws {
-            let opened = try store.open()
-            let trail = AccessTrail(store: opened, master: try opened.unlockMaster(passphrase: try Secrets.master()))
-            let details: [String: JSONValue] = ["stream": .string(IncidentRegister.stream)]
-            let reader: UnlockedActor
-            do {
-                reader = try signer.unlock(opened, holding: IncidentCommand.role, to: "read the register of confidentiality incidents")
-            } catch {
-                try trail.denied("read", actor: signer.actor, view: "registers", purpose: "audit", because: error, details: details)
-            }
-            try trail.permitted("read", actor: reader.id, role: IncidentCommand.role, view: "registers", purpose: "audit", details: details)
-            let (entries, problems) = IncidentRegister.fold(try IncidentCommand.events(opened, master: trail.master))
+            let session = try ReadSession.open(store, as: signer, view: .registers)
+            try session.authorize(.registers, purpose: .audit, details: ["stream": .string(IncidentRegister.stream)])
+            let (entries, problems) = IncidentRegister.fold(try IncidentCommand.events(session.store, master: nil))
             if json {
                 Output.json(["incidents": .array(entries.map(IncidentText.json)),
                              "problems": .array(problems.map { ["seq": .int(Int64($0.seq)), "reason": .string($0.reason)] })])

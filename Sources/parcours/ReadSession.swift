@@ -36,7 +36,7 @@ struct ReadSession {
             return ReadSession(store: store, trail: trail, reader: reader, views: views, directory: directory)
         } catch {
             let details: [String: JSONValue] = participant.map { ["participant": .string($0)] } ?? [:]
-            try trail.denied("read", actor: signer.actor, view: view.rawValue, purpose: "care", because: error, details: details)
+            try trail.denied("read", actor: signer.actor, view: view.rawValue, purpose: view.usualPurpose.rawValue, because: error, details: details)
         }
     }
 
