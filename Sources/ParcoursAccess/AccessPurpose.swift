@@ -9,4 +9,18 @@ public enum AccessPurpose: String, Codable, Sendable, CaseIterable {
     /// A legal obligation: what a participant's refusal does not stop (legal-obligation disclosures).
     case legalObligation = "legal-obligation"
     case administration
+
+    /// As the participant's report says it.
+    public var frenchLabel: String {
+        switch self {
+        case .care: "suivi"
+        case .supervision: "supervision"
+        case .audit: "vérification"
+        case .research: "recherche"
+        case .participantRequest: "votre demande"
+        case .breakGlass: "accès d'urgence justifié"
+        case .legalObligation: "obligation légale"
+        case .administration: "administration"
+        }
+    }
 }

@@ -19,4 +19,17 @@ public enum Role: String, Sendable, CaseIterable {
     case admin, clinician, coordinator, partner, researcher
     case privacyOfficer = "privacy-officer"
     case designatedProfessional = "designated-professional"
+
+    /// As the participant's report says it.
+    public var frenchLabel: String {
+        switch self {
+        case .admin: "administration"
+        case .clinician: "intervenant·e"
+        case .coordinator: "coordination"
+        case .partner: "partenaire"
+        case .researcher: "recherche"
+        case .privacyOfficer: "responsable de la protection des renseignements"
+        case .designatedProfessional: "professionnel·le habilité·e"
+        }
+    }
 }

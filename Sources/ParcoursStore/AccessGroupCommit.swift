@@ -28,7 +28,7 @@ public final class AccessGroupCommit: @unchecked Sendable {
     @discardableResult
     public func record(type: String, data: [String: JSONValue]) throws -> AppendResult {
         // Checked here, so one caller's bad record never fails the others' batch.
-        guard Identifiers.isEventType(type), type.hasPrefix("access.") else {
+        guard LogWriter.isAccessType(type) else {
             throw StoreError.invalidInput(field: "type", reason: "access-log types start with access., e.g. access.read")
         }
         let mine = Pending((type, data))

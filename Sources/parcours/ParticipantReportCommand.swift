@@ -69,9 +69,9 @@ struct ParticipantReport {
         lines += ["", "Qui a consulté votre dossier (\(accesses.count) consultation\(accesses.count > 1 ? "s" : ""))"]
         for access in accesses {
             let payload = access.payload
-            let who = [payload["actor"]?.stringValue, payload["role"]?.stringValue.map(Self.role), payload["organization"]?.stringValue]
+            let who = [payload["actor"]?.stringValue, payload["role"]?.stringValue.map { Role(rawValue: $0)?.frenchLabel ?? $0 }, payload["organization"]?.stringValue]
                 .compactMap { $0 }.joined(separator: ", ")
-            let why = payload["purpose"]?.stringValue.map(Self.purpose) ?? "—"
+            let why = payload["purpose"]?.stringValue.map { AccessPurpose(rawValue: $0)?.frenchLabel ?? $0 } ?? "—"
             let outcome = payload["outcome"]?.stringValue == "denied" ? "refusée" : "permise"
             var line = "  \(access.recordedAt.description.prefix(16).replacingOccurrences(of: "T", with: " ")) · \(who) · "
                 + "\(payload["view"]?.stringValue ?? "—") · \(why) · \(outcome)"
@@ -79,16 +79,5 @@ struct ParticipantReport {
             lines.append(line)
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func role(_ raw: String) -> String {
-        ["clinician": "intervenant·e", "coordinator": "coordination", "partner": "partenaire", "privacy-officer": "responsable de la protection des renseignements",
-         "admin": "administration", "researcher": "recherche"][raw] ?? raw
-    }
-
-    static func purpose(_ raw: String) -> String {
-        ["care": "suivi", "supervision": "supervision", "audit": "vérification", "research": "recherche",
-         "participant-request": "votre demande", "break-glass": "accès d'urgence justifié", "legal-obligation": "obligation légale",
-         "administration": "administration"][raw] ?? raw
     }
 }

@@ -64,11 +64,14 @@ public final class LogWriter: Sendable {
         try appendAccess([(type, data)], logKey: logKey, to: store)[0]
     }
 
+    /// Whether `type` names an access-log record: `access.` and a valid event type.
+    public static func isAccessType(_ type: String) -> Bool { Identifiers.isEventType(type) && type.hasPrefix("access.") }
+
     /// Appends several access records in one transaction (one sync): all or none. Group
     /// commit uses it to make many readers' records durable together.
     public func appendAccess(_ records: [(type: String, data: [String: JSONValue])], logKey: SigningKey,
                              to store: any LogStore) throws -> [AppendResult] {
-        for record in records where !(Identifiers.isEventType(record.type) && record.type.hasPrefix("access.")) {
+        for record in records where !Self.isAccessType(record.type) {
             throw LogError.invalidInput(field: "type", reason: "access-log types start with access., e.g. access.read")
         }
         var frontier: MerkleFrontier?
