@@ -36,7 +36,4 @@ public enum AccessView: String, Codable, Sendable, CaseIterable {
         case .researchExport: .research
         }
     }
-
-    /// Views of one participant's clinical record.
-    public var isClinical: Bool { self == .journey || self == .timeline || self == .participantReport }
 }

@@ -4,14 +4,9 @@ import ParcoursStore
 
 extension Journey {
     /// Folds a whole stream. Corrections and voidings are gathered first, so every act
-    /// is applied once, with its corrected values, and voided acts are skipped.
-    public static func fold(participant: String, events: [ProjectedEvent]) -> Journey {
-        var record = ParticipantRecord(participant: participant)
-        return fold(participant: participant, events: events, record: &record)
-    }
-
-    /// Folds a whole stream into the journey and, from the same decoded acts, the record
-    /// the clinical rules check (which keeps acts as recorded, corrections aside).
+    /// is applied once, with its corrected values, and voided acts are skipped. From the
+    /// same decoded acts it folds the record the clinical rules check (which keeps acts as
+    /// recorded, corrections aside).
     public static func fold(participant: String, events: [ProjectedEvent], record: inout ParticipantRecord) -> Journey {
         var journey = Journey(participant: participant)
         var merged: [String: [String: Any]] = [:]

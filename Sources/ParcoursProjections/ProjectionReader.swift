@@ -20,7 +20,7 @@ public struct ProjectionReader: Sendable {
     public func journey(of participant: String) throws -> Journey {
         try projector.catchUp()
         return try store.projectionRead(master: master) { source in
-            guard let key = try source.dataKey(of: participant), let (journey, _) = try ProjectionTables.load(participant, key: key, source.db) else {
+            guard let key = try source.dataKey(of: participant), let journey = try ProjectionTables.loadJourney(participant, key: key, source.db) else {
                 throw ProjectionError.unknownParticipant(participant)
             }
             return journey

@@ -111,11 +111,6 @@ enum ProjectionTables {
         }
     }
 
-    /// A participant's sealed journey and record, or nil when there is none (or the key is gone).
-    static func load(_ participant: String, key: DataKey, _ db: Database) throws -> (Journey, ParticipantRecord)? {
-        try loadSealed(participant, db).map { try open($0, of: participant, with: key) }
-    }
-
     /// A participant's sealed journey and record as stored, to open later (on any thread).
     static func loadSealed(_ participant: String, _ db: Database) throws -> (journey: Data, record: Data)? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT journey, record FROM journey WHERE participant = ?"), arguments: [participant])
@@ -125,6 +120,13 @@ enum ProjectionTables {
     static func open(_ sealed: (journey: Data, record: Data), of participant: String, with key: DataKey) throws -> (Journey, ParticipantRecord) {
         (try open(Journey.self, sealed.journey, as: "journey", of: participant, with: key),
          try open(ParticipantRecord.self, sealed.record, as: "record", of: participant, with: key))
+    }
+
+    /// Only a participant's journey, for readers.
+    static func loadJourney(_ participant: String, key: DataKey, _ db: Database) throws -> Journey? {
+        guard let sealed = try Data.fetchOne(db.cachedStatement(sql: "SELECT journey FROM journey WHERE participant = ?"),
+                                             arguments: [participant]) else { return nil }
+        return try open(Journey.self, sealed, as: "journey", of: participant, with: key)
     }
 
     /// Only a participant's record, for the clinical rules.
