@@ -39,7 +39,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "parcours-bench",
-            dependencies: ["ParcoursLog", "ParcoursStore", "ParcoursClinical", "ParcoursProjections"],
+            dependencies: ["ParcoursLog", "ParcoursStore", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections"],
             path: "Sources/ParcoursBench"
         ),
         .testTarget(name: "ParcoursLogTests", dependencies: ["ParcoursLog"], exclude: ["Fixtures"]),

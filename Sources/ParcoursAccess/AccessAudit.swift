@@ -58,6 +58,13 @@ public enum AccessAudit {
             case manyParticipants = "many-participants"
             /// An export of the log or of data.
             case export
+            /// A care-team change recorded under break-glass: someone gave herself or himself (or
+            /// another) lasting access to a record.
+            case careTeamChangeUnderBreakGlass = "break-glass-care-team"
+            /// A clinician joined a care team after being refused that participant's record.
+            case joinedAfterRefusal = "joined-after-refusal"
+            /// An attempt under an identity the directory does not know.
+            case unknownActor = "unknown-actor"
         }
 
         public var kind: Kind
@@ -76,6 +83,7 @@ public enum AccessAudit {
         var permittedBefore: Set<String> = []  // organization + participant pairs read with consent
         var recent: [String: [(Timestamp, String)]] = [:]
         var flaggedUntil: [String: Timestamp] = [:]
+        var refusedBefore: Set<String> = []  // participant + actor pairs refused a read or a write
         for access in accesses {
             let actor = access.actor ?? "?"
             func flag(_ kind: Anomaly.Kind, _ detail: String) {
@@ -86,8 +94,19 @@ public enum AccessAudit {
             let outcome = payload["outcome"]?.stringValue, reason = payload["reason"]?.stringValue
             let organization = payload["organization"]?.stringValue ?? ""
             if access.type == "access.export" { flag(.export, "export (\(payload["view"]?.stringValue ?? "log"))") }
-            if payload["review"] == true || payload["purpose"] == "break-glass" && outcome == "permitted" {
-                flag(.breakGlass, "break-glass read of \(payload["view"]?.stringValue ?? "a record"), justification written")
+            let act = payload["act"]?.stringValue
+            let brokeGlass = payload["review"] == true || payload["purpose"] == "break-glass" && outcome == "permitted"
+            if brokeGlass, let act, act.hasPrefix("careteam.") {
+                flag(.careTeamChangeUnderBreakGlass, "\(act) recorded under break-glass, justification written")
+            } else if brokeGlass {
+                let what = access.type == "access.write" ? "write (\(act ?? "an act"))" : "read of \(payload["view"]?.stringValue ?? "a record")"
+                flag(.breakGlass, "break-glass \(what), justification written")
+            }
+            if reason == "unknown actor" { flag(.unknownActor, "attempt under an identity the directory does not know") }
+            if let participant = access.participant, outcome == "denied" { refusedBefore.insert(participant + "\u{0}" + actor) }
+            if outcome == "permitted", act == "careteam.assigned", let participant = access.participant,
+               let clinician = payload["clinician"]?.stringValue, refusedBefore.contains(participant + "\u{0}" + clinician) {
+                flag(.joinedAfterRefusal, "\(clinician) joined the care team after being refused this record")
             }
             if reason == "not in the care team" { flag(.outsideCareTeam, "refused: not in the care team") }
             if payload["purpose"] == "legal-obligation" { flag(.refusedReader, "the participant refused this reader; legal disclosures only") }

@@ -15,6 +15,8 @@ public struct AccessDecision: Sendable, Equatable {
         case justificationTooShort = "break-glass justification too short"
         /// No journey for this participant (never admitted, or erased).
         case unknownParticipant = "unknown participant"
+        /// The participant's record was erased: nothing more is read or written.
+        case erasedParticipant = "erased participant"
 
         /// What the reader is told, in French first.
         public var frenchLabel: String {
@@ -26,6 +28,7 @@ public struct AccessDecision: Sendable, Equatable {
             case .notOwnOrganization: "ce dossier n'est pas suivi par votre organisation"
             case .justificationTooShort: "la justification écrite doit compter au moins 20 caractères"
             case .unknownParticipant: "aucun dossier sous cet identifiant"
+            case .erasedParticipant: "ce dossier a été effacé"
             }
         }
     }

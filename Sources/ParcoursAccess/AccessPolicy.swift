@@ -1,7 +1,7 @@
 import Foundation
 import ParcoursClinical
 
-/// The one policy that decides every read, for the CLI and the server alike.
+/// The one policy that decides every read and every write, for the CLI and the server alike.
 ///
 /// - A clinician of the care team sees the whole journey; another clinician sees nothing
 ///   unless she or he breaks the glass with a written justification (permitted, marked,
@@ -16,6 +16,8 @@ import ParcoursClinical
 /// - The privacy officer sees the directory, event metadata, the access log and the
 ///   registers — never clinical content — and, on a participant's request, writes her or
 ///   his report for her or him. Researchers never read journeys.
+/// - Writing into a participant's record is decided the same way (`decideWrite`), before
+///   any clinical rule is checked, so a refused writer learns nothing of the record.
 public enum AccessPolicy {
     /// The shortest break-glass justification accepted: a sentence, not a word.
     public static let minimumJustification = 20
@@ -33,7 +35,7 @@ public enum AccessPolicy {
             // Her or his own caseload for a clinician; anyone's for a coordinator (supervision).
             if request.purpose == .supervision { return reader.holds(.coordinator) ? .permit([], .supervision) : .deny(.roleNotPermitted, .supervision) }
             return reader.holds(.clinician) || reader.holds(.coordinator) ? .permit([], .care) : .deny(.roleNotPermitted, .care)
-        case .events, .export:
+        case .events, .export, .backup:
             // Metadata and sealed records only: an administrator never reads a participant's clinical content.
             return reader.holds(.admin) ? .permit([], .administration) : .deny(.roleNotPermitted, .administration)
         case .participantReport:
@@ -45,15 +47,55 @@ public enum AccessPolicy {
         case .journey, .timeline:
             guard let participant = request.participant else { return .deny(.roleNotPermitted, request.purpose) }
             return decideRecord(reader, participant, breakGlass: request.breakGlass)
+        case .record:
+            return decideWrite(reader, request.act ?? .clinicalAct, request.participant, breakGlass: request.breakGlass)
         }
+    }
+
+    /// A write into one participant's record.
+    ///
+    /// - An admission is a clinician's; it creates the care team with her or him.
+    /// - Any other act needs a clinician of the care team. A care-team change may also come
+    ///   from a coordinator of an organization following the participant (or of the one
+    ///   that admitted her or him, when the team is empty).
+    /// - The participant's refusal of the writer, by name or by organization, wins over
+    ///   membership and over the glass.
+    /// - Anyone else is refused, or breaks the glass with a written justification: permitted,
+    ///   marked and raised for review like a read.
+    static func decideWrite(_ writer: Reader, _ act: WriteAct, _ participant: ParticipantContext?, breakGlass: String?) -> AccessDecision {
+        let all = Set(InformationCategory.allCases)
+        if act == .admission {
+            return writer.holds(.clinician) ? .permit(all, .care) : .deny(.roleNotPermitted, .care)
+        }
+        guard let participant else { return .deny(.unknownParticipant, .care) }
+        let changesTeam = if case .careTeamChange = act { true } else { false }
+        guard writer.holds(.clinician) || changesTeam && writer.holds(.coordinator) else { return .deny(.roleNotPermitted, .care) }
+        if participant.refuses(writer) { return .deny(.refusedByParticipant, .care) }
+        if writer.holds(.clinician), participant.careTeam.contains(writer.id) { return .permit(all, .care) }
+        if changesTeam, writer.holds(.coordinator), let organization = writer.organization,
+           participant.careTeamOrganizations.contains(organization)
+            || participant.careTeam.isEmpty && participant.admittingOrganization == organization {
+            return .permit(all, .supervision)
+        }
+        if let justification = breakGlass {
+            guard justification.trimmingCharacters(in: .whitespacesAndNewlines).count >= minimumJustification else {
+                return .deny(.justificationTooShort, .breakGlass)
+            }
+            return .permit(all, .breakGlass, brokeGlass: true)
+        }
+        return .deny(writer.holds(.clinician) ? .notInCareTeam : .notOwnOrganization, .care)
     }
 
     /// The roles the policy lets read `view` for `purpose`, whoever the participant: what a
     /// refusal for the role tells the reader to hold instead. Empty for the views of one
-    /// participant's record, which depend on her or his care team and consents.
+    /// participant's record, which depend on her or his care team and consents; for a write,
+    /// the roles a member of the care team holds.
     public static func roles(for view: AccessView, purpose: AccessPurpose) -> [Role] {
-        Role.allCases.filter { role in
-            decide(AccessRequest(reader: Reader(id: "", roles: [role.rawValue], organization: nil), view: view, purpose: purpose)).permitted
+        // A write is asked of a member of the care team: which roles may be one.
+        let member = view == .record ? ParticipantContext(participant: "", careTeam: [""]) : nil
+        return Role.allCases.filter { role in
+            decide(AccessRequest(reader: Reader(id: "", roles: [role.rawValue], organization: nil), view: view, participant: member,
+                                 purpose: purpose)).permitted
         }
     }
 

@@ -32,6 +32,19 @@ public struct AccessRecord: Sendable, Equatable {
         }
         return AccessRecord(kind: "read", payload: data)
     }
+
+    /// The record of the policy's decision on a write of an act of `type` into a
+    /// participant's record (`participant` nil for an admission refused before one existed).
+    /// A care-team change names the clinician who joins or leaves: it changes who reads.
+    public static func decidedWrite(_ decision: AccessDecision, writer: Reader, act type: String, participant: String?,
+                                    clinician: String?, justification: String?) -> AccessRecord {
+        var record = decided(decision, reader: writer, view: .record, participant: participant, justification: justification)
+        record.type = "access.write"
+        record.payload["categories"] = nil
+        record.payload["act"] = .string(type)
+        if let clinician { record.payload["clinician"] = .string(clinician) }
+        return record
+    }
 }
 
 extension Role {

@@ -1,5 +1,5 @@
-/// A request to read: who, what, about whom, why, and — to break the glass — the written
-/// justification.
+/// A request to read or to write: who, what, about whom, why, and — to break the glass —
+/// the written justification. A write (`view` `.record`) names the act it records.
 public struct AccessRequest: Sendable {
     public var reader: Reader
     public var view: AccessView
@@ -8,13 +8,16 @@ public struct AccessRequest: Sendable {
     public var purpose: AccessPurpose
     /// A written justification: the reader breaks the glass.
     public var breakGlass: String?
+    /// What a write records; nil for a read.
+    public var act: WriteAct?
 
     public init(reader: Reader, view: AccessView, participant: ParticipantContext? = nil, purpose: AccessPurpose = .care,
-                breakGlass: String? = nil) {
+                breakGlass: String? = nil, act: WriteAct? = nil) {
         self.reader = reader
         self.view = view
         self.participant = participant
         self.purpose = purpose
         self.breakGlass = breakGlass
+        self.act = act
     }
 }

@@ -23,15 +23,19 @@ public enum AccessView: String, Codable, Sendable, CaseIterable {
     case participantReport = "participant-report"
     /// A de-identified research export.
     case researchExport = "research-export"
+    /// Writing an act into a participant's record (a write, decided like a read).
+    case record
+    /// A consistent copy of the whole store, for its operator.
+    case backup
 
     /// What a request for this view is for, when nothing more is known (a refusal before
     /// the policy could decide, e.g. an identity not proven).
     public var usualPurpose: AccessPurpose {
         switch self {
-        case .journey, .timeline, .caseload: .care
+        case .journey, .timeline, .caseload, .record: .care
         case .program: .supervision
         case .directory, .metadata, .accessLog, .registers: .audit
-        case .events, .export: .administration
+        case .events, .export, .backup: .administration
         case .participantReport: .participantRequest
         case .researchExport: .research
         }

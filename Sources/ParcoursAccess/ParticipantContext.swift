@@ -15,16 +15,20 @@ public struct ParticipantContext: Sendable, Equatable {
     public var refusedClinicians: Set<String>
     /// Organizations the participant refused.
     public var refusedOrganizations: Set<String>
+    /// The organization of the clinician who admitted her or him: whose coordinator still
+    /// answers for the follow-up when its care team is empty.
+    public var admittingOrganization: String?
 
     public init(participant: String, careTeam: Set<String> = [], careTeamOrganizations: Set<String> = [],
                 sharedWith: [String: Set<InformationCategory>] = [:], refusedClinicians: Set<String> = [],
-                refusedOrganizations: Set<String> = []) {
+                refusedOrganizations: Set<String> = [], admittingOrganization: String? = nil) {
         self.participant = participant
         self.careTeam = careTeam
         self.careTeamOrganizations = careTeamOrganizations
         self.sharedWith = sharedWith
         self.refusedClinicians = refusedClinicians
         self.refusedOrganizations = refusedOrganizations
+        self.admittingOrganization = admittingOrganization
     }
 
     /// Whether the participant refused this reader, by name or by organization.

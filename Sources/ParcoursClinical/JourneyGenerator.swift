@@ -69,6 +69,8 @@ public struct JourneyGenerator {
             "genderIdentity": Self.genders[random.below(Self.genders.count)], "preferredLanguage": random.below(5) == 0 ? "en" : "fr",
             "referringOrganization": Self.partners[random.below(Self.partners.count)], "voluntary": true, "recognizesHarms": true,
         ])
+        // The care team is created with the admission, by the clinician who records.
+        act("careteam.assigned", ["clinician": clinician])
         act("obligations.explained", ["obligationsExplained": true, "rulesAgreed": true])
         let decider = minor ? "parental-authority" : "participant"
         act("consent.given", ["scope": ["kind": "program"], "categories": ["stages", "plans", "referrals"], "decidedBy": decider])
@@ -76,7 +78,6 @@ public struct JourneyGenerator {
         if research {
             act("consent.given", ["scope": ["kind": "research"], "categories": ["stages", "relapses"], "decidedBy": decider])
         }
-        act("careteam.assigned", ["clinician": clinician])
         if minor && random.below(3) == 0 {
             act("disclosure.legal", ["legalBasis": "youth-protection-act-s39", "recipient": "Direction de la protection de la jeunesse",
                                      "categories": ["identity", "safety"], "disclosedAt": "\(ISODay(acts.last!.occurredAt))T08:00:00.000Z",
@@ -142,10 +143,8 @@ public struct JourneyGenerator {
                 referral = nil
             }
         }
-        if random.below(6) == 0 {
-            act("careteam.released", ["clinician": clinician, "reason": "congé"])
-            act("careteam.assigned", ["clinician": clinician, "reason": "retour de congé"])
-        }
+        // A clinician who leaves the care team no longer writes into it: her leaving comes last.
+        let leaves = random.below(6) == 0
         if research && random.below(3) == 0 {
             act("consent.withdrawn", ["scope": ["kind": "research"], "categories": ["stages", "relapses"], "decidedBy": decider])
         }
@@ -163,6 +162,9 @@ public struct JourneyGenerator {
         if number % 8 == 3, acts.last?.type != "followup.closed" {
             act("consent.refused", ["scope": ["kind": "organization", "value": Self.partners[random.below(Self.partners.count)]],
                                     "decidedBy": decider, "reason": "préfère que cet organisme n'ait pas accès (données fictives)"])
+        }
+        if leaves, acts.last?.type != "followup.closed" {
+            act("careteam.released", ["clinician": clinician, "reason": "passage du relais (données fictives)"])
         }
         return acts
     }

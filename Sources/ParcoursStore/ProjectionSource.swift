@@ -15,6 +15,12 @@ public struct ProjectedEvent: Sendable {
     public var recordedAt: String
     /// The canonical JSON of the payload's data; nil when its key was destroyed (erased).
     public var payload: Data?
+
+    public init(seq: UInt64, id: String, participant: String, version: UInt64, type: String, schema: Int64, author: String,
+                recordedAt: String, payload: Data?) {
+        (self.seq, self.id, self.participant, self.version, self.type) = (seq, id, participant, version, type)
+        (self.schema, self.author, self.recordedAt, self.payload) = (schema, author, recordedAt, payload)
+    }
 }
 
 /// The log as projections read it, inside one transaction: participant events in
@@ -85,6 +91,21 @@ public final class ProjectionSource {
         while let stream = try streams.next() {
             if let participant = Identifiers.participant(ofStream: stream) { try body(participant) }
         }
+    }
+
+    /// The stream, type and author of the event `id` names, or nil when no event has that id
+    /// (clear columns: no key is needed).
+    public func event(withID id: String) throws -> (stream: String, type: String, author: String)? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT stream, type, author FROM event WHERE id = ?"), arguments: [id])
+            .map { (stream: $0["stream"], type: $0["type"], author: $0["author"]) }
+    }
+
+    /// The last event of a participant's stream: its version and type (clear columns), or nil
+    /// when there is no such stream.
+    public func streamHead(of participant: String) throws -> (version: UInt64, type: String, recordedAt: String)? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT version, type, recorded_at FROM event WHERE stream = ? ORDER BY version DESC LIMIT 1"),
+                         arguments: [Identifiers.participantStreamPrefix + participant])
+            .map { (version: UInt64($0["version"] as Int64), type: $0["type"], recordedAt: $0["recorded_at"]) }
     }
 
     /// The participant's data key, or nil once erased.

@@ -12,6 +12,36 @@ extension Store {
     /// which needs the master key. Directory events and `participant.erased` are
     /// refused here: they go through the directory operations and `erase`.
     public func append(_ drafts: [EventDraft], by author: UnlockedActor, master: MasterKey?) throws -> [AppendResult] {
+        try Self.checkWritable(drafts)
+        return try write(drafts, by: author, master: master)
+    }
+
+    /// Appends a batch that `prepare` draws up inside the write transaction, reading the
+    /// log and the projections as they stand once the writer's lock is taken: two writers
+    /// deciding from one participant's record never both decide from the same state.
+    /// Nothing is written if `prepare` throws.
+    /// `prepare` may also give access records (type, payload): they are appended to the
+    /// access log in the same transaction, so the acts and their access records are durable
+    /// together or not at all.
+    public func append(preparing prepare: (ProjectionSource) throws -> (drafts: [EventDraft], access: [(type: String, data: [String: JSONValue])]),
+                       by author: UnlockedActor, master: MasterKey) throws -> [AppendResult] {
+        var access: [(type: String, data: [String: JSONValue])] = []
+        let logKey = try logSigningKey(master: master)
+        return try writer.append(preparing: { transaction in
+            let prepared = try prepare(ProjectionSource(db: (transaction as! SQLiteLogTransaction).db, master: master))
+            try Self.checkWritable(prepared.drafts)
+            access = prepared.access
+            return prepared.drafts
+        }, by: author.author, signingKey: author.key, to: logStore(master: master), alsoInTransaction: { transaction in
+            guard !access.isEmpty else { return }
+            let db = (transaction as! SQLiteLogTransaction).db
+            _ = try self.writer.appendAccess(access, logKey: logKey,
+                                        in: SQLiteLogTransaction(db: db, table: .access, master: master))
+        })
+    }
+
+    /// Refuses drafts that are not valid, or that only the store's own operations write.
+    static func checkWritable(_ drafts: [EventDraft]) throws {
         for (index, draft) in drafts.enumerated() {
             let field = drafts.count > 1 ? "event \(index + 1): " : ""
             do { try draft.validate() } catch { throw StoreError.invalidInput(field: field + "event", reason: error.reason) }
@@ -22,7 +52,6 @@ extension Store {
                 throw StoreError.invalidInput(field: field + "stream", reason: "\(draft.stream) is written by its own commands only")
             }
         }
-        return try write(drafts, by: author, master: master)
     }
 
     /// Appends drafts to the event log through the log core's writer.

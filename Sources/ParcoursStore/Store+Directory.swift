@@ -73,6 +73,12 @@ extension Store {
         try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM store_info WHERE name = 'adminName'") }
     }
 
+    /// Whether the store was created for demonstrations (`init --demo`): only such a store
+    /// takes synthetic journeys.
+    public func isDemoStore() throws -> Bool {
+        try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM store_info WHERE name = 'purpose'") } == "demo"
+    }
+
     private func writeDirectoryEvent(_ type: String, data: [String: JSONValue], by admin: UnlockedActor,
                                      alsoInTransaction extra: ((Database) throws -> Void)? = nil) throws -> AppendResult {
         try write([EventDraft(type: type, stream: Identifiers.directoryStream, data: data)], by: admin, master: nil,

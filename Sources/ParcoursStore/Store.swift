@@ -89,9 +89,10 @@ public final class Store: Sendable {
     }
 
     /// Creates a store in directory `path`: the master key, the log key and the
-    /// founding admin, whose `log.created` is seq 0.
+    /// founding admin, whose `log.created` is seq 0. A `demo` store accepts synthetic
+    /// journeys (`demo generate`); no other store does.
     public static func create(at path: String, origin: String, adminID: String, adminName: String? = nil,
-                              adminPassphrase: String, masterPassphrase: String) throws -> Store {
+                              adminPassphrase: String, masterPassphrase: String, demo: Bool = false) throws -> Store {
         guard !origin.isEmpty, origin.utf8.count <= 128, !origin.contains(where: { $0.isWhitespace || $0 == "+" }) else {
             throw StoreError.invalidInput(field: "origin", reason: "a name without spaces or '+', at most 128 bytes, e.g. spheres.example/parcours")
         }
@@ -140,6 +141,7 @@ public final class Store: Sendable {
             if let adminName {
                 try db.execute(sql: "INSERT INTO store_info (name, value) VALUES ('adminName', ?)", arguments: [adminName])
             }
+            if demo { try db.execute(sql: "INSERT INTO store_info (name, value) VALUES ('purpose', 'demo')") }
         }
         let store = try Store(databasePath: file, pool: pool)
         let founding: [String: JSONValue] = [

@@ -17,7 +17,7 @@ struct DemoCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Option(help: "How many participants.") var participants = 20
         @Option(help: "The seed: the same seed gives the same acts.") var seed: UInt64 = 1
-        @Option(name: .customLong("as"), help: "The clinician who records (PARCOURS_PASSPHRASE).") var clinician: String
+        @OptionGroup var signer: ActorOption
         @Flag(help: "Print the acts instead of recording them.") var print = false
 
         func validate() throws {
@@ -25,39 +25,36 @@ struct DemoCommand: ParsableCommand {
         }
 
         func run() throws {
-            var generator = JourneyGenerator(seed: seed, clinician: clinician)
+            var generator = JourneyGenerator(seed: seed, clinician: signer.actor)
             let journeys = generator.journeys(count: participants)
             if print {
                 for act in journeys.joined() { Output.json(try Self.request(act, withParticipant: true)) }
                 return
             }
-            let opened = try store.open()
-            let author = try ActorOption.unlock(clinician, in: opened)
-            guard opened.currentDirectoryHolds(author.id, role: "clinician") else {
-                throw StoreError.notPermitted(actor: author.id, reason: "record clinical acts: the clinician role is needed")
+            let session = try ReadSession.open(store, as: signer, view: .record)
+            guard try session.store.isDemoStore() else {
+                throw CommandError("--store: synthetic journeys go only into a store created for demonstrations (init --demo); "
+                    + "this one holds real records")
             }
-            let master = try opened.unlockMaster(passphrase: try Secrets.master())
-            let projector = Projector(store: opened, master: master)
-            try projector.catchUp()
+            let writer = ConsentAwareWriter.Writer(reader: session.reader, author: session.author, breakGlass: nil, directory: session.directory)
             var acts = 0
             var warnings = 0
             for journey in journeys {
-                var records: [String: ParticipantRecord] = [:]
-                var drafts: [EventDraft] = []
-                for act in journey {
-                    let request = try Self.request(act, withParticipant: act.type != ClinicalActType.participantEnrolled.rawValue)
-                    do {
-                        let (draft, _, found) = try RecordCommand.prepare(request, store: opened, master: master, records: &records,
-                                                                          newParticipantID: { act.participant })
-                        drafts.append(draft)
-                        warnings += found.count
-                    } catch let error as ClinicalError {
-                        throw CommandError("generated \(act.type) for \(act.participant): \(error)")
-                    }
+                let requests = try journey.map { act in
+                    try ActRequest(json: try Self.request(act, withParticipant: act.type != ClinicalActType.participantEnrolled.rawValue))
                 }
-                acts += try opened.append(drafts, by: author, master: master).count
+                do {
+                    let written = try session.writer.record(requests, by: writer, today: JourneyText.today(),
+                                                            newParticipantID: { journey[0].participant })
+                    acts += written.count
+                    warnings += written.reduce(0) { $0 + $1.warnings.count }
+                } catch let error as ActRefused {
+                    throw CommandError("generated journey of \(journey[0].participant): \(error)")
+                } catch let denied as ConsentAwareReader.Denied {
+                    throw CommandError(denied.description)
+                }
             }
-            try projector.catchUp()
+            try session.projections.projector.catchUp()
             Output.json(["participants": .int(Int64(journeys.count)), "acts": .int(Int64(acts)), "warnings": .int(Int64(warnings)),
                          "seed": .int(Int64(bitPattern: seed) & JSONValue.maxSafeInteger)])
         }

@@ -9,12 +9,14 @@ struct InitCommand: ParsableCommand {
     @Option(help: "The log's origin name, e.g. spheres.example/parcours.") var origin: String
     @Option(help: "The founding admin's actor id.") var admin: String
     @Option(name: .customLong("admin-name"), help: "The founding admin's display name.") var adminName: String?
+    @Flag(help: "A store for demonstrations and tests: the only kind that takes synthetic journeys (demo generate).")
+    var demo = false
 
     func run() throws {
         let adminPassphrase = try Secrets.passphrase(env: "PARCOURS_PASSPHRASE", prompt: "Phrase de passe de \(admin) : ")
         let master = try Secrets.master()
         let created = try Store.create(at: store.path, origin: origin, adminID: admin, adminName: adminName,
-                                       adminPassphrase: adminPassphrase, masterPassphrase: master)
+                                       adminPassphrase: adminPassphrase, masterPassphrase: master, demo: demo)
         Output.json(["store": .string(store.path), "origin": .string(created.origin), "admin": .string(admin),
                      "logKey": .string(created.noteVerifier(.events).text)])
     }

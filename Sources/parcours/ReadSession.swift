@@ -13,6 +13,8 @@ struct ReadSession {
     let store: Store
     let trail: AccessTrail
     let reader: Reader
+    /// The reader's unlocked key: what signs her or his writes.
+    let author: UnlockedActor
     let views: ConsentAwareReader
     let directory: Directory
 
@@ -33,10 +35,17 @@ struct ReadSession {
             let views = ConsentAwareReader(projections: ProjectionReader(store: store, master: master)) { record in
                 try store.recordAccess(type: record.type, data: record.payload, master: master)
             }
-            return ReadSession(store: store, trail: trail, reader: reader, views: views, directory: directory)
+            return ReadSession(store: store, trail: trail, reader: reader, author: key, views: views, directory: directory)
         } catch {
             let details: [String: JSONValue] = participant.map { ["participant": .string($0)] } ?? [:]
             try trail.denied("read", actor: signer.actor, view: view.rawValue, purpose: view.usualPurpose.rawValue, because: error, details: details)
+        }
+    }
+
+    /// Clinical acts written as the policy lets this reader write them (refusals recorded).
+    var writer: ConsentAwareWriter {
+        ConsentAwareWriter(store: store, master: trail.master) { [store, master = trail.master] record in
+            try store.recordAccess(type: record.type, data: record.payload, master: master)
         }
     }
 

@@ -49,9 +49,10 @@ final class CLI: @unchecked Sendable {
     deinit { try? FileManager.default.removeItem(at: root) }
 
     /// A new instance whose store is initialised with the founding admin.
-    static func initialized(origin: String = CLI.origin) throws -> CLI {
+    /// `demo`: a store for synthetic journeys (`init --demo`), the only kind `demo generate` writes into.
+    static func initialized(origin: String = CLI.origin, demo: Bool = false) throws -> CLI {
         let cli = try CLI()
-        let result = try cli.run(["init", "--origin", origin, "--admin", adminID, "--admin-name", adminName])
+        let result = try cli.run(["init", "--origin", origin, "--admin", adminID, "--admin-name", adminName] + (demo ? ["--demo"] : []))
         guard result.status == 0 else { throw HarnessError("parcours init failed: \(result)") }
         return cli
     }

@@ -1,7 +1,8 @@
 import Foundation
+import ParcoursAccess
 import ParcoursClinical
 import ParcoursLog
-@testable import parcours
+import ParcoursProjections
 import ParcoursStore
 import Testing
 
@@ -12,16 +13,18 @@ struct ParticipantIDTests {
         let (cli, existing) = try RecordTests.admitted()
         let store = try Store.open(at: cli.store.path)
         let master = try store.unlockMaster(passphrase: CLI.masterPassphrase)
+        let author = try store.unlockActor(RecordTests.clinician, passphrase: CLI.newPassphrase)
+        let writer = ConsentAwareWriter(store: store, master: master) { _ in }
+        let who = ConsentAwareWriter.Writer(reader: Reader(id: RecordTests.clinician, roles: ["clinician"], organization: "CODIM"),
+                                            author: author, breakGlass: nil, directory: try store.currentDirectory())
+        let request = try ActRequest(json: try JSONParser.parse(RecordTests.act("participant.enrolled", RecordTests.admission)))
         var draws = [existing, existing, "P-NEW001"].makeIterator()
-        var records: [String: ParticipantRecord] = [:]
-        let request = try JSONParser.parse(RecordTests.act("participant.enrolled", RecordTests.admission))
-        let (draft, participant, _) = try RecordCommand.prepare(request, store: store, master: master, records: &records,
-                                                                 newParticipantID: { draws.next()! })
-        #expect(participant == "P-NEW001")
-        #expect(draft.stream == "participant/P-NEW001")
-        var same = [existing].makeIterator()
-        #expect(throws: CommandError.self) {
-            _ = try RecordCommand.prepare(request, store: store, master: master, records: &records, newParticipantID: { same.next() ?? existing })
+        let written = try writer.record([request], by: who, today: "2026-11-20", newParticipantID: { draws.next()! })
+        #expect(written.map(\.participant) == ["P-NEW001", "P-NEW001"])
+        #expect(written.map(\.result.stream) == ["participant/P-NEW001", "participant/P-NEW001"])
+        #expect(written.map(\.type) == ["participant.enrolled", "careteam.assigned"])
+        #expect(throws: ActRefused.self) {
+            _ = try writer.record([request], by: who, today: "2026-11-20", newParticipantID: { existing })
         }
     }
 }

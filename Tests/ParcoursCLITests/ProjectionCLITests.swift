@@ -9,11 +9,10 @@ struct ProjectionCLITests {
     static let clinician = RecordTests.clinician
     static let asClinician: [String: String?] = ["PARCOURS_PASSPHRASE": CLI.newPassphrase]
 
-    /// A participant with a care team, two stage assessments and a referral.
+    /// A participant with a care team (created by the admission), two stage assessments and a referral.
     static func followed() throws -> (CLI, String) {
         let (cli, participant) = try RecordTests.admitted()
         let batch = [
-            RecordTests.act("careteam.assigned", participant: participant, at: "2026-11-20T10:05:00.000Z", ["clinician": .string(clinician)]),
             RecordTests.act("stage.assessed", participant: participant, at: "2026-11-20T10:10:00.000Z",
                             ["engagementStep": "crisis", "wheelStage": "contemplation", "importance": 6, "confidence": 4]),
             RecordTests.act("stage.assessed", participant: participant, at: "2026-11-21T10:10:00.000Z",

@@ -46,10 +46,12 @@ struct RecordTests {
         #expect(result.status == 0, "\(result)")
         #expect(try result.jsonLines().map { $0["warnings"]?.arrayValue?.count } == [0, 0])
         let events = try cli.storedEvents("participant/\(participant)")
-        #expect(events.map { $0["type"]?.stringValue } == ["participant.enrolled", "obligations.explained", "stage.assessed"])
+        // The admission created the care team with the admitting clinician.
+        #expect(events.map { $0["type"]?.stringValue } == ["participant.enrolled", "careteam.assigned", "obligations.explained", "stage.assessed"])
+        #expect(events[1]["data"]?["clinician"] == .string(Self.clinician))
         var expected = stage.objectValue!
         expected["occurredAt"] = "2026-11-20T10:00:00.000Z"
-        #expect(events[2]["data"] == .object(expected))
+        #expect(events[3]["data"] == .object(expected))
         #expect(events.allSatisfy { $0["author"] == .string(Self.clinician) })
         // Sealed in the log: the name and what the person said never appear in clear.
         let exported = try String(contentsOf: try cli.exportLog().appendingPathComponent("events.jsonl"), encoding: .utf8)
@@ -106,9 +108,10 @@ struct RecordTests {
         let (cli, participant) = try Self.admitted()
         let stranger = try Self.record(cli, Self.act("careteam.assigned", participant: participant, ["clinician": "clin-9999"]))
         #expect(stranger.status == 2 && stranger.stderr.contains("data.clinician"), "\(stranger)")
-        let assigned = try Self.record(cli, Self.act("careteam.assigned", participant: participant, ["clinician": .string(Self.clinician)]))
+        try cli.enrol("intervenant-deux", name: "Intervenant Deux", roles: "clinician")
+        let assigned = try Self.record(cli, Self.act("careteam.assigned", participant: participant, ["clinician": "intervenant-deux"]))
         #expect(assigned.status == 0, "\(assigned)")
-        let twice = try Self.record(cli, Self.act("careteam.assigned", participant: participant, ["clinician": .string(Self.clinician)]))
+        let twice = try Self.record(cli, Self.act("careteam.assigned", participant: participant, ["clinician": "intervenant-deux"]))
         #expect(twice.status == 2 && twice.stderr.contains("already in the care team"), "\(twice)")
     }
 
@@ -125,6 +128,8 @@ struct RecordTests {
         #expect(try cli.checkpoint() == before)
         let psychologist = "psychologue-exemple"
         try cli.enrol(psychologist, name: "Psychologue Exemple", roles: "clinician,designated-professional")
+        let joined = try Self.record(cli, Self.act("careteam.assigned", participant: participant, ["clinician": .string(psychologist)]))
+        #expect(joined.status == 0, "\(joined)")
         let recorded = try Self.record(cli, act, as: psychologist)
         #expect(recorded.status == 0, "\(recorded)")
         let stored = try #require(try cli.storedEvents("participant/\(participant)").last)
@@ -152,7 +157,7 @@ struct RecordTests {
         #expect(repeated["existing"] == true)
         #expect(try cli.checkpoint() == before)
         let participant = try #require(original["participant"]?.stringValue)
-        #expect(try cli.events("participant/\(participant)").count == 1)
+        #expect(try cli.events("participant/\(participant)").count == 2, "the admission and the care team it created")
         // The id of an event that is not an admission is refused, naming the field.
         let stage = Self.act("stage.assessed", participant: participant,
                              ["engagementStep": "crisis", "wheelStage": "contemplation", "importance": 6, "confidence": 4])
@@ -162,12 +167,12 @@ struct RecordTests {
         #expect(try Self.record(cli, CanonicalJSON.string(.object(staged))).status == 0)
         act["id"] = .string(stageID)
         let misused = try Self.record(cli, CanonicalJSON.string(.object(act)))
-        #expect(misused.status == 2 && misused.stderr.contains("id:") && misused.stderr.contains("not an admission"), "\(misused)")
+        #expect(misused.status == 2 && misused.stderr.contains("id:") && misused.stderr.contains("another event"), "\(misused)")
     }
 
     @Test("demo generate records deterministic journeys through the same rules, and the log verifies")
     func generate() throws {
-        let cli = try CLI.initialized()
+        let cli = try CLI.initialized(demo: true)
         try cli.enrol(Self.clinician, name: "Intervenante Exemple", roles: "clinician")
         let env: [String: String?] = ["PARCOURS_PASSPHRASE": CLI.newPassphrase]
         let printed = try cli.run(["demo", "generate", "--participants", "5", "--seed", "42", "--as", Self.clinician, "--print"], env: env)

@@ -15,7 +15,7 @@ struct ResearchExportCLITests {
     /// A store with 30 deterministic synthetic journeys (some with a research consent in
     /// force), a researcher and a privacy officer.
     static func setUp() throws -> CLI {
-        let cli = try CLI.initialized()
+        let cli = try CLI.initialized(demo: true)
         try cli.enrol(RecordTests.clinician, name: "Intervenante Exemple", roles: "clinician")
         let generated = try cli.run(["demo", "generate", "--participants", "30", "--seed", "3", "--as", RecordTests.clinician], env: asEnrolled)
         try #require(generated.status == 0, "\(generated)")

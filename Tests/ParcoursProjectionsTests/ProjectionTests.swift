@@ -188,7 +188,7 @@ struct ProjectionTests {
     @Test("following the log in steps gives exactly the tables a rebuild from seq 0 gives (20,000+ events)")
     func followingEqualsRebuilding() throws {
         let fixture = try ProjectionFixture()
-        let drafts = ProjectionFixture.generated(participants: 640, seed: 2026)
+        let drafts = ProjectionFixture.generated(participants: 660, seed: 2026)
         #expect(drafts.count >= 20_000)
         let participants = Array(Set(drafts.map(\.stream))).sorted()
         var start = 0

@@ -1,8 +1,16 @@
 /// The shapes of names and ids the log accepts.
 public enum Identifiers {
     /// A new random (version 4) RFC 9562 UUID in lowercase text.
-    public static func newEventID() -> String {
-        var bytes = Sodium.randomBytes(16)
+    public static func newEventID() -> String { eventID(Sodium.randomBytes(16)) }
+
+    /// The event id `purpose` derives from `id`: the same each time, so that an act written
+    /// on another's behalf (the care team an admission creates) is idempotent with it.
+    public static func derivedEventID(from id: String, purpose: String) -> String {
+        eventID(Array(Sodium.sha256(Array((purpose + "\u{0}" + id).utf8)).bytes.prefix(16)))
+    }
+
+    private static func eventID(_ random: [UInt8]) -> String {
+        var bytes = random
         bytes[6] = bytes[6] & 0x0F | 0x40
         bytes[8] = bytes[8] & 0x3F | 0x80
         let hex = Hex.encode(bytes)

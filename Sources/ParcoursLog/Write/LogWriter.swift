@@ -30,9 +30,19 @@ public final class LogWriter: Sendable {
     public func append(_ drafts: [EventDraft], by author: Author, signingKey: SigningKey, to store: any LogStore,
                        now: @escaping @Sendable () -> Timestamp = Timestamp.now,
                        alsoInTransaction extra: ((any LogTransaction) throws -> Void)? = nil) throws -> [AppendResult] {
-        guard !drafts.isEmpty else { throw LogError.invalidInput(field: "events", reason: "at least one event is needed") }
+        try append(preparing: { _ in drafts }, by: author, signingKey: signingKey, to: store, now: now, alsoInTransaction: extra)
+    }
+
+    /// Appends a batch that `prepare` draws up inside the write transaction, from what the
+    /// store holds once the writer's lock is taken: writers that decide from the record
+    /// (its version, its rules' state) are serialized, and none decides on a stale read.
+    public func append(preparing prepare: (any LogTransaction) throws -> [EventDraft], by author: Author, signingKey: SigningKey,
+                       to store: any LogStore, now: @escaping @Sendable () -> Timestamp = Timestamp.now,
+                       alsoInTransaction extra: ((any LogTransaction) throws -> Void)? = nil) throws -> [AppendResult] {
         var committed: (Directory, Int64, MerkleFrontier)?
         let results = try store.withWriteTransaction(on: .events) { transaction in
+            let drafts = try prepare(transaction)
+            guard !drafts.isEmpty else { throw LogError.invalidInput(field: "events", reason: "at least one event is needed") }
             var head = try self.head(transaction, kind: .events)
             var (directory, count) = try self.directory(transaction)
             var batch = Batch()
@@ -76,20 +86,38 @@ public final class LogWriter: Sendable {
         }
         var frontier: MerkleFrontier?
         let results = try store.withWriteTransaction(on: .access) { transaction in
-            var head = try self.head(transaction, kind: .access)
-            var results: [AppendResult] = []
-            for record in records {
-                let envelope = Envelope(log: logName(.access), seq: head.size, id: Identifiers.newEventID(), stream: Identifiers.accessStream,
-                                        version: head.size, type: record.type, recordedAt: .now(),
-                                        author: Author(actor: Directory.logActor, key: logKey.publicKey), prev: head.previous,
-                                        payload: .clear(record.data))
-                results.append(try insert(LogRecord.signed(envelope, with: logKey), transaction: transaction, head: &head))
-            }
+            let (results, head) = try insertAccess(records, logKey: logKey, into: transaction)
             frontier = head.frontier
             return results
         }
         cache.withLock { $0.frontiers[.access] = frontier }
         return results
+    }
+
+    /// Appends access records inside a transaction the caller already holds on the access
+    /// log of the same store: what is written beside them (a write under break-glass, a
+    /// care-team change) and its access record are durable together or not at all.
+    public func appendAccess(_ records: [(type: String, data: [String: JSONValue])], logKey: SigningKey,
+                             in transaction: any LogTransaction) throws -> [AppendResult] {
+        for record in records where !Self.isAccessType(record.type) {
+            throw LogError.invalidInput(field: "type", reason: "access-log types start with access., e.g. access.read")
+        }
+        // The cached frontier is checked against the log's size before each use, so it needs no update here.
+        return try insertAccess(records, logKey: logKey, into: transaction).0
+    }
+
+    private func insertAccess(_ records: [(type: String, data: [String: JSONValue])], logKey: SigningKey,
+                              into transaction: any LogTransaction) throws -> ([AppendResult], Head) {
+        var head = try self.head(transaction, kind: .access)
+        var results: [AppendResult] = []
+        for record in records {
+            let envelope = Envelope(log: logName(.access), seq: head.size, id: Identifiers.newEventID(), stream: Identifiers.accessStream,
+                                    version: head.size, type: record.type, recordedAt: .now(),
+                                    author: Author(actor: Directory.logActor, key: logKey.publicKey), prev: head.previous,
+                                    payload: .clear(record.data))
+            results.append(try insert(LogRecord.signed(envelope, with: logKey), transaction: transaction, head: &head))
+        }
+        return (results, head)
     }
 
     /// The directory as of the log's head (replayed only when it changed).

@@ -1,0 +1,253 @@
+import Foundation
+import ParcoursAccess
+import ParcoursClinical
+import ParcoursLog
+import ParcoursStore
+
+/// Clinical acts written as the access policy lets each writer write them.
+///
+/// Inside one write transaction — so writers on one participant serialize, and none decides
+/// from a stale read — each act of a batch is, in turn:
+/// 1. decided by `AccessPolicy` against the participant's record as the earlier acts of the
+///    batch leave it, before any rule is checked: a refused writer learns nothing but the
+///    refusal, whose access record is written once the batch is rolled back;
+/// 2. checked by the framework's rules (refusals name the field; warnings are kept);
+/// 3. drafted, sealed and signed with the next version of the stream.
+///
+/// An admission creates the care team with the admitting clinician: a `careteam.assigned`
+/// whose id derives from the admission's (so a retried admission stays idempotent), unless
+/// the batch's next act is that very assignment.
+/// Writes under break-glass and care-team changes get their access record in the same
+/// transaction as the acts: both durable, or neither.
+public struct ConsentAwareWriter: Sendable {
+    let store: Store
+    let master: MasterKey
+    /// Writes a refusal's access record durably; a failure is what the writer reports.
+    let recordRefusal: @Sendable (AccessRecord) throws -> Void
+
+    public init(store: Store, master: MasterKey, recordRefusal: @escaping @Sendable (AccessRecord) throws -> Void) {
+        self.store = store
+        self.master = master
+        self.recordRefusal = recordRefusal
+    }
+
+    /// One act as written.
+    public struct Written: Sendable {
+        public var result: AppendResult
+        public var participant: String
+        public var type: String
+        public var warnings: [ClinicalWarning]
+        /// The act was added by the writer itself (the care team an admission creates).
+        public var implied: Bool
+    }
+
+    /// Who writes: the directory's actor (`writer`), her or his unlocked key (`author`), and
+    /// a break-glass justification when she or he is outside the record's care team.
+    public struct Writer: Sendable {
+        public var reader: Reader
+        public var author: UnlockedActor
+        public var breakGlass: String?
+        /// The directory as it stands: organizations of care teams, active clinicians, the designated professionals.
+        public var directory: Directory
+
+        public init(reader: Reader, author: UnlockedActor, breakGlass: String?, directory: Directory) {
+            (self.reader, self.author, self.breakGlass, self.directory) = (reader, author, breakGlass, directory)
+        }
+    }
+
+    /// Records a batch atomically: every act, or none. Durable on return.
+    ///
+    /// - Throws: `ConsentAwareReader.Denied` when the policy refuses an act (recorded first),
+    ///   `ActRefused` naming the field when an act breaks a rule, and what the store throws.
+    public func record(_ requests: [ActRequest], by writer: Writer, today: String,
+                       newParticipantID: @escaping () -> String = ClinicalRecorder.newParticipantID) throws -> [Written] {
+        var written: [Written] = []
+        var refusal: AccessRecord?
+        do {
+            let results = try store.append(preparing: { source in
+                var batch = Batch(source: source, writer: writer, today: today, count: requests.count)
+                for (index, request) in requests.enumerated() {
+                    do {
+                        try batch.add(request, next: requests.indices.contains(index + 1) ? requests[index + 1] : nil,
+                                      newParticipantID: newParticipantID)
+                    } catch let denied as BatchDenied {
+                        refusal = denied.record
+                        throw denied.denied
+                    } catch var refused as ActRefused {
+                        if requests.count > 1 { refused.act = index + 1 }
+                        throw refused
+                    } catch let error as ClinicalError {
+                        throw ActRefused(error.field, error.reason, act: requests.count > 1 ? index + 1 : nil)
+                    }
+                }
+                written = batch.written
+                return (batch.drafts, batch.access)
+            }, by: writer.author, master: master)
+            for index in written.indices { written[index].result = results[index] }
+            return written
+        } catch {
+            if let refusal { try recordRefusal(refusal) }
+            throw error
+        }
+    }
+
+    /// A policy refusal inside the transaction, with the record to write once it is rolled back.
+    struct BatchDenied: Error {
+        var record: AccessRecord
+        var denied: ConsentAwareReader.Denied
+    }
+
+    /// The batch being drawn up inside the write transaction.
+    struct Batch {
+        let source: ProjectionSource
+        let writer: Writer
+        let today: String
+        let count: Int
+        var states: [String: (journey: Journey, record: ParticipantRecord)] = [:]
+        var drafts: [EventDraft] = []
+        var access: [(type: String, data: [String: JSONValue])] = []
+        var written: [Written] = []
+        /// The admission just added, when the batch's next act is the assignment that creates its care team.
+        var founding: (participant: String, decision: AccessDecision)?
+
+        init(source: ProjectionSource, writer: Writer, today: String, count: Int) {
+            (self.source, self.writer, self.today, self.count) = (source, writer, today, count)
+        }
+
+        /// Adds one act; `next` is the act that follows it in the batch, if any.
+        mutating func add(_ request: ActRequest, next: ActRequest?, newParticipantID: () -> String) throws {
+            let admission = request.type == ClinicalActType.participantEnrolled.rawValue
+            let participant = admission ? try admitted(request, newParticipantID: newParticipantID) : request.participant!
+            var state = admission ? nil : try states[participant] ?? Projector.current(of: participant, in: source)
+            let clinician = request.type.hasPrefix("careteam.") ? request.data["clinician"]?.stringValue : nil
+            let decision: AccessDecision
+            if let founding, founding.participant == participant, request.type == ClinicalActType.careTeamAssigned.rawValue {
+                // The assignment that creates the care team, right after the admission: decided with it.
+                decision = founding.decision
+                access.append(recordOf(decision, request.type, participant, clinician: clinician))
+            } else {
+                decision = try decide(request.type, participant: admission ? nil : participant, state: state, clinician: clinician)
+            }
+            founding = nil
+            try checkAuthority(request, record: state?.record)
+            var record = state?.record
+            let eventID = request.id ?? Identifiers.newEventID()
+            let version = UInt64(record?.acts ?? 0)
+            let mayDiagnose = request.data["diagnosis"] != nil
+                && writer.directory.activeActor(writer.reader.id)?.holds(Directory.designatedProfessionalRole) == true
+            let warnings = try ClinicalRecorder.record(type: request.type, data: Data(CanonicalJSON.encode(.object(request.data))),
+                                                       occurredAt: request.occurredAt, id: eventID, participant: participant,
+                                                       into: &record, authorMayDiagnose: mayDiagnose)
+            var journey = state?.journey ?? Journey(participant: participant)
+            append(request.type, participant: participant, data: request.data, occurredAt: request.occurredAt, id: eventID,
+                   version: request.expectedVersion ?? version, warnings: warnings, journey: &journey, implied: false)
+            state = (journey, record!)
+            let teamFollows = next.map { $0.type == ClinicalActType.careTeamAssigned.rawValue && $0.participant == participant
+                && $0.data["clinician"]?.stringValue == writer.reader.id } ?? false
+            if admission, teamFollows {
+                founding = (participant, decision)
+            } else if admission {
+                // The admission creates the care team with the admitting clinician.
+                let team: [String: JSONValue] = ["clinician": .string(writer.reader.id), "reason": "admission"]
+                let teamID = Identifiers.derivedEventID(from: eventID, purpose: "careteam.assigned")
+                _ = try ClinicalRecorder.record(type: ClinicalActType.careTeamAssigned.rawValue, data: Data(CanonicalJSON.encode(.object(team))),
+                                                occurredAt: request.occurredAt, id: teamID, participant: participant, into: &record)
+                append(ClinicalActType.careTeamAssigned.rawValue, participant: participant, data: team, occurredAt: request.occurredAt,
+                       id: teamID, version: version + 1, warnings: [], journey: &journey, implied: true)
+                access.append(recordOf(decision, ClinicalActType.careTeamAssigned.rawValue, participant, clinician: writer.reader.id))
+                state = (journey, record!)
+            }
+            states[participant] = state
+        }
+
+        /// The participant an admission creates: a new id, or the one a retried admission (same id) created.
+        mutating func admitted(_ request: ActRequest, newParticipantID: () -> String) throws -> String {
+            if let id = request.id, let earlier = try source.event(withID: id) {
+                guard earlier.type == request.type, earlier.author == writer.reader.id,
+                      let participant = Identifiers.participant(ofStream: earlier.stream) else {
+                    throw ActRefused("id", "already names another event; give a new id")
+                }
+                return participant
+            }
+            // Random ids can meet (32^6 of them): draw again rather than admit into someone else's stream.
+            for _ in 0..<20 {
+                let drawn = newParticipantID()
+                if states[drawn] == nil, try source.streamHead(of: drawn) == nil { return drawn }
+            }
+            throw ActRefused("participant", "no free participant id after 20 draws")
+        }
+
+        func request(_ type: String, _ participant: ParticipantContext?, _ clinician: String?) -> AccessRequest {
+            AccessRequest(reader: writer.reader, view: .record, participant: participant, breakGlass: writer.breakGlass,
+                          act: WriteAct(type: type, clinician: clinician))
+        }
+
+        /// Decides the write before anything of the record is looked at; a refusal leaves
+        /// the batch with the record of the decision.
+        mutating func decide(_ type: String, participant: String?, state: (journey: Journey, record: ParticipantRecord)?,
+                             clinician: String?) throws -> AccessDecision {
+            var context: ParticipantContext?
+            if let participant, let state, !state.record.erased {
+                var organizations: [String: String] = [:]
+                for actor in writer.directory.actors.values { organizations[actor.id] = actor.organization }
+                context = state.journey.accessContext(organizations: organizations, today: today)
+                context?.admittingOrganization = state.journey.admission.flatMap { organizations[$0.admittedBy] }
+            }
+            var decision = AccessPolicy.decide(request(type, context, clinician))
+            if participant != nil, state?.record.erased == true {
+                decision = AccessDecision(outcome: .denied, categories: [], purpose: .care, denial: .erasedParticipant, brokeGlass: false)
+            }
+            let record = recordOf(decision, type, participant, clinician: clinician)
+            guard decision.permitted else {
+                throw BatchDenied(record: AccessRecord(kind: "write", payload: record.data), denied: ConsentAwareReader.Denied(decision: decision, view: .record))
+            }
+            if decision.brokeGlass || clinician != nil { access.append(record) }
+            return decision
+        }
+
+        func recordOf(_ decision: AccessDecision, _ type: String, _ participant: String?, clinician: String?) -> (type: String, data: [String: JSONValue]) {
+            let record = AccessRecord.decidedWrite(decision, writer: writer.reader, act: type, participant: participant, clinician: clinician,
+                                                   justification: writer.breakGlass)
+            return (record.type, record.payload)
+        }
+
+        /// The checks that need the directory or the record beyond the act itself.
+        func checkAuthority(_ request: ActRequest, record: ParticipantRecord?) throws {
+            if request.type.hasPrefix("careteam."), let clinician = request.data["clinician"]?.stringValue,
+               writer.directory.activeActor(clinician)?.holds("clinician") != true {
+                throw ActRefused("data.clinician", "\(clinician.prefix(64)) is not an active clinician of the directory")
+            }
+            // Who may read is changed by new acts, never by rewriting old ones: the policy decides those.
+            for (member, field) in [("corrects", "data.corrects"), ("voids", "data.voids")] {
+                guard let target = request.data[member]?.stringValue, let type = record?.types[target] else { continue }
+                if type.hasPrefix("careteam.") || type.hasPrefix("consent.") {
+                    throw ActRefused(field, "a care-team change or a consent is not corrected or voided: record a new "
+                        + "careteam.assigned / careteam.released, consent.given / consent.withdrawn / consent.refused")
+                }
+            }
+        }
+
+        /// Adds a draft and the act it records to the batch's view of the participant.
+        mutating func append(_ type: String, participant: String, data: [String: JSONValue], occurredAt: String, id: String,
+                             version: UInt64, warnings: [ClinicalWarning], journey: inout Journey, implied: Bool) {
+            var stored = data
+            stored["occurredAt"] = .string(occurredAt)
+            if !warnings.isEmpty { stored["warnings"] = .array(warnings.map(\.json)) }
+            let schema = ClinicalActType(rawValue: type)?.currentSchema ?? 1
+            drafts.append(EventDraft(type: type, stream: Identifiers.participantStreamPrefix + participant, data: stored, id: id,
+                                     expectedVersion: version, schema: schema))
+            let event = ProjectedEvent(seq: 0, id: id, participant: participant, version: version, type: type, schema: schema,
+                                       author: writer.reader.id, recordedAt: Timestamp.now().description,
+                                       payload: Data(CanonicalJSON.encode(.object(stored))))
+            journey.apply(event)
+            written.append(Written(result: AppendResult(seq: 0, id: id, stream: "", version: version, leafHash: .zero, existing: false),
+                                   participant: participant, type: type,
+                                   warnings: warnings, implied: implied))
+        }
+    }
+}
+
+extension ClinicalWarning {
+    /// As recorded with the act and printed: `{"code", "message"}`.
+    public var json: JSONValue { ["code": .string(code), "message": .string(message)] }
+}
