@@ -15,6 +15,9 @@ import ParcoursLog
 /// - another permitted read: `IHE.BasicAudit.Read`;
 /// - a denied request: none — BALP's Read fixes `outcome` to 0 (success) and sends
 ///   authorization failures to FHIR core's "Access Denied" pattern, which has no profile;
+/// - a write into a participant's record (an act under break-glass, a care-team change, a
+///   refused write): none — a RESTful `create` (action `C`) of the act, whose type is in the
+///   entity's details; BALP's Create profile needs the created resource, which stays sealed;
 /// - an export: none — BALP has no export profile, and its `PrivacyDisclosure.Source` needs a
 ///   patient and a recipient the access log does not name. The type is DICOM's Export (110106),
 ///   with action `R`, as DICOM PS3.15 and BALP's disclosure profile write it.
@@ -62,10 +65,11 @@ public enum FHIRAuditBundle {
 
     /// What kind of access a record is, from its type.
     enum Kind {
-        case read, search, export, other
+        case read, search, write, export, other
         init(type: String) {
             switch type {
             case "access.read": self = .read
+            case "access.write": self = .write
             case "access.search": self = .search
             case "access.export": self = .export
             default: self = .other
@@ -99,6 +103,10 @@ public enum FHIRAuditBundle {
             event["type"] = coding(auditEventType, "rest", "Restful Operation")
             event["subtype"] = [kind == .read ? coding(restfulInteraction, "read", "read") : coding(restfulInteraction, "search", "search")]
             event["action"] = kind == .read ? "R" : "E"
+        case .write:
+            event["type"] = coding(auditEventType, "rest", "Restful Operation")
+            event["subtype"] = [coding(restfulInteraction, "create", "create")]
+            event["action"] = "C"
         case .export:
             event["type"] = coding(dicom, "110106", "Export")
             event["action"] = "R"
@@ -186,6 +194,7 @@ public enum FHIRAuditBundle {
         }
         let categories = (payload["categories"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap(InformationCategory.init(rawValue:)) }
         for category in categories { details.append(["type": "category", "valueString": .string(category.rawValue)]) }
+        if let act = payload["act"]?.stringValue, Identifiers.isEventType(act) { details.append(["type": "act", "valueString": .string(act)]) }
         if brokeGlass { details.append(["type": "break-glass", "valueString": "true"]) }
         return [
             "what": ["identifier": ["system": .string(viewSystem), "value": .string(view)]],

@@ -163,7 +163,7 @@ public struct JourneyGenerator {
             act("consent.refused", ["scope": ["kind": "organization", "value": Self.partners[random.below(Self.partners.count)]],
                                     "decidedBy": decider, "reason": "préfère que cet organisme n'ait pas accès (données fictives)"])
         }
-        if leaves, acts.last?.type != "followup.closed" {
+        if leaves, acts.last?.type != "followup.closed", acts.last?.type != "consent.refused" {
             act("careteam.released", ["clinician": clinician, "reason": "passage du relais (données fictives)"])
         }
         return acts

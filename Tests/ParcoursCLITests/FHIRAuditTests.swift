@@ -104,7 +104,7 @@ struct FHIRAuditTests {
                 "in seq order, each naming its seq")
 
         // The care team's read: a BALP PatientRead, the participant by pseudonymous id only.
-        let read = try #require(events.first { Self.actor($0) == ProjectionCLITests.clinician && $0["outcome"] == "0" })
+        let read = try #require(events.first { Self.actor($0) == ProjectionCLITests.clinician && $0["outcome"] == "0" && $0["action"] == "R" })
         #expect(Self.profiles(read) == [FHIRAuditBundle.patientReadProfile])
         #expect(read["type"]?["code"] == "rest" && read["subtype"]?.arrayValue?.first?["code"] == "read" && read["action"] == "R")
         #expect(Self.purposeCode(read) == "TREAT")
