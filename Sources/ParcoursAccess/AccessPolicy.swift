@@ -35,7 +35,7 @@ public enum AccessPolicy {
             // Her or his own caseload for a clinician; anyone's for a coordinator (supervision).
             if request.purpose == .supervision { return reader.holds(.coordinator) ? .permit([], .supervision) : .deny(.roleNotPermitted, .supervision) }
             return reader.holds(.clinician) || reader.holds(.coordinator) ? .permit([], .care) : .deny(.roleNotPermitted, .care)
-        case .events, .export, .backup:
+        case .events, .export, .backup, .maintenance:
             // Metadata and sealed records only: an administrator never reads a participant's clinical content.
             return reader.holds(.admin) ? .permit([], .administration) : .deny(.roleNotPermitted, .administration)
         case .participantReport:

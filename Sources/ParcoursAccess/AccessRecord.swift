@@ -13,9 +13,10 @@ public struct AccessRecord: Sendable, Equatable {
         self.payload = payload
     }
 
-    /// The record of the policy's decision on a read.
+    /// The record of the policy's decision on a read; `kind` is `export` for what leaves the
+    /// store whole (a log export, a backup), unless the caller names another (a register's write).
     public static func decided(_ decision: AccessDecision, reader: Reader, view: AccessView, participant: String?,
-                               justification: String?, details: [String: JSONValue] = [:]) -> AccessRecord {
+                               justification: String?, details: [String: JSONValue] = [:], kind: String? = nil) -> AccessRecord {
         var data = details
         data["actor"] = .string(reader.id)
         if let role = Role.recordedOrder.first(where: reader.holds) { data["role"] = .string(role.rawValue) }
@@ -30,7 +31,7 @@ public struct AccessRecord: Sendable, Equatable {
             data["justification"] = .string(justification)
             data["review"] = true
         }
-        return AccessRecord(kind: "read", payload: data)
+        return AccessRecord(kind: kind ?? ([.export, .backup].contains(view) ? "export" : "read"), payload: data)
     }
 
     /// The record of the policy's decision on a write of an act of `type` into a

@@ -27,6 +27,8 @@ public enum AccessView: String, Codable, Sendable, CaseIterable {
     case record
     /// A consistent copy of the whole store, for its operator.
     case backup
+    /// Upkeep of the store: low-level appends, rebuilding the projections.
+    case maintenance
 
     /// What a request for this view is for, when nothing more is known (a refusal before
     /// the policy could decide, e.g. an identity not proven).
@@ -35,7 +37,7 @@ public enum AccessView: String, Codable, Sendable, CaseIterable {
         case .journey, .timeline, .caseload, .record: .care
         case .program: .supervision
         case .directory, .metadata, .accessLog, .registers: .audit
-        case .events, .export, .backup: .administration
+        case .events, .export, .backup, .maintenance: .administration
         case .participantReport: .participantRequest
         case .researchExport: .research
         }

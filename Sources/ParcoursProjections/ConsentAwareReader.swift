@@ -49,10 +49,10 @@ public struct ConsentAwareReader: Sendable {
 
     /// Decides a request and records the decision; throws `Denied` once the refusal is recorded.
     @discardableResult
-    public func decide(_ request: AccessRequest, details: [String: JSONValue] = [:]) throws -> AccessDecision {
+    public func decide(_ request: AccessRequest, details: [String: JSONValue] = [:], kind: String? = nil) throws -> AccessDecision {
         let decision = AccessPolicy.decide(request)
         try record(.decided(decision, reader: request.reader, view: request.view, participant: request.participant?.participant,
-                            justification: request.breakGlass, details: details))
+                            justification: request.breakGlass, details: details, kind: kind))
         guard decision.permitted else { throw Denied(decision: decision, view: request.view) }
         return decision
     }

@@ -25,7 +25,7 @@ struct AccessTrail {
     private func record(_ kind: String, actor: String, role: String?, view: String, purpose: String, outcome: String,
                         details: [String: JSONValue]) throws {
         var data = details
-        data["actor"] = .string(actor)
+        data["actor"] = .string(Self.recordable(actor))
         data["view"] = .string(view)
         data["purpose"] = .string(purpose)
         data["outcome"] = .string(outcome)
@@ -33,11 +33,19 @@ struct AccessTrail {
         try store.recordAccess(type: "access." + kind, data: data, master: master)
     }
 
+    /// An identity as the permanent access log may keep it: an actor id as given when it has
+    /// the syntax of one, else a digest — whatever was typed (a name, a date of birth, 100 KB)
+    /// never reaches the signed log or the privacy officer's screen.
+    static func recordable(_ actor: String) -> String {
+        Identifiers.isActorID(actor) ? actor : "unproven-" + String(Sodium.sha256(Array(actor.utf8)).hex.prefix(16))
+    }
+
     /// A short category for the access log; never the error's text, which may name other things.
     static func category(of error: any Error) -> String {
         switch error {
         case StoreError.wrongPassphrase: "identity not proven"
         case StoreError.unknownActor: "unknown actor"
+        case StoreError.invalidInput(field: "--as", reason: _): "unknown actor"
         case StoreError.revokedActor: "revoked actor"
         case StoreError.notPermitted: "role not permitted"
         default: "refused"

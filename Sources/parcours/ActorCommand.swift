@@ -67,13 +67,16 @@ struct ActorCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the directory's actors as JSON Lines (no secret).")
+        static let configuration = CommandConfiguration(
+            abstract: "List the directory's actors as JSON Lines (no secret), for an admin or the privacy officer; the read is recorded.")
         @OptionGroup var store: StoreOptions
+        @OptionGroup var signer: ActorOption
 
         func run() throws {
-            let opened = try store.open(readOnly: true)
-            let directory = try opened.currentDirectory()
-            let foundingName = try opened.foundingAdminName()
+            let session = try ReadSession.open(store, as: signer, view: .directory)
+            try session.authorize(.directory, purpose: .audit)
+            let directory = session.directory
+            let foundingName = try session.store.foundingAdminName()
             for actor in directory.actors.values.sorted(by: { $0.id < $1.id }) {
                 Output.json(["actor": .string(actor.id), "name": (actor.name ?? foundingName).map(JSONValue.string) ?? .null,
                              "organization": actor.organization.map(JSONValue.string) ?? .null,

@@ -21,11 +21,9 @@ struct AppendCommand: ParsableCommand {
 
     func run() throws {
         let drafts = try Self.parse(try Self.readInput(file))
-        let opened = try store.open()
-        let author = try signer.unlock(opened, holding: "admin", to: "use the low-level append")
-        let needsMaster = drafts.contains { Identifiers.participant(ofStream: $0.stream) != nil }
-        let master = needsMaster ? try opened.unlockMaster(passphrase: try Secrets.master()) : nil
-        for result in try opened.append(drafts, by: author, master: master) { Output.json(result.json) }
+        let session = try ReadSession.open(store, as: signer, view: .maintenance)
+        try session.authorize(.maintenance, purpose: .administration, details: ["command": "append"], kind: "write")
+        for result in try session.store.append(drafts, by: session.author, master: session.trail.master) { Output.json(result.json) }
     }
 
     static func readInput(_ file: String) throws -> [UInt8] {

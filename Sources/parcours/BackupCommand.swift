@@ -1,16 +1,24 @@
 import ArgumentParser
+import ParcoursAccess
 import ParcoursStore
 
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "A consistent copy of the store taken while it is in use (SQLite online backup); it opens with --store FILE.")
+        abstract: "A consistent copy of the store taken while it is in use (SQLite online backup), by an admin; recorded as an export.",
+        discussion: """
+            The copy holds every wrapped key: it is recorded in the access log (an export, raised for review) before it
+            is written. It opens read-only with --store FILE.
+            """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var signer: ActorOption
     @Option(help: "The backup file to create.") var out: String
 
     func run() throws {
-        try store.open(readOnly: true).backup(to: out)
+        let session = try ReadSession.open(store, as: signer, view: .backup)
+        try session.authorize(.backup, purpose: .administration)
+        try session.store.backup(to: out)
         Output.json(["backup": .string(out)])
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParcoursAccess
 import ParcoursLog
 import ParcoursStore
 
@@ -11,32 +12,17 @@ struct ExportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the export of LOG-FORMAT.md: log.vkey, events.jsonl/.checkpoint, access.jsonl/.checkpoint.",
             discussion: """
-                The export is itself recorded in the access log before it is written (and so appears in it).
-                --as names who exports (an admin or the privacy officer); without it the record names the
-                store operator, the holder of the master passphrase.
+                The export is itself recorded in the access log before it is written (and so appears in it), decided
+                by the access policy: an administrator exports the log.
                 """)
         @OptionGroup var store: StoreOptions
+        @OptionGroup var signer: ActorOption
         @Option(help: "An empty or new directory.") var out: String
-        @Option(name: .customLong("as"), help: "Who exports: an admin or a privacy officer (PARCOURS_PASSPHRASE).") var actor: String?
 
         func run() throws {
-            let opened = try store.open()
-            let trail = AccessTrail(store: opened, master: try opened.unlockMaster(passphrase: try Secrets.master()))
-            var who = "store-operator"
-            var role = "operator"
-            if let actor {
-                do {
-                    let exporter = try ActorOption.unlock(actor, in: opened)
-                    guard let held = ["privacy-officer", "admin"].first(where: { opened.currentDirectoryHolds(exporter.id, role: $0) }) else {
-                        throw StoreError.notPermitted(actor: actor, reason: "export the log: an admin or privacy-officer role is needed")
-                    }
-                    who = exporter.id
-                    role = held
-                } catch {
-                    try trail.denied("export", actor: actor, view: "log-export", purpose: "audit", because: error)
-                }
-            }
-            try trail.permitted("export", actor: who, role: role, view: "log-export", purpose: "audit")
+            let session = try ReadSession.open(store, as: signer, view: .export)
+            try session.authorize(.export, purpose: .administration)
+            let opened = session.store, trail = session.trail
             let sizes = try opened.exportLog(to: out, master: trail.master)
             Output.json(["out": .string(out), "events": .int(Int64(sizes.events)), "access": .int(Int64(sizes.access))])
         }

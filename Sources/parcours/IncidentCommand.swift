@@ -18,7 +18,6 @@ struct IncidentCommand: ParsableCommand {
             """,
         subcommands: [Record.self, Update.self, List.self])
 
-    static let role = "privacy-officer"
     static let warning = """
         The register is kept in clear: never put a name or any detail that identifies a person (participant, \
         worker, partner) in its texts — describe categories, circumstances and measures only. \
@@ -46,7 +45,7 @@ struct IncidentCommand: ParsableCommand {
         func run() throws {
             var object = try IncidentCommand.readObject(file)
             let id = try IncidentCommand.takeID(from: &object)
-            let (opened, author) = try IncidentCommand.authorize(store, signer, to: "record a confidentiality incident")
+            let (opened, author) = try IncidentCommand.authorize(store, signer)
             let incident: ConfidentialityIncident
             do { incident = try ConfidentialityIncident(json: object) } catch { throw CommandError(String(describing: error)) }
             let draft = EventDraft(type: IncidentRegister.recordedType, stream: IncidentRegister.stream, data: incident.json, id: id)
@@ -72,7 +71,7 @@ struct IncidentCommand: ParsableCommand {
         func run() throws {
             var object = try IncidentCommand.readObject(file)
             let id = try IncidentCommand.takeID(from: &object)
-            let (opened, author) = try IncidentCommand.authorize(store, signer, to: "update a confidentiality incident")
+            let (opened, author) = try IncidentCommand.authorize(store, signer)
             let events = try IncidentCommand.events(opened, master: nil)
             let update: IncidentUpdate
             do {
@@ -135,17 +134,13 @@ struct IncidentCommand: ParsableCommand {
         return id
     }
 
-    /// Opens the store and unlocks a privacy officer; a refusal is recorded in the access
-    /// log (a denied write of the registers), then rethrown — nothing else is written.
-    static func authorize(_ options: StoreOptions, _ signer: ActorOption, to action: String) throws -> (Store, UnlockedActor) {
-        let opened = try options.open()
-        let master = try opened.unlockMaster(passphrase: try Secrets.master())
-        do {
-            return (opened, try signer.unlock(opened, holding: role, to: action))
-        } catch {
-            try AccessTrail(store: opened, master: master).denied("write", actor: signer.actor, view: "registers", purpose: "audit",
-                                                                  because: error, details: ["stream": .string(IncidentRegister.stream)])
-        }
+    /// Opens the store and unlocks the writer, decided by the access policy (the registers);
+    /// a refusal is recorded in the access log (a denied write of the registers), then
+    /// rethrown — nothing else is written.
+    static func authorize(_ options: StoreOptions, _ signer: ActorOption) throws -> (Store, UnlockedActor) {
+        let session = try ReadSession.open(options, as: signer, view: .registers)
+        try session.authorize(.registers, purpose: .audit, details: ["stream": .string(IncidentRegister.stream)], kind: "write")
+        return (session.store, session.author)
     }
 
     /// The register's events, in order.

@@ -25,12 +25,11 @@ struct ProjectionsCommand: ParsableCommand {
                 }
                 return projection
             }
-            let opened = try store.open()
-            _ = try signer.unlock(opened, holding: "admin", to: "rebuild projections")
-            let master = try opened.unlockMaster(passphrase: try Secrets.master())
+            let session = try ReadSession.open(store, as: signer, view: .maintenance)
+            try session.authorize(.maintenance, purpose: .administration, details: ["command": "projections rebuild"])
             let chosen = projections.isEmpty ? Set(ProjectionName.allCases) : Set(projections)
-            try Projector(store: opened, master: master).rebuild(chosen)
-            Output.json(["rebuilt": .array(chosen.sorted().map { .string($0.rawValue) }), "position": .int(Int64(try opened.size()))])
+            try session.projections.projector.rebuild(chosen)
+            Output.json(["rebuilt": .array(chosen.sorted().map { .string($0.rawValue) }), "position": .int(Int64(try session.store.size()))])
         }
     }
 
@@ -43,11 +42,10 @@ struct ProjectionsCommand: ParsableCommand {
         @OptionGroup var signer: ActorOption
 
         func run() throws {
-            let opened = try store.open()
-            _ = try signer.unlock(opened, holding: "admin", to: "follow the log into the projections")
-            let master = try opened.unlockMaster(passphrase: try Secrets.master())
-            let followed = try Projector(store: opened, master: master).catchUp()
-            Output.json(["followed": .int(Int64(followed)), "position": .int(Int64(try opened.size()))])
+            let session = try ReadSession.open(store, as: signer, view: .maintenance)
+            try session.authorize(.maintenance, purpose: .administration, details: ["command": "projections catch-up"])
+            let followed = try session.projections.projector.catchUp()
+            Output.json(["followed": .int(Int64(followed)), "position": .int(Int64(try session.store.size()))])
         }
     }
 }

@@ -61,8 +61,8 @@ struct ReadSession {
 
     /// Decides a request and records the decision; throws (exit 2) when denied.
     @discardableResult
-    func authorize(_ view: AccessView, purpose: AccessPurpose = .care, details: [String: JSONValue] = [:]) throws -> AccessDecision {
-        do { return try views.decide(AccessRequest(reader: reader, view: view, purpose: purpose), details: details) } catch let denied as ConsentAwareReader.Denied {
+    func authorize(_ view: AccessView, purpose: AccessPurpose = .care, details: [String: JSONValue] = [:], kind: String? = nil) throws -> AccessDecision {
+        do { return try views.decide(AccessRequest(reader: reader, view: view, purpose: purpose), details: details, kind: kind) } catch let denied as ConsentAwareReader.Denied {
             throw CommandError(denied.description)
         }
     }

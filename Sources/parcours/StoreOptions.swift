@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParcoursLog
 import ParcoursStore
 
 /// `--store DIR`, shared by every command: `PARCOURS_STORE`, or `./parcours-data`.
@@ -21,16 +22,12 @@ struct ActorOption: ParsableArguments {
 
     func unlock(_ store: Store) throws -> UnlockedActor { try Self.unlock(actor, in: store) }
 
-    /// Unlocks the actor and requires a role, naming what it is needed for.
-    func unlock(_ store: Store, holding role: String, to action: String) throws -> UnlockedActor {
-        let author = try unlock(store)
-        guard store.currentDirectoryHolds(author.id, role: role) else {
-            throw StoreError.notPermitted(actor: author.id, reason: "\(action): the \(role) role is needed")
-        }
-        return author
-    }
-
+    /// Unlocks `actor`'s key; an id that is not an actor id is refused before anything is
+    /// asked or looked up.
     static func unlock(_ actor: String, in store: Store) throws -> UnlockedActor {
-        try store.unlockActor(actor, passphrase: Secrets.passphrase(env: "PARCOURS_PASSPHRASE", prompt: "Phrase de passe de \(actor) : "))
+        guard Identifiers.isActorID(actor) else {
+            throw StoreError.invalidInput(field: "--as", reason: "an actor id: 1 to 64 lowercase letters, digits, '.', '_' or '-'")
+        }
+        return try store.unlockActor(actor, passphrase: Secrets.passphrase(env: "PARCOURS_PASSPHRASE", prompt: "Phrase de passe de \(actor) : "))
     }
 }

@@ -28,7 +28,7 @@ struct BackupTests {
         var backups: [String] = []
         for n in 0..<3 {
             let file = cli.path("copie-\(n).sqlite")
-            let result = try cli.run(["backup", "--out", file])
+            let result = try cli.run(["backup", "--out", file, "--as", CLI.adminID])
             #expect(result.status == 0, "\(result)")
             #expect(try result.jsonLines().first?["backup"]?.stringValue == file)
             backups.append(file)
@@ -51,7 +51,7 @@ struct BackupTests {
             // Each backup holds the first events and whole batches only.
             #expect((size - 3) % 2_000 == 0, "the backup holds whole batches (size \(size))")
 
-            let actors = try cli.run(["actor", "list", "--store", file])
+            let actors = try cli.run(["actor", "list", "--store", file, "--as", CLI.adminID])
             #expect(actors.status == 0, "actor list --store \(file): \(actors)")
             let ids = try actors.jsonLines().compactMap { $0["actor"]?.stringValue }
             #expect(ids == [CLI.adminID, "intervenante-exemple"])
@@ -71,7 +71,7 @@ struct BackupTests {
         let cli = try CLI.initialized()
         let file = cli.path("existant.sqlite")
         try Data("à garder".utf8).write(to: URL(fileURLWithPath: file))
-        let result = try cli.run(["backup", "--out", file])
+        let result = try cli.run(["backup", "--out", file, "--as", CLI.adminID])
         #expect(result.status == 2, "\(result)")
         #expect(result.stderr.contains("already exists"), "\(result.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == Data("à garder".utf8))
@@ -84,7 +84,7 @@ struct BackupTests {
         try #require(appended.status == 0, "\(appended)")
         let note = try cli.checkpoint()
         let file = cli.path("copie.sqlite")
-        try #require(try cli.run(["backup", "--out", file]).status == 0)
+        try #require(try cli.run(["backup", "--out", file, "--as", CLI.adminID]).status == 0)
         let fromBackup = try cli.run(["checkpoint", "--store", file])
         #expect(fromBackup.status == 0, "\(fromBackup)")
         #expect(fromBackup.stdout == note)

@@ -184,7 +184,7 @@ struct BadInputTests {
         try expectRefused(cli, mentions: ["access"]) {
             try cli.append(eventLine(type: "access.read", stream: "access", data: [:]))
         }
-        let actors = try cli.run(["actor", "list"])
+        let actors = try cli.run(["actor", "list", "--as", CLI.adminID])
         #expect(!actors.stdout.contains("intrus-exemple"))
     }
 
@@ -192,7 +192,7 @@ struct BadInputTests {
     func nonAdminRefused() throws {
         let cli = try CLI.initialized()
         try cli.enrol("intervenante-exemple", name: "Intervenante Exemple", roles: "clinician")
-        try expectRefused(cli, mentions: ["intervenante-exemple", "admin"]) {
+        try expectRefused(cli, mentions: ["role not permitted", "admin"]) {
             try cli.append(eventLine(stream: "notes/a", data: ["n": 1]), as: "intervenante-exemple",
                            env: ["PARCOURS_PASSPHRASE": CLI.newPassphrase])
         }

@@ -202,10 +202,10 @@ final class CLI: @unchecked Sendable {
         return try result.jsonLines()
     }
 
-    /// `parcours export log --out DIR` into a new directory of this instance.
+    /// `parcours export log --out DIR --as <the founding admin>` into a new directory of this instance.
     func exportLog(_ name: String = "export") throws -> URL {
         let directory = root.appendingPathComponent(name)
-        let result = try run(["export", "log", "--out", directory.path])
+        let result = try run(["export", "log", "--out", directory.path, "--as", CLI.adminID])
         guard result.status == 0 else { throw HarnessError("parcours export log failed: \(result)") }
         return directory
     }

@@ -62,7 +62,7 @@ struct ExportTests {
     func exportDoesNotOverwrite() throws {
         let (cli, export, _) = try Self.exported()
         let before = try Data(contentsOf: export.appendingPathComponent("events.jsonl"))
-        let again = try cli.run(["export", "log", "--out", export.path])
+        let again = try cli.run(["export", "log", "--out", export.path, "--as", CLI.adminID])
         #expect(again.status == 2, "\(again)")
         #expect(again.stderr.contains("--out"), "\(again.stderr)")
         #expect(try Data(contentsOf: export.appendingPathComponent("events.jsonl")) == before)

@@ -114,7 +114,7 @@ struct SinceTests {
         let cli = try CLI.initialized()
         try Self.appendNotes(cli, count: 3, tag: "a")
         let copy = cli.path("copie.sqlite")
-        try #require(try cli.run(["backup", "--out", copy]).status == 0)
+        try #require(try cli.run(["backup", "--out", copy, "--as", CLI.adminID]).status == 0)
         try Self.appendNotes(cli, count: 2, tag: "original")
         // The copy gets other events at the same positions, and signs a checkpoint for them.
         let forked = try cli.run(["append", "--as", CLI.adminID, "--store", copy, "-"],
