@@ -32,12 +32,12 @@ extension Store {
             throw StoreError.invalidInput(field: "--from", reason: "the backup does not verify (\(error)); nothing was restored")
         }
         let file = (directory as NSString).appendingPathComponent(databaseFileName)
-        var live: Store?
-        if FileManager.default.fileExists(atPath: file) {
-            let current = try Store.open(at: directory)
+        let inService = FileManager.default.fileExists(atPath: file)
+        if inService {
+            // Read-only until everything is checked: a refusal leaves the store in service as it was.
+            let current = try Store.open(at: directory, readOnly: true)
             try authorize(current)
             try current.refuseGoingBehind(with: backup, verified: verified)
-            live = current
         } else {
             try authorize(backup)
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -58,7 +58,8 @@ extension Store {
         try copy.close()
 
         var kept: String?
-        if let live {
+        if inService {
+            let live = try Store.open(at: directory)
             // All of the store in service into its main file, and no connection left: no WAL may be replayed over the copy.
             try live.truncateWAL()
             try live.pool.close()
