@@ -85,19 +85,14 @@ public final class Store: Sendable {
     public static func open(at path: String, readOnly: Bool = false) throws -> Store {
         let file = databasePath(for: path)
         guard FileManager.default.fileExists(atPath: file) else { throw StoreError.notAStore(path: path) }
-        if !readOnly, file == path { throw backupOpensReadOnly(path) }
         let pool: DatabasePool
         let backup: Bool
         do {
+            // Looked at read-only first: opening for writing would already change the file (WAL mode).
+            if !readOnly, try file == path || isMarkedBackup(file: file) { throw backupOpensReadOnly(path) }
             pool = try openPool(file, readOnly: readOnly)
             backup = try file == path || pool.read { try isMarkedBackup($0) }
-            if !readOnly {
-                if backup {
-                    try pool.close()
-                    throw backupOpensReadOnly(path)
-                }
-                try StoreSchema.migrator.migrate(pool)
-            }
+            if !readOnly { try StoreSchema.migrator.migrate(pool) }
         } catch let error as DatabaseError {
             throw StoreError.notAStore(path: path + " (\(error.resultCode))")
         }
@@ -109,6 +104,12 @@ public final class Store: Sendable {
 
     static func isMarkedBackup(_ db: Database) throws -> Bool {
         try String.fetchOne(db, sql: "SELECT value FROM store_info WHERE name = ?", arguments: [backupMarker]) != nil
+    }
+
+    private static func isMarkedBackup(file: String) throws -> Bool {
+        let probe = try DatabaseQueue(path: file, configuration: configuration(readOnly: true))
+        defer { try? probe.close() }
+        return try probe.read { try isMarkedBackup($0) }
     }
 
     /// The refusal of any write to a backup.

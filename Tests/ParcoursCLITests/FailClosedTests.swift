@@ -142,6 +142,7 @@ struct FailClosedTests {
         let append = try cli.run(["append", "--as", CLI.adminID, "--store", copied.path, "-"], input: eventLine(stream: "notes/a", data: ["i": 3]))
         #expect(append.status == 2, "\(append)")
         #expect(append.stderr.contains("parcours restore"), "\(append.stderr)")
+        #expect(try Data(contentsOf: copied.appendingPathComponent("parcours.sqlite")) == bytes, "the copied backup was written to")
     }
 
     @Test("restoring a backup behind the latest checkpoint the log signed is refused; the store in service is untouched")
