@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ParcoursClinical
 import ParcoursLog
 import ParcoursStore
@@ -170,11 +171,18 @@ public struct Projector: Sendable {
     }
 
     /// Empties `names` and projects every stream below `head` into them.
+    func rebuild(_ names: Set<ProjectionName>, head: UInt64, _ source: ProjectionSource) throws {
+        try ProjectionTables.clear(names, source.db)
+        try project(names, before: head, source, into: source.db)
+        try ProjectionTables.setPosition(head, of: names, source.db)
+    }
+
+    /// Writes into `db`'s (empty) tables of `names` every stream below `head`: what a rebuild
+    /// writes, and what `verify()` compares the projections with.
     ///
     /// Streams are read in turn and folded, encoded and sealed on all cores, a few
     /// thousand events at a time; rows are written in the order the streams were read.
-    func rebuild(_ names: Set<ProjectionName>, head: UInt64, _ source: ProjectionSource) throws {
-        try ProjectionTables.clear(names, source.db)
+    func project(_ names: Set<ProjectionName>, before head: UInt64, _ source: ProjectionSource, into db: Database) throws {
         let sealing = names.contains(.journey)
         var pending: [StoredStream] = []
         var pendingEvents = 0
@@ -185,7 +193,7 @@ public struct Projector: Sendable {
                 let (journey, record) = Self.fold(stream.participant, events)
                 return try ProjectionTables.Prepared(journey, record: record, key: key, sealing: sealing)
             }
-            for participant in prepared.compactMap({ $0 }) { try ProjectionTables.write(participant, to: names, source.db) }
+            for participant in prepared.compactMap({ $0 }) { try ProjectionTables.write(participant, to: names, db) }
             pending.removeAll(keepingCapacity: true)
             pendingEvents = 0
         }
@@ -196,7 +204,6 @@ public struct Projector: Sendable {
             if pendingEvents >= 8_000 { try flush() }
         }
         try flush()
-        try ProjectionTables.setPosition(head, of: names, source.db)
     }
 
     static func fold(_ participant: String, _ events: [ProjectedEvent]) -> (Journey, ParticipantRecord) {

@@ -163,6 +163,14 @@ extension Store {
         try pool.write { db in try body(ProjectionSource(db: db, master: master)) }
     }
 
+    /// An empty in-memory database with the store's tables, for folding the log into
+    /// projections without touching the store (verification compares the two).
+    public static func scratchProjectionDatabase() throws -> DatabaseQueue {
+        let scratch = try DatabaseQueue()
+        try StoreSchema.migrator.migrate(scratch)
+        return scratch
+    }
+
     /// Runs `body` in one read transaction (a consistent snapshot of log and projections).
     public func projectionRead<T>(master: MasterKey, _ body: (ProjectionSource) throws -> T) throws -> T {
         try pool.read { db in try body(ProjectionSource(db: db, master: master)) }

@@ -88,8 +88,17 @@ extension Store {
     ///
     /// Before signing, the new tree is checked to extend the latest signed one, so
     /// the log never signs two checkpoints that are not consistent.
+    /// A backup only gives the checkpoint it already keeps at its size: signing there would fork the log.
     public func checkpoint(_ table: LogTable = .events, master: MasterKey) throws -> String {
         let logKey = try logSigningKey(master: master)
+        if isBackup {
+            return try pool.read { db in
+                guard let note = try String.fetchOne(db, sql: "SELECT note FROM checkpoint WHERE log = ? AND size = ?",
+                                                     arguments: [noteName(table), Int64(Self.size(db, table: table))])
+                else { throw Self.backupOpensReadOnly(databasePath) }
+                return note
+            }
+        }
         return try pool.writeWithoutTransaction { db in
             var note = ""
             try db.inTransaction(.immediate) {

@@ -56,7 +56,8 @@ extension Store {
     }
 
     /// A consistent copy of the store taken with SQLite's online backup while it is in use.
-    /// The copy is a single file that opens as a store and verifies on its own.
+    /// The copy is a single file that opens as a store and verifies on its own, read-only:
+    /// it is marked as a backup, so only `restore` puts it back in service.
     public func backup(to path: String) throws {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw StoreError.invalidInput(field: "--out", reason: "\(path) already exists")
@@ -64,6 +65,8 @@ extension Store {
         let destination = try DatabaseQueue(path: path)
         try pool.backup(to: destination)
         try destination.writeWithoutTransaction { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO store_info (name, value) VALUES (?, ?)",
+                           arguments: [Self.backupMarker, Timestamp.now().description])
             try db.execute(sql: "PRAGMA journal_mode = DELETE")
         }
         try destination.close()

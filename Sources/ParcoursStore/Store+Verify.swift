@@ -8,14 +8,21 @@ public struct StoreVerification: Sendable, Equatable {
     public var access: LogSummary
     /// Signed checkpoints kept by the store, each checked against the records.
     public var checkpointsChecked: Int
+    /// Participant streams not erased, each found with exactly one data key.
+    public var dataKeysChecked: Int = 0
+    /// Whether those keys were also unwrapped with the master key and found to open their stream
+    /// (false when verifying without the master passphrase: only their presence was checked).
+    public var dataKeysUnwrapped = false
 }
 
 extension Store {
     /// Verifies the store completely, in one read snapshot: every record of both
     /// logs against the format and authority rules, every column against its
     /// record, every stored tree hash against the records, every stored signed
-    /// checkpoint, and with `since`, that the log extends that older checkpoint.
-    public func verify(since: String? = nil) throws(VerificationError) -> StoreVerification {
+    /// checkpoint, and with `since`, that the log extends that older checkpoint. Every
+    /// participant stream not erased must hold exactly one data key (with `master`, one
+    /// that unwraps and opens the stream), and no erased stream may keep one.
+    public func verify(since: String? = nil, master: MasterKey? = nil) throws(VerificationError) -> StoreVerification {
         let sinceTarget = try since.map { note throws(VerificationError) in
             try ExportVerifier.sinceCheckpoint(note, verifiers: [noteVerifier(.events), noteVerifier(.access)])
         }
@@ -52,13 +59,66 @@ extension Store {
                     }
                     summaries[table] = LogSummary(size: verifier.size, root: verifier.root)
                 }
-                return StoreVerification(events: summaries[.events]!, access: summaries[.access]!, checkpointsChecked: checked - (since == nil ? 0 : 1))
+                let keys = try verifyDataKeys(db, master: master)
+                return StoreVerification(events: summaries[.events]!, access: summaries[.access]!, checkpointsChecked: checked - (since == nil ? 0 : 1),
+                                         dataKeysChecked: keys, dataKeysUnwrapped: master != nil)
             }
         } catch let error as VerificationError {
             throw error
         } catch {
             throw .unreadable("the store cannot be read: \(error)")
         }
+    }
+
+    /// Checks the participants' data keys against the log; returns how many streams were checked.
+    ///
+    /// The log verifies without them, so a key deleted outside an erasure would lose a record
+    /// silently: each stream not closed by `participant.erased` must have exactly one key
+    /// (that unwraps with the master key and opens the stream's first record, when `master`
+    /// is given), and an erased stream none. Failures name the stream (a pseudonymous id).
+    private func verifyDataKeys(_ db: Database, master: MasterKey?) throws -> Int {
+        let heads = try Row.fetchCursor(db, sql: """
+            SELECT stream, MAX(version) AS version FROM event
+            WHERE stream >= 'participant/' AND stream < 'participant0' GROUP BY stream ORDER BY stream
+            """)
+        let last = try db.makeStatement(sql: "SELECT seq, type FROM event WHERE stream = ? AND version = ?")
+        let first = try db.makeStatement(sql: "SELECT line FROM event WHERE stream = ? AND version = 0")
+        let keys = try db.makeStatement(sql: "SELECT id, wrapped FROM data_key WHERE stream = ?")
+        var checked = 0
+        while let head = try heads.next() {
+            let stream: String = head["stream"]
+            guard let end = try Row.fetchOne(last, arguments: [stream, head["version"] as Int64]) else { continue }
+            func failure(_ reason: String) -> VerificationError {
+                .integrity(log: LogTable.events.rawValue, IntegrityFailure(seq: UInt64(end["seq"] as Int64), reason: "\(stream): \(reason)"))
+            }
+            let found = try Row.fetchAll(keys, arguments: [stream])
+            if end["type"] as String == StreamRules.participantErased {
+                guard found.isEmpty else { throw failure("erased, yet its data key is still stored") }
+                continue
+            }
+            guard found.count == 1 else {
+                throw failure(found.isEmpty ? "no data key, yet the stream is not erased: its record is lost"
+                                            : "\(found.count) data keys, where a stream has one")
+            }
+            checked += 1
+            guard let master else { continue }
+            let id: String = found[0]["id"]
+            guard var bytes = try? master.unwrap(Array(found[0]["wrapped"] as Data), purpose: MasterKey.dataKeyPurpose(id)),
+                  let key = try? DataKey(id: id, bytes: &bytes)
+            else { throw failure("its data key does not unwrap with the master key") }
+            if let line = try Data.fetchOne(first, arguments: [stream]),
+               let envelope = try? ParsedRecord(line: Array(line), checkSignature: false).record.envelope,
+               case .sealed(let sealed) = envelope.payload {
+                guard sealed.keyID == id, (try? sealed.open(with: key, envelope: envelope)) != nil else {
+                    throw failure("its data key does not open its records")
+                }
+            }
+        }
+        let orphans = "SELECT stream FROM data_key WHERE NOT EXISTS (SELECT 1 FROM event WHERE event.stream = data_key.stream) LIMIT 1"
+        if let orphan = try String.fetchOne(db, sql: orphans) {
+            throw VerificationError.integrity(log: LogTable.events.rawValue, IntegrityFailure(seq: 0, reason: "\(orphan): a data key for a stream with no record"))
+        }
+        return checked
     }
 
     private struct RowColumns {

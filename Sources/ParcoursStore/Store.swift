@@ -15,6 +15,8 @@ public final class Store: Sendable {
     public let origin: String
     /// The public half of the log key that signs checkpoints and access records.
     public let logPublicKey: PublicKey
+    /// A backup (a file given for the store, or a database marked as one): opened read-only, never written to.
+    public let isBackup: Bool
     let pool: DatabasePool
     /// The log core's writer: it caches the directory and the tree's frontier between appends.
     let writer: LogWriter
@@ -22,9 +24,10 @@ public final class Store: Sendable {
     /// The file name of the database inside a store directory.
     public static let databaseFileName = "parcours.sqlite"
 
-    private init(databasePath: String, pool: DatabasePool) throws {
+    private init(databasePath: String, pool: DatabasePool, isBackup: Bool = false) throws {
         self.databasePath = databasePath
         self.pool = pool
+        self.isBackup = isBackup
         let info = try pool.read { db in
             try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, value FROM store_info").map {
                 (($0["name"] as String), ($0["value"] as String))
@@ -75,17 +78,44 @@ public final class Store: Sendable {
     }
 
     /// Opens an existing store (a directory, or a backup file).
+    ///
+    /// A backup opens read-only: written to, it would fork the log (the log key would sign
+    /// two checkpoints of one size with different roots). A backup is a file given for the
+    /// store, or a database marked as one by `backup(to:)`; `restore` puts one back in service.
     public static func open(at path: String, readOnly: Bool = false) throws -> Store {
         let file = databasePath(for: path)
         guard FileManager.default.fileExists(atPath: file) else { throw StoreError.notAStore(path: path) }
         let pool: DatabasePool
+        let backup: Bool
         do {
+            // Looked at read-only first: opening for writing would already change the file (WAL mode).
+            if !readOnly, try file == path || isMarkedBackup(file: file) { throw backupOpensReadOnly(path) }
             pool = try openPool(file, readOnly: readOnly)
+            backup = try file == path || pool.read { try isMarkedBackup($0) }
             if !readOnly { try StoreSchema.migrator.migrate(pool) }
         } catch let error as DatabaseError {
             throw StoreError.notAStore(path: path + " (\(error.resultCode))")
         }
-        return try Store(databasePath: file, pool: pool)
+        return try Store(databasePath: file, pool: pool, isBackup: backup)
+    }
+
+    /// The `store_info` entry that marks a database as a backup, not a store in service.
+    static let backupMarker = "backupTakenAt"
+
+    static func isMarkedBackup(_ db: Database) throws -> Bool {
+        try String.fetchOne(db, sql: "SELECT value FROM store_info WHERE name = ?", arguments: [backupMarker]) != nil
+    }
+
+    private static func isMarkedBackup(file: String) throws -> Bool {
+        let probe = try DatabaseQueue(path: file, configuration: configuration(readOnly: true))
+        defer { try? probe.close() }
+        return try probe.read { try isMarkedBackup($0) }
+    }
+
+    /// The refusal of any write to a backup.
+    static func backupOpensReadOnly(_ path: String) -> StoreError {
+        .invalidInput(field: "--store", reason: "\(path) est une sauvegarde, ouverte en lecture seule — a backup opens read-only; "
+                      + "to put it back in service, `parcours restore --from \(path)`")
     }
 
     /// Creates a store in directory `path`: the master key, the log key and the

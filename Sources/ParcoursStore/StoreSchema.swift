@@ -5,7 +5,7 @@ import ParcoursLog
 ///
 /// Invariants live in the schema: the two logs, their tree hashes and the signed
 /// checkpoints refuse UPDATE and DELETE by trigger. Only wrapped data keys may be
-/// deleted — that is erasure.
+/// deleted — that is erasure, and the schema refuses it outside one (v3).
 enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -126,6 +126,23 @@ enum StoreSchema {
                     PRIMARY KEY (participant, event_id)) WITHOUT ROWID;
                 -- Covering indexes: the program picture counts a period without touching the rows.
                 CREATE INDEX program_referral_day ON program_referral (made_on, resource_kind, resource, outcome);
+                """)
+        }
+        migrator.registerMigration("v3-data-key-erasure-only") { db in
+            // A participant's wrapped data key is the only way to her or his record: deleting
+            // it is erasure, and erasure is only the signed `participant.erased` that closes the
+            // stream, inserted before the key is destroyed in the same transaction. Outside
+            // that, a DELETE would lose the record while the log still verifies; an UPDATE
+            // would swap the key. No key is made for a stream already closed.
+            try db.execute(sql: """
+                CREATE TRIGGER data_key_delete_only_by_erasure BEFORE DELETE ON data_key
+                WHEN NOT EXISTS (SELECT 1 FROM event WHERE stream = OLD.stream AND type = '\(StreamRules.participantErased)')
+                BEGIN SELECT RAISE(ABORT, 'a data key is destroyed only by an erasure (participant.erased in the same transaction)'); END;
+                CREATE TRIGGER data_key_immutable_update BEFORE UPDATE ON data_key
+                BEGIN SELECT RAISE(ABORT, 'wrapped data keys cannot be updated'); END;
+                CREATE TRIGGER data_key_none_after_erasure BEFORE INSERT ON data_key
+                WHEN EXISTS (SELECT 1 FROM event WHERE stream = NEW.stream AND type = '\(StreamRules.participantErased)')
+                BEGIN SELECT RAISE(ABORT, 'no data key for an erased participant'); END;
                 """)
         }
         return migrator

@@ -9,7 +9,8 @@ struct CheckpointCommand: ParsableCommand {
     @Flag(help: "The access log's checkpoint instead of the event log's.") var access = false
 
     func run() throws {
-        let opened = try store.open()
+        // A backup gives the checkpoint it keeps at its size, and signs none.
+        let opened = try store.open(readOnly: store.namesBackupFile)
         let master = try opened.unlockMaster(passphrase: try Secrets.master())
         print(try opened.checkpoint(access ? .access : .events, master: master), terminator: "")
     }

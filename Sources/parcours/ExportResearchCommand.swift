@@ -15,9 +15,10 @@ struct ExportResearchCommand: ParsableCommand {
             parental authority or the tutor) and who did not refuse researchers. Pseudonyms are keyed per project by a \
             secret the store keeps. Quasi-identifiers (age band, gender group, kind of referring organization, region) are \
             generalized, then small classes suppressed, until --k holds; the manifest gives the k and l measured on the \
-            files written and says whether the export is de-identified or anonymized, and why. The export is recorded in the \
-            access log with its manifest's SHA-256 (it then appears in `audit communications`); if that record cannot be \
-            written, the files are removed.
+            files written and says whether the export is de-identified or anonymized, and why. The files are written into a \
+            private directory beside --out, then recorded in the access log with their manifest's SHA-256 (they then appear \
+            in `audit communications`), and only then moved into place: --out never exists without its record. If anything \
+            fails, the private directory is removed.
             """)
 
     @OptionGroup var store: StoreOptions
@@ -54,7 +55,17 @@ struct ExportResearchCommand: ParsableCommand {
             try session.record(.decided(decision, reader: session.reader, view: .researchExport, participant: nil, justification: nil, details: details))
             throw CommandError("research-export: refused — \(decision.denial?.rawValue ?? "not permitted")")
         }
-        let directory = URL(fileURLWithPath: out)
+        // Record first, then publish: the files go to a private directory beside --out (same file system, so the
+        // final rename is atomic), whose name carries nothing about the project or its participants.
+        let target = URL(fileURLWithPath: out).standardizedFileURL
+        let staging = target.deletingLastPathComponent().appendingPathComponent(".parcours-export-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw CommandError("--out: cannot create a private directory beside \(out)")
+        }
+        defer { try? FileManager.default.removeItem(at: staging) }
+        let directory = staging.appendingPathComponent("export")
         let journeys: ((Journey) throws -> Void) throws -> Void = { body in try session.projections.forEachJourney(body) }
         var summary: [String: JSONValue]
         var exported: JSONValue = .null
@@ -77,9 +88,9 @@ struct ExportResearchCommand: ParsableCommand {
                                           details: details.merging(["manifestSHA256": .string(manifestHash), "aggregate": .bool(aggregate),
                                                                     "participants": exported]) { _, new in new })
         record.type = "access.export"
-        do { try session.record(record) } catch {
-            try? FileManager.default.removeItem(at: directory)
-            throw error
+        try session.record(record)
+        do { try FileManager.default.moveItem(at: directory, to: target) } catch {
+            throw CommandError("--out: the export is recorded (manifest \(manifestHash)) but could not be moved to \(out); nothing was published")
         }
         summary["out"] = .string(out)
         Output.json(.object(summary))

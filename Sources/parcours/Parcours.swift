@@ -18,7 +18,7 @@ struct Parcours: ParsableCommand {
             """,
         subcommands: [
             InitCommand.self, ActorCommand.self, RecordCommand.self, DemoCommand.self, AppendCommand.self, EventsCommand.self, CheckpointCommand.self,
-            ProveCommand.self, VerifyCommand.self, ExportCommand.self, BackupCommand.self, EraseCommand.self,
+            ProveCommand.self, VerifyCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self, EraseCommand.self,
             JourneyCommand.self, TimelineCommand.self, CaseloadCommand.self, ProgramCommand.self, ProjectionsCommand.self,
             AuditCommand.self,
             IncidentCommand.self, ParticipantReportCommand.self,

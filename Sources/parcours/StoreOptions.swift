@@ -12,7 +12,15 @@ struct StoreOptions: ParsableArguments {
         storePath ?? ProcessInfo.processInfo.environment["PARCOURS_STORE"] ?? "./parcours-data"
     }
 
+    /// Opens the store; a backup opens only read-only (`Store.open` refuses to write to one:
+    /// it would fork the log), so commands that write are refused there with the way to `restore`.
     func open(readOnly: Bool = false) throws -> Store { try Store.open(at: path, readOnly: readOnly) }
+
+    /// Whether `--store` names a file, i.e. a backup: it opens read-only.
+    var namesBackupFile: Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
 }
 
 /// `--as ACTOR`: who signs, unlocked by her or his passphrase.

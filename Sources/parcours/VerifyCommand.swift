@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParcoursLog
+import ParcoursProjections
 import ParcoursStore
 
 struct VerifyCommand: ParsableCommand {
@@ -11,8 +12,11 @@ struct VerifyCommand: ParsableCommand {
             Checks every signature and authority rule, every prev, seq and version, unique ids, every stored
             tree hash and signed checkpoint, in both the event log and the access log. With --since, also that
             the log extends that older checkpoint. Streams the log with flat memory, on every core.
-            When PARCOURS_MASTER_PASSPHRASE is set, a store found intact also gets a fresh checkpoint,
-            signed by the log key, of exactly the records verified; it is printed with the report.
+            In a store, every participant stream not erased must keep exactly one data key.
+            When PARCOURS_MASTER_PASSPHRASE is set, those keys must also unwrap and open their streams, each
+            projection (journey, caseload, program) must agree with a fold of the log up to its position, and
+            a store found intact also gets a fresh checkpoint, signed by the log key, of exactly the records
+            verified (not a backup: it opens read-only); it is printed with the report.
             """)
 
     @OptionGroup var store: StoreOptions
@@ -20,22 +24,45 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "An older signed checkpoint the log must extend.") var since: String?
     @Option(help: "Verify this export directory instead of the store.") var export: String?
 
+    /// What a verification established, for the report.
+    private struct Summary {
+        var events: LogSummary
+        var access: LogSummary
+        var checkpoints: Int?
+        var dataKeys: (checked: Int, unwrapped: Bool)?
+        /// Each projection's position, when they were checked (with the master passphrase).
+        var projections: [ProjectionName: UInt64]?
+    }
+
     func run() throws {
         let sinceNote: String?
         do { sinceNote = try since.map { try ExportVerifier.readSmallFile($0) } } catch { throw CommandError("\(error)") }
         var fresh: String?
         do throws(VerificationError) {
-            let summary: (events: LogSummary, access: LogSummary, checkpoints: Int?)
+            let summary: Summary
             if let export {
                 let result = try ExportVerifier.verify(directory: export, since: sinceNote)
-                summary = (result.events, result.access, nil)
+                summary = Summary(events: result.events, access: result.access)
             } else {
                 let opened: Store
-                do { opened = try store.open(readOnly: true) } catch { throw .unreadable("\(error)") }
-                let result = try opened.verify(since: sinceNote)
-                summary = (result.events, result.access, result.checkpointsChecked)
-                do { fresh = try freshCheckpoint(opened, of: result.events) } catch {
-                    Output.error("parcours: the store is intact, but no fresh checkpoint was signed: \(error)")
+                let master: MasterKey?
+                do {
+                    opened = try store.open(readOnly: true)
+                    master = try ProcessInfo.processInfo.environment["PARCOURS_MASTER_PASSPHRASE"].map { try opened.unlockMaster(passphrase: $0) }
+                } catch { throw .unreadable("\(error)") }
+                let result = try opened.verify(since: sinceNote, master: master)
+                var positions: [ProjectionName: UInt64]?
+                if let master {
+                    do { positions = try Projector(store: opened, master: master).verify() } catch let differs as ProjectionDiscrepancy {
+                        fail(projection: differs)
+                    } catch { throw .unreadable("the projections cannot be read: \(error)") }
+                }
+                summary = Summary(events: result.events, access: result.access, checkpoints: result.checkpointsChecked,
+                                  dataKeys: (result.dataKeysChecked, result.dataKeysUnwrapped), projections: positions)
+                if let master, !opened.isBackup {
+                    do { fresh = try store.open().signVerifiedCheckpoint(of: result.events, master: master) } catch {
+                        Output.error("parcours: the store is intact, but no fresh checkpoint was signed: \(error)")
+                    }
                 }
             }
             report(summary, sinceNote: sinceNote, fresh: fresh)
@@ -52,25 +79,52 @@ struct VerifyCommand: ParsableCommand {
         }
     }
 
-    /// A checkpoint of the verified records, when the master passphrase is in the environment.
-    private func freshCheckpoint(_ store: Store, of summary: LogSummary) throws -> String? {
-        guard let passphrase = ProcessInfo.processInfo.environment["PARCOURS_MASTER_PASSPHRASE"] else { return nil }
-        let writable = try Store.open(at: store.databasePath)
-        return try writable.signVerifiedCheckpoint(of: summary, master: try writable.unlockMaster(passphrase: passphrase))
+    /// Reports a projection that does not agree with the log, and exits 1.
+    private func fail(projection differs: ProjectionDiscrepancy) -> Never {
+        if json {
+            Output.json(["intact": false, "projection": .string(differs.projection.rawValue), "reason": .string(differs.reason)])
+        } else {
+            Output.line("ALTÉRATION — la projection \(differs.projection.rawValue) ne concorde pas avec le journal — "
+                        + "projection \(differs.projection.rawValue) differs from the log: \(differs.reason)")
+        }
+        Foundation.exit(1)
     }
 
-    private func report(_ summary: (events: LogSummary, access: LogSummary, checkpoints: Int?), sinceNote: String?, fresh: String?) {
-            if json {
-                var report: [String: JSONValue] = ["intact": true, "events": summary.events.json, "access": summary.access.json]
-                if let checkpoints = summary.checkpoints { report["checkpointsChecked"] = .int(Int64(checkpoints)) }
-                if sinceNote != nil { report["since"] = "consistent" }
-                if let fresh { report["checkpoint"] = .string(fresh) }
-                Output.json(.object(report))
-            } else {
-                Output.line("Journal intègre — log intact: \(summary.events.size) events, root \(summary.events.root.hex)")
-                Output.line("Journal des accès intègre — access log intact: \(summary.access.size) records, root \(summary.access.root.hex)")
-                if sinceNote != nil { Output.line("Cohérent avec le point de contrôle donné — consistent with the --since checkpoint") }
-                if let fresh { Output.line("Point de contrôle signé de ce qui a été vérifié — signed checkpoint of what was verified:\n" + fresh) }
+    private func report(_ summary: Summary, sinceNote: String?, fresh: String?) {
+        if json {
+            var report: [String: JSONValue] = ["intact": true, "events": summary.events.json, "access": summary.access.json]
+            if let checkpoints = summary.checkpoints { report["checkpointsChecked"] = .int(Int64(checkpoints)) }
+            if let keys = summary.dataKeys { report["dataKeys"] = ["streams": .int(Int64(keys.checked)), "unwrapped": .bool(keys.unwrapped)] }
+            if summary.checkpoints != nil {
+                if let positions = summary.projections {
+                    report["projections"] = ["checked": true, "positions": .object(Dictionary(uniqueKeysWithValues: positions.map {
+                        ($0.key.rawValue, JSONValue.int(Int64($0.value)))
+                    }))]
+                } else {
+                    report["projections"] = ["checked": false]
+                }
             }
+            if sinceNote != nil { report["since"] = "consistent" }
+            if let fresh { report["checkpoint"] = .string(fresh) }
+            Output.json(.object(report))
+        } else {
+            Output.line("Journal intègre — log intact: \(summary.events.size) events, root \(summary.events.root.hex)")
+            Output.line("Journal des accès intègre — access log intact: \(summary.access.size) records, root \(summary.access.root.hex)")
+            if let keys = summary.dataKeys {
+                Output.line(keys.unwrapped
+                    ? "Clés de données présentes et valides — data keys: each of \(keys.checked) participants not erased has one, and it opens the record"
+                    : "Clés de données présentes — data keys: each of \(keys.checked) participants not erased has one (not unwrapped: no master passphrase)")
+            }
+            if summary.checkpoints != nil {
+                if let positions = summary.projections {
+                    let list = positions.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) at \($0.value)" }.joined(separator: ", ")
+                    Output.line("Projections conformes au journal — projections agree with the log: \(list)")
+                } else {
+                    Output.line("Projections non vérifiées — projections not checked: they need PARCOURS_MASTER_PASSPHRASE")
+                }
+            }
+            if sinceNote != nil { Output.line("Cohérent avec le point de contrôle donné — consistent with the --since checkpoint") }
+            if let fresh { Output.line("Point de contrôle signé de ce qui a été vérifié — signed checkpoint of what was verified:\n" + fresh) }
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import ParcoursLog
 import Testing
 
@@ -116,11 +117,19 @@ struct SinceTests {
         let copy = cli.path("copie.sqlite")
         try #require(try cli.run(["backup", "--out", copy, "--as", CLI.adminID]).status == 0)
         try Self.appendNotes(cli, count: 2, tag: "original")
-        // The copy gets other events at the same positions, and signs a checkpoint for them.
-        let forked = try cli.run(["append", "--as", CLI.adminID, "--store", copy, "-"],
+        // A backup opens read-only; an operator who strips its mark by hand and puts it in a store directory
+        // gets other events at the same positions, and a checkpoint signed for them.
+        let fork = cli.root.appendingPathComponent("fourche")
+        try FileManager.default.createDirectory(at: fork, withIntermediateDirectories: false)
+        let forkFileDB = fork.appendingPathComponent("parcours.sqlite").path
+        try FileManager.default.copyItem(atPath: copy, toPath: forkFileDB)
+        let queue = try DatabaseQueue(path: forkFileDB)
+        try queue.write { try $0.execute(sql: "DELETE FROM store_info WHERE name = 'backupTakenAt'") }
+        try queue.close()
+        let forked = try cli.run(["append", "--as", CLI.adminID, "--store", fork.path, "-"],
                                  input: (0..<4).map { eventLine(stream: "notes/fork", data: ["i": .int(Int64($0))]) }.joined(separator: "\n"))
         try #require(forked.status == 0, "\(forked)")
-        let forkNote = try cli.run(["checkpoint", "--store", copy])
+        let forkNote = try cli.run(["checkpoint", "--store", fork.path])
         try #require(forkNote.status == 0, "\(forkNote)")
         let forkFile = cli.path("fourche.checkpoint")
         try forkNote.stdout.write(toFile: forkFile, atomically: true, encoding: .utf8)

@@ -53,9 +53,11 @@ final class TestStore: Sendable {
     func tamper(_ body: (Database) throws -> Void) throws {
         let queue = try DatabaseQueue(path: databasePath)
         try queue.writeWithoutTransaction { db in
-            for table in ["event", "event_tree", "access_event", "access_tree", "checkpoint"] {
+            for table in ["event", "event_tree", "access_event", "access_tree", "checkpoint", "data_key"] {
                 try db.execute(sql: "DROP TRIGGER IF EXISTS \(table)_immutable_update; DROP TRIGGER IF EXISTS \(table)_immutable_delete")
             }
+            // The data key's triggers name the event table: gone, so the attacker may rebuild that table.
+            try db.execute(sql: "DROP TRIGGER IF EXISTS data_key_delete_only_by_erasure; DROP TRIGGER IF EXISTS data_key_none_after_erasure")
             try body(db)
         }
         try queue.close()
