@@ -21,6 +21,12 @@ public struct ConsentAwareReader: Sendable {
     public struct Denied: Error, CustomStringConvertible {
         public var decision: AccessDecision
         public var view: AccessView
+
+        public init(decision: AccessDecision, view: AccessView) {
+            self.decision = decision
+            self.view = view
+        }
+
         public var description: String {
             let french = decision.denial?.frenchLabel ?? "accès non permis"
             let roles = decision.denial == .roleNotPermitted ? AccessPolicy.roles(for: view, purpose: decision.purpose).map(\.rawValue) : []

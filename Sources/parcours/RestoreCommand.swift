@@ -1,4 +1,6 @@
 import ArgumentParser
+import ParcoursProjections
+import ParcoursAccess
 import Foundation
 import ParcoursLog
 import ParcoursStore
@@ -31,7 +33,12 @@ struct RestoreCommand: ParsableCommand {
         let backup = try Store.open(at: from, readOnly: true)
         let master = try backup.unlockMaster(passphrase: try Secrets.master())
         let restored = try Store.restore(backup: backup, master: master, into: store.path) { authority in
-            _ = try signer.unlock(authority, holding: "admin", to: "restore a backup")
+            // Decided by the one policy, against the directory of the store that holds authority.
+            let author = try signer.unlock(authority)
+            guard let actor = try authority.currentDirectory().activeActor(author.id) else { throw StoreError.revokedActor(author.id) }
+            let decision = AccessPolicy.decide(AccessRequest(reader: Reader(id: actor.id, roles: Set(actor.roles), organization: actor.organization),
+                                                             view: .maintenance, purpose: .administration))
+            guard decision.permitted else { throw CommandError(ConsentAwareReader.Denied(decision: decision, view: .maintenance).description) }
         }
         var report: [String: JSONValue] = ["restored": .string(store.path), "events": .int(Int64(restored.events)),
                                            "access": .int(Int64(restored.access))]
