@@ -44,7 +44,8 @@ public struct ConsentAwareReader: Sendable {
                         organizations: [String: String], today: String) throws -> (Journey, AccessDecision) {
         let journey: Journey
         do { journey = try projections.journey(of: participant) } catch let error as ProjectionError {
-            let unknown = AccessDecision(outcome: .denied, categories: [], purpose: .care, denial: .unknownParticipant, brokeGlass: false)
+            let denial: AccessDecision.Denial = if case .erased = error { .erasedParticipant } else { .unknownParticipant }
+            let unknown = AccessDecision(outcome: .denied, categories: [], purpose: .care, denial: denial, brokeGlass: false)
             try record(.decided(unknown, reader: reader, view: view, participant: participant, justification: nil))
             throw error
         }

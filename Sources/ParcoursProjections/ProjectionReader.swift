@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ParcoursClinical
+import ParcoursLog
 import ParcoursStore
 
 /// Answers what people read, from the projections, after following the log to its
@@ -21,10 +22,21 @@ public struct ProjectionReader: Sendable {
         try projector.catchUp()
         return try store.projectionRead(master: master) { source in
             guard let key = try source.dataKey(of: participant), let journey = try ProjectionTables.loadJourney(participant, key: key, source.db) else {
-                throw ProjectionError.unknownParticipant(participant)
+                throw try Self.absence(of: participant, in: source)
             }
             return journey
         }
+    }
+
+    /// Why a participant has no journey: erased (when, and the reason's category, from the
+    /// clear `participant.erased`), or never admitted.
+    static func absence(of participant: String, in source: ProjectionSource) throws -> ProjectionError {
+        guard let head = try source.streamHead(of: participant), head.type == StreamRules.participantErased else {
+            return .unknownParticipant(participant)
+        }
+        let erasure = try source.stream(of: participant, from: 0).last
+        let reason = erasure?.payload.flatMap { try? JSONParser.parse(Array($0)).objectValue?["reason"]?.stringValue } ?? "?"
+        return .erased(participant, on: String(head.recordedAt.prefix(10)), reason: reason)
     }
 
     /// Every participant's journey, one at a time (the registers that span the program).

@@ -42,8 +42,14 @@ extension Store {
         let head = try logStore(master: nil).withReadTransaction(on: .events) { try $0.streamHead(stream) }
         guard head != nil else { throw StoreError.invalidInput(field: "participant", reason: "no record for \(participant)") }
         // The writer destroys the stream's data keys in the same transaction as the closing event.
+        // Her or his rows leave the projections in the same transaction: no caseload or program
+        // line outlives the erasure until the next reader catches up.
         let result = try write([EventDraft(type: StreamRules.participantErased, stream: stream, data: ["reason": .string(reason)])],
-                               by: admin, master: nil)
+                               by: admin, master: nil, alsoInTransaction: { db in
+            for table in StoreSchema.projectionTables {
+                try db.execute(sql: "DELETE FROM \(table) WHERE participant = ?", arguments: [participant])
+            }
+        })
         try truncateWAL()
         return result[0]
     }

@@ -7,6 +7,10 @@ import ParcoursLog
 /// checkpoints refuse UPDATE and DELETE by trigger. Only wrapped data keys may be
 /// deleted — that is erasure, and the schema refuses it outside one (v3).
 enum StoreSchema {
+    /// The projections' tables (created by v2), each with a `participant` column: what an
+    /// erasure empties of the participant in its own transaction.
+    static let projectionTables = ["journey", "caseload", "program_participant", "program_transition", "program_relapse", "program_referral"]
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-log") { db in

@@ -5,7 +5,11 @@ struct EraseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "erase",
         abstract: "Crypto-shred a participant: destroy the data keys and close the stream with a clear participant.erased.",
-        discussion: "--reason is a category: participant-request, retention-expired, entered-in-error or legal-order.")
+        discussion: """
+            --reason is a category: participant-request, retention-expired, entered-in-error or legal-order. An administrator
+            erases, decided by the access policy and recorded in the access log first. Afterwards, reads of the participant
+            say erased, when and why (exit status 3).
+            """)
 
     @OptionGroup var store: StoreOptions
     @Argument(help: "The participant id, e.g. P-7Q4K2M.") var participant: String
@@ -13,8 +17,9 @@ struct EraseCommand: ParsableCommand {
     @OptionGroup var signer: ActorOption
 
     func run() throws {
-        let opened = try store.open()
-        let admin = try signer.unlock(opened)
-        Output.json(try opened.erase(participant: participant, reason: reason, by: admin).json)
+        let session = try ReadSession.open(store, as: signer, view: .maintenance, participant: participant)
+        try session.authorize(.maintenance, purpose: .administration, details: ["participant": .string(participant), "command": "erase"],
+                              kind: "write")
+        Output.json(try session.store.erase(participant: participant, reason: reason, by: session.author).json)
     }
 }

@@ -14,7 +14,8 @@ struct Parcours: ParsableCommand {
             Passphrases come from a prompt or, for scripts, from PARCOURS_PASSPHRASE (the actor of --as,
             or the admin at init), PARCOURS_NEW_PASSPHRASE (a key being created) and
             PARCOURS_MASTER_PASSPHRASE (the store's master key).
-            Exit status: 0 success, 1 integrity failure (verify), 2 refused request, usage or I/O error.
+            Exit status: 0 success, 1 integrity failure (verify), 2 refused request, usage or I/O error,
+            3 the participant's record was erased (said with its day and reason category).
             """,
         subcommands: [
             InitCommand.self, ActorCommand.self, RecordCommand.self, DemoCommand.self, AppendCommand.self, EventsCommand.self, CheckpointCommand.self,
@@ -42,6 +43,10 @@ enum Main {
             fail(error.description)
         } catch let error as CommandError {
             fail(error.description)
+        } catch let error as ProjectionError where { if case .erased = error { true } else { false } }() {
+            // Its own exit status: the record existed, and was erased.
+            FileHandle.standardError.write(Data("parcours: \(error.description)\n".utf8))
+            Foundation.exit(3)
         } catch let error as ProjectionError {
             fail(error.description)
         } catch {
