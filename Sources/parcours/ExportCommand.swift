@@ -16,11 +16,12 @@ struct ExportCommand: ParsableCommand {
                 store operator, the holder of the master passphrase.
                 """)
         @OptionGroup var store: StoreOptions
-        @Option(help: "An empty or new directory.") var out: String
+        @Option(help: "A new directory (created 0700) or an empty one.") var out: String
         @Option(name: .customLong("as"), help: "Who exports: an admin or a privacy officer (PARCOURS_PASSPHRASE).") var actor: String?
 
         func run() throws {
             let opened = try store.open()
+            try PrivateFile.prepareDirectory(out)
             let trail = AccessTrail(store: opened, master: try opened.unlockMaster(passphrase: try Secrets.master()))
             var who = "store-operator"
             var role = "operator"
