@@ -48,10 +48,10 @@ public enum PrivateFile {
     }
 
     /// Creates directory `path`, mode 0700, refusing anything that exists there.
-    public static func createDirectory(_ path: String, field: String = "--out") throws {
+    public static func createDirectory(_ path: String, field: String = "--out", wanted: String = "a new directory") throws {
         guard mkdir(path, 0o700) == 0 else {
             let code = errno
-            throw StoreError.invalidInput(field: field, reason: refusal(path, errno: code, wanted: "a new directory"))
+            throw StoreError.invalidInput(field: field, reason: refusal(path, errno: code, wanted: wanted))
         }
     }
 
@@ -71,7 +71,7 @@ public enum PrivateFile {
                     throw StoreError.invalidInput(field: field, reason: "cannot create \(parent): \(reason(of: error)); give \(wanted)")
                 }
             }
-            try createDirectory(path, field: field)
+            try createDirectory(path, field: field, wanted: wanted)
             return
         }
         // A symbolic link to a directory is followed: the files inside are still created O_EXCL|O_NOFOLLOW.

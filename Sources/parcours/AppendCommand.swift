@@ -43,7 +43,10 @@ struct AppendCommand: ParsableCommand {
             guard let opened = FileHandle(forReadingAtPath: file) else { throw CommandError("cannot read \(file)") }
             handle = opened
         }
-        let data = try handle.read(upToCount: limit + 1) ?? Data()
+        let data: Data
+        do { data = try handle.read(upToCount: limit + 1) ?? Data() } catch {
+            throw CommandError("cannot read \(file): \(PrivateFile.reason(of: error))")
+        }
         guard data.count <= limit else {
             throw CommandError("input larger than \(limit >> 20) MiB, the limit of one batch; split it into several")
         }

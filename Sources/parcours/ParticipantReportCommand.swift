@@ -32,7 +32,8 @@ struct ParticipantReportCommand: ParsableCommand {
         try session.authorize(.participantReport, purpose: .participantRequest, details: ["participant": .string(participant)])
         let accesses = try session.store.accessRecords(master: nil).filter { $0.payload["participant"]?.stringValue == participant }
         let text = ParticipantReport(journey: journey, accesses: accesses, today: JourneyText.today()).render()
-        try PrivateFile.write(Data(text.utf8), to: out)
+        // The file is read in a terminal too: free text is neutralized as on screen.
+        try PrivateFile.write(Data(TerminalText.neutralized(text).utf8), to: out)
         Output.json(["participant": .string(participant), "out": .string(out), "accesses": .int(Int64(accesses.count))])
     }
 }
