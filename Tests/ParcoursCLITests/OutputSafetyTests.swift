@@ -206,9 +206,12 @@ struct OutputSafetyTests {
     func oversizedInputRefused() throws {
         let cli = try CLI.initialized()
         let before = try cli.checkpoint()
-        let huge = Data(eventLine(stream: "notes/a", data: ["texte": .string(String(repeating: "a", count: 60 << 20))]).utf8)
-        // Parsing 60 MB of JSON took 2.5 GB: within 1 GB of address space it must still end in a clear refusal.
-        let (result, _) = try Self.run(cli, ["append", "--as", CLI.adminID, "-"], under: "ulimit -v 1000000", stdin: huge)
+        // 60 MB of empty objects: parsed whole, they took gigabytes before the data's 256 KiB limit refused them.
+        var huge = Data(#"{"type": "note.added", "stream": "notes/a", "data": {"t": [{"#.utf8)
+        huge.append(Data(String(repeating: "},{", count: 20_000_000).utf8))
+        huge.append(Data("}]}}\n".utf8))
+        // Within 500 MB of address space, a clear refusal naming the limit.
+        let (result, _) = try Self.run(cli, ["append", "--as", CLI.adminID, "-"], under: "ulimit -v 500000", stdin: huge)
         #expect(result.status == 2 && !result.signaled, "\(result)")
         #expect(result.stderr.contains("16 MiB"), "\(result.stderr)")
         let large = eventLine(stream: "notes/a", data: ["texte": .string(String(repeating: "a", count: 2 << 20))])
