@@ -166,12 +166,6 @@ public struct ResearchExport {
     }
 }
 
-/// A research export refused, naming the field.
-public struct ResearchExportError: Error, CustomStringConvertible {
-    public var description: String
-    init(_ description: String) { self.description = description }
-}
-
 extension Referral.ResourceKind {
     static let allKinds = ["medical-clinic", "addiction-follow-up", "psychological-support", "housing", "legal-aid", "school", "employment", "partner", "other"]
 }
