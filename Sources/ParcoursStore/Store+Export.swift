@@ -1,22 +1,19 @@
 import Foundation
 import GRDB
 import ParcoursLog
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Store {
-    /// Writes the export of LOG-FORMAT.md into `directory` (created if needed):
-    /// `log.vkey`, `events.jsonl`, `events.checkpoint`, `access.jsonl`, `access.checkpoint`.
+    /// Writes the export of LOG-FORMAT.md into `directory` (created 0700 if needed, or an empty one):
+    /// `log.vkey`, `events.jsonl`, `events.checkpoint`, `access.jsonl`, `access.checkpoint`, each 0600.
     ///
     /// Both logs are read in one snapshot and their checkpoints signed at the
     /// exported sizes, so the files agree with each other whatever is appended meanwhile.
     public func exportLog(to directory: String, master: MasterKey) throws -> (events: UInt64, access: UInt64) {
         let logKey = try logSigningKey(master: master)
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-        for name in ["events.jsonl", "access.jsonl", "events.checkpoint", "access.checkpoint", "log.vkey"] {
-            guard !FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(name)) else {
-                throw StoreError.invalidInput(field: "--out", reason: "\(directory) already holds an export; choose an empty folder")
-            }
-        }
+        try PrivateFile.prepareDirectory(directory)
         // Sign checkpoints first (a short write), then stream both logs from one snapshot at least that large.
         let notes = try pool.writeWithoutTransaction { db in
             var notes: [LogTable: String] = [:]
@@ -31,8 +28,7 @@ extension Store {
             for table in LogTable.allCases {
                 let checkpoint = try Checkpoint(body: noteVerifier(table).open(note: notes[table]!))
                 let path = (directory as NSString).appendingPathComponent("\(table.rawValue).jsonl")
-                FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-                let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+                let handle = try PrivateFile.create(path)
                 defer { try? handle.close() }
                 let rows = try Row.fetchCursor(db, sql: "SELECT line FROM \(table.recordsTable) WHERE seq < ? ORDER BY seq",
                                                arguments: [Int64(checkpoint.size)])
@@ -48,34 +44,52 @@ extension Store {
                 try handle.write(contentsOf: buffer)
                 try handle.synchronize()
                 sizes[table] = checkpoint.size
-                try write(notes[table]!, to: (directory as NSString).appendingPathComponent("\(table.rawValue).checkpoint"))
+                try PrivateFile.write(Data(notes[table]!.utf8), to: (directory as NSString).appendingPathComponent("\(table.rawValue).checkpoint"))
             }
         }
-        try write(noteVerifier(.events).text + "\n", to: (directory as NSString).appendingPathComponent("log.vkey"))
+        try PrivateFile.write(Data((noteVerifier(.events).text + "\n").utf8), to: (directory as NSString).appendingPathComponent("log.vkey"))
         return (sizes[.events]!, sizes[.access]!)
     }
 
     /// A consistent copy of the store taken with SQLite's online backup while it is in use.
     /// The copy is a single file that opens as a store and verifies on its own, read-only:
     /// it is marked as a backup, so only `restore` puts it back in service.
+    ///
+    /// No byte of the copy is ever readable by others, whatever the umask: `path` is first
+    /// reserved as a new 0600 file (refusing anything there, a dangling symbolic link
+    /// included), the copy and its journal are written in a private 0700 directory beside
+    /// it, then renamed over the reservation.
     public func backup(to path: String) throws {
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw StoreError.invalidInput(field: "--out", reason: "\(path) already exists")
-        }
-        let destination = try DatabaseQueue(path: path)
-        try pool.backup(to: destination)
-        try destination.writeWithoutTransaction { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO store_info (name, value) VALUES (?, ?)",
-                           arguments: [Self.backupMarker, Timestamp.now().description])
-            try db.execute(sql: "PRAGMA journal_mode = DELETE")
-        }
-        try destination.close()
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
-    }
-
-    private func write(_ text: String, to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.invalidInput(field: "--out", reason: "cannot write \(path)")
+        let reservation = try PrivateFile.create(path)
+        var reserved = stat()
+        fstat(reservation.fileDescriptor, &reserved)
+        try? reservation.close()
+        let folder = (path as NSString).deletingLastPathComponent
+        var template = Array(((folder.isEmpty ? "." : folder) + "/.parcours-backup-XXXXXX").utf8CString)
+        do {
+            guard let privateDirectory = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }) else {
+                throw StoreError.invalidInput(field: "--out", reason: "cannot create a private directory beside \(path): \(String(cString: strerror(errno)))")
+            }
+            defer { try? FileManager.default.removeItem(atPath: privateDirectory) }
+            let copy = privateDirectory + "/backup.sqlite"
+            try PrivateFile.create(copy).close()
+            let destination = try DatabaseQueue(path: copy)
+            try pool.backup(to: destination)
+            try destination.writeWithoutTransaction { db in
+                try db.execute(sql: "INSERT OR REPLACE INTO store_info (name, value) VALUES (?, ?)",
+                               arguments: [Self.backupMarker, Timestamp.now().description])
+                try db.execute(sql: "PRAGMA journal_mode = DELETE")
+            }
+            try destination.close()
+            guard rename(copy, path) == 0 else {
+                throw StoreError.invalidInput(field: "--out", reason: "cannot create \(path): \(String(cString: strerror(errno)))")
+            }
+            PrivateFile.syncDirectory(folder)
+        } catch {
+            // Remove the reservation only if it is still ours.
+            var current = stat()
+            if lstat(path, &current) == 0, current.st_ino == reserved.st_ino, current.st_dev == reserved.st_dev { unlink(path) }
+            throw error
         }
     }
 }

@@ -123,8 +123,9 @@ public final class Store: Sendable {
     /// journeys (`demo generate`); no other store does.
     public static func create(at path: String, origin: String, adminID: String, adminName: String? = nil,
                               adminPassphrase: String, masterPassphrase: String, demo: Bool = false) throws -> Store {
-        guard !origin.isEmpty, origin.utf8.count <= 128, !origin.contains(where: { $0.isWhitespace || $0 == "+" }) else {
-            throw StoreError.invalidInput(field: "origin", reason: "a name without spaces or '+', at most 128 bytes, e.g. spheres.example/parcours")
+        guard !origin.isEmpty, origin.utf8.count <= 128, !origin.contains(where: { $0.isWhitespace || $0 == "+" }),
+              !origin.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw StoreError.invalidInput(field: "origin", reason: "a name without spaces, control characters or '+', at most 128 bytes, e.g. spheres.example/parcours")
         }
         guard Identifiers.isActorID(adminID), adminID != Directory.logActor else {
             throw StoreError.invalidInput(field: "admin", reason: "1 to 64 lowercase letters, digits, '.', '_' or '-' (not 'log')")
@@ -135,6 +136,8 @@ public final class Store: Sendable {
         guard !FileManager.default.fileExists(atPath: file) else { throw StoreError.alreadyExists(path: path) }
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
+        // An existing directory is narrowed too: the store is private to its owner.
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: path)
 
         var masterBytes = Sodium.randomBytes(32)
         let sealedMaster = try PassphraseSeal.seal(masterBytes, passphrase: masterPassphrase)
@@ -149,9 +152,7 @@ public final class Store: Sendable {
         Sodium.zero(&adminSeed)
 
         // The database file is private to its owner; SQLite gives the WAL and shm files the same mode.
-        guard FileManager.default.createFile(atPath: file, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.invalidInput(field: "--store", reason: "cannot create \(file)")
-        }
+        try PrivateFile.create(file, field: "--store").close()
         // Records are about 2 KB: 8 KiB pages hold several, where 4 KiB pages would waste half of each.
         let fresh = try DatabaseQueue(path: file)
         try fresh.writeWithoutTransaction { try $0.execute(sql: "PRAGMA page_size = 8192") }

@@ -12,19 +12,20 @@ struct EventsCommand: ParsableCommand {
         discussion: """
             Other streams (directory, registers…) are for an admin. In a participant's stream, what each act says is \
             shown only to whom the access policy shows the whole journey (the care team, or a clinician breaking the \
-            glass with --break-glass); an admin sees each act's metadata and "content": "sealed". An erased \
+            glass with --break-glass - on standard input, --break-glass-prompt, or --break-glass "TEXT", which other users \
+            of the machine can see in ps); an admin sees each act's metadata and "content": "sealed". An erased \
             participant's events show "content": "erased" (contenu effacé).
             """)
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var signer: ActorOption
     @Argument(help: "The stream, e.g. participant/P-7Q4K2M or directory.") var stream: String
-    @Option(name: .customLong("break-glass"), help: "A written justification (20 characters or more) to read outside the care team.")
-    var breakGlass: String?
+    @OptionGroup var glass: BreakGlassOption
 
     func run() throws {
         guard Identifiers.isStream(stream) else { throw CommandError("stream: directory, participant/P-XXXXXX or a lowercase name") }
         let participant = Identifiers.participant(ofStream: stream)
+        let breakGlass = try glass.justification()
         let session = try ReadSession.open(store, as: signer, view: .events, participant: participant)
         let details: [String: JSONValue] = ["stream": .string(stream)]
         var content = participant == nil

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ParcoursAccess
 import ParcoursLog
 import ParcoursStore
@@ -17,11 +18,16 @@ struct ExportCommand: ParsableCommand {
                 """)
         @OptionGroup var store: StoreOptions
         @OptionGroup var signer: ActorOption
-        @Option(help: "An empty or new directory.") var out: String
+        @Option(help: "A new directory (created 0700) or an empty one.") var out: String
 
         func run() throws {
+            // What is already at --out is refused before anything is recorded; a new directory is made once permitted.
+            if FileManager.default.fileExists(atPath: out) || (try? FileManager.default.destinationOfSymbolicLink(atPath: out)) != nil {
+                try PrivateFile.prepareDirectory(out)
+            }
             let session = try ReadSession.open(store, as: signer, view: .export)
             try session.authorize(.export, purpose: .administration)
+            try PrivateFile.prepareDirectory(out)
             let opened = session.store, trail = session.trail
             let sizes = try opened.exportLog(to: out, master: trail.master)
             Output.json(["out": .string(out), "events": .int(Int64(sizes.events)), "access": .int(Int64(sizes.access))])

@@ -47,7 +47,7 @@ struct ExportResearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard !FileManager.default.fileExists(atPath: out) else { throw CommandError("--out: \(out) exists; give a new directory") }
+        try PrivateFile.requireAbsent(out, wanted: "a new directory")
         let session = try ReadSession.open(store, as: signer, view: .researchExport)
         let decision = AccessPolicy.decide(AccessRequest(reader: session.reader, view: .researchExport, purpose: .research))
         let details: [String: JSONValue] = ["project": .string(project)]

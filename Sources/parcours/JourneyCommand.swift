@@ -10,7 +10,9 @@ struct JourneyCommand: ParsableCommand {
             French text for people; --json for programs (Schemas/projections/journey.schema.json). The access policy decides \
             what the reader sees (the whole journey for the care team; consented categories for a partner; no notes for a \
             coordinator); the read is recorded in the access log before the answer. A clinician outside the care team \
-            breaks the glass with --break-glass "a written justification": permitted, marked and raised for review.
+            breaks the glass with a written justification: permitted, marked and raised for review. Give it with \
+            --break-glass - on standard input or --break-glass-prompt; --break-glass "TEXT" works too, but the command \
+            line is visible to other users of the machine (ps).
             """)
 
     @OptionGroup var store: StoreOptions
@@ -18,8 +20,9 @@ struct JourneyCommand: ParsableCommand {
     @OptionGroup var read: ParticipantRead
 
     func run() throws {
+        let breakGlass = try read.glass.justification()
         let session = try ReadSession.open(store, as: signer, view: .journey, participant: read.participant)
-        let (journey, decision) = try session.journey(of: read.participant, view: .journey, breakGlass: read.breakGlass)
+        let (journey, decision) = try session.journey(of: read.participant, view: .journey, breakGlass: breakGlass)
         if read.json { try Output.encoded(journey); return }
         Output.line(JourneyText(journey: journey, today: JourneyText.today(), categories: decision.categories).render())
     }
@@ -39,8 +42,9 @@ struct TimelineCommand: ParsableCommand {
     @OptionGroup var read: ParticipantRead
 
     func run() throws {
+        let breakGlass = try read.glass.justification()
         let session = try ReadSession.open(store, as: signer, view: .timeline, participant: read.participant)
-        let (journey, decision) = try session.journey(of: read.participant, view: .timeline, breakGlass: read.breakGlass)
+        let (journey, decision) = try session.journey(of: read.participant, view: .timeline, breakGlass: breakGlass)
         if read.json {
             try Output.encoded(TimelineView(participant: journey.participant, voidedCount: journey.voidedCount, entries: journey.timeline))
         } else {
@@ -58,7 +62,6 @@ struct TimelineCommand: ParsableCommand {
 /// What a read of one participant's record takes: who, the glass, the form.
 struct ParticipantRead: ParsableArguments {
     @Argument(help: "The participant, e.g. P-7Q4K2M.") var participant: String
-    @Option(name: .customLong("break-glass"), help: "A written justification (20 characters or more) to read outside the care team.")
-    var breakGlass: String?
+    @OptionGroup var glass: BreakGlassOption
     @Flag(help: "Print JSON.") var json = false
 }

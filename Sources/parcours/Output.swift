@@ -2,6 +2,9 @@ import Foundation
 import ParcoursLog
 
 /// Writes what commands print: canonical JSON for programs, lines for people.
+///
+/// Lines for people and errors go through `TerminalText.neutralized`, so free text
+/// (names, notes, justifications) never reaches a terminal as escape sequences.
 enum Output {
     static func json(_ value: JSONValue) {
         print(CanonicalJSON.string(value))
@@ -15,10 +18,10 @@ enum Output {
     }
 
     static func line(_ text: String) {
-        print(text)
+        print(TerminalText.neutralized(text))
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.neutralized(text) + "\n").utf8))
     }
 }

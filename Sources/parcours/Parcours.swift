@@ -49,20 +49,23 @@ enum Main {
             Foundation.exit(3)
         } catch let error as ProjectionError {
             fail(error.description)
+        } catch let error as CocoaError {
+            // A file Foundation could not read or write: its path and why, not a raw NSCocoaErrorDomain message.
+            fail("\(error.filePath ?? "file"): \(PrivateFile.reason(of: error))")
         } catch {
             // Help and version requests succeed; every other error from parsing (usage) or
             // from below (I/O, SQLite — whose messages never carry statement arguments) exits 2.
             if Parcours.exitCode(for: error) == .success {
-                print(Parcours.fullMessage(for: error))
+                Output.line(Parcours.fullMessage(for: error))
                 Foundation.exit(0)
             }
-            FileHandle.standardError.write(Data((Parcours.fullMessage(for: error) + "\n").utf8))
+            Output.error(Parcours.fullMessage(for: error))
             Foundation.exit(2)
         }
     }
 
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("parcours: \(message)\n".utf8))
+        Output.error("parcours: \(message)")
         Foundation.exit(2)
     }
 }

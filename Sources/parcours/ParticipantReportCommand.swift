@@ -22,7 +22,7 @@ struct ParticipantReportCommand: ParsableCommand {
     @Option(help: "The file to write (must not exist).") var out: String
 
     func run() throws {
-        guard !FileManager.default.fileExists(atPath: out) else { throw CommandError("--out: \(out) exists; give a new file name") }
+        try PrivateFile.requireAbsent(out)
         let session = try ReadSession.open(store, as: signer, view: .participantReport, participant: participant)
         let journey: Journey
         do { journey = try session.projections.journey(of: participant) } catch let error as ProjectionError {
@@ -32,9 +32,8 @@ struct ParticipantReportCommand: ParsableCommand {
         try session.authorize(.participantReport, purpose: .participantRequest, details: ["participant": .string(participant)])
         let accesses = try session.store.accessRecords(master: nil).filter { $0.payload["participant"]?.stringValue == participant }
         let text = ParticipantReport(journey: journey, accesses: accesses, today: JourneyText.today()).render()
-        guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw CommandError("--out: cannot create \(out)")
-        }
+        // The file is read in a terminal too: free text is neutralized as on screen.
+        try PrivateFile.write(Data(TerminalText.neutralized(text).utf8), to: out)
         Output.json(["participant": .string(participant), "out": .string(out), "accesses": .int(Int64(accesses.count))])
     }
 }

@@ -22,11 +22,17 @@ struct RecordCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var signer: ActorOption
-    @Option(help: "Outside the care team: a written justification (at least 20 characters), recorded and reviewed.")
-    var breakGlass: String?
+    @OptionGroup var glass: BreakGlassOption
     @Argument(help: "A file of acts, or - for standard input.") var file: String
 
+    func validate() throws {
+        if file == "-", glass.text == "-" {
+            throw ValidationError("--break-glass -: standard input already holds the acts; give them in a file, or use --break-glass-prompt")
+        }
+    }
+
     func run() throws {
+        let breakGlass = try glass.justification()
         let input = try AppendCommand.parseJSON(try AppendCommand.readInput(file))
         let requests = try input.enumerated().map { index, json in
             do { return try ActRequest(json: json) } catch let error as ActRefused {

@@ -21,15 +21,18 @@ enum Secrets {
         try passphrase(env: "PARCOURS_NEW_PASSPHRASE", prompt: "Nouvelle phrase de passe pour \(actor) : ")
     }
 
-    /// Reads a line from /dev/tty with echo off.
-    private static func readFromTerminal(prompt: String) -> String? {
+    /// A line typed on the terminal, shown as it is typed (not a secret, only kept off the command line).
+    static func line(prompt: String) -> String? { readFromTerminal(prompt: prompt, echo: true) }
+
+    /// Reads a line from /dev/tty, with echo off unless `echo`.
+    private static func readFromTerminal(prompt: String, echo: Bool = false) -> String? {
         let fd = open("/dev/tty", O_RDWR)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var original = termios()
         guard tcgetattr(fd, &original) == 0 else { return nil }
         var silent = original
-        silent.c_lflag &= ~tcflag_t(ECHO)
+        if !echo { silent.c_lflag &= ~tcflag_t(ECHO) }
         _ = prompt.withCString { write(fd, $0, strlen($0)) }
         tcsetattr(fd, TCSAFLUSH, &silent)
         defer {

@@ -1,6 +1,7 @@
 import Foundation
 import ParcoursClinical
 import ParcoursLog
+import ParcoursStore
 
 /// An aggregate-only research export under ε-differential privacy: counts of current
 /// stages, of stage transitions and of relapses among the participants a research export
@@ -52,15 +53,14 @@ public struct AggregateExport {
         let share = epsilon / 3
         let sensitivity = ["stages.csv": 1.0, "transitions.csv": Double(Self.transitionsPerParticipant),
                            "relapses.csv": Double(Self.relapsesPerParticipant)]
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        try PrivateFile.createDirectory(directory.path)
         var files: [String: String] = [:]
         func table(_ name: String, _ header: [String], _ counts: [String: Int]) throws {
             let rows = counts.sorted { $0.key < $1.key }.map { key, count in
                 key.split(separator: ",").map(String.init) + [String(LaplaceNoise.noisy(count, sensitivity: sensitivity[name]!, epsilon: share))]
             }
             let bytes = Data(([header] + rows).map { $0.joined(separator: ",") }.joined(separator: "\n").appending("\n").utf8)
-            guard FileManager.default.createFile(atPath: directory.appendingPathComponent(name).path, contents: bytes,
-                                                 attributes: [.posixPermissions: 0o600]) else { throw ResearchExportError("--out: cannot write \(name)") }
+            try PrivateFile.write(bytes, to: directory.appendingPathComponent(name).path)
             files[name] = Sodium.sha256(Array(bytes)).hex
         }
         try table("stages.csv", ["stageNow", "noisyCount"], stages)
@@ -77,9 +77,7 @@ public struct AggregateExport {
                 + "This holds for this export alone; repeated exports of the same people spend more privacy budget.")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        guard FileManager.default.createFile(atPath: directory.appendingPathComponent("manifest.json").path,
-                                             contents: try encoder.encode(manifest) + Data("\n".utf8), attributes: [.posixPermissions: 0o600])
-        else { throw ResearchExportError("--out: cannot write manifest.json") }
+        try PrivateFile.write(try encoder.encode(manifest) + Data("\n".utf8), to: directory.appendingPathComponent("manifest.json").path)
         return manifest
     }
 }

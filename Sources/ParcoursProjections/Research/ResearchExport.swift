@@ -1,6 +1,7 @@
 import Foundation
 import ParcoursClinical
 import ParcoursLog
+import ParcoursStore
 
 /// A de-identified research export: who is in it (research consent in force, no
 /// refusal, the holder of parental authority for a person under 14), pseudonyms keyed per
@@ -77,13 +78,12 @@ public struct ResearchExport {
 
     func write(_ subjects: [ResearchSubject], to directory: URL) throws -> ResearchManifest {
         let outcome = KAnonymizer.anonymize(subjects, k: options.k, maxSuppressed: Int(Double(subjects.count) * options.maxSuppressedFraction))
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        try PrivateFile.createDirectory(directory.path)
         var files: [String: String] = [:]
         func write(_ name: String, _ rows: [[String]]) throws {
             let text = rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
             let bytes = Data(text.utf8)
-            guard FileManager.default.createFile(atPath: directory.appendingPathComponent(name).path, contents: bytes,
-                                                 attributes: [.posixPermissions: 0o600]) else { throw ResearchExportError("--out: cannot write \(name)") }
+            try PrivateFile.write(bytes, to: directory.appendingPathComponent(name).path)
             files[name] = Sodium.sha256(Array(bytes)).hex
         }
         let identifiers = QuasiIdentifier.allCases
@@ -140,8 +140,7 @@ public struct ResearchExport {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         let bytes = try encoder.encode(value) + Data("\n".utf8)
-        guard FileManager.default.createFile(atPath: directory.appendingPathComponent(name).path, contents: bytes,
-                                             attributes: [.posixPermissions: 0o600]) else { throw ResearchExportError("--out: cannot write \(name)") }
+        try PrivateFile.write(bytes, to: directory.appendingPathComponent(name).path)
         files[name] = Sodium.sha256(Array(bytes)).hex
     }
 
@@ -165,12 +164,6 @@ public struct ResearchExport {
     static func csvField(_ value: String) -> String {
         value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
     }
-}
-
-/// A research export refused, naming the field.
-public struct ResearchExportError: Error, CustomStringConvertible {
-    public var description: String
-    init(_ description: String) { self.description = description }
 }
 
 extension Referral.ResourceKind {
