@@ -49,12 +49,12 @@ public enum ClinicalRecorder {
     /// The rules of one act, its instant already read.
     static func checked(_ act: ClinicalActType, data: Data, at when: Date, record: ParticipantRecord?,
                         authorMayDiagnose: Bool, now: Date) throws(ClinicalError) -> (warnings: [ClinicalWarning], act: RecordedAct.Act) {
-        let members = try checkMembers(of: data, allowed: act.members)
-        if act == .traumaObserved, members.contains("diagnosis"), !authorMayDiagnose {
+        let object = try checkMembers(of: data, allowed: act.members)
+        if act == .traumaObserved, object["diagnosis"] != nil, !authorMayDiagnose {
             throw ClinicalError("data.diagnosis", "a diagnosis (PTSD or other) is a reserved act: only an actor holding the role "
                 + "\(designatedProfessionalRole) records one; record the observed symptoms and a referral")
         }
-        let decoded = try read(act, data, alsoAccepted: act.freeMembers)
+        let decoded = try read(act, data, object: object, alsoAccepted: act.freeMembers)
         if case .enrolment(let enrolment) = decoded {
             guard record == nil else { throw ClinicalError("participant", "an admission creates the participant; leave it out") }
             return (try checkEnrolment(enrolment, at: when, now: now), decoded)
@@ -148,14 +148,18 @@ public enum ClinicalRecorder {
     public static func checkShape(type: String, data: Data) throws(ClinicalError) {
         guard let act = ClinicalActType(rawValue: type) else { throw ClinicalError("type", "not a clinical act") }
         let stored: Set<String> = ["occurredAt", "warnings"]
-        try checkMembers(of: data, allowed: act.members.union(stored))
-        _ = try read(act, data, alsoAccepted: act.freeMembers.union(stored))
+        let object = try checkMembers(of: data, allowed: act.members.union(stored))
+        _ = try read(act, data, object: object, alsoAccepted: act.freeMembers.union(stored))
     }
 
-    /// Decodes an act's data as its type, naming the field that does not fit; members the
-    /// type does not read are refused at every depth, but for `alsoAccepted` at the top.
-    static func read(_ act: ClinicalActType, _ data: Data, alsoAccepted: Set<String>) throws(ClinicalError) -> RecordedAct.Act {
-        func strictly<A: Decodable>(_ type: A.Type) throws(ClinicalError) -> A { try decode(type, data, strictExcept: alsoAccepted) }
+    /// Decodes an act's data (`object`, parsed) as its type, naming the field that does not
+    /// fit; members the type does not read are refused at every depth, but for
+    /// `alsoAccepted` at the top.
+    static func read(_ act: ClinicalActType, _ data: Data, object: [String: Any]? = nil,
+                     alsoAccepted: Set<String>) throws(ClinicalError) -> RecordedAct.Act {
+        func strictly<A: Decodable>(_ type: A.Type) throws(ClinicalError) -> A {
+            try decode(type, data, strictExcept: alsoAccepted, parsed: object)
+        }
         return switch act {
         case .participantEnrolled: .enrolment(try strictly(ParticipantEnrolment.self))
         case .obligationsExplained: .obligations(try strictly(ObligationsExplanation.self))
@@ -370,10 +374,9 @@ public enum ClinicalRecorder {
     }
 
     /// Refuses members the act does not know, so a typo never passes silently; returns the
-    /// members present. A `diagnosis` is refused as a reserved act wherever the act has no
+    /// data parsed. A `diagnosis` is refused as a reserved act wherever the act has no
     /// place for one (only `trauma.observed` has).
-    @discardableResult
-    static func checkMembers(of data: Data, allowed: Set<String>) throws(ClinicalError) -> Set<String> {
+    static func checkMembers(of data: Data, allowed: Set<String>) throws(ClinicalError) -> [String: Any] {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw ClinicalError("data", "a JSON object") }
         if object["diagnosis"] != nil, !allowed.contains("diagnosis") {
             throw ClinicalError("data.diagnosis", "a diagnosis (PTSD or other) is a reserved act of designated health professionals, "
@@ -382,16 +385,17 @@ public enum ClinicalRecorder {
         if let unknown = object.keys.filter({ !allowed.contains($0) }).sorted().first {
             throw ClinicalError("data.\(unknown)", "unknown member; accepted: \(allowed.sorted().joined(separator: ", "))")
         }
-        return Set(object.keys)
+        return object
     }
 
     /// Decodes an act, turning decoding errors into the field they concern. With
     /// `strictExcept`, members the type does not read are refused at every depth, but for
-    /// those named at the top (`StrictActDecoder`); without, they are ignored, as when
-    /// reading what is already stored.
-    static func decode<Act: Decodable>(_ type: Act.Type, _ data: Data, strictExcept alsoAccepted: Set<String>? = nil) throws(ClinicalError) -> Act {
+    /// those named at the top (`StrictActDecoder`, given the data `parsed` if it was);
+    /// without, they are ignored, as when reading what is already stored.
+    static func decode<Act: Decodable>(_ type: Act.Type, _ data: Data, strictExcept alsoAccepted: Set<String>? = nil,
+                                       parsed object: [String: Any]? = nil) throws(ClinicalError) -> Act {
         do {
-            if let alsoAccepted { return try StrictActDecoder.decode(type, from: data, alsoAccepted: alsoAccepted) }
+            if let alsoAccepted { return try StrictActDecoder.decode(type, from: data, object: object, alsoAccepted: alsoAccepted) }
             return try JSONDecoder().decode(type, from: data)
         } catch let error as ClinicalError {
             throw error

@@ -10,44 +10,64 @@ import Foundation
 /// members included, since synthesized decoding asks for each), so the rule follows the
 /// types and cannot drift from them. A member an act keeps without a type for its content
 /// (`entry.corrected`'s `correction`) is named in `alsoAccepted` and not looked into.
+///
+/// Looking into every container through wrappers more than doubles the time to decode an
+/// act, so what each place accepted in a decode that passed is kept (`ActShapes`): data
+/// whose every object fits what was learned is decoded plainly, anything else strictly.
 enum StrictActDecoder {
-    /// Decodes `data` as `Act`; throws `DecodingError` as `JSONDecoder` does, or a
-    /// `ClinicalError` naming the first unknown member (`data.identity.extra`) and what is
-    /// accepted there.
-    static func decode<Act: Decodable>(_ type: Act.Type, from data: Data, alsoAccepted: Set<String> = []) throws -> Act {
+    /// Decodes `data` (`object`, when the caller has already parsed it) as `Act`; throws
+    /// `DecodingError` as `JSONDecoder` does, or a `ClinicalError` naming the first unknown
+    /// member (`data.identity.extra`) and what is accepted there.
+    static func decode<Act: Decodable>(_ type: Act.Type, from data: Data, object: [String: Any]? = nil,
+                                       alsoAccepted: Set<String> = []) throws -> Act {
+        if let object, ActShapes.shared.fits(object, as: type, alsoAccepted: alsoAccepted) {
+            return try JSONDecoder().decode(type, from: data)
+        }
         let ledger = Ledger()
         let decoder = JSONDecoder()
         decoder.userInfo[ledgerKey] = ledger
         let act = try decoder.decode(Probe<Act>.self, from: data).value
         try ledger.refuseUnknown(alsoAcceptedAtRoot: alsoAccepted)
+        ActShapes.shared.learn(ledger.shape, of: type)
         return act
     }
 
     static let ledgerKey = CodingUserInfoKey(rawValue: "parcours.strict-act-decoder.ledger")!
 
-    /// The members present and the members read at each object of the data, by path.
+    /// The members present and the members read at each object of the data, as each is
+    /// opened; paths are written out only for a refusal.
     final class Ledger: @unchecked Sendable {
         struct Place {
             var path: [any CodingKey]
-            var present: Set<String> = []
+            var present: [String]
             var read: Set<String> = []
         }
 
-        private var places: [String: Place] = [:]
+        private var places: [Place] = []
 
-        func opened(_ path: [any CodingKey], present: [String]) {
-            places[ClinicalRecorder.path(path), default: Place(path: path)].present.formUnion(present)
+        /// Notes an object opened at `path`; returns its place, for `read`.
+        func opened(_ path: [any CodingKey], present: [String]) -> Int {
+            places.append(Place(path: path, present: present))
+            return places.count - 1
         }
 
-        func read(_ key: String, at path: [any CodingKey]) {
-            places[ClinicalRecorder.path(path), default: Place(path: path)].read.insert(key)
+        func read(_ key: String, at place: Int) { places[place].read.insert(key) }
+
+        /// What each place read, by place without array indexes (`ActShapes.place`).
+        var shape: [String: Set<String>] {
+            places.reduce(into: [:]) { shape, place in shape[ActShapes.place(place.path), default: []].formUnion(place.read) }
         }
 
         func refuseUnknown(alsoAcceptedAtRoot: Set<String>) throws(ClinicalError) {
-            for (name, place) in places.sorted(by: { $0.key < $1.key }) {
-                let accepted = place.read.union(place.path.isEmpty ? alsoAcceptedAtRoot : [])
-                if let unknown = place.present.subtracting(accepted).sorted().first {
-                    throw ClinicalError("\(name).\(unknown)", "unknown member; accepted: \(accepted.sorted().joined(separator: ", "))")
+            let suspect = places.filter { place in place.present.contains { !place.read.contains($0) } }
+            guard !suspect.isEmpty else { return }
+            // An object opened twice (its type reading it in two passes) accepts what either pass read.
+            var accepted: [String: Set<String>] = [:]
+            for place in places { accepted[ClinicalRecorder.path(place.path), default: []].formUnion(place.read) }
+            for (name, place) in suspect.map({ (ClinicalRecorder.path($0.path), $0) }).sorted(by: { $0.0 < $1.0 }) {
+                let here = accepted[name, default: []].union(place.path.isEmpty ? alsoAcceptedAtRoot : [])
+                if let unknown = place.present.filter({ !here.contains($0) }).sorted().first {
+                    throw ClinicalError("\(name).\(unknown)", "unknown member; accepted: \(here.sorted().joined(separator: ", "))")
                 }
             }
         }
@@ -83,8 +103,8 @@ enum StrictActDecoder {
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
             let container = try base.container(keyedBy: type)
-            ledger.opened(codingPath, present: try base.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue))
-            return KeyedDecodingContainer(RecordingKeyedContainer(base: container, ledger: ledger))
+            let place = ledger.opened(codingPath, present: try base.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue))
+            return KeyedDecodingContainer(RecordingKeyedContainer(base: container, ledger: ledger, place: place))
         }
 
         func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -99,11 +119,13 @@ enum StrictActDecoder {
     struct RecordingKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let base: KeyedDecodingContainer<Key>
         let ledger: Ledger
+        /// This object's place in the ledger.
+        let place: Int
 
         var codingPath: [any CodingKey] { base.codingPath }
         var allKeys: [Key] { base.allKeys }
 
-        func note(_ key: Key) { ledger.read(key.stringValue, at: codingPath) }
+        func note(_ key: Key) { ledger.read(key.stringValue, at: place) }
 
         func contains(_ key: Key) -> Bool { note(key); return base.contains(key) }
         func decodeNil(forKey key: Key) throws -> Bool { note(key); return try base.decodeNil(forKey: key) }
@@ -129,8 +151,8 @@ enum StrictActDecoder {
         func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
             note(key)
             let nested = try base.nestedContainer(keyedBy: type, forKey: key)
-            ledger.opened(nested.codingPath, present: try base.nestedContainer(keyedBy: AnyKey.self, forKey: key).allKeys.map(\.stringValue))
-            return KeyedDecodingContainer(RecordingKeyedContainer<NestedKey>(base: nested, ledger: ledger))
+            let place = ledger.opened(nested.codingPath, present: try base.nestedContainer(keyedBy: AnyKey.self, forKey: key).allKeys.map(\.stringValue))
+            return KeyedDecodingContainer(RecordingKeyedContainer<NestedKey>(base: nested, ledger: ledger, place: place))
         }
 
         func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
@@ -221,3 +243,4 @@ enum StrictActDecoder {
         func decode<T: Decodable>(_ type: T.Type) throws -> T { try base.decode(Probe<T>.self).value }
     }
 }
+
