@@ -62,9 +62,7 @@ public enum ClinicalRecorder {
         guard let record else { throw ClinicalError("participant", "no admitted participant with this id") }
         guard !record.erased else { throw ClinicalError("participant", "this participant's record was erased") }
         guard record.enrolled else { throw ClinicalError("participant", "no admitted participant with this id") }
-        if let admitted = record.admittedOn, ClinicalDate.startOfDay(when) < ClinicalDate.date(admitted) {
-            throw ClinicalError("occurredAt", "not before the participant's admission: the day of her or his participant.enrolled, or later")
-        }
+        try checkAfterAdmission(when, field: "occurredAt", record: record)
         if act == .followUpReopened {
             guard record.closed else { throw ClinicalError("type", "the follow-up is open; followup.reopened is for a closed one") }
         } else if record.closed {
@@ -112,11 +110,21 @@ public enum ClinicalRecorder {
             guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
                   let members = object["correction"] as? [String: Any], !members.isEmpty
             else { throw ClinicalError("data.correction", "the corrected members, as an object") }
-            // The corrected members replace the target's in every reader: only members its type has.
-            if let target = record.types[correction.corrects].flatMap(ClinicalActType.init(rawValue:)),
-               let unknown = members.keys.filter({ !target.members.contains($0) }).sorted().first {
-                throw ClinicalError("data.correction.\(unknown)",
-                                    "not a member of \(target.rawValue); accepted: \(target.members.sorted().joined(separator: ", "))")
+            // The corrected members replace the target's in every reader: only members its type has, or its date,
+            // held to the rules of a date of an act.
+            if let target = record.types[correction.corrects].flatMap(ClinicalActType.init(rawValue:)) {
+                let accepted = target.members.union(["occurredAt"])
+                if let unknown = members.keys.filter({ !accepted.contains($0) }).sorted().first {
+                    throw ClinicalError("data.correction.\(unknown)",
+                                        "not a member of \(target.rawValue); accepted: \(accepted.sorted().joined(separator: ", "))")
+                }
+            }
+            if let date = members["occurredAt"] {
+                let field = "data.correction.occurredAt"
+                let corrected = try pastInstant(date as? String ?? "", field: field, now: now)
+                if record.types[correction.corrects] != ClinicalActType.participantEnrolled.rawValue {
+                    try checkAfterAdmission(corrected, field: field, record: record)
+                }
             }
             guard !correction.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClinicalError("data.reason", "why it is corrected") }
         case .voiding(let voiding):
@@ -362,6 +370,14 @@ public enum ClinicalRecorder {
             let ended = ClinicalDate.date(try ClinicalDate.actDay(endedOn, field: "data.endedOn"))
             guard ended >= started else { throw ClinicalError("data.endedOn", "must not be before startedOn") }
             guard ended <= now else { throw ClinicalError("data.endedOn", "must not be in the future") }
+        }
+    }
+
+    /// No act but the admission is dated before the day of the admission (an act later on
+    /// that day is: the hour of an act is not that precise). The error says nothing of the date.
+    static func checkAfterAdmission(_ instant: Date, field: String, record: ParticipantRecord) throws(ClinicalError) {
+        if let admitted = record.admittedOn, ClinicalDate.startOfDay(instant) < ClinicalDate.date(admitted) {
+            throw ClinicalError(field, "not before the participant's admission: the day of her or his participant.enrolled, or later")
         }
     }
 

@@ -155,20 +155,30 @@ struct RulesAtDepthTests {
         try ClinicalRecorder.checkShape(type: "stage.assessed", data: Rules.json(stored))
     }
 
-    @Test("a correction corrects only members the corrected act has")
+    @Test("a correction corrects only members the corrected act has, or its date, held to the rules of dates")
     func correctionMembers() throws {
         let stageID = "00000000-0000-4000-8000-00000000000a"
-        var record = Rules.record()
+        var record = try #require(try Self.admittedOnTheTenth())
         record.apply(type: "stage.assessed", data: Rules.stage(), id: stageID)
-        let good = Rules.json(["corrects": stageID, "reason": "erreur de saisie", "correction": ["importance": 7]])
-        _ = try ClinicalRecorder.check(type: "entry.corrected", data: good, occurredAt: Rules.when, record: record, now: Rules.now)
-        for member in ["hiddenNote", "occurredAt", "warnings"] {
-            let bad = Rules.json(["corrects": stageID, "reason": "erreur de saisie", "correction": ["importance": 7, member: "x"]])
+        func correcting(_ members: [String: Any]) -> Data {
+            Rules.json(["corrects": stageID, "reason": "erreur de saisie", "correction": members])
+        }
+        for good in [["importance": 7], ["occurredAt": "2026-11-12T10:00:00.000Z"]] as [[String: Any]] {
+            _ = try ClinicalRecorder.check(type: "entry.corrected", data: correcting(good), occurredAt: Rules.when, record: record, now: Rules.now)
+        }
+        for member in ["hiddenNote", "warnings"] {
             let error = #expect(throws: ClinicalError.self) {
-                try ClinicalRecorder.check(type: "entry.corrected", data: bad, occurredAt: Rules.when, record: record, now: Rules.now)
+                try ClinicalRecorder.check(type: "entry.corrected", data: correcting(["importance": 7, member: "x"]),
+                                           occurredAt: Rules.when, record: record, now: Rules.now)
             }
             #expect(error?.field == "data.correction.\(member)")
             #expect(error?.reason.contains("importance") == true)
+        }
+        for date in ["1899-12-31T10:00:00.000Z", "2026-11-09T10:00:00.000Z", "2026-12-31T10:00:00.000Z", "hier"] {
+            let error = #expect(throws: ClinicalError.self) {
+                try ClinicalRecorder.check(type: "entry.corrected", data: correcting(["occurredAt": date]), occurredAt: Rules.when, record: record, now: Rules.now)
+            }
+            #expect(error?.field == "data.correction.occurredAt", "\(date)")
         }
     }
 
