@@ -107,9 +107,9 @@ public enum ClinicalRecorder {
         case .trauma: break
         case .correction(let correction):
             try checkTarget(correction.corrects, field: "data.corrects", record: record)
-            guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                  let members = object["correction"] as? [String: Any], !members.isEmpty
-            else { throw ClinicalError("data.correction", "the corrected members, as an object") }
+            guard let members = object["correction"] as? [String: Any], !members.isEmpty else {
+                throw ClinicalError("data.correction", "the corrected members, as an object")
+            }
             // The corrected members replace the target's in every reader: only members its type has, or its date,
             // held to the rules of a date of an act.
             if let target = record.types[correction.corrects].flatMap(ClinicalActType.init(rawValue:)) {
