@@ -31,7 +31,13 @@ public enum ClinicalActType: String, CaseIterable, Sendable {
         }
     }
 
-    /// The members the act's data may have.
+    /// Members of the act's data whose content its type does not describe, kept as given:
+    /// the corrected members of an `entry.corrected`, checked against the corrected act's
+    /// `members`. Every other member is read by the act's type, at every depth.
+    var freeMembers: Set<String> { self == .entryCorrected ? ["correction"] : [] }
+
+    /// The members the act's data may have, listed so an unknown one is named before a
+    /// missing one; `ClinicalRecorder`'s tests hold it to what the act's type reads.
     var members: Set<String> {
         switch self {
         case .participantEnrolled:

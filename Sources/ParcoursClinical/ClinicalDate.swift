@@ -22,6 +22,31 @@ public enum ClinicalDate {
         return components
     }
 
+    /// The earliest year an act of the program may bear (its `occurredAt`, the days and
+    /// instants in its data, but a birth date, which has its own rule: 12 to 24 at
+    /// admission). The program and its record belong to this century: an earlier year
+    /// (0000, 0001, 1899 are the "zero" dates of spreadsheets and databases) is a slip, and
+    /// would date an act before the person was born. The latest is now (future dates are
+    /// refused by the rules that know the clock) or, for days still to come (a review, an
+    /// expiry), the 2200 that `day` reads.
+    public static let earliestYear = 2000
+
+    /// A day of an act (`day`, from `earliestYear`).
+    public static func actDay(_ text: String, field: String) throws(ClinicalError) -> DateComponents {
+        let parsed = try day(text, field: field)
+        guard parsed.year! >= earliestYear else { throw ClinicalError(field, "a date from \(earliestYear)-01-01, as YYYY-MM-DD") }
+        return parsed
+    }
+
+    /// An instant of an act (`instant`, from `earliestYear`).
+    public static func actInstant(_ text: String, field: String) throws(ClinicalError) -> Date {
+        let parsed = try instant(text, field: field)
+        guard parsed >= date(DateComponents(year: earliestYear, month: 1, day: 1)) else {
+            throw ClinicalError(field, "an instant from \(earliestYear)-01-01T00:00:00.000Z (UTC), such as 2026-11-23T10:15:30.000Z")
+        }
+        return parsed
+    }
+
     /// Parses `YYYY-MM-DDTHH:MM:SS.sssZ` (or without milliseconds), strictly and by hand:
     /// ICU's date formatter was most of the time spent recording an act.
     public static func instant(_ text: String, field: String) throws(ClinicalError) -> Date {

@@ -30,24 +30,31 @@ public enum ClinicalRecorder {
         let (warnings, act) = try checked(type: type, data: data, occurredAt: occurredAt, record: record,
                                           authorMayDiagnose: authorMayDiagnose, now: now)
         var updated = record ?? ParticipantRecord(participant: participant)
-        updated.apply(type: type, id: id, act: act)
+        updated.apply(type: type, id: id, recorded: act)
         record = updated
         return warnings
     }
 
+    /// Checks an act; returns its warnings and the act as it will be read back.
     static func checked(type: String, data: Data, occurredAt: String, record: ParticipantRecord?,
-                        authorMayDiagnose: Bool, now: Date) throws(ClinicalError) -> (warnings: [ClinicalWarning], act: RecordedAct.Act) {
+                        authorMayDiagnose: Bool, now: Date) throws(ClinicalError) -> (warnings: [ClinicalWarning], act: RecordedAct) {
         guard let act = ClinicalActType(rawValue: type) else {
             throw ClinicalError("type", "one of \(ClinicalActType.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let when = try ClinicalDate.instant(occurredAt, field: "occurredAt")
-        guard when <= now.addingTimeInterval(clockSkew) else { throw ClinicalError("occurredAt", "must not be in the future") }
-        let members = try checkMembers(of: data, allowed: act.members)
-        if act == .traumaObserved, members.contains("diagnosis"), !authorMayDiagnose {
+        let when = try pastInstant(occurredAt, field: "occurredAt", now: now)
+        let (warnings, decoded) = try checked(act, data: data, at: when, record: record, authorMayDiagnose: authorMayDiagnose, now: now)
+        return (warnings, RecordedAct(type: act, act: decoded, occurredAt: occurredAt, warnings: warnings))
+    }
+
+    /// The rules of one act, its instant already read.
+    static func checked(_ act: ClinicalActType, data: Data, at when: Date, record: ParticipantRecord?,
+                        authorMayDiagnose: Bool, now: Date) throws(ClinicalError) -> (warnings: [ClinicalWarning], act: RecordedAct.Act) {
+        let object = try checkMembers(of: data, allowed: act.members)
+        if act == .traumaObserved, object["diagnosis"] != nil, !authorMayDiagnose {
             throw ClinicalError("data.diagnosis", "a diagnosis (PTSD or other) is a reserved act: only an actor holding the role "
                 + "\(designatedProfessionalRole) records one; record the observed symptoms and a referral")
         }
-        let decoded = try read(act, data)
+        let decoded = try read(act, data, object: object, alsoAccepted: act.freeMembers)
         if case .enrolment(let enrolment) = decoded {
             guard record == nil else { throw ClinicalError("participant", "an admission creates the participant; leave it out") }
             return (try checkEnrolment(enrolment, at: when, now: now), decoded)
@@ -55,6 +62,7 @@ public enum ClinicalRecorder {
         guard let record else { throw ClinicalError("participant", "no admitted participant with this id") }
         guard !record.erased else { throw ClinicalError("participant", "this participant's record was erased") }
         guard record.enrolled else { throw ClinicalError("participant", "no admitted participant with this id") }
+        try checkAfterAdmission(when, field: "occurredAt", record: record)
         if act == .followUpReopened {
             guard record.closed else { throw ClinicalError("type", "the follow-up is open; followup.reopened is for a closed one") }
         } else if record.closed {
@@ -99,9 +107,25 @@ public enum ClinicalRecorder {
         case .trauma: break
         case .correction(let correction):
             try checkTarget(correction.corrects, field: "data.corrects", record: record)
-            guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                  let members = object["correction"] as? [String: Any], !members.isEmpty
-            else { throw ClinicalError("data.correction", "the corrected members, as an object") }
+            guard let members = object["correction"] as? [String: Any], !members.isEmpty else {
+                throw ClinicalError("data.correction", "the corrected members, as an object")
+            }
+            // The corrected members replace the target's in every reader: only members its type has, or its date,
+            // held to the rules of a date of an act.
+            if let target = record.types[correction.corrects].flatMap(ClinicalActType.init(rawValue:)) {
+                let accepted = target.members.union(["occurredAt"])
+                if let unknown = members.keys.filter({ !accepted.contains($0) }).sorted().first {
+                    throw ClinicalError("data.correction.\(unknown)",
+                                        "not a member of \(target.rawValue); accepted: \(accepted.sorted().joined(separator: ", "))")
+                }
+            }
+            if let date = members["occurredAt"] {
+                let field = "data.correction.occurredAt"
+                let corrected = try pastInstant(date as? String ?? "", field: field, now: now)
+                if record.types[correction.corrects] != ClinicalActType.participantEnrolled.rawValue {
+                    try checkAfterAdmission(corrected, field: field, record: record)
+                }
+            }
             guard !correction.reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClinicalError("data.reason", "why it is corrected") }
         case .voiding(let voiding):
             try checkTarget(voiding.voids, field: "data.voids", record: record)
@@ -131,32 +155,39 @@ public enum ClinicalRecorder {
     /// the rules that need the participant's record.
     public static func checkShape(type: String, data: Data) throws(ClinicalError) {
         guard let act = ClinicalActType(rawValue: type) else { throw ClinicalError("type", "not a clinical act") }
-        try checkMembers(of: data, allowed: act.members.union(["occurredAt", "warnings"]))
-        _ = try read(act, data)
+        let stored: Set<String> = ["occurredAt", "warnings"]
+        let object = try checkMembers(of: data, allowed: act.members.union(stored))
+        _ = try read(act, data, object: object, alsoAccepted: act.freeMembers.union(stored))
     }
 
-    /// Decodes an act's data as its type, naming the field that does not fit.
-    static func read(_ act: ClinicalActType, _ data: Data) throws(ClinicalError) -> RecordedAct.Act {
-        switch act {
-        case .participantEnrolled: .enrolment(try decode(ParticipantEnrolment.self, data))
-        case .obligationsExplained: .obligations(try decode(ObligationsExplanation.self, data))
-        case .stageAssessed: .stage(try decode(StageAssessment.self, data))
-        case .decisionalBalanceRecorded: .balance(try decode(DecisionalBalance.self, data))
-        case .relapseRecorded: .relapse(try decode(RelapseRecord.self, data))
-        case .followUpClosed, .followUpReopened: .followUp(try decode(FollowUpChange.self, data))
-        case .consentGiven, .consentWithdrawn: .consent(try decode(ConsentDecision.self, data))
-        case .consentRefused: .refusal(try checkRefusal(try decode(ConsentRefusal.self, data)))
-        case .planRevised: .plan(try decode(PlanRevision.self, data))
-        case .sessionHeld: .session(try decode(SessionRecord.self, data))
-        case .careTeamAssigned, .careTeamReleased: .careTeam(try decode(CareTeamChange.self, data))
-        case .fallPlanRevised: .fallPlan(try decode(FallPlanRevision.self, data))
-        case .safetyAssessed: .safety(try decode(SafetyAssessment.self, data))
-        case .referralMade: .referral(try decode(Referral.self, data))
-        case .referralUpdated: .referralUpdate(try decode(ReferralUpdate.self, data))
-        case .legalDisclosure: .disclosure(try decode(LegalDisclosure.self, data))
-        case .traumaObserved: .trauma(try checkTrauma(try decode(TraumaObservation.self, data), data: data))
-        case .entryCorrected: .correction(try decode(EntryCorrection.self, data))
-        case .entryVoided: .voiding(try decode(EntryVoiding.self, data))
+    /// Decodes an act's data (`object`, parsed) as its type, naming the field that does not
+    /// fit; members the type does not read are refused at every depth, but for
+    /// `alsoAccepted` at the top.
+    static func read(_ act: ClinicalActType, _ data: Data, object: [String: Any]? = nil,
+                     alsoAccepted: Set<String>) throws(ClinicalError) -> RecordedAct.Act {
+        func strictly<A: Decodable>(_ type: A.Type) throws(ClinicalError) -> A {
+            try decode(type, data, strictExcept: alsoAccepted, parsed: object)
+        }
+        return switch act {
+        case .participantEnrolled: .enrolment(try strictly(ParticipantEnrolment.self))
+        case .obligationsExplained: .obligations(try strictly(ObligationsExplanation.self))
+        case .stageAssessed: .stage(try strictly(StageAssessment.self))
+        case .decisionalBalanceRecorded: .balance(try strictly(DecisionalBalance.self))
+        case .relapseRecorded: .relapse(try strictly(RelapseRecord.self))
+        case .followUpClosed, .followUpReopened: .followUp(try strictly(FollowUpChange.self))
+        case .consentGiven, .consentWithdrawn: .consent(try strictly(ConsentDecision.self))
+        case .consentRefused: .refusal(try checkRefusal(try strictly(ConsentRefusal.self)))
+        case .planRevised: .plan(try strictly(PlanRevision.self))
+        case .sessionHeld: .session(try strictly(SessionRecord.self))
+        case .careTeamAssigned, .careTeamReleased: .careTeam(try strictly(CareTeamChange.self))
+        case .fallPlanRevised: .fallPlan(try strictly(FallPlanRevision.self))
+        case .safetyAssessed: .safety(try strictly(SafetyAssessment.self))
+        case .referralMade: .referral(try strictly(Referral.self))
+        case .referralUpdated: .referralUpdate(try strictly(ReferralUpdate.self))
+        case .legalDisclosure: .disclosure(try strictly(LegalDisclosure.self))
+        case .traumaObserved: .trauma(try checkTrauma(try strictly(TraumaObservation.self), data: data))
+        case .entryCorrected: .correction(try strictly(EntryCorrection.self))
+        case .entryVoided: .voiding(try strictly(EntryVoiding.self))
         }
     }
 
@@ -169,10 +200,6 @@ public enum ClinicalRecorder {
         guard let diagnosis = observation.diagnosis else {
             if member != nil { throw ClinicalError("data.diagnosis", "an object {condition, designation}, or left out") }
             return observation
-        }
-        let object = member as? [String: Any] ?? [:]
-        if let unknown = object.keys.filter({ !TraumaObservation.Diagnosis.members.contains($0) }).sorted().first {
-            throw ClinicalError("data.diagnosis.\(unknown)", "unknown member; accepted: condition, designation")
         }
         guard !diagnosis.condition.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ClinicalError("data.diagnosis.condition", "the condition diagnosed, e.g. PTSD")
@@ -260,12 +287,10 @@ public enum ClinicalRecorder {
         guard !disclosure.recipient.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClinicalError("data.recipient", "who received the information") }
         guard !disclosure.categories.isEmpty else { throw ClinicalError("data.categories", "what was disclosed: at least one category") }
         guard !disclosure.justification.trimmingCharacters(in: .whitespaces).isEmpty else { throw ClinicalError("data.justification", "why the law required it") }
-        let disclosedAt = try ClinicalDate.instant(disclosure.disclosedAt, field: "data.disclosedAt")
-        guard disclosedAt <= now.addingTimeInterval(clockSkew) else { throw ClinicalError("data.disclosedAt", "must not be in the future") }
+        _ = try pastInstant(disclosure.disclosedAt, field: "data.disclosedAt", now: now)
         if disclosure.participantTold {
             guard let toldAt = disclosure.participantToldAt else { throw ClinicalError("data.participantToldAt", "when the person was told") }
-            let told = try ClinicalDate.instant(toldAt, field: "data.participantToldAt")
-            guard told <= now.addingTimeInterval(clockSkew) else { throw ClinicalError("data.participantToldAt", "must not be in the future") }
+            _ = try pastInstant(toldAt, field: "data.participantToldAt", now: now)
         } else if disclosure.participantToldAt != nil {
             throw ClinicalError("data.participantToldAt", "only when participantTold is true")
         }
@@ -278,7 +303,7 @@ public enum ClinicalRecorder {
         guard !consent.categories.isEmpty else {
             throw ClinicalError("data.categories", "at least one of \(InformationCategory.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if let expiresOn = consent.expiresOn { _ = try ClinicalDate.day(expiresOn, field: "data.expiresOn") }
+        if let expiresOn = consent.expiresOn { _ = try ClinicalDate.actDay(expiresOn, field: "data.expiresOn") }
         try checkDecider(consent.decidedBy, record: record, at: when)
     }
 
@@ -325,12 +350,12 @@ public enum ClinicalRecorder {
             guard let target = objective.targetDate else {
                 throw ClinicalError("data.objectives[\(index)].targetDate", "a SMART objective is time-bound: a date as YYYY-MM-DD")
             }
-            _ = try ClinicalDate.day(target, field: "data.objectives[\(index)].targetDate")
+            _ = try ClinicalDate.actDay(target, field: "data.objectives[\(index)].targetDate")
         }
         for (index, need) in plan.needs.enumerated() where need.priority < 1 {
             throw ClinicalError("data.needs[\(index)].priority", "a rank from 1 (the person's first priority)")
         }
-        _ = try ClinicalDate.day(plan.reviewOn, field: "data.reviewOn")
+        _ = try ClinicalDate.actDay(plan.reviewOn, field: "data.reviewOn")
         if plan.objectives.filter({ $0.status == .active }).count > 1 {
             return [ClinicalWarning(code: "several-active-objectives",
                 message: "Plus d'un objectif actif à la fois : le cadre recommande un objectif à la fois. — More than one active objective.")]
@@ -339,21 +364,35 @@ public enum ClinicalRecorder {
     }
 
     static func checkRelapse(_ relapse: RelapseRecord, now: Date) throws(ClinicalError) {
-        let started = try ClinicalDate.day(relapse.startedOn, field: "data.startedOn")
-        let calendar = ClinicalDate.calendar
-        guard calendar.date(from: started)! <= now else { throw ClinicalError("data.startedOn", "must not be in the future") }
+        let started = ClinicalDate.date(try ClinicalDate.actDay(relapse.startedOn, field: "data.startedOn"))
+        guard started <= now else { throw ClinicalError("data.startedOn", "must not be in the future") }
         if let endedOn = relapse.endedOn {
-            let ended = try ClinicalDate.day(endedOn, field: "data.endedOn")
-            guard calendar.date(from: ended)! >= calendar.date(from: started)! else { throw ClinicalError("data.endedOn", "must not be before startedOn") }
-            guard calendar.date(from: ended)! <= now else { throw ClinicalError("data.endedOn", "must not be in the future") }
+            let ended = ClinicalDate.date(try ClinicalDate.actDay(endedOn, field: "data.endedOn"))
+            guard ended >= started else { throw ClinicalError("data.endedOn", "must not be before startedOn") }
+            guard ended <= now else { throw ClinicalError("data.endedOn", "must not be in the future") }
         }
     }
 
+    /// No act but the admission is dated before the day of the admission (an act later on
+    /// that day is: the hour of an act is not that precise). The error says nothing of the date.
+    static func checkAfterAdmission(_ instant: Date, field: String, record: ParticipantRecord) throws(ClinicalError) {
+        if let admitted = record.admittedOn, ClinicalDate.startOfDay(instant) < ClinicalDate.date(admitted) {
+            throw ClinicalError(field, "not before the participant's admission: the day of her or his participant.enrolled, or later")
+        }
+    }
+
+    /// An instant something happened (`occurredAt`, `data.disclosedAt`…): well formed, in
+    /// a plausible year (`ClinicalDate.actInstant`) and not in the future (beyond `clockSkew`).
+    static func pastInstant(_ text: String, field: String, now: Date) throws(ClinicalError) -> Date {
+        let instant = try ClinicalDate.actInstant(text, field: field)
+        guard instant <= now.addingTimeInterval(clockSkew) else { throw ClinicalError(field, "must not be in the future") }
+        return instant
+    }
+
     /// Refuses members the act does not know, so a typo never passes silently; returns the
-    /// members present. A `diagnosis` is refused as a reserved act wherever the act has no
+    /// data parsed. A `diagnosis` is refused as a reserved act wherever the act has no
     /// place for one (only `trauma.observed` has).
-    @discardableResult
-    static func checkMembers(of data: Data, allowed: Set<String>) throws(ClinicalError) -> Set<String> {
+    static func checkMembers(of data: Data, allowed: Set<String>) throws(ClinicalError) -> [String: Any] {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw ClinicalError("data", "a JSON object") }
         if object["diagnosis"] != nil, !allowed.contains("diagnosis") {
             throw ClinicalError("data.diagnosis", "a diagnosis (PTSD or other) is a reserved act of designated health professionals, "
@@ -362,12 +401,21 @@ public enum ClinicalRecorder {
         if let unknown = object.keys.filter({ !allowed.contains($0) }).sorted().first {
             throw ClinicalError("data.\(unknown)", "unknown member; accepted: \(allowed.sorted().joined(separator: ", "))")
         }
-        return Set(object.keys)
+        return object
     }
 
-    /// Decodes an act, turning decoding errors into the field they concern.
-    static func decode<Act: Decodable>(_ type: Act.Type, _ data: Data) throws(ClinicalError) -> Act {
-        do { return try JSONDecoder().decode(type, from: data) } catch let error as DecodingError {
+    /// Decodes an act, turning decoding errors into the field they concern. With
+    /// `strictExcept`, members the type does not read are refused at every depth, but for
+    /// those named at the top (`StrictActDecoder`, given the data `parsed` if it was);
+    /// without, they are ignored, as when reading what is already stored.
+    static func decode<Act: Decodable>(_ type: Act.Type, _ data: Data, strictExcept alsoAccepted: Set<String>? = nil,
+                                       parsed object: [String: Any]? = nil) throws(ClinicalError) -> Act {
+        do {
+            if let alsoAccepted { return try StrictActDecoder.decode(type, from: data, object: object, alsoAccepted: alsoAccepted) }
+            return try JSONDecoder().decode(type, from: data)
+        } catch let error as ClinicalError {
+            throw error
+        } catch let error as DecodingError {
             switch error {
             case .keyNotFound(let key, let context):
                 throw ClinicalError(path(context.codingPath + [key]), "required")

@@ -6,6 +6,9 @@ public struct ParticipantRecord: Sendable, Equatable {
     public let participant: String
     public private(set) var enrolled = false
     public private(set) var dateOfBirth: DateComponents?
+    /// The day (UTC) of the admission: no later act is dated before it. Nil in a record
+    /// stored before it was kept, until the projections are rebuilt.
+    public private(set) var admittedOn: DateComponents?
     public private(set) var closed = false
     /// The stream was erased: nothing may be recorded any more.
     public private(set) var erased = false
@@ -31,17 +34,19 @@ public struct ParticipantRecord: Sendable, Equatable {
     /// Folds one recorded act (its type, data, event id and schema version, read as the
     /// current version); unknown types only count.
     public mutating func apply(type: String, data: Data, id: String? = nil, schema: Int64? = nil) {
-        apply(type: type, id: id, act: RecordedAct.decode(type: type, data: data, schema: schema ?? ClinicalActType(rawValue: type)?.currentSchema ?? 1)?.act)
+        apply(type: type, id: id, recorded: RecordedAct.decode(type: type, data: data, schema: schema ?? ClinicalActType(rawValue: type)?.currentSchema ?? 1))
     }
 
-    /// Folds one act already read back; nil (unreadable or not clinical) only counts.
-    public mutating func apply(type: String, id: String?, act: RecordedAct.Act?) {
+    /// Folds one act already read back (with its `occurredAt`, for the admission's day);
+    /// nil (unreadable or not clinical) only counts.
+    public mutating func apply(type: String, id: String?, recorded: RecordedAct?) {
         acts += 1
         if let id { types[id] = type }
-        switch act {
+        switch recorded?.act {
         case .enrolment(let enrolment)?:
             enrolled = true
             dateOfBirth = try? ClinicalDate.day(enrolment.identity.dateOfBirth, field: "dateOfBirth")
+            admittedOn = ClinicalDate.instantOrNil(recorded!.occurredAt).map { ClinicalDate.calendar.dateComponents([.year, .month, .day], from: $0) }
         case .stage(let stage)?: lastStage = stage
         case .obligations?: obligationsExplained = true
         case .plan(let plan)?:
@@ -62,7 +67,7 @@ public struct ParticipantRecord: Sendable, Equatable {
 
 extension ParticipantRecord: Codable {
     enum CodingKeys: String, CodingKey {
-        case participant, enrolled, dateOfBirth, closed, erased, lastStage, obligationsExplained, planRevision, planReviewOn
+        case participant, enrolled, dateOfBirth, admittedOn, closed, erased, lastStage, obligationsExplained, planRevision, planReviewOn
         case fallPlanRevision, types, voided, careTeam, acts
     }
 
@@ -71,6 +76,7 @@ extension ParticipantRecord: Codable {
         participant = try container.decode(String.self, forKey: .participant)
         enrolled = try container.decode(Bool.self, forKey: .enrolled)
         dateOfBirth = try container.decodeIfPresent(String.self, forKey: .dateOfBirth).flatMap { try? ClinicalDate.day($0, field: "") }
+        admittedOn = try container.decodeIfPresent(String.self, forKey: .admittedOn).flatMap { try? ClinicalDate.day($0, field: "") }
         closed = try container.decode(Bool.self, forKey: .closed)
         erased = try container.decode(Bool.self, forKey: .erased)
         lastStage = try container.decodeIfPresent(StageAssessment.self, forKey: .lastStage)
@@ -90,6 +96,7 @@ extension ParticipantRecord: Codable {
         try container.encode(participant, forKey: .participant)
         try container.encode(enrolled, forKey: .enrolled)
         try container.encodeIfPresent(dateOfBirth.map(Self.day), forKey: .dateOfBirth)
+        try container.encodeIfPresent(admittedOn.map(Self.day), forKey: .admittedOn)
         try container.encode(closed, forKey: .closed)
         try container.encode(erased, forKey: .erased)
         try container.encodeIfPresent(lastStage, forKey: .lastStage)

@@ -35,7 +35,7 @@ extension Journey {
         }
         for event in events {
             let recorded = RecordedAct.decode(event)
-            if event.payload != nil { record.apply(type: event.type, id: event.id, act: recorded?.act) }
+            if event.payload != nil { record.apply(type: event.type, id: event.id, recorded: recorded) }
             if voided.contains(event.id) {
                 journey.voidedCount += 1
                 journey.throughSeq = max(journey.throughSeq, event.seq + 1)

@@ -110,7 +110,7 @@ public struct Projector: Sendable {
                 if stored == nil, tail.first?.version != 0 { continue }
                 var record = stored ?? ParticipantRecord(participant: participant)
                 guard !tail.contains(where: { $0.payload == nil || $0.type == StreamRules.participantErased }) else { continue }
-                for event in tail { record.apply(type: event.type, id: event.id, act: RecordedAct.decode(event)?.act) }
+                for event in tail { record.apply(type: event.type, id: event.id, recorded: RecordedAct.decode(event)) }
                 records[participant] = record
             }
             return records
@@ -151,7 +151,7 @@ public struct Projector: Sendable {
                 for event in item.events {
                     let recorded = RecordedAct.decode(event)
                     journey.apply(event, recorded)
-                    if event.payload != nil { record.apply(type: event.type, id: event.id, act: recorded?.act) }
+                    if event.payload != nil { record.apply(type: event.type, id: event.id, recorded: recorded) }
                 }
             } else {
                 (journey, record) = Self.fold(item.participant, item.events)

@@ -21,10 +21,8 @@ struct JourneyGeneratorTests {
         for journey in Self.acts(seed: 11, count: 150) {
             var record: ParticipantRecord?
             for act in journey {
-                _ = try ClinicalRecorder.check(type: act.type, data: act.data, occurredAt: act.occurredAt, record: record, now: now)
-                var next = record ?? ParticipantRecord(participant: act.participant)
-                next.apply(type: act.type, data: act.data, id: act.id)
-                record = next
+                _ = try ClinicalRecorder.record(type: act.type, data: act.data, occurredAt: act.occurredAt, id: act.id,
+                                                participant: act.participant, into: &record, now: now)
             }
         }
     }

@@ -10,9 +10,6 @@ public struct TraumaObservation: Codable, Sendable, Equatable {
 
     /// A diagnosis made by a designated professional, under the designation that allows it.
     public struct Diagnosis: Codable, Sendable, Equatable {
-        /// The members a diagnosis has, no other.
-        static let members: Set<String> = ["condition", "designation"]
-
         /// The condition diagnosed, e.g. "PTSD".
         public var condition: String
         /// The professional designation under which it is made, e.g. "psychologue (OPQ)".
