@@ -24,7 +24,7 @@ extension Projector {
             for event in tail {
                 let recorded = RecordedAct.decode(event)
                 journey.apply(event, recorded)
-                if event.payload != nil { record.apply(type: event.type, id: event.id, act: recorded?.act) }
+                if event.payload != nil { record.apply(type: event.type, id: event.id, recorded: recorded) }
             }
             return (journey, record)
         }

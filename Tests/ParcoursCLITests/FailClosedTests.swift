@@ -108,7 +108,7 @@ struct FailClosedTests {
 
     static func backup(_ cli: CLI, _ name: String) throws -> String {
         let file = cli.path(name)
-        let result = try cli.run(["backup", "--out", file])
+        let result = try cli.run(["backup", "--out", file, "--as", CLI.adminID])
         try #require(result.status == 0, "\(result)")
         return file
     }
