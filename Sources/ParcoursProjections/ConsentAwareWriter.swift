@@ -65,7 +65,7 @@ public struct ConsentAwareWriter: Sendable {
         var refusal: AccessRecord?
         do {
             let results = try store.append(preparing: { source in
-                var batch = Batch(source: source, writer: writer, today: today, count: requests.count)
+                var batch = Batch(source: source, writer: writer, today: today)
                 for (index, request) in requests.enumerated() {
                     do {
                         try batch.add(request, next: requests.indices.contains(index + 1) ? requests[index + 1] : nil,
@@ -102,7 +102,6 @@ public struct ConsentAwareWriter: Sendable {
         let source: ProjectionSource
         let writer: Writer
         let today: String
-        let count: Int
         var states: [String: (journey: Journey, record: ParticipantRecord)] = [:]
         var drafts: [EventDraft] = []
         var access: [(type: String, data: [String: JSONValue])] = []
@@ -110,8 +109,8 @@ public struct ConsentAwareWriter: Sendable {
         /// The admission just added, when the batch's next act is the assignment that creates its care team.
         var founding: (participant: String, decision: AccessDecision)?
 
-        init(source: ProjectionSource, writer: Writer, today: String, count: Int) {
-            (self.source, self.writer, self.today, self.count) = (source, writer, today, count)
+        init(source: ProjectionSource, writer: Writer, today: String) {
+            (self.source, self.writer, self.today) = (source, writer, today)
         }
 
         /// Adds one act; `next` is the act that follows it in the batch, if any.
