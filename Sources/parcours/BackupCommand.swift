@@ -16,6 +16,8 @@ struct BackupCommand: ParsableCommand {
     @Option(help: "The backup file to create.") var out: String
 
     func run() throws {
+        // What is already at --out is refused before anything is recorded.
+        try PrivateFile.requireAbsent(out)
         let session = try ReadSession.open(store, as: signer, view: .backup)
         try session.authorize(.backup, purpose: .administration)
         try session.store.backup(to: out)

@@ -100,7 +100,7 @@ struct OutputSafetyTests {
         let folder = cli.path("copies")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         let file = folder + "/copie.sqlite"
-        let (result, exposed) = try Self.run(cli, ["backup", "--out", file], under: "umask 000", watching: folder)
+        let (result, exposed) = try Self.run(cli, ["backup", "--out", file, "--as", CLI.adminID], under: "umask 000", watching: folder)
         #expect(result.status == 0, "\(result)")
         #expect(exposed.isEmpty, "readable by others while the backup ran: \(exposed)")
         #expect(Self.mode(file) == 0o600)
@@ -114,7 +114,7 @@ struct OutputSafetyTests {
         let target = cli.path("cible")
         let link = cli.path("lien")
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
-        for arguments in [["backup", "--out", link], ["export", "log", "--out", link]] {
+        for arguments in [["backup", "--out", link, "--as", CLI.adminID], ["export", "log", "--out", link, "--as", CLI.adminID]] {
             let before = try cli.checkpoint(access: true)
             let result = try cli.run(arguments)
             #expect(result.status == 2, "\(arguments): \(result)")
@@ -134,7 +134,7 @@ struct OutputSafetyTests {
         try Data("x".utf8).write(to: URL(fileURLWithPath: full + "/autre.txt"))
         for out in [file, full] {
             let before = try cli.checkpoint(access: true)
-            let result = try cli.run(["export", "log", "--out", out])
+            let result = try cli.run(["export", "log", "--out", out, "--as", CLI.adminID])
             #expect(result.status == 2, "\(result)")
             #expect(result.stderr.hasPrefix("parcours: --out: ") && result.stderr.contains("a new or empty directory"), "\(result.stderr)")
             #expect(!result.stderr.contains("NSCocoaErrorDomain") && !result.stderr.contains("Error Domain"), "\(result.stderr)")
@@ -144,14 +144,14 @@ struct OutputSafetyTests {
         // An empty directory is accepted.
         let empty = cli.path("vide")
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: false)
-        #expect(try cli.run(["export", "log", "--out", empty]).status == 0)
+        #expect(try cli.run(["export", "log", "--out", empty, "--as", CLI.adminID]).status == 0)
     }
 
     @Test("export log under umask 000 creates its directory 0700 and its files 0600")
     func exportLogPrivate() throws {
         let cli = try CLI.initialized()
         let out = cli.path("export-prive")
-        let (result, exposed) = try Self.run(cli, ["export", "log", "--out", out], under: "umask 000", watching: cli.root.path)
+        let (result, exposed) = try Self.run(cli, ["export", "log", "--out", out, "--as", CLI.adminID], under: "umask 000", watching: cli.root.path)
         #expect(result.status == 0, "\(result)")
         #expect(exposed.filter { $0.hasPrefix("export-prive") }.isEmpty, "\(exposed)")
         #expect(Self.mode(out) == 0o700)
