@@ -62,14 +62,14 @@ enum RecordBench {
             }
             prepopulated += try record(acts, writer: writer, as: who, admitting: journey[0].participant).count
         }
-        // The acts below are accepted only while the follow-up is open.
+        // The acts below are accepted only while the follow-up is open, from a member of the care team.
         let projector = Projector(store: bench.store, master: bench.master)
         let open = try journeys.compactMap(\.first?.participant).filter { participant in
             guard let record = try projector.recordOrHistory(of: participant) else { return false }
-            return !record.closed && !record.erased
+            return !record.closed && !record.erased && record.careTeam.contains(clinician)
         }
         guard !open.isEmpty else { throw BenchError("no participant with an open follow-up to record for") }
-        log("  \(prepopulated) acts recorded; \(open.count) of \(participants) participants have an open follow-up")
+        log("  \(prepopulated) acts recorded; \(open.count) of \(participants) participants have an open follow-up the bench's clinician is in")
 
         var timings = Timings()
         for run in 0..<runs {

@@ -97,27 +97,43 @@ public struct ConsentAwareWriter: Sendable {
         var denied: ConsentAwareReader.Denied
     }
 
+    /// A participant as the batch sees her or him: what the policy reads, the rules' record,
+    /// and the whole journey once an act of the batch changes what the policy reads.
+    struct State {
+        var facts: Journey.AccessFacts
+        var record: ParticipantRecord
+        var journey: Journey?
+        /// The policy's view of `facts`, once computed.
+        var context: ParticipantContext?
+    }
+
     /// The batch being drawn up inside the write transaction.
     struct Batch {
         let source: ProjectionSource
         let writer: Writer
         let today: String
-        var states: [String: (journey: Journey, record: ParticipantRecord)] = [:]
+        var states: [String: State] = [:]
         var drafts: [EventDraft] = []
         var access: [(type: String, data: [String: JSONValue])] = []
         var written: [Written] = []
         /// The admission just added, when the batch's next act is the assignment that creates its care team.
         var founding: (participant: String, decision: AccessDecision)?
 
+        /// Each actor's organization, from the directory.
+        let organizations: [String: String]
+
         init(source: ProjectionSource, writer: Writer, today: String) {
             (self.source, self.writer, self.today) = (source, writer, today)
+            organizations = writer.directory.actors.values.reduce(into: [:]) { $0[$1.id] = $1.organization }
         }
 
         /// Adds one act; `next` is the act that follows it in the batch, if any.
         mutating func add(_ request: ActRequest, next: ActRequest?, newParticipantID: () -> String) throws {
             let admission = request.type == ClinicalActType.participantEnrolled.rawValue
             let participant = admission ? try admitted(request, newParticipantID: newParticipantID) : request.participant!
-            var state = admission ? nil : try states[participant] ?? Projector.current(of: participant, in: source)
+            let changesAccess = Journey.changesAccess(request.type)
+            var state = try admission ? nil : states[participant] ?? Projector.current(of: participant, in: source, whole: changesAccess)
+                .map { State(facts: $0.facts, record: $0.record, journey: $0.journey) }
             let clinician = request.type.hasPrefix("careteam.") ? request.data["clinician"]?.stringValue : nil
             let decision: AccessDecision
             if let founding, founding.participant == participant, request.type == ClinicalActType.careTeamAssigned.rawValue {
@@ -125,7 +141,7 @@ public struct ConsentAwareWriter: Sendable {
                 decision = founding.decision
                 access.append(recordOf(decision, request.type, participant, clinician: clinician))
             } else {
-                decision = try decide(request.type, participant: admission ? nil : participant, state: state, clinician: clinician)
+                decision = try decide(request.type, participant: admission ? nil : participant, state: &state, clinician: clinician)
             }
             founding = nil
             try checkAuthority(request, record: state?.record)
@@ -137,10 +153,17 @@ public struct ConsentAwareWriter: Sendable {
             let warnings = try ClinicalRecorder.record(type: request.type, data: Data(CanonicalJSON.encode(.object(request.data))),
                                                        occurredAt: request.occurredAt, id: eventID, participant: participant,
                                                        into: &record, authorMayDiagnose: mayDiagnose)
-            var journey = state?.journey ?? Journey(participant: participant)
+            // What the policy reads is kept up to date for the batch's next acts; other acts leave it as it is.
+            var journey: Journey?
+            if admission {
+                journey = Journey(participant: participant)
+            } else if changesAccess {
+                journey = try state?.journey ?? Projector.current(of: participant, in: source)?.journey
+            }
             append(request.type, participant: participant, data: request.data, occurredAt: request.occurredAt, id: eventID,
                    version: request.expectedVersion ?? version, warnings: warnings, journey: &journey, implied: false)
-            state = (journey, record!)
+            state = State(facts: journey?.accessFacts ?? state!.facts, record: record!, journey: journey ?? state?.journey,
+                          context: journey == nil ? state?.context : nil)
             let teamFollows = next.map { $0.type == ClinicalActType.careTeamAssigned.rawValue && $0.participant == participant
                 && $0.data["clinician"]?.stringValue == writer.reader.id } ?? false
             if admission, teamFollows {
@@ -154,7 +177,7 @@ public struct ConsentAwareWriter: Sendable {
                 append(ClinicalActType.careTeamAssigned.rawValue, participant: participant, data: team, occurredAt: request.occurredAt,
                        id: teamID, version: version + 1, warnings: [], journey: &journey, implied: true)
                 access.append(recordOf(decision, ClinicalActType.careTeamAssigned.rawValue, participant, clinician: writer.reader.id))
-                state = (journey, record!)
+                state = State(facts: journey!.accessFacts, record: record!, journey: journey)
             }
             states[participant] = state
         }
@@ -183,24 +206,21 @@ public struct ConsentAwareWriter: Sendable {
 
         /// Decides the write before anything of the record is looked at; a refusal leaves
         /// the batch with the record of the decision.
-        mutating func decide(_ type: String, participant: String?, state: (journey: Journey, record: ParticipantRecord)?,
-                             clinician: String?) throws -> AccessDecision {
+        mutating func decide(_ type: String, participant: String?, state: inout State?, clinician: String?) throws -> AccessDecision {
             var context: ParticipantContext?
-            if let participant, let state, !state.record.erased {
-                var organizations: [String: String] = [:]
-                for actor in writer.directory.actors.values { organizations[actor.id] = actor.organization }
-                context = state.journey.accessContext(organizations: organizations, today: today)
-                context?.admittingOrganization = state.journey.admission.flatMap { organizations[$0.admittedBy] }
+            if participant != nil, let known = state, !known.record.erased {
+                context = known.context ?? known.facts.context(organizations: organizations, today: today)
+                state?.context = context
             }
             var decision = AccessPolicy.decide(request(type, context, clinician))
             if participant != nil, state?.record.erased == true {
                 decision = AccessDecision(outcome: .denied, categories: [], purpose: .care, denial: .erasedParticipant, brokeGlass: false)
             }
-            let record = recordOf(decision, type, participant, clinician: clinician)
             guard decision.permitted else {
-                throw BatchDenied(record: AccessRecord(kind: "write", payload: record.data), denied: ConsentAwareReader.Denied(decision: decision, view: .record))
+                throw BatchDenied(record: AccessRecord(kind: "write", payload: recordOf(decision, type, participant, clinician: clinician).data),
+                                  denied: ConsentAwareReader.Denied(decision: decision, view: .record))
             }
-            if decision.brokeGlass || clinician != nil { access.append(record) }
+            if decision.brokeGlass || clinician != nil { access.append(recordOf(decision, type, participant, clinician: clinician)) }
             return decision
         }
 
@@ -228,17 +248,18 @@ public struct ConsentAwareWriter: Sendable {
 
         /// Adds a draft and the act it records to the batch's view of the participant.
         mutating func append(_ type: String, participant: String, data: [String: JSONValue], occurredAt: String, id: String,
-                             version: UInt64, warnings: [ClinicalWarning], journey: inout Journey, implied: Bool) {
+                             version: UInt64, warnings: [ClinicalWarning], journey: inout Journey?, implied: Bool) {
             var stored = data
             stored["occurredAt"] = .string(occurredAt)
             if !warnings.isEmpty { stored["warnings"] = .array(warnings.map(\.json)) }
             let schema = ClinicalActType(rawValue: type)?.currentSchema ?? 1
             drafts.append(EventDraft(type: type, stream: Identifiers.participantStreamPrefix + participant, data: stored, id: id,
                                      expectedVersion: version, schema: schema))
-            let event = ProjectedEvent(seq: 0, id: id, participant: participant, version: version, type: type, schema: schema,
-                                       author: writer.reader.id, recordedAt: Timestamp.now().description,
-                                       payload: Data(CanonicalJSON.encode(.object(stored))))
-            journey.apply(event)
+            if journey != nil {
+                journey!.apply(ProjectedEvent(seq: 0, id: id, participant: participant, version: version, type: type, schema: schema,
+                                              author: writer.reader.id, recordedAt: Timestamp.now().description,
+                                              payload: Data(CanonicalJSON.encode(.object(stored)))))
+            }
             written.append(Written(result: AppendResult(seq: 0, id: id, stream: "", version: version, leafHash: .zero, existing: false),
                                    participant: participant, type: type,
                                    warnings: warnings, implied: implied))

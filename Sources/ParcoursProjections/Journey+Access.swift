@@ -2,18 +2,58 @@ import ParcoursAccess
 import ParcoursClinical
 
 extension Journey {
-    /// What the access policy needs of this participant on `today` (`YYYY-MM-DD`):
-    /// the care team and its organizations (from the directory), the categories shared
-    /// with each organization by consents in force, and whom she or he refused.
-    public func accessContext(organizations: [String: String], today: String) -> ParticipantContext {
-        var shared: [String: Set<InformationCategory>] = [:]
-        for consent in consents where consent.scope.kind == .organization && consent.isInForce(on: today) {
-            guard let organization = consent.scope.value else { continue }
-            shared[organization, default: []].formUnion(Set(consent.categories).subtracting(consent.withdrawnCategories))
+    /// What the access policy reads of a journey: the care team, the consents, the refusals
+    /// and who admitted the person. It decodes on its own from a journey's JSON, the rest
+    /// skipped, so a write is decided without opening the whole journey.
+    public struct AccessFacts: Decodable, Sendable, Equatable {
+        public struct Admitted: Decodable, Sendable, Equatable {
+            public var admittedBy: String
         }
-        return ParticipantContext(participant: participant, careTeam: Set(careTeam),
-                                  careTeamOrganizations: Set(careTeam.compactMap { organizations[$0] }), sharedWith: shared,
-                                  refusedClinicians: refusedClinicians, refusedOrganizations: refusedOrganizations)
+
+        public var participant: String
+        public var admission: Admitted?
+        /// Clinicians' actor ids, sorted.
+        public var careTeam: [String]
+        public var consents: [ConsentEntry]
+        public var refusals: [RefusalEntry]
+
+        /// Clinicians or organizations of `kind` the person refused, refusals not lifted.
+        func refused(_ kind: ConsentDecision.ScopeKind) -> Set<String> {
+            Set(refusals.filter { $0.scope.kind == kind && $0.liftedOn == nil }.compactMap(\.scope.value))
+        }
+
+        /// What the access policy needs of this participant on `today` (`YYYY-MM-DD`):
+        /// the care team and its organizations (from the directory), the categories shared
+        /// with each organization by consents in force, whom she or he refused, and the
+        /// organization of the clinician who admitted her or him.
+        public func context(organizations: [String: String], today: String) -> ParticipantContext {
+            var shared: [String: Set<InformationCategory>] = [:]
+            for consent in consents where consent.scope.kind == .organization && consent.isInForce(on: today) {
+                guard let organization = consent.scope.value else { continue }
+                shared[organization, default: []].formUnion(Set(consent.categories).subtracting(consent.withdrawnCategories))
+            }
+            return ParticipantContext(participant: participant, careTeam: Set(careTeam),
+                                      careTeamOrganizations: Set(careTeam.compactMap { organizations[$0] }), sharedWith: shared,
+                                      refusedClinicians: refused(.clinician), refusedOrganizations: refused(.organization),
+                                      admittingOrganization: admission.flatMap { organizations[$0.admittedBy] })
+        }
+    }
+
+    /// This journey's facts for the access policy.
+    public var accessFacts: AccessFacts {
+        AccessFacts(participant: participant, admission: admission.map { AccessFacts.Admitted(admittedBy: $0.admittedBy) },
+                    careTeam: careTeam, consents: consents, refusals: refusals)
+    }
+
+    /// Whether an act of this type changes what the access policy reads of a journey.
+    public static func changesAccess(_ type: String) -> Bool {
+        type == ClinicalActType.participantEnrolled.rawValue || type.hasPrefix("careteam.") || type.hasPrefix("consent.")
+            || rewritesEarlierActs(type)
+    }
+
+    /// What the access policy needs of this participant on `today` (`YYYY-MM-DD`).
+    public func accessContext(organizations: [String: String], today: String) -> ParticipantContext {
+        accessFacts.context(organizations: organizations, today: today)
     }
 
     /// The journey as a reader permitted `categories` may see it: every part of another

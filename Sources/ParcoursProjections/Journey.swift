@@ -53,15 +53,11 @@ public struct Journey: Codable, Sendable, Equatable {
     public init(participant: String) { self.participant = participant }
 
     /// Clinicians (actor ids) the person refused, refusals not lifted.
-    public var refusedClinicians: Set<String> { refused(.clinician) }
+    public var refusedClinicians: Set<String> { accessFacts.refused(.clinician) }
     /// Organizations the person refused, refusals not lifted.
-    public var refusedOrganizations: Set<String> { refused(.organization) }
+    public var refusedOrganizations: Set<String> { accessFacts.refused(.organization) }
     /// Whether the person refused researchers, and has not lifted it.
     public var researchRefused: Bool { refusals.contains { $0.scope.kind == .research && $0.liftedOn == nil } }
-
-    private func refused(_ kind: ConsentDecision.ScopeKind) -> Set<String> {
-        Set(refusals.filter { $0.scope.kind == kind && $0.liftedOn == nil }.compactMap(\.scope.value))
-    }
 
     public struct Admission: Codable, Sendable, Equatable {
         public var id: String

@@ -11,23 +11,39 @@ extension Projector {
     /// Nil when no such participant was ever admitted; an erased participant's record is
     /// marked erased, her or his journey empty.
     public static func current(of participant: String, in source: ProjectionSource) throws -> (journey: Journey, record: ParticipantRecord)? {
+        try current(of: participant, in: source, whole: true).map { ($0.journey!, $0.record) }
+    }
+
+    /// As `current(of:in:)`, for a writer: the journey's access facts and the rules' record,
+    /// the whole journey decoded only when `whole` or when the events the projection has
+    /// not followed change what the policy reads (then it is given too).
+    public static func current(of participant: String, in source: ProjectionSource, whole: Bool)
+        throws -> (facts: Journey.AccessFacts, record: ParticipantRecord, journey: Journey?)? {
         guard let head = try source.streamHead(of: participant) else { return nil }
         guard head.type != StreamRules.participantErased, let key = try source.dataKey(of: participant) else {
             var record = ParticipantRecord(participant: participant)
             record.markErased()
-            return (Journey(participant: participant), record)
+            let journey = Journey(participant: participant)
+            return (journey.accessFacts, record, journey)
         }
         let position = try ProjectionTables.positions(source.db)[.journey]!
         let tail = try source.stream(of: participant, from: position)
         if !tail.contains(where: { Journey.rewritesEarlierActs($0.type) }), let sealed = try ProjectionTables.loadSealed(participant, source.db) {
-            var (journey, record) = try ProjectionTables.open(sealed, of: participant, with: key)
+            var record = try ProjectionTables.open(ParticipantRecord.self, sealed.record, as: "record", of: participant, with: key)
+            if !whole, !tail.contains(where: { Journey.changesAccess($0.type) }) {
+                let facts = try ProjectionTables.open(Journey.AccessFacts.self, sealed.journey, as: "journey", of: participant, with: key)
+                for event in tail where event.payload != nil { record.apply(type: event.type, id: event.id, recorded: RecordedAct.decode(event)) }
+                return (facts, record, nil)
+            }
+            var journey = try ProjectionTables.open(Journey.self, sealed.journey, as: "journey", of: participant, with: key)
             for event in tail {
                 let recorded = RecordedAct.decode(event)
                 journey.apply(event, recorded)
                 if event.payload != nil { record.apply(type: event.type, id: event.id, recorded: recorded) }
             }
-            return (journey, record)
+            return (journey.accessFacts, record, journey)
         }
-        return fold(participant, try source.stream(of: participant))
+        let (journey, record) = fold(participant, try source.stream(of: participant))
+        return (journey.accessFacts, record, journey)
     }
 }
