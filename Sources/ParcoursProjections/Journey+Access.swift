@@ -5,8 +5,8 @@ extension Journey {
     /// What the access policy reads of a journey: the care team, the consents, the refusals
     /// and who admitted the person. It decodes on its own from a journey's JSON, the rest
     /// skipped, so a write is decided without opening the whole journey.
-    public struct AccessFacts: Decodable, Sendable, Equatable {
-        public struct Admitted: Decodable, Sendable, Equatable {
+    public struct AccessFacts: Codable, Sendable, Equatable {
+        public struct Admitted: Codable, Sendable, Equatable {
             public var admittedBy: String
         }
 

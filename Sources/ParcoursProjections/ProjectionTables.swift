@@ -52,12 +52,15 @@ enum ProjectionTables {
         var journey: Journey
         /// The sealed journey and record; nil when the journey projection is not written.
         var sealed: (journey: Data, record: Data)?
+        /// The journey's facts for the access policy, sealed apart.
+        var access: Data?
 
         init(_ journey: Journey, record: ParticipantRecord, key: DataKey, sealing: Bool) throws {
             self.journey = journey
             if sealing {
                 sealed = (try seal(journey, as: "journey", of: journey.participant, with: key),
                           try seal(record, as: "record", of: journey.participant, with: key))
+                access = try seal(journey.accessFacts, as: "access", of: journey.participant, with: key)
             }
         }
     }
@@ -68,9 +71,10 @@ enum ProjectionTables {
         try remove(participant, from: names.subtracting([.journey]), db)
         if names.contains(.journey), let sealed = prepared.sealed {
             try db.cachedStatement(sql: """
-                INSERT INTO journey (participant, through_seq, journey, record) VALUES (?, ?, ?, ?)
-                ON CONFLICT (participant) DO UPDATE SET through_seq = excluded.through_seq, journey = excluded.journey, record = excluded.record
-                """).execute(arguments: [participant, Int64(journey.throughSeq), sealed.journey, sealed.record])
+                INSERT INTO journey (participant, through_seq, journey, record, access) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (participant) DO UPDATE SET through_seq = excluded.through_seq, journey = excluded.journey, record = excluded.record,
+                    access = excluded.access
+                """).execute(arguments: [participant, Int64(journey.throughSeq), sealed.journey, sealed.record, prepared.access])
         }
         if names.contains(.caseload) {
             let reviewOn = journey.plan?.plan.reviewOn
@@ -109,6 +113,13 @@ enum ProjectionTables {
                                              referral.status.rawValue])
             }
         }
+    }
+
+    /// A participant's sealed access facts and record as stored; nil facts in a row written
+    /// before they were kept apart.
+    static func loadAccess(_ participant: String, _ db: Database) throws -> (access: Data?, journey: Data, record: Data)? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT access, journey, record FROM journey WHERE participant = ?"), arguments: [participant])
+            .map { ($0["access"], $0["journey"], $0["record"]) }
     }
 
     /// A participant's sealed journey and record as stored, to open later (on any thread).

@@ -149,6 +149,15 @@ enum StoreSchema {
                 BEGIN SELECT RAISE(ABORT, 'no data key for an erased participant'); END;
                 """)
         }
+        migrator.registerMigration("v4-journey-access-facts") { db in
+            // What the access policy reads of a journey (care team, consents, refusals, who
+            // admitted), sealed apart: a write is decided without opening the whole journey.
+            // The journey projection starts over, so every row gets it at the next read.
+            try db.execute(sql: """
+                ALTER TABLE journey ADD COLUMN access BLOB;
+                UPDATE projection_position SET position = 0 WHERE name = 'journey';
+                """)
+        }
         return migrator
     }
 }
