@@ -59,7 +59,8 @@ public enum AccessPolicy {
     ///   from a coordinator of an organization following the participant (or of the one
     ///   that admitted her or him, when the team is empty).
     /// - The participant's refusal of the writer, by name or by organization, wins over
-    ///   membership and over the glass.
+    ///   membership and over the glass — but a clinician of the care team still records a
+    ///   legal-obligation disclosure, which the law requires whatever the consent.
     /// - Anyone else is refused, or breaks the glass with a written justification: permitted,
     ///   marked and raised for review like a read.
     static func decideWrite(_ writer: Reader, _ act: WriteAct, _ participant: ParticipantContext?, breakGlass: String?) -> AccessDecision {
@@ -70,7 +71,13 @@ public enum AccessPolicy {
         guard let participant else { return .deny(.unknownParticipant, .care) }
         let changesTeam = if case .careTeamChange = act { true } else { false }
         guard writer.holds(.clinician) || changesTeam && writer.holds(.coordinator) else { return .deny(.roleNotPermitted, .care) }
-        if participant.refuses(writer) { return .deny(.refusedByParticipant, .care) }
+        if participant.refuses(writer) {
+            // A legal-obligation disclosure is made whatever the consent: the care team's clinician records hers.
+            if act == .legalDisclosure, writer.holds(.clinician), participant.careTeam.contains(writer.id) {
+                return .permit([.disclosures], .legalObligation)
+            }
+            return .deny(.refusedByParticipant, .care)
+        }
         if writer.holds(.clinician), participant.careTeam.contains(writer.id) { return .permit(all, .care) }
         if changesTeam, writer.holds(.coordinator), let organization = writer.organization,
            participant.careTeamOrganizations.contains(organization)

@@ -7,6 +7,8 @@ public enum WriteAct: Sendable, Equatable {
     case careTeamChange(clinician: String, joins: Bool)
     /// A consent, a withdrawal or a refusal of access: it changes who reads the record.
     case consentDecision
+    /// A legal-obligation disclosure: made whatever the consent, so recorded whatever the refusals.
+    case legalDisclosure
     /// Any other clinical act.
     case clinicalAct
 
@@ -16,6 +18,7 @@ public enum WriteAct: Sendable, Equatable {
         case "participant.enrolled": self = .admission
         case "careteam.assigned", "careteam.released": self = .careTeamChange(clinician: clinician ?? "", joins: type == "careteam.assigned")
         case "consent.given", "consent.withdrawn", "consent.refused": self = .consentDecision
+        case "disclosure.legal": self = .legalDisclosure
         default: self = .clinicalAct
         }
     }

@@ -17,8 +17,9 @@ import ParcoursStore
 /// An admission creates the care team with the admitting clinician: a `careteam.assigned`
 /// whose id derives from the admission's (so a retried admission stays idempotent), unless
 /// the batch's next act is that very assignment.
-/// Writes under break-glass and care-team changes get their access record in the same
-/// transaction as the acts: both durable, or neither.
+/// Writes under break-glass, care-team changes and a legal-obligation disclosure despite the
+/// participant's refusal get their access record in the same transaction as the acts: both
+/// durable, or neither.
 public struct ConsentAwareWriter: Sendable {
     let store: Store
     let master: MasterKey
@@ -220,7 +221,10 @@ public struct ConsentAwareWriter: Sendable {
                 throw BatchDenied(record: AccessRecord(kind: "write", payload: recordOf(decision, type, participant, clinician: clinician).data),
                                   denied: ConsentAwareReader.Denied(decision: decision, view: .record))
             }
-            if decision.brokeGlass || clinician != nil { access.append(recordOf(decision, type, participant, clinician: clinician)) }
+            // Recorded beside the act: the glass broken, a care-team change, a write despite the participant's refusal.
+            if decision.brokeGlass || clinician != nil || decision.purpose == .legalObligation {
+                access.append(recordOf(decision, type, participant, clinician: clinician))
+            }
             return decision
         }
 

@@ -117,6 +117,15 @@ struct WritePolicyTests {
         let refused = try cli.run(["record", "--as", "intervenant-deux", "--break-glass", AccessPolicyCLITests.justification, "-"],
                                   input: stage, env: Self.asEnrolled)
         #expect(refused.status == 2 && refused.stderr.contains("refused by the participant"), "\(refused)")
+        // A legal-obligation disclosure is made whatever the consent: she still records hers.
+        let disclosure = RecordTests.act("disclosure.legal", participant: participant, at: "2026-11-20T12:00:00.000Z", [
+            "legalBasis": "youth-protection-act-s39", "recipient": "Direction de la protection de la jeunesse",
+            "categories": ["identity", "safety"], "disclosedAt": "2026-11-20T11:30:00.000Z", "participantTold": false,
+            "justification": "motifs raisonnables de croire que la sécurité est compromise (données fictives)"])
+        let disclosed = try RecordTests.record(cli, disclosure, as: "intervenant-deux")
+        #expect(disclosed.status == 0, "\(disclosed)")
+        let record = try #require(try Self.writes(cli).last)
+        #expect(record["act"] == "disclosure.legal" && record["purpose"] == "legal-obligation" && record["outcome"] == "permitted")
     }
 
     @Test("a care-team change or a consent is never corrected or voided: a new act says it")
