@@ -152,9 +152,11 @@ enum StoreSchema {
         migrator.registerMigration("v4-journey-access-facts") { db in
             // What the access policy reads of a journey (care team, consents, refusals, who
             // admitted), sealed apart: a write is decided without opening the whole journey.
-            // The journey projection starts over, so every row gets it at the next read.
+            // The journey projection starts over, empty, so every row gets it at the next read
+            // (a writer before then folds each participant's stream from the log).
             try db.execute(sql: """
                 ALTER TABLE journey ADD COLUMN access BLOB;
+                DELETE FROM journey;
                 UPDATE projection_position SET position = 0 WHERE name = 'journey';
                 """)
         }
