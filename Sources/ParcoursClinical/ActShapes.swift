@@ -32,22 +32,52 @@ final class ActShapes: @unchecked Sendable {
     }
 
     private static func fits(_ value: Any, at place: String, _ shape: [String: Set<String>], skipping: Set<String>) -> Bool {
-        if let object = value as? [String: Any] {
+        switch Container(value) {
+        case .object(let object):
             guard let accepted = shape[place] else { return false }
             for (key, member) in object {
                 if place.isEmpty, skipping.contains(key) { continue }
                 guard accepted.contains(key) else { return false }
-                if member is [String: Any] || member is [Any], !fits(member, at: place.isEmpty ? key : place + "." + key, shape, skipping: []) {
+                if Container(member) != nil, !fits(member, at: place.isEmpty ? key : place + "." + key, shape, skipping: []) {
                     return false
                 }
             }
             return true
-        }
-        if let array = value as? [Any] {
+        case .array(let array):
             let element = place + "[]"
             return array.allSatisfy { fits($0, at: element, shape, skipping: []) }
+        case nil:
+            return true
         }
-        return true
+    }
+
+    /// An object or an array of `JSONSerialization`'s output, told by its dynamic type: a
+    /// comparison of type metadata, where a conditional cast of every string and number
+    /// to a collection type would cost more than the whole decode.
+    private enum Container {
+        case object([String: Any])
+        case array([Any])
+
+        init?(_ value: Any) {
+            let kind = ObjectIdentifier(type(of: value))
+            if kind == Self.objectType, let object = value as? [String: Any] {
+                self = .object(object)
+            } else if kind == Self.arrayType, let array = value as? [Any] {
+                self = .array(array)
+            } else if kind == Self.stringType || value is NSNumber || value is NSNull {
+                return nil
+            } else if let object = value as? [String: Any] {
+                self = .object(object)
+            } else if let array = value as? [Any] {
+                self = .array(array)
+            } else {
+                return nil
+            }
+        }
+
+        static let objectType = ObjectIdentifier([String: Any].self)
+        static let arrayType = ObjectIdentifier([Any].self)
+        static let stringType = ObjectIdentifier(String.self)
     }
 
     /// A place as `fits` names it: `identity`, `factors[]`, `statusQuo.pros[]`; the top is "".

@@ -115,11 +115,12 @@ enum ProjectionTables {
         }
     }
 
-    /// A participant's sealed access facts and record as stored; nil facts in a row written
-    /// before they were kept apart.
-    static func loadAccess(_ participant: String, _ db: Database) throws -> (access: Data?, journey: Data, record: Data)? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT access, journey, record FROM journey WHERE participant = ?"), arguments: [participant])
-            .map { ($0["access"], $0["journey"], $0["record"]) }
+    /// A participant's sealed access facts and record as stored, without the journey (the
+    /// largest blob by far); nil when there is no row, or its facts are not kept apart.
+    static func loadAccess(_ participant: String, _ db: Database) throws -> (access: Data, record: Data)? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT access, record FROM journey WHERE participant = ? AND access IS NOT NULL"),
+                         arguments: [participant])
+            .map { ($0["access"], $0["record"]) }
     }
 
     /// A participant's sealed journey and record as stored, to open later (on any thread).

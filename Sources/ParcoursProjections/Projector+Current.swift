@@ -28,15 +28,16 @@ extension Projector {
         }
         let position = try ProjectionTables.positions(source.db)[.journey]!
         let tail = try source.stream(of: participant, from: position)
-        if !tail.contains(where: { Journey.rewritesEarlierActs($0.type) }), let sealed = try ProjectionTables.loadAccess(participant, source.db) {
+        let rewrites = tail.contains { Journey.rewritesEarlierActs($0.type) }
+        if !rewrites, !whole, !tail.contains(where: { Journey.changesAccess($0.type) }),
+           let sealed = try ProjectionTables.loadAccess(participant, source.db) {
+            let facts = try ProjectionTables.open(Journey.AccessFacts.self, sealed.access, as: "access", of: participant, with: key)
             var record = try ProjectionTables.open(ParticipantRecord.self, sealed.record, as: "record", of: participant, with: key)
-            if !whole, !tail.contains(where: { Journey.changesAccess($0.type) }) {
-                let facts = try sealed.access.map { try ProjectionTables.open(Journey.AccessFacts.self, $0, as: "access", of: participant, with: key) }
-                    ?? ProjectionTables.open(Journey.AccessFacts.self, sealed.journey, as: "journey", of: participant, with: key)
-                for event in tail where event.payload != nil { record.apply(type: event.type, id: event.id, recorded: RecordedAct.decode(event)) }
-                return (facts, record, nil)
-            }
-            var journey = try ProjectionTables.open(Journey.self, sealed.journey, as: "journey", of: participant, with: key)
+            for event in tail where event.payload != nil { record.apply(type: event.type, id: event.id, recorded: RecordedAct.decode(event)) }
+            return (facts, record, nil)
+        }
+        if !rewrites, let sealed = try ProjectionTables.loadSealed(participant, source.db) {
+            var (journey, record) = try ProjectionTables.open(sealed, of: participant, with: key)
             for event in tail {
                 let recorded = RecordedAct.decode(event)
                 journey.apply(event, recorded)
