@@ -56,8 +56,11 @@ public final class ProjectionSource {
 
     /// One participant's events with `seq` in `start..<end`, in stream order.
     public func stream(of participant: String, from start: UInt64 = 0, before end: UInt64 = UInt64(Int64.max)) throws -> [ProjectedEvent] {
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT seq, line FROM event WHERE stream = ? AND seq >= ? AND seq < ? ORDER BY version"),
-                                       arguments: [Identifiers.participantStreamPrefix + participant, Int64(start), Int64(end)])
+        // The seqs come from the (stream, version) index alone, which holds them; only the records
+        // in range are read (a stream's seqs grow with its versions, so seq order is stream order).
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT seq, line FROM event WHERE seq IN (SELECT seq FROM event WHERE stream = ? AND seq >= ? AND seq < ?) ORDER BY seq
+            """), arguments: [Identifiers.participantStreamPrefix + participant, Int64(start), Int64(end)])
         var events: [ProjectedEvent] = []
         while let row = try rows.next() { events.append(try event(seq: row[0], line: row[1])) }
         return events
