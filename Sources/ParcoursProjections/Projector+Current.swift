@@ -45,7 +45,18 @@ extension Projector {
             }
             return (journey.accessFacts, record, journey)
         }
-        let (journey, record) = fold(participant, try source.stream(of: participant))
+        let events = try source.stream(of: participant)
+        if !whole, !events.contains(where: { Journey.rewritesEarlierActs($0.type) }) {
+            // Not projected yet (a bulk import): the facts need only the acts that change them.
+            var journey = Journey(participant: participant), record = ParticipantRecord(participant: participant)
+            for event in events where event.payload != nil {
+                let recorded = RecordedAct.decode(event)
+                if Journey.changesAccess(event.type) { journey.apply(event, recorded) }
+                record.apply(type: event.type, id: event.id, recorded: recorded)
+            }
+            return (journey.accessFacts, record, nil)
+        }
+        let (journey, record) = fold(participant, events)
         return (journey.accessFacts, record, journey)
     }
 }
