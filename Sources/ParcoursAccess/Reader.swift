@@ -1,3 +1,5 @@
+import ParcoursLog
+
 /// Who asks: an actor of the directory, her or his key proven, with the roles and the
 /// organization the directory gives.
 public struct Reader: Sendable, Equatable {
@@ -9,6 +11,11 @@ public struct Reader: Sendable, Equatable {
         self.id = id
         self.roles = roles
         self.organization = organization
+    }
+
+    /// The reader an actor of the directory is: her or his id, roles and organization.
+    public init(_ actor: DirectoryActor) {
+        self.init(id: actor.id, roles: Set(actor.roles), organization: actor.organization)
     }
 
     public func holds(_ role: Role) -> Bool { roles.contains(role.rawValue) }

@@ -44,7 +44,7 @@ enum ProjectionBench {
     static func reads(_ bench: BenchStore, ids: [String], threads: Int, perThread: Int, groupCommit: Bool) throws -> ReadRun {
         let directory = try bench.store.currentDirectory()
         guard let actor = directory.activeActor(clinician) else { throw BenchError("no \(clinician) in this store") }
-        let reader = Reader(id: actor.id, roles: Set(actor.roles), organization: actor.organization)
+        let reader = Reader(actor)
         let organizations = directory.actors.values.reduce(into: [String: String]()) { $0[$1.id] = $1.organization }
         let (store, master) = (bench.store, bench.master)
         let committer = try AccessGroupCommit(store: store, master: master)

@@ -48,8 +48,8 @@ enum RecordBench {
         let writer = ConsentAwareWriter(store: bench.store, master: bench.master) { [store = bench.store, master = bench.master] record in
             _ = try store.recordAccess(type: record.type, data: record.payload, master: master)
         }
-        let who = ConsentAwareWriter.Writer(reader: Reader(id: clinician, roles: ["clinician"], organization: "Banc d'essai"), author: author,
-                                            breakGlass: nil, directory: try bench.store.currentDirectory())
+        let directory = try bench.store.currentDirectory()
+        let who = ConsentAwareWriter.Writer(reader: Reader(directory.actors[clinician]!), author: author, breakGlass: nil, directory: directory)
         var generator = JourneyGenerator(seed: seed, clinician: clinician)
         var prepopulated = 0
         let journeys = generator.journeys(count: participants)
@@ -63,10 +63,11 @@ enum RecordBench {
             prepopulated += try record(acts, writer: writer, as: who, admitting: journey[0].participant).count
         }
         // The acts below are accepted only while the follow-up is open, from a member of the care team.
-        let projector = Projector(store: bench.store, master: bench.master)
-        let open = try journeys.compactMap(\.first?.participant).filter { participant in
-            guard let record = try projector.recordOrHistory(of: participant) else { return false }
-            return !record.closed && !record.erased && record.careTeam.contains(clinician)
+        let open = try bench.store.projectionRead(master: bench.master) { source in
+            try journeys.compactMap(\.first?.participant).filter { participant in
+                guard let record = try Projector.current(of: participant, in: source, whole: false)?.record else { return false }
+                return !record.closed && !record.erased && record.careTeam.contains(clinician)
+            }
         }
         guard !open.isEmpty else { throw BenchError("no participant with an open follow-up to record for") }
         log("  \(prepopulated) acts recorded; \(open.count) of \(participants) participants have an open follow-up the bench's clinician is in")

@@ -141,13 +141,6 @@ enum ProjectionTables {
         return try open(Journey.self, sealed, as: "journey", of: participant, with: key)
     }
 
-    /// Only a participant's record, for the clinical rules.
-    static func loadRecord(_ participant: String, key: DataKey, _ db: Database) throws -> ParticipantRecord? {
-        guard let sealed = try Data.fetchOne(db.cachedStatement(sql: "SELECT record FROM journey WHERE participant = ?"),
-                                             arguments: [participant]) else { return nil }
-        return try open(ParticipantRecord.self, sealed, as: "record", of: participant, with: key)
-    }
-
     /// Sealed under the participant's data key, deterministically: equal content, equal bytes.
     static func seal(_ value: some Encodable, as kind: String, of participant: String, with key: DataKey) throws -> Data {
         var plaintext = [UInt8](try encoder.encode(value))

@@ -38,11 +38,7 @@ extension Projector {
         }
         if !rewrites, let sealed = try ProjectionTables.loadSealed(participant, source.db) {
             var (journey, record) = try ProjectionTables.open(sealed, of: participant, with: key)
-            for event in tail {
-                let recorded = RecordedAct.decode(event)
-                journey.apply(event, recorded)
-                if event.payload != nil { record.apply(type: event.type, id: event.id, recorded: recorded) }
-            }
+            advance(&journey, &record, by: tail)
             return (journey.accessFacts, record, journey)
         }
         let events = try source.stream(of: participant)

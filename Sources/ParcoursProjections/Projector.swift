@@ -69,54 +69,6 @@ public struct Projector: Sendable {
         }
     }
 
-    /// The participant's record for the clinical rules, as of the log's head: the journey
-    /// projection's record, plus the participant's events the projection has not followed
-    /// yet, in one snapshot. Nil when there is no such participant, or she or he was erased.
-    ///
-    /// So recording never waits for the projections to follow: the next reader does that.
-    public func record(of participant: String) throws -> ParticipantRecord? {
-        try records(of: [participant])[participant]
-    }
-
-    /// The record for the rules of a participant the projections may not know: from the
-    /// projection, else folded from the log, which tells an erased participant (marked
-    /// erased) from one never admitted (nil).
-    public func recordOrHistory(of participant: String) throws -> ParticipantRecord? {
-        if let record = try record(of: participant) { return record }
-        let events = try store.events(inStream: Identifiers.participantStreamPrefix + participant, master: master)
-        guard !events.isEmpty else { return nil }
-        var record = ParticipantRecord(participant: participant)
-        for event in events {
-            switch event.content {
-            case .opened(let data), .clear(let data):
-                record.apply(type: event.envelope.type, data: Data(CanonicalJSON.encode(.object(data))), id: event.envelope.id,
-                             schema: event.envelope.schema)
-            case .erased: record.markErased()
-            }
-        }
-        if events.last?.envelope.type == StreamRules.participantErased { record.markErased() }
-        return record
-    }
-
-    /// The records of several participants in one snapshot; those unknown or erased are left out.
-    public func records(of participants: Set<String>) throws -> [String: ParticipantRecord] {
-        try store.projectionRead(master: master) { source in
-            let position = try ProjectionTables.positions(source.db)[.journey]!
-            var records: [String: ParticipantRecord] = [:]
-            for participant in participants {
-                guard let key = try source.dataKey(of: participant) else { continue }
-                let stored = try ProjectionTables.loadRecord(participant, key: key, source.db)
-                let tail = try source.stream(of: participant, from: position)
-                if stored == nil, tail.first?.version != 0 { continue }
-                var record = stored ?? ParticipantRecord(participant: participant)
-                guard !tail.contains(where: { $0.payload == nil || $0.type == StreamRules.participantErased }) else { continue }
-                for event in tail { record.apply(type: event.type, id: event.id, recorded: RecordedAct.decode(event)) }
-                records[participant] = record
-            }
-            return records
-        }
-    }
-
     /// Applies the records in `position..<end` to projections that are all at `position`.
     ///
     /// What the database holds is read in turn; each participant's journey is then opened,
@@ -148,11 +100,7 @@ public struct Projector: Sendable {
             var (journey, record): (Journey, ParticipantRecord)
             if let sealed = item.sealed {
                 (journey, record) = try ProjectionTables.open(sealed, of: item.participant, with: item.key)
-                for event in item.events {
-                    let recorded = RecordedAct.decode(event)
-                    journey.apply(event, recorded)
-                    if event.payload != nil { record.apply(type: event.type, id: event.id, recorded: recorded) }
-                }
+                Self.advance(&journey, &record, by: item.events)
             } else {
                 (journey, record) = Self.fold(item.participant, item.events)
             }
@@ -206,7 +154,16 @@ public struct Projector: Sendable {
         try flush()
     }
 
-    static func fold(_ participant: String, _ events: [ProjectedEvent]) -> (Journey, ParticipantRecord) {
+    /// Moves a stored journey and the rules' record forward by the stream's next events.
+    static func advance(_ journey: inout Journey, _ record: inout ParticipantRecord, by events: [ProjectedEvent]) {
+        for event in events {
+            let recorded = RecordedAct.decode(event)
+            journey.apply(event, recorded)
+            if event.payload != nil { record.apply(type: event.type, id: event.id, recorded: recorded) }
+        }
+    }
+
+        static func fold(_ participant: String, _ events: [ProjectedEvent]) -> (Journey, ParticipantRecord) {
         var record = ParticipantRecord(participant: participant)
         let journey = Journey.fold(participant: participant, events: events, record: &record)
         return (journey, record)

@@ -46,9 +46,7 @@ extension Store {
         // The copy, beside the store: the same file system, so the rename that puts it in place is atomic.
         let staging = (directory as NSString).appendingPathComponent(".parcours-restore-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(atPath: staging) }
-        guard FileManager.default.createFile(atPath: staging, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw StoreError.invalidInput(field: "--store", reason: "cannot write in \(directory)")
-        }
+        try PrivateFile.create(staging, field: "--store").close()
         let copy = try DatabaseQueue(path: staging)
         try backup.pool.backup(to: copy)
         try copy.writeWithoutTransaction { db in

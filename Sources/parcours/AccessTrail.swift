@@ -7,29 +7,22 @@ struct AccessTrail {
     let store: Store
     let master: MasterKey
 
-    /// Records a permitted request of `kind` (read, export…) by `actor`.
-    func permitted(_ kind: String, actor: String, role: String, view: String, purpose: String,
-                   details: [String: JSONValue] = [:]) throws {
-        try record(kind, actor: actor, role: role, view: view, purpose: purpose, outcome: "permitted", details: details)
-    }
-
     /// Records a refused request, then rethrows why it was refused.
     func denied(_ kind: String, actor: String, view: String, purpose: String, because error: any Error,
                 details: [String: JSONValue] = [:]) throws -> Never {
         var details = details
         details["reason"] = .string(Self.category(of: error))
-        try record(kind, actor: actor, role: nil, view: view, purpose: purpose, outcome: "denied", details: details)
+        try record(kind, actor: actor, view: view, purpose: purpose, outcome: "denied", details: details)
         throw error
     }
 
-    private func record(_ kind: String, actor: String, role: String?, view: String, purpose: String, outcome: String,
+    private func record(_ kind: String, actor: String, view: String, purpose: String, outcome: String,
                         details: [String: JSONValue]) throws {
         var data = details
         data["actor"] = .string(Self.recordable(actor))
         data["view"] = .string(view)
         data["purpose"] = .string(purpose)
         data["outcome"] = .string(outcome)
-        if let role { data["role"] = .string(role) }
         try store.recordAccess(type: "access." + kind, data: data, master: master)
     }
 

@@ -104,9 +104,3 @@ struct AppendCommand: ParsableCommand {
         }
     }
 }
-
-extension Store {
-    func currentDirectoryHolds(_ actor: String, role: String) -> Bool {
-        (try? currentDirectory().activeActor(actor)?.holds(role)) == true
-    }
-}

@@ -43,11 +43,9 @@ enum Main {
             fail(error.description)
         } catch let error as CommandError {
             fail(error.description)
-        } catch let error as ProjectionError where { if case .erased = error { true } else { false } }() {
-            // Its own exit status: the record existed, and was erased.
-            FileHandle.standardError.write(Data("parcours: \(error.description)\n".utf8))
-            Foundation.exit(3)
         } catch let error as ProjectionError {
+            // An erased record has its own exit status: it existed, and was erased.
+            if case .erased = error { fail(error.description, status: 3) }
             fail(error.description)
         } catch let error as CocoaError {
             // A file Foundation could not read or write: its path and why, not a raw NSCocoaErrorDomain message.
@@ -64,9 +62,9 @@ enum Main {
         }
     }
 
-    static func fail(_ message: String) -> Never {
+    static func fail(_ message: String, status: Int32 = 2) -> Never {
         Output.error("parcours: \(message)")
-        Foundation.exit(2)
+        Foundation.exit(status)
     }
 }
 

@@ -31,7 +31,7 @@ struct ReadSession {
             let key = try signer.unlock(store)
             let directory = try store.currentDirectory()
             guard let actor = directory.activeActor(key.id) else { throw StoreError.revokedActor(key.id) }
-            let reader = Reader(id: actor.id, roles: Set(actor.roles), organization: actor.organization)
+            let reader = Reader(actor)
             let views = ConsentAwareReader(projections: ProjectionReader(store: store, master: master)) { record in
                 try store.recordAccess(type: record.type, data: record.payload, master: master)
             }

@@ -36,8 +36,7 @@ struct RestoreCommand: ParsableCommand {
             // Decided by the one policy, against the directory of the store that holds authority.
             let author = try signer.unlock(authority)
             guard let actor = try authority.currentDirectory().activeActor(author.id) else { throw StoreError.revokedActor(author.id) }
-            let decision = AccessPolicy.decide(AccessRequest(reader: Reader(id: actor.id, roles: Set(actor.roles), organization: actor.organization),
-                                                             view: .maintenance, purpose: .administration))
+            let decision = AccessPolicy.decide(AccessRequest(reader: Reader(actor), view: .maintenance, purpose: .administration))
             guard decision.permitted else { throw CommandError(ConsentAwareReader.Denied(decision: decision, view: .maintenance).description) }
         }
         var report: [String: JSONValue] = ["restored": .string(store.path), "events": .int(Int64(restored.events)),

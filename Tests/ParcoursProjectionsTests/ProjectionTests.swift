@@ -167,7 +167,9 @@ struct ProjectionTests {
                 folded.apply(type: event.envelope.type, data: Data(CanonicalJSON.encode(.object(data))), id: event.envelope.id,
                              schema: event.envelope.schema)
             }
-            let projected = try #require(try fixture.projector.record(of: participant))
+            let projected = try #require(try fixture.store.projectionRead(master: fixture.master) { source in
+                try Projector.current(of: participant, in: source, whole: false)?.record
+            })
             #expect(projected.acts == folded.acts)
             #expect(projected.types == folded.types)
             #expect(projected.careTeam == folded.careTeam)
