@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "parcours", targets: ["parcours"]),
         .library(name: "ParcoursLog", targets: ["ParcoursLog"]),
         .library(name: "ParcoursStore", targets: ["ParcoursStore"]),
+        .library(name: "ParcoursApp", targets: ["ParcoursApp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -30,16 +31,20 @@ let package = Package(
             name: "ParcoursProjections",
             dependencies: ["ParcoursClinical", "ParcoursAccess", "ParcoursStore", "ParcoursLog", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(
+            name: "ParcoursApp",
+            dependencies: ["ParcoursLog", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections", "ParcoursStore"]
+        ),
         .executableTarget(
             name: "parcours",
             dependencies: [
-                "ParcoursLog", "ParcoursStore", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections",
+                "ParcoursApp", "ParcoursLog", "ParcoursStore", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "parcours-bench",
-            dependencies: ["ParcoursLog", "ParcoursStore", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections"],
+            dependencies: ["ParcoursApp", "ParcoursLog", "ParcoursStore", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections"],
             path: "Sources/ParcoursBench"
         ),
         .testTarget(name: "ParcoursLogTests", dependencies: ["ParcoursLog"], exclude: ["Fixtures"]),
@@ -47,6 +52,7 @@ let package = Package(
         .testTarget(name: "ParcoursClinicalTests", dependencies: ["ParcoursClinical"], exclude: ["Fixtures"]),
         .testTarget(name: "ParcoursAccessTests", dependencies: ["ParcoursAccess", "ParcoursClinical", "ParcoursLog"]),
         .testTarget(name: "ParcoursProjectionsTests", dependencies: ["ParcoursProjections", "ParcoursStore", "ParcoursClinical", "ParcoursLog"]),
+        .testTarget(name: "ParcoursAppTests", dependencies: ["ParcoursApp", "ParcoursStore", "ParcoursLog", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections"]),
         .testTarget(name: "ParcoursCLITests", dependencies: ["parcours", "ParcoursStore", "ParcoursLog", "ParcoursClinical"]),
     ],
     swiftLanguageModes: [.v6]

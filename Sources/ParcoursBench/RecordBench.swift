@@ -1,12 +1,15 @@
 import Foundation
 import ParcoursAccess
+import ParcoursApp
 import ParcoursClinical
 import ParcoursLog
 import ParcoursProjections
 import ParcoursStore
 
 /// What `parcours record` does for a batch of acts, timed: the same use case
-/// (`ConsentAwareWriter`), so the two cannot drift apart. Inside one write transaction each
+/// (`CaseRecord.record`), so the two cannot drift apart. The clinician's key is unlocked once,
+/// as a web session holds it (`UnlockedSigner`); every batch still proves the identity and
+/// reads the directory. Inside one write transaction each
 /// act is decided by the access policy, checked by the framework's rules against the
 /// participant's record (the journey projection plus the events it has not followed yet),
 /// then the batch is appended. The projections follow each batch afterwards, timed apart:
@@ -28,10 +31,8 @@ enum RecordBench {
     }
 
     /// Records a batch as `parcours record` does; `admitting` names the participant an admission creates.
-    static func record(_ acts: [ActRequest], writer: ConsentAwareWriter, as who: ConsentAwareWriter.Writer,
-                       admitting: String? = nil) throws -> [AppendResult] {
-        try writer.record(acts, by: who, today: String(Timestamp.now().description.prefix(10)),
-                          newParticipantID: { admitting ?? ClinicalRecorder.newParticipantID() }).map(\.result)
+    static func record(_ acts: [ActRequest], in caseRecord: CaseRecord, as who: Identity, admitting: String? = nil) async throws -> [AppendResult] {
+        try await caseRecord.record(acts, by: who, participantIDs: { admitting ?? ClinicalRecorder.newParticipantID() }).map(\.result)
     }
 
     // MARK: The benchmark
@@ -40,16 +41,12 @@ enum RecordBench {
     /// journey, like `parcours demo generate`), then times `runs` batches of `batchSize`
     /// acts (`stage.assessed` and `session.held`, which the rules accept at any point of an
     /// open follow-up) spread round-robin over the participants whose follow-up is open.
-    static func run(path: String, participants: Int, batchSize: Int, runs: Int, seed: UInt64) throws -> (Timings, prepopulated: Int) {
+    static func run(path: String, participants: Int, batchSize: Int, runs: Int, seed: UInt64) async throws -> (Timings, prepopulated: Int) {
         let bench = try BenchStore.create(at: path)
         _ = try bench.store.enrol(actor: clinician, name: "Intervenante Banc", organization: "Banc d'essai", roles: ["clinician"],
                                   passphrase: clinicianPassphrase, by: bench.admin)
-        let author = try bench.store.unlockActor(clinician, passphrase: clinicianPassphrase)
-        let writer = ConsentAwareWriter(store: bench.store, master: bench.master) { [store = bench.store, master = bench.master] record in
-            _ = try store.recordAccess(type: record.type, data: record.payload, master: master)
-        }
-        let directory = try bench.store.currentDirectory()
-        let who = ConsentAwareWriter.Writer(reader: Reader(directory.actors[clinician]!), author: author, breakGlass: nil, directory: directory)
+        let caseRecord = CaseRecord(store: bench.store, master: bench.master)
+        let who = Identity(actor: clinician, signer: UnlockedSigner(try bench.store.unlockActor(clinician, passphrase: clinicianPassphrase)))
         var generator = JourneyGenerator(seed: seed, clinician: clinician)
         var prepopulated = 0
         let journeys = generator.journeys(count: participants)
@@ -60,7 +57,7 @@ enum RecordBench {
                 if act.type != ClinicalActType.participantEnrolled.rawValue { object["participant"] = .string(act.participant) }
                 return try ActRequest(json: .object(object))
             }
-            prepopulated += try record(acts, writer: writer, as: who, admitting: journey[0].participant).count
+            prepopulated += try await record(acts, in: caseRecord, as: who, admitting: journey[0].participant).count
         }
         // The acts below are accepted only while the follow-up is open, from a member of the care team.
         let open = try bench.store.projectionRead(master: bench.master) { source in
@@ -76,7 +73,7 @@ enum RecordBench {
         for run in 0..<runs {
             let acts = batch(size: batchSize, over: open, run: run)
             let watch = Stopwatch()
-            let results = try record(acts, writer: writer, as: who)
+            let results = try await record(acts, in: caseRecord, as: who)
             let seconds = watch.elapsedSeconds
             precondition(results.count == acts.count && results.allSatisfy { !$0.existing })
             timings.acts += acts.count
@@ -112,7 +109,7 @@ enum RecordBench {
 }
 
 /// `parcours-bench record`: the record path's rate, in acts per second, median of the batches.
-func runRecord(_ options: Options) throws {
+func runRecord(_ options: Options) async throws {
     let directory = try options.string("dir")
     let participants = max(1, try options.int("participants", default: 100))
     let batchSize = max(1, try options.int("acts", default: 1_000))
@@ -121,7 +118,7 @@ func runRecord(_ options: Options) throws {
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     let path = directory + "/store-record"
     log("record: \(participants) generated journeys, then \(runs) batches of \(batchSize) acts at \(path)")
-    let (timings, prepopulated) = try RecordBench.run(path: path, participants: participants, batchSize: batchSize, runs: runs, seed: seed)
+    let (timings, prepopulated) = try await RecordBench.run(path: path, participants: participants, batchSize: batchSize, runs: runs, seed: seed)
     print("record: \(prepopulated) acts of \(participants) journeys, then \(runs) batches of \(batchSize) acts: "
         + "median \(formatRate(timings.medianRate)) acts/s (each: \(timings.rates.map(formatRate).joined(separator: ", "))), "
         + String(format: "cores busy %.2f; the projections then followed each batch in %.0f ms (median)",

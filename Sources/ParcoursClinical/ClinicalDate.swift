@@ -15,11 +15,29 @@ public enum ClinicalDate {
         guard text.utf8.count == 10, parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1900...2200).contains(year), (1...12).contains(month), (1...31).contains(day)
         else { throw ClinicalError(field, "a date as YYYY-MM-DD") }
-        let components = DateComponents(year: year, month: month, day: day)
-        guard let date = calendar.date(from: components), calendar.dateComponents([.year, .month, .day], from: date) == components else {
-            throw ClinicalError(field, "a date that exists, as YYYY-MM-DD")
+        guard day <= daysIn(month, of: year) else { throw ClinicalError(field, "a date that exists, as YYYY-MM-DD") }
+        return DateComponents(year: year, month: month, day: day)
+    }
+
+    /// The days of a month of the Gregorian calendar.
+    static func daysIn(_ month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
         }
-        return components
+    }
+
+    /// Days from 1970-01-01 to a day of the (proleptic) Gregorian calendar: H. Hinnant's
+    /// `days_from_civil`. Plain arithmetic: every act's days are compared, and a calendar
+    /// lookup cost more than the rest of the rule.
+    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let shifted = month <= 2 ? year - 1 : year
+        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     /// The earliest year an act of the program may bear (its `occurredAt`, the days and
@@ -30,6 +48,7 @@ public enum ClinicalDate {
     /// refused by the rules that know the clock) or, for days still to come (a review, an
     /// expiry), the 2200 that `day` reads.
     public static let earliestYear = 2000
+    static let earliestInstant = date(DateComponents(year: earliestYear, month: 1, day: 1))
 
     /// A day of an act (`day`, from `earliestYear`).
     public static func actDay(_ text: String, field: String) throws(ClinicalError) -> DateComponents {
@@ -41,7 +60,7 @@ public enum ClinicalDate {
     /// An instant of an act (`instant`, from `earliestYear`).
     public static func actInstant(_ text: String, field: String) throws(ClinicalError) -> Date {
         let parsed = try instant(text, field: field)
-        guard parsed >= date(DateComponents(year: earliestYear, month: 1, day: 1)) else {
+        guard parsed >= earliestInstant else {
             throw ClinicalError(field, "an instant from \(earliestYear)-01-01T00:00:00.000Z (UTC), such as 2026-11-23T10:15:30.000Z")
         }
         return parsed
@@ -102,10 +121,16 @@ public enum ClinicalDate {
     public static func instantOrNil(_ text: String) -> Date? { try? instant(text, field: "") }
 
     /// The start (UTC) of a day.
-    public static func date(_ day: DateComponents) -> Date { calendar.date(from: day)! }
+    public static func date(_ day: DateComponents) -> Date {
+        guard let year = day.year, let month = day.month, let dayOfMonth = day.day, day.hour == nil, day.minute == nil, day.second == nil
+        else { return calendar.date(from: day)! }
+        return Date(timeIntervalSince1970: Double(daysSinceEpoch(year: year, month: month, day: dayOfMonth)) * 86_400)
+    }
 
-    /// The start (UTC) of the day of an instant.
-    static func startOfDay(_ instant: Date) -> Date { calendar.startOfDay(for: instant) }
+    /// The start (UTC) of the day of an instant (UTC has no daylight saving: whole days of 86,400 s).
+    static func startOfDay(_ instant: Date) -> Date {
+        Date(timeIntervalSince1970: (instant.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
+    }
 
     /// Whole years between a birth date and an instant.
     public static func age(born: DateComponents, at instant: Date) -> Int {

@@ -30,11 +30,12 @@ public struct ConsentAwareReader: Sendable {
         public var description: String {
             let french = decision.denial?.frenchLabel ?? "accès non permis"
             let roles = decision.denial == .roleNotPermitted ? AccessPolicy.roles(for: view, purpose: decision.purpose).map(\.rawValue) : []
+            // Each front adds how to break the glass in its own words (a flag, a form).
             return "\(view.rawValue) : accès refusé — \(french)"
-                + (decision.denial == .notInCareTeam ? " (en cas de besoin, --break-glass « une justification écrite »)" : "")
+                + (decision.denial == .notInCareTeam ? " (en cas de besoin, briser la vitre avec une justification écrite)" : "")
                 + ". — \(view.rawValue): refused — \(decision.denial?.rawValue ?? "not permitted")"
                 + (roles.isEmpty ? "" : "; the \(roles.joined(separator: " or ")) role is needed")
-                + (decision.denial == .notInCareTeam ? "; to break the glass, give --break-glass \"a written justification\"" : "")
+                + (decision.denial == .notInCareTeam ? "; if needed, break the glass with a written justification" : "")
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParcoursApp
 import ParcoursLog
 import ParcoursStore
 
@@ -73,7 +74,7 @@ struct ActorCommand: ParsableCommand {
         @OptionGroup var signer: ActorOption
 
         func run() throws {
-            let session = try ReadSession.open(store, as: signer, view: .directory)
+            let session = try store.session(as: signer, view: .directory)
             try session.authorize(.directory, purpose: .audit)
             let directory = session.directory
             let foundingName = try session.store.foundingAdminName()

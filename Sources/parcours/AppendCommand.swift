@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParcoursApp
 import Foundation
 import ParcoursLog
 import ParcoursStore
@@ -27,9 +28,9 @@ struct AppendCommand: ParsableCommand {
 
     func run() throws {
         let drafts = try Self.parse(try Self.readInput(file))
-        let session = try ReadSession.open(store, as: signer, view: .maintenance)
+        let session = try store.session(as: signer, view: .maintenance)
         try session.authorize(.maintenance, purpose: .administration, details: ["command": "append"], kind: "write")
-        for result in try session.store.append(drafts, by: session.author, master: session.trail.master) { Output.json(result.json) }
+        for result in try session.store.append(drafts, by: session.author, master: session.master) { Output.json(result.json) }
     }
 
     /// The bytes of `file` (or standard input for -), refused past `limit` before more is read.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParcoursApp
 import Foundation
 import ParcoursAccess
 import ParcoursClinical
@@ -22,7 +23,7 @@ struct AuditAccessCommand: ParsableCommand {
 
     func run() throws {
         let filter = try AuditAccessCommand.filter(participant: participant, actor: actor, from: from, to: to)
-        let session = try ReadSession.open(store, as: signer, view: .accessLog, participant: participant)
+        let session = try store.session(as: signer, view: .accessLog, participant: participant)
         try session.authorize(.accessLog, purpose: .audit, details: participant.map { ["participant": .string($0)] } ?? [:])
         let accesses = try Self.accesses(session.store).filter(filter.matches)
         for access in accesses {

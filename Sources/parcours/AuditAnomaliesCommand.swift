@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParcoursApp
 import ParcoursAccess
 import ParcoursLog
 
@@ -18,7 +19,7 @@ struct AuditAnomaliesCommand: ParsableCommand {
     func run() throws {
         guard threshold > 0 else { throw CommandError("--threshold: a number of participants ≥ 1") }
         guard window > 0 else { throw CommandError("--window: a number of minutes ≥ 1") }
-        let session = try ReadSession.open(store, as: signer, view: .accessLog)
+        let session = try store.session(as: signer, view: .accessLog)
         try session.authorize(.accessLog, purpose: .audit, details: ["report": "anomalies"])
         let anomalies = AccessAudit.anomalies(try AuditAccessCommand.accesses(session.store), threshold: threshold, windowMinutes: window)
         if json {

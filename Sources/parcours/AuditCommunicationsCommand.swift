@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParcoursApp
 import ParcoursAccess
 import ParcoursLog
 import ParcoursProjections
@@ -15,7 +16,7 @@ struct AuditCommunicationsCommand: ParsableCommand {
     @Flag(help: "Print JSON Lines.") var json = false
 
     func run() throws {
-        let session = try ReadSession.open(store, as: signer, view: .registers)
+        let session = try store.session(as: signer, view: .registers)
         try session.authorize(.registers, purpose: .audit, details: ["report": "communications"])
         var communications: [Communication] = []
         try session.projections.forEachJourney { communications += $0.communications }

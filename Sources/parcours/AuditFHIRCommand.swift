@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParcoursApp
 import Foundation
 import ParcoursAccess
 import ParcoursClinical
@@ -32,7 +33,7 @@ struct AuditFHIRCommand: ParsableCommand {
         if let from, let to, from > to { throw CommandError("--from: a day on or before --to (\(to))") }
         try PrivateFile.requireAbsent(out)
 
-        let session = try ReadSession.open(store, as: signer, view: .accessLog)
+        let session = try store.session(as: signer, view: .accessLog)
         try session.authorize(.accessLog, purpose: .audit, details: ["report": "fhir"])
         let records = try AuditAccessCommand.accesses(session.store).filter(AccessAudit.Filter(from: from, to: to).matches)
         let bundle = FHIRAuditBundle.bundle(records, generatedAt: .now())

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParcoursApp
 import ParcoursAccess
 import ParcoursStore
 
@@ -18,7 +19,7 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         // What is already at --out is refused before anything is recorded.
         try PrivateFile.requireAbsent(out)
-        let session = try ReadSession.open(store, as: signer, view: .backup)
+        let session = try store.session(as: signer, view: .backup)
         try session.authorize(.backup, purpose: .administration)
         try session.store.backup(to: out)
         Output.json(["backup": .string(out)])

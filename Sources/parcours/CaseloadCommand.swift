@@ -1,9 +1,10 @@
 import ArgumentParser
+import ParcoursApp
 import ParcoursClinical
 import ParcoursLog
 import ParcoursProjections
 
-struct CaseloadCommand: ParsableCommand {
+struct CaseloadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "caseload",
         abstract: "List the participants a clinician follows: stage, last contact, next plan review, open referrals, safety level, open warnings.",
@@ -14,11 +15,8 @@ struct CaseloadCommand: ParsableCommand {
     @Option(help: "Whose caseload (default: the reader's own).") var clinician: String?
     @Flag(help: "Print the caseload as JSON.") var json = false
 
-    func run() throws {
-        let session = try ReadSession.open(store, as: signer, view: .caseload)
-        let whose = clinician ?? session.reader.id
-        try session.authorize(.caseload, purpose: whose == session.reader.id ? .care : .supervision, details: ["clinician": .string(whose)])
-        let entries = try session.projections.caseload(of: whose)
+    func run() async throws {
+        let (whose, entries) = try await store.caseRecord().caseload(of: clinician, by: signer.identity)
         if json { try Output.encoded(Caseload(clinician: whose, participants: entries)); return }
         let today = JourneyText.today()
         Output.line("Personnes suivies par \(whose) : \(entries.filter(\.followUpOpen).count) suivi(s) ouvert(s)")

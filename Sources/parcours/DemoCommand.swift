@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParcoursApp
 import Foundation
 import ParcoursClinical
 import ParcoursLog
@@ -31,12 +32,11 @@ struct DemoCommand: ParsableCommand {
                 for act in journeys.joined() { Output.json(try Self.request(act, withParticipant: true)) }
                 return
             }
-            let session = try ReadSession.open(store, as: signer, view: .record)
+            let session = try store.session(as: signer, view: .record)
             guard try session.store.isDemoStore() else {
                 throw CommandError("--store: synthetic journeys go only into a store created for demonstrations (init --demo); "
                     + "this one holds real records")
             }
-            let writer = ConsentAwareWriter.Writer(reader: session.reader, author: session.author, breakGlass: nil, directory: session.directory)
             var acts = 0
             var warnings = 0
             for journey in journeys {
@@ -44,14 +44,11 @@ struct DemoCommand: ParsableCommand {
                     try ActRequest(json: try Self.request(act, withParticipant: act.type != ClinicalActType.participantEnrolled.rawValue))
                 }
                 do {
-                    let written = try session.writer.record(requests, by: writer, today: JourneyText.today(),
-                                                            newParticipantID: { journey[0].participant })
+                    let written = try session.record(requests, participantIDs: { journey[0].participant })
                     acts += written.count
                     warnings += written.reduce(0) { $0 + $1.warnings.count }
                 } catch let error as ActRefused {
                     throw CommandError("generated journey of \(journey[0].participant): \(error)")
-                } catch let denied as ConsentAwareReader.Denied {
-                    throw CommandError(denied.description)
                 }
             }
             try session.projections.projector.catchUp()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParcoursApp
 import ParcoursStore
 
 struct EraseCommand: ParsableCommand {
@@ -17,7 +18,7 @@ struct EraseCommand: ParsableCommand {
     @OptionGroup var signer: ActorOption
 
     func run() throws {
-        let session = try ReadSession.open(store, as: signer, view: .maintenance, participant: participant)
+        let session = try store.session(as: signer, view: .maintenance, participant: participant)
         try session.authorize(.maintenance, purpose: .administration, details: ["participant": .string(participant), "command": "erase"],
                               kind: "write")
         Output.json(try session.store.erase(participant: participant, reason: reason, by: session.author).json)

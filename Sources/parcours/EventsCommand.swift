@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParcoursApp
 import ParcoursAccess
 import ParcoursClinical
 import ParcoursLog
@@ -26,7 +27,7 @@ struct EventsCommand: ParsableCommand {
         guard Identifiers.isStream(stream) else { throw CommandError("stream: directory, participant/P-XXXXXX or a lowercase name") }
         let participant = Identifiers.participant(ofStream: stream)
         let breakGlass = try glass.justification()
-        let session = try ReadSession.open(store, as: signer, view: .events, participant: participant)
+        let session = try store.session(as: signer, view: .events, participant: participant)
         let details: [String: JSONValue] = ["stream": .string(stream)]
         var content = participant == nil
         if let participant {
@@ -49,7 +50,7 @@ struct EventsCommand: ParsableCommand {
             try session.authorize(.events, purpose: .administration,
                                   details: details.merging(participant.map { ["participant": .string($0)] } ?? [:]) { _, new in new })
         }
-        for event in try session.store.events(inStream: stream, master: session.trail.master) {
+        for event in try session.store.events(inStream: stream, master: session.master) {
             let envelope = event.envelope
             var line: [String: JSONValue] = [
                 "seq": .int(Int64(envelope.seq)), "id": .string(envelope.id), "version": .int(Int64(envelope.version)),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParcoursApp
 import Foundation
 import ParcoursAccess
 import ParcoursLog
@@ -25,11 +26,10 @@ struct ExportCommand: ParsableCommand {
             if FileManager.default.fileExists(atPath: out) || (try? FileManager.default.destinationOfSymbolicLink(atPath: out)) != nil {
                 try PrivateFile.prepareDirectory(out)
             }
-            let session = try ReadSession.open(store, as: signer, view: .export)
+            let session = try store.session(as: signer, view: .export)
             try session.authorize(.export, purpose: .administration)
             try PrivateFile.prepareDirectory(out)
-            let opened = session.store, trail = session.trail
-            let sizes = try opened.exportLog(to: out, master: trail.master)
+            let sizes = try session.store.exportLog(to: out, master: session.master)
             Output.json(["out": .string(out), "events": .int(Int64(sizes.events)), "access": .int(Int64(sizes.access))])
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParcoursApp
 import Foundation
 import ParcoursAccess
 import ParcoursLog
@@ -48,7 +49,7 @@ struct ExportResearchCommand: ParsableCommand {
 
     func run() throws {
         try PrivateFile.requireAbsent(out, wanted: "a new directory")
-        let session = try ReadSession.open(store, as: signer, view: .researchExport)
+        let session = try store.session(as: signer, view: .researchExport)
         let decision = AccessPolicy.decide(AccessRequest(reader: session.reader, view: .researchExport, purpose: .research))
         let details: [String: JSONValue] = ["project": .string(project)]
         guard decision.permitted else {
@@ -73,7 +74,7 @@ struct ExportResearchCommand: ParsableCommand {
             let manifest = try AggregateExport(project: project, epsilon: epsilon, today: JourneyText.today()).write(to: directory, journeys: journeys)
             summary = ["epsilon": .string(String(epsilon)), "statement": .string(manifest.statement)]
         } else {
-            var key = try session.store.researchKey(project: project, master: session.trail.master)
+            var key = try session.store.researchKey(project: project, master: session.master)
             defer { Sodium.zero(&key) }
             let export = ResearchExport(options: .init(project: project, k: k, months: months, maxSuppressedFraction: maxSuppressed),
                                         key: key, today: JourneyText.today())

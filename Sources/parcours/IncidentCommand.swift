@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParcoursApp
 import Foundation
 import ParcoursAccess
 import ParcoursClinical
@@ -103,7 +104,7 @@ struct IncidentCommand: ParsableCommand {
         @Flag(help: "Print the incidents, updates applied, as one JSON object.") var json = false
 
         func run() throws {
-            let session = try ReadSession.open(store, as: signer, view: .registers)
+            let session = try store.session(as: signer, view: .registers)
             try session.authorize(.registers, purpose: .audit, details: ["stream": .string(IncidentRegister.stream)])
             let (entries, problems) = IncidentRegister.fold(try IncidentCommand.events(session.store, master: nil))
             if json {
@@ -138,7 +139,7 @@ struct IncidentCommand: ParsableCommand {
     /// a refusal is recorded in the access log (a denied write of the registers), then
     /// rethrown — nothing else is written.
     static func authorize(_ options: StoreOptions, _ signer: ActorOption) throws -> (Store, UnlockedActor) {
-        let session = try ReadSession.open(options, as: signer, view: .registers)
+        let session = try options.session(as: signer, view: .registers)
         try session.authorize(.registers, purpose: .audit, details: ["stream": .string(IncidentRegister.stream)], kind: "write")
         return (session.store, session.author)
     }

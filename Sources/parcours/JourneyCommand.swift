@@ -1,8 +1,9 @@
 import ArgumentParser
+import ParcoursApp
 import Foundation
 import ParcoursProjections
 
-struct JourneyCommand: ParsableCommand {
+struct JourneyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journey",
         abstract: "Show a participant's journey: stages, plans, relapses, referrals, consents, disclosures, safety, care team, timeline.",
@@ -19,16 +20,16 @@ struct JourneyCommand: ParsableCommand {
     @OptionGroup var signer: ActorOption
     @OptionGroup var read: ParticipantRead
 
-    func run() throws {
+    func run() async throws {
         let breakGlass = try read.glass.justification()
-        let session = try ReadSession.open(store, as: signer, view: .journey, participant: read.participant)
-        let (journey, decision) = try session.journey(of: read.participant, view: .journey, breakGlass: breakGlass)
+        let (journey, decision) = try await store.caseRecord().journey(of: read.participant, view: .journey, by: signer.identity,
+                                                                       breakGlass: breakGlass)
         if read.json { try Output.encoded(journey); return }
         Output.line(JourneyText(journey: journey, today: JourneyText.today(), categories: decision.categories).render())
     }
 }
 
-struct TimelineCommand: ParsableCommand {
+struct TimelineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
         abstract: "List every act of a participant's journey in date order, one line each (corrected entries marked †).",
@@ -41,10 +42,10 @@ struct TimelineCommand: ParsableCommand {
     @OptionGroup var signer: ActorOption
     @OptionGroup var read: ParticipantRead
 
-    func run() throws {
+    func run() async throws {
         let breakGlass = try read.glass.justification()
-        let session = try ReadSession.open(store, as: signer, view: .timeline, participant: read.participant)
-        let (journey, decision) = try session.journey(of: read.participant, view: .timeline, breakGlass: breakGlass)
+        let (journey, decision) = try await store.caseRecord().journey(of: read.participant, view: .timeline, by: signer.identity,
+                                                                       breakGlass: breakGlass)
         if read.json {
             try Output.encoded(TimelineView(participant: journey.participant, voidedCount: journey.voidedCount, entries: journey.timeline))
         } else {

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
 import ParcoursLog
-import ParcoursProjections
-import ParcoursStore
 
 /// `parcours`: the command-line tool, the one place where the parts are wired together.
 struct Parcours: ParsableCommand {
@@ -29,42 +27,26 @@ struct Parcours: ParsableCommand {
 
 @main
 enum Main {
-    static func main() {
+    static func main() async {
         do {
             var command = try Parcours.parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
-        } catch let error as StoreError {
-            fail(error.description)
-        } catch let error as CryptoError {
-            fail(error.description)
-        } catch let error as LogFormatError {
-            fail(error.description)
-        } catch let error as CommandError {
-            fail(error.description)
-        } catch let error as ProjectionError {
-            // An erased record has its own exit status: it existed, and was erased.
-            if case .erased = error { fail(error.description, status: 3) }
-            fail(error.description)
-        } catch let error as CocoaError {
-            // A file Foundation could not read or write: its path and why, not a raw NSCocoaErrorDomain message.
-            fail("\(error.filePath ?? "file"): \(PrivateFile.reason(of: error))")
         } catch {
-            // Help and version requests succeed; every other error from parsing (usage) or
-            // from below (I/O, SQLite — whose messages never carry statement arguments) exits 2.
-            if Parcours.exitCode(for: error) == .success {
+            // Help and version requests succeed.
+            if Failure.isParserError(error), Parcours.exitCode(for: error) == .success {
                 Output.line(Parcours.fullMessage(for: error))
                 Foundation.exit(0)
             }
-            Output.error(Parcours.fullMessage(for: error))
-            Foundation.exit(2)
+            let failure = Failure(error)
+            Output.error(failure.message)
+            Foundation.exit(failure.status)
         }
-    }
-
-    static func fail(_ message: String, status: Int32 = 2) -> Never {
-        Output.error("parcours: \(message)")
-        Foundation.exit(status)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParcoursApp
 import Foundation
 import ParcoursAccess
 import ParcoursClinical
@@ -23,7 +24,7 @@ struct ParticipantReportCommand: ParsableCommand {
 
     func run() throws {
         try PrivateFile.requireAbsent(out)
-        let session = try ReadSession.open(store, as: signer, view: .participantReport, participant: participant)
+        let session = try store.session(as: signer, view: .participantReport, participant: participant)
         let journey: Journey
         do { journey = try session.projections.journey(of: participant) } catch let error as ProjectionError {
             _ = try? session.authorize(.participantReport, purpose: .participantRequest, details: ["participant": .string(participant)])

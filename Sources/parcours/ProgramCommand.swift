@@ -1,9 +1,10 @@
 import ArgumentParser
+import ParcoursApp
 import Foundation
 import ParcoursClinical
 import ParcoursProjections
 
-struct ProgramCommand: ParsableCommand {
+struct ProgramCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "program",
         abstract: "The program's picture for a period: participants by stage and step, transitions per month, relapses per month, referrals by partner and outcome, time to a first plan, follow-ups without contact.",
@@ -17,12 +18,8 @@ struct ProgramCommand: ParsableCommand {
     var silentAfter = 30
     @Flag(help: "Print the picture as JSON.") var json = false
 
-    func run() throws {
-        let to = to ?? JourneyText.today()
-        let from = try from ?? Self.yearBefore(to)
-        let session = try ReadSession.open(store, as: signer, view: .program)
-        try session.authorize(.program, purpose: .supervision)
-        let picture = try session.projections.program(from: from, to: to, silentAfterDays: silentAfter)
+    func run() async throws {
+        let picture = try await store.caseRecord().program(from: from, to: to, silentAfterDays: silentAfter, by: signer.identity)
         if json { try Output.encoded(picture); return }
         Output.line("Portrait du programme du \(picture.from) au \(picture.to)")
         Output.line("Suivis ouverts : \(picture.openFollowUps) · fermés : \(picture.closedFollowUps)")
@@ -48,11 +45,4 @@ struct ProgramCommand: ParsableCommand {
     }
 
     static func stage(_ raw: String) -> String { WheelStage(rawValue: raw)?.frenchLabel ?? raw }
-
-    /// The same day a year earlier (the 28th for a 29 February).
-    static func yearBefore(_ day: String) throws -> String {
-        let parts = day.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { throw CommandError("--to: a day such as 2026-11-23") }
-        return String(format: "%04d-%02d-%02d", parts[0] - 1, parts[1], parts[1] == 2 && parts[2] == 29 ? 28 : parts[2])
-    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParcoursApp
 import ParcoursLog
 import ParcoursProjections
 import ParcoursStore
@@ -25,7 +26,7 @@ struct ProjectionsCommand: ParsableCommand {
                 }
                 return projection
             }
-            let session = try ReadSession.open(store, as: signer, view: .maintenance)
+            let session = try store.session(as: signer, view: .maintenance)
             try session.authorize(.maintenance, purpose: .administration, details: ["command": "projections rebuild"])
             let chosen = projections.isEmpty ? Set(ProjectionName.allCases) : Set(projections)
             try session.projections.projector.rebuild(chosen)
@@ -42,7 +43,7 @@ struct ProjectionsCommand: ParsableCommand {
         @OptionGroup var signer: ActorOption
 
         func run() throws {
-            let session = try ReadSession.open(store, as: signer, view: .maintenance)
+            let session = try store.session(as: signer, view: .maintenance)
             try session.authorize(.maintenance, purpose: .administration, details: ["command": "projections catch-up"])
             let followed = try session.projections.projector.catchUp()
             Output.json(["followed": .int(Int64(followed)), "position": .int(Int64(try session.store.size()))])

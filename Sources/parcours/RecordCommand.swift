@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParcoursApp
 import Foundation
 import ParcoursAccess
 import ParcoursClinical
@@ -6,7 +7,7 @@ import ParcoursLog
 import ParcoursProjections
 import ParcoursStore
 
-struct RecordCommand: ParsableCommand {
+struct RecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
         abstract: "Record clinical acts, validated against the framework's rules (one JSON object, or JSON Lines as one batch).",
@@ -31,7 +32,7 @@ struct RecordCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let breakGlass = try glass.justification()
         let input = try AppendCommand.parseJSON(try AppendCommand.readInput(file))
         let requests = try input.enumerated().map { index, json in
@@ -41,18 +42,8 @@ struct RecordCommand: ParsableCommand {
                 throw CommandError(refused.description)
             }
         }
-        let session = try ReadSession.open(store, as: signer, view: .record, participant: requests.count == 1 ? requests[0].participant : nil)
-        let writer = ConsentAwareWriter.Writer(reader: session.reader, author: session.author, breakGlass: breakGlass,
-                                               directory: session.directory)
-        let written: [ConsentAwareWriter.Written]
-        do {
-            // Durable on return; the projections follow when they are next read.
-            written = try session.writer.record(requests, by: writer, today: JourneyText.today())
-        } catch let denied as ConsentAwareReader.Denied {
-            throw CommandError(denied.description)
-        } catch let refused as ActRefused {
-            throw CommandError(refused.description)
-        }
+        // Durable on return; the projections follow when they are next read.
+        let written = try await store.caseRecord().record(requests, by: signer.identity, breakGlass: breakGlass)
         for act in written where !act.implied {
             Output.json(["seq": .int(Int64(act.result.seq)), "id": .string(act.result.id), "participant": .string(act.participant),
                          "type": .string(act.type), "existing": .bool(act.result.existing), "warnings": .array(act.warnings.map(\.json))])

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import ParcoursAccess
+import ParcoursApp
 import ParcoursLog
 import ParcoursStore
 
@@ -16,6 +18,17 @@ struct StoreOptions: ParsableArguments {
     /// it would fork the log), so commands that write are refused there with the way to `restore`.
     func open(readOnly: Bool = false) throws -> Store { try Store.open(at: path, readOnly: readOnly) }
 
+    /// The case record kept at `--store`, unlocked with the master passphrase.
+    func caseRecord(readOnly: Bool = false) throws -> CaseRecord {
+        let store = try open(readOnly: readOnly)
+        return CaseRecord(store: store, master: try store.unlockMaster(passphrase: try Secrets.master()))
+    }
+
+    /// A request by the actor of `--as` on `view`: her or his identity proven (a failure recorded as a denial).
+    func session(as signer: ActorOption, view: AccessView, participant: String? = nil) throws -> Session {
+        try caseRecord().session(signer.identity, view: view, participant: participant)
+    }
+
     /// Whether `--store` names a file, i.e. a backup: it opens read-only.
     var namesBackupFile: Bool {
         var isDirectory: ObjCBool = false
@@ -29,6 +42,13 @@ struct ActorOption: ParsableArguments {
     var actor: String
 
     func unlock(_ store: Store) throws -> UnlockedActor { try Self.unlock(actor, in: store) }
+
+    /// The actor of `--as`, proven by her or his passphrase (`PARCOURS_PASSPHRASE` or a prompt).
+    var identity: Identity {
+        Identity(actor: actor, signer: PassphraseSigner { [actor] in
+            try Secrets.passphrase(env: "PARCOURS_PASSPHRASE", prompt: "Phrase de passe de \(actor) : ")
+        })
+    }
 
     /// Unlocks `actor`'s key; an id that is not an actor id is refused before anything is
     /// asked or looked up.

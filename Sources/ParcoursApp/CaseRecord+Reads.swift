@@ -1,0 +1,43 @@
+import Foundation
+import ParcoursAccess
+import ParcoursProjections
+
+extension CaseRecord {
+    /// A participant's journey as `identity` may see it (`view` `.journey` or `.timeline`),
+    /// the read recorded in the access log before the answer; with the decision, whose
+    /// categories say what was left out.
+    public func journey(of participant: String, view: AccessView = .journey, by identity: Identity,
+                        breakGlass: String? = nil) async throws -> (journey: Journey, decision: AccessDecision) {
+        guard view == .journey || view == .timeline else {
+            throw AppError.invalidInput(field: "view", reason: "journey or timeline")
+        }
+        let session = try session(identity, view: view, participant: participant)
+        return try session.journey(of: participant, view: view, breakGlass: breakGlass)
+    }
+
+    /// The participants a clinician follows — the reader's own by default; another's is read
+    /// for supervision, and recorded as such.
+    public func caseload(of clinician: String? = nil, by identity: Identity) async throws -> (clinician: String, entries: [CaseloadEntry]) {
+        let session = try session(identity, view: .caseload)
+        let whose = clinician ?? session.reader.id
+        try session.authorize(.caseload, purpose: whose == session.reader.id ? .care : .supervision, details: ["clinician": .string(whose)])
+        return (whose, try session.projections.caseload(of: whose))
+    }
+
+    /// The program's picture from `from` to `to` (`YYYY-MM-DD`; by default the year up to
+    /// today), listing open follow-ups without contact for more than `silentAfterDays`.
+    public func program(from: String? = nil, to: String? = nil, silentAfterDays: Int = 30, by identity: Identity) async throws -> ProgramPicture {
+        let to = to ?? Self.today()
+        let from = try from ?? Self.yearBefore(to)
+        let session = try session(identity, view: .program)
+        try session.authorize(.program, purpose: .supervision)
+        return try session.projections.program(from: from, to: to, silentAfterDays: silentAfterDays)
+    }
+
+    /// The same day a year earlier (28 February for a 29 February).
+    static func yearBefore(_ day: String) throws -> String {
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { throw AppError.invalidInput(field: "to", reason: "a day such as 2026-11-23") }
+        return String(format: "%04d-%02d-%02d", parts[0] - 1, parts[1], parts[1] == 2 && parts[2] == 29 ? 28 : parts[2])
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import ParcoursAccess
+import ParcoursLog
+import ParcoursProjections
+import ParcoursStore
+
+/// One request by a proven actor: her or his key unlocked, the directory as it stands, and
+/// the consent-aware reader and writer that decide, record and redact.
+///
+/// Opening it proves the identity; a failure to prove it is recorded in the access log as a
+/// denial (with a category, never the error's text) before it is thrown.
+public struct Session: Sendable {
+    public let reader: Reader
+    /// The reader's unlocked key: what signs her or his writes.
+    public let author: UnlockedActor
+    public let directory: Directory
+    let caseRecord: CaseRecord
+
+    public var store: Store { caseRecord.store }
+    public var master: MasterKey { caseRecord.master }
+
+    /// The consent-aware reads, each decided and recorded before its answer.
+    public var views: ConsentAwareReader {
+        ConsentAwareReader(projections: ProjectionReader(store: store, master: master)) { [caseRecord] record in
+            try caseRecord.recordAccess(record)
+        }
+    }
+
+    public var projections: ProjectionReader { ProjectionReader(store: store, master: master) }
+
+    /// Clinical acts written as the policy lets this reader write them (refusals recorded).
+    var writer: ConsentAwareWriter {
+        ConsentAwareWriter(store: store, master: master) { [caseRecord] record in try caseRecord.recordAccess(record) }
+    }
+
+    /// The organization of every actor of the directory, for care teams.
+    public var organizations: [String: String] {
+        directory.actors.values.reduce(into: [:]) { organizations, actor in organizations[actor.id] = actor.organization }
+    }
+
+    /// Writes an access record durably (fail closed: a failure refuses what it records).
+    public func record(_ record: AccessRecord) throws { try caseRecord.recordAccess(record) }
+
+    /// Decides a request and records the decision; throws `ConsentAwareReader.Denied` when refused.
+    @discardableResult
+    public func authorize(_ view: AccessView, purpose: AccessPurpose = .care, details: [String: JSONValue] = [:],
+                          kind: String? = nil) throws -> AccessDecision {
+        try views.decide(AccessRequest(reader: reader, view: view, purpose: purpose), details: details, kind: kind)
+    }
+
+    /// A participant's journey as this reader may see it, the read recorded first.
+    public func journey(of participant: String, view: AccessView, breakGlass: String?) throws -> (Journey, AccessDecision) {
+        try views.journey(of: participant, for: reader, view: view, breakGlass: breakGlass, organizations: organizations,
+                          today: CaseRecord.today())
+    }
+}
+
+extension CaseRecord {
+    /// Proves `identity` for a request on `view` (about `participant`, if any). A participant
+    /// id that is not one, or an actor id that is not one, is refused before anything is asked.
+    public func session(_ identity: Identity, view: AccessView, participant: String? = nil) throws -> Session {
+        if let participant, !Identifiers.isParticipantID(participant) {
+            throw AppError.invalidInput(field: "participant", reason: "a participant id such as P-7Q4K2M")
+        }
+        do {
+            guard Identifiers.isActorID(identity.actor) else {
+                throw AppError.invalidInput(field: "actor", reason: "an actor id: 1 to 64 lowercase letters, digits, '.', '_' or '-'")
+            }
+            let key = try identity.signer.unlock(identity.actor, in: store)
+            let directory = try store.currentDirectory()
+            guard let actor = directory.activeActor(key.id) else { throw StoreError.revokedActor(key.id) }
+            return Session(reader: Reader(actor), author: key, directory: directory, caseRecord: self)
+        } catch {
+            var data: [String: JSONValue] = participant.map { ["participant": .string($0)] } ?? [:]
+            data["reason"] = .string(Self.category(of: error))
+            data["actor"] = .string(identity.recordable)
+            data["view"] = .string(view.rawValue)
+            data["purpose"] = .string(view.usualPurpose.rawValue)
+            data["outcome"] = "denied"
+            try store.recordAccess(type: "access.read", data: data, master: master)
+            throw error
+        }
+    }
+
+    /// Writes an access record durably.
+    func recordAccess(_ record: AccessRecord) throws {
+        try store.recordAccess(type: record.type, data: record.payload, master: master)
+    }
+
+    /// A short category for the access log; never the error's text, which may name other things.
+    static func category(of error: any Error) -> String {
+        switch error {
+        case StoreError.wrongPassphrase, AppError.identityNotProven: "identity not proven"
+        case StoreError.unknownActor, AppError.invalidInput(field: "actor", reason: _): "unknown actor"
+        case StoreError.revokedActor: "revoked actor"
+        case StoreError.notPermitted: "role not permitted"
+        default: "refused"
+        }
+    }
+}

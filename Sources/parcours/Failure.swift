@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import ParcoursApp
+import ParcoursLog
+import ParcoursProjections
+import ParcoursStore
+
+/// What the command line says when a command fails, and its exit status: every error the
+/// use cases and the layers below throw is put into words here, and only here.
+///
+/// Exit status: 1 an integrity failure (`verify` exits with it itself), 2 a refused
+/// request, usage or I/O error, 3 the participant's record was erased.
+struct Failure {
+    var message: String
+    var status: Int32 = 2
+
+    init(_ error: any Error) {
+        switch error {
+        case let error as AppError:
+            message = "parcours: " + Self.words(error)
+        case let denied as ConsentAwareReader.Denied:
+            message = "parcours: " + denied.description
+            if denied.decision.denial == .notInCareTeam {
+                message += " — --break-glass « une justification écrite » (ou --break-glass - / --break-glass-prompt)"
+            }
+        case let refused as ActRefused:
+            message = "parcours: \(refused.description)"
+        case let error as ProjectionError:
+            message = "parcours: \(error.description)"
+            // An erased record has its own exit status: it existed, and was erased.
+            if case .erased = error { status = 3 }
+        case let error as StoreError:
+            message = "parcours: \(error.description)"
+        case let error as CryptoError:
+            message = "parcours: \(error.description)"
+        case let error as LogFormatError:
+            message = "parcours: \(error.description)"
+        case let error as CommandError:
+            message = "parcours: \(error.description)"
+        case let error as CocoaError:
+            // A file Foundation could not read or write: its path and why, not a raw NSCocoaErrorDomain message.
+            message = "parcours: \(error.filePath ?? "file"): \(PrivateFile.reason(of: error))"
+        default:
+            // Usage errors from parsing; I/O and SQLite errors (whose messages never carry statement arguments).
+            message = Parcours.fullMessage(for: error)
+        }
+    }
+
+    /// The application's refusals, with the command line's names for its fields.
+    static func words(_ error: AppError) -> String {
+        switch error {
+        case .invalidInput(field: "actor", let reason): "--as: \(reason)"
+        case .invalidInput(field: "acts", let reason): "acts: \(reason)"
+        case .invalidInput(field: "to", let reason): "--to: \(reason)"
+        case .invalidInput(field: "from", let reason): "--from: \(reason)"
+        default: error.description
+        }
+    }
+
+    /// Whether `error` comes from parsing the command line (help and version requests among them).
+    static func isParserError(_ error: any Error) -> Bool {
+        !(error is AppError || error is ConsentAwareReader.Denied || error is ActRefused || error is ProjectionError
+          || error is StoreError || error is CryptoError || error is LogFormatError || error is CommandError || error is CocoaError)
+    }
+}
