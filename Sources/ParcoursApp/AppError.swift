@@ -11,11 +11,15 @@ public enum AppError: Error, Equatable, CustomStringConvertible {
     case invalidInput(field: String, reason: String)
     /// The signer did not prove the claimed identity (recorded in the access log as a denial).
     case identityNotProven
+    /// Synthetic journeys go only into a store created for demonstrations, never beside real records.
+    case notADemonstrationStore
 
     public var description: String {
         switch self {
         case .invalidInput(let field, let reason): "\(field): \(reason)"
         case .identityNotProven: "identité non prouvée — identity not proven"
+        case .notADemonstrationStore:
+            "ce dépôt contient de vrais dossiers : pas de parcours fictifs — synthetic journeys go only into a store created for demonstrations; this one holds real records"
         }
     }
 }

@@ -34,9 +34,7 @@ public struct Session: Sendable {
     }
 
     /// The organization of every actor of the directory, for care teams.
-    public var organizations: [String: String] {
-        directory.actors.values.reduce(into: [:]) { organizations, actor in organizations[actor.id] = actor.organization }
-    }
+    public var organizations: [String: String] { directory.organizations }
 
     /// Writes an access record durably (fail closed: a failure refuses what it records).
     public func record(_ record: AccessRecord) throws { try caseRecord.recordAccess(record) }

@@ -51,12 +51,7 @@ enum RecordBench {
         var prepopulated = 0
         let journeys = generator.journeys(count: participants)
         for journey in journeys {
-            let acts = try journey.map { act in
-                var object: [String: JSONValue] = ["id": .string(act.id), "type": .string(act.type), "occurredAt": .string(act.occurredAt),
-                                                   "data": try JSONParser.parse(Array(act.data))]
-                if act.type != ClinicalActType.participantEnrolled.rawValue { object["participant"] = .string(act.participant) }
-                return try ActRequest(json: .object(object))
-            }
+            let acts = try journey.map(ActRequest.init(generated:))
             prepopulated += try await record(acts, in: caseRecord, as: who, admitting: journey[0].participant).count
         }
         // The acts below are accepted only while the follow-up is open, from a member of the care team.

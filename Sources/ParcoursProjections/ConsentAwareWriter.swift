@@ -125,7 +125,7 @@ public struct ConsentAwareWriter: Sendable {
 
         init(source: ProjectionSource, writer: Writer, today: String) {
             (self.source, self.writer, self.today) = (source, writer, today)
-            organizations = writer.directory.actors.values.reduce(into: [:]) { $0[$1.id] = $1.organization }
+            organizations = writer.directory.organizations
         }
 
         /// Adds one act; `next` is the act that follows it in the batch, if any.

@@ -1,14 +1,13 @@
 import ArgumentParser
 import ParcoursApp
 import ParcoursLog
-import ParcoursStore
 
 struct ActorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "actor", abstract: "The directory: enrol actors, rotate keys, change roles, revoke.",
         subcommands: [Add.self, Rotate.self, Roles.self, Revoke.self, List.self])
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Enrol an actor with a new key (PARCOURS_NEW_PASSPHRASE).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The new actor's id.") var id: String
@@ -17,72 +16,60 @@ struct ActorCommand: ParsableCommand {
         @Option(help: "Comma-separated roles: \(Directory.roles.sorted().joined(separator: ", ")).") var roles: String
         @OptionGroup var signer: ActorOption
 
-        func run() throws {
-            let opened = try store.open()
-            let admin = try signer.unlock(opened)
-            let result = try opened.enrol(actor: id, name: name, organization: organization, roles: ActorCommand.split(roles),
-                                          passphrase: try Secrets.newPassphrase(for: id), by: admin)
+        func run() async throws {
+            let result = try await store.caseRecord().enrol(actor: id, name: name, organization: organization, roles: ActorCommand.split(roles),
+                                                            passphrase: try Secrets.newPassphrase(for: id), by: signer.identity)
             Output.json(result.json)
         }
     }
 
-    struct Rotate: ParsableCommand {
+    struct Rotate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Give an actor a new key (PARCOURS_NEW_PASSPHRASE), signed by an admin.")
         @OptionGroup var store: StoreOptions
         @Argument var id: String
         @OptionGroup var signer: ActorOption
 
-        func run() throws {
-            let opened = try store.open()
-            let admin = try signer.unlock(opened)
-            Output.json(try opened.rotateKey(of: id, passphrase: try Secrets.newPassphrase(for: id), by: admin).json)
+        func run() async throws {
+            let result = try await store.caseRecord().rotateKey(of: id, passphrase: try Secrets.newPassphrase(for: id), by: signer.identity)
+            Output.json(result.json)
         }
     }
 
-    struct Roles: ParsableCommand {
+    struct Roles: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Replace an actor's roles.")
         @OptionGroup var store: StoreOptions
         @Argument var id: String
         @Option(help: "Comma-separated roles: \(Directory.roles.sorted().joined(separator: ", ")).") var roles: String
         @OptionGroup var signer: ActorOption
 
-        func run() throws {
-            let opened = try store.open()
-            let admin = try signer.unlock(opened)
-            Output.json(try opened.changeRoles(of: id, to: ActorCommand.split(roles), by: admin).json)
+        func run() async throws {
+            Output.json(try await store.caseRecord().changeRoles(of: id, to: ActorCommand.split(roles), by: signer.identity).json)
         }
     }
 
-    struct Revoke: ParsableCommand {
+    struct Revoke: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Revoke an actor: nothing she or he signs is accepted afterwards.")
         @OptionGroup var store: StoreOptions
         @Argument var id: String
         @Option var reason: String
         @OptionGroup var signer: ActorOption
 
-        func run() throws {
-            let opened = try store.open()
-            let admin = try signer.unlock(opened)
-            Output.json(try opened.revoke(id, reason: reason, by: admin).json)
+        func run() async throws {
+            Output.json(try await store.caseRecord().revoke(id, reason: reason, by: signer.identity).json)
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the directory's actors as JSON Lines (no secret), for an admin or the privacy officer; the read is recorded.")
         @OptionGroup var store: StoreOptions
         @OptionGroup var signer: ActorOption
 
-        func run() throws {
-            let session = try store.session(as: signer, view: .directory)
-            try session.authorize(.directory, purpose: .audit)
-            let directory = session.directory
-            let foundingName = try session.store.foundingAdminName()
-            for actor in directory.actors.values.sorted(by: { $0.id < $1.id }) {
-                Output.json(["actor": .string(actor.id), "name": (actor.name ?? foundingName).map(JSONValue.string) ?? .null,
+        func run() async throws {
+            for actor in try await store.caseRecord().directory(by: signer.identity) {
+                Output.json(["actor": .string(actor.id), "name": actor.name.map(JSONValue.string) ?? .null,
                              "organization": actor.organization.map(JSONValue.string) ?? .null,
-                             "roles": .array(actor.roles.map(JSONValue.string)), "key": .string(actor.key.base64),
-                             "active": .bool(actor.active)])
+                             "roles": .array(actor.roles.map(JSONValue.string)), "key": .string(actor.key), "active": .bool(actor.active)])
             }
         }
     }

@@ -4,7 +4,7 @@ import Foundation
 import ParcoursLog
 import ParcoursStore
 
-struct AppendCommand: ParsableCommand {
+struct AppendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "append",
         abstract: "Append events (one JSON object, or JSON Lines as one atomic batch); low-level, admin only.",
@@ -26,11 +26,9 @@ struct AppendCommand: ParsableCommand {
     /// The most acts or events in one batch.
     static let maxItems = 10_000
 
-    func run() throws {
+    func run() async throws {
         let drafts = try Self.parse(try Self.readInput(file))
-        let session = try store.session(as: signer, view: .maintenance)
-        try session.authorize(.maintenance, purpose: .administration, details: ["command": "append"], kind: "write")
-        for result in try session.store.append(drafts, by: session.author, master: session.master) { Output.json(result.json) }
+        for result in try await store.caseRecord().append(drafts, by: signer.identity) { Output.json(result.json) }
     }
 
     /// The bytes of `file` (or standard input for -), refused past `limit` before more is read.

@@ -3,7 +3,7 @@ import ParcoursApp
 import ParcoursAccess
 import ParcoursStore
 
-struct BackupCommand: ParsableCommand {
+struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "A consistent copy of the store taken while it is in use (SQLite online backup), by an admin; recorded as an export.",
@@ -16,12 +16,10 @@ struct BackupCommand: ParsableCommand {
     @OptionGroup var signer: ActorOption
     @Option(help: "The backup file to create.") var out: String
 
-    func run() throws {
+    func run() async throws {
         // What is already at --out is refused before anything is recorded.
         try PrivateFile.requireAbsent(out)
-        let session = try store.session(as: signer, view: .backup)
-        try session.authorize(.backup, purpose: .administration)
-        try session.store.backup(to: out)
+        try await store.caseRecord().backup(to: out, by: signer.identity)
         Output.json(["backup": .string(out)])
     }
 }

@@ -4,13 +4,12 @@ import Foundation
 import ParcoursClinical
 import ParcoursLog
 import ParcoursProjections
-import ParcoursStore
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo", abstract: "Synthetic data for demonstrations, tests and benchmarks.", subcommands: [Generate.self])
 
-    struct Generate: ParsableCommand {
+    struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record deterministic synthetic journeys (same seed, same acts), each checked by the same rules as record.",
             discussion: "With --print, writes the acts as JSON Lines instead of recording them. Synthetic names only.")
@@ -25,43 +24,21 @@ struct DemoCommand: ParsableCommand {
             guard (1...100_000).contains(participants) else { throw ValidationError("--participants: from 1 to 100,000") }
         }
 
-        func run() throws {
-            var generator = JourneyGenerator(seed: seed, clinician: signer.actor)
-            let journeys = generator.journeys(count: participants)
+        func run() async throws {
             if print {
-                for act in journeys.joined() { Output.json(try Self.request(act, withParticipant: true)) }
+                var generator = JourneyGenerator(seed: seed, clinician: signer.actor)
+                for act in generator.journeys(count: participants).joined() { Output.json(try Self.request(act)) }
                 return
             }
-            let session = try store.session(as: signer, view: .record)
-            guard try session.store.isDemoStore() else {
-                throw CommandError("--store: synthetic journeys go only into a store created for demonstrations (init --demo); "
-                    + "this one holds real records")
-            }
-            var acts = 0
-            var warnings = 0
-            for journey in journeys {
-                let requests = try journey.map { act in
-                    try ActRequest(json: try Self.request(act, withParticipant: act.type != ClinicalActType.participantEnrolled.rawValue))
-                }
-                do {
-                    let written = try session.record(requests, participantIDs: { journey[0].participant })
-                    acts += written.count
-                    warnings += written.reduce(0) { $0 + $1.warnings.count }
-                } catch let error as ActRefused {
-                    throw CommandError("generated journey of \(journey[0].participant): \(error)")
-                }
-            }
-            try session.projections.projector.catchUp()
-            Output.json(["participants": .int(Int64(journeys.count)), "acts": .int(Int64(acts)), "warnings": .int(Int64(warnings)),
+            let written = try await store.caseRecord().recordSyntheticJourneys(count: participants, seed: seed, by: signer.identity)
+            Output.json(["participants": .int(Int64(written.participants)), "acts": .int(Int64(written.acts)), "warnings": .int(Int64(written.warnings)),
                          "seed": .int(Int64(bitPattern: seed) & JSONValue.maxSafeInteger)])
         }
 
-        /// The act in `record`'s input shape.
-        static func request(_ act: JourneyGenerator.Act, withParticipant: Bool) throws -> JSONValue {
-            var object: [String: JSONValue] = ["id": .string(act.id), "type": .string(act.type), "occurredAt": .string(act.occurredAt),
-                                               "data": try JSONParser.parse(Array(act.data))]
-            if withParticipant { object["participant"] = .string(act.participant) }
-            return .object(object)
+        /// The act, with the participant it concerns (an admission's too, though `record` draws that one).
+        static func request(_ act: JourneyGenerator.Act) throws -> JSONValue {
+            ["id": .string(act.id), "type": .string(act.type), "occurredAt": .string(act.occurredAt),
+             "data": try JSONParser.parse(Array(act.data)), "participant": .string(act.participant)]
         }
     }
 }

@@ -1,8 +1,7 @@
 import ArgumentParser
 import ParcoursApp
-import ParcoursStore
 
-struct EraseCommand: ParsableCommand {
+struct EraseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "erase",
         abstract: "Crypto-shred a participant: destroy the data keys and close the stream with a clear participant.erased.",
@@ -17,10 +16,7 @@ struct EraseCommand: ParsableCommand {
     @Option(help: "The reason's category.") var reason: String
     @OptionGroup var signer: ActorOption
 
-    func run() throws {
-        let session = try store.session(as: signer, view: .maintenance, participant: participant)
-        try session.authorize(.maintenance, purpose: .administration, details: ["participant": .string(participant), "command": "erase"],
-                              kind: "write")
-        Output.json(try session.store.erase(participant: participant, reason: reason, by: session.author).json)
+    func run() async throws {
+        Output.json(try await store.caseRecord().erase(participant: participant, reason: reason, by: signer.identity).json)
     }
 }

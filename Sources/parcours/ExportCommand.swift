@@ -10,7 +10,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export", abstract: "Exports of the store: the verifiable log, de-identified research projections.",
         subcommands: [Log.self, ExportResearchCommand.self])
 
-    struct Log: ParsableCommand {
+    struct Log: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the export of LOG-FORMAT.md: log.vkey, events.jsonl/.checkpoint, access.jsonl/.checkpoint.",
             discussion: """
@@ -21,15 +21,12 @@ struct ExportCommand: ParsableCommand {
         @OptionGroup var signer: ActorOption
         @Option(help: "A new directory (created 0700) or an empty one.") var out: String
 
-        func run() throws {
+        func run() async throws {
             // What is already at --out is refused before anything is recorded; a new directory is made once permitted.
             if FileManager.default.fileExists(atPath: out) || (try? FileManager.default.destinationOfSymbolicLink(atPath: out)) != nil {
                 try PrivateFile.prepareDirectory(out)
             }
-            let session = try store.session(as: signer, view: .export)
-            try session.authorize(.export, purpose: .administration)
-            try PrivateFile.prepareDirectory(out)
-            let sizes = try session.store.exportLog(to: out, master: session.master)
+            let sizes = try await store.caseRecord().exportLog(to: out, by: signer.identity)
             Output.json(["out": .string(out), "events": .int(Int64(sizes.events)), "access": .int(Int64(sizes.access))])
         }
     }

@@ -50,9 +50,12 @@ struct Failure {
     static func words(_ error: AppError) -> String {
         switch error {
         case .invalidInput(field: "actor", let reason): "--as: \(reason)"
-        case .invalidInput(field: "acts", let reason): "acts: \(reason)"
         case .invalidInput(field: "to", let reason): "--to: \(reason)"
         case .invalidInput(field: "from", let reason): "--from: \(reason)"
+        case .invalidInput(field: "participants", let reason): "--participants: \(reason)"
+        case .invalidInput(field: "backup", let reason): "--from: \(reason)"
+        case .invalidInput(field: "store", let reason): "--store: \(reason)"
+        case .notADemonstrationStore: "--store: synthetic journeys go only into a store created for demonstrations (init --demo); this one holds real records"
         default: error.description
         }
     }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ParcoursStore
+import ParcoursApp
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,9 +15,8 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let adminPassphrase = try Secrets.passphrase(env: "PARCOURS_PASSPHRASE", prompt: "Phrase de passe de \(admin) : ")
         let master = try Secrets.master()
-        let created = try Store.create(at: store.path, origin: origin, adminID: admin, adminName: adminName,
-                                       adminPassphrase: adminPassphrase, masterPassphrase: master, demo: demo)
-        Output.json(["store": .string(store.path), "origin": .string(created.origin), "admin": .string(admin),
-                     "logKey": .string(created.noteVerifier(.events).text)])
+        let created = try CaseRecord.create(at: store.path, origin: origin, admin: admin, adminName: adminName,
+                                            adminPassphrase: adminPassphrase, masterPassphrase: master, demo: demo)
+        Output.json(["store": .string(store.path), "origin": .string(created.origin), "admin": .string(admin), "logKey": .string(created.logKey)])
     }
 }

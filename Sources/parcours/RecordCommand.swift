@@ -5,7 +5,6 @@ import ParcoursAccess
 import ParcoursClinical
 import ParcoursLog
 import ParcoursProjections
-import ParcoursStore
 
 struct RecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

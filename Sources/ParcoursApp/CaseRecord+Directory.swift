@@ -1,0 +1,56 @@
+import ParcoursAccess
+import ParcoursLog
+import ParcoursStore
+
+/// The directory of actors: who they are, their organization, roles and keys. Changes are
+/// signed events of the `directory` stream, which the log's own authority rules let only an
+/// administrator sign; reading the directory is decided by the access policy.
+extension CaseRecord {
+    /// An actor as the directory lists her or him.
+    public struct ListedActor: Sendable, Equatable {
+        public var id: String
+        /// Nil only for a founding administrator created before names were kept.
+        public var name: String?
+        public var organization: String?
+        public var roles: [String]
+        /// The current public key, base64.
+        public var key: String
+        public var active: Bool
+    }
+
+    /// Every actor, sorted by id (read for an audit, and recorded as such).
+    public func directory(by identity: Identity) async throws -> [ListedActor] {
+        let session = try session(identity, view: .directory)
+        try session.authorize(.directory, purpose: .audit)
+        let foundingName = try store.foundingAdminName()
+        return session.directory.actors.values.sorted { $0.id < $1.id }.map { actor in
+            ListedActor(id: actor.id, name: actor.name ?? foundingName, organization: actor.organization, roles: actor.roles,
+                        key: actor.key.base64, active: actor.active)
+        }
+    }
+
+    /// Enrols an actor, her or his key sealed under `passphrase`.
+    public func enrol(actor id: String, name: String, organization: String, roles: [String], passphrase: String,
+                      by identity: Identity) async throws -> AppendResult {
+        let session = try session(identity, view: .directory)
+        return try store.enrol(actor: id, name: name, organization: organization, roles: roles, passphrase: passphrase, by: session.author)
+    }
+
+    /// Gives an actor a new key, sealed under `passphrase`; the old one signs no more.
+    public func rotateKey(of id: String, passphrase: String, by identity: Identity) async throws -> AppendResult {
+        let session = try session(identity, view: .directory)
+        return try store.rotateKey(of: id, passphrase: passphrase, by: session.author)
+    }
+
+    /// Replaces an actor's roles.
+    public func changeRoles(of id: String, to roles: [String], by identity: Identity) async throws -> AppendResult {
+        let session = try session(identity, view: .directory)
+        return try store.changeRoles(of: id, to: roles, by: session.author)
+    }
+
+    /// Revokes an actor: her or his key signs nothing more, and her or his reads are refused.
+    public func revoke(_ id: String, reason: String, by identity: Identity) async throws -> AppendResult {
+        let session = try session(identity, view: .directory)
+        return try store.revoke(id, reason: reason, by: session.author)
+    }
+}
