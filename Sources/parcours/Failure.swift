@@ -53,6 +53,14 @@ struct Failure {
         case .invalidInput(field: "acts", let reason): "acts: \(reason)"
         case .invalidInput(field: "to", let reason): "--to: \(reason)"
         case .invalidInput(field: "from", let reason): "--from: \(reason)"
+        case .invalidInput(field: "filter.participant", let reason): "--participant: \(reason)"
+        case .invalidInput(field: "threshold", let reason): "--threshold: \(reason)"
+        case .invalidInput(field: "window", let reason): "--window: \(reason)"
+        case .invalidInput(field: "project", let reason): "--project: \(reason)"
+        case .invalidInput(field: "k", let reason): "--k: \(reason)"
+        case .invalidInput(field: "maxSuppressed", let reason): "--max-suppressed: \(reason)"
+        case .invalidInput(field: "epsilon", let reason): "--epsilon: with --aggregate, \(reason)"
+        case .invalidInput(field: "output", let reason): "--out: \(reason)"
         default: error.description
         }
     }
