@@ -1,10 +1,8 @@
 import ArgumentParser
 import ParcoursApp
-import Foundation
 import ParcoursAccess
 import ParcoursClinical
 import ParcoursLog
-import ParcoursStore
 
 /// `parcours incident`: the register of confidentiality incidents (Act respecting health
 /// and social services information, s. 110; its regulation, s. 15), kept by the privacy
