@@ -1,4 +1,5 @@
 import ParcoursAccess
+import ParcoursClinical
 
 /// What the use cases refuse on their own account; each front says it in its words (French
 /// first) with its exit code or HTTP status. The text never holds personal or clinical data.
@@ -13,6 +14,12 @@ public enum AppError: Error, Equatable, CustomStringConvertible {
     case identityNotProven
     /// Synthetic journeys go only into a store created for demonstrations, never beside real records.
     case notADemonstrationStore
+
+    /// A rule of the domain refused the input (an incident of the register, an update): its
+    /// field and what would be accepted.
+    public init(_ refusal: ClinicalError) {
+        self = .invalidInput(field: refusal.field, reason: refusal.reason)
+    }
 
     public var description: String {
         switch self {

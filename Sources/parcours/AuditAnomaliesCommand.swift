@@ -1,10 +1,8 @@
 import ArgumentParser
 import ParcoursApp
-import ParcoursAccess
-import ParcoursLog
 
 /// `parcours audit anomalies`: what in the access log deserves a review.
-struct AuditAnomaliesCommand: ParsableCommand {
+struct AuditAnomaliesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "anomalies",
         abstract: "Raise what deserves a review: break-glass uses, reads outside the care team, reads after a consent was withdrawn, reads by a refused reader, many participants read in a short time, exports (privacy officer).",
@@ -16,12 +14,8 @@ struct AuditAnomaliesCommand: ParsableCommand {
     @Option(help: "The window, in minutes (default 10).") var window = 10
     @Flag(help: "Print JSON Lines.") var json = false
 
-    func run() throws {
-        guard threshold > 0 else { throw CommandError("--threshold: a number of participants ≥ 1") }
-        guard window > 0 else { throw CommandError("--window: a number of minutes ≥ 1") }
-        let session = try store.session(as: signer, view: .accessLog)
-        try session.authorize(.accessLog, purpose: .audit, details: ["report": "anomalies"])
-        let anomalies = AccessAudit.anomalies(try AuditAccessCommand.accesses(session.store), threshold: threshold, windowMinutes: window)
+    func run() async throws {
+        let anomalies = try await store.caseRecord().accessAnomalies(threshold: threshold, windowMinutes: window, by: signer.identity)
         if json {
             for anomaly in anomalies { try Output.encoded(anomaly) }
             return

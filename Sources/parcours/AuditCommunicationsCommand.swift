@@ -1,11 +1,8 @@
 import ArgumentParser
 import ParcoursApp
-import ParcoursAccess
-import ParcoursLog
-import ParcoursProjections
 
 /// `parcours audit communications`: the register of communications.
-struct AuditCommunicationsCommand: ParsableCommand {
+struct AuditCommunicationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "communications",
         abstract: "The register of communications: referrals with what was shared, legal disclosures, exports — with purpose and justification (privacy officer).",
@@ -15,22 +12,8 @@ struct AuditCommunicationsCommand: ParsableCommand {
     @OptionGroup var signer: ActorOption
     @Flag(help: "Print JSON Lines.") var json = false
 
-    func run() throws {
-        let session = try store.session(as: signer, view: .registers)
-        try session.authorize(.registers, purpose: .audit, details: ["report": "communications"])
-        var communications: [Communication] = []
-        try session.projections.forEachJourney { communications += $0.communications }
-        for access in try AuditAccessCommand.accesses(session.store) where access.type == "access.export" && access.payload["outcome"] == "permitted" {
-            communications.append(Communication(kind: .export, id: "access-\(access.seq)", on: String(access.recordedAt.description.prefix(10)),
-                                                participant: access.payload["participant"]?.stringValue,
-                                                recipient: access.payload["actor"]?.stringValue ?? "?", categories: [],
-                                                purpose: access.payload["project"]?.stringValue.map { "research export, project \($0)" }
-                                                    ?? access.payload["purpose"]?.stringValue ?? "export",
-                                                justification: access.payload["manifestSHA256"]?.stringValue.map { "manifest SHA-256 \($0)" }
-                                                    ?? access.payload["view"]?.stringValue, participantTold: nil,
-                                                by: access.payload["actor"]?.stringValue))
-        }
-        communications.sort { ($0.on, $0.id) < ($1.on, $1.id) }
+    func run() async throws {
+        let communications = try await store.caseRecord().communications(by: signer.identity)
         if json {
             for communication in communications { try Output.encoded(communication) }
             return

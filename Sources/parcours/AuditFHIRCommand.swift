@@ -1,13 +1,10 @@
 import ArgumentParser
 import ParcoursApp
-import Foundation
-import ParcoursAccess
-import ParcoursClinical
 import ParcoursLog
 import ParcoursStore
 
 /// `parcours audit fhir --out FILE --as PRIVACY_OFFICER [--from DAY] [--to DAY]`.
-struct AuditFHIRCommand: ParsableCommand {
+struct AuditFHIRCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fhir",
         abstract: "Write the access log as a FHIR R4 Bundle (collection) of AuditEvents, following IHE BALP (privacy officer).",
@@ -26,18 +23,10 @@ struct AuditFHIRCommand: ParsableCommand {
     @Option(help: "First day kept (YYYY-MM-DD, UTC); default: the first record.") var from: String?
     @Option(help: "Last day kept (YYYY-MM-DD, UTC); default: the last record.") var to: String?
 
-    func run() throws {
-        for (name, day) in [("--from", from), ("--to", to)] {
-            if let day { do { _ = try ClinicalDate.day(day, field: name) } catch { throw CommandError("\(name): a day as YYYY-MM-DD") } }
-        }
-        if let from, let to, from > to { throw CommandError("--from: a day on or before --to (\(to))") }
+    func run() async throws {
         try PrivateFile.requireAbsent(out)
-
-        let session = try store.session(as: signer, view: .accessLog)
-        try session.authorize(.accessLog, purpose: .audit, details: ["report": "fhir"])
-        let records = try AuditAccessCommand.accesses(session.store).filter(AccessAudit.Filter(from: from, to: to).matches)
-        let bundle = FHIRAuditBundle.bundle(records, generatedAt: .now())
+        let (bundle, auditEvents) = try await store.caseRecord().fhirAuditBundle(from: from, to: to, by: signer.identity)
         try PrivateFile.write(CanonicalJSON.encode(bundle) + [0x0A], to: out)
-        Output.json(["out": .string(out), "auditEvents": .int(Int64(records.count))])
+        Output.json(["out": .string(out), "auditEvents": .int(Int64(auditEvents))])
     }
 }

@@ -49,16 +49,19 @@ struct Failure {
     /// The application's refusals, with the command line's names for its fields.
     static func words(_ error: AppError) -> String {
         switch error {
-        case .invalidInput(field: "actor", let reason): "--as: \(reason)"
-        case .invalidInput(field: "to", let reason): "--to: \(reason)"
-        case .invalidInput(field: "from", let reason): "--from: \(reason)"
-        case .invalidInput(field: "participants", let reason): "--participants: \(reason)"
-        case .invalidInput(field: "backup", let reason): "--from: \(reason)"
-        case .invalidInput(field: "store", let reason): "--store: \(reason)"
+        case .invalidInput(field: "epsilon", let reason): "--epsilon: with --aggregate, \(reason)"
+        case .invalidInput(let field, let reason) where flags[field] != nil: "\(flags[field]!): \(reason)"
         case .notADemonstrationStore: "--store: synthetic journeys go only into a store created for demonstrations (init --demo); this one holds real records"
         default: error.description
         }
     }
+
+    /// The option that gives each field the use cases name.
+    static let flags: [String: String] = [
+        "actor": "--as", "to": "--to", "from": "--from", "participants": "--participants", "backup": "--from", "store": "--store",
+        "filter.participant": "--participant", "threshold": "--threshold", "window": "--window", "project": "--project", "k": "--k",
+        "maxSuppressed": "--max-suppressed", "output": "--out",
+    ]
 
     /// Whether `error` comes from parsing the command line (help and version requests among them).
     static func isParserError(_ error: any Error) -> Bool {

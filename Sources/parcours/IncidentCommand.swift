@@ -1,10 +1,8 @@
 import ArgumentParser
 import ParcoursApp
-import Foundation
 import ParcoursAccess
 import ParcoursClinical
 import ParcoursLog
-import ParcoursStore
 
 /// `parcours incident`: the register of confidentiality incidents (Act respecting health
 /// and social services information, s. 110; its regulation, s. 15), kept by the privacy
@@ -25,7 +23,7 @@ struct IncidentCommand: ParsableCommand {
         Ne jamais y inscrire un nom ni un détail permettant d'identifier une personne.
         """
 
-    struct Record: ParsableCommand {
+    struct Record: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a confidentiality incident (JSON) with the eight elements of the register; prints its id and seq.",
             discussion: """
@@ -43,20 +41,18 @@ struct IncidentCommand: ParsableCommand {
         @OptionGroup var signer: ActorOption
         @Argument(help: "A file holding one incident as JSON, or - for standard input.") var file: String
 
-        func run() throws {
+        func run() async throws {
             var object = try IncidentCommand.readObject(file)
-            let id = try IncidentCommand.takeID(from: &object)
-            let (opened, author) = try IncidentCommand.authorize(store, signer)
+            let id = IncidentCommand.takeID(from: &object)
             let incident: ConfidentialityIncident
-            do { incident = try ConfidentialityIncident(json: object) } catch { throw CommandError(String(describing: error)) }
-            let draft = EventDraft(type: IncidentRegister.recordedType, stream: IncidentRegister.stream, data: incident.json, id: id)
-            let result = try opened.append([draft], by: author, master: nil)[0]
-            Output.json(["id": .string(result.id), "seq": .int(Int64(result.seq)), "type": .string(draft.type),
+            do { incident = try ConfidentialityIncident(json: object) } catch { throw AppError(error) }
+            let result = try await store.caseRecord().recordIncident(incident, id: id, by: signer.identity)
+            Output.json(["id": .string(result.id), "seq": .int(Int64(result.seq)), "type": .string(IncidentRegister.recordedType),
                          "existing": .bool(result.existing)])
         }
     }
 
-    struct Update: ParsableCommand {
+    struct Update: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Update an incident of the register (JSON): notices sent, measures taken, a reassessment; prints its id and seq.",
             discussion: """
@@ -69,29 +65,18 @@ struct IncidentCommand: ParsableCommand {
         @OptionGroup var signer: ActorOption
         @Argument(help: "A file holding one update as JSON, or - for standard input.") var file: String
 
-        func run() throws {
+        func run() async throws {
             var object = try IncidentCommand.readObject(file)
-            let id = try IncidentCommand.takeID(from: &object)
-            let (opened, author) = try IncidentCommand.authorize(store, signer)
-            let events = try IncidentCommand.events(opened, master: nil)
+            let id = IncidentCommand.takeID(from: &object)
             let update: IncidentUpdate
-            do {
-                update = try IncidentUpdate(json: object)
-                guard let entry = IncidentRegister.fold(events).entries.first(where: { $0.id == update.incident }) else {
-                    throw ClinicalError("incident", "no incident of the register has this id (see incident list)")
-                }
-                _ = try update.applied(to: entry.incident)
-            } catch { throw CommandError(String(describing: error)) }
-            // The update was checked against the register as read: refused if it has moved on since.
-            let draft = EventDraft(type: IncidentRegister.updatedType, stream: IncidentRegister.stream, data: update.json, id: id,
-                                   expectedVersion: UInt64(events.count))
-            let result = try opened.append([draft], by: author, master: nil)[0]
-            Output.json(["id": .string(result.id), "seq": .int(Int64(result.seq)), "type": .string(draft.type),
+            do { update = try IncidentUpdate(json: object) } catch { throw AppError(error) }
+            let result = try await store.caseRecord().updateIncident(update, id: id, by: signer.identity)
+            Output.json(["id": .string(result.id), "seq": .int(Int64(result.seq)), "type": .string(IncidentRegister.updatedType),
                          "incident": .string(update.incident), "existing": .bool(result.existing)])
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show the register: each incident with its eight elements, updates applied (French); --json for programs.",
             discussion: """
@@ -103,10 +88,8 @@ struct IncidentCommand: ParsableCommand {
         @OptionGroup var signer: ActorOption
         @Flag(help: "Print the incidents, updates applied, as one JSON object.") var json = false
 
-        func run() throws {
-            let session = try store.session(as: signer, view: .registers)
-            try session.authorize(.registers, purpose: .audit, details: ["stream": .string(IncidentRegister.stream)])
-            let (entries, problems) = IncidentRegister.fold(try IncidentCommand.events(session.store, master: nil))
+        func run() async throws {
+            let (entries, problems) = try await store.caseRecord().incidentRegister(by: signer.identity)
             if json {
                 Output.json(["incidents": .array(entries.map(IncidentText.json)),
                              "problems": .array(problems.map { ["seq": .int(Int64($0.seq)), "reason": .string($0.reason)] })])
@@ -128,34 +111,10 @@ struct IncidentCommand: ParsableCommand {
         return object
     }
 
-    /// Removes and checks the optional event `id`.
-    static func takeID(from object: inout [String: JSONValue]) throws -> String? {
-        guard let value = object.removeValue(forKey: "id") else { return nil }
-        guard let id = value.stringValue, Identifiers.isEventID(id) else { throw CommandError("id: a lowercase UUID, or left out") }
-        return id
-    }
-
-    /// Opens the store and unlocks the writer, decided by the access policy (the registers);
-    /// a refusal is recorded in the access log (a denied write of the registers), then
-    /// rethrown — nothing else is written.
-    static func authorize(_ options: StoreOptions, _ signer: ActorOption) throws -> (Store, UnlockedActor) {
-        let session = try options.session(as: signer, view: .registers)
-        try session.authorize(.registers, purpose: .audit, details: ["stream": .string(IncidentRegister.stream)], kind: "write")
-        return (session.store, session.author)
-    }
-
-    /// The register's events, in order.
-    static func events(_ store: Store, master: MasterKey?) throws -> [IncidentRegister.Event] {
-        try store.events(inStream: IncidentRegister.stream, master: master).map { event in
-            let envelope = event.envelope
-            let data: [String: JSONValue]
-            switch event.content {
-            case .clear(let clear), .opened(let clear): data = clear
-            case .erased: data = [:]
-            }
-            return IncidentRegister.Event(seq: envelope.seq, id: envelope.id, type: envelope.type, recordedAt: envelope.recordedAt.description,
-                                          author: envelope.author.actor, data: data)
-        }
+    /// Removes the optional event `id`; one that is not a string is passed as its JSON text,
+    /// which the register refuses as not an id.
+    static func takeID(from object: inout [String: JSONValue]) -> String? {
+        object.removeValue(forKey: "id").map { $0.stringValue ?? CanonicalJSON.string($0) }
     }
 }
 

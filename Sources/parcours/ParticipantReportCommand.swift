@@ -7,7 +7,7 @@ import ParcoursLog
 import ParcoursProjections
 import ParcoursStore
 
-struct ParticipantReportCommand: ParsableCommand {
+struct ParticipantReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "participant-report",
         abstract: "Write what a participant receives on request: her or his record in plain French, legal disclosures included, and who accessed it, when and why.",
@@ -22,16 +22,9 @@ struct ParticipantReportCommand: ParsableCommand {
     @Argument(help: "The participant, e.g. P-7Q4K2M.") var participant: String
     @Option(help: "The file to write (must not exist).") var out: String
 
-    func run() throws {
+    func run() async throws {
         try PrivateFile.requireAbsent(out)
-        let session = try store.session(as: signer, view: .participantReport, participant: participant)
-        let journey: Journey
-        do { journey = try session.projections.journey(of: participant) } catch let error as ProjectionError {
-            _ = try? session.authorize(.participantReport, purpose: .participantRequest, details: ["participant": .string(participant)])
-            throw error
-        }
-        try session.authorize(.participantReport, purpose: .participantRequest, details: ["participant": .string(participant)])
-        let accesses = try session.store.accessRecords(master: nil).filter { $0.payload["participant"]?.stringValue == participant }
+        let (journey, accesses) = try await store.caseRecord().participantReport(of: participant, by: signer.identity)
         let text = ParticipantReport(journey: journey, accesses: accesses, today: JourneyText.today()).render()
         // The file is read in a terminal too: free text is neutralized as on screen.
         try PrivateFile.write(Data(TerminalText.neutralized(text).utf8), to: out)
@@ -42,7 +35,7 @@ struct ParticipantReportCommand: ParsableCommand {
 /// The report a participant receives: addressed to her or him, in plain French.
 struct ParticipantReport {
     let journey: Journey
-    let accesses: [AccessLogEntry]
+    let accesses: [AuditedAccess]
     let today: String
 
     func render() -> String {

@@ -13,6 +13,8 @@ final class AppFixture: Sendable {
     static let colleague = "clin-collegue"
     static let stranger = "clin-ailleurs"
     static let coordinator = "coord-exemple"
+    static let privacyOfficer = "rprp-exemple"
+    static let researcher = "rech-exemple"
     static let justification = "Appel de la ligne d'urgence : danger imminent signalé ce soir"
 
     let directory: String
@@ -31,6 +33,17 @@ final class AppFixture: Sendable {
             _ = try store.enrol(actor: id, name: "Personne Exemple", organization: organization, roles: roles, passphrase: Self.passphrase, by: admin)
         }
     }
+
+    /// Adds the oversight roles: a privacy officer and a researcher, both of the first organization.
+    func enrolOversight() throws {
+        let admin = try store.unlockActor("admin-exemple", passphrase: Self.passphrase)
+        for (id, role) in [(Self.privacyOfficer, "privacy-officer"), (Self.researcher, "researcher")] {
+            _ = try store.enrol(actor: id, name: "Personne Exemple", organization: "Organisme Exemple", roles: [role], passphrase: Self.passphrase, by: admin)
+        }
+    }
+
+    /// A path in the fixture's directory where nothing exists yet, for what a use case writes.
+    func newPath(_ name: String) -> String { directory + "/" + name }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 

@@ -1,0 +1,90 @@
+import ParcoursAccess
+import ParcoursClinical
+import ParcoursLog
+import ParcoursProjections
+
+/// The privacy officer's audits: each is itself a read of the access log (or of the
+/// registers), decided and recorded there before anything is read, so it appears in what
+/// it lists.
+extension CaseRecord {
+    /// The access log as the privacy officer audits it — who read which record, which view
+    /// and categories, why, with what outcome — the records `filter` keeps, in log order.
+    ///
+    /// - Throws: `AppError.invalidInput` naming `filter.participant`, `from` or `to` before
+    ///   anything is recorded; `ConsentAwareReader.Denied` once a refusal is recorded.
+    public func accessLog(_ filter: AccessAudit.Filter = .init(), by identity: Identity) async throws -> [AuditedAccess] {
+        if let participant = filter.participant, !Identifiers.isParticipantID(participant) {
+            throw AppError.invalidInput(field: "filter.participant", reason: "a participant id such as P-7Q4K2M")
+        }
+        try Self.checkDays(from: filter.from, to: filter.to)
+        let session = try session(identity, view: .accessLog, participant: filter.participant)
+        try session.authorize(.accessLog, purpose: .audit, details: filter.participant.map { ["participant": .string($0)] } ?? [:])
+        return try auditedAccesses().filter(filter.matches)
+    }
+
+    /// What in the access log deserves a review: break-glass uses, reads outside the care team
+    /// or after a consent was withdrawn, more than `threshold` participants read by one actor
+    /// within `windowMinutes`, exports…
+    public func accessAnomalies(threshold: Int = 20, windowMinutes: Int = 10, by identity: Identity) async throws -> [AccessAudit.Anomaly] {
+        guard threshold > 0 else { throw AppError.invalidInput(field: "threshold", reason: "a number of participants ≥ 1") }
+        guard windowMinutes > 0 else { throw AppError.invalidInput(field: "window", reason: "a number of minutes ≥ 1") }
+        let session = try session(identity, view: .accessLog)
+        try session.authorize(.accessLog, purpose: .audit, details: ["report": "anomalies"])
+        return AccessAudit.anomalies(try auditedAccesses(), threshold: threshold, windowMinutes: windowMinutes)
+    }
+
+    /// The register of communications: referrals with what was shared, legal disclosures, and
+    /// the exports the access log permitted, in date order.
+    public func communications(by identity: Identity) async throws -> [Communication] {
+        let session = try session(identity, view: .registers)
+        try session.authorize(.registers, purpose: .audit, details: ["report": "communications"])
+        var communications: [Communication] = []
+        try session.projections.forEachJourney { communications += $0.communications }
+        for access in try auditedAccesses() where access.type == "access.export" && access.payload["outcome"] == "permitted" {
+            let payload = access.payload
+            communications.append(Communication(kind: .export, id: "access-\(access.seq)", on: String(access.recordedAt.description.prefix(10)),
+                                                participant: payload["participant"]?.stringValue,
+                                                recipient: payload["actor"]?.stringValue ?? "?", categories: [],
+                                                purpose: payload["project"]?.stringValue.map { "research export, project \($0)" }
+                                                    ?? payload["purpose"]?.stringValue ?? "export",
+                                                justification: payload["manifestSHA256"]?.stringValue.map { "manifest SHA-256 \($0)" }
+                                                    ?? payload["view"]?.stringValue, participantTold: nil,
+                                                by: payload["actor"]?.stringValue))
+        }
+        communications.sort { ($0.on, $0.id) < ($1.on, $1.id) }
+        return communications
+    }
+
+    /// The access log from `from` to `to` (`YYYY-MM-DD`, UTC, both included; by default all of
+    /// it) as a FHIR R4 Bundle of AuditEvents following IHE BALP, this very read included:
+    /// only ids, roles, views, categories, purposes and outcomes, never free text.
+    ///
+    /// - Returns: the bundle, and how many AuditEvents it holds.
+    public func fhirAuditBundle(from: String? = nil, to: String? = nil, by identity: Identity) async throws -> (bundle: JSONValue, auditEvents: Int) {
+        try Self.checkDays(from: from, to: to)
+        if let from, let to, from > to {
+            throw AppError.invalidInput(field: "from", reason: "a day on or before the period's last day (\(to))")
+        }
+        let session = try session(identity, view: .accessLog)
+        try session.authorize(.accessLog, purpose: .audit, details: ["report": "fhir"])
+        let records = try auditedAccesses().filter(AccessAudit.Filter(from: from, to: to).matches)
+        return (FHIRAuditBundle.bundle(records, generatedAt: .now()), records.count)
+    }
+
+    /// The whole access log, as audits read it (its records are clear: no key is needed).
+    func auditedAccesses() throws -> [AuditedAccess] {
+        try store.accessRecords(master: nil).map {
+            AuditedAccess(seq: $0.seq, id: $0.id, type: $0.type, recordedAt: $0.recordedAt, log: $0.log, payload: $0.payload)
+        }
+    }
+
+    /// Refuses a day of a period (`from`, `to`) that is not a calendar day `YYYY-MM-DD`.
+    static func checkDays(from: String?, to: String?) throws {
+        for (field, day) in [("from", from), ("to", to)] {
+            guard let day else { continue }
+            do { _ = try ClinicalDate.day(day, field: field) } catch {
+                throw AppError.invalidInput(field: field, reason: "a day as YYYY-MM-DD")
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import ParcoursAccess
+import ParcoursProjections
+
+extension CaseRecord {
+    /// What a participant receives on request (purpose `participant-request`): her or his
+    /// whole journey, legal disclosures included, and every access to the record — this
+    /// request among them, since it is decided and recorded before anything is read.
+    ///
+    /// - Throws: `ConsentAwareReader.Denied` once a refusal is recorded (whether the
+    ///   participant exists is not said to a reader refused); `ProjectionError` for an
+    ///   unknown or erased participant.
+    public func participantReport(of participant: String, by identity: Identity) async throws -> (journey: Journey, accesses: [AuditedAccess]) {
+        let session = try session(identity, view: .participantReport, participant: participant)
+        try session.authorize(.participantReport, purpose: .participantRequest, details: ["participant": .string(participant)])
+        let journey = try session.projections.journey(of: participant)
+        return (journey, try auditedAccesses().filter { $0.payload["participant"]?.stringValue == participant })
+    }
+}
