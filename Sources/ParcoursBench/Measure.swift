@@ -107,3 +107,24 @@ func formatRate(_ value: Double) -> String {
     output.insert(contentsOf: digits, at: 0)
     return (rounded < 0 ? "-" : "") + String(output)
 }
+
+/// Runs an async use case to completion from the benchmark's synchronous main thread.
+///
+/// The benchmark keeps a synchronous `main` so that it runs under valgrind (whose callgrind
+/// counts are how noisy machines are compared): an async `main` parks the main thread in
+/// `dispatch_main`, which valgrind 3.19 does not survive.
+func runBlocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+    let outcome = BlockingOutcome<T>()
+    Task {
+        do { outcome.result = .success(try await body()) } catch { outcome.result = .failure(error) }
+        outcome.done.signal()
+    }
+    outcome.done.wait()
+    return try outcome.result!.get()
+}
+
+/// What `runBlocking`'s task hands back; read only after the semaphore says it was written.
+private final class BlockingOutcome<T>: @unchecked Sendable {
+    var result: Result<T, any Error>?
+    let done = DispatchSemaphore(value: 0)
+}

@@ -148,7 +148,7 @@ do {
     case "build": try runBuild(options)
     case "single": try runSingle(options)
     case "verify-only": try runVerifyOnly(options)
-    case "record": try await runRecord(options)
+    case "record": try runBlocking { try await runRecord(options) }
     case "projections": try ProjectionBench.run(options)
     case "help", "--help", "-h": print(Options.usage)
     default: throw BenchError("unknown command \(options.command)\n\n\(Options.usage)")
