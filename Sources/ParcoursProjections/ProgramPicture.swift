@@ -1,16 +1,18 @@
+import ParcoursClinical
+
 /// The program's picture for a coordinator over a period: counts only, participants
 /// named by their pseudonymous id where a follow-up needs attention.
 public struct ProgramPicture: Codable, Sendable, Equatable {
     public struct StageCount: Codable, Sendable, Equatable {
-        public var wheelStage: String?
-        public var engagementStep: String?
+        public var wheelStage: WheelStage?
+        public var engagementStep: EngagementStep?
         public var participants: Int
     }
     public struct Transition: Codable, Sendable, Equatable {
         public var month: String
-        public var from: String
-        public var to: String
-        public var direction: String
+        public var from: WheelStage
+        public var to: WheelStage
+        public var direction: WheelDirection
         public var count: Int
     }
     public struct RelapseMonth: Codable, Sendable, Equatable {
@@ -19,9 +21,9 @@ public struct ProgramPicture: Codable, Sendable, Equatable {
         public var prolonged: Int
     }
     public struct ReferralOutcome: Codable, Sendable, Equatable {
-        public var resourceKind: String
+        public var resourceKind: Referral.ResourceKind
         public var resource: String
-        public var outcome: String
+        public var outcome: Journey.ReferralEntry.Status
         public var count: Int
     }
     public struct FirstPlanDelay: Codable, Sendable, Equatable {

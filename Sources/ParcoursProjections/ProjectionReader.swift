@@ -59,9 +59,10 @@ public struct ProjectionReader: Sendable {
             try Row.fetchAll(source.db, sql: """
                 SELECT * FROM caseload WHERE clinician = ? ORDER BY closed, last_contact_on IS NOT NULL, last_contact_on, participant
                 """, arguments: [clinician]).map { row in
-                CaseloadEntry(participant: row["participant"], wheelStage: row["wheel_stage"], engagementStep: row["engagement_step"],
-                              assessedOn: row["assessed_on"], lastContactOn: row["last_contact_on"], nextReviewOn: row["next_review_on"],
-                              openReferrals: row["open_referrals"], safetyLevel: row["safety_level"], openWarnings: row["open_warnings"],
+                CaseloadEntry(participant: row["participant"], wheelStage: try Self.typed(row["wheel_stage"]),
+                              engagementStep: try Self.typed(row["engagement_step"]), assessedOn: row["assessed_on"],
+                              lastContactOn: row["last_contact_on"], nextReviewOn: row["next_review_on"], openReferrals: row["open_referrals"],
+                              safetyLevel: try Self.typed(row["safety_level"]), openWarnings: row["open_warnings"],
                               followUpOpen: !(row["closed"] as Bool))
             }
         }
@@ -69,11 +70,11 @@ public struct ProjectionReader: Sendable {
 
     /// The program's picture between two days (inclusive, `YYYY-MM-DD`).
     public func program(from: String, to: String, silentAfterDays: Int = 30) throws -> ProgramPicture {
-        for (field, day) in [("--from", from), ("--to", to)] where (try? ClinicalDate.day(day, field: field)) == nil {
+        for (field, day) in [("from", from), ("to", to)] where (try? ClinicalDate.day(day, field: field)) == nil {
             throw ProjectionError.invalidInput(field: field, reason: "a day such as 2026-01-31")
         }
-        guard from <= to else { throw ProjectionError.invalidInput(field: "--from", reason: "on or before --to") }
-        guard silentAfterDays > 0 else { throw ProjectionError.invalidInput(field: "--silent-after", reason: "a number of days ≥ 1") }
+        guard from <= to else { throw ProjectionError.invalidInput(field: "from", reason: "on or before the period's last day") }
+        guard silentAfterDays > 0 else { throw ProjectionError.invalidInput(field: "silentAfterDays", reason: "a number of days ≥ 1") }
         try projector.catchUp()
         return try store.projectionRead(master: master) { source in
             let db = source.db
@@ -82,11 +83,14 @@ public struct ProjectionReader: Sendable {
             let byStage = try Row.fetchAll(db, sql: """
                 SELECT wheel_stage, engagement_step, COUNT(*) AS n FROM program_participant
                 WHERE closed = 0 AND admitted_on <= ? GROUP BY wheel_stage, engagement_step ORDER BY wheel_stage, engagement_step
-                """, arguments: [to]).map { ProgramPicture.StageCount(wheelStage: $0[0], engagementStep: $0[1], participants: $0[2]) }
+                """, arguments: [to]).map { ProgramPicture.StageCount(wheelStage: try Self.typed($0[0]), engagementStep: try Self.typed($0[1]), participants: $0[2]) }
             let transitions = try Row.fetchAll(db, sql: """
                 SELECT substr(on_day, 1, 7) AS month, from_stage, to_stage, direction, COUNT(*) FROM program_transition
                 WHERE on_day BETWEEN ? AND ? GROUP BY month, from_stage, to_stage ORDER BY month, from_stage, to_stage
-                """, arguments: [from, to]).map { ProgramPicture.Transition(month: $0[0], from: $0[1], to: $0[2], direction: $0[3], count: $0[4]) }
+                """, arguments: [from, to]).map {
+                ProgramPicture.Transition(month: $0[0], from: try Self.required($0[1]), to: try Self.required($0[2]), direction: try Self.required($0[3]),
+                                          count: $0[4])
+            }
             let relapses = try Row.fetchAll(db, sql: """
                 SELECT substr(started_on, 1, 7) AS month, SUM(kind = 'momentary'), SUM(kind = 'prolonged') FROM program_relapse
                 WHERE started_on BETWEEN ? AND ? GROUP BY month ORDER BY month
@@ -94,7 +98,9 @@ public struct ProjectionReader: Sendable {
             let referrals = try Row.fetchAll(db, sql: """
                 SELECT resource_kind, resource, outcome, COUNT(*) FROM program_referral
                 WHERE made_on BETWEEN ? AND ? GROUP BY resource_kind, resource, outcome ORDER BY resource_kind, resource, outcome
-                """, arguments: [from, to]).map { ProgramPicture.ReferralOutcome(resourceKind: $0[0], resource: $0[1], outcome: $0[2], count: $0[3]) }
+                """, arguments: [from, to]).map {
+                ProgramPicture.ReferralOutcome(resourceKind: try Self.required($0[0]), resource: $0[1], outcome: try Self.required($0[2]), count: $0[3])
+            }
             let admitted = try Row.fetchAll(db, sql: "SELECT admitted_on, first_plan_on FROM program_participant WHERE admitted_on BETWEEN ? AND ?",
                                             arguments: [from, to])
             let delays = admitted.compactMap { row -> Int? in
@@ -114,5 +120,23 @@ public struct ProjectionReader: Sendable {
                                             meanDays: delays.isEmpty ? nil : (Double(delays.reduce(0, +)) / Double(delays.count) * 10).rounded() / 10),
                 silentAfterDays: silentAfterDays, withoutContact: silent)
         }
+    }
+}
+
+extension ProjectionReader {
+    /// A vocabulary term as a projection table keeps it; nil for NULL. A term this version
+    /// does not know means the table was not written by it: rebuilding repairs it.
+    static func typed<Term: RawRepresentable>(_ raw: String?) throws -> Term? where Term.RawValue == String {
+        guard let raw else { return nil }
+        guard let term = Term(rawValue: raw) else {
+            throw ProjectionError.damaged("a projection table holds a term this version does not know; rebuilding the projections repairs it")
+        }
+        return term
+    }
+
+    /// As `typed`, for a column that is never NULL.
+    static func required<Term: RawRepresentable>(_ raw: String?) throws -> Term where Term.RawValue == String {
+        guard let term: Term = try typed(raw) else { throw ProjectionError.damaged("a projection table lacks a term it always holds") }
+        return term
     }
 }

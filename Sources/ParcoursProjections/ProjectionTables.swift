@@ -157,7 +157,7 @@ enum ProjectionTables {
         else { throw ProjectionError.damaged("the \(kind) projection of a participant does not open with her or his data key") }
         defer { Sodium.zero(&plaintext) }
         do { return try JSONDecoder().decode(type, from: Data(plaintext)) } catch {
-            throw ProjectionError.damaged("the \(kind) projection of a participant does not decode; run `parcours projections rebuild`")
+            throw ProjectionError.damaged("the \(kind) projection of a participant does not decode; rebuilding the projections repairs it")
         }
     }
 

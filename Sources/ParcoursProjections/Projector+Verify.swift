@@ -35,7 +35,7 @@ extension Projector {
                         guard found == expected else {
                             throw ProjectionDiscrepancy(projection: name, reason: """
                                 table \(table) differs from a fold of the log's first \(position) records \
-                                (\(found.rows) rows, \(expected.rows) expected); run `parcours projections rebuild \(name.rawValue)`
+                                (\(found.rows) rows, \(expected.rows) expected); rebuilding that projection repairs it
                                 """)
                         }
                     }

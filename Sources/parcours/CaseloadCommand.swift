@@ -21,10 +21,10 @@ struct CaseloadCommand: AsyncParsableCommand {
         let today = JourneyText.today()
         Output.line("Personnes suivies par \(whose) : \(entries.filter(\.followUpOpen).count) suivi(s) ouvert(s)")
         for entry in entries {
-            let stage = entry.wheelStage.flatMap(WheelStage.init(rawValue:))?.frenchLabel ?? "étape non évaluée"
+            let stage = entry.wheelStage?.frenchLabel ?? "étape non évaluée"
             let contact = entry.lastContactOn.map { day in "dernier contact le \(day)" + (Journey.days(from: day, to: today).map { " (\($0) j)" } ?? "") } ?? "aucun contact"
             let review = entry.nextReviewOn.map { $0 < today ? "révision du plan dépassée (\($0))" : "révision du plan le \($0)" } ?? "pas de plan"
-            let safety = entry.safetyLevel.flatMap(SafetyAssessment.DangerLevel.init(rawValue:)).map { "danger \($0.frenchLabel)" } ?? "sécurité non évaluée"
+            let safety = entry.safetyLevel.map { "danger \($0.frenchLabel)" } ?? "sécurité non évaluée"
             Output.line("\(entry.participant) · \(stage) · \(contact) · \(review) · \(entry.openReferrals) orientation(s) ouverte(s) · \(safety) · "
                         + "\(entry.openWarnings) avertissement(s)" + (entry.followUpOpen ? "" : " · suivi fermé"))
         }

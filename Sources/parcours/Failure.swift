@@ -26,7 +26,11 @@ struct Failure {
         case let refused as ActRefused:
             message = "parcours: \(refused.description)"
         case let error as ProjectionError:
-            message = "parcours: \(error.description)"
+            switch error {
+            case .invalidInput(let field, let reason): message = "parcours: \(Self.flags[field] ?? field): \(reason)"
+            case .damaged: message = "parcours: \(error.description) (parcours projections rebuild)"
+            default: message = "parcours: \(error.description)"
+            }
             // An erased record has its own exit status: it existed, and was erased.
             if case .erased = error { status = 3 }
         case let error as StoreError:
@@ -60,7 +64,7 @@ struct Failure {
     static let flags: [String: String] = [
         "actor": "--as", "to": "--to", "from": "--from", "participants": "--participants", "backup": "--from", "store": "--store",
         "filter.participant": "--participant", "threshold": "--threshold", "window": "--window", "project": "--project", "k": "--k",
-        "maxSuppressed": "--max-suppressed", "output": "--out",
+        "maxSuppressed": "--max-suppressed", "output": "--out", "silentAfterDays": "--silent-after",
     ]
 
     /// Whether `error` comes from parsing the command line (help and version requests among them).

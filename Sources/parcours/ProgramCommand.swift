@@ -25,24 +25,22 @@ struct ProgramCommand: AsyncParsableCommand {
         Output.line("Suivis ouverts : \(picture.openFollowUps) · fermés : \(picture.closedFollowUps)")
         Output.line("\nOù en sont les personnes (suivis ouverts)")
         for count in picture.byStage {
-            let wheel = count.wheelStage.flatMap(WheelStage.init(rawValue:))?.frenchLabel ?? "non évaluée"
-            let step = count.engagementStep.flatMap(EngagementStep.init(rawValue:))?.frenchLabel ?? "—"
+            let wheel = count.wheelStage?.frenchLabel ?? "non évaluée"
+            let step = count.engagementStep?.frenchLabel ?? "—"
             Output.line("  \(wheel) · \(step) : \(count.participants)")
         }
         Output.line("\nTransitions d'étape par mois (de → vers : nombre)")
         for month in Dictionary(grouping: picture.transitions, by: \.month).sorted(by: { $0.key < $1.key }) {
-            Output.line("  \(month.key) : " + month.value.map { "\(Self.stage($0.from)) → \(Self.stage($0.to)) : \($0.count)" }.joined(separator: " ; "))
+            Output.line("  \(month.key) : " + month.value.map { "\($0.from.frenchLabel) → \($0.to.frenchLabel) : \($0.count)" }.joined(separator: " ; "))
         }
         Output.line("\nChutes par mois (momentanées / prolongées)")
         for month in picture.relapses { Output.line("  \(month.month) : \(month.momentary) / \(month.prolonged)") }
         Output.line("\nOrientations par ressource et suite")
-        for referral in picture.referrals { Output.line("  \(referral.resource) (\(referral.resourceKind)) · \(referral.outcome) : \(referral.count)") }
+        for referral in picture.referrals { Output.line("  \(referral.resource) (\(referral.resourceKind.rawValue)) · \(referral.outcome.rawValue) : \(referral.count)") }
         let delay = picture.admissionToFirstPlan
         Output.line("\nDe l'admission au premier plan d'action : \(delay.withPlan) sur \(delay.admitted) admission(s) de la période"
                     + (delay.medianDays.map { ", médiane \($0) jours" } ?? "") + (delay.meanDays.map { ", moyenne \($0) jours" } ?? ""))
         Output.line("\nSuivis ouverts sans contact depuis plus de \(picture.silentAfterDays) jours : \(picture.withoutContact.count)")
         for silent in picture.withoutContact { Output.line("  \(silent.participant) · dernier contact le \(silent.lastContactOn) (\(silent.days) jours)") }
     }
-
-    static func stage(_ raw: String) -> String { WheelStage(rawValue: raw)?.frenchLabel ?? raw }
 }

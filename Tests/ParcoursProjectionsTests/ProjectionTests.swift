@@ -75,11 +75,11 @@ struct ProjectionTests {
         #expect(journey.corrections[ids["back"]!]?.members == ["engagementStep", "wheelStage"])
         #expect(journey.timeline.first { $0.id == ids["back"]! }?.corrected == true)
         let caseload = try fixture.reader.caseload(of: "clin-0001")
-        #expect(caseload.map(\.wheelStage) == ["action"])
+        #expect(caseload.map(\.wheelStage) == [.action])
         let picture = try fixture.reader.program(from: "2026-01-01", to: "2026-12-31")
-        #expect(picture.byStage.map(\.wheelStage) == ["action"])
-        #expect(picture.transitions.contains { $0.from == "determination" && $0.to == "action" })
-        #expect(!picture.transitions.contains { $0.to == "contemplation" && $0.from == "determination" })
+        #expect(picture.byStage.map(\.wheelStage) == [.action])
+        #expect(picture.transitions.contains { $0.from == .determination && $0.to == .action })
+        #expect(!picture.transitions.contains { $0.to == .contemplation && $0.from == .determination })
     }
 
     @Test("a voided entry is hidden from every view and counted")
