@@ -37,6 +37,7 @@ extension CaseRecord {
     /// the exports the access log permitted, in date order.
     public func communications(by identity: Identity) async throws -> [Communication] {
         let session = try session(identity, view: .registers)
+        try await follower.reachHead()
         try session.authorize(.registers, purpose: .audit, details: ["report": "communications"])
         var communications: [Communication] = []
         try session.projections.forEachJourney { communications += $0.communications }

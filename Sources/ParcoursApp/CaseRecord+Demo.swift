@@ -27,7 +27,7 @@ extension CaseRecord {
             written.acts += recorded.count
             written.warnings += recorded.reduce(0) { $0 + $1.warnings.count }
         }
-        try session.projections.projector.catchUp()
+        try await follower.reachHead()
         return written
     }
 }

@@ -18,6 +18,7 @@ extension CaseRecord {
         }
         let participant = Identifiers.participant(ofStream: stream)
         let session = try session(identity, view: .events, participant: participant)
+        try await follower.reachHead()
         let details: [String: JSONValue] = ["stream": .string(stream)]
         var content = participant == nil
         if let participant {

@@ -11,6 +11,7 @@ extension CaseRecord {
     ///   unknown or erased participant.
     public func participantReport(of participant: String, by identity: Identity) async throws -> (journey: Journey, accesses: [AuditedAccess]) {
         let session = try session(identity, view: .participantReport, participant: participant)
+        try await follower.reachHead()
         try session.authorize(.participantReport, purpose: .participantRequest, details: ["participant": .string(participant)])
         let journey = try session.projections.journey(of: participant)
         return (journey, try auditedAccesses().filter { $0.payload["participant"]?.stringValue == participant })

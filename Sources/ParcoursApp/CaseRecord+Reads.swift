@@ -12,6 +12,7 @@ extension CaseRecord {
             throw AppError.invalidInput(field: "view", reason: "journey or timeline")
         }
         let session = try session(identity, view: view, participant: participant)
+        try await follower.reachHead()
         return try session.journey(of: participant, view: view, breakGlass: breakGlass)
     }
 
@@ -19,6 +20,7 @@ extension CaseRecord {
     /// for supervision, and recorded as such.
     public func caseload(of clinician: String? = nil, by identity: Identity) async throws -> (clinician: String, entries: [CaseloadEntry]) {
         let session = try session(identity, view: .caseload)
+        try await follower.reachHead()
         let whose = clinician ?? session.reader.id
         try session.authorize(.caseload, purpose: whose == session.reader.id ? .care : .supervision, details: ["clinician": .string(whose)])
         return (whose, try session.projections.caseload(of: whose))
@@ -30,6 +32,7 @@ extension CaseRecord {
         let to = to ?? Self.today()
         let from = try from ?? Self.yearBefore(to)
         let session = try session(identity, view: .program)
+        try await follower.reachHead()
         try session.authorize(.program, purpose: .supervision)
         return try session.projections.program(from: from, to: to, silentAfterDays: silentAfterDays)
     }

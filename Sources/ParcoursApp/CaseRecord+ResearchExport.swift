@@ -25,6 +25,7 @@ extension CaseRecord {
             throw AppError.invalidInput(field: "output", reason: reason)
         }
         let session = try session(identity, view: .researchExport)
+        try await follower.reachHead()
         let decision = AccessPolicy.decide(AccessRequest(reader: session.reader, view: .researchExport, purpose: .research))
         let details: [String: JSONValue] = ["project": .string(request.project)]
         guard decision.permitted else {

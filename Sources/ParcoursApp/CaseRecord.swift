@@ -12,10 +12,13 @@ import ParcoursStore
 public struct CaseRecord: Sendable {
     let store: Store
     let master: MasterKey
+    /// Keeps the projections up with the log for this process's readers.
+    let follower: ProjectionFollower
 
     public init(store: Store, master: MasterKey) {
         self.store = store
         self.master = master
+        follower = ProjectionFollower(store: store, master: master)
     }
 
     /// Opens the store at `path` with its master passphrase. A backup file opens only read-only.

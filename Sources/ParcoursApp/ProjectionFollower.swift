@@ -1,0 +1,40 @@
+import ParcoursProjections
+import ParcoursStore
+
+/// Follows the log into the projections for the readers of one process.
+///
+/// A reader waits for the log position it needs — the head when its request arrived, so it
+/// sees every act acknowledged before it (read-your-writes) — instead of each reader taking
+/// the writer's lock to catch up: one catch-up at a time runs, off the caller's thread, and
+/// every reader waiting for a position it reaches is served by it.
+actor ProjectionFollower {
+    let store: Store
+    let projector: Projector
+    /// The log position the projections are known to have reached.
+    private(set) var reached: UInt64 = 0
+    private var running: Task<UInt64, any Error>?
+
+    init(store: Store, master: MasterKey) {
+        self.store = store
+        projector = Projector(store: store, master: master)
+    }
+
+    /// Returns once the projections have followed the log up to `position` (a number of records).
+    func reach(_ position: UInt64) async throws {
+        while reached < position {
+            let catchUp = running ?? Task.detached { [projector, store] in
+                try projector.catchUp()
+                return try store.size()
+            }
+            running = catchUp
+            defer { if running == catchUp { running = nil } }
+            // A catch-up that began before the position was written may end short of it: the loop starts another.
+            reached = max(reached, try await catchUp.value)
+        }
+    }
+
+    /// Returns once the projections hold everything the log holds now.
+    func reachHead() async throws {
+        try await reach(try store.size())
+    }
+}
