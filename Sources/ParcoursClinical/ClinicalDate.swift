@@ -30,7 +30,8 @@ public enum ClinicalDate {
 
     /// Days from 1970-01-01 to a day of the (proleptic) Gregorian calendar: H. Hinnant's
     /// `days_from_civil`. Plain arithmetic: every act's days are compared, and a calendar
-    /// lookup cost more than the rest of the rule.
+    /// lookup cost more than the rest of the rule. (`Timestamp` in the log core has its own:
+    /// the domain depends on Foundation only.)
     static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
         let shifted = month <= 2 ? year - 1 : year
         let era = (shifted >= 0 ? shifted : shifted - 399) / 400
