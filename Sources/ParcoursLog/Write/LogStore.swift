@@ -1,9 +1,17 @@
 /// Where a log keeps its records, tree hashes and data keys.
 ///
 /// The log core (`LogWriter`, `LogVerifier`) knows storage only through this
-/// protocol; every implementation passes the same conformance suite. A store
-/// may hold several logs (the event log and its access log): each transaction
-/// is on one of them.
+/// protocol; every implementation passes the same conformance suite
+/// (`ParcoursLogTesting.LogStoreConformance`). A store may hold several logs (the
+/// event log and its access log): each transaction is on one of them.
+///
+/// The contract, beyond each method's own:
+/// - **Appends are serialized and gapless, in commit order.** Write transactions on a
+///   log never interleave (in this process or another): each sees every one committed
+///   before it, so the records take seqs 0…n-1 without a hole, each committed append at
+///   the seq its writer was given, in the order the transactions committed.
+/// - A write transaction is atomic and durable on return; a read transaction sees one
+///   consistent snapshot, never part of a write.
 public protocol LogStore: Sendable {
     /// Runs `body` in one atomic write transaction on a log: all its inserts, or
     /// none if it throws. When it returns, what it wrote is durable.

@@ -1,4 +1,5 @@
 import Synchronization
+import ParcoursLog
 
 /// A `LogStore` in memory: the reference the SQLite store is held to by the
 /// shared conformance suite, and a store for tests of what is built on the log.
