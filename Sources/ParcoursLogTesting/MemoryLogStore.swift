@@ -62,7 +62,7 @@ struct MemoryLogTransaction: LogTransaction {
     func size() throws -> UInt64 { UInt64(log.records.count) }
 
     func leafHash(at seq: UInt64) throws -> Hash {
-        guard seq < log.records.count, let hash = Hash(bytes: log.records[Int(seq)].leafHash) else {
+        guard seq < log.records.count, let hash = log.records[Int(seq)].leafHash else {
             throw LogError.storeDamaged("no leaf \(seq)")
         }
         return hash

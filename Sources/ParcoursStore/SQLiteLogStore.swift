@@ -148,7 +148,7 @@ extension SQLiteLogTransaction {
         var records: [StoredRecord] = []
         while let row = try rows.next() {
             records.append(StoredRecord(seq: row[0], id: row[1], stream: row[2], version: row[3], type: row[4], author: row[5], recordedAt: row[6],
-                                        leafHash: Array(row[7] as Data), line: Array(row[8] as Data)))
+                                        leafHash: Hash(bytes: row[7] as Data), line: Array(row[8] as Data)))
             if records.count == chunk {
                 try body(records)
                 records.removeAll(keepingCapacity: true)

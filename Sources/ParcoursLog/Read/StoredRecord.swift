@@ -10,11 +10,12 @@ public struct StoredRecord: Sendable, Equatable {
     public var type: String
     public var author: String
     public var recordedAt: String
-    public var leafHash: [UInt8]
+    /// The stored leaf hash; nil when the store holds something else than 32 bytes there.
+    public var leafHash: Hash?
     public var line: [UInt8]
 
     public init(seq: Int64, id: String, stream: String, version: Int64, type: String, author: String, recordedAt: String,
-                leafHash: [UInt8], line: [UInt8]) {
+                leafHash: Hash?, line: [UInt8]) {
         (self.seq, self.id, self.stream, self.version, self.type) = (seq, id, stream, version, type)
         (self.author, self.recordedAt, self.leafHash, self.line) = (author, recordedAt, leafHash, line)
     }
@@ -23,7 +24,7 @@ public struct StoredRecord: Sendable, Equatable {
     public init(_ record: LogRecord, line: [UInt8], leafHash: Hash) {
         let envelope = record.envelope
         self.init(seq: Int64(envelope.seq), id: envelope.id, stream: envelope.stream, version: Int64(envelope.version), type: envelope.type,
-                  author: envelope.author.actor, recordedAt: envelope.recordedAt.description, leafHash: leafHash.bytes, line: line)
+                  author: envelope.author.actor, recordedAt: envelope.recordedAt.description, leafHash: leafHash, line: line)
     }
 
     /// Which column differs from the record its line holds, if any.
@@ -36,7 +37,7 @@ public struct StoredRecord: Sendable, Equatable {
         if type != envelope.type { return "type" }
         if author != envelope.author.actor { return "author" }
         if recordedAt != envelope.recordedAt.description { return "recorded_at" }
-        if leafHash != parsed.leafHash.bytes { return "leaf_hash" }
+        if leafHash != parsed.leafHash { return "leaf_hash" }
         return nil
     }
 }
