@@ -157,12 +157,16 @@ extension SQLiteLogTransaction {
         if !records.isEmpty { try body(records) }
     }
 
+    /// One query: the subtrees asked, joined to the tree table by its primary key (a search
+    /// each, where `(level, idx) IN (VALUES …)` would scan the table).
     func subtreeHashes(_ subtrees: [Subtree]) throws -> [Hash] {
-        guard !subtrees.isEmpty else { return [] }
+        let wanted = Array(Set(subtrees))
+        guard !wanted.isEmpty else { return [] }
         let rows = try Row.fetchAll(db, sql: """
-            SELECT level, idx, hash FROM \(table.treeTable)
-            WHERE (level, idx) IN (VALUES \(Array(repeating: "(?, ?)", count: subtrees.count).joined(separator: ", ")))
-            """, arguments: StatementArguments(subtrees.flatMap { [$0.level, Int64($0.index)] as [any DatabaseValueConvertible] }))
+            SELECT tree.level, tree.idx, tree.hash
+            FROM (VALUES \(Array(repeating: "(?, ?)", count: wanted.count).joined(separator: ", "))) AS wanted
+            CROSS JOIN \(table.treeTable) AS tree ON tree.level = wanted.column1 AND tree.idx = wanted.column2
+            """, arguments: StatementArguments(wanted.flatMap { [$0.level, Int64($0.index)] as [any DatabaseValueConvertible] }))
         var found: [Subtree: Hash] = [:]
         for row in rows {
             if let hash = Hash(bytes: row[2] as Data) { found[Subtree(level: row[0], index: UInt64(row[1] as Int64))] = hash }
