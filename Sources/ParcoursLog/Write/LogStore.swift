@@ -1,6 +1,6 @@
 /// Where a log keeps its records, tree hashes and data keys.
 ///
-/// The log core (`LogWriter`, `LogVerifier`) knows storage only through this
+/// The log core (`LogWriter`; the proofs, `LogCheckpoints`, `LogExport`, `StoreVerifier`) knows storage only through this
 /// protocol; every implementation passes the same conformance suite
 /// (`ParcoursLogTesting.LogStoreConformance`). A store may hold several logs (the
 /// event log and its access log): each transaction is on one of them.
@@ -57,6 +57,7 @@ public protocol LogTransaction {
 
     /// The same transaction on another log of the store: both logs are read in one
     /// snapshot, and in a write transaction what is written on both commits together.
+    /// Like the transaction itself, it is valid only inside the body that received it.
     func onLog(_ kind: LogKind) -> any LogTransaction
     /// Calls `body` with the lines of records `[start, end)` in seq order, at most `chunk`
     /// at a time, so a log is exported with memory that does not grow with it.
