@@ -21,6 +21,7 @@ let package = Package(
             providers: [.apt(["libsodium-dev"])]
         ),
         .target(name: "ParcoursLog", dependencies: ["CSodium"]),
+        .target(name: "ParcoursLogTesting", dependencies: ["ParcoursLog"]),
         .target(name: "ParcoursClinical"),
         .target(
             name: "ParcoursStore",
@@ -48,7 +49,8 @@ let package = Package(
             path: "Sources/ParcoursBench"
         ),
         .testTarget(name: "ParcoursLogTests", dependencies: ["ParcoursLog"], exclude: ["Fixtures"]),
-        .testTarget(name: "ParcoursStoreTests", dependencies: ["ParcoursStore", "ParcoursLog"]),
+        .testTarget(name: "ParcoursLogTestingTests", dependencies: ["ParcoursLogTesting", "ParcoursLog"]),
+        .testTarget(name: "ParcoursStoreTests", dependencies: ["ParcoursStore", "ParcoursLog", "ParcoursLogTesting"]),
         .testTarget(name: "ParcoursClinicalTests", dependencies: ["ParcoursClinical"], exclude: ["Fixtures"]),
         .testTarget(name: "ParcoursAccessTests", dependencies: ["ParcoursAccess", "ParcoursClinical", "ParcoursLog"]),
         .testTarget(name: "ParcoursProjectionsTests", dependencies: ["ParcoursProjections", "ParcoursStore", "ParcoursClinical", "ParcoursLog"]),

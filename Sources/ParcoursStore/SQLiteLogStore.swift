@@ -53,9 +53,13 @@ final class SQLiteLogTransaction: LogTransaction {
         try Data.fetchOne(db.cachedStatement(sql: "SELECT line FROM \(table.recordsTable) WHERE seq = ?"), arguments: [Int64(seq)]).map { Array($0) }
     }
 
+    /// Prepared once per transaction: verification reads about two stored hashes a record.
+    private var subtreeStatement: Statement?
+
     func subtreeHash(level: Int, index: UInt64) throws -> Hash {
-        guard let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT hash FROM \(table.treeTable) WHERE level = ? AND idx = ?"),
-                                           arguments: [level, Int64(index)]),
+        let statement = try subtreeStatement ?? db.makeStatement(sql: "SELECT hash FROM \(table.treeTable) WHERE level = ? AND idx = ?")
+        subtreeStatement = statement
+        guard let data = try Data.fetchOne(statement, arguments: [level, Int64(index)]),
               let hash = Hash(bytes: data)
         else { throw LogError.storeDamaged("tree hash \(level)/\(index) of the \(table.rawValue) log is missing") }
         return hash
@@ -116,5 +120,123 @@ final class SQLiteLogTransaction: LogTransaction {
         for node in nodes {
             try insertNode.execute(arguments: [node.level, Int64(node.index), Data(node.hash.bytes)])
         }
+    }
+}
+
+/// Reads for proofs, checkpoints, export and verification.
+extension SQLiteLogTransaction {
+    func onLog(_ kind: LogKind) -> any LogTransaction { SQLiteLogTransaction(db: db, table: kind, master: master) }
+
+    func lines(from start: UInt64, to end: UInt64, chunk: Int, _ body: ([[UInt8]]) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT line FROM \(table.recordsTable) WHERE seq >= ? AND seq < ? ORDER BY seq",
+                                       arguments: [Int64(start), Int64(end)])
+        var lines: [[UInt8]] = []
+        while let row = try rows.next() {
+            lines.append(Array(row[0] as Data))
+            if lines.count == chunk {
+                try body(lines)
+                lines.removeAll(keepingCapacity: true)
+            }
+        }
+        if !lines.isEmpty { try body(lines) }
+    }
+
+    func storedRecords(chunk: Int, _ body: ([StoredRecord]) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT seq, id, stream, version, type, author, recorded_at, leaf_hash, line FROM \(table.recordsTable) ORDER BY seq
+            """)
+        var records: [StoredRecord] = []
+        while let row = try rows.next() {
+            records.append(StoredRecord(seq: row[0], id: row[1], stream: row[2], version: row[3], type: row[4], author: row[5], recordedAt: row[6],
+                                        leafHash: Hash(bytes: row[7] as Data), line: Array(row[8] as Data)))
+            if records.count == chunk {
+                try body(records)
+                records.removeAll(keepingCapacity: true)
+            }
+        }
+        if !records.isEmpty { try body(records) }
+    }
+
+    /// One query: the subtrees asked, joined to the tree table by its primary key (a search
+    /// each, where `(level, idx) IN (VALUES …)` would scan the table).
+    func subtreeHashes(_ subtrees: [Subtree]) throws -> [Hash] {
+        let wanted = Array(Set(subtrees))
+        guard !wanted.isEmpty else { return [] }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT tree.level, tree.idx, tree.hash
+            FROM (VALUES \(Array(repeating: "(?, ?)", count: wanted.count).joined(separator: ", "))) AS wanted
+            CROSS JOIN \(table.treeTable) AS tree ON tree.level = wanted.column1 AND tree.idx = wanted.column2
+            """, arguments: StatementArguments(wanted.flatMap { [$0.level, Int64($0.index)] as [any DatabaseValueConvertible] }))
+        var found: [Subtree: Hash] = [:]
+        for row in rows {
+            if let hash = Hash(bytes: row[2] as Data) { found[Subtree(level: row[0], index: UInt64(row[1] as Int64))] = hash }
+        }
+        return try subtrees.map { subtree in
+            guard let hash = found[subtree] else {
+                throw LogError.storeDamaged("tree hash \(subtree.level)/\(subtree.index) of the \(table.rawValue) log is missing")
+            }
+            return hash
+        }
+    }
+
+    func subtreeHashCount() throws -> UInt64 {
+        UInt64(try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.treeTable)") ?? 0)
+    }
+
+    /// Uses the unique index when it is there, and SQLite's sorter (which spills to disk) when someone dropped it.
+    func firstRepeatedID() throws -> UInt64? {
+        let repeated = try String.fetchAll(db, sql: "SELECT id FROM \(table.recordsTable) GROUP BY id HAVING COUNT(*) > 1")
+        guard !repeated.isEmpty else { return nil }
+        return try repeated.compactMap { id in
+            try Int64.fetchOne(db, sql: "SELECT seq FROM \(table.recordsTable) WHERE id = ? ORDER BY seq LIMIT 1 OFFSET 1", arguments: [id])
+        }.min().map { UInt64($0) }
+    }
+
+    /// The name this log's checkpoints are kept under: the origin, or `<origin>/access`.
+    private func checkpointName() throws -> String {
+        guard let origin = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM store_info WHERE name = 'origin'")) else {
+            throw LogError.storeDamaged("store_info lacks the origin")
+        }
+        return table == .events ? origin : origin + "/access"
+    }
+
+    func checkpoints() throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT note FROM checkpoint WHERE log = ? ORDER BY size", arguments: [checkpointName()])
+    }
+
+    func checkpoint(size: UInt64) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT note FROM checkpoint WHERE log = ? AND size = ?", arguments: [checkpointName(), Int64(size)])
+    }
+
+    func latestCheckpoint() throws -> String? {
+        try String.fetchOne(db, sql: "SELECT note FROM checkpoint WHERE log = ? ORDER BY size DESC LIMIT 1", arguments: [checkpointName()])
+    }
+
+    func keep(checkpoint note: String, size: UInt64) throws {
+        try db.execute(sql: "INSERT INTO checkpoint (log, size, note) VALUES (?, ?, ?)", arguments: [checkpointName(), Int64(size), note])
+    }
+
+    /// One GROUP BY over the (stream, version) index, which holds each record's seq (its rowid).
+    func participantStreams(_ body: (ParticipantStreamSpan) throws -> Void) throws {
+        let spans = try Row.fetchCursor(db, sql: """
+            SELECT stream, MIN(seq), MAX(seq) FROM \(table.recordsTable)
+            WHERE stream >= 'participant/' AND stream < 'participant0' GROUP BY stream ORDER BY stream
+            """)
+        let type = try db.makeStatement(sql: "SELECT type FROM \(table.recordsTable) WHERE seq = ?")
+        while let span = try spans.next() {
+            let last: Int64 = span[2]
+            guard let lastType = try String.fetchOne(type, arguments: [last]) else { continue }
+            try body(ParticipantStreamSpan(stream: span[0], firstSeq: UInt64(span[1] as Int64), lastSeq: UInt64(last), lastType: lastType))
+        }
+    }
+
+    func dataKeyIDs(forStream stream: String) throws -> [String] {
+        try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM data_key WHERE stream = ?"), arguments: [stream])
+    }
+
+    func orphanDataKeyStream() throws -> String? {
+        try String.fetchOne(db, sql: """
+            SELECT stream FROM data_key WHERE NOT EXISTS (SELECT 1 FROM event WHERE event.stream = data_key.stream) LIMIT 1
+            """)
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-import GRDB
 import ParcoursLog
 
 /// One record of the access log, as a privacy officer reads it: where it sits in the log,
@@ -34,20 +32,21 @@ extension Store {
     /// is accepted for symmetry with the event log's readers and may be nil. A sealed or
     /// unparsable record means the store is damaged.
     public func accessRecords(master: MasterKey?) throws -> [AccessLogEntry] {
-        try pool.read { db in
+        try logStore(master: nil).withReadTransaction(on: .access) { transaction in
             var entries: [AccessLogEntry] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT seq, line FROM \(LogTable.access.recordsTable) ORDER BY seq")
-            while let row = try rows.next() {
-                let seq: Int64 = row["seq"]
-                let envelope: Envelope
-                do { envelope = try ParsedRecord(line: Array(row["line"] as Data), checkSignature: false).record.envelope } catch {
-                    throw StoreError.storeDamaged("access record \(seq) does not parse")
+            try transaction.lines(from: 0, to: transaction.size(), chunk: ExportVerifier.chunkSize) { lines in
+                for line in lines {
+                    let seq = UInt64(entries.count)
+                    let envelope: Envelope
+                    do { envelope = try ParsedRecord(line: line, checkSignature: false).record.envelope } catch {
+                        throw StoreError.storeDamaged("access record \(seq) does not parse")
+                    }
+                    guard case .clear(let payload) = envelope.payload else {
+                        throw StoreError.storeDamaged("access record \(seq) is sealed; the access log is clear")
+                    }
+                    entries.append(AccessLogEntry(seq: envelope.seq, id: envelope.id, type: envelope.type, recordedAt: envelope.recordedAt,
+                                                  log: envelope.log, payload: payload))
                 }
-                guard case .clear(let payload) = envelope.payload else {
-                    throw StoreError.storeDamaged("access record \(seq) is sealed; the access log is clear")
-                }
-                entries.append(AccessLogEntry(seq: envelope.seq, id: envelope.id, type: envelope.type, recordedAt: envelope.recordedAt,
-                                              log: envelope.log, payload: payload))
             }
             return entries
         }

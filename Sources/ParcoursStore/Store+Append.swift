@@ -34,9 +34,7 @@ extension Store {
             return prepared.drafts
         }, by: author.author, signingKey: author.key, to: logStore(master: master), alsoInTransaction: { transaction in
             guard !access.isEmpty else { return }
-            let db = (transaction as! SQLiteLogTransaction).db
-            _ = try self.writer.appendAccess(access, logKey: logKey,
-                                        in: SQLiteLogTransaction(db: db, table: .access, master: master))
+            _ = try self.writer.appendAccess(access, logKey: logKey, in: transaction.onLog(.access))
         })
     }
 
@@ -66,23 +64,8 @@ extension Store {
     /// The store as the log core sees it, with the keys the caller unlocked.
     public func logStore(master: MasterKey?) -> SQLiteLogStore { SQLiteLogStore(store: self, master: master) }
 
-    /// A stored record, parsed back from its line.
-    func storedRecord(seq: UInt64, table: LogTable, db: Database) throws -> LogRecord {
-        guard let line = try SQLiteLogTransaction(db: db, table: table, master: nil).line(at: seq) else {
-            throw StoreError.outOfRange(field: "seq", reason: "no record \(seq)")
-        }
-        do { return try ParsedRecord(line: line, checkSignature: false).record } catch {
-            throw StoreError.storeDamaged("record \(seq) does not parse")
-        }
-    }
-
     /// The directory as it stands now.
     public func currentDirectory() throws -> Directory {
         try logStore(master: nil).withReadTransaction(on: .events) { try writer.directory($0).0 }
-    }
-
-    /// Reads stored complete-subtree hashes of a log.
-    func hashReader(_ db: Database, table: LogTable) -> MerkleTree.HashReader {
-        SQLiteLogTransaction(db: db, table: table, master: nil).hashReader
     }
 }

@@ -9,46 +9,13 @@ extension Store {
     /// Writes the export of LOG-FORMAT.md into `directory` (created 0700 if needed, or an empty one):
     /// `log.vkey`, `events.jsonl`, `events.checkpoint`, `access.jsonl`, `access.checkpoint`, each 0600.
     ///
-    /// Both logs are read in one snapshot and their checkpoints signed at the
-    /// exported sizes, so the files agree with each other whatever is appended meanwhile.
+    /// The log core makes it (`LogExport`): both checkpoints signed in one transaction, then
+    /// each log streamed up to its checkpoint's size, so the files agree with each other
+    /// whatever is appended meanwhile.
     public func exportLog(to directory: String, master: MasterKey) throws -> (events: UInt64, access: UInt64) {
         let logKey = try logSigningKey(master: master)
         try PrivateFile.prepareDirectory(directory)
-        // Sign checkpoints first (a short write), then stream both logs from one snapshot at least that large.
-        let notes = try pool.writeWithoutTransaction { db in
-            var notes: [LogTable: String] = [:]
-            try db.inTransaction(.immediate) {
-                for table in LogTable.allCases { notes[table] = try checkpoint(table, logKey: logKey, db: db) }
-                return .commit
-            }
-            return notes
-        }
-        var sizes: [LogTable: UInt64] = [:]
-        try pool.read { db in
-            for table in LogTable.allCases {
-                let checkpoint = try Checkpoint(body: noteVerifier(table).open(note: notes[table]!))
-                let path = (directory as NSString).appendingPathComponent("\(table.rawValue).jsonl")
-                let handle = try PrivateFile.create(path)
-                defer { try? handle.close() }
-                let rows = try Row.fetchCursor(db, sql: "SELECT line FROM \(table.recordsTable) WHERE seq < ? ORDER BY seq",
-                                               arguments: [Int64(checkpoint.size)])
-                var buffer = Data()
-                while let row = try rows.next() {
-                    buffer.append(row["line"] as Data)
-                    buffer.append(0x0A)
-                    if buffer.count > 1 << 20 {
-                        try handle.write(contentsOf: buffer)
-                        buffer.removeAll(keepingCapacity: true)
-                    }
-                }
-                try handle.write(contentsOf: buffer)
-                try handle.synchronize()
-                sizes[table] = checkpoint.size
-                try PrivateFile.write(Data(notes[table]!.utf8), to: (directory as NSString).appendingPathComponent("\(table.rawValue).checkpoint"))
-            }
-        }
-        try PrivateFile.write(Data((noteVerifier(.events).text + "\n").utf8), to: (directory as NSString).appendingPathComponent("log.vkey"))
-        return (sizes[.events]!, sizes[.access]!)
+        return try LogExport.export(from: logStore(master: nil), origin: origin, logKey: logKey, to: PrivateExportDirectory(path: directory))
     }
 
     /// A consistent copy of the store taken with SQLite's online backup while it is in use.
@@ -91,5 +58,26 @@ extension Store {
             if lstat(path, &current) == 0, current.st_ino == reserved.st_ino, current.st_dev == reserved.st_dev { unlink(path) }
             throw error
         }
+    }
+}
+
+/// An export's files, each created by `PrivateFile` (new, 0600, never through a link) in a private directory.
+struct PrivateExportDirectory: LogExportSink {
+    let path: String
+
+    func create(_ name: String) throws -> any LogExportFile {
+        PrivateExportFile(handle: try PrivateFile.create((path as NSString).appendingPathComponent(name)))
+    }
+}
+
+/// One file of an export, made durable when closed.
+struct PrivateExportFile: LogExportFile {
+    let handle: FileHandle
+
+    func write(_ bytes: [UInt8]) throws { try handle.write(contentsOf: bytes) }
+
+    func close() throws {
+        try handle.synchronize()
+        try handle.close()
     }
 }

@@ -14,6 +14,9 @@ enum StoreSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-log") { db in
+            // Literal SQL, as every migration: a migration never changes once shipped, so it
+            // uses no application type (the tables' names live in `LogKind.recordsTable` and
+            // `treeTable` too). `StoreSchemaTests` holds the schema it must give, byte for byte.
             try db.execute(sql: """
                 CREATE TABLE store_info (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
                 CREATE TABLE sealed_secret (name TEXT PRIMARY KEY NOT NULL, sealed BLOB NOT NULL);
@@ -32,36 +35,54 @@ enum StoreSchema {
                     size INTEGER NOT NULL,
                     note TEXT NOT NULL,
                     PRIMARY KEY (log, size)) WITHOUT ROWID;
-                """)
-            for table in LogTable.allCases {
-                try db.execute(sql: """
-                    CREATE TABLE \(table.recordsTable) (
-                        seq INTEGER PRIMARY KEY NOT NULL,
-                        id TEXT NOT NULL UNIQUE,
-                        stream TEXT NOT NULL,
-                        version INTEGER NOT NULL,
-                        type TEXT NOT NULL,
-                        author TEXT NOT NULL,
-                        recorded_at TEXT NOT NULL,
-                        leaf_hash BLOB NOT NULL,
-                        line BLOB NOT NULL,
-                        UNIQUE (stream, version));
-                    CREATE TABLE \(table.treeTable) (
-                        level INTEGER NOT NULL,
-                        idx INTEGER NOT NULL,
-                        hash BLOB NOT NULL,
-                        PRIMARY KEY (level, idx)) WITHOUT ROWID;
-                    """)
-                for name in [table.recordsTable, table.treeTable] {
-                    try db.execute(sql: """
-                        CREATE TRIGGER \(name)_immutable_update BEFORE UPDATE ON \(name)
-                        BEGIN SELECT RAISE(ABORT, 'the log is append-only: \(name) rows cannot be updated'); END;
-                        CREATE TRIGGER \(name)_immutable_delete BEFORE DELETE ON \(name)
-                        BEGIN SELECT RAISE(ABORT, 'the log is append-only: \(name) rows cannot be deleted'); END;
-                        """)
-                }
-            }
-            try db.execute(sql: """
+                CREATE TABLE event (
+                    seq INTEGER PRIMARY KEY NOT NULL,
+                    id TEXT NOT NULL UNIQUE,
+                    stream TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    type TEXT NOT NULL,
+                    author TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    leaf_hash BLOB NOT NULL,
+                    line BLOB NOT NULL,
+                    UNIQUE (stream, version));
+                CREATE TABLE event_tree (
+                    level INTEGER NOT NULL,
+                    idx INTEGER NOT NULL,
+                    hash BLOB NOT NULL,
+                    PRIMARY KEY (level, idx)) WITHOUT ROWID;
+                CREATE TRIGGER event_immutable_update BEFORE UPDATE ON event
+                BEGIN SELECT RAISE(ABORT, 'the log is append-only: event rows cannot be updated'); END;
+                CREATE TRIGGER event_immutable_delete BEFORE DELETE ON event
+                BEGIN SELECT RAISE(ABORT, 'the log is append-only: event rows cannot be deleted'); END;
+                CREATE TRIGGER event_tree_immutable_update BEFORE UPDATE ON event_tree
+                BEGIN SELECT RAISE(ABORT, 'the log is append-only: event_tree rows cannot be updated'); END;
+                CREATE TRIGGER event_tree_immutable_delete BEFORE DELETE ON event_tree
+                BEGIN SELECT RAISE(ABORT, 'the log is append-only: event_tree rows cannot be deleted'); END;
+                CREATE TABLE access_event (
+                    seq INTEGER PRIMARY KEY NOT NULL,
+                    id TEXT NOT NULL UNIQUE,
+                    stream TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    type TEXT NOT NULL,
+                    author TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    leaf_hash BLOB NOT NULL,
+                    line BLOB NOT NULL,
+                    UNIQUE (stream, version));
+                CREATE TABLE access_tree (
+                    level INTEGER NOT NULL,
+                    idx INTEGER NOT NULL,
+                    hash BLOB NOT NULL,
+                    PRIMARY KEY (level, idx)) WITHOUT ROWID;
+                CREATE TRIGGER access_event_immutable_update BEFORE UPDATE ON access_event
+                BEGIN SELECT RAISE(ABORT, 'the log is append-only: access_event rows cannot be updated'); END;
+                CREATE TRIGGER access_event_immutable_delete BEFORE DELETE ON access_event
+                BEGIN SELECT RAISE(ABORT, 'the log is append-only: access_event rows cannot be deleted'); END;
+                CREATE TRIGGER access_tree_immutable_update BEFORE UPDATE ON access_tree
+                BEGIN SELECT RAISE(ABORT, 'the log is append-only: access_tree rows cannot be updated'); END;
+                CREATE TRIGGER access_tree_immutable_delete BEFORE DELETE ON access_tree
+                BEGIN SELECT RAISE(ABORT, 'the log is append-only: access_tree rows cannot be deleted'); END;
                 CREATE TRIGGER checkpoint_immutable_update BEFORE UPDATE ON checkpoint
                 BEGIN SELECT RAISE(ABORT, 'signed checkpoints cannot be updated'); END;
                 CREATE TRIGGER checkpoint_immutable_delete BEFORE DELETE ON checkpoint
@@ -140,12 +161,12 @@ enum StoreSchema {
             // would swap the key. No key is made for a stream already closed.
             try db.execute(sql: """
                 CREATE TRIGGER data_key_delete_only_by_erasure BEFORE DELETE ON data_key
-                WHEN NOT EXISTS (SELECT 1 FROM event WHERE stream = OLD.stream AND type = '\(StreamRules.participantErased)')
+                WHEN NOT EXISTS (SELECT 1 FROM event WHERE stream = OLD.stream AND type = 'participant.erased')
                 BEGIN SELECT RAISE(ABORT, 'a data key is destroyed only by an erasure (participant.erased in the same transaction)'); END;
                 CREATE TRIGGER data_key_immutable_update BEFORE UPDATE ON data_key
                 BEGIN SELECT RAISE(ABORT, 'wrapped data keys cannot be updated'); END;
                 CREATE TRIGGER data_key_none_after_erasure BEFORE INSERT ON data_key
-                WHEN EXISTS (SELECT 1 FROM event WHERE stream = NEW.stream AND type = '\(StreamRules.participantErased)')
+                WHEN EXISTS (SELECT 1 FROM event WHERE stream = NEW.stream AND type = 'participant.erased')
                 BEGIN SELECT RAISE(ABORT, 'no data key for an erased participant'); END;
                 """)
         }

@@ -8,10 +8,19 @@ public struct Hash: Hashable, Sendable, Comparable, CustomStringConvertible {
     init(storage: SIMD32<UInt8>) { self.storage = storage }
 
     /// A digest from exactly 32 bytes.
+    ///
+    /// Contiguous bytes (an array, a store's `Data` column) are copied in one move: called
+    /// from another module the function is not specialized, and a byte-by-byte loop there
+    /// costs a generic dispatch a byte — verification reads about three hashes a record.
     public init?(bytes: some Collection<UInt8>) {
         guard bytes.count == 32 else { return nil }
         var storage = SIMD32<UInt8>(repeating: 0)
-        for (position, byte) in bytes.enumerated() { storage[position] = byte }
+        let copied = bytes.withContiguousStorageIfAvailable { buffer in
+            Swift.withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: UnsafeRawBufferPointer(buffer)) }
+        }
+        if copied == nil {
+            for (position, byte) in bytes.enumerated() { storage[position] = byte }
+        }
         self.storage = storage
     }
 

@@ -63,12 +63,6 @@ public enum Sodium {
     public static func zero(_ bytes: inout [UInt8]) {
         bytes.withUnsafeMutableBytes { sodium_memzero($0.baseAddress, $0.count) }
     }
-
-    /// Compares two byte strings in constant time.
-    public static func constantTimeEqual(_ left: [UInt8], _ right: [UInt8]) -> Bool {
-        guard left.count == right.count else { return false }
-        return left.withUnsafeBytes { l in right.withUnsafeBytes { r in sodium_memcmp(l.baseAddress, r.baseAddress, l.count) == 0 } }
-    }
 }
 
 /// The errors of cryptographic operations. They never carry key material.

@@ -41,11 +41,6 @@ public struct LogRecord: Sendable, Equatable {
 
     /// RFC 9162 leaf hash of a record line: `SHA-256(0x00 || line)`.
     public static func leafHash(line: [UInt8]) -> Hash { Sodium.sha256(prefix: 0x00, line) }
-
-    /// Whether the signature is the author key's over `JCS(envelope)`.
-    public var hasValidSignature: Bool {
-        envelope.author.key.isValidSignature(signature, of: envelope.canonicalBytes)
-    }
 }
 
 /// A record read back from its line, with what verifying it needs.

@@ -1,9 +1,17 @@
 /// Where a log keeps its records, tree hashes and data keys.
 ///
-/// The log core (`LogWriter`, `LogVerifier`) knows storage only through this
-/// protocol; every implementation passes the same conformance suite. A store
-/// may hold several logs (the event log and its access log): each transaction
-/// is on one of them.
+/// The log core (`LogWriter`; the proofs, `LogCheckpoints`, `LogExport`, `StoreVerifier`) knows storage only through this
+/// protocol; every implementation passes the same conformance suite
+/// (`ParcoursLogTesting.LogStoreConformance`). A store may hold several logs (the
+/// event log and its access log): each transaction is on one of them.
+///
+/// The contract, beyond each method's own:
+/// - **Appends are serialized and gapless, in commit order.** Write transactions on a
+///   log never interleave (in this process or another): each sees every one committed
+///   before it, so the records take seqs 0…n-1 without a hole, each committed append at
+///   the seq its writer was given, in the order the transactions committed.
+/// - A write transaction is atomic and durable on return; a read transaction sees one
+///   consistent snapshot, never part of a write.
 public protocol LogStore: Sendable {
     /// Runs `body` in one atomic write transaction on a log: all its inserts, or
     /// none if it throws. When it returns, what it wrote is durable.
@@ -44,6 +52,42 @@ public protocol LogTransaction {
     func destroyDataKeys(forStream stream: String) throws
     /// Appends a signed record at the head, with the subtree hashes it completes.
     func insert(_ record: LogRecord, line: [UInt8], leafHash: Hash, completing nodes: [MerkleFrontier.Node]) throws
+
+    // MARK: Reads: proofs, checkpoints, export, verification
+
+    /// The same transaction on another log of the store: both logs are read in one
+    /// snapshot, and in a write transaction what is written on both commits together.
+    /// Like the transaction itself, it is valid only inside the body that received it.
+    func onLog(_ kind: LogKind) -> any LogTransaction
+    /// Calls `body` with the lines of records `[start, end)` in seq order, at most `chunk`
+    /// at a time, so a log is exported with memory that does not grow with it.
+    func lines(from start: UInt64, to end: UInt64, chunk: Int, _ body: ([[UInt8]]) throws -> Void) throws
+    /// Calls `body` with every stored record, with the columns the store keeps beside its
+    /// line, in seq order, at most `chunk` at a time: what verification compares.
+    func storedRecords(chunk: Int, _ body: ([StoredRecord]) throws -> Void) throws
+    /// The stored hashes of several complete subtrees at once (all a proof needs), in the
+    /// order asked. Throws `LogError.storeDamaged` when one is missing.
+    func subtreeHashes(_ subtrees: [Subtree]) throws -> [Hash]
+    /// How many subtree hashes are stored: a verifier checks none lies beyond the records.
+    func subtreeHashCount() throws -> UInt64
+    /// The seq of the first record whose id repeats an earlier record's, if any. A store
+    /// answers from its own id index, which verification checks against every record, so
+    /// ids are proven unique without holding them in memory.
+    func firstRepeatedID() throws -> UInt64?
+    /// The signed checkpoints kept for this log, by increasing size.
+    func checkpoints() throws -> [String]
+    /// The signed checkpoint kept for this log at `size`, if any.
+    func checkpoint(size: UInt64) throws -> String?
+    /// The latest signed checkpoint kept for this log, if any.
+    func latestCheckpoint() throws -> String?
+    /// Keeps a signed checkpoint of this log at `size`; kept checkpoints are never replaced.
+    func keep(checkpoint note: String, size: UInt64) throws
+    /// Calls `body` with each participant stream of the log (streams `participant/…`), in stream order.
+    func participantStreams(_ body: (ParticipantStreamSpan) throws -> Void) throws
+    /// The ids of the data keys kept for a stream (none is unwrapped): a stream has one until erased.
+    func dataKeyIDs(forStream stream: String) throws -> [String]
+    /// A stream that has a data key but no record, if any.
+    func orphanDataKeyStream() throws -> String?
 }
 
 extension LogTransaction {

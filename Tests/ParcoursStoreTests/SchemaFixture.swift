@@ -1,0 +1,238 @@
+/// The schema a fresh store had after migrations v1–v4 when v1 still built its SQL from
+/// application types (`LogTable`, `StreamRules`): `sqlite_master` of a store made by
+/// `parcours init` at commit 07403d3, captured once, ordered by type and name. Migrations
+/// are never edited once shipped, so their literal SQL must give exactly this.
+enum SchemaFixture {
+    static let migratedSchema = #"""
+-- index caseload_participant on caseload
+CREATE INDEX caseload_participant ON caseload (participant)
+
+-- index program_referral_day on program_referral
+CREATE INDEX program_referral_day ON program_referral (made_on, resource_kind, resource, outcome)
+
+-- index program_relapse_day on program_relapse
+CREATE INDEX program_relapse_day ON program_relapse (started_on, kind)
+
+-- index program_transition_day on program_transition
+CREATE INDEX program_transition_day ON program_transition (on_day, from_stage, to_stage, direction)
+
+-- index sqlite_autoindex_access_event_1 on access_event
+(automatic)
+
+-- index sqlite_autoindex_access_event_2 on access_event
+(automatic)
+
+-- index sqlite_autoindex_actor_key_1 on actor_key
+(automatic)
+
+-- index sqlite_autoindex_data_key_1 on data_key
+(automatic)
+
+-- index sqlite_autoindex_data_key_2 on data_key
+(automatic)
+
+-- index sqlite_autoindex_event_1 on event
+(automatic)
+
+-- index sqlite_autoindex_event_2 on event
+(automatic)
+
+-- index sqlite_autoindex_grdb_migrations_1 on grdb_migrations
+(automatic)
+
+-- index sqlite_autoindex_sealed_secret_1 on sealed_secret
+(automatic)
+
+-- index sqlite_autoindex_store_info_1 on store_info
+(automatic)
+
+-- table access_event on access_event
+CREATE TABLE access_event (
+    seq INTEGER PRIMARY KEY NOT NULL,
+    id TEXT NOT NULL UNIQUE,
+    stream TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    author TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    leaf_hash BLOB NOT NULL,
+    line BLOB NOT NULL,
+    UNIQUE (stream, version))
+
+-- table access_tree on access_tree
+CREATE TABLE access_tree (
+    level INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    hash BLOB NOT NULL,
+    PRIMARY KEY (level, idx)) WITHOUT ROWID
+
+-- table actor_key on actor_key
+CREATE TABLE actor_key (
+    public_key TEXT PRIMARY KEY NOT NULL,
+    actor TEXT NOT NULL,
+    sealed TEXT NOT NULL,
+    created_at TEXT NOT NULL)
+
+-- table caseload on caseload
+CREATE TABLE caseload (
+    clinician TEXT NOT NULL,
+    participant TEXT NOT NULL,
+    wheel_stage TEXT,
+    engagement_step TEXT,
+    assessed_on TEXT,
+    last_contact_on TEXT,
+    next_review_on TEXT,
+    open_referrals INTEGER NOT NULL,
+    safety_level TEXT,
+    open_warnings INTEGER NOT NULL,
+    closed INTEGER NOT NULL,
+    PRIMARY KEY (clinician, participant)) WITHOUT ROWID
+
+-- table checkpoint on checkpoint
+CREATE TABLE checkpoint (
+    log TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    note TEXT NOT NULL,
+    PRIMARY KEY (log, size)) WITHOUT ROWID
+
+-- table data_key on data_key
+CREATE TABLE data_key (
+    id TEXT PRIMARY KEY NOT NULL,
+    stream TEXT NOT NULL UNIQUE,
+    wrapped BLOB NOT NULL,
+    created_at TEXT NOT NULL)
+
+-- table event on event
+CREATE TABLE event (
+    seq INTEGER PRIMARY KEY NOT NULL,
+    id TEXT NOT NULL UNIQUE,
+    stream TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    author TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    leaf_hash BLOB NOT NULL,
+    line BLOB NOT NULL,
+    UNIQUE (stream, version))
+
+-- table event_tree on event_tree
+CREATE TABLE event_tree (
+    level INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    hash BLOB NOT NULL,
+    PRIMARY KEY (level, idx)) WITHOUT ROWID
+
+-- table grdb_migrations on grdb_migrations
+CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)
+
+-- table journey on journey
+CREATE TABLE journey (
+    participant TEXT PRIMARY KEY NOT NULL,
+    through_seq INTEGER NOT NULL,
+    journey BLOB NOT NULL,
+    record BLOB NOT NULL, access BLOB) WITHOUT ROWID
+
+-- table program_participant on program_participant
+CREATE TABLE program_participant (
+    participant TEXT PRIMARY KEY NOT NULL,
+    admitted_on TEXT NOT NULL,
+    wheel_stage TEXT,
+    engagement_step TEXT,
+    first_plan_on TEXT,
+    last_contact_on TEXT NOT NULL,
+    closed INTEGER NOT NULL) WITHOUT ROWID
+
+-- table program_referral on program_referral
+CREATE TABLE program_referral (
+    participant TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    made_on TEXT NOT NULL,
+    resource_kind TEXT NOT NULL,
+    resource TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    PRIMARY KEY (participant, event_id)) WITHOUT ROWID
+
+-- table program_relapse on program_relapse
+CREATE TABLE program_relapse (
+    participant TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    started_on TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    PRIMARY KEY (participant, event_id)) WITHOUT ROWID
+
+-- table program_transition on program_transition
+CREATE TABLE program_transition (
+    participant TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    on_day TEXT NOT NULL,
+    from_stage TEXT NOT NULL,
+    to_stage TEXT NOT NULL,
+    direction TEXT NOT NULL,
+    PRIMARY KEY (participant, event_id)) WITHOUT ROWID
+
+-- table projection_position on projection_position
+CREATE TABLE projection_position (
+    name TEXT PRIMARY KEY NOT NULL,
+    position INTEGER NOT NULL) WITHOUT ROWID
+
+-- table sealed_secret on sealed_secret
+CREATE TABLE sealed_secret (name TEXT PRIMARY KEY NOT NULL, sealed BLOB NOT NULL)
+
+-- table store_info on store_info
+CREATE TABLE store_info (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)
+
+-- trigger access_event_immutable_delete on access_event
+CREATE TRIGGER access_event_immutable_delete BEFORE DELETE ON access_event
+BEGIN SELECT RAISE(ABORT, 'the log is append-only: access_event rows cannot be deleted'); END
+
+-- trigger access_event_immutable_update on access_event
+CREATE TRIGGER access_event_immutable_update BEFORE UPDATE ON access_event
+BEGIN SELECT RAISE(ABORT, 'the log is append-only: access_event rows cannot be updated'); END
+
+-- trigger access_tree_immutable_delete on access_tree
+CREATE TRIGGER access_tree_immutable_delete BEFORE DELETE ON access_tree
+BEGIN SELECT RAISE(ABORT, 'the log is append-only: access_tree rows cannot be deleted'); END
+
+-- trigger access_tree_immutable_update on access_tree
+CREATE TRIGGER access_tree_immutable_update BEFORE UPDATE ON access_tree
+BEGIN SELECT RAISE(ABORT, 'the log is append-only: access_tree rows cannot be updated'); END
+
+-- trigger checkpoint_immutable_delete on checkpoint
+CREATE TRIGGER checkpoint_immutable_delete BEFORE DELETE ON checkpoint
+BEGIN SELECT RAISE(ABORT, 'signed checkpoints cannot be deleted'); END
+
+-- trigger checkpoint_immutable_update on checkpoint
+CREATE TRIGGER checkpoint_immutable_update BEFORE UPDATE ON checkpoint
+BEGIN SELECT RAISE(ABORT, 'signed checkpoints cannot be updated'); END
+
+-- trigger data_key_delete_only_by_erasure on data_key
+CREATE TRIGGER data_key_delete_only_by_erasure BEFORE DELETE ON data_key
+WHEN NOT EXISTS (SELECT 1 FROM event WHERE stream = OLD.stream AND type = 'participant.erased')
+BEGIN SELECT RAISE(ABORT, 'a data key is destroyed only by an erasure (participant.erased in the same transaction)'); END
+
+-- trigger data_key_immutable_update on data_key
+CREATE TRIGGER data_key_immutable_update BEFORE UPDATE ON data_key
+BEGIN SELECT RAISE(ABORT, 'wrapped data keys cannot be updated'); END
+
+-- trigger data_key_none_after_erasure on data_key
+CREATE TRIGGER data_key_none_after_erasure BEFORE INSERT ON data_key
+WHEN EXISTS (SELECT 1 FROM event WHERE stream = NEW.stream AND type = 'participant.erased')
+BEGIN SELECT RAISE(ABORT, 'no data key for an erased participant'); END
+
+-- trigger event_immutable_delete on event
+CREATE TRIGGER event_immutable_delete BEFORE DELETE ON event
+BEGIN SELECT RAISE(ABORT, 'the log is append-only: event rows cannot be deleted'); END
+
+-- trigger event_immutable_update on event
+CREATE TRIGGER event_immutable_update BEFORE UPDATE ON event
+BEGIN SELECT RAISE(ABORT, 'the log is append-only: event rows cannot be updated'); END
+
+-- trigger event_tree_immutable_delete on event_tree
+CREATE TRIGGER event_tree_immutable_delete BEFORE DELETE ON event_tree
+BEGIN SELECT RAISE(ABORT, 'the log is append-only: event_tree rows cannot be deleted'); END
+
+-- trigger event_tree_immutable_update on event_tree
+CREATE TRIGGER event_tree_immutable_update BEFORE UPDATE ON event_tree
+BEGIN SELECT RAISE(ABORT, 'the log is append-only: event_tree rows cannot be updated'); END
+"""#
+}
