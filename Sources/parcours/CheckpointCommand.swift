@@ -1,5 +1,5 @@
 import ArgumentParser
-import ParcoursStore
+import ParcoursApp
 
 struct CheckpointCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,8 +10,7 @@ struct CheckpointCommand: ParsableCommand {
 
     func run() throws {
         // A backup gives the checkpoint it keeps at its size, and signs none.
-        let opened = try store.open(readOnly: store.namesBackupFile)
-        let master = try opened.unlockMaster(passphrase: try Secrets.master())
-        print(try opened.checkpoint(access ? .access : .events, master: master), terminator: "")
+        print(try VerifiableLog.open(at: store.path).checkpoint(of: access ? .access : .events, masterPassphrase: try Secrets.master()),
+              terminator: "")
     }
 }

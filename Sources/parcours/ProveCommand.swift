@@ -1,5 +1,5 @@
 import ArgumentParser
-import ParcoursStore
+import ParcoursApp
 
 struct ProveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +14,7 @@ struct ProveCommand: ParsableCommand {
         @Flag(help: "Prove in the access log.") var access = false
 
         func run() throws {
-            Output.json(try store.open(readOnly: true).inclusionProof(seq: seq, size: size, table: access ? .access : .events).json)
+            Output.json(try VerifiableLog.open(at: store.path).inclusionProof(seq: seq, size: size, in: access ? .access : .events).json)
         }
     }
 
@@ -26,7 +26,7 @@ struct ProveCommand: ParsableCommand {
         @Flag(help: "Prove in the access log.") var access = false
 
         func run() throws {
-            Output.json(try store.open(readOnly: true).consistencyProof(from: from, to: to, table: access ? .access : .events).json)
+            Output.json(try VerifiableLog.open(at: store.path).consistencyProof(from: from, to: to, in: access ? .access : .events).json)
         }
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
+import ParcoursApp
 import Foundation
 import ParcoursLog
 import ParcoursProjections
-import ParcoursStore
 
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,28 +41,26 @@ struct VerifyCommand: ParsableCommand {
         do throws(VerificationError) {
             let summary: Summary
             if let export {
-                let result = try ExportVerifier.verify(directory: export, since: sinceNote)
+                let result = try VerifiableLog.verifyExport(directory: export, since: sinceNote)
                 summary = Summary(events: result.events, access: result.access)
             } else {
-                let opened: Store
-                let master: MasterKey?
+                let verified: VerifiableLog.Verification
                 do {
-                    opened = try store.open(readOnly: true)
-                    master = try ProcessInfo.processInfo.environment["PARCOURS_MASTER_PASSPHRASE"].map { try opened.unlockMaster(passphrase: $0) }
-                } catch { throw .unreadable("\(error)") }
-                let result = try opened.verify(since: sinceNote, master: master)
-                var positions: [ProjectionName: UInt64]?
-                if let master {
-                    do { positions = try Projector(store: opened, master: master).verify() } catch let differs as ProjectionDiscrepancy {
-                        fail(projection: differs)
-                    } catch { throw .unreadable("the projections cannot be read: \(error)") }
+                    let log = try VerifiableLog.open(at: store.path)
+                    verified = try log.verify(since: sinceNote, masterPassphrase: ProcessInfo.processInfo.environment["PARCOURS_MASTER_PASSPHRASE"])
+                } catch let error as VerificationError {
+                    throw error
+                } catch let differs as ProjectionDiscrepancy {
+                    fail(projection: differs)
+                } catch {
+                    throw .unreadable("\(error)")
                 }
+                let result = verified.store
                 summary = Summary(events: result.events, access: result.access, checkpoints: result.checkpointsChecked,
-                                  dataKeys: (result.dataKeysChecked, result.dataKeysUnwrapped), projections: positions)
-                if let master, !opened.isBackup {
-                    do { fresh = try store.open().signVerifiedCheckpoint(of: result.events, master: master) } catch {
-                        Output.error("parcours: the store is intact, but no fresh checkpoint was signed: \(error)")
-                    }
+                                  dataKeys: (result.dataKeysChecked, result.dataKeysUnwrapped), projections: verified.projections)
+                fresh = verified.checkpoint
+                if let reason = verified.checkpointNotSigned {
+                    Output.error("parcours: the store is intact, but no fresh checkpoint was signed: \(reason)")
                 }
             }
             report(summary, sinceNote: sinceNote, fresh: fresh)
