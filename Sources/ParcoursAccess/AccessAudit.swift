@@ -1,23 +1,6 @@
 import ParcoursLog
 
-/// One record of the access log as audits read it, in plain values.
-public struct AuditedAccess: Sendable, Equatable {
-    /// Position in the access log from 0 (its leaf index).
-    public var seq: UInt64
-    /// The record's UUID.
-    public var id: String
-    /// `access.read`, `access.export`…
-    public var type: String
-    public var recordedAt: Timestamp
-    /// The access log's origin, `<origin>/access`.
-    public var log: String
-    /// Who, role, participant, view, purpose, outcome… — never clinical content.
-    public var payload: [String: JSONValue]
-
-    public init(seq: UInt64, id: String = "", type: String, recordedAt: Timestamp, log: String = "", payload: [String: JSONValue]) {
-        (self.seq, self.id, self.type, self.recordedAt, self.log, self.payload) = (seq, id, type, recordedAt, log, payload)
-    }
-
+extension AccessLogEntry {
     var actor: String? { payload["actor"]?.stringValue }
     var participant: String? { payload["participant"]?.stringValue }
     var day: String { String(recordedAt.description.prefix(10)) }
@@ -37,7 +20,7 @@ public enum AccessAudit {
             (self.participant, self.actor, self.from, self.to) = (participant, actor, from, to)
         }
 
-        public func matches(_ access: AuditedAccess) -> Bool {
+        public func matches(_ access: AccessLogEntry) -> Bool {
             (participant == nil || access.participant == participant) && (actor == nil || access.actor == actor)
                 && (from.map { access.day >= $0 } ?? true) && (to.map { access.day <= $0 } ?? true)
         }
@@ -78,7 +61,7 @@ public enum AccessAudit {
 
     /// The anomalies of the access log, in log order. "Many participants" means more than
     /// `threshold` distinct participants read by one actor within `windowMinutes`.
-    public static func anomalies(_ accesses: [AuditedAccess], threshold: Int = 20, windowMinutes: Int = 10) -> [Anomaly] {
+    public static func anomalies(_ accesses: [AccessLogEntry], threshold: Int = 20, windowMinutes: Int = 10) -> [Anomaly] {
         var found: [Anomaly] = []
         var permittedBefore: Set<String> = []  // organization + participant pairs read with consent
         var recent: [String: [(Timestamp, String)]] = [:]

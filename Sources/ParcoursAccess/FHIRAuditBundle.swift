@@ -23,7 +23,7 @@ import ParcoursLog
 ///   with action `R`, as DICOM PS3.15 and BALP's disclosure profile write it.
 public enum FHIRAuditBundle {
     /// One access-log record, as plain values.
-    public typealias Record = AuditedAccess
+    public typealias Record = AccessLogEntry
 
     public static let balpBase = "https://profiles.ihe.net/ITI/BALP/StructureDefinition/"
     public static let readProfile = balpBase + "IHE.BasicAudit.Read"

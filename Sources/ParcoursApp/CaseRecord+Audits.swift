@@ -12,7 +12,7 @@ extension CaseRecord {
     ///
     /// - Throws: `AppError.invalidInput` naming `filter.participant`, `from` or `to` before
     ///   anything is recorded; `ConsentAwareReader.Denied` once a refusal is recorded.
-    public func accessLog(_ filter: AccessAudit.Filter = .init(), by identity: Identity) async throws -> [AuditedAccess] {
+    public func accessLog(_ filter: AccessAudit.Filter = .init(), by identity: Identity) async throws -> [AccessLogEntry] {
         if let participant = filter.participant, !Identifiers.isParticipantID(participant) {
             throw AppError.invalidInput(field: "filter.participant", reason: "a participant id such as P-7Q4K2M")
         }
@@ -73,10 +73,8 @@ extension CaseRecord {
     }
 
     /// The whole access log, as audits read it (its records are clear: no key is needed).
-    func auditedAccesses() throws -> [AuditedAccess] {
-        try store.accessRecords(master: nil).map {
-            AuditedAccess(seq: $0.seq, id: $0.id, type: $0.type, recordedAt: $0.recordedAt, log: $0.log, payload: $0.payload)
-        }
+    func auditedAccesses() throws -> [AccessLogEntry] {
+        try store.accessRecords(master: nil)
     }
 
     /// Refuses a day of a period (`from`, `to`) that is not a calendar day `YYYY-MM-DD`.

@@ -1,4 +1,5 @@
 import ParcoursAccess
+import ParcoursLog
 import ParcoursProjections
 
 extension CaseRecord {
@@ -9,7 +10,7 @@ extension CaseRecord {
     /// - Throws: `ConsentAwareReader.Denied` once a refusal is recorded (whether the
     ///   participant exists is not said to a reader refused); `ProjectionError` for an
     ///   unknown or erased participant.
-    public func participantReport(of participant: String, by identity: Identity) async throws -> (journey: Journey, accesses: [AuditedAccess]) {
+    public func participantReport(of participant: String, by identity: Identity) async throws -> (journey: Journey, accesses: [AccessLogEntry]) {
         let session = try session(identity, view: .participantReport, participant: participant)
         try await follower.reachHead()
         try session.authorize(.participantReport, purpose: .participantRequest, details: ["participant": .string(participant)])

@@ -35,7 +35,7 @@ struct ParticipantReportCommand: AsyncParsableCommand {
 /// The report a participant receives: addressed to her or him, in plain French.
 struct ParticipantReport {
     let journey: Journey
-    let accesses: [AuditedAccess]
+    let accesses: [AccessLogEntry]
     let today: String
 
     func render() -> String {

@@ -4,8 +4,8 @@ import Testing
 
 @Suite("Anomalies in the access log")
 struct AccessAuditTests {
-    static func access(_ seq: UInt64, minute: Int64, _ payload: [String: JSONValue], type: String = "access.read") -> AuditedAccess {
-        AuditedAccess(seq: seq, type: type, recordedAt: Timestamp(millisecondsSinceEpoch: 1_790_000_000_000 + minute * 60_000), payload: payload)
+    static func access(_ seq: UInt64, minute: Int64, _ payload: [String: JSONValue], type: String = "access.read") -> AccessLogEntry {
+        AccessLogEntry(seq: seq, type: type, recordedAt: Timestamp(millisecondsSinceEpoch: 1_790_000_000_000 + minute * 60_000), payload: payload)
     }
 
     @Test("break-glass, reads outside the care team, refused readers and exports are raised")
