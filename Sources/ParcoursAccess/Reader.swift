@@ -21,8 +21,13 @@ public struct Reader: Sendable, Equatable {
     public func holds(_ role: Role) -> Bool { roles.contains(role.rawValue) }
 }
 
-/// The program's roles, as the directory spells them.
-public enum Role: String, Sendable, CaseIterable {
+/// The program's roles, as the directory spells them: the one vocabulary of roles.
+///
+/// `designatedProfessional` (« professionnel·le habilité·e ») is held, together with
+/// `clinician`, by members of a professional order whose designation allows diagnosing
+/// mental disorders (psychologists, physicians): it is what lets a `trauma.observed` carry a
+/// diagnosis; a clinician without it records observed symptoms and a referral.
+public enum Role: String, Sendable, CaseIterable, Codable {
     case admin, clinician, coordinator, partner, researcher
     case privacyOfficer = "privacy-officer"
     case designatedProfessional = "designated-professional"

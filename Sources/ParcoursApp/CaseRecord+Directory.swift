@@ -12,6 +12,7 @@ extension CaseRecord {
         /// Nil only for a founding administrator created before names were kept.
         public var name: String?
         public var organization: String?
+        /// As the directory spells them (a role this version does not know is listed as it is).
         public var roles: [String]
         /// The current public key, base64.
         public var key: String
@@ -30,10 +31,11 @@ extension CaseRecord {
     }
 
     /// Enrols an actor, her or his key sealed under `passphrase`.
-    public func enrol(actor id: String, name: String, organization: String, roles: [String], passphrase: String,
+    public func enrol(actor id: String, name: String, organization: String, roles: [Role], passphrase: String,
                       by identity: Identity) async throws -> AppendResult {
         let session = try session(identity, view: .directory)
-        return try store.enrol(actor: id, name: name, organization: organization, roles: roles, passphrase: passphrase, by: session.author)
+        return try store.enrol(actor: id, name: name, organization: organization, roles: roles.map(\.rawValue), passphrase: passphrase,
+                               by: session.author)
     }
 
     /// Gives an actor a new key, sealed under `passphrase`; the old one signs no more.
@@ -43,9 +45,9 @@ extension CaseRecord {
     }
 
     /// Replaces an actor's roles.
-    public func changeRoles(of id: String, to roles: [String], by identity: Identity) async throws -> AppendResult {
+    public func changeRoles(of id: String, to roles: [Role], by identity: Identity) async throws -> AppendResult {
         let session = try session(identity, view: .directory)
-        return try store.changeRoles(of: id, to: roles, by: session.author)
+        return try store.changeRoles(of: id, to: roles.map(\.rawValue), by: session.author)
     }
 
     /// Revokes an actor: her or his key signs nothing more, and her or his reads are refused.

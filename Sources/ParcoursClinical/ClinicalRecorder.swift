@@ -191,7 +191,7 @@ public enum ClinicalRecorder {
         }
     }
 
-    /// The directory role whose holders may record a diagnosis (`Directory.roles`).
+    /// The directory role whose holders may record a diagnosis (`Role.designatedProfessional` in ParcoursAccess, which a test holds equal).
     public static let designatedProfessionalRole = "designated-professional"
 
     /// A diagnosis, when there is one, is exactly `{condition, designation}`, both non-empty.

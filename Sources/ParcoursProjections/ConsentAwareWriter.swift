@@ -150,7 +150,7 @@ public struct ConsentAwareWriter: Sendable {
             let eventID = request.id ?? Identifiers.newEventID()
             let version = UInt64(record?.acts ?? 0)
             let mayDiagnose = request.data["diagnosis"] != nil
-                && writer.directory.activeActor(writer.reader.id)?.holds(Directory.designatedProfessionalRole) == true
+                && writer.reader.holds(.designatedProfessional)
             let warnings = try ClinicalRecorder.record(type: request.type, data: Data(CanonicalJSON.encode(.object(request.data))),
                                                        occurredAt: request.occurredAt, id: eventID, participant: participant,
                                                        into: &record, authorMayDiagnose: mayDiagnose)
@@ -237,7 +237,7 @@ public struct ConsentAwareWriter: Sendable {
         /// The checks that need the directory or the record beyond the act itself.
         func checkAuthority(_ request: ActRequest, record: ParticipantRecord?) throws {
             if request.type.hasPrefix("careteam."), let clinician = request.data["clinician"]?.stringValue,
-               writer.directory.activeActor(clinician)?.holds("clinician") != true {
+               writer.directory.activeActor(clinician)?.holds(Role.clinician.rawValue) != true {
                 throw ActRefused("data.clinician", "\(clinician.prefix(64)) is not an active clinician of the directory")
             }
             // Who may read is changed by new acts, never by rewriting old ones: the policy decides those.

@@ -112,12 +112,10 @@ extension Store {
         directory.actors.values.filter { $0.active && $0.holds(Directory.adminRole) }.map(\.id)
     }
 
+    /// The roles' shape; which roles the program knows is its own vocabulary, checked where it is typed (`Role`).
     static func checkRoles(_ roles: [String]) throws {
-        guard !roles.isEmpty, Set(roles).count == roles.count else {
+        guard !roles.isEmpty, Set(roles).count == roles.count, roles.allSatisfy(Identifiers.isActorID) else {
             throw StoreError.invalidInput(field: "roles", reason: "a non-empty list of distinct roles")
-        }
-        for role in roles where !Directory.roles.contains(role) {
-            throw StoreError.invalidInput(field: "roles", reason: "unknown role \(role); accepted: \(Directory.roles.sorted().joined(separator: ", "))")
         }
     }
 

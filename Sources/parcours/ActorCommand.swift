@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParcoursAccess
 import ParcoursApp
 import ParcoursLog
 
@@ -13,11 +14,11 @@ struct ActorCommand: ParsableCommand {
         @Argument(help: "The new actor's id.") var id: String
         @Option var name: String
         @Option var organization: String
-        @Option(help: "Comma-separated roles: \(Directory.roles.sorted().joined(separator: ", ")).") var roles: String
+        @Option(help: "Comma-separated roles: \(ActorCommand.accepted).") var roles: String
         @OptionGroup var signer: ActorOption
 
         func run() async throws {
-            let result = try await store.caseRecord().enrol(actor: id, name: name, organization: organization, roles: ActorCommand.split(roles),
+            let result = try await store.caseRecord().enrol(actor: id, name: name, organization: organization, roles: try ActorCommand.split(roles),
                                                             passphrase: try Secrets.newPassphrase(for: id), by: signer.identity)
             Output.json(result.json)
         }
@@ -39,11 +40,11 @@ struct ActorCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Replace an actor's roles.")
         @OptionGroup var store: StoreOptions
         @Argument var id: String
-        @Option(help: "Comma-separated roles: \(Directory.roles.sorted().joined(separator: ", ")).") var roles: String
+        @Option(help: "Comma-separated roles: \(ActorCommand.accepted).") var roles: String
         @OptionGroup var signer: ActorOption
 
         func run() async throws {
-            Output.json(try await store.caseRecord().changeRoles(of: id, to: ActorCommand.split(roles), by: signer.identity).json)
+            Output.json(try await store.caseRecord().changeRoles(of: id, to: try ActorCommand.split(roles), by: signer.identity).json)
         }
     }
 
@@ -74,7 +75,15 @@ struct ActorCommand: ParsableCommand {
         }
     }
 
-    static func split(_ roles: String) -> [String] {
-        roles.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    /// The roles of `--roles`, each one the program knows.
+    static func split(_ roles: String) throws -> [Role] {
+        try roles.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.map { name in
+            guard let role = Role(rawValue: name) else {
+                throw CommandError("--roles: unknown role \(name.prefix(64)); accepted: \(accepted)")
+            }
+            return role
+        }
     }
+
+    static let accepted = Role.allCases.map(\.rawValue).sorted().joined(separator: ", ")
 }

@@ -1,5 +1,6 @@
 import ParcoursAccess
 import ParcoursClinical
+import ParcoursLog
 import Testing
 
 /// One test per rule of the policy, permit and deny.
@@ -87,5 +88,14 @@ struct AccessPolicyTests {
         #expect(Self.journey(Self.researcher).denial == .roleNotPermitted)
         #expect(Self.journey(Self.admin).denial == .roleNotPermitted)
         #expect(!AccessPolicy.decide(AccessRequest(reader: Self.researcher, view: .program, purpose: .research)).permitted)
+    }
+}
+
+@Suite("One vocabulary of roles")
+struct RoleVocabularyTests {
+    @Test("the domain names the role that may diagnose as the directory spells it")
+    func designatedProfessional() {
+        #expect(Role.designatedProfessional.rawValue == ClinicalRecorder.designatedProfessionalRole)
+        #expect(Role.admin.rawValue == Directory.adminRole)
     }
 }

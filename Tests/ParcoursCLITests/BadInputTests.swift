@@ -23,6 +23,15 @@ struct BadInputTests {
         #expect(verified.status == 0, "verify after a refusal: \(verified)", sourceLocation: sourceLocation)
     }
 
+    @Test("A role the program does not know is refused, naming --roles and the roles it knows")
+    func unknownRole() throws {
+        let cli = try CLI.initialized()
+        try expectRefused(cli, mentions: ["--roles: unknown role boss", "accepted: admin, clinician, coordinator, designated-professional"]) {
+            try cli.run(["actor", "add", "clin-0009", "--name", "Personne Exemple", "--organization", "Organisme Exemple",
+                         "--roles", "clinician,boss", "--as", CLI.adminID])
+        }
+    }
+
     @Test("Malformed JSON is refused with its position")
     func malformedJSON() throws {
         let cli = try CLI.initialized()

@@ -15,16 +15,10 @@ public struct Directory: Sendable {
     public static let actorRevoked = "actor.revoked"
     public static let eventTypes: Set<String> = [logCreated, actorEnrolled, actorKeyRotated, actorRolesChanged, actorRevoked]
 
-    /// The role that may change the directory.
+    /// The role that may change the directory: the only one the log format knows. The
+    /// program's roles are its own vocabulary (`Role`, in ParcoursAccess); the format keeps
+    /// the list open.
     public static let adminRole = "admin"
-    /// The roles the program knows. The log format keeps the list open; the program refuses others.
-    public static let roles: Set<String> = ["admin", "clinician", "coordinator", "designated-professional", "partner",
-                                            "privacy-officer", "researcher"]
-    /// « Professionnel·le habilité·e »: held, together with `clinician`, by members of a
-    /// professional order whose designation allows diagnosing mental disorders (e.g.
-    /// psychologists, physicians). It is what lets a `trauma.observed` carry a diagnosis;
-    /// a clinician without it records observed symptoms and a referral.
-    public static let designatedProfessionalRole = "designated-professional"
     /// The actor id reserved for the log key (author of access-log records).
     public static let logActor = "log"
 
