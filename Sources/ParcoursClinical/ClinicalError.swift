@@ -16,11 +16,11 @@ public struct ClinicalError: Error, Sendable, Equatable, CustomStringConvertible
 /// Something worth the clinician's attention, recorded and returned, never a refusal.
 public struct ClinicalWarning: Sendable, Equatable, Codable {
     /// A stable code for programs, e.g. `stage-pair-unusual`.
-    public var code: String
+    public var code: WarningCode
     /// The message, in French first.
     public var message: String
 
-    public init(code: String, message: String) {
+    public init(code: WarningCode, message: String) {
         self.code = code
         self.message = message
     }

@@ -86,7 +86,7 @@ public enum ClinicalRecorder {
         case .fallPlan(let plan): try checkFallPlan(plan, record: record)
         case .safety(let safety):
             if [.high, .imminent].contains(safety.dangerLevel), (safety.crisisPlan ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                warnings.append(ClinicalWarning(code: "danger-without-crisis-plan",
+                warnings.append(ClinicalWarning(code: .dangerWithoutCrisisPlan,
                     message: "Danger élevé ou imminent sans plan de crise consigné. — High or imminent danger without a crisis plan."))
             }
         case .referral(let referral):
@@ -136,16 +136,16 @@ public enum ClinicalRecorder {
             if act == .careTeamReleased, !member { throw ClinicalError("data.clinician", "not in the care team") }
         }
         if act != .planRevised, let reviewOn = record.planReviewOn, ClinicalDate.date(reviewOn) < ClinicalDate.startOfDay(when) {
-            warnings.append(ClinicalWarning(code: "plan-review-overdue",
+            warnings.append(ClinicalWarning(code: .planReviewOverdue,
                 message: "Le plan d'action n'a pas été revu depuis sa date de révision. — The action plan is past its review date."))
         }
         let inAction = if case .stage(let stage) = decoded { stage.wheelStage == .action } else { record.lastStage?.wheelStage == .action }
         if inAction, record.fallPlanRevision == nil, act != .fallPlanRevised {
-            warnings.append(ClinicalWarning(code: "no-fall-plan-in-action",
+            warnings.append(ClinicalWarning(code: .noFallPlanInAction,
                 message: "La personne est en action et n'a pas encore de plan de chute. — In action without a fall plan."))
         }
         if record.acts >= 2, !record.obligationsExplained, act != .obligationsExplained {
-            warnings.append(ClinicalWarning(code: "obligations-not-explained",
+            warnings.append(ClinicalWarning(code: .obligationsNotExplained,
                 message: "Les obligations légales n'ont pas encore été expliquées, à la troisième intervention du suivi. — Legal obligations not yet explained at the third act."))
         }
         return (warnings, decoded)
@@ -236,7 +236,7 @@ public enum ClinicalRecorder {
         guard StageAssessment.ruler.contains(stage.confidence) else { throw ClinicalError("data.confidence", "a ruler from 0 to 10") }
         guard stage.engagementStep.usualWheelStages.contains(stage.wheelStage) else {
             let usual = stage.engagementStep.usualWheelStages.map(\.frenchLabel).sorted().joined(separator: " ou ")
-            return [ClinicalWarning(code: "stage-pair-unusual",
+            return [ClinicalWarning(code: .stagePairUnusual,
                 message: "À l'étape « \(stage.engagementStep.frenchLabel) », le stade est habituellement \(usual), ici « \(stage.wheelStage.frenchLabel) ». C'est un repère, pas une règle.")]
         }
         return []
@@ -251,7 +251,7 @@ public enum ClinicalRecorder {
         }
         let justified = !(balance.clinicalJustification ?? "").trimmingCharacters(in: .whitespaces).isEmpty
         guard let stage = record.lastStage else {
-            return [ClinicalWarning(code: "balance-without-stage",
+            return [ClinicalWarning(code: .balanceWithoutStage,
                 message: "Aucun stade n'a encore été évalué : la balance décisionnelle est contre-indiquée en précontemplation, contemplation, crise et lune de miel.")]
         }
         let contraindicated = [.precontemplation, .contemplation].contains(stage.wheelStage) || [.crisis, .honeymoon].contains(stage.engagementStep)
@@ -357,7 +357,7 @@ public enum ClinicalRecorder {
         }
         _ = try ClinicalDate.actDay(plan.reviewOn, field: "data.reviewOn")
         if plan.objectives.filter({ $0.status == .active }).count > 1 {
-            return [ClinicalWarning(code: "several-active-objectives",
+            return [ClinicalWarning(code: .severalActiveObjectives,
                 message: "Plus d'un objectif actif à la fois : le cadre recommande un objectif à la fois. — More than one active objective.")]
         }
         return []

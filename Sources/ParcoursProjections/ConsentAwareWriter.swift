@@ -273,5 +273,5 @@ public struct ConsentAwareWriter: Sendable {
 
 extension ClinicalWarning {
     /// As recorded with the act and printed: `{"code", "message"}`.
-    public var json: JSONValue { ["code": .string(code), "message": .string(message)] }
+    public var json: JSONValue { ["code": .string(code.rawValue), "message": .string(message)] }
 }

@@ -11,14 +11,14 @@ extension Journey {
     ]
 
     /// What answers an open warning: the act types after which it no longer stands.
-    static let answeredBy: [String: Set<ClinicalActType>] = [
-        "plan-review-overdue": [.planRevised],
-        "several-active-objectives": [.planRevised],
-        "obligations-not-explained": [.obligationsExplained],
-        "no-fall-plan-in-action": [.fallPlanRevised, .stageAssessed],
-        "stage-pair-unusual": [.stageAssessed],
-        "balance-without-stage": [.stageAssessed],
-        "danger-without-crisis-plan": [.safetyAssessed],
+    static let answeredBy: [WarningCode: Set<ClinicalActType>] = [
+        .planReviewOverdue: [.planRevised],
+        .severalActiveObjectives: [.planRevised],
+        .obligationsNotExplained: [.obligationsExplained],
+        .noFallPlanInAction: [.fallPlanRevised, .stageAssessed],
+        .stagePairUnusual: [.stageAssessed],
+        .balanceWithoutStage: [.stageAssessed],
+        .dangerWithoutCrisisPlan: [.safetyAssessed],
     ]
 
     /// Applies one act as recorded, on top of what came before it in the stream.

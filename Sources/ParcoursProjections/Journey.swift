@@ -240,7 +240,7 @@ public struct Journey: Codable, Sendable, Equatable {
     }
 
     public struct OpenWarning: Codable, Sendable, Equatable {
-        public var code: String
+        public var code: WarningCode
         public var message: String
         public var since: String
         public var act: String

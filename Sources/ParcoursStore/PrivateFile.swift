@@ -15,7 +15,7 @@ import Darwin
 /// accepts; they carry the path the user gave, nothing else.
 public enum PrivateFile {
     /// Creates `path` as a new file, mode 0600, open for writing.
-    public static func create(_ path: String, field: String = "--out") throws -> FileHandle {
+    public static func create(_ path: String, field: String = "output") throws -> FileHandle {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             let code = errno
@@ -25,7 +25,7 @@ public enum PrivateFile {
     }
 
     /// Creates `path` as a new file, mode 0600, holding `bytes`, durably; removed if the write fails.
-    public static func write(_ bytes: some DataProtocol, to path: String, field: String = "--out") throws {
+    public static func write(_ bytes: some DataProtocol, to path: String, field: String = "output") throws {
         let handle = try create(path, field: field)
         do {
             try handle.write(contentsOf: bytes)
@@ -40,7 +40,7 @@ public enum PrivateFile {
 
     /// Refuses `path` if anything exists there (a file, a directory, a symbolic link, even dangling),
     /// before work that would be wasted — the creation itself refuses again.
-    public static func requireAbsent(_ path: String, field: String = "--out", wanted: String = "a new file name") throws {
+    public static func requireAbsent(_ path: String, field: String = "output", wanted: String = "a new file name") throws {
         var status = stat()
         guard lstat(path, &status) != 0 else {
             throw StoreError.invalidInput(field: field, reason: refusal(path, errno: EEXIST, wanted: wanted))
@@ -48,7 +48,7 @@ public enum PrivateFile {
     }
 
     /// Creates directory `path`, mode 0700, refusing anything that exists there.
-    public static func createDirectory(_ path: String, field: String = "--out", wanted: String = "a new directory") throws {
+    public static func createDirectory(_ path: String, field: String = "output", wanted: String = "a new directory") throws {
         guard mkdir(path, 0o700) == 0 else {
             let code = errno
             throw StoreError.invalidInput(field: field, reason: refusal(path, errno: code, wanted: wanted))
@@ -57,7 +57,7 @@ public enum PrivateFile {
 
     /// Makes `path` a directory ready for an export: created 0700 if it does not exist (its
     /// parents too), accepted if it is an empty directory; anything else is refused.
-    public static func prepareDirectory(_ path: String, field: String = "--out") throws {
+    public static func prepareDirectory(_ path: String, field: String = "output") throws {
         let wanted = "a new or empty directory"
         var status = stat()
         if lstat(path, &status) != 0 {

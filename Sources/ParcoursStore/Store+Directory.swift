@@ -13,7 +13,7 @@ extension Store {
         try Self.checkText(name, field: "name")
         try Self.checkText(organization, field: "organization")
         try Self.checkRoles(roles)
-        try Passphrase.checkNew(passphrase, field: "PARCOURS_NEW_PASSPHRASE")
+        try Passphrase.checkNew(passphrase, field: "newPassphrase")
         let directory = try currentDirectory()
         guard directory.actors[id] == nil else { throw StoreError.invalidInput(field: "actor", reason: "\(id) is already enrolled") }
         try requireAdmin(admin, in: directory)
@@ -29,7 +29,7 @@ extension Store {
     /// Gives an actor a new key sealed under `passphrase`; the old key signs nothing after this.
     @discardableResult
     public func rotateKey(of id: String, passphrase: String, by admin: UnlockedActor) throws -> AppendResult {
-        try Passphrase.checkNew(passphrase, field: "PARCOURS_NEW_PASSPHRASE")
+        try Passphrase.checkNew(passphrase, field: "newPassphrase")
         let directory = try currentDirectory()
         _ = try activeActor(id, in: directory)
         try requireAdmin(admin, in: directory)

@@ -65,7 +65,7 @@ extension Store {
             }
             usleep(useconds_t(20_000 * (attempt + 1)))
         }
-        throw StoreError.ruleBroken("erasure is recorded, but readers kept the WAL from being truncated; run `parcours erase` again once they are gone")
+        throw StoreError.ruleBroken("erasure is recorded, but readers kept the WAL from being truncated; erase again once they are gone")
     }
 
     /// Every event of a stream, with its content opened where its key still exists.

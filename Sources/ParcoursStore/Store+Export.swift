@@ -35,7 +35,7 @@ extension Store {
         var template = Array(((folder.isEmpty ? "." : folder) + "/.parcours-backup-XXXXXX").utf8CString)
         do {
             guard let privateDirectory = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({ String(cString: $0) }) else {
-                throw StoreError.invalidInput(field: "--out", reason: "cannot create a private directory beside \(path): \(String(cString: strerror(errno)))")
+                throw StoreError.invalidInput(field: "output", reason: "cannot create a private directory beside \(path): \(String(cString: strerror(errno)))")
             }
             defer { try? FileManager.default.removeItem(atPath: privateDirectory) }
             let copy = privateDirectory + "/backup.sqlite"
@@ -49,7 +49,7 @@ extension Store {
             }
             try destination.close()
             guard rename(copy, path) == 0 else {
-                throw StoreError.invalidInput(field: "--out", reason: "cannot create \(path): \(String(cString: strerror(errno)))")
+                throw StoreError.invalidInput(field: "output", reason: "cannot create \(path): \(String(cString: strerror(errno)))")
             }
             PrivateFile.syncDirectory(folder)
         } catch {

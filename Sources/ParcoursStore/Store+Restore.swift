@@ -29,7 +29,7 @@ extension Store {
                                authorize: (Store) throws -> Void) throws -> Restoration {
         let verified: StoreVerification
         do { verified = try backup.verify(master: master) } catch {
-            throw StoreError.invalidInput(field: "--from", reason: "the backup does not verify (\(error)); nothing was restored")
+            throw StoreError.invalidInput(field: "backup", reason: "the backup does not verify (\(error)); nothing was restored")
         }
         let file = (directory as NSString).appendingPathComponent(databaseFileName)
         let inService = FileManager.default.fileExists(atPath: file)
@@ -46,7 +46,7 @@ extension Store {
         // The copy, beside the store: the same file system, so the rename that puts it in place is atomic.
         let staging = (directory as NSString).appendingPathComponent(".parcours-restore-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(atPath: staging) }
-        try PrivateFile.create(staging, field: "--store").close()
+        try PrivateFile.create(staging, field: "store").close()
         let copy = try DatabaseQueue(path: staging)
         try backup.pool.backup(to: copy)
         try copy.writeWithoutTransaction { db in
@@ -63,17 +63,17 @@ extension Store {
             try live.pool.close()
             let wal = file + "-wal"
             if let size = try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int, size > 0 {
-                throw StoreError.invalidInput(field: "--store", reason: "another process is using the store; stop it and restore again")
+                throw StoreError.invalidInput(field: "store", reason: "another process is using the store; stop it and restore again")
             }
             for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
             let aside = file + ".replaced-" + Timestamp.now().description.replacingOccurrences(of: ":", with: "")
             guard Glibc.link(file, aside) == 0 else {
-                throw StoreError.invalidInput(field: "--store", reason: "cannot keep the store in service aside as \(aside)")
+                throw StoreError.invalidInput(field: "store", reason: "cannot keep the store in service aside as \(aside)")
             }
             kept = aside
         }
         guard Glibc.rename(staging, file) == 0 else {
-            throw StoreError.invalidInput(field: "--store", reason: "cannot put the backup in place of \(file)")
+            throw StoreError.invalidInput(field: "store", reason: "cannot put the backup in place of \(file)")
         }
         let folder = Glibc.open(directory, O_RDONLY)
         if folder >= 0 {
@@ -90,20 +90,20 @@ extension Store {
     /// Refuses a backup that is of another log, or behind (or beside) a checkpoint this store has signed.
     private func refuseGoingBehind(with backup: Store, verified: StoreVerification) throws {
         guard origin == backup.origin, logPublicKey == backup.logPublicKey else {
-            throw StoreError.invalidInput(field: "--from", reason: "the backup is of another log (its origin or log key differ); nothing was restored")
+            throw StoreError.invalidInput(field: "backup", reason: "the backup is of another log (its origin or log key differ); nothing was restored")
         }
         for table in LogTable.allCases {
             guard let note = try latestCheckpoint(table) else { continue }
             let signed = try Checkpoint(body: noteVerifier(table).open(note: note))
             let size = table == .events ? verified.events.size : verified.access.size
             guard size >= signed.size else {
-                throw StoreError.invalidInput(field: "--from", reason: """
+                throw StoreError.invalidInput(field: "backup", reason: """
                     the backup's \(table.rawValue) log holds \(size) records, behind the checkpoint of \(signed.size) records \
                     the log has signed; restoring it would fork the log — nothing was restored
                     """)
             }
             guard try backup.root(size: signed.size, table: table).root == signed.root else {
-                throw StoreError.invalidInput(field: "--from", reason: """
+                throw StoreError.invalidInput(field: "backup", reason: """
                     the backup's \(table.rawValue) log at \(signed.size) records is not the one the log signed (another root); \
                     restoring it would fork the log — nothing was restored
                     """)

@@ -114,8 +114,7 @@ public final class Store: Sendable {
 
     /// The refusal of any write to a backup.
     static func backupOpensReadOnly(_ path: String) -> StoreError {
-        .invalidInput(field: "--store", reason: "\(path) est une sauvegarde, ouverte en lecture seule — a backup opens read-only; "
-                      + "to put it back in service, `parcours restore --from \(path)`")
+        .backupOpensReadOnly(path: path)
     }
 
     /// Creates a store in directory `path`: the master key, the log key and the
@@ -130,8 +129,8 @@ public final class Store: Sendable {
         guard Identifiers.isActorID(adminID), adminID != Directory.logActor else {
             throw StoreError.invalidInput(field: "admin", reason: "1 to 64 lowercase letters, digits, '.', '_' or '-' (not 'log')")
         }
-        try Passphrase.checkNew(adminPassphrase, field: "PARCOURS_PASSPHRASE")
-        try Passphrase.checkNew(masterPassphrase, field: "PARCOURS_MASTER_PASSPHRASE")
+        try Passphrase.checkNew(adminPassphrase, field: "passphrase")
+        try Passphrase.checkNew(masterPassphrase, field: "masterPassphrase")
         let file = (path as NSString).appendingPathComponent(databaseFileName)
         guard !FileManager.default.fileExists(atPath: file) else { throw StoreError.alreadyExists(path: path) }
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
@@ -152,7 +151,7 @@ public final class Store: Sendable {
         Sodium.zero(&adminSeed)
 
         // The database file is private to its owner; SQLite gives the WAL and shm files the same mode.
-        try PrivateFile.create(file, field: "--store").close()
+        try PrivateFile.create(file, field: "store").close()
         // Records are about 2 KB: 8 KiB pages hold several, where 4 KiB pages would waste half of each.
         let fresh = try DatabaseQueue(path: file)
         try fresh.writeWithoutTransaction { try $0.execute(sql: "PRAGMA page_size = 8192") }
@@ -190,7 +189,7 @@ public final class Store: Sendable {
         guard let sealed, let json = try? JSONParser.parse(Array(sealed)) else { throw StoreError.storeDamaged("no sealed master key") }
         var bytes: [UInt8]
         do { bytes = try PassphraseSeal(json: json).open(passphrase: passphrase) } catch CryptoError.wrongPassphrase {
-            throw StoreError.wrongPassphrase(of: "the store's master key", variable: "PARCOURS_MASTER_PASSPHRASE")
+            throw StoreError.wrongPassphrase(of: "the store's master key", field: "masterPassphrase")
         }
         return MasterKey(key: try DataKey(id: "master", bytes: &bytes, guarded: true))
     }
@@ -217,7 +216,7 @@ public final class Store: Sendable {
         guard let sealed, let json = try? JSONParser.parse(sealed) else { throw StoreError.keyUnavailable(actor: id) }
         var seed: [UInt8]
         do { seed = try PassphraseSeal(json: json).open(passphrase: passphrase) } catch CryptoError.wrongPassphrase {
-            throw StoreError.wrongPassphrase(of: "the key of \(id)", variable: "PARCOURS_PASSPHRASE")
+            throw StoreError.wrongPassphrase(of: "the key of \(id)", field: "passphrase")
         }
         let key = try SigningKey(seed: &seed)
         guard key.publicKey == actor.key else { throw StoreError.keyUnavailable(actor: id) }

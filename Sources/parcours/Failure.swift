@@ -34,7 +34,7 @@ struct Failure {
             // An erased record has its own exit status: it existed, and was erased.
             if case .erased = error { status = 3 }
         case let error as StoreError:
-            message = "parcours: \(error.description)"
+            message = "parcours: " + Self.words(error)
         case let error as CryptoError:
             message = "parcours: \(error.description)"
         case let error as LogFormatError:
@@ -60,11 +60,30 @@ struct Failure {
         }
     }
 
+    /// The log's and the store's refusals, with the command line's names: its options and
+    /// environment variables, and the command that helps.
+    static func words(_ error: StoreError) -> String {
+        switch error {
+        case .invalidInput(let field, let reason): "\(flags[field] ?? field): \(reason)"
+        case .outOfRange(let field, let reason): "\(flags[field] ?? field): \(reason)"
+        case .wrongPassphrase(let owner, let field): "\(flags[field] ?? field): the passphrase does not open \(owner)"
+        case .masterKeyRequired: "PARCOURS_MASTER_PASSPHRASE: the store's master passphrase is needed for this"
+        case .notAStore(let path): "no Parcours store at \(path) (create one with `parcours init`)"
+        case .backupOpensReadOnly(let path):
+            "--store: \(path) est une sauvegarde, ouverte en lecture seule — a backup opens read-only; "
+                + "to put it back in service, `parcours restore --from \(path)`"
+        case .storeDamaged: error.description + " — parcours verify"
+        case .inBatch(let event, let inner): "event \(event) of the batch: \(words(inner))"
+        default: error.description
+        }
+    }
+
     /// The option that gives each field the use cases name.
     static let flags: [String: String] = [
         "actor": "--as", "to": "--to", "from": "--from", "participants": "--participants", "backup": "--from", "store": "--store",
         "filter.participant": "--participant", "threshold": "--threshold", "window": "--window", "project": "--project", "k": "--k",
         "maxSuppressed": "--max-suppressed", "output": "--out", "silentAfterDays": "--silent-after",
+        "passphrase": "PARCOURS_PASSPHRASE", "masterPassphrase": "PARCOURS_MASTER_PASSPHRASE", "newPassphrase": "PARCOURS_NEW_PASSPHRASE",
     ]
 
     /// Whether `error` comes from parsing the command line (help and version requests among them).

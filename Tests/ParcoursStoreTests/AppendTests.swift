@@ -130,10 +130,10 @@ struct AppendTests {
     @Test("a wrong passphrase unlocks nothing")
     func wrongPassphrase() throws {
         let test = try TestStore()
-        #expect(throws: StoreError.wrongPassphrase(of: "the key of admin", variable: "PARCOURS_PASSPHRASE")) {
+        #expect(throws: StoreError.wrongPassphrase(of: "the key of admin", field: "passphrase")) {
             try test.store.unlockActor("admin", passphrase: "not the passphrase")
         }
-        #expect(throws: StoreError.wrongPassphrase(of: "the store's master key", variable: "PARCOURS_MASTER_PASSPHRASE")) {
+        #expect(throws: StoreError.wrongPassphrase(of: "the store's master key", field: "masterPassphrase")) {
             try test.store.unlockMaster(passphrase: "not the passphrase")
         }
         #expect(throws: StoreError.unknownActor("nobody")) { try test.store.unlockActor("nobody", passphrase: "x") }

@@ -46,7 +46,7 @@ public enum ExportVerifier {
                 return (verifier.name, checkpoint.size, note)
             }
         }
-        throw .unreadable("the --since checkpoint is not signed by this log's key")
+        throw .unreadable("the checkpoint to extend is not signed by this log's key")
     }
 
     static func run(_ verifier: LogVerifier, path: String, log: String) throws(VerificationError) {

@@ -2,6 +2,8 @@
 /// accepted; never carries clinical content. Nothing is written when one is thrown.
 public enum LogError: Error, Sendable, Equatable, CustomStringConvertible {
     case notAStore(path: String)
+    /// A write to a backup: it opens read-only (written to, it would fork the log); restoring it puts it back in service.
+    case backupOpensReadOnly(path: String)
     case alreadyExists(path: String)
     case invalidInput(field: String, reason: String)
     case unknownActor(String)
@@ -16,15 +18,18 @@ public enum LogError: Error, Sendable, Equatable, CustomStringConvertible {
     case outOfRange(field: String, reason: String)
     case ruleBroken(String)
     case storeDamaged(String)
-    /// A passphrase that does not open the named key (an actor's, or the store's master key).
-    case wrongPassphrase(of: String, variable: String)
+    /// A passphrase that does not open the named key (an actor's, or the store's master key);
+    /// `field` names the passphrase given (`passphrase`, `masterPassphrase`), each front in its words.
+    case wrongPassphrase(of: String, field: String)
     /// A refusal of one event of a batch (events are counted from 1).
     indirect case inBatch(event: Int, LogError)
 
     public var description: String {
         switch self {
-        case .notAStore(let path): "no Parcours store at \(path) (create one with `parcours init`)"
+        case .notAStore(let path): "no Parcours store at \(path) (create one first)"
         case .alreadyExists(let path): "a store already exists at \(path)"
+        case .backupOpensReadOnly(let path):
+            "store: \(path) est une sauvegarde, ouverte en lecture seule — a backup opens read-only; restoring it puts it back in service"
         case .invalidInput(let field, let reason): "\(field): \(reason)"
         case .unknownActor(let id): "unknown actor \(id)"
         case .revokedActor(let id): "actor \(id) is revoked"
@@ -34,12 +39,12 @@ public enum LogError: Error, Sendable, Equatable, CustomStringConvertible {
         case .staleExpectedVersion(let stream, let expected, let actual):
             "expectedVersion: stream \(stream) is at version \(actual), not \(expected) (reload it and retry)"
         case .streamClosed(let stream): "stream \(stream) is closed: its participant was erased"
-        case .masterKeyRequired: "the store's master passphrase is needed for this (PARCOURS_MASTER_PASSPHRASE)"
+        case .masterKeyRequired: "masterPassphrase: the store's master passphrase is needed for this"
         case .payloadTooLarge(let limit): "data: payload larger than \(limit / 1024) KiB"
         case .outOfRange(let field, let reason): "\(field): \(reason)"
         case .ruleBroken(let reason): reason
-        case .storeDamaged(let reason): "the store is damaged: \(reason) (run `parcours verify`)"
-        case .wrongPassphrase(let owner, let variable): "\(variable): the passphrase does not open \(owner)"
+        case .storeDamaged(let reason): "the store is damaged: \(reason) (verify it to learn where)"
+        case .wrongPassphrase(let owner, let field): "\(field): the passphrase does not open \(owner)"
         case .inBatch(let event, let error): "event \(event) of the batch: \(error.description)"
         }
     }
