@@ -181,6 +181,15 @@ enum StoreSchema {
                 UPDATE projection_position SET position = 0 WHERE name = 'journey';
                 """)
         }
+        migrator.registerMigration("v5-record-ids-by-type") { db in
+            // The rules' record now keeps each type's act ids as one string (it was one member
+            // per act, decoded at every write). Its rows start over, so that every row is in one
+            // form and `verify` finds the projection equal to a fold of the log.
+            try db.execute(sql: """
+                DELETE FROM journey;
+                UPDATE projection_position SET position = 0 WHERE name = 'journey';
+                """)
+        }
         return migrator
     }
 }

@@ -30,4 +30,27 @@ struct UpgradeTests {
         #expect(try JSONParser.parse(journey.stdout.trimmingCharacters(in: .whitespacesAndNewlines))["timeline"]?.arrayValue?.count == events.count)
         #expect(try cli.verify().status == 0)
     }
+
+    @Test("after migration v5, the journey projection starts over in the record's new form: reads and verify agree")
+    func recordFormMigration() throws {
+        let (cli, participant) = try ProjectionCLITests.followed()
+        #expect(try cli.run(["journey", participant, "--as", RecordTests.clinician], env: AccessPolicyCLITests.asEnrolled).status == 0)
+        let database = cli.store.appendingPathComponent("parcours.sqlite").path
+        let queue = try DatabaseQueue(path: database)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v5-record-ids-by-type'")
+        }
+        try queue.close()
+        #expect(try cli.verify().status == 0)
+        let reopened = try DatabaseQueue(path: database)
+        let (rows, position) = try reopened.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journey") ?? -1,
+             try Int.fetchOne(db, sql: "SELECT position FROM projection_position WHERE name = 'journey'") ?? -1)
+        }
+        try reopened.close()
+        #expect(rows == 0 && position == 0, "the journey projection started over")
+        let journey = try cli.run(["journey", participant, "--as", RecordTests.clinician, "--json"], env: AccessPolicyCLITests.asEnrolled)
+        #expect(journey.status == 0, "\(journey)")
+        #expect(try cli.verify().status == 0)
+    }
 }
