@@ -5,7 +5,7 @@ import ParcoursStore
 ///
 /// A reader waits for the log position it needs — the head when its request arrived, so it
 /// sees every act acknowledged before it (read-your-writes) — instead of each reader taking
-/// the writer's lock to catch up: one catch-up at a time runs, off the caller's thread, and
+/// the writer's lock to catch up: one catch-up at a time runs, on the storage executor, and
 /// every reader waiting for a position it reaches is served by it.
 actor ProjectionFollower {
     let store: Store
@@ -22,7 +22,8 @@ actor ProjectionFollower {
     /// Returns once the projections have followed the log up to `position` (a number of records).
     func reach(_ position: UInt64) async throws {
         while reached < position {
-            let catchUp = running ?? Task.detached { [projector, store] in
+            // On the storage executor: catching up waits on the writer's lock and the disk.
+            let catchUp = running ?? Task(executorPreference: StorageExecutor.shared) { [projector, store] in
                 try projector.catchUp()
                 return try store.size()
             }

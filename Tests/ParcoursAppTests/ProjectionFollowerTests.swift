@@ -44,3 +44,19 @@ struct ProjectionFollowerTests {
         #expect(await follower.reached == (try app.store.size()))
     }
 }
+
+@Suite("The storage executor")
+struct StorageExecutorTests {
+    @Test("a use case run under the storage executor does its blocking work on its threads, and answers as anywhere")
+    func useCasesRunOnStorageThreads() async throws {
+        let app = try AppFixture()
+        let participant = try await app.admitted()
+        #expect(!StorageExecutor.isCurrent)
+        let (onStorage, journey) = try await withTaskExecutorPreference(StorageExecutor.shared) {
+            let (journey, _) = try await app.caseRecord.journey(of: participant, by: app.identity(AppFixture.admitting))
+            return (StorageExecutor.isCurrent, journey)
+        }
+        #expect(onStorage)
+        #expect(journey.participant == participant && journey.careTeam == [AppFixture.admitting])
+    }
+}
