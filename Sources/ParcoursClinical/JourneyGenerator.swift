@@ -21,9 +21,8 @@ public struct JourneyGenerator {
     /// How many visits (stage assessments, each with what follows it) a journey has.
     private let visits: ClosedRange<Int>
 
-    /// Journeys happen between these two days (UTC), all in the past.
+    /// Journeys begin on this day (UTC) or later, all in the past.
     static let first = DateComponents(year: 2024, month: 1, day: 8)
-    static let spanDays = 900
 
     /// `visits` sets the journeys' length: the default gives about 33 acts a journey;
     /// 25...45 gives about 100, for stores of a million events.
