@@ -1,0 +1,73 @@
+import Foundation
+import ParcoursAccess
+import ParcoursLog
+import ParcoursProjections
+import ParcoursStore
+import Testing
+@testable import ParcoursApp
+
+/// Trying to get past the proof of identity, as a web session will hold keys: a key proves
+/// only its own actor, and only while the directory keeps her or him active.
+@Suite("Proving who asks")
+struct IdentityProofTests {
+    @Test("a key unlocked for one actor does not prove another: refused, and the attempt recorded under the claimed id")
+    func keyOfAnother() async throws {
+        let app = try AppFixture()
+        let participant = try await app.admitted()
+        let colleagueKey = try app.store.unlockActor(AppFixture.colleague, passphrase: AppFixture.passphrase)
+        let borrowed = Identity(actor: AppFixture.admitting, signer: UnlockedSigner(colleagueKey))
+        await #expect(throws: AppError.identityNotProven) {
+            try await app.caseRecord.journey(of: participant, by: borrowed)
+        }
+        let record = try #require(try app.accessRecords().last)
+        #expect(record["actor"] == .string(AppFixture.admitting) && record["outcome"] == "denied" && record["reason"] == "identity not proven")
+    }
+
+    @Test("a session's key stops proving its actor the moment she is revoked: reads and writes refused, and recorded")
+    func revokedWhileHoldingAKey() async throws {
+        let app = try AppFixture()
+        let participant = try await app.admitted()
+        let held = Identity(actor: AppFixture.admitting, signer: UnlockedSigner(
+            try app.store.unlockActor(AppFixture.admitting, passphrase: AppFixture.passphrase)))
+        _ = try await app.caseRecord.journey(of: participant, by: held)
+        _ = try await app.caseRecord.revoke(AppFixture.admitting, reason: "départ (données fictives)", by: app.identity("admin-exemple"))
+        let before = try app.sizes()
+        await #expect(throws: StoreError.revokedActor(AppFixture.admitting)) {
+            try await app.caseRecord.journey(of: participant, by: held)
+        }
+        await #expect(throws: StoreError.revokedActor(AppFixture.admitting)) {
+            try await app.caseRecord.record([try AppFixture.act("session.held", participant: participant, AppFixture.session)], by: held)
+        }
+        #expect(try app.sizes().events == before.events, "nothing written to the event log")
+        let refusals = try app.accessRecords().suffix(2)
+        #expect(refusals.allSatisfy { $0["actor"] == .string(AppFixture.admitting) && $0["reason"] == "revoked actor" })
+    }
+
+    @Test("a participant id that is not one is refused naming the field, before anything is asked, read or recorded")
+    func malformedParticipant() async throws {
+        let app = try AppFixture()
+        _ = try await app.admitted()
+        let before = try app.sizes()
+        let refusing = Identity(actor: AppFixture.admitting, signer: PassphraseSigner { throw AppError.identityNotProven })
+        await #expect(throws: AppError.invalidInput(field: "participant", reason: "a participant id such as P-7Q4K2M")) {
+            try await app.caseRecord.journey(of: "Personne Fictive", by: refusing)
+        }
+        #expect(try app.sizes() == before)
+    }
+
+    @Test("a break-glass justification of a few words is refused and recorded; nothing is written")
+    func shortJustification() async throws {
+        let app = try AppFixture()
+        let participant = try await app.admitted()
+        let before = try app.sizes()
+        do {
+            _ = try await app.caseRecord.record([try AppFixture.act("session.held", participant: participant, AppFixture.session)],
+                                                by: app.identity(AppFixture.stranger), breakGlass: "urgence")
+            Issue.record("a write outside the care team passed with a justification of one word")
+        } catch let denied as ConsentAwareReader.Denied {
+            #expect(denied.decision.denial == .justificationTooShort)
+        }
+        #expect(try app.sizes().events == before.events)
+        #expect(try app.accessRecords().last?["reason"] == "break-glass justification too short")
+    }
+}
