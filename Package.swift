@@ -23,23 +23,24 @@ let package = Package(
         .target(name: "ParcoursLog", dependencies: ["CSodium"]),
         .target(name: "ParcoursLogTesting", dependencies: ["ParcoursLog"]),
         .target(name: "ParcoursClinical"),
+        .target(name: "ParcoursFiles", dependencies: ["ParcoursLog"]),
         .target(
             name: "ParcoursStore",
-            dependencies: ["ParcoursLog", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ParcoursLog", "ParcoursFiles", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "ParcoursAccess", dependencies: ["ParcoursClinical", "ParcoursLog"]),
         .target(
             name: "ParcoursProjections",
-            dependencies: ["ParcoursClinical", "ParcoursAccess", "ParcoursStore", "ParcoursLog", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ParcoursClinical", "ParcoursAccess", "ParcoursStore", "ParcoursLog", "ParcoursFiles", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "ParcoursApp",
-            dependencies: ["ParcoursLog", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections", "ParcoursStore"]
+            dependencies: ["ParcoursLog", "ParcoursFiles", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections", "ParcoursStore"]
         ),
         .executableTarget(
             name: "parcours",
             dependencies: [
-                "ParcoursApp", "ParcoursLog", "ParcoursStore", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections",
+                "ParcoursApp", "ParcoursFiles", "ParcoursLog", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

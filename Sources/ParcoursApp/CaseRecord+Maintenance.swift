@@ -2,6 +2,7 @@ import ParcoursAccess
 import ParcoursLog
 import ParcoursProjections
 import ParcoursStore
+import ParcoursFiles
 
 /// The administrator's work on the store itself: exports, backups, erasure, projections,
 /// raw appends. Each is decided by the policy (`maintenance`, `export`, `backup`) and

@@ -3,6 +3,7 @@ import ParcoursAccess
 import ParcoursLog
 import ParcoursProjections
 import ParcoursStore
+import ParcoursFiles
 
 extension CaseRecord {
     /// Writes a de-identified (or aggregate, anonymized) research export into the new

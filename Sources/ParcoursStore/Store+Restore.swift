@@ -3,6 +3,7 @@ import GRDB
 import ParcoursLog
 #if canImport(Glibc)
 import Glibc
+import ParcoursFiles
 #endif
 
 /// What putting a backup back in service did.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ParcoursLog
+import ParcoursFiles
 
 /// A Parcours store: the event log and the access log in one SQLite database
 /// (WAL, synchronous FULL), the sealed keys, and the stored tree hashes.

@@ -2,7 +2,7 @@ import ArgumentParser
 import ParcoursApp
 import Foundation
 import ParcoursLog
-import ParcoursStore
+import ParcoursFiles
 
 struct AppendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

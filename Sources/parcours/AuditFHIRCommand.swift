@@ -1,7 +1,7 @@
 import ArgumentParser
 import ParcoursApp
 import ParcoursLog
-import ParcoursStore
+import ParcoursFiles
 
 /// `parcours audit fhir --out FILE --as PRIVACY_OFFICER [--from DAY] [--to DAY]`.
 struct AuditFHIRCommand: AsyncParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import ParcoursApp
 import ParcoursAccess
-import ParcoursStore
+import ParcoursFiles
 
 struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,7 +3,7 @@ import ParcoursApp
 import Foundation
 import ParcoursAccess
 import ParcoursLog
-import ParcoursStore
+import ParcoursFiles
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,7 +3,7 @@ import Foundation
 import ParcoursApp
 import ParcoursLog
 import ParcoursProjections
-import ParcoursStore
+import ParcoursFiles
 
 /// What the command line says when a command fails, and its exit status: every error the
 /// use cases and the layers below throw is put into words here, and only here.
@@ -33,7 +33,7 @@ struct Failure {
             }
             // An erased record has its own exit status: it existed, and was erased.
             if case .erased = error { status = 3 }
-        case let error as StoreError:
+        case let error as LogError:
             message = "parcours: " + Self.words(error)
         case let error as CryptoError:
             message = "parcours: \(error.description)"
@@ -62,7 +62,7 @@ struct Failure {
 
     /// The log's and the store's refusals, with the command line's names: its options and
     /// environment variables, and the command that helps.
-    static func words(_ error: StoreError) -> String {
+    static func words(_ error: LogError) -> String {
         switch error {
         case .invalidInput(let field, let reason): "\(flags[field] ?? field): \(reason)"
         case .outOfRange(let field, let reason): "\(flags[field] ?? field): \(reason)"
@@ -89,6 +89,6 @@ struct Failure {
     /// Whether `error` comes from parsing the command line (help and version requests among them).
     static func isParserError(_ error: any Error) -> Bool {
         !(error is AppError || error is ConsentAwareReader.Denied || error is ActRefused || error is ProjectionError
-          || error is StoreError || error is CryptoError || error is LogFormatError || error is CommandError || error is CocoaError)
+          || error is LogError || error is CryptoError || error is LogFormatError || error is CommandError || error is CocoaError)
     }
 }

@@ -5,7 +5,7 @@ import ParcoursAccess
 import ParcoursClinical
 import ParcoursLog
 import ParcoursProjections
-import ParcoursStore
+import ParcoursFiles
 
 struct ParticipantReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import Foundation
 import ParcoursClinical
 import ParcoursLog
 import ParcoursStore
+import ParcoursFiles
 
 /// An aggregate-only research export under ε-differential privacy: counts of current
 /// stages, of stage transitions and of relapses among the participants a research export

@@ -2,6 +2,7 @@ import Foundation
 import ParcoursClinical
 import ParcoursLog
 import ParcoursStore
+import ParcoursFiles
 
 /// A de-identified research export: who is in it (research consent in force, no
 /// refusal, the holder of parental authority for a person under 14), pseudonyms keyed per

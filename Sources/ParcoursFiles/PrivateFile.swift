@@ -1,4 +1,5 @@
 import Foundation
+import ParcoursLog
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -11,7 +12,7 @@ import Darwin
 /// Files are opened with `O_CREAT|O_EXCL|O_NOFOLLOW` and mode 0600 (whatever the umask
 /// says, they are never more open than that), so an existing file is never overwritten
 /// and a symbolic link planted at the path — even a dangling one — is refused instead of
-/// followed. Directories are created 0700. Errors name the option (`--out`) and what it
+/// followed. Directories are created 0700. Errors name the field (`output` unless told) and what it
 /// accepts; they carry the path the user gave, nothing else.
 public enum PrivateFile {
     /// Creates `path` as a new file, mode 0600, open for writing.
@@ -19,7 +20,7 @@ public enum PrivateFile {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             let code = errno
-            throw StoreError.invalidInput(field: field, reason: refusal(path, errno: code, wanted: "a new file name"))
+            throw LogError.invalidInput(field: field, reason: refusal(path, errno: code, wanted: "a new file name"))
         }
         return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
@@ -34,7 +35,7 @@ public enum PrivateFile {
         } catch {
             try? handle.close()
             unlink(path)
-            throw StoreError.invalidInput(field: field, reason: "cannot write \(path): \(reason(of: error))")
+            throw LogError.invalidInput(field: field, reason: "cannot write \(path): \(reason(of: error))")
         }
     }
 
@@ -43,7 +44,7 @@ public enum PrivateFile {
     public static func requireAbsent(_ path: String, field: String = "output", wanted: String = "a new file name") throws {
         var status = stat()
         guard lstat(path, &status) != 0 else {
-            throw StoreError.invalidInput(field: field, reason: refusal(path, errno: EEXIST, wanted: wanted))
+            throw LogError.invalidInput(field: field, reason: refusal(path, errno: EEXIST, wanted: wanted))
         }
     }
 
@@ -51,7 +52,7 @@ public enum PrivateFile {
     public static func createDirectory(_ path: String, field: String = "output", wanted: String = "a new directory") throws {
         guard mkdir(path, 0o700) == 0 else {
             let code = errno
-            throw StoreError.invalidInput(field: field, reason: refusal(path, errno: code, wanted: wanted))
+            throw LogError.invalidInput(field: field, reason: refusal(path, errno: code, wanted: wanted))
         }
     }
 
@@ -61,14 +62,14 @@ public enum PrivateFile {
         let wanted = "a new or empty directory"
         var status = stat()
         if lstat(path, &status) != 0 {
-            guard errno == ENOENT else { throw StoreError.invalidInput(field: field, reason: refusal(path, errno: errno, wanted: wanted)) }
+            guard errno == ENOENT else { throw LogError.invalidInput(field: field, reason: refusal(path, errno: errno, wanted: wanted)) }
             let parent = (path as NSString).deletingLastPathComponent
             if !parent.isEmpty, !FileManager.default.fileExists(atPath: parent) {
                 do {
                     try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true,
                                                             attributes: [.posixPermissions: 0o700])
                 } catch {
-                    throw StoreError.invalidInput(field: field, reason: "cannot create \(parent): \(reason(of: error)); give \(wanted)")
+                    throw LogError.invalidInput(field: field, reason: "cannot create \(parent): \(reason(of: error)); give \(wanted)")
                 }
             }
             try createDirectory(path, field: field, wanted: wanted)
@@ -76,14 +77,14 @@ public enum PrivateFile {
         }
         // A symbolic link to a directory is followed: the files inside are still created O_EXCL|O_NOFOLLOW.
         guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR else {
-            throw StoreError.invalidInput(field: field, reason: refusal(path, errno: EEXIST, wanted: wanted))
+            throw LogError.invalidInput(field: field, reason: refusal(path, errno: EEXIST, wanted: wanted))
         }
         let entries: [String]
         do { entries = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
-            throw StoreError.invalidInput(field: field, reason: "cannot read \(path): \(reason(of: error)); give \(wanted)")
+            throw LogError.invalidInput(field: field, reason: "cannot read \(path): \(reason(of: error)); give \(wanted)")
         }
         guard entries.isEmpty else {
-            throw StoreError.invalidInput(field: field, reason: "\(path) is a directory that is not empty; give \(wanted)")
+            throw LogError.invalidInput(field: field, reason: "\(path) is a directory that is not empty; give \(wanted)")
         }
     }
 
