@@ -17,7 +17,7 @@ extension CaseRecord {
             throw AppError.invalidInput(field: "filter.participant", reason: "a participant id such as P-7Q4K2M")
         }
         try Self.checkDays(from: filter.from, to: filter.to)
-        let session = try session(identity, view: .accessLog, participant: filter.participant)
+        let session = try session(identity, view: .accessLog, participant: filter.participant.flatMap(ParticipantID.init))
         try session.authorize(.accessLog, purpose: .audit, details: filter.participant.map { ["participant": .string($0)] } ?? [:])
         return try auditedAccesses().filter(filter.matches)
     }

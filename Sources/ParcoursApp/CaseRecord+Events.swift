@@ -17,7 +17,7 @@ extension CaseRecord {
             throw AppError.invalidInput(field: "stream", reason: "directory, participant/P-XXXXXX or a lowercase name")
         }
         let participant = Identifiers.participant(ofStream: stream)
-        let session = try session(identity, view: .events, participant: participant)
+        let session = try session(identity, view: .events, participant: participant.flatMap(ParticipantID.init))
         try await follower.reachHead()
         let details: [String: JSONValue] = ["stream": .string(stream)]
         var content = participant == nil

@@ -26,11 +26,11 @@ extension CaseRecord {
 
     /// Erases a participant's record (crypto-shredding): her or his data key destroyed in the
     /// same transaction as the signed `participant.erased` that closes the stream.
-    public func erase(participant: String, reason: String, by identity: Identity) async throws -> AppendResult {
+    public func erase(participant: ParticipantID, reason: String, by identity: Identity) async throws -> AppendResult {
         let session = try session(identity, view: .maintenance, participant: participant)
-        try session.authorize(.maintenance, purpose: .administration, details: ["participant": .string(participant), "command": "erase"],
+        try session.authorize(.maintenance, purpose: .administration, details: ["participant": .string(participant.rawValue), "command": "erase"],
                               kind: "write")
-        return try store.erase(participant: participant, reason: reason, by: session.author)
+        return try store.erase(participant: participant.rawValue, reason: reason, by: session.author)
     }
 
     /// Empties the named projections (all when empty) and rebuilds them from the log; returns

@@ -1,3 +1,4 @@
+import ParcoursLog
 import Foundation
 import ParcoursAccess
 import ParcoursProjections
@@ -6,7 +7,7 @@ extension CaseRecord {
     /// A participant's journey as `identity` may see it (`view` `.journey` or `.timeline`),
     /// the read recorded in the access log before the answer; with the decision, whose
     /// categories say what was left out.
-    public func journey(of participant: String, view: AccessView = .journey, by identity: Identity,
+    public func journey(of participant: ParticipantID, view: AccessView = .journey, by identity: Identity,
                         breakGlass: String? = nil) async throws -> (journey: Journey, decision: AccessDecision) {
         guard view == .journey || view == .timeline else {
             throw AppError.invalidInput(field: "view", reason: "journey or timeline")

@@ -47,19 +47,16 @@ public struct Session: Sendable {
     }
 
     /// A participant's journey as this reader may see it, the read recorded first.
-    public func journey(of participant: String, view: AccessView, breakGlass: String?) throws -> (Journey, AccessDecision) {
-        try views.journey(of: participant, for: reader, view: view, breakGlass: breakGlass, organizations: organizations,
+    public func journey(of participant: ParticipantID, view: AccessView, breakGlass: String?) throws -> (Journey, AccessDecision) {
+        try views.journey(of: participant.rawValue, for: reader, view: view, breakGlass: breakGlass, organizations: organizations,
                           today: CaseRecord.today())
     }
 }
 
 extension CaseRecord {
-    /// Proves `identity` for a request on `view` (about `participant`, if any). A participant
-    /// id that is not one, or an actor id that is not one, is refused before anything is asked.
-    public func session(_ identity: Identity, view: AccessView, participant: String? = nil) throws -> Session {
-        if let participant, !Identifiers.isParticipantID(participant) {
-            throw AppError.invalidInput(field: "participant", reason: "a participant id such as P-7Q4K2M")
-        }
+    /// Proves `identity` for a request on `view` (about `participant`, if any). An actor id
+    /// that is not one is refused before anything is asked (and recorded only as a digest).
+    public func session(_ identity: Identity, view: AccessView, participant: ParticipantID? = nil) throws -> Session {
         do {
             guard Identifiers.isActorID(identity.actor) else {
                 throw AppError.invalidInput(field: "actor", reason: "an actor id: 1 to 64 lowercase letters, digits, '.', '_' or '-'")
@@ -69,7 +66,7 @@ extension CaseRecord {
             guard let actor = directory.activeActor(key.id) else { throw StoreError.revokedActor(key.id) }
             return Session(reader: Reader(actor), author: key, directory: directory, caseRecord: self)
         } catch {
-            var data: [String: JSONValue] = participant.map { ["participant": .string($0)] } ?? [:]
+            var data: [String: JSONValue] = participant.map { ["participant": .string($0.rawValue)] } ?? [:]
             data["reason"] = .string(Self.category(of: error))
             data["actor"] = .string(identity.recordable)
             data["view"] = .string(view.rawValue)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ParcoursApp
+import ParcoursLog
 
 struct EraseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,6 +18,7 @@ struct EraseCommand: AsyncParsableCommand {
     @OptionGroup var signer: ActorOption
 
     func run() async throws {
+        let participant = try ParticipantID(checking: participant)
         Output.json(try await store.caseRecord().erase(participant: participant, reason: reason, by: signer.identity).json)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ParcoursApp
+import ParcoursLog
 import Foundation
 import ParcoursProjections
 
@@ -21,8 +22,9 @@ struct JourneyCommand: AsyncParsableCommand {
     @OptionGroup var read: ParticipantRead
 
     func run() async throws {
+        let participant = try ParticipantID(checking: read.participant)
         let breakGlass = try read.glass.justification()
-        let (journey, decision) = try await store.caseRecord().journey(of: read.participant, view: .journey, by: signer.identity,
+        let (journey, decision) = try await store.caseRecord().journey(of: participant, view: .journey, by: signer.identity,
                                                                        breakGlass: breakGlass)
         if read.json { try Output.encoded(journey); return }
         Output.line(JourneyText(journey: journey, today: JourneyText.today(), categories: decision.categories).render())
@@ -43,8 +45,9 @@ struct TimelineCommand: AsyncParsableCommand {
     @OptionGroup var read: ParticipantRead
 
     func run() async throws {
+        let participant = try ParticipantID(checking: read.participant)
         let breakGlass = try read.glass.justification()
-        let (journey, decision) = try await store.caseRecord().journey(of: read.participant, view: .timeline, by: signer.identity,
+        let (journey, decision) = try await store.caseRecord().journey(of: participant, view: .timeline, by: signer.identity,
                                                                        breakGlass: breakGlass)
         if read.json {
             try Output.encoded(TimelineView(participant: journey.participant, voidedCount: journey.voidedCount, entries: journey.timeline))

@@ -23,8 +23,9 @@ struct ParticipantReportCommand: AsyncParsableCommand {
     @Option(help: "The file to write (must not exist).") var out: String
 
     func run() async throws {
+        let id = try ParticipantID(checking: participant)
         try PrivateFile.requireAbsent(out)
-        let (journey, accesses) = try await store.caseRecord().participantReport(of: participant, by: signer.identity)
+        let (journey, accesses) = try await store.caseRecord().participantReport(of: id, by: signer.identity)
         let text = ParticipantReport(journey: journey, accesses: accesses, today: JourneyText.today()).render()
         // The file is read in a terminal too: free text is neutralized as on screen.
         try PrivateFile.write(Data(TerminalText.neutralized(text).utf8), to: out)

@@ -1,4 +1,5 @@
 import Foundation
+import ParcoursAccess
 import ParcoursApp
 import ParcoursLog
 import ParcoursProjections
@@ -75,4 +76,17 @@ final class AppFixture: Sendable {
 
     /// The access log's records, oldest first.
     func accessRecords() throws -> [[String: JSONValue]] { try store.accessRecords(master: nil).map(\.payload) }
+}
+
+/// The tests hold participants' ids as the writer returns them (strings): the use cases
+/// take them typed, as a front does once it has checked them.
+extension CaseRecord {
+    func journey(of participant: String, view: AccessView = .journey, by identity: Identity,
+                 breakGlass: String? = nil) async throws -> (journey: Journey, decision: AccessDecision) {
+        try await journey(of: ParticipantID(participant)!, view: view, by: identity, breakGlass: breakGlass)
+    }
+
+    func participantReport(of participant: String, by identity: Identity) async throws -> (journey: Journey, accesses: [AccessLogEntry]) {
+        try await participantReport(of: ParticipantID(participant)!, by: identity)
+    }
 }

@@ -43,16 +43,15 @@ struct IdentityProofTests {
         #expect(refusals.allSatisfy { $0["actor"] == .string(AppFixture.admitting) && $0["reason"] == "revoked actor" })
     }
 
-    @Test("a participant id that is not one is refused naming the field, before anything is asked, read or recorded")
-    func malformedParticipant() async throws {
-        let app = try AppFixture()
-        _ = try await app.admitted()
-        let before = try app.sizes()
-        let refusing = Identity(actor: AppFixture.admitting, signer: PassphraseSigner { throw AppError.identityNotProven })
-        await #expect(throws: AppError.invalidInput(field: "participant", reason: "a participant id such as P-7Q4K2M")) {
-            try await app.caseRecord.journey(of: "Personne Fictive", by: refusing)
+    @Test("a participant id that is not one is refused where it enters, naming the field: a use case never sees it")
+    func malformedParticipant() throws {
+        for text in ["Personne Fictive", "P-7q4k2m", "P-12", "participant/P-7Q4K2M", "P-7Q4K2M\n"] {
+            #expect(ParticipantID(text) == nil)
+            #expect(throws: AppError.invalidInput(field: "participant", reason: "a participant id such as P-7Q4K2M")) {
+                try ParticipantID(checking: text)
+            }
         }
-        #expect(try app.sizes() == before)
+        #expect(try ParticipantID(checking: "P-7Q4K2M").stream == "participant/P-7Q4K2M")
     }
 
     @Test("a break-glass justification of a few words is refused and recorded; nothing is written")

@@ -23,6 +23,19 @@ struct BadInputTests {
         #expect(verified.status == 0, "verify after a refusal: \(verified)", sourceLocation: sourceLocation)
     }
 
+    @Test("A participant id that is not one is refused, naming the field, before any passphrase is asked or anything recorded")
+    func malformedParticipantID() throws {
+        let cli = try CLI.initialized()
+        let accessBefore = try cli.checkpoint(access: true)
+        for command in ["journey", "timeline", "participant-report"] {
+            try expectRefused(cli, mentions: ["participant: a participant id such as P-7Q4K2M"]) {
+                try cli.run([command, "Personne Fictive", "--as", CLI.adminID] + (command == "participant-report" ? ["--out", "/tmp/unused"] : []),
+                            env: ["PARCOURS_PASSPHRASE": nil, "PARCOURS_MASTER_PASSPHRASE": nil])
+            }
+        }
+        #expect(try cli.checkpoint(access: true) == accessBefore, "nothing recorded in the access log")
+    }
+
     @Test("A role the program does not know is refused, naming --roles and the roles it knows")
     func unknownRole() throws {
         let cli = try CLI.initialized()
