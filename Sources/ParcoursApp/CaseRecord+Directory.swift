@@ -31,28 +31,28 @@ extension CaseRecord {
     }
 
     /// Enrols an actor, her or his key sealed under `passphrase`.
-    public func enrol(actor id: String, name: String, organization: String, roles: [Role], passphrase: String,
+    public func enrol(actor id: ActorID, name: String, organization: String, roles: [Role], passphrase: String,
                       by identity: Identity) async throws -> AppendResult {
         let session = try session(identity, view: .directory)
-        return try store.enrol(actor: id, name: name, organization: organization, roles: roles.map(\.rawValue), passphrase: passphrase,
+        return try store.enrol(actor: id.rawValue, name: name, organization: organization, roles: roles.map(\.rawValue), passphrase: passphrase,
                                by: session.author)
     }
 
     /// Gives an actor a new key, sealed under `passphrase`; the old one signs no more.
-    public func rotateKey(of id: String, passphrase: String, by identity: Identity) async throws -> AppendResult {
+    public func rotateKey(of id: ActorID, passphrase: String, by identity: Identity) async throws -> AppendResult {
         let session = try session(identity, view: .directory)
-        return try store.rotateKey(of: id, passphrase: passphrase, by: session.author)
+        return try store.rotateKey(of: id.rawValue, passphrase: passphrase, by: session.author)
     }
 
     /// Replaces an actor's roles.
-    public func changeRoles(of id: String, to roles: [Role], by identity: Identity) async throws -> AppendResult {
+    public func changeRoles(of id: ActorID, to roles: [Role], by identity: Identity) async throws -> AppendResult {
         let session = try session(identity, view: .directory)
-        return try store.changeRoles(of: id, to: roles.map(\.rawValue), by: session.author)
+        return try store.changeRoles(of: id.rawValue, to: roles.map(\.rawValue), by: session.author)
     }
 
     /// Revokes an actor: her or his key signs nothing more, and her or his reads are refused.
-    public func revoke(_ id: String, reason: String, by identity: Identity) async throws -> AppendResult {
+    public func revoke(_ id: ActorID, reason: String, by identity: Identity) async throws -> AppendResult {
         let session = try session(identity, view: .directory)
-        return try store.revoke(id, reason: reason, by: session.author)
+        return try store.revoke(id.rawValue, reason: reason, by: session.author)
     }
 }

@@ -19,10 +19,10 @@ extension CaseRecord {
 
     /// The participants a clinician follows — the reader's own by default; another's is read
     /// for supervision, and recorded as such.
-    public func caseload(of clinician: String? = nil, by identity: Identity) async throws -> (clinician: String, entries: [CaseloadEntry]) {
+    public func caseload(of clinician: ActorID? = nil, by identity: Identity) async throws -> (clinician: String, entries: [CaseloadEntry]) {
         let session = try session(identity, view: .caseload)
         try await follower.reachHead()
-        let whose = clinician ?? session.reader.id
+        let whose = clinician?.rawValue ?? session.reader.id
         try session.authorize(.caseload, purpose: whose == session.reader.id ? .care : .supervision, details: ["clinician": .string(whose)])
         return (whose, try session.projections.caseload(of: whose))
     }

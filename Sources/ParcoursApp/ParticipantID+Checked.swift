@@ -8,3 +8,13 @@ extension ParticipantID {
         self = id
     }
 }
+
+extension ActorID {
+    /// Reads an actor id where it enters, naming `field` when it is not one.
+    public init(checking text: String, field: String) throws(AppError) {
+        guard let id = ActorID(text) else {
+            throw .invalidInput(field: field, reason: "an actor id: 1 to 64 lowercase letters, digits, '.', '_' or '-'")
+        }
+        self = id
+    }
+}

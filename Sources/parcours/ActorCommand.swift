@@ -18,7 +18,8 @@ struct ActorCommand: ParsableCommand {
         @OptionGroup var signer: ActorOption
 
         func run() async throws {
-            let result = try await store.caseRecord().enrol(actor: id, name: name, organization: organization, roles: try ActorCommand.split(roles),
+            let actor = try ActorID(checking: id, field: "id")
+            let result = try await store.caseRecord().enrol(actor: actor, name: name, organization: organization, roles: try ActorCommand.split(roles),
                                                             passphrase: try Secrets.newPassphrase(for: id), by: signer.identity)
             Output.json(result.json)
         }
@@ -31,7 +32,8 @@ struct ActorCommand: ParsableCommand {
         @OptionGroup var signer: ActorOption
 
         func run() async throws {
-            let result = try await store.caseRecord().rotateKey(of: id, passphrase: try Secrets.newPassphrase(for: id), by: signer.identity)
+            let actor = try ActorID(checking: id, field: "id")
+            let result = try await store.caseRecord().rotateKey(of: actor, passphrase: try Secrets.newPassphrase(for: id), by: signer.identity)
             Output.json(result.json)
         }
     }
@@ -44,7 +46,8 @@ struct ActorCommand: ParsableCommand {
         @OptionGroup var signer: ActorOption
 
         func run() async throws {
-            Output.json(try await store.caseRecord().changeRoles(of: id, to: try ActorCommand.split(roles), by: signer.identity).json)
+            let actor = try ActorID(checking: id, field: "id")
+            Output.json(try await store.caseRecord().changeRoles(of: actor, to: try ActorCommand.split(roles), by: signer.identity).json)
         }
     }
 
@@ -56,7 +59,8 @@ struct ActorCommand: ParsableCommand {
         @OptionGroup var signer: ActorOption
 
         func run() async throws {
-            Output.json(try await store.caseRecord().revoke(id, reason: reason, by: signer.identity).json)
+            let actor = try ActorID(checking: id, field: "id")
+            Output.json(try await store.caseRecord().revoke(actor, reason: reason, by: signer.identity).json)
         }
     }
 

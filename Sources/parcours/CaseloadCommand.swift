@@ -16,7 +16,8 @@ struct CaseloadCommand: AsyncParsableCommand {
     @Flag(help: "Print the caseload as JSON.") var json = false
 
     func run() async throws {
-        let (whose, entries) = try await store.caseRecord().caseload(of: clinician, by: signer.identity)
+        let asked = try clinician.map { text throws(AppError) in try ActorID(checking: text, field: "clinician") }
+        let (whose, entries) = try await store.caseRecord().caseload(of: asked, by: signer.identity)
         if json { try Output.encoded(Caseload(clinician: whose, participants: entries)); return }
         let today = JourneyText.today()
         Output.line("Personnes suivies par \(whose) : \(entries.filter(\.followUpOpen).count) suivi(s) ouvert(s)")

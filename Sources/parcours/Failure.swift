@@ -82,7 +82,7 @@ struct Failure {
     static let flags: [String: String] = [
         "actor": "--as", "to": "--to", "from": "--from", "participants": "--participants", "backup": "--from", "store": "--store",
         "filter.participant": "--participant", "threshold": "--threshold", "window": "--window", "project": "--project", "k": "--k",
-        "maxSuppressed": "--max-suppressed", "output": "--out", "silentAfterDays": "--silent-after",
+        "maxSuppressed": "--max-suppressed", "output": "--out", "silentAfterDays": "--silent-after", "clinician": "--clinician",
         "passphrase": "PARCOURS_PASSPHRASE", "masterPassphrase": "PARCOURS_MASTER_PASSPHRASE", "newPassphrase": "PARCOURS_NEW_PASSPHRASE",
     ]
 

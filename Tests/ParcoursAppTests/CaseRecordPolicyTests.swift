@@ -105,9 +105,9 @@ struct CaseRecordPolicyTests {
         let own = try await app.caseRecord.caseload(by: app.identity(AppFixture.admitting))
         #expect(own.clinician == AppFixture.admitting && own.entries.map(\.participant) == [participant])
         await #expect(throws: ConsentAwareReader.Denied.self) {
-            try await app.caseRecord.caseload(of: AppFixture.admitting, by: app.identity(AppFixture.colleague))
+            try await app.caseRecord.caseload(of: ActorID(AppFixture.admitting)!, by: app.identity(AppFixture.colleague))
         }
-        let supervised = try await app.caseRecord.caseload(of: AppFixture.admitting, by: app.identity(AppFixture.coordinator))
+        let supervised = try await app.caseRecord.caseload(of: ActorID(AppFixture.admitting)!, by: app.identity(AppFixture.coordinator))
         #expect(supervised.entries.map(\.participant) == [participant])
     }
 

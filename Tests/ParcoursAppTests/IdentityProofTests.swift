@@ -30,7 +30,7 @@ struct IdentityProofTests {
         let held = Identity(actor: AppFixture.admitting, signer: UnlockedSigner(
             try app.store.unlockActor(AppFixture.admitting, passphrase: AppFixture.passphrase)))
         _ = try await app.caseRecord.journey(of: participant, by: held)
-        _ = try await app.caseRecord.revoke(AppFixture.admitting, reason: "départ (données fictives)", by: app.identity("admin-exemple"))
+        _ = try await app.caseRecord.revoke(ActorID(AppFixture.admitting)!, reason: "départ (données fictives)", by: app.identity("admin-exemple"))
         let before = try app.sizes()
         await #expect(throws: StoreError.revokedActor(AppFixture.admitting)) {
             try await app.caseRecord.journey(of: participant, by: held)

@@ -36,6 +36,16 @@ struct BadInputTests {
         #expect(try cli.checkpoint(access: true) == accessBefore, "nothing recorded in the access log")
     }
 
+    @Test("A caseload asked for someone who is not an actor id (a name) is refused naming --clinician; the name never reaches the access log")
+    func caseloadOfAName() throws {
+        let cli = try CLI.initialized()
+        let accessBefore = try cli.checkpoint(access: true)
+        try expectRefused(cli, mentions: ["--clinician: an actor id"]) {
+            try cli.run(["caseload", "--clinician", "Personne Fictive", "--as", CLI.adminID])
+        }
+        #expect(try cli.checkpoint(access: true) == accessBefore, "nothing recorded in the access log")
+    }
+
     @Test("A role the program does not know is refused, naming --roles and the roles it knows")
     func unknownRole() throws {
         let cli = try CLI.initialized()
