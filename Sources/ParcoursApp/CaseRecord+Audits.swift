@@ -61,14 +61,13 @@ extension CaseRecord {
     /// only ids, roles, views, categories, purposes and outcomes, never free text.
     ///
     /// - Returns: the bundle, and how many AuditEvents it holds.
-    public func fhirAuditBundle(from: String? = nil, to: String? = nil, by identity: Identity) async throws -> (bundle: JSONValue, auditEvents: Int) {
-        try Self.checkDays(from: from, to: to)
+    public func fhirAuditBundle(from: Day? = nil, to: Day? = nil, by identity: Identity) async throws -> (bundle: JSONValue, auditEvents: Int) {
         if let from, let to, from > to {
             throw AppError.invalidInput(field: "from", reason: "a day on or before the period's last day (\(to))")
         }
         let session = try session(identity, view: .accessLog)
         try session.authorize(.accessLog, purpose: .audit, details: ["report": "fhir"])
-        let records = try auditedAccesses().filter(AccessAudit.Filter(from: from, to: to).matches)
+        let records = try auditedAccesses().filter(AccessAudit.Filter(from: from?.rawValue, to: to?.rawValue).matches)
         return (FHIRAuditBundle.bundle(records, generatedAt: .now()), records.count)
     }
 
@@ -80,10 +79,7 @@ extension CaseRecord {
     /// Refuses a day of a period (`from`, `to`) that is not a calendar day `YYYY-MM-DD`.
     static func checkDays(from: String?, to: String?) throws {
         for (field, day) in [("from", from), ("to", to)] {
-            guard let day else { continue }
-            do { _ = try ClinicalDate.day(day, field: field) } catch {
-                throw AppError.invalidInput(field: field, reason: "a day as YYYY-MM-DD")
-            }
+            if let day { _ = try Day(checking: day, field: field) }
         }
     }
 }

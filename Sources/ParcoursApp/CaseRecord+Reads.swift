@@ -1,6 +1,7 @@
 import ParcoursLog
 import Foundation
 import ParcoursAccess
+import ParcoursClinical
 import ParcoursProjections
 
 extension CaseRecord {
@@ -29,19 +30,12 @@ extension CaseRecord {
 
     /// The program's picture from `from` to `to` (`YYYY-MM-DD`; by default the year up to
     /// today), listing open follow-ups without contact for more than `silentAfterDays`.
-    public func program(from: String? = nil, to: String? = nil, silentAfterDays: Int = 30, by identity: Identity) async throws -> ProgramPicture {
-        let to = to ?? Self.today()
-        let from = try from ?? Self.yearBefore(to)
+    public func program(from: Day? = nil, to: Day? = nil, silentAfterDays: Int = 30, by identity: Identity) async throws -> ProgramPicture {
+        let to = to ?? Day(Self.today())!
+        let from = from ?? to.yearBefore
         let session = try session(identity, view: .program)
         try await follower.reachHead()
         try session.authorize(.program, purpose: .supervision)
-        return try session.projections.program(from: from, to: to, silentAfterDays: silentAfterDays)
-    }
-
-    /// The same day a year earlier (28 February for a 29 February).
-    static func yearBefore(_ day: String) throws -> String {
-        let parts = day.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { throw AppError.invalidInput(field: "to", reason: "a day such as 2026-11-23") }
-        return String(format: "%04d-%02d-%02d", parts[0] - 1, parts[1], parts[1] == 2 && parts[2] == 29 ? 28 : parts[2])
+        return try session.projections.program(from: from.rawValue, to: to.rawValue, silentAfterDays: silentAfterDays)
     }
 }

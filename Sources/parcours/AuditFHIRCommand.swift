@@ -1,5 +1,6 @@
 import ArgumentParser
 import ParcoursApp
+import ParcoursClinical
 import ParcoursLog
 import ParcoursFiles
 
@@ -25,7 +26,9 @@ struct AuditFHIRCommand: AsyncParsableCommand {
 
     func run() async throws {
         try PrivateFile.requireAbsent(out)
-        let (bundle, auditEvents) = try await store.caseRecord().fhirAuditBundle(from: from, to: to, by: signer.identity)
+        let (first, last) = (try from.map { text throws(AppError) in try Day(checking: text, field: "from") },
+                             try to.map { text throws(AppError) in try Day(checking: text, field: "to") })
+        let (bundle, auditEvents) = try await store.caseRecord().fhirAuditBundle(from: first, to: last, by: signer.identity)
         try PrivateFile.write(CanonicalJSON.encode(bundle) + [0x0A], to: out)
         Output.json(["out": .string(out), "auditEvents": .int(Int64(auditEvents))])
     }

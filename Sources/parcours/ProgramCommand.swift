@@ -19,7 +19,9 @@ struct ProgramCommand: AsyncParsableCommand {
     @Flag(help: "Print the picture as JSON.") var json = false
 
     func run() async throws {
-        let picture = try await store.caseRecord().program(from: from, to: to, silentAfterDays: silentAfter, by: signer.identity)
+        let (first, last) = (try from.map { text throws(AppError) in try Day(checking: text, field: "from") },
+                             try to.map { text throws(AppError) in try Day(checking: text, field: "to") })
+        let picture = try await store.caseRecord().program(from: first, to: last, silentAfterDays: silentAfter, by: signer.identity)
         if json { try Output.encoded(picture); return }
         Output.line("Portrait du programme du \(picture.from) au \(picture.to)")
         Output.line("Suivis ouverts : \(picture.openFollowUps) · fermés : \(picture.closedFollowUps)")

@@ -93,9 +93,13 @@ struct CaseRecordPolicyTests {
         } catch let denied as ConsentAwareReader.Denied {
             #expect(denied.decision.denial == .roleNotPermitted && denied.description.contains("coordinator"))
         }
-        await #expect(throws: AppError.invalidInput(field: "to", reason: "a day such as 2026-11-23")) {
-            try await app.caseRecord.program(to: "demain", by: app.identity(AppFixture.coordinator))
+        for text in ["demain", "2026-02-30", "2026-1-5", "26-11-23"] {
+            #expect(throws: AppError.invalidInput(field: "to", reason: "a day as YYYY-MM-DD, such as 2026-11-23")) { try Day(checking: text, field: "to") }
         }
+        let leap = try #require(Day("2028-02-29"))
+        #expect(leap.yearBefore == Day("2027-02-28"))
+        let period = try await app.caseRecord.program(from: Day("2026-01-01"), to: Day("2026-12-31"), by: app.identity(AppFixture.coordinator))
+        #expect(period.from == "2026-01-01" && period.to == "2026-12-31")
     }
 
     @Test("a caseload is the reader's own by default; another clinician's is supervision, refused to a clinician")

@@ -46,6 +46,18 @@ struct BadInputTests {
         #expect(try cli.checkpoint(access: true) == accessBefore, "nothing recorded in the access log")
     }
 
+    @Test("A period's day that does not exist is refused naming its option, before any passphrase is asked")
+    func badDays() throws {
+        let cli = try CLI.initialized()
+        for (command, extra) in [("program", ["--to", "2026-02-30"]), ("audit fhir", ["--from", "demain", "--out", "/tmp/unused-bundle"])] {
+            let option = extra[0]
+            try expectRefused(cli, mentions: ["\(option): a day as YYYY-MM-DD"]) {
+                try cli.run(command.split(separator: " ").map(String.init) + extra + ["--as", CLI.adminID],
+                            env: ["PARCOURS_PASSPHRASE": nil, "PARCOURS_MASTER_PASSPHRASE": nil])
+            }
+        }
+    }
+
     @Test("A role the program does not know is refused, naming --roles and the roles it knows")
     func unknownRole() throws {
         let cli = try CLI.initialized()

@@ -1,4 +1,8 @@
+import ParcoursClinical
 import ParcoursLog
+
+// What enters from a front (a command's argument, a URL, a form) is checked here once, each
+// refusal naming its field; the use cases then take it typed.
 
 extension ParticipantID {
     /// Reads a participant id where it enters (a command's argument, a URL, a form), naming
@@ -16,5 +20,13 @@ extension ActorID {
             throw .invalidInput(field: field, reason: "an actor id: 1 to 64 lowercase letters, digits, '.', '_' or '-'")
         }
         self = id
+    }
+}
+
+extension Day {
+    /// Reads a day where it enters, naming `field` when it is not one.
+    public init(checking text: String, field: String) throws(AppError) {
+        guard let day = Day(text) else { throw .invalidInput(field: field, reason: "a day as YYYY-MM-DD, such as 2026-11-23") }
+        self = day
     }
 }
