@@ -40,9 +40,7 @@ extension CaseRecord {
         let master = try backup.unlockMaster(passphrase: masterPassphrase)
         return try Store.restore(backup: backup, master: master, into: path) { authority in
             // Decided by the one policy, against the directory of the store that holds authority.
-            guard Identifiers.isActorID(identity.actor) else {
-                throw AppError.invalidInput(field: "actor", reason: "an actor id: 1 to 64 lowercase letters, digits, '.', '_' or '-'")
-            }
+            _ = try ActorID(checking: identity.actor, field: "actor")
             let author = try identity.signer.unlock(identity.actor, in: authority)
             guard let actor = try authority.currentDirectory().activeActor(author.id) else { throw StoreError.revokedActor(author.id) }
             let decision = AccessPolicy.decide(AccessRequest(reader: Reader(actor), view: .maintenance, purpose: .administration))

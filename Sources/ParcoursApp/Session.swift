@@ -21,7 +21,7 @@ public struct Session: Sendable {
 
     /// The consent-aware reads, each decided and recorded before its answer.
     public var views: ConsentAwareReader {
-        ConsentAwareReader(projections: ProjectionReader(store: store, master: master)) { [caseRecord] record in
+        ConsentAwareReader(projections: projections) { [caseRecord] record in
             try caseRecord.recordAccess(record)
         }
     }
@@ -58,9 +58,7 @@ extension CaseRecord {
     /// that is not one is refused before anything is asked (and recorded only as a digest).
     public func session(_ identity: Identity, view: AccessView, participant: ParticipantID? = nil) throws -> Session {
         do {
-            guard Identifiers.isActorID(identity.actor) else {
-                throw AppError.invalidInput(field: "actor", reason: "an actor id: 1 to 64 lowercase letters, digits, '.', '_' or '-'")
-            }
+            _ = try ActorID(checking: identity.actor, field: "actor")
             let key = try identity.signer.unlock(identity.actor, in: store)
             let directory = try store.currentDirectory()
             guard let actor = directory.activeActor(key.id) else { throw StoreError.revokedActor(key.id) }

@@ -37,7 +37,7 @@ extension Store {
     public func checkpoint(_ table: LogTable = .events, master: MasterKey) throws -> String {
         let logKey = try logSigningKey(master: master)
         if isBackup {
-            guard let note = try checkpoints(table).kept(in: logStore(master: nil)) else { throw Self.backupOpensReadOnly(databasePath) }
+            guard let note = try checkpoints(table).kept(in: logStore(master: nil)) else { throw StoreError.backupOpensReadOnly(path: databasePath) }
             return note
         }
         return try checkpoints(table).checkpoint(in: logStore(master: nil), signingKey: logKey)

@@ -90,7 +90,7 @@ public final class Store: Sendable {
         let backup: Bool
         do {
             // Looked at read-only first: opening for writing would already change the file (WAL mode).
-            if !readOnly, try file == path || isMarkedBackup(file: file) { throw backupOpensReadOnly(path) }
+            if !readOnly, try file == path || isMarkedBackup(file: file) { throw StoreError.backupOpensReadOnly(path: path) }
             pool = try openPool(file, readOnly: readOnly)
             backup = try file == path || pool.read { try isMarkedBackup($0) }
             if !readOnly { try StoreSchema.migrator.migrate(pool) }
@@ -111,11 +111,6 @@ public final class Store: Sendable {
         let probe = try DatabaseQueue(path: file, configuration: configuration(readOnly: true))
         defer { try? probe.close() }
         return try probe.read { try isMarkedBackup($0) }
-    }
-
-    /// The refusal of any write to a backup.
-    static func backupOpensReadOnly(_ path: String) -> StoreError {
-        .backupOpensReadOnly(path: path)
     }
 
     /// Creates a store in directory `path`: the master key, the log key and the

@@ -19,7 +19,7 @@ struct CaseloadCommand: AsyncParsableCommand {
         let asked = try clinician.map { text throws(AppError) in try ActorID(checking: text, field: "clinician") }
         let (whose, entries) = try await store.caseRecord().caseload(of: asked, by: signer.identity)
         if json { try Output.encoded(Caseload(clinician: whose, participants: entries)); return }
-        let today = JourneyText.today()
+        let today = CaseRecord.today()
         Output.line("Personnes suivies par \(whose) : \(entries.filter(\.followUpOpen).count) suivi(s) ouvert(s)")
         for entry in entries {
             let stage = entry.wheelStage?.frenchLabel ?? "étape non évaluée"

@@ -8,8 +8,9 @@ import ParcoursFiles
 /// What the command line says when a command fails, and its exit status: every error the
 /// use cases and the layers below throw is put into words here, and only here.
 ///
-/// Exit status: 1 an integrity failure (`verify` exits with it itself), 2 a refused
-/// request, usage or I/O error, 3 the participant's record was erased.
+/// Exit status: 0 help or version asked for (said on standard output), 1 an integrity failure
+/// (`verify` exits with it itself), 2 a refused request, usage or I/O error, 3 the
+/// participant's record was erased.
 struct Failure {
     var message: String
     var status: Int32 = 2
@@ -27,7 +28,7 @@ struct Failure {
             message = "parcours: \(refused.description)"
         case let error as ProjectionError:
             switch error {
-            case .invalidInput(let field, let reason): message = "parcours: \(Self.flags[field] ?? field): \(reason)"
+            case .invalidInput(let field, let reason): message = "parcours: " + Self.named(field, reason)
             case .damaged: message = "parcours: \(error.description) (parcours projections rebuild)"
             default: message = "parcours: \(error.description)"
             }
@@ -47,6 +48,8 @@ struct Failure {
         default:
             // Usage errors from parsing; I/O and SQLite errors (whose messages never carry statement arguments).
             message = Parcours.fullMessage(for: error)
+            // Help and version requests succeed.
+            if Parcours.exitCode(for: error) == .success { status = 0 }
         }
     }
 
@@ -54,7 +57,7 @@ struct Failure {
     static func words(_ error: AppError) -> String {
         switch error {
         case .invalidInput(field: "epsilon", let reason): "--epsilon: with --aggregate, \(reason)"
-        case .invalidInput(let field, let reason) where flags[field] != nil: "\(flags[field]!): \(reason)"
+        case .invalidInput(let field, let reason): named(field, reason)
         case .notADemonstrationStore: "--store: synthetic journeys go only into a store created for demonstrations (init --demo); this one holds real records"
         default: error.description
         }
@@ -64,9 +67,8 @@ struct Failure {
     /// environment variables, and the command that helps.
     static func words(_ error: LogError) -> String {
         switch error {
-        case .invalidInput(let field, let reason): "\(flags[field] ?? field): \(reason)"
-        case .outOfRange(let field, let reason): "\(flags[field] ?? field): \(reason)"
-        case .wrongPassphrase(let owner, let field): "\(flags[field] ?? field): the passphrase does not open \(owner)"
+        case .invalidInput(let field, let reason), .outOfRange(let field, let reason): named(field, reason)
+        case .wrongPassphrase(let owner, let field): named(field, "the passphrase does not open \(owner)")
         case .masterKeyRequired: "PARCOURS_MASTER_PASSPHRASE: the store's master passphrase is needed for this"
         case .notAStore(let path): "no Parcours store at \(path) (create one with `parcours init`)"
         case .backupOpensReadOnly(let path):
@@ -78,6 +80,9 @@ struct Failure {
         }
     }
 
+    /// A refusal of `field`, said with the option or variable that gives it.
+    static func named(_ field: String, _ reason: String) -> String { "\(flags[field] ?? field): \(reason)" }
+
     /// The option that gives each field the use cases name.
     static let flags: [String: String] = [
         "actor": "--as", "to": "--to", "from": "--from", "participants": "--participants", "backup": "--from", "store": "--store",
@@ -85,10 +90,4 @@ struct Failure {
         "maxSuppressed": "--max-suppressed", "output": "--out", "silentAfterDays": "--silent-after", "clinician": "--clinician",
         "passphrase": "PARCOURS_PASSPHRASE", "masterPassphrase": "PARCOURS_MASTER_PASSPHRASE", "newPassphrase": "PARCOURS_NEW_PASSPHRASE",
     ]
-
-    /// Whether `error` comes from parsing the command line (help and version requests among them).
-    static func isParserError(_ error: any Error) -> Bool {
-        !(error is AppError || error is ConsentAwareReader.Denied || error is ActRefused || error is ProjectionError
-          || error is LogError || error is CryptoError || error is LogFormatError || error is CommandError || error is CocoaError)
-    }
 }

@@ -27,7 +27,7 @@ struct JourneyCommand: AsyncParsableCommand {
         let (journey, decision) = try await store.caseRecord().journey(of: participant, view: .journey, by: signer.identity,
                                                                        breakGlass: breakGlass)
         if read.json { try Output.encoded(journey); return }
-        Output.line(JourneyText(journey: journey, today: JourneyText.today(), categories: decision.categories).render())
+        Output.line(JourneyText(journey: journey, today: CaseRecord.today(), categories: decision.categories).render())
     }
 }
 
@@ -52,7 +52,7 @@ struct TimelineCommand: AsyncParsableCommand {
         if read.json {
             try Output.encoded(TimelineView(participant: journey.participant, voidedCount: journey.voidedCount, entries: journey.timeline))
         } else {
-            Output.line(JourneyText(journey: journey, today: JourneyText.today(), categories: decision.categories).timeline().joined(separator: "\n"))
+            Output.line(JourneyText(journey: journey, today: CaseRecord.today(), categories: decision.categories).timeline().joined(separator: "\n"))
         }
     }
 

@@ -11,8 +11,6 @@ struct JourneyText {
     /// What the reader may see; the text says what is left out.
     var categories: Set<InformationCategory> = Set(InformationCategory.allCases)
 
-    static func today() -> String { String(ClinicalDate.format(Date()).prefix(10)) }
-
     func render() -> String {
         var lines: [String] = []
         let follow = journey.followUp

@@ -38,13 +38,8 @@ enum Main {
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {
-            // Help and version requests succeed.
-            if Failure.isParserError(error), Parcours.exitCode(for: error) == .success {
-                Output.line(Parcours.fullMessage(for: error))
-                Foundation.exit(0)
-            }
             let failure = Failure(error)
-            Output.error(failure.message)
+            if failure.status == 0 { Output.line(failure.message) } else { Output.error(failure.message) }
             Foundation.exit(failure.status)
         }
     }

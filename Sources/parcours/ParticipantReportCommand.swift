@@ -26,7 +26,7 @@ struct ParticipantReportCommand: AsyncParsableCommand {
         let id = try ParticipantID(checking: participant)
         try PrivateFile.requireAbsent(out)
         let (journey, accesses) = try await store.caseRecord().participantReport(of: id, by: signer.identity)
-        let text = ParticipantReport(journey: journey, accesses: accesses, today: JourneyText.today()).render()
+        let text = ParticipantReport(journey: journey, accesses: accesses, today: CaseRecord.today()).render()
         // The file is read in a terminal too: free text is neutralized as on screen.
         try PrivateFile.write(Data(TerminalText.neutralized(text).utf8), to: out)
         Output.json(["participant": .string(participant), "out": .string(out), "accesses": .int(Int64(accesses.count))])
