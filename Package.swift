@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "parcours", targets: ["parcours"]),
         .library(name: "ParcoursLog", targets: ["ParcoursLog"]),
-        .library(name: "ParcoursStore", targets: ["ParcoursStore"]),
+        .library(name: "ParcoursSQLite", targets: ["ParcoursSQLite"]),
         .library(name: "ParcoursApp", targets: ["ParcoursApp"]),
     ],
     dependencies: [
@@ -24,39 +24,36 @@ let package = Package(
         .target(name: "ParcoursLogTesting", dependencies: ["ParcoursLog"]),
         .target(name: "ParcoursClinical"),
         .target(name: "ParcoursFiles", dependencies: ["ParcoursLog"]),
-        .target(
-            name: "ParcoursStore",
-            dependencies: ["ParcoursLog", "ParcoursFiles", .product(name: "GRDB", package: "GRDB.swift")]
-        ),
         .target(name: "ParcoursAccess", dependencies: ["ParcoursClinical", "ParcoursLog"]),
-        .target(
-            name: "ParcoursProjections",
-            dependencies: ["ParcoursClinical", "ParcoursAccess", "ParcoursStore", "ParcoursLog", "ParcoursFiles", .product(name: "GRDB", package: "GRDB.swift")]
-        ),
+        .target(name: "ParcoursProjections", dependencies: ["ParcoursClinical", "ParcoursAccess", "ParcoursLog", "ParcoursFiles"]),
         .target(
             name: "ParcoursApp",
-            dependencies: ["ParcoursLog", "ParcoursFiles", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections", "ParcoursStore"]
+            dependencies: ["ParcoursLog", "ParcoursFiles", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections"]
+        ),
+        .target(
+            name: "ParcoursSQLite",
+            dependencies: ["ParcoursApp", "ParcoursProjections", "ParcoursLog", "ParcoursFiles", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "parcours",
             dependencies: [
-                "ParcoursApp", "ParcoursFiles", "ParcoursLog", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections",
+                "ParcoursApp", "ParcoursSQLite", "ParcoursFiles", "ParcoursLog", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "parcours-bench",
-            dependencies: ["ParcoursApp", "ParcoursLog", "ParcoursStore", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections"],
+            dependencies: ["ParcoursApp", "ParcoursLog", "ParcoursSQLite", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections"],
             path: "Sources/ParcoursBench"
         ),
         .testTarget(name: "ParcoursLogTests", dependencies: ["ParcoursLog"], exclude: ["Fixtures"]),
         .testTarget(name: "ParcoursLogTestingTests", dependencies: ["ParcoursLogTesting", "ParcoursLog"]),
-        .testTarget(name: "ParcoursStoreTests", dependencies: ["ParcoursStore", "ParcoursLog", "ParcoursLogTesting"]),
+        .testTarget(name: "ParcoursSQLiteTests", dependencies: ["ParcoursSQLite", "ParcoursLog", "ParcoursLogTesting"]),
         .testTarget(name: "ParcoursClinicalTests", dependencies: ["ParcoursClinical"], exclude: ["Fixtures"]),
         .testTarget(name: "ParcoursAccessTests", dependencies: ["ParcoursAccess", "ParcoursClinical", "ParcoursLog"]),
-        .testTarget(name: "ParcoursProjectionsTests", dependencies: ["ParcoursProjections", "ParcoursStore", "ParcoursClinical", "ParcoursLog"]),
-        .testTarget(name: "ParcoursAppTests", dependencies: ["ParcoursApp", "ParcoursStore", "ParcoursLog", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections"]),
-        .testTarget(name: "ParcoursCLITests", dependencies: ["parcours", "ParcoursStore", "ParcoursLog", "ParcoursClinical"]),
+        .testTarget(name: "ParcoursProjectionsTests", dependencies: ["ParcoursProjections", "ParcoursSQLite", "ParcoursClinical", "ParcoursLog"]),
+        .testTarget(name: "ParcoursAppTests", dependencies: ["ParcoursApp", "ParcoursSQLite", "ParcoursLog", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections"]),
+        .testTarget(name: "ParcoursCLITests", dependencies: ["parcours", "ParcoursSQLite", "ParcoursLog", "ParcoursClinical"]),
     ],
     swiftLanguageModes: [.v6]
 )

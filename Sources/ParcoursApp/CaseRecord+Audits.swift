@@ -17,9 +17,9 @@ extension CaseRecord {
             throw AppError.invalidInput(field: "filter.participant", reason: "a participant id such as P-7Q4K2M")
         }
         try Self.checkDays(from: filter.from, to: filter.to)
-        let session = try session(identity, view: .accessLog, participant: filter.participant.flatMap(ParticipantID.init))
-        try session.authorize(.accessLog, purpose: .audit, details: filter.participant.map { ["participant": .string($0)] } ?? [:])
-        return try auditedAccesses().filter(filter.matches)
+        let session = try await session(identity, view: .accessLog, participant: filter.participant.flatMap(ParticipantID.init))
+        try await session.authorize(.accessLog, purpose: .audit, details: filter.participant.map { ["participant": .string($0)] } ?? [:])
+        return try await auditedAccesses().filter(filter.matches)
     }
 
     /// What in the access log deserves a review: break-glass uses, reads outside the care team
@@ -28,20 +28,23 @@ extension CaseRecord {
     public func accessAnomalies(threshold: Int = 20, windowMinutes: Int = 10, by identity: Identity) async throws -> [AccessAudit.Anomaly] {
         guard threshold > 0 else { throw AppError.invalidInput(field: "threshold", reason: "a number of participants ≥ 1") }
         guard windowMinutes > 0 else { throw AppError.invalidInput(field: "window", reason: "a number of minutes ≥ 1") }
-        let session = try session(identity, view: .accessLog)
-        try session.authorize(.accessLog, purpose: .audit, details: ["report": "anomalies"])
-        return AccessAudit.anomalies(try auditedAccesses(), threshold: threshold, windowMinutes: windowMinutes)
+        let session = try await session(identity, view: .accessLog)
+        try await session.authorize(.accessLog, purpose: .audit, details: ["report": "anomalies"])
+        return AccessAudit.anomalies(try await auditedAccesses(), threshold: threshold, windowMinutes: windowMinutes)
     }
 
     /// The register of communications: referrals with what was shared, legal disclosures, and
     /// the exports the access log permitted, in date order.
     public func communications(by identity: Identity) async throws -> [Communication] {
-        let session = try session(identity, view: .registers)
+        let session = try await session(identity, view: .registers)
         try await follower.reachHead()
-        try session.authorize(.registers, purpose: .audit, details: ["report": "communications"])
-        var communications: [Communication] = []
-        try session.projections.forEachJourney { communications += $0.communications }
-        for access in try auditedAccesses() where access.type == "access.export" && access.payload["outcome"] == "permitted" {
+        try await session.authorize(.registers, purpose: .audit, details: ["report": "communications"])
+        var communications = try await session.projections.withJourneys { walk in
+            var communications: [Communication] = []
+            try walk { communications += $0.communications }
+            return communications
+        }
+        for access in try await auditedAccesses() where access.type == "access.export" && access.payload["outcome"] == "permitted" {
             let payload = access.payload
             communications.append(Communication(kind: .export, id: "access-\(access.seq)", on: String(access.recordedAt.description.prefix(10)),
                                                 participant: payload["participant"]?.stringValue,
@@ -65,15 +68,15 @@ extension CaseRecord {
         if let from, let to, from > to {
             throw AppError.invalidInput(field: "from", reason: "a day on or before the period's last day (\(to))")
         }
-        let session = try session(identity, view: .accessLog)
-        try session.authorize(.accessLog, purpose: .audit, details: ["report": "fhir"])
-        let records = try auditedAccesses().filter(AccessAudit.Filter(from: from?.rawValue, to: to?.rawValue).matches)
+        let session = try await session(identity, view: .accessLog)
+        try await session.authorize(.accessLog, purpose: .audit, details: ["report": "fhir"])
+        let records = try await auditedAccesses().filter(AccessAudit.Filter(from: from?.rawValue, to: to?.rawValue).matches)
         return (FHIRAuditBundle.bundle(records, generatedAt: .now()), records.count)
     }
 
     /// The whole access log, as audits read it (its records are clear: no key is needed).
-    func auditedAccesses() throws -> [AccessLogEntry] {
-        try store.accessRecords(master: nil)
+    func auditedAccesses() async throws -> [AccessLogEntry] {
+        try await store.accessRecords()
     }
 
     /// Refuses a day of a period (`from`, `to`) that is not a calendar day `YYYY-MM-DD`.

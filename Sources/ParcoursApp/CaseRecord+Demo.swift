@@ -16,13 +16,13 @@ extension CaseRecord {
     /// demonstrations: never beside real records.
     public func recordSyntheticJourneys(count: Int, seed: UInt64, by identity: Identity) async throws -> SyntheticJourneys {
         guard (1...100_000).contains(count) else { throw AppError.invalidInput(field: "participants", reason: "from 1 to 100,000") }
-        let session = try session(identity, view: .record)
-        guard try store.isDemoStore() else { throw AppError.notADemonstrationStore }
+        let session = try await session(identity, view: .record)
+        guard try await store.isDemoStore() else { throw AppError.notADemonstrationStore }
         var generator = JourneyGenerator(seed: seed, clinician: identity.actor)
         var written = SyntheticJourneys(participants: 0, acts: 0, warnings: 0)
         for journey in generator.journeys(count: count) {
             let acts = try journey.map(ActRequest.init(generated:))
-            let recorded = try session.record(acts, participantIDs: { journey[0].participant })
+            let recorded = try await session.record(acts, participantIDs: { journey[0].participant })
             written.participants += 1
             written.acts += recorded.count
             written.warnings += recorded.reduce(0) { $0 + $1.warnings.count }

@@ -1,6 +1,5 @@
 import ParcoursAccess
 import ParcoursLog
-import ParcoursStore
 
 /// The directory of actors: who they are, their organization, roles and keys. Changes are
 /// signed events of the `directory` stream, which the log's own authority rules let only an
@@ -21,9 +20,9 @@ extension CaseRecord {
 
     /// Every actor, sorted by id (read for an audit, and recorded as such).
     public func directory(by identity: Identity) async throws -> [ListedActor] {
-        let session = try session(identity, view: .directory)
-        try session.authorize(.directory, purpose: .audit)
-        let foundingName = try store.foundingAdminName()
+        let session = try await session(identity, view: .directory)
+        try await session.authorize(.directory, purpose: .audit)
+        let foundingName = try await store.foundingAdminName()
         return session.directory.actors.values.sorted { $0.id < $1.id }.map { actor in
             ListedActor(id: actor.id, name: actor.name ?? foundingName, organization: actor.organization, roles: actor.roles,
                         key: actor.key.base64, active: actor.active)
@@ -33,26 +32,26 @@ extension CaseRecord {
     /// Enrols an actor, her or his key sealed under `passphrase`.
     public func enrol(actor id: ActorID, name: String, organization: String, roles: [Role], passphrase: String,
                       by identity: Identity) async throws -> AppendResult {
-        let session = try session(identity, view: .directory)
-        return try store.enrol(actor: id.rawValue, name: name, organization: organization, roles: roles.map(\.rawValue), passphrase: passphrase,
+        let session = try await session(identity, view: .directory)
+        return try await store.enrol(actor: id.rawValue, name: name, organization: organization, roles: roles.map(\.rawValue), passphrase: passphrase,
                                by: session.author)
     }
 
     /// Gives an actor a new key, sealed under `passphrase`; the old one signs no more.
     public func rotateKey(of id: ActorID, passphrase: String, by identity: Identity) async throws -> AppendResult {
-        let session = try session(identity, view: .directory)
-        return try store.rotateKey(of: id.rawValue, passphrase: passphrase, by: session.author)
+        let session = try await session(identity, view: .directory)
+        return try await store.rotateKey(of: id.rawValue, passphrase: passphrase, by: session.author)
     }
 
     /// Replaces an actor's roles.
     public func changeRoles(of id: ActorID, to roles: [Role], by identity: Identity) async throws -> AppendResult {
-        let session = try session(identity, view: .directory)
-        return try store.changeRoles(of: id.rawValue, to: roles.map(\.rawValue), by: session.author)
+        let session = try await session(identity, view: .directory)
+        return try await store.changeRoles(of: id.rawValue, to: roles.map(\.rawValue), by: session.author)
     }
 
     /// Revokes an actor: her or his key signs nothing more, and her or his reads are refused.
     public func revoke(_ id: ActorID, reason: String, by identity: Identity) async throws -> AppendResult {
-        let session = try session(identity, view: .directory)
-        return try store.revoke(id.rawValue, reason: reason, by: session.author)
+        let session = try await session(identity, view: .directory)
+        return try await store.revoke(id.rawValue, reason: reason, by: session.author)
     }
 }

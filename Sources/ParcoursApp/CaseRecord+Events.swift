@@ -2,7 +2,6 @@ import ParcoursAccess
 import ParcoursClinical
 import ParcoursLog
 import ParcoursProjections
-import ParcoursStore
 
 extension CaseRecord {
     /// A stream's events, low level. Other streams than a participant's (the directory, the
@@ -17,34 +16,34 @@ extension CaseRecord {
             throw AppError.invalidInput(field: "stream", reason: "directory, participant/P-XXXXXX or a lowercase name")
         }
         let participant = Identifiers.participant(ofStream: stream)
-        let session = try session(identity, view: .events, participant: participant.flatMap(ParticipantID.init))
+        let session = try await session(identity, view: .events, participant: participant.flatMap(ParticipantID.init))
         try await follower.reachHead()
         let details: [String: JSONValue] = ["stream": .string(stream)]
         var content = participant == nil
         if let participant {
             // The same decision as `journey`: content for the whole-journey readers only.
-            let journey = try? session.projections.journey(of: participant)
+            let journey = try? await session.projections.journey(of: participant)
             let decision = journey.map {
                 AccessPolicy.decide(AccessRequest(reader: session.reader, view: .journey, participant: $0.accessContext(
                     organizations: session.organizations, today: Self.today()), breakGlass: breakGlass))
             }
             if let decision, decision.permitted, decision.categories == Set(InformationCategory.allCases) {
-                try session.record(.decided(decision, reader: session.reader, view: .events, participant: participant,
+                try await session.record(.decided(decision, reader: session.reader, view: .events, participant: participant,
                                             justification: breakGlass, details: details))
                 content = true
             } else if !session.reader.holds(.admin), let decision {
                 // A partial view is not enough to read raw acts.
                 let refused = decision.permitted
                     ? AccessDecision(outcome: .denied, categories: [], purpose: .care, denial: .roleNotPermitted, brokeGlass: false) : decision
-                try session.record(.decided(refused, reader: session.reader, view: .events, participant: participant,
+                try await session.record(.decided(refused, reader: session.reader, view: .events, participant: participant,
                                             justification: breakGlass, details: details))
                 throw ConsentAwareReader.Denied(decision: refused, view: .events)
             }
         }
         if !content || participant == nil {
-            try session.authorize(.events, purpose: .administration,
+            try await session.authorize(.events, purpose: .administration,
                                   details: details.merging(participant.map { ["participant": .string($0)] } ?? [:]) { _, new in new })
         }
-        return (try store.events(inStream: stream, master: master), content)
+        return (try await store.events(inStream: stream, master: master), content)
     }
 }

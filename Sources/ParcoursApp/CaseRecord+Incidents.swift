@@ -1,7 +1,6 @@
 import ParcoursAccess
 import ParcoursClinical
 import ParcoursLog
-import ParcoursStore
 
 /// The register of confidentiality incidents (Act respecting health and social services
 /// information, s. 110; its regulation, s. 15), kept by the privacy officer in the log's
@@ -16,9 +15,9 @@ extension CaseRecord {
     public func recordIncident(_ incident: ConfidentialityIncident, id: String? = nil, by identity: Identity) async throws -> AppendResult {
         try Self.checkEventID(id)
         do throws(ClinicalError) { try incident.validate() } catch { throw AppError(error) }
-        let session = try registerWriter(identity)
+        let session = try await registerWriter(identity)
         let draft = EventDraft(type: IncidentRegister.recordedType, stream: IncidentRegister.stream, data: incident.json, id: id)
-        return try session.store.append([draft], by: session.author, master: nil)[0]
+        return try await session.store.append([draft], by: session.author, master: nil)[0]
     }
 
     /// Records a later change to an incident of the register: notices sent, measures taken, a
@@ -27,8 +26,8 @@ extension CaseRecord {
     public func updateIncident(_ update: IncidentUpdate, id: String? = nil, by identity: Identity) async throws -> AppendResult {
         try Self.checkEventID(id)
         do throws(ClinicalError) { _ = try IncidentUpdate(json: update.json) } catch { throw AppError(error) }
-        let session = try registerWriter(identity)
-        let events = try registerEvents()
+        let session = try await registerWriter(identity)
+        let events = try await registerEvents()
         do throws(ClinicalError) {
             guard let entry = IncidentRegister.fold(events).entries.first(where: { $0.id == update.incident }) else {
                 throw ClinicalError("incident", "no incident of the register has this id")
@@ -37,28 +36,28 @@ extension CaseRecord {
         } catch { throw AppError(error) }
         let draft = EventDraft(type: IncidentRegister.updatedType, stream: IncidentRegister.stream, data: update.json, id: id,
                                expectedVersion: UInt64(events.count))
-        return try session.store.append([draft], by: session.author, master: nil)[0]
+        return try await session.store.append([draft], by: session.author, master: nil)[0]
     }
 
     /// The register: each incident with its updates applied, and the entries that could not
     /// be applied (written outside the register's rules), the read recorded first.
     public func incidentRegister(by identity: Identity) async throws -> (entries: [IncidentRegister.Entry], problems: [IncidentRegister.Problem]) {
-        let session = try session(identity, view: .registers)
-        try session.authorize(.registers, purpose: .audit, details: ["stream": .string(IncidentRegister.stream)])
-        return IncidentRegister.fold(try registerEvents())
+        let session = try await session(identity, view: .registers)
+        try await session.authorize(.registers, purpose: .audit, details: ["stream": .string(IncidentRegister.stream)])
+        return IncidentRegister.fold(try await registerEvents())
     }
 
     /// The writer of the register, decided by the access policy; a refusal is recorded (a
     /// denied write of the registers), then thrown — nothing else is written.
-    func registerWriter(_ identity: Identity) throws -> Session {
-        let session = try session(identity, view: .registers)
-        try session.authorize(.registers, purpose: .audit, details: ["stream": .string(IncidentRegister.stream)], kind: "write")
+    func registerWriter(_ identity: Identity) async throws -> Session {
+        let session = try await session(identity, view: .registers)
+        try await session.authorize(.registers, purpose: .audit, details: ["stream": .string(IncidentRegister.stream)], kind: "write")
         return session
     }
 
     /// The register's events, in order.
-    func registerEvents() throws -> [IncidentRegister.Event] {
-        try store.events(inStream: IncidentRegister.stream, master: nil).map { event in
+    func registerEvents() async throws -> [IncidentRegister.Event] {
+        try await store.events(inStream: IncidentRegister.stream, master: nil).map { event in
             let envelope = event.envelope
             let data: [String: JSONValue]
             switch event.content {

@@ -11,10 +11,10 @@ extension CaseRecord {
     ///   participant exists is not said to a reader refused); `ProjectionError` for an
     ///   unknown or erased participant.
     public func participantReport(of participant: ParticipantID, by identity: Identity) async throws -> (journey: Journey, accesses: [AccessLogEntry]) {
-        let session = try session(identity, view: .participantReport, participant: participant)
+        let session = try await session(identity, view: .participantReport, participant: participant)
         try await follower.reachHead()
-        try session.authorize(.participantReport, purpose: .participantRequest, details: ["participant": .string(participant.rawValue)])
-        let journey = try session.projections.journey(of: participant.rawValue)
-        return (journey, try auditedAccesses().filter { $0.payload["participant"]?.stringValue == participant.rawValue })
+        try await session.authorize(.participantReport, purpose: .participantRequest, details: ["participant": .string(participant.rawValue)])
+        let journey = try await session.projections.journey(of: participant.rawValue)
+        return (journey, try await auditedAccesses().filter { $0.payload["participant"]?.stringValue == participant.rawValue })
     }
 }

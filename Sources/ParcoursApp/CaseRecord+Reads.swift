@@ -13,19 +13,19 @@ extension CaseRecord {
         guard view == .journey || view == .timeline else {
             throw AppError.invalidInput(field: "view", reason: "journey or timeline")
         }
-        let session = try session(identity, view: view, participant: participant)
+        let session = try await session(identity, view: view, participant: participant)
         try await follower.reachHead()
-        return try session.journey(of: participant, view: view, breakGlass: breakGlass)
+        return try await session.journey(of: participant, view: view, breakGlass: breakGlass)
     }
 
     /// The participants a clinician follows — the reader's own by default; another's is read
     /// for supervision, and recorded as such.
     public func caseload(of clinician: ActorID? = nil, by identity: Identity) async throws -> (clinician: String, entries: [CaseloadEntry]) {
-        let session = try session(identity, view: .caseload)
+        let session = try await session(identity, view: .caseload)
         try await follower.reachHead()
         let whose = clinician?.rawValue ?? session.reader.id
-        try session.authorize(.caseload, purpose: whose == session.reader.id ? .care : .supervision, details: ["clinician": .string(whose)])
-        return (whose, try session.projections.caseload(of: whose))
+        try await session.authorize(.caseload, purpose: whose == session.reader.id ? .care : .supervision, details: ["clinician": .string(whose)])
+        return (whose, try await session.projections.caseload(of: whose))
     }
 
     /// The program's picture from `from` to `to` (`YYYY-MM-DD`; by default the year up to
@@ -33,9 +33,9 @@ extension CaseRecord {
     public func program(from: Day? = nil, to: Day? = nil, silentAfterDays: Int = 30, by identity: Identity) async throws -> ProgramPicture {
         let to = to ?? Day(Self.today())!
         let from = from ?? to.yearBefore
-        let session = try session(identity, view: .program)
+        let session = try await session(identity, view: .program)
         try await follower.reachHead()
-        try session.authorize(.program, purpose: .supervision)
-        return try session.projections.program(from: from.rawValue, to: to.rawValue, silentAfterDays: silentAfterDays)
+        try await session.authorize(.program, purpose: .supervision)
+        return try await session.projections.program(from: from.rawValue, to: to.rawValue, silentAfterDays: silentAfterDays)
     }
 }

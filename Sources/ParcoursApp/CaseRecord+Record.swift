@@ -15,18 +15,18 @@ extension CaseRecord {
     /// - Throws: `ConsentAwareReader.Denied` (recorded first), `ActRefused` naming the field,
     ///   and the identity's refusal.
     public func record(_ acts: [ActRequest], by identity: Identity, breakGlass: String? = nil,
-                       participantIDs: @escaping () -> String = ClinicalRecorder.newParticipantID) async throws -> [ConsentAwareWriter.Written] {
+                       participantIDs: @escaping @Sendable () -> String = ClinicalRecorder.newParticipantID) async throws -> [ConsentAwareWriter.Written] {
         guard !acts.isEmpty else { throw AppError.invalidInput(field: "acts", reason: "at least one act") }
-        let session = try session(identity, view: .record, participant: acts.count == 1 ? acts[0].participant.flatMap(ParticipantID.init) : nil)
-        return try session.record(acts, breakGlass: breakGlass, participantIDs: participantIDs)
+        let session = try await session(identity, view: .record, participant: acts.count == 1 ? acts[0].participant.flatMap(ParticipantID.init) : nil)
+        return try await session.record(acts, breakGlass: breakGlass, participantIDs: participantIDs)
     }
 }
 
 extension Session {
     /// Records acts as this session's reader; see `CaseRecord.record(_:by:breakGlass:participantIDs:)`.
     public func record(_ acts: [ActRequest], breakGlass: String? = nil,
-                       participantIDs: @escaping () -> String = ClinicalRecorder.newParticipantID) throws -> [ConsentAwareWriter.Written] {
+                       participantIDs: @escaping @Sendable () -> String = ClinicalRecorder.newParticipantID) async throws -> [ConsentAwareWriter.Written] {
         let writer = ConsentAwareWriter.Writer(reader: reader, author: author, breakGlass: breakGlass, directory: directory)
-        return try self.writer.record(acts, by: writer, today: CaseRecord.today(), newParticipantID: participantIDs)
+        return try await self.writer.record(acts, by: writer, today: CaseRecord.today(), newParticipantID: participantIDs)
     }
 }

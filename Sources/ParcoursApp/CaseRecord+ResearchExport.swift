@@ -2,7 +2,6 @@ import Foundation
 import ParcoursAccess
 import ParcoursLog
 import ParcoursProjections
-import ParcoursStore
 import ParcoursFiles
 
 extension CaseRecord {
@@ -22,15 +21,15 @@ extension CaseRecord {
     public func exportResearch(_ request: ResearchExportRequest, to output: String,
                                by identity: Identity) async throws -> (manifest: ResearchExportRequest.Manifest, manifestSHA256: String) {
         try request.validate()
-        do { try PrivateFile.requireAbsent(output, field: "output", wanted: "a new directory") } catch StoreError.invalidInput(_, let reason) {
+        do { try PrivateFile.requireAbsent(output, field: "output", wanted: "a new directory") } catch LogError.invalidInput(_, let reason) {
             throw AppError.invalidInput(field: "output", reason: reason)
         }
-        let session = try session(identity, view: .researchExport)
+        let session = try await session(identity, view: .researchExport)
         try await follower.reachHead()
         let decision = AccessPolicy.decide(AccessRequest(reader: session.reader, view: .researchExport, purpose: .research))
         let details: [String: JSONValue] = ["project": .string(request.project)]
         guard decision.permitted else {
-            try session.record(.decided(decision, reader: session.reader, view: .researchExport, participant: nil, justification: nil, details: details))
+            try await session.record(.decided(decision, reader: session.reader, view: .researchExport, participant: nil, justification: nil, details: details))
             throw ConsentAwareReader.Denied(decision: decision, view: .researchExport)
         }
         // The private directory sits beside `output` (same file system, so the final rename is atomic);
@@ -44,18 +43,18 @@ extension CaseRecord {
         }
         defer { try? FileManager.default.removeItem(at: staging) }
         let directory = staging.appendingPathComponent("export")
-        let journeys: ((Journey) throws -> Void) throws -> Void = { body in try session.projections.forEachJourney(body) }
+        // Written in the projections' read snapshot, one journey at a time.
         let manifest: ResearchExportRequest.Manifest
         switch request.method {
         case .aggregate(let epsilon):
-            manifest = .aggregate(try AggregateExport(project: request.project, epsilon: epsilon, today: Self.today())
-                .write(to: directory, journeys: journeys))
+            let export = AggregateExport(project: request.project, epsilon: epsilon, today: Self.today())
+            manifest = .aggregate(try await session.projections.withJourneys { try export.write(to: directory, journeys: $0) })
         case .deidentified(let k, let months, let maxSuppressed):
-            var key = try store.researchKey(project: request.project, master: master)
+            var key = try await store.researchKey(project: request.project, master: master)
             defer { Sodium.zero(&key) }
             let export = ResearchExport(options: .init(project: request.project, k: k, months: months, maxSuppressedFraction: maxSuppressed),
                                         key: key, today: Self.today())
-            manifest = .deidentified(try export.write(to: directory, journeys: journeys))
+            manifest = .deidentified(try await session.projections.withJourneys { try export.write(to: directory, journeys: $0) })
         }
         let manifestHash = Sodium.sha256(Array(try Data(contentsOf: directory.appendingPathComponent("manifest.json")))).hex
         let (aggregate, participants): (Bool, JSONValue) = switch manifest {
@@ -66,7 +65,7 @@ extension CaseRecord {
                                           details: details.merging(["manifestSHA256": .string(manifestHash), "aggregate": .bool(aggregate),
                                                                     "participants": participants]) { _, new in new })
         record.type = "access.export"
-        try session.record(record)
+        try await session.record(record)
         do { try FileManager.default.moveItem(at: directory, to: target) } catch {
             throw AppError.invalidInput(field: "output",
                                         reason: "the export is recorded (manifest \(manifestHash)) but could not be moved to \(output); nothing was published")

@@ -1,31 +1,31 @@
+import ParcoursLog
 import ParcoursProjections
-import ParcoursStore
 
 /// Follows the log into the projections for the readers of one process.
 ///
 /// A reader waits for the log position it needs — the head when its request arrived, so it
 /// sees every act acknowledged before it (read-your-writes) — instead of each reader taking
-/// the writer's lock to catch up: one catch-up at a time runs, on the storage executor, and
-/// every reader waiting for a position it reaches is served by it.
+/// the writer's lock to catch up: one catch-up at a time runs, and every reader waiting for
+/// a position it reaches is served by it.
 actor ProjectionFollower {
-    let store: Store
+    let store: any CaseStore
     let projector: Projector
     /// The log position the projections are known to have reached.
     private(set) var reached: UInt64 = 0
     private var running: Task<UInt64, any Error>?
 
-    init(store: Store, master: MasterKey) {
+    init(store: any CaseStore, master: MasterKey) {
         self.store = store
-        projector = Projector(store: store, master: master)
+        projector = Projector(store: store.projections(master: master))
     }
 
     /// Returns once the projections have followed the log up to `position` (a number of records).
     func reach(_ position: UInt64) async throws {
         while reached < position {
-            // On the storage executor: catching up waits on the writer's lock and the disk.
+            // On the storage executor: what of catching up still blocks (the disk) never holds a cooperative thread.
             let catchUp = running ?? Task(executorPreference: StorageExecutor.shared) { [projector, store] in
-                try projector.catchUp()
-                return try store.size()
+                try await projector.catchUp()
+                return try await store.size(.events)
             }
             running = catchUp
             defer { if running == catchUp { running = nil } }
@@ -36,6 +36,6 @@ actor ProjectionFollower {
 
     /// Returns once the projections hold everything the log holds now.
     func reachHead() async throws {
-        try await reach(try store.size())
+        try await reach(try await store.size(.events))
     }
 }

@@ -2,7 +2,6 @@ import Foundation
 import ParcoursAccess
 import ParcoursLog
 import ParcoursProjections
-import ParcoursStore
 
 /// One request by a proven actor: her or his key unlocked, the directory as it stands, and
 /// the consent-aware reader and writer that decide, record and redact.
@@ -16,39 +15,39 @@ public struct Session: Sendable {
     public let directory: Directory
     let caseRecord: CaseRecord
 
-    public var store: Store { caseRecord.store }
+    public var store: any CaseStore { caseRecord.store }
     public var master: MasterKey { caseRecord.master }
 
     /// The consent-aware reads, each decided and recorded before its answer.
     public var views: ConsentAwareReader {
         ConsentAwareReader(projections: projections) { [caseRecord] record in
-            try caseRecord.recordAccess(record)
+            try await caseRecord.recordAccess(record)
         }
     }
 
-    public var projections: ProjectionReader { ProjectionReader(store: store, master: master) }
+    public var projections: ProjectionReader { ProjectionReader(store: store.projections(master: master)) }
 
     /// Clinical acts written as the policy lets this reader write them (refusals recorded).
     var writer: ConsentAwareWriter {
-        ConsentAwareWriter(store: store, master: master) { [caseRecord] record in try caseRecord.recordAccess(record) }
+        ConsentAwareWriter(store: store.projections(master: master)) { [caseRecord] record in try await caseRecord.recordAccess(record) }
     }
 
     /// The organization of every actor of the directory, for care teams.
     public var organizations: [String: String] { directory.organizations }
 
     /// Writes an access record durably (fail closed: a failure refuses what it records).
-    public func record(_ record: AccessRecord) throws { try caseRecord.recordAccess(record) }
+    public func record(_ record: AccessRecord) async throws { try await caseRecord.recordAccess(record) }
 
     /// Decides a request and records the decision; throws `ConsentAwareReader.Denied` when refused.
     @discardableResult
     public func authorize(_ view: AccessView, purpose: AccessPurpose = .care, details: [String: JSONValue] = [:],
-                          kind: String? = nil) throws -> AccessDecision {
-        try views.decide(AccessRequest(reader: reader, view: view, purpose: purpose), details: details, kind: kind)
+                          kind: String? = nil) async throws -> AccessDecision {
+        try await views.decide(AccessRequest(reader: reader, view: view, purpose: purpose), details: details, kind: kind)
     }
 
     /// A participant's journey as this reader may see it, the read recorded first.
-    public func journey(of participant: ParticipantID, view: AccessView, breakGlass: String?) throws -> (Journey, AccessDecision) {
-        try views.journey(of: participant.rawValue, for: reader, view: view, breakGlass: breakGlass, organizations: organizations,
+    public func journey(of participant: ParticipantID, view: AccessView, breakGlass: String?) async throws -> (Journey, AccessDecision) {
+        try await views.journey(of: participant.rawValue, for: reader, view: view, breakGlass: breakGlass, organizations: organizations,
                           today: CaseRecord.today())
     }
 }
@@ -56,12 +55,12 @@ public struct Session: Sendable {
 extension CaseRecord {
     /// Proves `identity` for a request on `view` (about `participant`, if any). An actor id
     /// that is not one is refused before anything is asked (and recorded only as a digest).
-    public func session(_ identity: Identity, view: AccessView, participant: ParticipantID? = nil) throws -> Session {
+    public func session(_ identity: Identity, view: AccessView, participant: ParticipantID? = nil) async throws -> Session {
         do {
             _ = try ActorID(checking: identity.actor, field: "actor")
-            let key = try identity.signer.unlock(identity.actor, in: store)
-            let directory = try store.currentDirectory()
-            guard let actor = directory.activeActor(key.id) else { throw StoreError.revokedActor(key.id) }
+            let key = try await identity.signer.unlock(identity.actor, in: store)
+            let directory = try await store.currentDirectory()
+            guard let actor = directory.activeActor(key.id) else { throw LogError.revokedActor(key.id) }
             return Session(reader: Reader(actor), author: key, directory: directory, caseRecord: self)
         } catch {
             var data: [String: JSONValue] = participant.map { ["participant": .string($0.rawValue)] } ?? [:]
@@ -70,23 +69,23 @@ extension CaseRecord {
             data["view"] = .string(view.rawValue)
             data["purpose"] = .string(view.usualPurpose.rawValue)
             data["outcome"] = "denied"
-            try store.recordAccess(type: "access.read", data: data, master: master)
+            _ = try await store.recordAccess(type: "access.read", data: data, master: master)
             throw error
         }
     }
 
     /// Writes an access record durably.
-    func recordAccess(_ record: AccessRecord) throws {
-        try store.recordAccess(type: record.type, data: record.payload, master: master)
+    func recordAccess(_ record: AccessRecord) async throws {
+        _ = try await store.recordAccess(type: record.type, data: record.payload, master: master)
     }
 
     /// A short category for the access log; never the error's text, which may name other things.
     static func category(of error: any Error) -> String {
         switch error {
-        case StoreError.wrongPassphrase, AppError.identityNotProven: "identity not proven"
-        case StoreError.unknownActor, AppError.invalidInput(field: "actor", reason: _): "unknown actor"
-        case StoreError.revokedActor: "revoked actor"
-        case StoreError.notPermitted: "role not permitted"
+        case LogError.wrongPassphrase, AppError.identityNotProven: "identity not proven"
+        case LogError.unknownActor, AppError.invalidInput(field: "actor", reason: _): "unknown actor"
+        case LogError.revokedActor: "revoked actor"
+        case LogError.notPermitted: "role not permitted"
         default: "refused"
         }
     }

@@ -1,4 +1,4 @@
-import ParcoursStore
+import ParcoursLog
 
 /// Proves an identity by unlocking the actor's signing key kept by the store; the key then
 /// signs her or his writes. The command line asks for a passphrase; the web server will
@@ -6,7 +6,7 @@ import ParcoursStore
 public protocol Signer: Sendable {
     /// The actor's unlocked key; throws when the claim is not proven (wrong passphrase,
     /// unknown or revoked actor).
-    func unlock(_ actor: String, in store: Store) throws -> UnlockedActor
+    func unlock(_ actor: String, in store: any CaseStore) async throws -> UnlockedActor
 }
 
 /// Unlocks the actor's key with her or his passphrase, asked for only once the claimed id
@@ -19,8 +19,8 @@ public struct PassphraseSigner: Signer {
         self.passphrase = passphrase
     }
 
-    public func unlock(_ actor: String, in store: Store) throws -> UnlockedActor {
-        try store.unlockActor(actor, passphrase: passphrase())
+    public func unlock(_ actor: String, in store: any CaseStore) async throws -> UnlockedActor {
+        try await store.unlockActor(actor, passphrase: passphrase())
     }
 }
 
@@ -30,7 +30,7 @@ public struct UnlockedSigner: Signer {
 
     public init(_ key: UnlockedActor) { self.key = key }
 
-    public func unlock(_ actor: String, in store: Store) throws -> UnlockedActor {
+    public func unlock(_ actor: String, in store: any CaseStore) async throws -> UnlockedActor {
         guard actor == key.id else { throw AppError.identityNotProven }
         return key
     }

@@ -3,7 +3,7 @@ import ParcoursAccess
 import ParcoursClinical
 import ParcoursLog
 import ParcoursProjections
-import ParcoursStore
+import ParcoursSQLite
 
 /// The projections on a store of generated journeys: rebuild from seq 0 (events/s, with
 /// decryption), `journey` latency over random participants (in-process, through the
@@ -48,7 +48,7 @@ enum ProjectionBench {
         let organizations = directory.actors.values.reduce(into: [String: String]()) { $0[$1.id] = $1.organization }
         let (store, master) = (bench.store, bench.master)
         let committer = try AccessGroupCommit(store: store, master: master)
-        let views = ConsentAwareReader(projections: ProjectionReader(store: store, master: master)) { record in
+        let views = ConsentAwareReader(projections: ProjectionReader(store: store.projections(master: master))) { record in
             if groupCommit { try committer.record(type: record.type, data: record.payload) } else {
                 try store.recordAccess(type: record.type, data: record.payload, master: master)
             }
@@ -65,7 +65,7 @@ enum ProjectionBench {
                 for _ in 0..<perThread {
                     let participant = ids[random.below(ids.count)]
                     let start = nowNanoseconds()
-                    _ = try? views.journey(of: participant, for: reader, organizations: organizations, today: today)
+                    _ = try? runBlocking { try await views.journey(of: participant, for: reader, organizations: organizations, today: today) }
                     latencies.add(Double(nowNanoseconds() - start) / 1e6)
                 }
                 done.leave()
@@ -83,7 +83,7 @@ enum ProjectionBench {
         var values: [Double] { lock.withLock { all } }
     }
 
-    static func run(_ options: Options) throws {
+    static func run(_ options: Options) async throws {
         let directory = try options.string("dir")
         let participants = max(1, try options.int("participants", default: 10_000))
         let low = try options.int("visits-min", default: 25), high = try options.int("visits-max", default: 45)
@@ -108,22 +108,22 @@ enum ProjectionBench {
         log("    \(report.events) events, \(ids.count) participants")
 
         log("2/7 rebuilding every projection from seq 0")
-        let projector = Projector(store: bench.store, master: bench.master)
+        let projector = Projector(store: bench.store.projections(master: bench.master))
         let watch = Stopwatch()
-        try projector.rebuild()
+        try runBlocking { try await projector.rebuild() }
         report.rebuildSeconds = watch.elapsedSeconds
         report.rebuildCoresBusy = watch.coresBusy
         report.peakKiB = ProcessMemory.read()?.peakKiB ?? 0
         log("    \(formatRate(Double(report.events) / report.rebuildSeconds)) events/s")
 
         log("3/7 journey of \(samples) random participants")
-        let reader = ProjectionReader(store: bench.store, master: bench.master)
+        let reader = ProjectionReader(store: bench.store.projections(master: bench.master))
         var random = SplitMix64(seed: 42)
         let encoder = JSONEncoder()
         for _ in 0..<samples {
             let participant = ids[random.below(ids.count)]
             let start = nowNanoseconds()
-            let journey = try reader.journey(of: participant)
+            let journey = try await reader.journey(of: participant)
             report.journeyMilliseconds.append(Double(nowNanoseconds() - start) / 1e6)
             report.journeyBytes.append(Double(try encoder.encode(journey).count))
         }
@@ -131,7 +131,7 @@ enum ProjectionBench {
         log("4/7 program picture for a year, 5 times")
         for _ in 0..<5 {
             let start = nowNanoseconds()
-            _ = try reader.program(from: "2025-01-01", to: "2025-12-31")
+            _ = try await reader.program(from: "2025-01-01", to: "2025-12-31")
             report.programMilliseconds.append(Double(nowNanoseconds() - start) / 1e6)
         }
 
@@ -146,8 +146,8 @@ enum ProjectionBench {
         let exportWatch = Stopwatch()
         let exportDirectory = URL(fileURLWithPath: directory).appendingPathComponent("research-\(UUID().uuidString)")
         var key = try bench.store.researchKey(project: "banc", master: bench.master)
-        let manifest = try ResearchExport(options: .init(project: "banc"), key: key, today: String(ClinicalDate.format(Date()).prefix(10)))
-            .write(to: exportDirectory) { body in try reader.forEachJourney(body) }
+        let export = ResearchExport(options: .init(project: "banc"), key: key, today: String(ClinicalDate.format(Date()).prefix(10)))
+        let manifest = try runBlocking { try await reader.withJourneys { try export.write(to: exportDirectory, journeys: $0) } }
         Sodium.zero(&key)
         report.exportSeconds = exportWatch.elapsedSeconds
         report.exportPeakKiB = ProcessMemory.read()?.peakKiB ?? 0
@@ -189,9 +189,9 @@ enum ProjectionBench {
     }
 
     static func participantIDs(_ bench: BenchStore) throws -> [String] {
-        var ids: Set<String> = []
-        try bench.store.projectionRead(master: bench.master) { source in
-            try source.forEachStreamName { ids.insert($0) }
+        var ids: [String] = []
+        try bench.store.logStore(master: nil).withReadTransaction(on: .events) { log in
+            try log.participantStreams { ids += Identifiers.participant(ofStream: $0.stream).map { [$0] } ?? [] }
         }
         return ids.sorted()
     }

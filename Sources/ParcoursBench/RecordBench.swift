@@ -4,7 +4,7 @@ import ParcoursApp
 import ParcoursClinical
 import ParcoursLog
 import ParcoursProjections
-import ParcoursStore
+import ParcoursSQLite
 
 /// What `parcours record` does for a batch of acts, timed: the same use case
 /// (`CaseRecord.record`), so the two cannot drift apart. The clinician's key is unlocked once,
@@ -45,7 +45,7 @@ enum RecordBench {
         let bench = try BenchStore.create(at: path)
         _ = try bench.store.enrol(actor: clinician, name: "Intervenante Banc", organization: "Banc d'essai", roles: ["clinician"],
                                   passphrase: clinicianPassphrase, by: bench.admin)
-        let caseRecord = CaseRecord(store: bench.store, master: bench.master)
+        let caseRecord = CaseRecord(store: SQLiteCaseStore(bench.store), master: bench.master)
         let who = Identity(actor: clinician, signer: UnlockedSigner(try bench.store.unlockActor(clinician, passphrase: clinicianPassphrase)))
         var generator = JourneyGenerator(seed: seed, clinician: clinician)
         var prepopulated = 0
@@ -55,8 +55,9 @@ enum RecordBench {
             prepopulated += try await record(acts, in: caseRecord, as: who, admitting: journey[0].participant).count
         }
         // The acts below are accepted only while the follow-up is open, from a member of the care team.
-        let open = try bench.store.projectionRead(master: bench.master) { source in
-            try journeys.compactMap(\.first?.participant).filter { participant in
+        let admitted = journeys.compactMap(\.first?.participant)
+        let open = try await bench.store.projections(master: bench.master).read { source in
+            try admitted.filter { participant in
                 guard let record = try Projector.current(of: participant, in: source, whole: false)?.record else { return false }
                 return !record.closed && !record.erased && record.careTeam.contains(clinician)
             }
@@ -76,7 +77,7 @@ enum RecordBench {
             timings.coresBusy.append(watch.coresBusy)
             // What the next reader pays: the projections follow the batch.
             let follow = Stopwatch()
-            try Projector(store: bench.store, master: bench.master).catchUp()
+            try await Projector(store: bench.store.projections(master: bench.master)).catchUp()
             timings.followMilliseconds.append(follow.elapsedSeconds * 1000)
             log("  batch \(run + 1) of \(runs): \(formatRate(Double(acts.count) / seconds)) acts/s")
         }

@@ -1,6 +1,6 @@
 import Foundation
 import ParcoursLog
-import ParcoursStore
+import ParcoursSQLite
 
 /// Synthetic credentials of the bench stores; nothing real is ever protected by them.
 enum BenchSecrets {

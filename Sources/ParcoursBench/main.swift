@@ -2,7 +2,7 @@
 // See BENCHMARKS.md and Tools/bench.
 import Foundation
 import ParcoursLog
-import ParcoursStore
+import ParcoursSQLite
 
 func fileSize(_ path: String) -> Int {
     ["", "-wal"].reduce(0) { total, suffix in
@@ -116,7 +116,7 @@ func runSingle(_ options: Options) throws {
         + "cores busy \(String(format: "%.2f", median(timings.coresBusy)))")
 }
 
-func runVerifyOnly(_ options: Options) throws {
+func runVerifyOnly(_ options: Options) async throws {
     let report = try VerifyReport.measure(store: try options.string("store"), repeats: try options.int("repeat", default: 1))
     if options.flag("json") {
         print(report.json)
@@ -147,9 +147,9 @@ do {
             + "batches \(formatRate(raw.batchPerSecond))/s (cores \(String(format: "%.2f", raw.batchCoresBusy)))")
     case "build": try runBuild(options)
     case "single": try runSingle(options)
-    case "verify-only": try runVerifyOnly(options)
+    case "verify-only": try await runVerifyOnly(options)
     case "record": try runBlocking { try await runRecord(options) }
-    case "projections": try ProjectionBench.run(options)
+    case "projections": try await ProjectionBench.run(options)
     case "help", "--help", "-h": print(Options.usage)
     default: throw BenchError("unknown command \(options.command)\n\n\(Options.usage)")
     }

@@ -2,7 +2,6 @@ import Foundation
 import ParcoursAccess
 import ParcoursClinical
 import ParcoursLog
-import ParcoursStore
 
 /// Journeys as the access policy lets each reader see them: the request decided, the
 /// decision recorded in the access log by `record` (durably, before the answer: if it
@@ -10,9 +9,9 @@ import ParcoursStore
 public struct ConsentAwareReader: Sendable {
     public let projections: ProjectionReader
     /// Writes an access record durably; a failure refuses the read.
-    let record: @Sendable (AccessRecord) throws -> Void
+    let record: @Sendable (AccessRecord) async throws -> Void
 
-    public init(projections: ProjectionReader, record: @escaping @Sendable (AccessRecord) throws -> Void) {
+    public init(projections: ProjectionReader, record: @escaping @Sendable (AccessRecord) async throws -> Void) {
         self.projections = projections
         self.record = record
     }
@@ -42,24 +41,24 @@ public struct ConsentAwareReader: Sendable {
     /// The journey of `participant` as `reader` may see it on `today` (`YYYY-MM-DD`);
     /// `organizations` gives each actor's organization (the directory).
     public func journey(of participant: String, for reader: Reader, view: AccessView = .journey, breakGlass: String? = nil,
-                        organizations: [String: String], today: String) throws -> (Journey, AccessDecision) {
+                        organizations: [String: String], today: String) async throws -> (Journey, AccessDecision) {
         let journey: Journey
-        do { journey = try projections.journey(of: participant) } catch let error as ProjectionError {
+        do { journey = try await projections.journey(of: participant) } catch let error as ProjectionError {
             let denial: AccessDecision.Denial = if case .erased = error { .erasedParticipant } else { .unknownParticipant }
             let unknown = AccessDecision(outcome: .denied, categories: [], purpose: .care, denial: denial, brokeGlass: false)
-            try record(.decided(unknown, reader: reader, view: view, participant: participant, justification: nil))
+            try await record(.decided(unknown, reader: reader, view: view, participant: participant, justification: nil))
             throw error
         }
         let context = journey.accessContext(organizations: organizations, today: today)
-        let decision = try decide(AccessRequest(reader: reader, view: view, participant: context, breakGlass: breakGlass))
+        let decision = try await decide(AccessRequest(reader: reader, view: view, participant: context, breakGlass: breakGlass))
         return (journey.redacted(to: decision.categories), decision)
     }
 
     /// Decides a request and records the decision; throws `Denied` once the refusal is recorded.
     @discardableResult
-    public func decide(_ request: AccessRequest, details: [String: JSONValue] = [:], kind: String? = nil) throws -> AccessDecision {
+    public func decide(_ request: AccessRequest, details: [String: JSONValue] = [:], kind: String? = nil) async throws -> AccessDecision {
         let decision = AccessPolicy.decide(request)
-        try record(.decided(decision, reader: request.reader, view: request.view, participant: request.participant?.participant,
+        try await record(.decided(decision, reader: request.reader, view: request.view, participant: request.participant?.participant,
                             justification: request.breakGlass, details: details, kind: kind))
         guard decision.permitted else { throw Denied(decision: decision, view: request.view) }
         return decision

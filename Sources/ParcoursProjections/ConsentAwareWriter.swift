@@ -1,8 +1,8 @@
 import Foundation
+import Synchronization
 import ParcoursAccess
 import ParcoursClinical
 import ParcoursLog
-import ParcoursStore
 
 /// Clinical acts written as the access policy lets each writer write them.
 ///
@@ -21,14 +21,12 @@ import ParcoursStore
 /// participant's refusal get their access record in the same transaction as the acts: both
 /// durable, or neither.
 public struct ConsentAwareWriter: Sendable {
-    let store: Store
-    let master: MasterKey
+    let store: any ProjectionStore
     /// Writes a refusal's access record durably; a failure is what the writer reports.
-    let recordRefusal: @Sendable (AccessRecord) throws -> Void
+    let recordRefusal: @Sendable (AccessRecord) async throws -> Void
 
-    public init(store: Store, master: MasterKey, recordRefusal: @escaping @Sendable (AccessRecord) throws -> Void) {
+    public init(store: any ProjectionStore, recordRefusal: @escaping @Sendable (AccessRecord) async throws -> Void) {
         self.store = store
-        self.master = master
         self.recordRefusal = recordRefusal
     }
 
@@ -61,18 +59,17 @@ public struct ConsentAwareWriter: Sendable {
     /// - Throws: `ConsentAwareReader.Denied` when the policy refuses an act (recorded first),
     ///   `ActRefused` naming the field when an act breaks a rule, and what the store throws.
     public func record(_ requests: [ActRequest], by writer: Writer, today: String,
-                       newParticipantID: @escaping () -> String = ClinicalRecorder.newParticipantID) throws -> [Written] {
-        var written: [Written] = []
-        var refusal: AccessRecord?
+                       newParticipantID: @escaping @Sendable () -> String = ClinicalRecorder.newParticipantID) async throws -> [Written] {
+        let outcome = Outcome()
         do {
-            let results = try store.append(preparing: { source in
+            let results = try await store.append(preparing: { source in
                 var batch = Batch(source: source, writer: writer, today: today)
                 for (index, request) in requests.enumerated() {
                     do {
                         try batch.add(request, next: requests.indices.contains(index + 1) ? requests[index + 1] : nil,
                                       newParticipantID: newParticipantID)
                     } catch let denied as BatchDenied {
-                        refusal = denied.record
+                        outcome.state.withLock { $0.refusal = denied.record }
                         throw denied.denied
                     } catch var refused as ActRefused {
                         if requests.count > 1 { refused.act = index + 1 }
@@ -81,15 +78,21 @@ public struct ConsentAwareWriter: Sendable {
                         throw ActRefused(error.field, error.reason, act: requests.count > 1 ? index + 1 : nil)
                     }
                 }
-                written = batch.written
-                return (batch.drafts, batch.access)
-            }, by: writer.author, master: master)
+                outcome.state.withLock { $0.written = batch.written }
+                return PreparedBatch(drafts: batch.drafts, access: batch.access)
+            }, by: writer.author)
+            var written = outcome.state.withLock { $0.written }
             for index in written.indices { written[index].result = results[index] }
             return written
         } catch {
-            if let refusal { try recordRefusal(refusal) }
+            if let refusal = outcome.state.withLock({ $0.refusal }) { try await recordRefusal(refusal) }
             throw error
         }
+    }
+
+    /// What the transaction's body leaves for after it: the acts as written, or a refusal to record.
+    final class Outcome: Sendable {
+        let state = Mutex<(written: [Written], refusal: AccessRecord?)>(([], nil))
     }
 
     /// A policy refusal inside the transaction, with the record to write once it is rolled back.
@@ -110,7 +113,7 @@ public struct ConsentAwareWriter: Sendable {
 
     /// The batch being drawn up inside the write transaction.
     struct Batch {
-        let source: ProjectionSource
+        let source: any ProjectionTransaction
         let writer: Writer
         let today: String
         var states: [String: State] = [:]
@@ -123,7 +126,7 @@ public struct ConsentAwareWriter: Sendable {
         /// Each actor's organization, from the directory.
         let organizations: [String: String]
 
-        init(source: ProjectionSource, writer: Writer, today: String) {
+        init(source: any ProjectionTransaction, writer: Writer, today: String) {
             (self.source, self.writer, self.today) = (source, writer, today)
             organizations = writer.directory.organizations
         }

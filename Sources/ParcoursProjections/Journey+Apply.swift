@@ -1,6 +1,5 @@
 import Foundation
 import ParcoursClinical
-import ParcoursStore
 
 extension Journey {
     /// Acts that are a contact with the person, for "last contact".

@@ -1,6 +1,5 @@
 import Foundation
 import ParcoursClinical
-import ParcoursStore
 
 extension Journey {
     /// Folds a whole stream. Corrections and voidings are gathered first, so every act

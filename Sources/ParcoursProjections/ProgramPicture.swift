@@ -7,6 +7,10 @@ public struct ProgramPicture: Codable, Sendable, Equatable {
         public var wheelStage: WheelStage?
         public var engagementStep: EngagementStep?
         public var participants: Int
+
+        public init(wheelStage: WheelStage?, engagementStep: EngagementStep?, participants: Int) {
+            (self.wheelStage, self.engagementStep, self.participants) = (wheelStage, engagementStep, participants)
+        }
     }
     public struct Transition: Codable, Sendable, Equatable {
         public var month: String
@@ -14,17 +18,29 @@ public struct ProgramPicture: Codable, Sendable, Equatable {
         public var to: WheelStage
         public var direction: WheelDirection
         public var count: Int
+
+        public init(month: String, from: WheelStage, to: WheelStage, direction: WheelDirection, count: Int) {
+            (self.month, self.from, self.to, self.direction, self.count) = (month, from, to, direction, count)
+        }
     }
     public struct RelapseMonth: Codable, Sendable, Equatable {
         public var month: String
         public var momentary: Int
         public var prolonged: Int
+
+        public init(month: String, momentary: Int, prolonged: Int) {
+            (self.month, self.momentary, self.prolonged) = (month, momentary, prolonged)
+        }
     }
     public struct ReferralOutcome: Codable, Sendable, Equatable {
         public var resourceKind: Referral.ResourceKind
         public var resource: String
         public var outcome: Journey.ReferralEntry.Status
         public var count: Int
+
+        public init(resourceKind: Referral.ResourceKind, resource: String, outcome: Journey.ReferralEntry.Status, count: Int) {
+            (self.resourceKind, self.resource, self.outcome, self.count) = (resourceKind, resource, outcome, count)
+        }
     }
     public struct FirstPlanDelay: Codable, Sendable, Equatable {
         /// Participants admitted in the period.
@@ -54,4 +70,25 @@ public struct ProgramPicture: Codable, Sendable, Equatable {
     /// Open follow-ups without contact for more than `silentAfterDays` on `to`.
     public var silentAfterDays: Int
     public var withoutContact: [Silent]
+}
+
+extension ProgramPicture {
+    /// The picture of a period from the program projection's figures: delays and silences
+    /// computed here, the same for every backend.
+    init(from: String, to: String, silentAfterDays: Int, _ figures: ProgramFigures) {
+        let delays = figures.admissions.compactMap { admission in
+            admission.firstPlanOn.flatMap { Journey.days(from: admission.admittedOn, to: $0) }
+        }.sorted()
+        let silent = figures.openLastContacts.compactMap { open -> Silent? in
+            guard let days = Journey.days(from: open.lastContactOn, to: to), days > silentAfterDays else { return nil }
+            return Silent(participant: open.participant, lastContactOn: open.lastContactOn, days: days)
+        }
+        self.init(
+            from: from, to: to, openFollowUps: figures.openFollowUps, closedFollowUps: figures.closedFollowUps, byStage: figures.byStage,
+            transitions: figures.transitions, relapses: figures.relapses, referrals: figures.referrals,
+            admissionToFirstPlan: .init(admitted: figures.admissions.count, withPlan: delays.count,
+                                        medianDays: delays.isEmpty ? nil : delays[delays.count / 2],
+                                        meanDays: delays.isEmpty ? nil : (Double(delays.reduce(0, +)) / Double(delays.count) * 10).rounded() / 10),
+            silentAfterDays: silentAfterDays, withoutContact: silent)
+    }
 }

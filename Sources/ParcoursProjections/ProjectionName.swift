@@ -7,15 +7,6 @@ public enum ProjectionName: String, CaseIterable, Sendable, Comparable {
     /// The program's picture: stages, transitions, relapses, referrals, delays.
     case program
 
-    /// The tables it writes, each with a `participant` column.
-    var tables: [String] {
-        switch self {
-        case .journey: ["journey"]
-        case .caseload: ["caseload"]
-        case .program: ["program_participant", "program_transition", "program_relapse", "program_referral"]
-        }
-    }
-
     public static func < (left: ProjectionName, right: ProjectionName) -> Bool {
         allCases.firstIndex(of: left)! < allCases.firstIndex(of: right)!
     }

@@ -1,7 +1,6 @@
 import Foundation
 import ParcoursClinical
 import ParcoursLog
-import ParcoursStore
 
 extension Projector {
     /// A participant's journey and the record the rules check, as of the log's head, read in
@@ -10,14 +9,14 @@ extension Projector {
     ///
     /// Nil when no such participant was ever admitted; an erased participant's record is
     /// marked erased, her or his journey empty.
-    public static func current(of participant: String, in source: ProjectionSource) throws -> (journey: Journey, record: ParticipantRecord)? {
+    public static func current(of participant: String, in source: any ProjectionTransaction) throws -> (journey: Journey, record: ParticipantRecord)? {
         try current(of: participant, in: source, whole: true).map { ($0.journey!, $0.record) }
     }
 
     /// As `current(of:in:)`, for a writer: the journey's access facts and the rules' record,
     /// the whole journey decoded only when `whole` or when the events the projection has
     /// not followed change what the policy reads (then it is given too).
-    public static func current(of participant: String, in source: ProjectionSource, whole: Bool)
+    public static func current(of participant: String, in source: any ProjectionTransaction, whole: Bool)
         throws -> (facts: Journey.AccessFacts, record: ParticipantRecord, journey: Journey?)? {
         guard let head = try source.streamHead(of: participant) else { return nil }
         guard head.type != StreamRules.participantErased, let key = try source.dataKey(of: participant) else {
@@ -26,18 +25,18 @@ extension Projector {
             let journey = Journey(participant: participant)
             return (journey.accessFacts, record, journey)
         }
-        let position = try ProjectionTables.positions(source.db)[.journey]!
+        let position = try source.positions()[.journey]!
         let tail = try source.stream(of: participant, from: position)
         let rewrites = tail.contains { Journey.rewritesEarlierActs($0.type) }
         if !rewrites, !whole, !tail.contains(where: { Journey.changesAccess($0.type) }),
-           let sealed = try ProjectionTables.loadAccess(participant, source.db) {
-            let facts = try ProjectionTables.open(Journey.AccessFacts.self, sealed.access, as: "access", of: participant, with: key)
-            var record = try ProjectionTables.open(ParticipantRecord.self, sealed.record, as: "record", of: participant, with: key)
+           let sealed = try source.sealedAccess(of: participant) {
+            let facts = try SealedProjection.open(Journey.AccessFacts.self, sealed.access, as: "access", of: participant, with: key)
+            var record = try SealedProjection.open(ParticipantRecord.self, sealed.record, as: "record", of: participant, with: key)
             for event in tail where event.payload != nil { record.apply(type: event.type, id: event.id, recorded: RecordedAct.decode(event)) }
             return (facts, record, nil)
         }
-        if !rewrites, let sealed = try ProjectionTables.loadSealed(participant, source.db) {
-            var (journey, record) = try ProjectionTables.open(sealed, of: participant, with: key)
+        if !rewrites, let sealed = try source.sealedJourneyAndRecord(of: participant) {
+            var (journey, record) = try SealedProjection.open(sealed, of: participant, with: key)
             advance(&journey, &record, by: tail)
             return (journey.accessFacts, record, journey)
         }

@@ -1,8 +1,6 @@
 import Foundation
-import GRDB
 import ParcoursClinical
 import ParcoursLog
-import ParcoursStore
 
 /// Follows the event log into the projection tables, and rebuilds them from seq 0.
 ///
@@ -10,53 +8,57 @@ import ParcoursStore
 /// event is projected exactly once whatever stops the process. Appends do not wait
 /// for projections; readers call `catchUp()` first, and so see their own writes.
 public struct Projector: Sendable {
-    let store: Store
-    let master: MasterKey
+    let store: any ProjectionStore
     /// Events followed per transaction when catching up.
     let chunk: UInt64
 
-    public init(store: Store, master: MasterKey, chunk: UInt64 = 10_000) {
+    public init(store: any ProjectionStore, chunk: UInt64 = 10_000) {
         self.store = store
-        self.master = master
         self.chunk = max(chunk, 1)
     }
 
     /// Follows the log to its head; returns how many records were followed.
     @discardableResult
-    public func catchUp() throws -> UInt64 {
+    public func catchUp() async throws -> UInt64 {
         // Most reads find nothing to follow: a read transaction says so without taking the writer's lock.
-        let behind = try store.projectionRead(master: master) { source in
+        let behind = try await store.read { source in
             let head = try source.head()
-            return try ProjectionTables.positions(source.db).values.contains { $0 < head }
+            return try source.positions().values.contains { $0 < head }
         }
         guard behind else { return 0 }
         var followed: UInt64 = 0
         while true {
-            let step = try store.projectionWrite(master: master) { source -> (followed: UInt64, done: Bool) in
-                let positions = try ProjectionTables.positions(source.db)
+            let step = try await store.write { [self] source -> Step in
+                let positions = try source.positions()
                 let head = try source.head()
                 let lagging = Set(positions.filter { $0.value < head }.map(\.key))
-                guard !lagging.isEmpty else { return (0, true) }
+                guard !lagging.isEmpty else { return Step(followed: 0, done: true) }
                 let position = positions[lagging.first!]!
                 guard lagging.allSatisfy({ positions[$0] == position }) else {
                     // Projections at different places (an interrupted upgrade): start the laggards over.
                     try rebuild(lagging, head: head, source)
-                    return (head, true)
+                    return Step(followed: head, done: true)
                 }
                 let end = min(head, position + chunk)
                 try follow(from: position, to: end, into: lagging, source)
-                return (end - position, end == head)
+                return Step(followed: end - position, done: end == head)
             }
             followed += step.followed
             if step.done { return followed }
         }
     }
 
+    /// How far one transaction of a catch-up went.
+    struct Step: Sendable {
+        var followed: UInt64
+        var done: Bool
+    }
+
     /// Empties the named projections and rebuilds them from seq 0, in one transaction;
     /// the others are first brought to the same place.
-    public func rebuild(_ names: Set<ProjectionName> = Set(ProjectionName.allCases)) throws {
-        try store.projectionWrite(master: master) { source in
-            let positions = try ProjectionTables.positions(source.db)
+    public func rebuild(_ names: Set<ProjectionName> = Set(ProjectionName.allCases)) async throws {
+        try await store.write { [self] source in
+            let positions = try source.positions()
             let head = try source.head()
             let others = Set(ProjectionName.allCases).subtracting(names)
             var rebuilt = names
@@ -73,7 +75,7 @@ public struct Projector: Sendable {
     ///
     /// What the database holds is read in turn; each participant's journey is then opened,
     /// moved forward (or folded again), encoded and sealed on all cores; rows are written in turn.
-    func follow(from position: UInt64, to end: UInt64, into names: Set<ProjectionName>, _ source: ProjectionSource) throws {
+    func follow(from position: UInt64, to end: UInt64, into names: Set<ProjectionName>, _ source: any ProjectionTransaction) throws {
         var order: [String] = []
         var byParticipant: [String: [ProjectedEvent]] = [:]
         for event in try source.events(from: position, limit: Int(end - position)) {
@@ -85,13 +87,13 @@ public struct Projector: Sendable {
             let events = byParticipant[participant]!
             guard !events.contains(where: { $0.type == StreamRules.participantErased }),
                   let key = try source.dataKey(of: participant) else {
-                try ProjectionTables.remove(participant, from: names, source.db)
+                try source.remove(participant, from: names)
                 continue
             }
             // A correction or voiding changes earlier acts, and a projection without the journey has no state to move
             // forward: the stream is folded again.
             let moving = names.contains(.journey) && !events.contains { Journey.rewritesEarlierActs($0.type) }
-            let sealed = moving ? try ProjectionTables.loadSealed(participant, source.db) : nil
+            let sealed = moving ? try source.sealedJourneyAndRecord(of: participant) : nil
             work.append(FollowWork(participant: participant, key: key, events: sealed == nil ? try source.stream(of: participant, before: end) : events,
                                    sealed: sealed))
         }
@@ -99,15 +101,15 @@ public struct Projector: Sendable {
         let prepared = try work.parallelMap { item in
             var (journey, record): (Journey, ParticipantRecord)
             if let sealed = item.sealed {
-                (journey, record) = try ProjectionTables.open(sealed, of: item.participant, with: item.key)
+                (journey, record) = try SealedProjection.open(sealed, of: item.participant, with: item.key)
                 Self.advance(&journey, &record, by: item.events)
             } else {
                 (journey, record) = Self.fold(item.participant, item.events)
             }
-            return try ProjectionTables.Prepared(journey, record: record, key: item.key, sealing: sealing)
+            return try SealedProjection(journey, record: record, key: item.key, sealing: sealing)
         }
-        for participant in prepared { try ProjectionTables.write(participant, to: names, source.db) }
-        try ProjectionTables.setPosition(end, of: names, source.db)
+        for participant in prepared { try source.write(participant, to: names) }
+        try source.setPosition(end, of: names)
     }
 
     /// One participant to move forward: her or his new events and stored state, or whole stream.
@@ -119,29 +121,29 @@ public struct Projector: Sendable {
     }
 
     /// Empties `names` and projects every stream below `head` into them.
-    func rebuild(_ names: Set<ProjectionName>, head: UInt64, _ source: ProjectionSource) throws {
-        try ProjectionTables.clear(names, source.db)
-        try project(names, before: head, source, into: source.db)
-        try ProjectionTables.setPosition(head, of: names, source.db)
+    func rebuild(_ names: Set<ProjectionName>, head: UInt64, _ source: any ProjectionTransaction) throws {
+        try source.clear(names)
+        try project(names, before: head, source, into: source)
+        try source.setPosition(head, of: names)
     }
 
-    /// Writes into `db`'s (empty) tables of `names` every stream below `head`: what a rebuild
+    /// Writes into (empty) `tables` of `names` every stream below `head`: what a rebuild
     /// writes, and what `verify()` compares the projections with.
     ///
     /// Streams are read in turn and folded, encoded and sealed on all cores, a few
     /// thousand events at a time; rows are written in the order the streams were read.
-    func project(_ names: Set<ProjectionName>, before head: UInt64, _ source: ProjectionSource, into db: Database) throws {
+    func project(_ names: Set<ProjectionName>, before head: UInt64, _ source: any ProjectionTransaction, into tables: any ProjectionTables) throws {
         let sealing = names.contains(.journey)
         var pending: [StoredStream] = []
         var pendingEvents = 0
         func flush() throws {
-            let prepared = try pending.parallelMap { stream -> ProjectionTables.Prepared? in
+            let prepared = try pending.parallelMap { stream -> SealedProjection? in
                 let events = try stream.events()
                 guard let key = stream.key, events.last?.type != StreamRules.participantErased else { return nil }
                 let (journey, record) = Self.fold(stream.participant, events)
-                return try ProjectionTables.Prepared(journey, record: record, key: key, sealing: sealing)
+                return try SealedProjection(journey, record: record, key: key, sealing: sealing)
             }
-            for participant in prepared.compactMap({ $0 }) { try ProjectionTables.write(participant, to: names, db) }
+            for participant in prepared.compactMap({ $0 }) { try tables.write(participant, to: names) }
             pending.removeAll(keepingCapacity: true)
             pendingEvents = 0
         }
@@ -163,7 +165,7 @@ public struct Projector: Sendable {
         }
     }
 
-        static func fold(_ participant: String, _ events: [ProjectedEvent]) -> (Journey, ParticipantRecord) {
+    static func fold(_ participant: String, _ events: [ProjectedEvent]) -> (Journey, ParticipantRecord) {
         var record = ParticipantRecord(participant: participant)
         let journey = Journey.fold(participant: participant, events: events, record: &record)
         return (journey, record)

@@ -15,7 +15,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let adminPassphrase = try Secrets.passphrase(env: "PARCOURS_PASSPHRASE", prompt: "Phrase de passe de \(admin) : ")
         let master = try Secrets.master()
-        let created = try CaseRecord.create(at: store.path, origin: origin, admin: admin, adminName: adminName,
+        let created = try store.create(origin: origin, admin: admin, adminName: adminName,
                                             adminPassphrase: adminPassphrase, masterPassphrase: master, demo: demo)
         Output.json(["store": .string(store.path), "origin": .string(created.origin), "admin": .string(admin), "logKey": .string(created.logKey)])
     }

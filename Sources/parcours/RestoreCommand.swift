@@ -20,7 +20,7 @@ struct RestoreCommand: AsyncParsableCommand {
     @OptionGroup var signer: ActorOption
 
     func run() async throws {
-        let restored = try CaseRecord.restore(backupAt: from, masterPassphrase: try Secrets.master(), into: store.path, by: signer.identity)
+        let restored = try await store.restore(backupAt: from, masterPassphrase: try Secrets.master(), by: signer.identity)
         var report: [String: JSONValue] = ["restored": .string(store.path), "events": .int(Int64(restored.events)),
                                            "access": .int(Int64(restored.access))]
         if let kept = restored.replacedKeptAt { report["replacedKeptAt"] = .string(kept) }

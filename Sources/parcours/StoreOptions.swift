@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import ParcoursApp
+import ParcoursLog
+import ParcoursSQLite
 
 /// `--store DIR`, shared by every command: `PARCOURS_STORE`, or `./parcours-data`.
 struct StoreOptions: ParsableArguments {
@@ -13,8 +15,25 @@ struct StoreOptions: ParsableArguments {
 
     /// The case record kept at `--store`, unlocked with the master passphrase. A backup opens
     /// read-only (writing to one would fork the log), so what writes there is refused with the way to `restore`.
-    func caseRecord() throws -> CaseRecord {
-        try CaseRecord.open(at: path, masterPassphrase: try Secrets.master())
+    ///
+    /// The one place the command line chooses its storage: the embedded SQLite store.
+    func caseRecord() async throws -> CaseRecord {
+        try await CaseRecord.open(at: path, masterPassphrase: try Secrets.master())
+    }
+
+    /// The logs kept at `--store`, opened read-only, for proofs, checkpoints and verification.
+    func verifiableLog() throws -> VerifiableLog { try VerifiableLog.open(at: path) }
+
+    /// Creates a store at `--store`.
+    func create(origin: String, admin: String, adminName: String?, adminPassphrase: String, masterPassphrase: String,
+                demo: Bool) throws -> CaseRecord.Created {
+        try CaseRecord.create(at: path, origin: origin, admin: admin, adminName: adminName, adminPassphrase: adminPassphrase,
+                              masterPassphrase: masterPassphrase, demo: demo)
+    }
+
+    /// Puts a backup file in service as the store at `--store`.
+    func restore(backupAt backup: String, masterPassphrase: String, by identity: Identity) async throws -> Restoration {
+        try await CaseRecord.restore(backupAt: backup, masterPassphrase: masterPassphrase, into: path, by: identity)
     }
 }
 

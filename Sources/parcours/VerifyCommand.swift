@@ -4,7 +4,7 @@ import Foundation
 import ParcoursLog
 import ParcoursProjections
 
-struct VerifyCommand: ParsableCommand {
+struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Verify the store (or an export) completely. Exit 0 intact, 1 integrity failure, 2 usage or I/O error.",
@@ -34,27 +34,32 @@ struct VerifyCommand: ParsableCommand {
         var projections: [ProjectionName: UInt64]?
     }
 
-    func run() throws {
+    /// Verifies the store at `--store`; a projection that differs ends the command (exit 1).
+    private func verifyStore(since sinceNote: String?) async -> Result<VerifiableLog.Verification, VerificationError> {
+        do {
+            let log = try store.verifiableLog()
+            return .success(try await log.verify(since: sinceNote, masterPassphrase: ProcessInfo.processInfo.environment["PARCOURS_MASTER_PASSPHRASE"]))
+        } catch let error as VerificationError {
+            return .failure(error)
+        } catch let differs as ProjectionDiscrepancy {
+            fail(projection: differs)
+        } catch {
+            return .failure(.unreadable("\(error)"))
+        }
+    }
+
+    func run() async throws {
         let sinceNote: String?
         do { sinceNote = try since.map { try ExportVerifier.readSmallFile($0) } } catch { throw CommandError("\(error)") }
         var fresh: String?
+        let storeVerification = export == nil ? await verifyStore(since: sinceNote) : nil
         do throws(VerificationError) {
             let summary: Summary
             if let export {
                 let result = try VerifiableLog.verifyExport(directory: export, since: sinceNote)
                 summary = Summary(events: result.events, access: result.access)
             } else {
-                let verified: VerifiableLog.Verification
-                do {
-                    let log = try VerifiableLog.open(at: store.path)
-                    verified = try log.verify(since: sinceNote, masterPassphrase: ProcessInfo.processInfo.environment["PARCOURS_MASTER_PASSPHRASE"])
-                } catch let error as VerificationError {
-                    throw error
-                } catch let differs as ProjectionDiscrepancy {
-                    fail(projection: differs)
-                } catch {
-                    throw .unreadable("\(error)")
-                }
+                let verified = try storeVerification!.get()
                 let result = verified.store
                 summary = Summary(events: result.events, access: result.access, checkpoints: result.checkpointsChecked,
                                   dataKeys: (result.dataKeysChecked, result.dataKeysUnwrapped), projections: verified.projections)

@@ -3,7 +3,7 @@ import ParcoursAccess
 import ParcoursApp
 import ParcoursLog
 import ParcoursProjections
-import ParcoursStore
+import ParcoursSQLite
 
 /// A fresh case record in a temporary directory: an administrator, two clinicians of one
 /// organization and one of another, a coordinator of the first. Synthetic people only.
@@ -22,12 +22,12 @@ final class AppFixture: Sendable {
     let store: Store
     let caseRecord: CaseRecord
 
-    init() throws {
+    init() async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("parcours-app-\(UUID().uuidString)").path
         store = try Store.create(at: directory, origin: "spheres.example/parcours-app", adminID: "admin-exemple",
                                  adminName: "Administratrice Exemple", adminPassphrase: Self.passphrase,
                                  masterPassphrase: Self.masterPassphrase)
-        caseRecord = try CaseRecord.open(at: directory, masterPassphrase: Self.masterPassphrase)
+        caseRecord = try await CaseRecord.open(at: directory, masterPassphrase: Self.masterPassphrase)
         let admin = try store.unlockActor("admin-exemple", passphrase: Self.passphrase)
         for (id, organization, roles) in [(Self.admitting, "Organisme Exemple", ["clinician"]), (Self.colleague, "Organisme Exemple", ["clinician"]),
                                           (Self.stranger, "Autre Organisme", ["clinician"]), (Self.coordinator, "Organisme Exemple", ["coordinator"])] {
@@ -75,7 +75,7 @@ final class AppFixture: Sendable {
     func sizes() throws -> (events: UInt64, access: UInt64) { (try store.size(), try store.size(.access)) }
 
     /// The access log's records, oldest first.
-    func accessRecords() throws -> [[String: JSONValue]] { try store.accessRecords(master: nil).map(\.payload) }
+    func accessRecords() throws -> [[String: JSONValue]] { try store.accessRecords().map(\.payload) }
 }
 
 /// The tests hold participants' ids as the writer returns them (strings): the use cases

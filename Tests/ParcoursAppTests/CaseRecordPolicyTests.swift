@@ -4,7 +4,7 @@ import ParcoursClinical
 import ParcoursApp
 import ParcoursLog
 import ParcoursProjections
-import ParcoursStore
+import ParcoursSQLite
 import Testing
 
 /// The access policy as every front meets it: through the application's use cases, in process.
@@ -12,7 +12,7 @@ import Testing
 struct CaseRecordPolicyTests {
     @Test("an admission creates the care team with the admitting clinician, who then reads the whole journey")
     func admissionCreatesCareTeam() async throws {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         let written = try await app.caseRecord.record([try AppFixture.act("participant.enrolled", AppFixture.admission)],
                                                       by: app.identity(AppFixture.admitting))
         #expect(written.map(\.type) == ["participant.enrolled", "careteam.assigned"])
@@ -25,7 +25,7 @@ struct CaseRecordPolicyTests {
 
     @Test("a clinician outside the care team is refused a write: nothing reaches the event log, the refusal is recorded")
     func strangerRefused() async throws {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         let participant = try await app.admitted()
         let before = try app.sizes()
         await #expect(throws: ConsentAwareReader.Denied.self) {
@@ -40,7 +40,7 @@ struct CaseRecordPolicyTests {
 
     @Test("breaking the glass writes the act, with the justification recorded and marked for review in the same transaction")
     func breakGlassWrite() async throws {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         let participant = try await app.admitted()
         let written = try await app.caseRecord.record([try AppFixture.act("session.held", participant: participant, AppFixture.session)],
                                                       by: app.identity(AppFixture.stranger), breakGlass: AppFixture.justification)
@@ -52,7 +52,7 @@ struct CaseRecordPolicyTests {
 
     @Test("a coordinator of the team's organization adds a colleague, who may then record; the change is in the access log")
     func coordinatorChangesCareTeam() async throws {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         let participant = try await app.admitted()
         _ = try await app.caseRecord.record([try AppFixture.act("careteam.assigned", participant: participant,
                                                                 ["clinician": .string(AppFixture.colleague), "reason": "relève"])],
@@ -66,7 +66,7 @@ struct CaseRecordPolicyTests {
 
     @Test("an identity not proven reads nothing; the attempt is recorded, a mistyped id only as a digest")
     func identityNotProven() async throws {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         let participant = try await app.admitted()
         await #expect(throws: StoreError.self) {
             try await app.caseRecord.journey(of: participant, by: app.identity(AppFixture.admitting, passphrase: "pas-la-bonne"))
@@ -83,7 +83,7 @@ struct CaseRecordPolicyTests {
 
     @Test("the program's picture is a coordinator's: a clinician is refused, and the refusal says which role is needed")
     func programForCoordinators() async throws {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         _ = try await app.admitted()
         let picture = try await app.caseRecord.program(by: app.identity(AppFixture.coordinator))
         #expect(picture.openFollowUps == 1)
@@ -104,7 +104,7 @@ struct CaseRecordPolicyTests {
 
     @Test("a caseload is the reader's own by default; another clinician's is supervision, refused to a clinician")
     func caseloads() async throws {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         let participant = try await app.admitted()
         let own = try await app.caseRecord.caseload(by: app.identity(AppFixture.admitting))
         #expect(own.clinician == AppFixture.admitting && own.entries.map(\.participant) == [participant])
@@ -117,7 +117,7 @@ struct CaseRecordPolicyTests {
 
     @Test("an empty batch is refused naming the field, and nothing is written")
     func emptyBatch() async throws {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         let before = try app.sizes()
         await #expect(throws: AppError.invalidInput(field: "acts", reason: "at least one act")) {
             try await app.caseRecord.record([], by: app.identity(AppFixture.admitting))

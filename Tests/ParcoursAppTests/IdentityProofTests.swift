@@ -2,7 +2,7 @@ import Foundation
 import ParcoursAccess
 import ParcoursLog
 import ParcoursProjections
-import ParcoursStore
+import ParcoursSQLite
 import Testing
 @testable import ParcoursApp
 
@@ -12,7 +12,7 @@ import Testing
 struct IdentityProofTests {
     @Test("a key unlocked for one actor does not prove another: refused, and the attempt recorded under the claimed id")
     func keyOfAnother() async throws {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         let participant = try await app.admitted()
         let colleagueKey = try app.store.unlockActor(AppFixture.colleague, passphrase: AppFixture.passphrase)
         let borrowed = Identity(actor: AppFixture.admitting, signer: UnlockedSigner(colleagueKey))
@@ -25,7 +25,7 @@ struct IdentityProofTests {
 
     @Test("a session's key stops proving its actor the moment she is revoked: reads and writes refused, and recorded")
     func revokedWhileHoldingAKey() async throws {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         let participant = try await app.admitted()
         let held = Identity(actor: AppFixture.admitting, signer: UnlockedSigner(
             try app.store.unlockActor(AppFixture.admitting, passphrase: AppFixture.passphrase)))
@@ -56,7 +56,7 @@ struct IdentityProofTests {
 
     @Test("a break-glass justification of a few words is refused and recorded; nothing is written")
     func shortJustification() async throws {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         let participant = try await app.admitted()
         let before = try app.sizes()
         do {

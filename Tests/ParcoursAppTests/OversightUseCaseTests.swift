@@ -4,7 +4,7 @@ import ParcoursApp
 import ParcoursClinical
 import ParcoursLog
 import ParcoursProjections
-import ParcoursStore
+import ParcoursSQLite
 import Testing
 
 /// The privacy officer's audits and registers, the participant's report and the research
@@ -14,7 +14,7 @@ struct OversightUseCaseTests {
     /// A case record with a privacy officer and a researcher, a participant admitted, and a
     /// read refused then a read breaking the glass by a clinician outside the care team.
     static func watched() async throws -> (AppFixture, String) {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         try app.enrolOversight()
         let participant = try await app.admitted()
         await #expect(throws: ConsentAwareReader.Denied.self) {
@@ -134,7 +134,7 @@ struct OversightUseCaseTests {
 
     @Test("the privacy officer records an incident, updates it, and reads the register with the update applied")
     func incidentRegister() async throws {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         try app.enrolOversight()
         let officer = app.identity(AppFixture.privacyOfficer)
         let recorded = try await app.caseRecord.recordIncident(Self.incident, by: officer)
@@ -151,7 +151,7 @@ struct OversightUseCaseTests {
 
     @Test("a clinician is refused the register, read or write: nothing reaches the event log, each refusal is recorded")
     func incidentRegisterRefused() async throws {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         try app.enrolOversight()
         let before = try app.sizes()
         await #expect(throws: ConsentAwareReader.Denied.self) {
@@ -167,7 +167,7 @@ struct OversightUseCaseTests {
 
     @Test("an incident that breaks a rule, a malformed id, an update of no incident: refused naming the field, nothing written to the log")
     func incidentBadInput() async throws {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         try app.enrolOversight()
         let officer = app.identity(AppFixture.privacyOfficer)
         let recorded = try await app.caseRecord.recordIncident(Self.incident, by: officer)
@@ -214,7 +214,7 @@ struct OversightUseCaseTests {
 
     @Test("a report on no participant: the privacy officer learns there is none; a clinician is refused without learning it, both recorded")
     func participantReportUnknown() async throws {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         try app.enrolOversight()
         let nobody = "P-7Q4K2M"
         await #expect(throws: ProjectionError.unknownParticipant(nobody)) {
@@ -242,7 +242,7 @@ struct OversightUseCaseTests {
 
     @Test("a researcher's export is de-identified: private files with no participant id, name or birth date, recorded with its manifest's hash")
     func researchExport() async throws {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         try app.enrolOversight()
         let participants = try await Self.consenting(app)
         let out = app.newPath("recherche")
@@ -262,7 +262,7 @@ struct OversightUseCaseTests {
         }
         let manifestBytes = try Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json"))
         #expect(hash == Sodium.sha256(Array(manifestBytes)).hex)
-        let record = try #require(try app.store.accessRecords(master: nil).last)
+        let record = try #require(try app.store.accessRecords().last)
         #expect(record.type == "access.export" && record.payload["actor"] == .string(AppFixture.researcher))
         #expect(record.payload["project"] == "trajectoires" && record.payload["manifestSHA256"] == .string(hash))
         #expect(record.payload["participants"] == 3 && record.payload["participant"] == nil)
@@ -271,7 +271,7 @@ struct OversightUseCaseTests {
 
     @Test("a privacy officer is refused a research export: no directory, the refusal recorded with the project")
     func researchExportRefused() async throws {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         try app.enrolOversight()
         _ = try await Self.consenting(app)
         let out = app.newPath("refus")
@@ -285,7 +285,7 @@ struct OversightUseCaseTests {
 
     @Test("a research export's bad project, k, fraction or ε, or an output that exists: refused naming the field, nothing written")
     func researchExportBadInput() async throws {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         try app.enrolOversight()
         let researcher = app.identity(AppFixture.researcher)
         let existing = app.newPath("existe")

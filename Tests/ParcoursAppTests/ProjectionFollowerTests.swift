@@ -9,7 +9,7 @@ import Testing
 struct ProjectionFollowerTests {
     @Test("eight readers at once, right after a batch, each see every act of it")
     func concurrentReadersSeeTheirWrites() async throws {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         let participant = try await app.admitted()
         let sessions = try (0..<20).map { _ in try AppFixture.act("session.held", participant: participant, AppFixture.session) }
         let written = try await app.caseRecord.record(sessions, by: app.identity(AppFixture.admitting))
@@ -29,14 +29,14 @@ struct ProjectionFollowerTests {
 
     @Test("a position already reached is served without following the log again")
     func reachedPositionsReturnAtOnce() async throws {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         _ = try await app.admitted()
         let follower = app.caseRecord.follower
         try await follower.reachHead()
         let head = try app.store.size()
         #expect(await follower.reached == head)
         // Written behind the follower's back (another process): the next read's head is further, and it follows.
-        let other = try CaseRecord.open(at: app.directory, masterPassphrase: AppFixture.masterPassphrase)
+        let other = try await CaseRecord.open(at: app.directory, masterPassphrase: AppFixture.masterPassphrase)
         _ = try await other.record([try AppFixture.act("participant.enrolled", AppFixture.admission)], by: app.identity(AppFixture.admitting))
         try await follower.reach(head)
         #expect(await follower.reached == head)
@@ -49,7 +49,7 @@ struct ProjectionFollowerTests {
 struct StorageExecutorTests {
     @Test("a use case run under the storage executor does its blocking work on its threads, and answers as anywhere")
     func useCasesRunOnStorageThreads() async throws {
-        let app = try AppFixture()
+        let app = try await AppFixture()
         let participant = try await app.admitted()
         #expect(!StorageExecutor.isCurrent)
         let (onStorage, journey) = try await withTaskExecutorPreference(StorageExecutor.shared) {

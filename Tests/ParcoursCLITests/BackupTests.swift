@@ -1,6 +1,6 @@
 import Foundation
 import ParcoursLog
-import ParcoursStore
+import ParcoursSQLite
 import Testing
 
 /// `backup --out FILE` takes a consistent single-file copy while the store is in use.

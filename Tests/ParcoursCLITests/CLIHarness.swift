@@ -1,6 +1,6 @@
 import Foundation
 import ParcoursLog
-import ParcoursStore
+import ParcoursSQLite
 import Testing
 #if canImport(Glibc)
 import Glibc

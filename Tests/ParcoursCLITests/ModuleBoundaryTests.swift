@@ -2,13 +2,15 @@ import Foundation
 import Testing
 
 /// The command line is a front: it parses, calls a use case of ParcoursApp, renders. It
-/// never reaches below the application layer into the storage backend.
+/// never reaches below the application layer into the storage backend, except to choose it
+/// (one file opens the SQLite store). The layers below the application know no backend:
+/// GRDB is imported by ParcoursSQLite alone.
 @Suite("Module boundaries")
 struct ModuleBoundaryTests {
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Sources")
 
-    @Test("no command file imports GRDB or the SQLite store")
+    @Test("no command file imports GRDB or the SQLite store, but the one that opens it")
     func commandsStayAboveTheStore() throws {
         let folder = Self.sources.appendingPathComponent("parcours")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
@@ -16,7 +18,22 @@ struct ModuleBoundaryTests {
         for file in files {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
             let imports = text.split(separator: "\n").filter { $0.hasPrefix("import ") }.map { $0.dropFirst(7).trimmingCharacters(in: .whitespaces) }
-            #expect(!imports.contains("GRDB") && !imports.contains("ParcoursStore"), "\(file) imports \(imports)")
+            #expect(!imports.contains("GRDB"), "\(file) imports \(imports)")
+            #expect(!imports.contains("ParcoursSQLite") || file == "StoreOptions.swift", "\(file) imports \(imports)")
+        }
+    }
+
+    @Test("only the SQLite backend imports GRDB; the application and the layers below it import no backend")
+    func onlyTheBackendKnowsGRDB() throws {
+        for module in ["ParcoursLog", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections", "ParcoursApp", "ParcoursFiles"] {
+            let folder = Self.sources.appendingPathComponent(module)
+            let files = FileManager.default.enumerator(atPath: folder.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") }
+            #expect(!files.isEmpty, "\(module) has no sources")
+            for file in files {
+                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                let imports = text.split(separator: "\n").filter { $0.hasPrefix("import ") }.map { $0.dropFirst(7).trimmingCharacters(in: .whitespaces) }
+                #expect(!imports.contains("GRDB") && !imports.contains("ParcoursSQLite"), "\(module)/\(file) imports \(imports)")
+            }
         }
     }
 }

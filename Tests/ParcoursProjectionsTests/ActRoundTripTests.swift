@@ -1,7 +1,7 @@
 import Foundation
 import ParcoursClinical
 import ParcoursLog
-import ParcoursStore
+import ParcoursSQLite
 import Testing
 
 @Suite("Every clinical act through the log")

@@ -4,10 +4,11 @@ import Testing
 
 @Suite("Aggregate research exports under differential privacy")
 struct AggregateExportTests {
-    static func export(_ fixture: ProjectionFixture, epsilon: Double) throws -> (AggregateExport.Manifest, URL) {
+    static func export(_ fixture: ProjectionFixture, epsilon: Double) async throws -> (AggregateExport.Manifest, URL) {
         let directory = URL(fileURLWithPath: fixture.directory).appendingPathComponent("aggregate-\(UUID().uuidString)")
+        let journeys = try await fixture.journeys()
         let manifest = try AggregateExport(project: "agregats", epsilon: epsilon, today: ResearchExportTests.today)
-            .write(to: directory) { body in try fixture.reader.forEachJourney(body) }
+            .write(to: directory) { body in try journeys.forEach(body) }
         return (manifest, directory)
     }
 
@@ -20,10 +21,10 @@ struct AggregateExportTests {
     }
 
     @Test("only noisy counts leave: every cell published, totals close to the truth at a large ε, no pseudonym")
-    func counts() throws {
+    func counts() async throws {
         let fixture = try ProjectionFixture()
         for number in 1...30 { try ResearchExportTests.admit(fixture, "P-A\(String(format: "%05d", number))", age: 16 + number % 8) }
-        let (manifest, directory) = try Self.export(fixture, epsilon: 10)
+        let (manifest, directory) = try await Self.export(fixture, epsilon: 10)
         #expect(manifest.statement == "anonymized" && manifest.epsilon == 10)
         #expect(manifest.sensitivity["stages.csv"] == 1 && manifest.sensitivity["transitions.csv"] == 20)
         let stages = try Self.counts(directory, "stages.csv")
@@ -37,11 +38,11 @@ struct AggregateExportTests {
     }
 
     @Test("at a small ε the counts carry real noise: two exports differ")
-    func noise() throws {
+    func noise() async throws {
         let fixture = try ProjectionFixture()
         for number in 1...10 { try ResearchExportTests.admit(fixture, "P-B\(String(format: "%05d", number))", age: 17) }
-        let first = try Self.counts(try Self.export(fixture, epsilon: 0.1).1, "transitions.csv")
-        let second = try Self.counts(try Self.export(fixture, epsilon: 0.1).1, "transitions.csv")
+        let first = try Self.counts(try await Self.export(fixture, epsilon: 0.1).1, "transitions.csv")
+        let second = try Self.counts(try await Self.export(fixture, epsilon: 0.1).1, "transitions.csv")
         #expect(first != second)
     }
 

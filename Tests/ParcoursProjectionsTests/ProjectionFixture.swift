@@ -3,7 +3,7 @@ import GRDB
 import ParcoursClinical
 import ParcoursLog
 import ParcoursProjections
-import ParcoursStore
+import ParcoursSQLite
 
 /// A fresh store in a temporary directory with an admin and a clinician, and helpers
 /// to record synthetic acts straight into the log.
@@ -27,8 +27,17 @@ final class ProjectionFixture: Sendable {
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
-    var projector: Projector { Projector(store: store, master: master) }
-    var reader: ProjectionReader { ProjectionReader(store: store, master: master) }
+    var projector: Projector { Projector(store: store.projections(master: master)) }
+    var reader: ProjectionReader { ProjectionReader(store: store.projections(master: master)) }
+
+    /// Every participant's journey, as the projections hold them after following the log.
+    func journeys() async throws -> [Journey] {
+        try await reader.withJourneys { walk in
+            var journeys: [Journey] = []
+            try walk { journeys.append($0) }
+            return journeys
+        }
+    }
 
     /// The draft of one act, as `parcours record` would append it (without the rules).
     static func draft(_ type: String, _ participant: String, at occurredAt: String, _ data: [String: JSONValue], id: String? = nil) -> EventDraft {

@@ -2,7 +2,7 @@ import Foundation
 import ParcoursClinical
 import ParcoursLog
 import ParcoursProjections
-import ParcoursStore
+import ParcoursSQLite
 import Testing
 
 @Suite("Projections follow the log")
@@ -42,10 +42,10 @@ struct ProjectionTests {
     }
 
     @Test("a journey shows episodes, transitions forward and back, rulers and the timeline in date order")
-    func journeyOfStages() throws {
+    func journeyOfStages() async throws {
         let fixture = try ProjectionFixture()
         let ids = try admitWithPath(fixture)
-        let journey = try fixture.reader.journey(of: Self.person)
+        let journey = try await fixture.reader.journey(of: Self.person)
         #expect(journey.admission?.name == Self.syntheticName)
         #expect(journey.admission?.ageAtAdmission == 16)
         #expect(journey.stage?.wheelStage == .contemplation)
@@ -60,35 +60,35 @@ struct ProjectionTests {
     }
 
     @Test("a correction shows in the journey with a mark, in the caseload and in the program picture")
-    func correctionShowsEverywhere() throws {
+    func correctionShowsEverywhere() async throws {
         let fixture = try ProjectionFixture()
         let ids = try admitWithPath(fixture)
-        _ = try fixture.reader.journey(of: Self.person)
+        _ = try await fixture.reader.journey(of: Self.person)
         try fixture.record("entry.corrected", Self.person, at: "2026-03-21T10:00:00.000Z", [
             "corrects": .string(ids["back"]!), "reason": "wrong stage selected",
             "correction": ["wheelStage": "action", "engagementStep": "cut-off-and-distance"],
         ])
-        let journey = try fixture.reader.journey(of: Self.person)
+        let journey = try await fixture.reader.journey(of: Self.person)
         #expect(journey.stage?.wheelStage == .action)
         #expect(journey.transitions.last?.to == .action)
         #expect(journey.transitions.last?.direction == .forward)
         #expect(journey.corrections[ids["back"]!]?.members == ["engagementStep", "wheelStage"])
         #expect(journey.timeline.first { $0.id == ids["back"]! }?.corrected == true)
-        let caseload = try fixture.reader.caseload(of: "clin-0001")
+        let caseload = try await fixture.reader.caseload(of: "clin-0001")
         #expect(caseload.map(\.wheelStage) == [.action])
-        let picture = try fixture.reader.program(from: "2026-01-01", to: "2026-12-31")
+        let picture = try await fixture.reader.program(from: "2026-01-01", to: "2026-12-31")
         #expect(picture.byStage.map(\.wheelStage) == [.action])
         #expect(picture.transitions.contains { $0.from == .determination && $0.to == .action })
         #expect(!picture.transitions.contains { $0.to == .contemplation && $0.from == .determination })
     }
 
     @Test("a voided entry is hidden from every view and counted")
-    func voidedEntry() throws {
+    func voidedEntry() async throws {
         let fixture = try ProjectionFixture()
         let ids = try admitWithPath(fixture)
         try fixture.record("entry.voided", Self.person, at: "2026-03-22T10:00:00.000Z",
                            ["voids": .string(ids["relapse"]!), "reason": "recorded for the wrong person"])
-        let journey = try fixture.reader.journey(of: Self.person)
+        let journey = try await fixture.reader.journey(of: Self.person)
         #expect(journey.relapses.isEmpty)
         #expect(journey.voidedCount == 1)
         #expect(!journey.timeline.contains { $0.id == ids["relapse"]! })
@@ -96,12 +96,12 @@ struct ProjectionTests {
     }
 
     @Test("one journey at several depths: each category shows only its parts, notes are the free text")
-    func redaction() throws {
+    func redaction() async throws {
         let fixture = try ProjectionFixture()
         _ = try admitWithPath(fixture)
         try fixture.record("stage.assessed", Self.person, at: "2026-03-21T10:00:00.000Z",
                            Self.stage("crisis", "contemplation").merging(["personSaid": "TEMOIN-PAROLE"]) { _, new in new })
-        let journey = try fixture.reader.journey(of: Self.person)
+        let journey = try await fixture.reader.journey(of: Self.person)
         #expect(journey.redacted(to: Set(InformationCategory.allCases)) == journey)
         let relapses = journey.redacted(to: [.relapses])
         #expect(relapses.relapses.count == 1 && relapses.admission == nil && relapses.stage == nil && relapses.episodes.isEmpty)
@@ -115,10 +115,10 @@ struct ProjectionTests {
     }
 
     @Test("an erased participant disappears from every projection")
-    func erasure() throws {
+    func erasure() async throws {
         let fixture = try ProjectionFixture()
         _ = try admitWithPath(fixture)
-        _ = try fixture.reader.journey(of: Self.person)
+        _ = try await fixture.reader.journey(of: Self.person)
         for table in ["journey", "caseload", "program_participant", "program_transition", "program_relapse"] {
             #expect(try fixture.rows(in: table, of: Self.person) > 0, "\(table)")
         }
@@ -128,23 +128,23 @@ struct ProjectionTests {
             #expect(try fixture.rows(in: table, of: Self.person) == 0, "\(table)")
         }
         let today = String(Timestamp.now().description.prefix(10))
-        #expect(throws: ProjectionError.erased(Self.person, on: today, reason: "participant-request")) { try fixture.reader.journey(of: Self.person) }
+        await #expect(throws: ProjectionError.erased(Self.person, on: today, reason: "participant-request")) { try await fixture.reader.journey(of: Self.person) }
         for table in ["journey", "caseload", "program_participant", "program_transition", "program_relapse"] {
             #expect(try fixture.rows(in: table, of: Self.person) == 0, "\(table)")
         }
-        #expect(try fixture.reader.caseload(of: "clin-0001").isEmpty)
+        await #expect(try fixture.reader.caseload(of: "clin-0001").isEmpty)
     }
 
     @Test("each event is followed once: the position moves with the output, and readers see their own writes")
-    func exactlyOnce() throws {
+    func exactlyOnce() async throws {
         let fixture = try ProjectionFixture()
         _ = try admitWithPath(fixture)
         let head = try fixture.store.size(.events)
-        #expect(try fixture.projector.catchUp() == head)
-        #expect(try fixture.projector.catchUp() == 0)
+        await #expect(try fixture.projector.catchUp() == head)
+        await #expect(try fixture.projector.catchUp() == 0)
         try fixture.record("session.held", Self.person, at: "2026-03-25T10:00:00.000Z",
                            ["kind": "individual-meeting", "minutes": 50, "processes": ["engaging"], "techniques": ["open-questions"]])
-        let journey = try fixture.reader.journey(of: Self.person)
+        let journey = try await fixture.reader.journey(of: Self.person)
         #expect(journey.sessions.map(\.count) == [1])
         #expect(journey.throughSeq == head + 1)
         let positions = try fixture.tables()["projection_position"]!
@@ -152,11 +152,11 @@ struct ProjectionTests {
     }
 
     @Test("the rules' record read from the projection (and the events it has not followed yet) equals the record folded from the log")
-    func recordFromProjection() throws {
+    func recordFromProjection() async throws {
         let fixture = try ProjectionFixture()
         let drafts = ProjectionFixture.generated(participants: 12, seed: 7)
         try fixture.store.append(Array(drafts[..<(drafts.count / 2)]), by: fixture.clinician, master: fixture.master)
-        try fixture.projector.catchUp()
+        try await fixture.projector.catchUp()
         // Not followed yet: the record must still see them.
         try fixture.store.append(Array(drafts[(drafts.count / 2)...]), by: fixture.clinician, master: fixture.master)
         let participants = Set(ProjectionFixture.generated(participants: 12, seed: 7).map { Identifiers.participant(ofStream: $0.stream)! })
@@ -167,7 +167,7 @@ struct ProjectionTests {
                 folded.apply(type: event.envelope.type, data: Data(CanonicalJSON.encode(.object(data))), id: event.envelope.id,
                              schema: event.envelope.schema)
             }
-            let projected = try #require(try fixture.store.projectionRead(master: fixture.master) { source in
+            let projected = try #require(try await fixture.store.projections(master: fixture.master).read { source in
                 try Projector.current(of: participant, in: source, whole: false)?.record
             })
             #expect(projected.acts == folded.acts)
@@ -179,10 +179,10 @@ struct ProjectionTests {
     }
 
     @Test("no name, contact or note reaches the store's files in clear: journeys are sealed")
-    func journeysAreSealed() throws {
+    func journeysAreSealed() async throws {
         let fixture = try ProjectionFixture()
         _ = try admitWithPath(fixture)
-        _ = try fixture.reader.journey(of: Self.person)
+        _ = try await fixture.reader.journey(of: Self.person)
         var bytes = Data()
         for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: fixture.store.databasePath + suffix) {
             bytes.append(try Data(contentsOf: URL(fileURLWithPath: fixture.store.databasePath + suffix)))
@@ -193,7 +193,7 @@ struct ProjectionTests {
     }
 
     @Test("following the log in steps gives exactly the tables a rebuild from seq 0 gives (20,000+ events)")
-    func followingEqualsRebuilding() throws {
+    func followingEqualsRebuilding() async throws {
         let fixture = try ProjectionFixture()
         let drafts = ProjectionFixture.generated(participants: 660, seed: 2026)
         #expect(drafts.count >= 20_000)
@@ -205,7 +205,7 @@ struct ProjectionTests {
             let end = min(drafts.count, start + 1_500 + (batch % 3) * 700)
             try fixture.store.append(Array(drafts[start..<end]), by: fixture.clinician, master: fixture.master)
             // Uneven steps, so chunk edges fall everywhere.
-            try Projector(store: fixture.store, master: fixture.master, chunk: UInt64(300 + batch * 37)).catchUp()
+            try await Projector(store: fixture.store.projections(master: fixture.master), chunk: UInt64(300 + batch * 37)).catchUp()
             if batch % 4 == 1, let participant = Identifiers.participant(ofStream: drafts[start].stream) {
                 try fixture.store.erase(participant: participant, reason: "participant-request", by: fixture.admin)
                 erased.insert(participant)
@@ -213,18 +213,18 @@ struct ProjectionTests {
             start = end
             batch += 1
         }
-        try fixture.projector.catchUp()
+        try await fixture.projector.catchUp()
         let followed = try fixture.tables()
         #expect(followed["journey"]!.count == participants.count - erased.count)
         #expect(erased.count >= 3)
         #expect(followed["program_transition"]!.count > 1_000)
 
-        try fixture.projector.rebuild()
+        try await fixture.projector.rebuild()
         let rebuilt = try fixture.tables()
         for (table, rows) in followed {
             #expect(rebuilt[table]! == rows, "\(table)")
         }
-        try fixture.projector.rebuild([.caseload])
+        try await fixture.projector.rebuild([.caseload])
         #expect(try fixture.tables() == followed)
     }
 }

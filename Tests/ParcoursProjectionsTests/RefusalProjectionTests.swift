@@ -2,7 +2,7 @@ import Foundation
 import ParcoursClinical
 import ParcoursLog
 import ParcoursProjections
-import ParcoursStore
+import ParcoursSQLite
 import Testing
 
 @Suite("Projections: refusals of access")
@@ -15,7 +15,7 @@ struct RefusalProjectionTests {
     }
 
     @Test("a refusal shows in the journey, its timeline and refusedOrganizations, never with the person's words in the summary")
-    func refusalShows() throws {
+    func refusalShows() async throws {
         let fixture = try ProjectionFixture()
         try admit(fixture)
         let id = try fixture.record("consent.refused", Self.person, at: "2026-02-10T14:00:00.000Z", [
@@ -26,7 +26,7 @@ struct RefusalProjectionTests {
             "scope": ["kind": "clinician", "value": "clin-0002"], "decidedBy": "participant",
         ])
         try fixture.record("consent.refused", Self.person, at: "2026-02-12T14:00:00.000Z", ["scope": ["kind": "research"], "decidedBy": "tutor"])
-        let journey = try fixture.reader.journey(of: Self.person)
+        let journey = try await fixture.reader.journey(of: Self.person)
         #expect(journey.refusals.count == 3)
         let first = try #require(journey.refusals.first)
         #expect(first.id == id && first.on == "2026-02-10" && first.decidedBy == .participant && first.liftedOn == nil)
@@ -44,7 +44,7 @@ struct RefusalProjectionTests {
     }
 
     @Test("a later consent.given with the same scope lifts the refusal; another scope does not")
-    func consentLifts() throws {
+    func consentLifts() async throws {
         let fixture = try ProjectionFixture()
         try admit(fixture)
         try fixture.record("consent.refused", Self.person, at: "2026-02-10T14:00:00.000Z", [
@@ -53,14 +53,14 @@ struct RefusalProjectionTests {
         try fixture.record("consent.refused", Self.person, at: "2026-02-10T15:00:00.000Z", [
             "scope": ["kind": "organization", "value": "L'Anonyme"], "decidedBy": "participant",
         ])
-        #expect(try fixture.reader.journey(of: Self.person).refusedOrganizations == ["CODIM", "L'Anonyme"])
+        await #expect(try fixture.reader.journey(of: Self.person).refusedOrganizations == ["CODIM", "L'Anonyme"])
         try fixture.record("consent.given", Self.person, at: "2026-03-01T10:00:00.000Z", [
             "scope": ["kind": "organization", "value": "CODIM"], "categories": ["stages"], "decidedBy": "participant",
         ])
         try fixture.record("consent.given", Self.person, at: "2026-03-02T10:00:00.000Z", [
             "scope": ["kind": "research"], "categories": ["stages"], "decidedBy": "participant",
         ])
-        let journey = try fixture.reader.journey(of: Self.person)
+        let journey = try await fixture.reader.journey(of: Self.person)
         #expect(journey.refusedOrganizations == ["L'Anonyme"])
         #expect(journey.refusals.map(\.liftedOn) == ["2026-03-01", nil])
         #expect(!journey.researchRefused)
@@ -68,24 +68,24 @@ struct RefusalProjectionTests {
         try fixture.record("consent.refused", Self.person, at: "2026-04-01T10:00:00.000Z", [
             "scope": ["kind": "organization", "value": "CODIM"], "decidedBy": "participant",
         ])
-        #expect(try fixture.reader.journey(of: Self.person).refusedOrganizations == ["CODIM", "L'Anonyme"])
+        await #expect(try fixture.reader.journey(of: Self.person).refusedOrganizations == ["CODIM", "L'Anonyme"])
     }
 
     @Test("following the log and rebuilding agree on refusals")
-    func rebuildAgrees() throws {
+    func rebuildAgrees() async throws {
         let fixture = try ProjectionFixture()
         try admit(fixture)
         try fixture.record("consent.refused", Self.person, at: "2026-02-10T14:00:00.000Z", [
             "scope": ["kind": "organization", "value": "CODIM"], "decidedBy": "participant",
         ])
-        let followed = try fixture.reader.journey(of: Self.person)
+        let followed = try await fixture.reader.journey(of: Self.person)
         try fixture.record("consent.given", Self.person, at: "2026-03-01T10:00:00.000Z", [
             "scope": ["kind": "organization", "value": "CODIM"], "categories": ["stages"], "decidedBy": "participant",
         ])
-        let lifted = try fixture.reader.journey(of: Self.person)
+        let lifted = try await fixture.reader.journey(of: Self.person)
         #expect(followed.refusedOrganizations == ["CODIM"] && lifted.refusedOrganizations.isEmpty)
         let before = try fixture.tables()
-        try fixture.projector.rebuild()
+        try await fixture.projector.rebuild()
         #expect(try fixture.tables() == before)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import ParcoursClinical
 import ParcoursLog
 import ParcoursProjections
-import ParcoursStore
+import ParcoursSQLite
 import Testing
 
 @Suite("De-identified research exports")
@@ -29,9 +29,8 @@ struct ResearchExportTests {
         }
     }
 
-    static func export(_ fixture: ProjectionFixture, project: String, k: Int = 5) throws -> (ResearchManifest, URL) {
-        var journeys: [Journey] = []
-        try fixture.reader.forEachJourney { journeys.append($0) }
+    static func export(_ fixture: ProjectionFixture, project: String, k: Int = 5) async throws -> (ResearchManifest, URL) {
+        let journeys = try await fixture.journeys()
         let key = try fixture.store.researchKey(project: project, master: fixture.master)
         let directory = URL(fileURLWithPath: fixture.directory).appendingPathComponent("export-\(project)-\(UUID().uuidString)")
         let manifest = try ResearchExport(options: .init(project: project, k: k), key: key, today: today).write(journeys, to: directory)
@@ -47,10 +46,10 @@ struct ResearchExportTests {
     }
 
     @Test("k is measured here, apart from the code that enforced it, and holds on the generated store")
-    func kHolds() throws {
+    func kHolds() async throws {
         let fixture = try ProjectionFixture()
         try fixture.store.append(ProjectionFixture.generated(participants: 150, seed: 11), by: fixture.clinician, master: fixture.master)
-        let (manifest, directory) = try Self.export(fixture, project: "trajectoires")
+        let (manifest, directory) = try await Self.export(fixture, project: "trajectoires")
         let rows = try Self.rows(directory, "participants.csv")
         #expect(rows.count == manifest.exported && manifest.exported > 0)
         var classes: [String: Int] = [:]
@@ -65,16 +64,16 @@ struct ResearchExportTests {
     }
 
     @Test("no name, contact, birth date, note, clinician or participant id, nor organization name appears in any file")
-    func noIdentifier() throws {
+    func noIdentifier() async throws {
         let fixture = try ProjectionFixture()
         try fixture.store.append(ProjectionFixture.generated(participants: 120, seed: 12), by: fixture.clinician, master: fixture.master)
-        let (_, directory) = try Self.export(fixture, project: "trajectoires", k: 2)
+        let (_, directory) = try await Self.export(fixture, project: "trajectoires", k: 2)
         var exported = Data()
         for file in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
             exported.append(try Data(contentsOf: directory.appendingPathComponent(file)))
         }
         var secrets: Set<String> = ["clin-0001"]
-        try fixture.reader.forEachJourney { journey in
+        for journey in try await fixture.journeys() {
             secrets.insert(journey.participant)
             if let admission = journey.admission {
                 secrets.formUnion([admission.name, admission.dateOfBirth, admission.referringOrganization] + [admission.contact].compactMap { $0 })
@@ -90,18 +89,18 @@ struct ResearchExportTests {
     }
 
     @Test("two projects' pseudonyms cannot be joined; one project's are stable")
-    func unlinkable() throws {
+    func unlinkable() async throws {
         let fixture = try ProjectionFixture()
         try fixture.store.append(ProjectionFixture.generated(participants: 120, seed: 13), by: fixture.clinician, master: fixture.master)
-        let first = Set(try Self.rows(try Self.export(fixture, project: "projet-a", k: 2).1, "participants.csv").map { $0["pseudonym"]! })
-        let again = Set(try Self.rows(try Self.export(fixture, project: "projet-a", k: 2).1, "participants.csv").map { $0["pseudonym"]! })
-        let other = Set(try Self.rows(try Self.export(fixture, project: "projet-b", k: 2).1, "participants.csv").map { $0["pseudonym"]! })
+        let first = Set(try Self.rows(try await Self.export(fixture, project: "projet-a", k: 2).1, "participants.csv").map { $0["pseudonym"]! })
+        let again = Set(try Self.rows(try await Self.export(fixture, project: "projet-a", k: 2).1, "participants.csv").map { $0["pseudonym"]! })
+        let other = Set(try Self.rows(try await Self.export(fixture, project: "projet-b", k: 2).1, "participants.csv").map { $0["pseudonym"]! })
         #expect(!first.isEmpty && first == again)
         #expect(first.isDisjoint(with: other))
     }
 
     @Test("when every participant is unique on the quasi-identifiers, --k 5 generalizes and suppresses until it holds")
-    func allUnique() throws {
+    func allUnique() async throws {
         let fixture = try ProjectionFixture()
         let genders = ["woman", "man", "trans woman", "non-binary"], organizations = ["CODIM", "CCSMTL", "SPVM — Les Survivantes", "École Exemple"]
         var number = 0
@@ -111,7 +110,7 @@ struct ResearchExportTests {
                 try Self.admit(fixture, "P-U\(String(format: "%05d", number))", age: age, gender: gender, organization: organizations[index])
             }
         }
-        let (manifest, directory) = try Self.export(fixture, project: "unique")
+        let (manifest, directory) = try await Self.export(fixture, project: "unique")
         #expect(manifest.eligible == 16)
         #expect(manifest.exported + manifest.suppressed == 16)
         #expect(manifest.generalization.values.reduce(0, +) > 0, "something was generalized")
@@ -122,10 +121,10 @@ struct ResearchExportTests {
     }
 
     @Test("a withdrawn research consent takes the participant out of the next export; under 14 needs parental authority")
-    func withdrawal() throws {
+    func withdrawal() async throws {
         let fixture = try ProjectionFixture()
         for number in 1...6 { try Self.admit(fixture, "P-W0000\(number)", age: 16) }
-        let (before, first) = try Self.export(fixture, project: "retrait")
+        let (before, first) = try await Self.export(fixture, project: "retrait")
         #expect(before.exported == 6)
         // The consent covers stages and relapses, not referrals: those cells stay empty.
         let row = try #require(try Self.rows(first, "participants.csv").first)
@@ -133,12 +132,12 @@ struct ResearchExportTests {
         #expect(row["referrals_housing_completed"] == "", "referrals are not covered by this consent")
         try fixture.record("consent.withdrawn", "P-W00001", at: "2026-02-01T10:00:00.000Z",
                            ["scope": ["kind": "research"], "categories": ["stages", "relapses"], "decidedBy": "participant"])
-        let (after, second) = try Self.export(fixture, project: "retrait")
+        let (after, second) = try await Self.export(fixture, project: "retrait")
         #expect(after.eligible == 5)
         let kept = Set(try Self.rows(second, "participants.csv").map { $0["pseudonym"]! })
         let removed = Set(try Self.rows(first, "participants.csv").map { $0["pseudonym"]! }).subtracting(kept)
         #expect(removed.count == 1)
-        var journey = try fixture.reader.journey(of: "P-W00002")
+        var journey = try await fixture.reader.journey(of: "P-W00002")
         #expect(ResearchExport.isEligible(journey, today: Self.today))
         journey.admission?.dateOfBirth = "2013-01-01"
         #expect(!ResearchExport.isEligible(journey, today: Self.today), "a person under 14 who consented alone is not exported")

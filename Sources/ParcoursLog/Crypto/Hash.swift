@@ -1,11 +1,16 @@
 /// A SHA-256 digest: 32 bytes, held inline without allocation.
+///
+/// Four words rather than a `SIMD32<UInt8>`: a value aligned on 32 bytes in an async
+/// function's frame breaks Swift 6.3's task allocator ("freed pointer was not the last
+/// allocation"), and digests travel through the async use cases (`AppendResult`, `LogSummary`).
 public struct Hash: Hashable, Sendable, Comparable, CustomStringConvertible {
-    var storage: SIMD32<UInt8>
+    typealias Words = (UInt64, UInt64, UInt64, UInt64)
+    var storage: Words
 
     /// 32 zero bytes: the `prev` of the first record.
-    public static let zero = Hash(storage: SIMD32(repeating: 0))
+    public static let zero = Hash(storage: (0, 0, 0, 0))
 
-    init(storage: SIMD32<UInt8>) { self.storage = storage }
+    init(storage: Words) { self.storage = storage }
 
     /// A digest from exactly 32 bytes.
     ///
@@ -14,12 +19,12 @@ public struct Hash: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// costs a generic dispatch a byte — verification reads about three hashes a record.
     public init?(bytes: some Collection<UInt8>) {
         guard bytes.count == 32 else { return nil }
-        var storage = SIMD32<UInt8>(repeating: 0)
-        let copied = bytes.withContiguousStorageIfAvailable { buffer in
-            Swift.withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: UnsafeRawBufferPointer(buffer)) }
-        }
-        if copied == nil {
-            for (position, byte) in bytes.enumerated() { storage[position] = byte }
+        var storage: Words = (0, 0, 0, 0)
+        Swift.withUnsafeMutableBytes(of: &storage) { words in
+            let copied = bytes.withContiguousStorageIfAvailable { buffer in words.copyMemory(from: UnsafeRawBufferPointer(buffer)) }
+            if copied == nil {
+                for (position, byte) in bytes.enumerated() { words[position] = byte }
+            }
         }
         self.storage = storage
     }
@@ -47,6 +52,18 @@ public struct Hash: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     mutating func withUnsafeMutableBytes<R>(_ body: (UnsafeMutableRawBufferPointer) throws -> R) rethrows -> R {
         try Swift.withUnsafeMutableBytes(of: &storage, body)
+    }
+
+    public static func == (left: Hash, right: Hash) -> Bool {
+        left.storage.0 == right.storage.0 && left.storage.1 == right.storage.1 && left.storage.2 == right.storage.2
+            && left.storage.3 == right.storage.3
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.0)
+        hasher.combine(storage.1)
+        hasher.combine(storage.2)
+        hasher.combine(storage.3)
     }
 
     public static func < (left: Hash, right: Hash) -> Bool {

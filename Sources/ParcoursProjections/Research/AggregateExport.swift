@@ -1,13 +1,12 @@
 import Foundation
 import ParcoursClinical
 import ParcoursLog
-import ParcoursStore
 import ParcoursFiles
 
 /// An aggregate-only research export under ε-differential privacy: counts of current
 /// stages, of stage transitions and of relapses among the participants a research export
 /// may include, each with Laplace noise; no row per person, no pseudonym.
-public struct AggregateExport {
+public struct AggregateExport: Sendable {
     /// The most transitions and relapses one participant adds to the counts (clipping
     /// bounds the sensitivity).
     public static let transitionsPerParticipant = 20

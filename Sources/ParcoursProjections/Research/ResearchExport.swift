@@ -1,14 +1,13 @@
 import Foundation
 import ParcoursClinical
 import ParcoursLog
-import ParcoursStore
 import ParcoursFiles
 
 /// A de-identified research export: who is in it (research consent in force, no
 /// refusal, the holder of parental authority for a person under 14), pseudonyms keyed per
 /// project, quasi-identifiers generalized to k-anonymity, dates as time since admission,
 /// and a manifest that measures what it achieved on the files it wrote.
-public struct ResearchExport {
+public struct ResearchExport: Sendable {
     public struct Options: Sendable {
         public var project: String
         public var k: Int

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import ParcoursLog
-@testable import ParcoursStore
+@testable import ParcoursSQLite
 
 @Suite("Erasure by crypto-shredding")
 struct ErasureTests {

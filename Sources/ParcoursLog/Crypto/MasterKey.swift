@@ -5,27 +5,28 @@ import ParcoursLog
 public struct MasterKey: Sendable {
     let key: DataKey
 
-    init(key: DataKey) { self.key = key }
+    /// The master key of these bytes (the store unwraps it with the master passphrase).
+    public init(key: DataKey) { self.key = key }
 
     /// Wraps a secret for storage: `nonce || ciphertext`, bound to `purpose`.
-    func wrap(_ secret: [UInt8], purpose: String) -> [UInt8] {
+    public func wrap(_ secret: [UInt8], purpose: String) -> [UInt8] {
         let sealed = key.seal(secret, associatedData: Array(purpose.utf8))
         return sealed.nonce + sealed.ciphertext
     }
 
     /// Unwraps what `wrap` made for the same purpose.
-    func unwrap(_ wrapped: [UInt8], purpose: String) throws -> [UInt8] {
-        guard wrapped.count > DataKey.nonceLength else { throw StoreError.storeDamaged("a wrapped key is truncated") }
+    public func unwrap(_ wrapped: [UInt8], purpose: String) throws -> [UInt8] {
+        guard wrapped.count > DataKey.nonceLength else { throw LogError.storeDamaged("a wrapped key is truncated") }
         do {
             return try key.open(Array(wrapped[DataKey.nonceLength...]), nonce: Array(wrapped[..<DataKey.nonceLength]),
                                 associatedData: Array(purpose.utf8))
         } catch {
-            throw StoreError.storeDamaged("a wrapped key does not open with the master key")
+            throw LogError.storeDamaged("a wrapped key does not open with the master key")
         }
     }
 
-    static func dataKeyPurpose(_ id: String) -> String { "parcours/data-key/" + id }
-    static let logKeyPurpose = "parcours/log-key"
+    public static func dataKeyPurpose(_ id: String) -> String { "parcours/data-key/" + id }
+    public static let logKeyPurpose = "parcours/log-key"
 }
 
 /// An actor whose private key was unlocked with her or his passphrase.
@@ -38,7 +39,7 @@ public struct UnlockedActor: Sendable {
         self.key = key
     }
 
-    var author: Author { Author(actor: id, key: key.publicKey) }
+    public var author: Author { Author(actor: id, key: key.publicKey) }
 }
 
 /// Rules for new passphrases.
@@ -46,9 +47,9 @@ public enum Passphrase {
     /// The shortest passphrase accepted for a new key.
     public static let minimumLength = 10
 
-    static func checkNew(_ passphrase: String, field: String) throws {
+    public static func checkNew(_ passphrase: String, field: String) throws {
         guard passphrase.count >= minimumLength else {
-            throw StoreError.invalidInput(field: field, reason: "a new passphrase needs at least \(minimumLength) characters")
+            throw LogError.invalidInput(field: field, reason: "a new passphrase needs at least \(minimumLength) characters")
         }
     }
 }

@@ -2,22 +2,6 @@ import Foundation
 import GRDB
 import ParcoursLog
 
-/// What a stored event says, as far as its keys still allow.
-public enum EventContent: Sendable, Equatable {
-    /// A clear payload.
-    case clear([String: JSONValue])
-    /// A sealed payload, opened with its data key.
-    case opened([String: JSONValue])
-    /// A sealed payload whose data key was destroyed: the content is erased for good.
-    case erased
-}
-
-/// An event read back from the store, with its content.
-public struct StoredEvent: Sendable {
-    public var envelope: Envelope
-    public var content: EventContent
-}
-
 extension Store {
     /// The categories an erasure may give; the event carries the category, never free text.
     public static let erasureReasons = ["participant-request", "retention-expired", "entered-in-error", "legal-order"]

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import ParcoursLog
-@testable import ParcoursStore
+@testable import ParcoursSQLite
 
 /// A participant's wrapped data key is the only way to her or his record: it goes only
 /// with an erasure, and `verify` notices when it went without one.

@@ -1,19 +1,11 @@
 import Foundation
 import GRDB
+import ParcoursApp
 import ParcoursLog
 #if canImport(Glibc)
 import Glibc
 import ParcoursFiles
 #endif
-
-/// What putting a backup back in service did.
-public struct Restoration: Sendable {
-    /// The sizes of the two logs now in service.
-    public var events: UInt64
-    public var access: UInt64
-    /// Where the store that was in service is kept, if there was one.
-    public var replacedKeptAt: String?
-}
 
 extension Store {
     /// Puts a backup back in service as the store of `directory`, never behind the log.
@@ -27,7 +19,7 @@ extension Store {
     /// as a backup, then renamed over it (atomic); the store it replaces is kept beside it,
     /// as `parcours.sqlite.replaced-TIME`.
     public static func restore(backup: Store, master: MasterKey, into directory: String,
-                               authorize: (Store) throws -> Void) throws -> Restoration {
+                               authorize: (Store) async throws -> Void) async throws -> Restoration {
         let verified: StoreVerification
         do { verified = try backup.verify(master: master) } catch {
             throw StoreError.invalidInput(field: "backup", reason: "the backup does not verify (\(error)); nothing was restored")
@@ -37,10 +29,10 @@ extension Store {
         if inService {
             // Read-only until everything is checked: a refusal leaves the store in service as it was.
             let current = try Store.open(at: directory, readOnly: true)
-            try authorize(current)
+            try await authorize(current)
             try current.refuseGoingBehind(with: backup, verified: verified)
         } else {
-            try authorize(backup)
+            try await authorize(backup)
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
 
@@ -50,10 +42,7 @@ extension Store {
         try PrivateFile.create(staging, field: "store").close()
         let copy = try DatabaseQueue(path: staging)
         try backup.pool.backup(to: copy)
-        try copy.writeWithoutTransaction { db in
-            try db.execute(sql: "DELETE FROM store_info WHERE name = ?", arguments: [backupMarker])
-            try db.execute(sql: "PRAGMA journal_mode = DELETE")
-        }
+        try unmarkBackup(copy)
         try copy.close()
 
         var kept: String?
@@ -109,6 +98,15 @@ extension Store {
                     restoring it would fork the log — nothing was restored
                     """)
             }
+        }
+    }
+
+    /// The copy is no longer a backup once it is put in service (synchronous: GRDB's async
+    /// accesses are never mixed with the store's own threads).
+    private static func unmarkBackup(_ copy: DatabaseQueue) throws {
+        try copy.writeWithoutTransaction { db in
+            try db.execute(sql: "DELETE FROM store_info WHERE name = ?", arguments: [backupMarker])
+            try db.execute(sql: "PRAGMA journal_mode = DELETE")
         }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import GRDB
 import Testing
-import ParcoursLog
-@testable import ParcoursStore
+@testable import ParcoursLog
+@testable import ParcoursSQLite
 
 @Suite("Appending to the store")
 struct AppendTests {

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import Testing
 import ParcoursLog
-@testable import ParcoursStore
+@testable import ParcoursSQLite
 
 /// Someone with write access to the database file changes it behind the store's
 /// back (dropping the triggers first): `verify` must say so, at the right seq.

@@ -1,5 +1,6 @@
 import GRDB
 import ParcoursLog
+import ParcoursProjections
 
 /// The store's migrations: named, append-only, never edited once shipped.
 ///
@@ -9,7 +10,7 @@ import ParcoursLog
 enum StoreSchema {
     /// The projections' tables (created by v2), each with a `participant` column: what an
     /// erasure empties of the participant in its own transaction.
-    static let projectionTables = ["journey", "caseload", "program_participant", "program_transition", "program_relapse", "program_referral"]
+    static let projectionTables = SQLiteProjectionTables.tables(of: Set(ProjectionName.allCases))
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

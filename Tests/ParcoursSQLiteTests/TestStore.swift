@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import ParcoursLog
-@testable import ParcoursStore
+@testable import ParcoursSQLite
 
 /// A fresh store in a temporary directory, with its admin and master key unlocked.
 final class TestStore: Sendable {

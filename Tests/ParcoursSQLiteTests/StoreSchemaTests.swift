@@ -1,6 +1,6 @@
 import GRDB
 import Testing
-@testable import ParcoursStore
+@testable import ParcoursSQLite
 
 @Suite("The store's schema")
 struct StoreSchemaTests {

@@ -3,10 +3,9 @@ import ParcoursLog
 extension Store {
     /// Every record of the access log, in `seq` order.
     ///
-    /// Access records are clear (LOG-FORMAT.md), so no key is needed to read them; `master`
-    /// is accepted for symmetry with the event log's readers and may be nil. A sealed or
+    /// Access records are clear (LOG-FORMAT.md), so no key is needed to read them. A sealed or
     /// unparsable record means the store is damaged.
-    public func accessRecords(master: MasterKey?) throws -> [AccessLogEntry] {
+    public func accessRecords() throws -> [AccessLogEntry] {
         try logStore(master: nil).withReadTransaction(on: .access) { transaction in
             var entries: [AccessLogEntry] = []
             try transaction.lines(from: 0, to: transaction.size(), chunk: ExportVerifier.chunkSize) { lines in

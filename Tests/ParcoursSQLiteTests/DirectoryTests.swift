@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import ParcoursLog
-@testable import ParcoursStore
+@testable import ParcoursSQLite
 
 @Suite("The directory and its authority rules")
 struct DirectoryTests {

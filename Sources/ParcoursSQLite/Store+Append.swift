@@ -16,28 +16,6 @@ extension Store {
         return try write(drafts, by: author, master: master)
     }
 
-    /// Appends a batch that `prepare` draws up inside the write transaction, reading the
-    /// log and the projections as they stand once the writer's lock is taken: two writers
-    /// deciding from one participant's record never both decide from the same state.
-    /// Nothing is written if `prepare` throws.
-    /// `prepare` may also give access records (type, payload): they are appended to the
-    /// access log in the same transaction, so the acts and their access records are durable
-    /// together or not at all.
-    public func append(preparing prepare: (ProjectionSource) throws -> (drafts: [EventDraft], access: [(type: String, data: [String: JSONValue])]),
-                       by author: UnlockedActor, master: MasterKey) throws -> [AppendResult] {
-        var access: [(type: String, data: [String: JSONValue])] = []
-        let logKey = try logSigningKey(master: master)
-        return try writer.append(preparing: { transaction in
-            let prepared = try prepare(ProjectionSource(db: (transaction as! SQLiteLogTransaction).db, master: master))
-            try Self.checkWritable(prepared.drafts)
-            access = prepared.access
-            return prepared.drafts
-        }, by: author.author, signingKey: author.key, to: logStore(master: master), alsoInTransaction: { transaction in
-            guard !access.isEmpty else { return }
-            _ = try self.writer.appendAccess(access, logKey: logKey, in: transaction.onLog(.access))
-        })
-    }
-
     /// Refuses drafts that are not valid, or that only the store's own operations write.
     static func checkWritable(_ drafts: [EventDraft]) throws {
         for (index, draft) in drafts.enumerated() {

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import ParcoursLog
-@testable import ParcoursStore
+@testable import ParcoursSQLite
 import Testing
 
 @Suite("Group commit of the access log")

@@ -1,7 +1,7 @@
 import Testing
 import ParcoursLog
 import ParcoursLogTesting
-@testable import ParcoursStore
+@testable import ParcoursSQLite
 
 /// The SQLite store passes the conformance suite every `LogStore` backend runs
 /// (`ParcoursLogTesting`), on a fresh store for each check.

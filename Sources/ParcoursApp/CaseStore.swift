@@ -1,0 +1,79 @@
+import ParcoursLog
+import ParcoursProjections
+
+/// What a storage backend gives the case record: its two logs, the projections, and the
+/// key material they are sealed with. `CaseRecord` and `VerifiableLog` know storage only
+/// through this protocol; `ParcoursSQLite` implements it (a PostgreSQL backend will too).
+///
+/// Every operation is async: a front awaits while the backend works on its own threads.
+/// Each is atomic and, once it returns, durable. Errors are `LogError` (and the proofs'
+/// and verification's own), naming fields, never personal data.
+public protocol CaseStore: Sendable {
+    /// The log's origin (the first line of its checkpoints).
+    var origin: String { get }
+    /// The key that signs the log's checkpoints and the access log.
+    var logPublicKey: PublicKey { get }
+    /// A backup opens read-only: it signs no checkpoint and takes no write.
+    var isBackup: Bool { get }
+
+    // MARK: Keys
+
+    /// The master key, unsealed with the master passphrase (`LogError.wrongPassphrase` otherwise).
+    func unlockMaster(passphrase: String) async throws -> MasterKey
+    /// An actor's signing key, unsealed with her or his passphrase.
+    func unlockActor(_ id: String, passphrase: String) async throws -> UnlockedActor
+    /// The key that makes a research project's pseudonyms; the caller zeroes it after use.
+    func researchKey(project: String, master: MasterKey) async throws -> [UInt8]
+
+    // MARK: The directory
+
+    /// The directory as it stands now.
+    func currentDirectory() async throws -> Directory
+    /// The founding admin's display name, kept beside the log.
+    func foundingAdminName() async throws -> String?
+    /// Whether the store was created for demonstrations: only such a store takes synthetic journeys.
+    func isDemoStore() async throws -> Bool
+    func enrol(actor id: String, name: String, organization: String, roles: [String], passphrase: String,
+               by admin: UnlockedActor) async throws -> AppendResult
+    func rotateKey(of id: String, passphrase: String, by admin: UnlockedActor) async throws -> AppendResult
+    func changeRoles(of id: String, to roles: [String], by admin: UnlockedActor) async throws -> AppendResult
+    func revoke(_ id: String, reason: String, by admin: UnlockedActor) async throws -> AppendResult
+
+    // MARK: Writes
+
+    /// Appends a batch atomically, signed by `author`; participant streams are sealed under
+    /// their data key (which needs `master`).
+    func append(_ drafts: [EventDraft], by author: UnlockedActor, master: MasterKey?) async throws -> [AppendResult]
+    /// Appends a record to the access log, signed by the log key.
+    func recordAccess(type: String, data: [String: JSONValue], master: MasterKey) async throws -> AppendResult
+    /// Crypto-shreds a participant: destroys the stream's data keys, closes the stream with a
+    /// clear `participant.erased`, and removes her or him from the projections, together.
+    func erase(participant: String, reason: String, by admin: UnlockedActor) async throws -> AppendResult
+    /// The projections, opened with `master`.
+    func projections(master: MasterKey) -> any ProjectionStore
+
+    // MARK: Reads
+
+    /// The number of records in a log.
+    func size(_ log: LogKind) async throws -> UInt64
+    /// Every record of the access log, in order.
+    func accessRecords() async throws -> [AccessLogEntry]
+    /// Every event of a stream, its content opened where its key still exists (with `master`).
+    func events(inStream stream: String, master: MasterKey?) async throws -> [StoredEvent]
+    /// Writes the export of LOG-FORMAT.md into `directory`.
+    func exportLog(to directory: String, master: MasterKey) async throws -> (events: UInt64, access: UInt64)
+    /// A consistent copy of the store at `path`, marked as a backup.
+    func backup(to path: String) async throws
+
+    // MARK: Proofs, checkpoints, verification
+
+    func noteVerifier(_ log: LogKind) -> NoteVerifier
+    func inclusionProof(seq: UInt64, size: UInt64?, table: LogKind) async throws -> InclusionProof
+    func consistencyProof(from: UInt64, to: UInt64?, table: LogKind) async throws -> ConsistencyProof
+    /// The signed checkpoint of a log at its current size, signed now if it has none.
+    func checkpoint(_ log: LogKind, master: MasterKey) async throws -> String
+    /// Signs a checkpoint of exactly what a verification established.
+    func signVerifiedCheckpoint(of summary: LogSummary, table: LogKind, master: MasterKey) async throws -> String
+    /// Verifies the store completely, in one read snapshot; throws `VerificationError`.
+    func verify(since: String?, master: MasterKey?) async throws -> StoreVerification
+}

@@ -1,0 +1,59 @@
+import Foundation
+import ParcoursClinical
+import ParcoursLog
+
+/// A participant's projected state, sealed under her or his data key and ready for a
+/// backend to write: the journey, the rules' record, and the journey's facts for the access
+/// policy sealed apart (a writer opens only those).
+public struct SealedProjection: Sendable {
+    /// The journey in clear, for the rows a projection derives from it (caseload, program).
+    public var journey: Journey
+    /// The sealed journey and record; nil when the journey projection is not written.
+    public var sealed: (journey: Data, record: Data)?
+    /// The journey's facts for the access policy, sealed apart.
+    public var access: Data?
+
+    init(_ journey: Journey, record: ParticipantRecord, key: DataKey, sealing: Bool) throws {
+        self.journey = journey
+        if sealing {
+            sealed = (try Self.seal(journey, as: "journey", of: journey.participant, with: key),
+                      try Self.seal(record, as: "record", of: journey.participant, with: key))
+            access = try Self.seal(journey.accessFacts, as: "access", of: journey.participant, with: key)
+        }
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// Sealed under the participant's data key, deterministically: equal content, equal bytes.
+    static func seal(_ value: some Encodable, as kind: String, of participant: String, with key: DataKey) throws -> Data {
+        var plaintext = [UInt8](try encoder.encode(value))
+        defer { Sodium.zero(&plaintext) }
+        let sealed = key.sealDeterministically(plaintext, associatedData: associatedData(kind, participant))
+        return Data(sealed.nonce + sealed.ciphertext)
+    }
+
+    static func open(_ sealed: (journey: Data, record: Data), of participant: String, with key: DataKey) throws -> (Journey, ParticipantRecord) {
+        (try open(Journey.self, sealed.journey, as: "journey", of: participant, with: key),
+         try open(ParticipantRecord.self, sealed.record, as: "record", of: participant, with: key))
+    }
+
+    static func open<Value: Decodable>(_ type: Value.Type, _ sealed: Data, as kind: String, of participant: String, with key: DataKey) throws -> Value {
+        let bytes = [UInt8](sealed)
+        guard bytes.count > DataKey.nonceLength,
+              var plaintext = try? key.open(Array(bytes[DataKey.nonceLength...]), nonce: Array(bytes[..<DataKey.nonceLength]),
+                                            associatedData: associatedData(kind, participant))
+        else { throw ProjectionError.damaged("the \(kind) projection of a participant does not open with her or his data key") }
+        defer { Sodium.zero(&plaintext) }
+        do { return try JSONDecoder().decode(type, from: Data(plaintext)) } catch {
+            throw ProjectionError.damaged("the \(kind) projection of a participant does not decode; rebuilding the projections repairs it")
+        }
+    }
+
+    static func associatedData(_ kind: String, _ participant: String) -> [UInt8] {
+        Array("parcours/projection/\(kind)/\(participant)".utf8)
+    }
+}

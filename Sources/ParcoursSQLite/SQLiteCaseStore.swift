@@ -1,0 +1,135 @@
+import Dispatch
+import ParcoursApp
+import ParcoursLog
+import ParcoursProjections
+
+/// The SQLite store as the case record sees it: each operation runs on the store's own
+/// threads, and the caller suspends until it is done.
+///
+/// GRDB's accesses, SQLite's locks and syncs and Argon2id unlocks block the thread they run
+/// on. Run on the few cooperative threads that answer requests, they would hold them; and a
+/// synchronous read waiting for a reader connection, while the task holding it waits for a
+/// cooperative thread to resume, would never end. So nothing of the store runs there: every
+/// operation is handed to `SQLiteThreads`, where blocking waits only on work that is itself
+/// running.
+public struct SQLiteCaseStore: CaseStore {
+    /// The store, for the operations only a SQLite store has (tests, the benchmark, backups).
+    public let store: Store
+
+    public init(_ store: Store) { self.store = store }
+
+    public var origin: String { store.origin }
+    public var logPublicKey: PublicKey { store.logPublicKey }
+    public var isBackup: Bool { store.isBackup }
+
+    public func unlockMaster(passphrase: String) async throws -> MasterKey {
+        try await SQLiteThreads.run { [store] in try store.unlockMaster(passphrase: passphrase) }
+    }
+
+    public func unlockActor(_ id: String, passphrase: String) async throws -> UnlockedActor {
+        try await SQLiteThreads.run { [store] in try store.unlockActor(id, passphrase: passphrase) }
+    }
+
+    public func researchKey(project: String, master: MasterKey) async throws -> [UInt8] {
+        try await SQLiteThreads.run { [store] in try store.researchKey(project: project, master: master) }
+    }
+
+    public func currentDirectory() async throws -> Directory {
+        try await SQLiteThreads.run { [store] in try store.currentDirectory() }
+    }
+
+    public func foundingAdminName() async throws -> String? {
+        try await SQLiteThreads.run { [store] in try store.foundingAdminName() }
+    }
+
+    public func isDemoStore() async throws -> Bool {
+        try await SQLiteThreads.run { [store] in try store.isDemoStore() }
+    }
+
+    public func enrol(actor id: String, name: String, organization: String, roles: [String], passphrase: String,
+                      by admin: UnlockedActor) async throws -> AppendResult {
+        try await SQLiteThreads.run { [store] in
+            try store.enrol(actor: id, name: name, organization: organization, roles: roles, passphrase: passphrase, by: admin)
+        }
+    }
+
+    public func rotateKey(of id: String, passphrase: String, by admin: UnlockedActor) async throws -> AppendResult {
+        try await SQLiteThreads.run { [store] in try store.rotateKey(of: id, passphrase: passphrase, by: admin) }
+    }
+
+    public func changeRoles(of id: String, to roles: [String], by admin: UnlockedActor) async throws -> AppendResult {
+        try await SQLiteThreads.run { [store] in try store.changeRoles(of: id, to: roles, by: admin) }
+    }
+
+    public func revoke(_ id: String, reason: String, by admin: UnlockedActor) async throws -> AppendResult {
+        try await SQLiteThreads.run { [store] in try store.revoke(id, reason: reason, by: admin) }
+    }
+
+    public func append(_ drafts: [EventDraft], by author: UnlockedActor, master: MasterKey?) async throws -> [AppendResult] {
+        try await SQLiteThreads.run { [store] in try store.append(drafts, by: author, master: master) }
+    }
+
+    public func recordAccess(type: String, data: [String: JSONValue], master: MasterKey) async throws -> AppendResult {
+        try await SQLiteThreads.run { [store] in try store.recordAccess(type: type, data: data, master: master) }
+    }
+
+    public func erase(participant: String, reason: String, by admin: UnlockedActor) async throws -> AppendResult {
+        try await SQLiteThreads.run { [store] in try store.erase(participant: participant, reason: reason, by: admin) }
+    }
+
+    public func projections(master: MasterKey) -> any ProjectionStore { store.projections(master: master) }
+
+    public func size(_ log: LogKind) async throws -> UInt64 {
+        try await SQLiteThreads.run { [store] in try store.size(log) }
+    }
+
+    public func accessRecords() async throws -> [AccessLogEntry] {
+        try await SQLiteThreads.run { [store] in try store.accessRecords() }
+    }
+
+    public func events(inStream stream: String, master: MasterKey?) async throws -> [StoredEvent] {
+        try await SQLiteThreads.run { [store] in try store.events(inStream: stream, master: master) }
+    }
+
+    public func exportLog(to directory: String, master: MasterKey) async throws -> (events: UInt64, access: UInt64) {
+        try await SQLiteThreads.run { [store] in try store.exportLog(to: directory, master: master) }
+    }
+
+    public func backup(to path: String) async throws {
+        try await SQLiteThreads.run { [store] in try store.backup(to: path) }
+    }
+
+    public func noteVerifier(_ log: LogKind) -> NoteVerifier { store.noteVerifier(log) }
+
+    public func inclusionProof(seq: UInt64, size: UInt64?, table: LogKind) async throws -> InclusionProof {
+        try await SQLiteThreads.run { [store] in try store.inclusionProof(seq: seq, size: size, table: table) }
+    }
+
+    public func consistencyProof(from: UInt64, to: UInt64?, table: LogKind) async throws -> ConsistencyProof {
+        try await SQLiteThreads.run { [store] in try store.consistencyProof(from: from, to: to, table: table) }
+    }
+
+    public func checkpoint(_ log: LogKind, master: MasterKey) async throws -> String {
+        try await SQLiteThreads.run { [store] in try store.checkpoint(log, master: master) }
+    }
+
+    public func signVerifiedCheckpoint(of summary: LogSummary, table: LogKind, master: MasterKey) async throws -> String {
+        try await SQLiteThreads.run { [store] in try store.signVerifiedCheckpoint(of: summary, table: table, master: master) }
+    }
+
+    public func verify(since: String?, master: MasterKey?) async throws -> StoreVerification {
+        try await SQLiteThreads.run { [store] in try store.verify(since: since, master: master) }
+    }
+}
+
+/// The threads the SQLite backend blocks on, off the cooperative pool.
+enum SQLiteThreads {
+    static let queue = DispatchQueue(label: "parcours.sqlite", qos: .userInitiated, attributes: .concurrent)
+
+    /// Runs `body` on the store's threads; the caller suspends until it returns or throws.
+    static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try body() }) }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import GRDB
+import ParcoursLog
+import ParcoursProjections
+
+/// The projection tables of the store (or of a scratch database) inside a GRDB transaction.
+class SQLiteProjectionTables: ProjectionTables {
+    let db: Database
+
+    init(db: Database) { self.db = db }
+
+    /// The tables each projection writes, each with a `participant` column, and the key
+    /// its rows are ordered by in a digest.
+    static let tables: [ProjectionName: [(name: String, key: String)]] = [
+        .journey: [("journey", "participant")],
+        .caseload: [("caseload", "clinician, participant")],
+        .program: [("program_participant", "participant"), ("program_transition", "participant, event_id"),
+                   ("program_relapse", "participant, event_id"), ("program_referral", "participant, event_id")],
+    ]
+
+    static func tables(of names: Set<ProjectionName>) -> [String] { names.sorted().flatMap { tables[$0]!.map(\.name) } }
+
+    func positions() throws -> [ProjectionName: UInt64] {
+        var positions = Dictionary(uniqueKeysWithValues: ProjectionName.allCases.map { ($0, UInt64(0)) })
+        for row in try Row.fetchAll(db, sql: "SELECT name, position FROM projection_position") {
+            if let name = ProjectionName(rawValue: row["name"]) { positions[name] = UInt64(row["position"] as Int64) }
+        }
+        return positions
+    }
+
+    func setPosition(_ position: UInt64, of names: Set<ProjectionName>) throws {
+        for name in names {
+            try db.execute(sql: "INSERT INTO projection_position (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position",
+                           arguments: [name.rawValue, Int64(position)])
+        }
+    }
+
+    /// Without overwriting the freed pages (`secure_delete = FAST`): the rows are written
+    /// again at once, and the journeys are sealed under keys an erasure destroys. Erasure
+    /// itself keeps the store's full `secure_delete`.
+    func clear(_ names: Set<ProjectionName>) throws {
+        try db.execute(sql: "PRAGMA secure_delete = FAST")
+        defer { try? db.execute(sql: "PRAGMA secure_delete = ON") }
+        for table in Self.tables(of: names) { try db.execute(sql: "DELETE FROM \(table)") }
+    }
+
+    func remove(_ participant: String, from names: Set<ProjectionName>) throws {
+        for table in Self.tables(of: names) {
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE participant = ?").execute(arguments: [participant])
+        }
+    }
+
+    func write(_ prepared: SealedProjection, to names: Set<ProjectionName>) throws {
+        let journey = prepared.journey, participant = journey.participant
+        try remove(participant, from: names.subtracting([.journey]))
+        if names.contains(.journey), let sealed = prepared.sealed {
+            try db.cachedStatement(sql: """
+                INSERT INTO journey (participant, through_seq, journey, record, access) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (participant) DO UPDATE SET through_seq = excluded.through_seq, journey = excluded.journey, record = excluded.record,
+                    access = excluded.access
+                """).execute(arguments: [participant, Int64(journey.throughSeq), sealed.journey, sealed.record, prepared.access])
+        }
+        if names.contains(.caseload) {
+            let reviewOn = journey.plan?.plan.reviewOn
+            let openReferrals = journey.referrals.filter(\.isOpen).count
+            for clinician in journey.careTeam {
+                try db.cachedStatement(sql: """
+                    INSERT INTO caseload (clinician, participant, wheel_stage, engagement_step, assessed_on, last_contact_on,
+                                          next_review_on, open_referrals, safety_level, open_warnings, closed)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [clinician, participant, journey.stage?.wheelStage.rawValue, journey.stage?.engagementStep.rawValue,
+                                             journey.stage?.on, journey.lastContactOn, reviewOn, openReferrals,
+                                             journey.safety?.assessment.dangerLevel.rawValue, journey.warnings.count, !journey.followUp.open])
+            }
+        }
+        if names.contains(.program), let admission = journey.admission {
+            try db.cachedStatement(sql: """
+                INSERT INTO program_participant (participant, admitted_on, wheel_stage, engagement_step, first_plan_on, last_contact_on, closed)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [participant, admission.on, journey.stage?.wheelStage.rawValue, journey.stage?.engagementStep.rawValue,
+                                         (journey.planHistory.first ?? journey.plan)?.on, journey.lastContactOn ?? admission.on,
+                                         !journey.followUp.open])
+            for transition in journey.transitions {
+                try db.cachedStatement(sql: """
+                    INSERT INTO program_transition (participant, event_id, on_day, from_stage, to_stage, direction) VALUES (?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [participant, transition.id, transition.on, transition.from.rawValue, transition.to.rawValue,
+                                             transition.direction.rawValue])
+            }
+            for relapse in journey.relapses {
+                try db.cachedStatement(sql: "INSERT INTO program_relapse (participant, event_id, started_on, kind) VALUES (?, ?, ?, ?)")
+                    .execute(arguments: [participant, relapse.id, relapse.startedOn, relapse.kind.rawValue])
+            }
+            for referral in journey.referrals {
+                try db.cachedStatement(sql: """
+                    INSERT INTO program_referral (participant, event_id, made_on, resource_kind, resource, outcome) VALUES (?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [participant, referral.id, referral.on, referral.to.kind.rawValue, referral.to.name,
+                                             referral.status.rawValue])
+            }
+        }
+    }
+
+    func sealedAccess(of participant: String) throws -> (access: Data, record: Data)? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT access, record FROM journey WHERE participant = ? AND access IS NOT NULL"),
+                         arguments: [participant])
+            .map { ($0["access"], $0["record"]) }
+    }
+
+    func sealedJourneyAndRecord(of participant: String) throws -> (journey: Data, record: Data)? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT journey, record FROM journey WHERE participant = ?"), arguments: [participant])
+            .map { ($0["journey"], $0["record"]) }
+    }
+
+    func sealedJourney(of participant: String) throws -> Data? {
+        try Data.fetchOne(db.cachedStatement(sql: "SELECT journey FROM journey WHERE participant = ?"), arguments: [participant])
+    }
+
+    func forEachSealedJourney(_ body: (String, Data) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT participant, journey FROM journey ORDER BY participant")
+        while let row = try rows.next() { try body(row["participant"], row["journey"]) }
+    }
+
+    func caseload(of clinician: String) throws -> [CaseloadEntry] {
+        try Row.fetchAll(db, sql: """
+            SELECT * FROM caseload WHERE clinician = ? ORDER BY closed, last_contact_on IS NOT NULL, last_contact_on, participant
+            """, arguments: [clinician]).map { row in
+            CaseloadEntry(participant: row["participant"], wheelStage: try ProjectionTerm.typed(row["wheel_stage"]),
+                          engagementStep: try ProjectionTerm.typed(row["engagement_step"]), assessedOn: row["assessed_on"],
+                          lastContactOn: row["last_contact_on"], nextReviewOn: row["next_review_on"], openReferrals: row["open_referrals"],
+                          safetyLevel: try ProjectionTerm.typed(row["safety_level"]), openWarnings: row["open_warnings"],
+                          followUpOpen: !(row["closed"] as Bool))
+        }
+    }
+
+    func programFigures(from: String, to: String) throws -> ProgramFigures {
+        let followUps = try Row.fetchOne(db, sql: "SELECT SUM(closed = 0), SUM(closed = 1) FROM program_participant WHERE admitted_on <= ?",
+                                         arguments: [to])
+        let byStage = try Row.fetchAll(db, sql: """
+            SELECT wheel_stage, engagement_step, COUNT(*) AS n FROM program_participant
+            WHERE closed = 0 AND admitted_on <= ? GROUP BY wheel_stage, engagement_step ORDER BY wheel_stage, engagement_step
+            """, arguments: [to]).map {
+            ProgramPicture.StageCount(wheelStage: try ProjectionTerm.typed($0[0]), engagementStep: try ProjectionTerm.typed($0[1]), participants: $0[2])
+        }
+        let transitions = try Row.fetchAll(db, sql: """
+            SELECT substr(on_day, 1, 7) AS month, from_stage, to_stage, direction, COUNT(*) FROM program_transition
+            WHERE on_day BETWEEN ? AND ? GROUP BY month, from_stage, to_stage ORDER BY month, from_stage, to_stage
+            """, arguments: [from, to]).map {
+            ProgramPicture.Transition(month: $0[0], from: try ProjectionTerm.required($0[1]), to: try ProjectionTerm.required($0[2]),
+                                      direction: try ProjectionTerm.required($0[3]), count: $0[4])
+        }
+        let relapses = try Row.fetchAll(db, sql: """
+            SELECT substr(started_on, 1, 7) AS month, SUM(kind = 'momentary'), SUM(kind = 'prolonged') FROM program_relapse
+            WHERE started_on BETWEEN ? AND ? GROUP BY month ORDER BY month
+            """, arguments: [from, to]).map { ProgramPicture.RelapseMonth(month: $0[0], momentary: $0[1], prolonged: $0[2]) }
+        let referrals = try Row.fetchAll(db, sql: """
+            SELECT resource_kind, resource, outcome, COUNT(*) FROM program_referral
+            WHERE made_on BETWEEN ? AND ? GROUP BY resource_kind, resource, outcome ORDER BY resource_kind, resource, outcome
+            """, arguments: [from, to]).map {
+            ProgramPicture.ReferralOutcome(resourceKind: try ProjectionTerm.required($0[0]), resource: $0[1],
+                                           outcome: try ProjectionTerm.required($0[2]), count: $0[3])
+        }
+        let admissions = try Row.fetchAll(db, sql: "SELECT admitted_on, first_plan_on FROM program_participant WHERE admitted_on BETWEEN ? AND ?",
+                                          arguments: [from, to]).map { (admittedOn: $0["admitted_on"] as String, firstPlanOn: $0["first_plan_on"] as String?) }
+        let open = try Row.fetchAll(db, sql: """
+            SELECT participant, last_contact_on FROM program_participant WHERE closed = 0 AND admitted_on <= ? ORDER BY last_contact_on, participant
+            """, arguments: [to]).map { (participant: $0["participant"] as String, lastContactOn: $0["last_contact_on"] as String) }
+        return ProgramFigures(openFollowUps: followUps?[0] ?? 0, closedFollowUps: followUps?[1] ?? 0, byStage: byStage, transitions: transitions,
+                              relapses: relapses, referrals: referrals, admissions: admissions, openLastContacts: open)
+    }
+
+    func digests(of name: ProjectionName, leavingOut participants: Set<String>) throws -> [ProjectionDigest] {
+        try Self.tables[name]!.map { table in
+            var digest = ProjectionDigest(table: table.name, rows: 0, hash: .zero)
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.name) ORDER BY \(table.key)")
+            while let row = try rows.next() {
+                if !participants.isEmpty, participants.contains(row["participant"] as String) { continue }
+                var bytes = Array(digest.hash.bytes)
+                for value in row.databaseValues {
+                    // Each value tagged with its type and length, so no two rows encode alike.
+                    switch value.storage {
+                    case .null: bytes += [0]
+                    case .int64(let int): bytes += [1] + withUnsafeBytes(of: int.bigEndian, Array.init)
+                    case .double(let double): bytes += [2] + withUnsafeBytes(of: double.bitPattern.bigEndian, Array.init)
+                    case .string(let string): bytes += [3] + withUnsafeBytes(of: UInt64(string.utf8.count).bigEndian, Array.init) + Array(string.utf8)
+                    case .blob(let data): bytes += [4] + withUnsafeBytes(of: UInt64(data.count).bigEndian, Array.init) + Array(data)
+                    }
+                }
+                digest.hash = Sodium.sha256(bytes)
+                digest.rows += 1
+            }
+            return digest
+        }
+    }
+}
