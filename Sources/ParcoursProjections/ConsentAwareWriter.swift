@@ -131,7 +131,7 @@ public struct ConsentAwareWriter: Sendable {
         /// Adds one act; `next` is the act that follows it in the batch, if any.
         mutating func add(_ request: ActRequest, next: ActRequest?, newParticipantID: () -> String) throws {
             let admission = request.type == ClinicalActType.participantEnrolled.rawValue
-            let participant = admission ? try admitted(request, newParticipantID: newParticipantID) : request.participant!
+            let participant = admission ? try admitted(request, newParticipantID: newParticipantID) : request.participant!.rawValue
             let changesAccess = Journey.changesAccess(request.type)
             var state = try admission ? nil : states[participant] ?? Projector.current(of: participant, in: source, whole: changesAccess)
                 .map { State(facts: $0.facts, record: $0.record, journey: $0.journey) }
@@ -165,7 +165,7 @@ public struct ConsentAwareWriter: Sendable {
                    version: request.expectedVersion ?? version, warnings: warnings, journey: &journey, implied: false)
             state = State(facts: journey?.accessFacts ?? state!.facts, record: record!, journey: journey ?? state?.journey,
                           context: journey == nil ? state?.context : nil)
-            let teamFollows = next.map { $0.type == ClinicalActType.careTeamAssigned.rawValue && $0.participant == participant
+            let teamFollows = next.map { $0.type == ClinicalActType.careTeamAssigned.rawValue && $0.participant?.rawValue == participant
                 && $0.data["clinician"]?.stringValue == writer.reader.id } ?? false
             if admission, teamFollows {
                 founding = (participant, decision)
