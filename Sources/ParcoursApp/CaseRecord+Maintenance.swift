@@ -28,8 +28,10 @@ extension CaseRecord {
     /// same transaction as the signed `participant.erased` that closes the stream.
     public func erase(participant: ParticipantID, reason: String, by identity: Identity) async throws -> AppendResult {
         let session = try session(identity, view: .maintenance, participant: participant)
-        try session.authorize(.maintenance, purpose: .administration, details: ["participant": .string(participant.rawValue), "command": "erase"],
-                              kind: "write")
+        try session.authorize(.maintenance, purpose: .administration, kind: .write) {
+            $0.participant = participant
+            $0.command = "erase"
+        }
         return try store.erase(participant: participant.rawValue, reason: reason, by: session.author)
     }
 
@@ -37,7 +39,7 @@ extension CaseRecord {
     /// those rebuilt and the log position they reached.
     public func rebuildProjections(_ names: Set<ProjectionName>, by identity: Identity) async throws -> (rebuilt: Set<ProjectionName>, position: UInt64) {
         let session = try session(identity, view: .maintenance)
-        try session.authorize(.maintenance, purpose: .administration, details: ["command": "projections rebuild"])
+        try session.authorize(.maintenance, purpose: .administration, noting: { $0.command = "projections rebuild" })
         let chosen = names.isEmpty ? Set(ProjectionName.allCases) : names
         try session.projections.projector.rebuild(chosen)
         return (chosen, try store.size())
@@ -46,7 +48,7 @@ extension CaseRecord {
     /// Brings the projections to the log's head; returns how many records they followed and the position reached.
     public func catchUpProjections(by identity: Identity) async throws -> (followed: UInt64, position: UInt64) {
         let session = try session(identity, view: .maintenance)
-        try session.authorize(.maintenance, purpose: .administration, details: ["command": "projections catch-up"])
+        try session.authorize(.maintenance, purpose: .administration, noting: { $0.command = "projections catch-up" })
         let followed = try session.projections.projector.catchUp()
         return (followed, try store.size())
     }
@@ -56,7 +58,7 @@ extension CaseRecord {
     public func append(_ drafts: [EventDraft], by identity: Identity) async throws -> [AppendResult] {
         guard !drafts.isEmpty else { throw AppError.invalidInput(field: "events", reason: "at least one event") }
         let session = try session(identity, view: .maintenance)
-        try session.authorize(.maintenance, purpose: .administration, details: ["command": "append"], kind: "write")
+        try session.authorize(.maintenance, purpose: .administration, kind: .write) { $0.command = "append" }
         return try store.append(drafts, by: session.author, master: master)
     }
 }

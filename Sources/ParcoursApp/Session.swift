@@ -41,9 +41,9 @@ public struct Session: Sendable {
 
     /// Decides a request and records the decision; throws `ConsentAwareReader.Denied` when refused.
     @discardableResult
-    public func authorize(_ view: AccessView, purpose: AccessPurpose = .care, details: [String: JSONValue] = [:],
-                          kind: String? = nil) throws -> AccessDecision {
-        try views.decide(AccessRequest(reader: reader, view: view, purpose: purpose), details: details, kind: kind)
+    public func authorize(_ view: AccessView, purpose: AccessPurpose = .care, kind: AccessRecord.Kind? = nil,
+                          noting details: (inout AccessRecord) -> Void = { _ in }) throws -> AccessDecision {
+        try views.decide(AccessRequest(reader: reader, view: view, purpose: purpose), kind: kind, noting: details)
     }
 
     /// A participant's journey as this reader may see it, the read recorded first.
@@ -64,13 +64,13 @@ extension CaseRecord {
             guard let actor = directory.activeActor(key.id) else { throw StoreError.revokedActor(key.id) }
             return Session(reader: Reader(actor), author: key, directory: directory, caseRecord: self)
         } catch {
-            var data: [String: JSONValue] = participant.map { ["participant": .string($0.rawValue)] } ?? [:]
-            data["reason"] = .string(Self.category(of: error))
-            data["actor"] = .string(identity.recordable)
-            data["view"] = .string(view.rawValue)
-            data["purpose"] = .string(view.usualPurpose.rawValue)
-            data["outcome"] = "denied"
-            try store.recordAccess(type: "access.read", data: data, master: master)
+            // `recordable` is an actor id, or `unproven-` and a digest: an id either way.
+            var record = AccessRecord(kind: .read, actor: ActorID(identity.recordable)!, outcome: .denied)
+            record.participant = participant
+            record.reason = Self.category(of: error)
+            record.view = view
+            record.purpose = view.usualPurpose
+            try recordAccess(record)
             throw error
         }
     }
@@ -81,13 +81,13 @@ extension CaseRecord {
     }
 
     /// A short category for the access log; never the error's text, which may name other things.
-    static func category(of error: any Error) -> String {
+    static func category(of error: any Error) -> AccessRecord.Reason {
         switch error {
-        case StoreError.wrongPassphrase, AppError.identityNotProven: "identity not proven"
-        case StoreError.unknownActor, AppError.invalidInput(field: "actor", reason: _): "unknown actor"
-        case StoreError.revokedActor: "revoked actor"
-        case StoreError.notPermitted: "role not permitted"
-        default: "refused"
+        case StoreError.wrongPassphrase, AppError.identityNotProven: .identityNotProven
+        case StoreError.unknownActor, AppError.invalidInput(field: "actor", reason: _): .unknownActor
+        case StoreError.revokedActor: .revokedActor
+        case StoreError.notPermitted: .roleNotPermitted
+        default: .refused
         }
     }
 }

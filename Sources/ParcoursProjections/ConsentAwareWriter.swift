@@ -140,7 +140,7 @@ public struct ConsentAwareWriter: Sendable {
             if let founding, founding.participant == participant, request.type == ClinicalActType.careTeamAssigned.rawValue {
                 // The assignment that creates the care team, right after the admission: decided with it.
                 decision = founding.decision
-                access.append(recordOf(decision, request.type, participant, clinician: clinician))
+                access.append(recordOf(decision, request.type, participant, clinician: clinician).logged)
             } else {
                 decision = try decide(request.type, participant: admission ? nil : participant, state: &state, clinician: clinician)
             }
@@ -177,7 +177,7 @@ public struct ConsentAwareWriter: Sendable {
                                                 occurredAt: request.occurredAt, id: teamID, participant: participant, into: &record)
                 append(ClinicalActType.careTeamAssigned.rawValue, participant: participant, data: team, occurredAt: request.occurredAt,
                        id: teamID, version: version + 1, warnings: [], journey: &journey, implied: true)
-                access.append(recordOf(decision, ClinicalActType.careTeamAssigned.rawValue, participant, clinician: writer.reader.id))
+                access.append(recordOf(decision, ClinicalActType.careTeamAssigned.rawValue, participant, clinician: writer.reader.id).logged)
                 state = State(facts: journey!.accessFacts, record: record!, journey: journey)
             }
             states[participant] = state
@@ -218,20 +218,19 @@ public struct ConsentAwareWriter: Sendable {
                 decision = AccessDecision(outcome: .denied, categories: [], purpose: .care, denial: .erasedParticipant, brokeGlass: false)
             }
             guard decision.permitted else {
-                throw BatchDenied(record: AccessRecord(kind: "write", payload: recordOf(decision, type, participant, clinician: clinician).data),
+                throw BatchDenied(record: recordOf(decision, type, participant, clinician: clinician),
                                   denied: ConsentAwareReader.Denied(decision: decision, view: .record))
             }
             // Recorded beside the act: the glass broken, a care-team change, a write despite the participant's refusal.
             if decision.brokeGlass || clinician != nil || decision.purpose == .legalObligation {
-                access.append(recordOf(decision, type, participant, clinician: clinician))
+                access.append(recordOf(decision, type, participant, clinician: clinician).logged)
             }
             return decision
         }
 
-        func recordOf(_ decision: AccessDecision, _ type: String, _ participant: String?, clinician: String?) -> (type: String, data: [String: JSONValue]) {
-            let record = AccessRecord.decidedWrite(decision, writer: writer.reader, act: type, participant: participant, clinician: clinician,
-                                                   justification: writer.breakGlass)
-            return (record.type, record.payload)
+        func recordOf(_ decision: AccessDecision, _ type: String, _ participant: String?, clinician: String?) -> AccessRecord {
+            AccessRecord.decidedWrite(decision, writer: writer.reader, act: type, participant: participant.flatMap(ParticipantID.init),
+                                      clinician: clinician, justification: writer.breakGlass)
         }
 
         /// The checks that need the directory or the record beyond the act itself.
