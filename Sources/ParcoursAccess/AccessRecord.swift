@@ -30,8 +30,16 @@ public struct AccessRecord: Codable, Sendable, Equatable {
         case erasedParticipant = "erased participant"
 
         public init(_ denial: AccessDecision.Denial) {
-            // Every denial of the policy is a reason of the record (the raw values are shared).
-            self = Reason(rawValue: denial.rawValue)!
+            self = switch denial {
+            case .roleNotPermitted: .roleNotPermitted
+            case .notInCareTeam: .notInCareTeam
+            case .refusedByParticipant: .refusedByParticipant
+            case .noConsent: .noConsent
+            case .notOwnOrganization: .notOwnOrganization
+            case .justificationTooShort: .justificationTooShort
+            case .unknownParticipant: .unknownParticipant
+            case .erasedParticipant: .erasedParticipant
+            }
         }
     }
 

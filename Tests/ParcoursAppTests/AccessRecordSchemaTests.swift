@@ -88,6 +88,16 @@ struct AccessRecordSchemaTests {
         #expect(Set(records.compactMap(\.report)) == Set(AccessRecord.Report.allCases))
         #expect(records.contains { $0.actor.rawValue.hasPrefix("unproven-") }, "a name typed for an id is kept only as a digest")
     }
+
+    @Test("the check itself reports a member the schema does not list, a value out of its enum, a false review, a malformed participant")
+    func checkReports() throws {
+        let schema = try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: Self.schemaPath))))
+        let problems = SchemaCheck.problems(["actor": "clin-1", "outcome": "maybe", "extra": 1, "review": false, "participant": "P-x",
+                                             "categories": ["notes", "gossip"]], against: schema)
+        #expect(problems.sorted() == ["categories[1]: not one of the schema's values", "extra: not in the schema",
+                                      "outcome: not one of the schema's values", "participant: does not match ^P-[0-9A-Z]{4,16}$",
+                                      "review: not the schema's constant"])
+    }
 }
 
 /// The part of JSON Schema 2020-12 that `access-record.v1` uses: `type`, `required`,
