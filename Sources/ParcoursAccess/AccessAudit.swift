@@ -1,27 +1,21 @@
 import ParcoursLog
 
-extension AccessLogEntry {
-    var actor: String? { payload["actor"]?.stringValue }
-    var participant: String? { payload["participant"]?.stringValue }
-    var day: String { String(recordedAt.description.prefix(10)) }
-}
-
 /// What the privacy officer looks for in the access log: a filter, and the anomalies
 /// worth a review.
 public enum AccessAudit {
     /// Which records to list; days are `YYYY-MM-DD`, inclusive.
     public struct Filter: Sendable {
-        public var participant: String?
-        public var actor: String?
+        public var participant: ParticipantID?
+        public var actor: ActorID?
         public var from: String?
         public var to: String?
 
-        public init(participant: String? = nil, actor: String? = nil, from: String? = nil, to: String? = nil) {
+        public init(participant: ParticipantID? = nil, actor: ActorID? = nil, from: String? = nil, to: String? = nil) {
             (self.participant, self.actor, self.from, self.to) = (participant, actor, from, to)
         }
 
-        public func matches(_ access: AccessLogEntry) -> Bool {
-            (participant == nil || access.participant == participant) && (actor == nil || access.actor == actor)
+        public func matches(_ access: RecordedAccess) -> Bool {
+            (participant == nil || access.record.participant == participant) && (actor == nil || access.record.actor == actor)
                 && (from.map { access.day >= $0 } ?? true) && (to.map { access.day <= $0 } ?? true)
         }
     }
@@ -61,42 +55,42 @@ public enum AccessAudit {
 
     /// The anomalies of the access log, in log order. "Many participants" means more than
     /// `threshold` distinct participants read by one actor within `windowMinutes`.
-    public static func anomalies(_ accesses: [AccessLogEntry], threshold: Int = 20, windowMinutes: Int = 10) -> [Anomaly] {
+    public static func anomalies(_ accesses: [RecordedAccess], threshold: Int = 20, windowMinutes: Int = 10) -> [Anomaly] {
         var found: [Anomaly] = []
         var permittedBefore: Set<String> = []  // organization + participant pairs read with consent
         var recent: [String: [(Timestamp, String)]] = [:]
         var flaggedUntil: [String: Timestamp] = [:]
         var refusedBefore: Set<String> = []  // participant + actor pairs refused a read or a write
         for access in accesses {
-            let actor = access.actor ?? "?"
+            let record = access.record
+            let actor = record.actor.rawValue
+            let participant = record.participant?.rawValue
             func flag(_ kind: Anomaly.Kind, _ detail: String) {
                 found.append(Anomaly(kind: kind, seq: access.seq, at: access.recordedAt.description, actor: actor,
-                                     participant: access.participant, detail: detail))
+                                     participant: participant, detail: detail))
             }
-            let payload = access.payload
-            let outcome = payload["outcome"]?.stringValue, reason = payload["reason"]?.stringValue
-            let organization = payload["organization"]?.stringValue ?? ""
-            if access.type == "access.export" { flag(.export, "export (\(payload["view"]?.stringValue ?? "log"))") }
-            let act = payload["act"]?.stringValue
-            let brokeGlass = payload["review"] == true || payload["purpose"] == "break-glass" && outcome == "permitted"
+            let organization = record.organization ?? ""
+            if record.kind == .export { flag(.export, "export (\(record.view?.rawValue ?? "log"))") }
+            let act = record.act
+            let brokeGlass = record.review || record.purpose == .breakGlass && record.outcome == .permitted
             if brokeGlass, let act, act.hasPrefix("careteam.") {
                 flag(.careTeamChangeUnderBreakGlass, "\(act) recorded under break-glass, justification written")
             } else if brokeGlass {
-                let what = access.type == "access.write" ? "write (\(act ?? "an act"))" : "read of \(payload["view"]?.stringValue ?? "a record")"
+                let what = record.kind == .write ? "write (\(act ?? "an act"))" : "read of \(record.view?.rawValue ?? "a record")"
                 flag(.breakGlass, "break-glass \(what), justification written")
             }
-            if reason == "unknown actor" { flag(.unknownActor, "attempt under an identity the directory does not know") }
-            if let participant = access.participant, outcome == "denied" { refusedBefore.insert(participant + "\u{0}" + actor) }
-            if outcome == "permitted", act == "careteam.assigned", let participant = access.participant,
-               let clinician = payload["clinician"]?.stringValue, refusedBefore.contains(participant + "\u{0}" + clinician) {
+            if record.reason == .unknownActor { flag(.unknownActor, "attempt under an identity the directory does not know") }
+            if let participant, record.outcome == .denied { refusedBefore.insert(participant + "\u{0}" + actor) }
+            if record.outcome == .permitted, act == "careteam.assigned", let participant,
+               let clinician = record.clinician, refusedBefore.contains(participant + "\u{0}" + clinician) {
                 flag(.joinedAfterRefusal, "\(clinician) joined the care team after being refused this record")
             }
-            if reason == "not in the care team" { flag(.outsideCareTeam, "refused: not in the care team") }
-            if payload["purpose"] == "legal-obligation" { flag(.refusedReader, "the participant refused this reader; legal disclosures only") }
-            if let participant = access.participant {
+            if record.reason == .notInCareTeam { flag(.outsideCareTeam, "refused: not in the care team") }
+            if record.purpose == .legalObligation { flag(.refusedReader, "the participant refused this reader; legal disclosures only") }
+            if let participant {
                 let pair = organization + "\u{0}" + participant
-                if outcome == "permitted", payload["role"] == "partner" { permittedBefore.insert(pair) }
-                if reason == "no consent in force", permittedBefore.contains(pair) {
+                if record.outcome == .permitted, record.role == .partner { permittedBefore.insert(pair) }
+                if record.reason == .noConsent, permittedBefore.contains(pair) {
                     flag(.afterConsentWithdrawn, "read attempted by \(organization) after its consent was withdrawn")
                 }
                 // Distinct participants per actor within the window.

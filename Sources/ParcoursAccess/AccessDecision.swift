@@ -3,7 +3,7 @@ import ParcoursClinical
 /// The policy's answer: permitted with the categories the reader may see, or denied
 /// with a reason (a category, never free text).
 public struct AccessDecision: Sendable, Equatable {
-    public enum Outcome: String, Sendable { case permitted, denied }
+    public enum Outcome: String, Sendable, Codable { case permitted, denied }
 
     /// Why a request was denied; the access log records the raw value.
     public enum Denial: String, Sendable, Equatable {

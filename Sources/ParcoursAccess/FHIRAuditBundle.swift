@@ -22,8 +22,8 @@ import ParcoursLog
 ///   patient and a recipient the access log does not name. The type is DICOM's Export (110106),
 ///   with action `R`, as DICOM PS3.15 and BALP's disclosure profile write it.
 public enum FHIRAuditBundle {
-    /// One access-log record, as plain values.
-    public typealias Record = AccessLogEntry
+    /// One access-log record, its payload typed: nothing but vocabulary and ids can reach the bundle.
+    public typealias Record = RecordedAccess
 
     public static let balpBase = "https://profiles.ihe.net/ITI/BALP/StructureDefinition/"
     public static let readProfile = balpBase + "IHE.BasicAudit.Read"
@@ -57,44 +57,29 @@ public enum FHIRAuditBundle {
         // FHIR refuses empty arrays: no entry at all when there is nothing to show.
         if !records.isEmpty {
             bundle["entry"] = .array(records.map { record in
-                ["fullUrl": .string("urn:uuid:" + record.id), "resource": auditEvent(record)]
+                ["fullUrl": .string("urn:uuid:" + record.entry.id), "resource": auditEvent(record)]
             })
         }
         return .object(bundle)
     }
 
-    /// What kind of access a record is, from its type.
-    enum Kind {
-        case read, search, write, export, other
-        init(type: String) {
-            switch type {
-            case "access.read": self = .read
-            case "access.write": self = .write
-            case "access.search": self = .search
-            case "access.export": self = .export
-            default: self = .other
-            }
-        }
-    }
-
     /// One record as an `AuditEvent`.
-    public static func auditEvent(_ record: Record) -> JSONValue {
-        let payload = record.payload
-        let kind = Kind(type: record.type)
-        let permitted = payload["outcome"]?.stringValue == "permitted"
-        let participant = payload["participant"]?.stringValue.flatMap { Identifiers.isParticipantID($0) ? $0 : nil }
-        let purpose = payload["purpose"]?.stringValue
-        let brokeGlass = purpose == AccessPurpose.breakGlass.rawValue || payload["brokeGlass"]?.boolValue == true
-            || payload["justification"] != nil
+    public static func auditEvent(_ recorded: Record) -> JSONValue {
+        let (entry, access) = (recorded.entry, recorded.record)
+        let kind = access.kind
+        let permitted = access.outcome == .permitted
+        let participant = access.participant?.rawValue
+        let purpose = access.purpose?.rawValue
+        let brokeGlass = access.purpose == .breakGlass || access.justification != nil
 
         var event: [String: JSONValue] = [
             "resourceType": "AuditEvent",
-            "id": .string(record.id),
-            "recorded": .string(record.recordedAt.description),
+            "id": .string(entry.id),
+            "recorded": .string(entry.recordedAt.description),
             "outcome": permitted ? "0" : "4",
-            "source": source(record.log),
+            "source": source(entry.log),
         ]
-        var meta: [String: JSONValue] = ["source": .string("urn:parcours:access-log:\(record.seq)")]
+        var meta: [String: JSONValue] = ["source": .string("urn:parcours:access-log:\(entry.seq)")]
         if permitted, kind == .read { meta["profile"] = [.string(participant == nil ? readProfile : patientReadProfile)] }
         event["meta"] = .object(meta)
 
@@ -110,13 +95,11 @@ public enum FHIRAuditBundle {
         case .export:
             event["type"] = coding(dicom, "110106", "Export")
             event["action"] = "R"
-        case .other:
-            event["type"] = coding(dicom, "110100", "Application Activity")
         }
-        if !permitted { event["outcomeDesc"] = .string(denialCategory(payload["reason"]?.stringValue)) }
+        if !permitted { event["outcomeDesc"] = .string(access.reason?.rawValue ?? AccessRecord.Reason.refused.rawValue) }
         if let purpose { event["purposeOfEvent"] = [purposeOfEvent(purpose)] }
 
-        event["agent"] = .array([user(payload), client(), server(record.log)])
+        event["agent"] = .array([user(access), client(), server(entry.log)])
 
         var entities: [JSONValue] = []
         if let participant {
@@ -126,7 +109,7 @@ public enum FHIRAuditBundle {
                 "role": coding(objectRole, "1", "Patient"),
             ])
         }
-        entities.append(data(payload, brokeGlass: brokeGlass))
+        entities.append(data(access, brokeGlass: brokeGlass))
         event["entity"] = .array(entities)
         return .object(event)
     }
@@ -140,13 +123,13 @@ public enum FHIRAuditBundle {
     }
 
     /// The person who asked: the requestor, BALP's `user` agent (an information recipient).
-    static func user(_ payload: [String: JSONValue]) -> JSONValue {
+    static func user(_ access: AccessRecord) -> JSONValue {
         var agent: [String: JSONValue] = [
             "type": ["coding": [coding(participationType, "IRCP", "information recipient")]],
-            "who": ["identifier": ["system": .string(actorSystem), "value": .string(payload["actor"]?.stringValue ?? "unknown")]],
+            "who": ["identifier": ["system": .string(actorSystem), "value": .string(access.actor.rawValue)]],
             "requestor": true,
         ]
-        if let role = payload["role"]?.stringValue, !role.isEmpty {
+        if let role = access.role?.rawValue {
             agent["role"] = [["coding": [coding(roleSystem, role)], "text": .string(role)]]
         }
         return .object(agent)
@@ -186,15 +169,14 @@ public enum FHIRAuditBundle {
 
     /// What was read: the view (BALP's `data` entity, a report), with the stream, the
     /// categories shown and the break-glass mark as details — vocabulary only.
-    static func data(_ payload: [String: JSONValue], brokeGlass: Bool) -> JSONValue {
-        let view = payload["view"]?.stringValue ?? "unknown"
+    static func data(_ access: AccessRecord, brokeGlass: Bool) -> JSONValue {
+        let view = access.view?.rawValue ?? "unknown"
         var details: [JSONValue] = [["type": "view", "valueString": .string(view)]]
-        if let stream = payload["stream"]?.stringValue, Identifiers.isStream(stream) {
+        if let stream = access.stream, Identifiers.isStream(stream) {
             details.append(["type": "stream", "valueString": .string(stream)])
         }
-        let categories = (payload["categories"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap(InformationCategory.init(rawValue:)) }
-        for category in categories { details.append(["type": "category", "valueString": .string(category.rawValue)]) }
-        if let act = payload["act"]?.stringValue, Identifiers.isEventType(act) { details.append(["type": "act", "valueString": .string(act)]) }
+        for category in access.categories ?? [] { details.append(["type": "category", "valueString": .string(category.rawValue)]) }
+        if let act = access.act, Identifiers.isEventType(act) { details.append(["type": "act", "valueString": .string(act)]) }
         if brokeGlass { details.append(["type": "break-glass", "valueString": "true"]) }
         return [
             "what": ["identifier": ["system": .string(viewSystem), "value": .string(view)]],
@@ -221,13 +203,4 @@ public enum FHIRAuditBundle {
         AccessPurpose.legalObligation.rawValue: ("HLEGAL", "legal"),
         AccessPurpose.administration.rawValue: ("HSYSADMIN", "health system administration"),
     ]
-
-    /// The denial's category, if it is one the program writes; anything else is "refused",
-    /// so no free text can reach the bundle.
-    static func denialCategory(_ reason: String?) -> String {
-        guard let reason else { return "refused" }
-        return knownDenials.contains(reason) || AccessDecision.Denial(rawValue: reason) != nil ? reason : "refused"
-    }
-
-    static let knownDenials: Set<String> = ["identity not proven", "unknown actor", "revoked actor", "role not permitted", "refused"]
 }

@@ -12,13 +12,10 @@ extension CaseRecord {
     ///
     /// - Throws: `AppError.invalidInput` naming `filter.participant`, `from` or `to` before
     ///   anything is recorded; `ConsentAwareReader.Denied` once a refusal is recorded.
-    public func accessLog(_ filter: AccessAudit.Filter = .init(), by identity: Identity) async throws -> [AccessLogEntry] {
-        if let participant = filter.participant, !Identifiers.isParticipantID(participant) {
-            throw AppError.invalidInput(field: "filter.participant", reason: "a participant id such as P-7Q4K2M")
-        }
+    public func accessLog(_ filter: AccessAudit.Filter = .init(), by identity: Identity) async throws -> [RecordedAccess] {
         try Self.checkDays(from: filter.from, to: filter.to)
-        let session = try await session(identity, view: .accessLog, participant: filter.participant.flatMap(ParticipantID.init))
-        try await session.authorize(.accessLog, purpose: .audit, details: filter.participant.map { ["participant": .string($0)] } ?? [:])
+        let session = try await session(identity, view: .accessLog, participant: filter.participant)
+        try await session.authorize(.accessLog, purpose: .audit) { $0.participant = filter.participant }
         return try await auditedAccesses().filter(filter.matches)
     }
 
@@ -29,7 +26,7 @@ extension CaseRecord {
         guard threshold > 0 else { throw AppError.invalidInput(field: "threshold", reason: "a number of participants ≥ 1") }
         guard windowMinutes > 0 else { throw AppError.invalidInput(field: "window", reason: "a number of minutes ≥ 1") }
         let session = try await session(identity, view: .accessLog)
-        try await session.authorize(.accessLog, purpose: .audit, details: ["report": "anomalies"])
+        try await session.authorize(.accessLog, purpose: .audit, noting: { $0.report = .anomalies })
         return AccessAudit.anomalies(try await auditedAccesses(), threshold: threshold, windowMinutes: windowMinutes)
     }
 
@@ -38,22 +35,22 @@ extension CaseRecord {
     public func communications(by identity: Identity) async throws -> [Communication] {
         let session = try await session(identity, view: .registers)
         try await follower.reachHead()
-        try await session.authorize(.registers, purpose: .audit, details: ["report": "communications"])
+        try await session.authorize(.registers, purpose: .audit, noting: { $0.report = .communications })
         var communications = try await session.projections.withJourneys { walk in
             var communications: [Communication] = []
             try walk { communications += $0.communications }
             return communications
         }
-        for access in try await auditedAccesses() where access.type == "access.export" && access.payload["outcome"] == "permitted" {
-            let payload = access.payload
-            communications.append(Communication(kind: .export, id: "access-\(access.seq)", on: String(access.recordedAt.description.prefix(10)),
-                                                participant: payload["participant"]?.stringValue,
-                                                recipient: payload["actor"]?.stringValue ?? "?", categories: [],
-                                                purpose: payload["project"]?.stringValue.map { "research export, project \($0)" }
-                                                    ?? payload["purpose"]?.stringValue ?? "export",
-                                                justification: payload["manifestSHA256"]?.stringValue.map { "manifest SHA-256 \($0)" }
-                                                    ?? payload["view"]?.stringValue, participantTold: nil,
-                                                by: payload["actor"]?.stringValue))
+        for access in try await auditedAccesses() where access.record.kind == .export && access.record.outcome == .permitted {
+            let record = access.record
+            communications.append(Communication(kind: .export, id: "access-\(access.seq)", on: access.day,
+                                                participant: record.participant?.rawValue,
+                                                recipient: record.actor.rawValue, categories: [],
+                                                purpose: record.project.map { "research export, project \($0)" }
+                                                    ?? record.purpose?.rawValue ?? "export",
+                                                justification: record.manifestSHA256.map { "manifest SHA-256 \($0)" }
+                                                    ?? record.view?.rawValue, participantTold: nil,
+                                                by: record.actor.rawValue))
         }
         communications.sort { ($0.on, $0.id) < ($1.on, $1.id) }
         return communications
@@ -69,14 +66,16 @@ extension CaseRecord {
             throw AppError.invalidInput(field: "from", reason: "a day on or before the period's last day (\(to))")
         }
         let session = try await session(identity, view: .accessLog)
-        try await session.authorize(.accessLog, purpose: .audit, details: ["report": "fhir"])
+        try await session.authorize(.accessLog, purpose: .audit, noting: { $0.report = .fhir })
         let records = try await auditedAccesses().filter(AccessAudit.Filter(from: from?.rawValue, to: to?.rawValue).matches)
         return (FHIRAuditBundle.bundle(records, generatedAt: .now()), records.count)
     }
 
     /// The whole access log, as audits read it (its records are clear: no key is needed).
-    func auditedAccesses() async throws -> [AccessLogEntry] {
-        try await store.accessRecords()
+    ///
+    /// - Throws: `DamagedAccessRecord` for a record that does not fit its schema.
+    func auditedAccesses() async throws -> [RecordedAccess] {
+        try await store.accessRecords().map { entry throws(DamagedAccessRecord) in try RecordedAccess(entry) }
     }
 
     /// Refuses a day of a period (`from`, `to`) that is not a calendar day `YYYY-MM-DD`.

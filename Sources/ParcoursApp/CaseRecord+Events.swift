@@ -18,7 +18,6 @@ extension CaseRecord {
         let participant = Identifiers.participant(ofStream: stream)
         let session = try await session(identity, view: .events, participant: participant.flatMap(ParticipantID.init))
         try await follower.reachHead()
-        let details: [String: JSONValue] = ["stream": .string(stream)]
         var content = participant == nil
         if let participant {
             // The same decision as `journey`: content for the whole-journey readers only.
@@ -28,21 +27,23 @@ extension CaseRecord {
                     organizations: session.organizations, today: Self.today()), breakGlass: breakGlass))
             }
             if let decision, decision.permitted, decision.categories == Set(InformationCategory.allCases) {
-                try await session.record(.decided(decision, reader: session.reader, view: .events, participant: participant,
-                                            justification: breakGlass, details: details))
+                try await session.record(.decided(decision, reader: session.reader, view: .events, participant: ParticipantID(participant),
+                                            justification: breakGlass) { $0.stream = stream })
                 content = true
             } else if !session.reader.holds(.admin), let decision {
                 // A partial view is not enough to read raw acts.
                 let refused = decision.permitted
                     ? AccessDecision(outcome: .denied, categories: [], purpose: .care, denial: .roleNotPermitted, brokeGlass: false) : decision
-                try await session.record(.decided(refused, reader: session.reader, view: .events, participant: participant,
-                                            justification: breakGlass, details: details))
+                try await session.record(.decided(refused, reader: session.reader, view: .events, participant: ParticipantID(participant),
+                                            justification: breakGlass) { $0.stream = stream })
                 throw ConsentAwareReader.Denied(decision: refused, view: .events)
             }
         }
         if !content || participant == nil {
-            try await session.authorize(.events, purpose: .administration,
-                                  details: details.merging(participant.map { ["participant": .string($0)] } ?? [:]) { _, new in new })
+            try await session.authorize(.events, purpose: .administration) {
+                $0.stream = stream
+                $0.participant = participant.flatMap(ParticipantID.init)
+            }
         }
         return (try await store.events(inStream: stream, master: master), content)
     }

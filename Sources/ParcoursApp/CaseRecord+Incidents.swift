@@ -43,7 +43,7 @@ extension CaseRecord {
     /// be applied (written outside the register's rules), the read recorded first.
     public func incidentRegister(by identity: Identity) async throws -> (entries: [IncidentRegister.Entry], problems: [IncidentRegister.Problem]) {
         let session = try await session(identity, view: .registers)
-        try await session.authorize(.registers, purpose: .audit, details: ["stream": .string(IncidentRegister.stream)])
+        try await session.authorize(.registers, purpose: .audit) { $0.stream = IncidentRegister.stream }
         return IncidentRegister.fold(try await registerEvents())
     }
 
@@ -51,7 +51,7 @@ extension CaseRecord {
     /// denied write of the registers), then thrown — nothing else is written.
     func registerWriter(_ identity: Identity) async throws -> Session {
         let session = try await session(identity, view: .registers)
-        try await session.authorize(.registers, purpose: .audit, details: ["stream": .string(IncidentRegister.stream)], kind: "write")
+        try await session.authorize(.registers, purpose: .audit, kind: .write) { $0.stream = IncidentRegister.stream }
         return session
     }
 

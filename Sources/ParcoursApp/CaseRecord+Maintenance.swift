@@ -27,8 +27,10 @@ extension CaseRecord {
     /// same transaction as the signed `participant.erased` that closes the stream.
     public func erase(participant: ParticipantID, reason: String, by identity: Identity) async throws -> AppendResult {
         let session = try await session(identity, view: .maintenance, participant: participant)
-        try await session.authorize(.maintenance, purpose: .administration, details: ["participant": .string(participant.rawValue), "command": "erase"],
-                              kind: "write")
+        try await session.authorize(.maintenance, purpose: .administration, kind: .write) {
+            $0.participant = participant
+            $0.command = "erase"
+        }
         return try await store.erase(participant: participant.rawValue, reason: reason, by: session.author)
     }
 
@@ -36,7 +38,7 @@ extension CaseRecord {
     /// those rebuilt and the log position they reached.
     public func rebuildProjections(_ names: Set<ProjectionName>, by identity: Identity) async throws -> (rebuilt: Set<ProjectionName>, position: UInt64) {
         let session = try await session(identity, view: .maintenance)
-        try await session.authorize(.maintenance, purpose: .administration, details: ["command": "projections rebuild"])
+        try await session.authorize(.maintenance, purpose: .administration, noting: { $0.command = "projections rebuild" })
         let chosen = names.isEmpty ? Set(ProjectionName.allCases) : names
         try await session.projections.projector.rebuild(chosen)
         return (chosen, try await store.size(.events))
@@ -45,7 +47,7 @@ extension CaseRecord {
     /// Brings the projections to the log's head; returns how many records they followed and the position reached.
     public func catchUpProjections(by identity: Identity) async throws -> (followed: UInt64, position: UInt64) {
         let session = try await session(identity, view: .maintenance)
-        try await session.authorize(.maintenance, purpose: .administration, details: ["command": "projections catch-up"])
+        try await session.authorize(.maintenance, purpose: .administration, noting: { $0.command = "projections catch-up" })
         let followed = try await session.projections.projector.catchUp()
         return (followed, try await store.size(.events))
     }
@@ -55,7 +57,7 @@ extension CaseRecord {
     public func append(_ drafts: [EventDraft], by identity: Identity) async throws -> [AppendResult] {
         guard !drafts.isEmpty else { throw AppError.invalidInput(field: "events", reason: "at least one event") }
         let session = try await session(identity, view: .maintenance)
-        try await session.authorize(.maintenance, purpose: .administration, details: ["command": "append"], kind: "write")
+        try await session.authorize(.maintenance, purpose: .administration, kind: .write) { $0.command = "append" }
         return try await store.append(drafts, by: session.author, master: master)
     }
 }

@@ -10,11 +10,11 @@ extension CaseRecord {
     /// - Throws: `ConsentAwareReader.Denied` once a refusal is recorded (whether the
     ///   participant exists is not said to a reader refused); `ProjectionError` for an
     ///   unknown or erased participant.
-    public func participantReport(of participant: ParticipantID, by identity: Identity) async throws -> (journey: Journey, accesses: [AccessLogEntry]) {
+    public func participantReport(of participant: ParticipantID, by identity: Identity) async throws -> (journey: Journey, accesses: [RecordedAccess]) {
         let session = try await session(identity, view: .participantReport, participant: participant)
         try await follower.reachHead()
-        try await session.authorize(.participantReport, purpose: .participantRequest, details: ["participant": .string(participant.rawValue)])
+        try await session.authorize(.participantReport, purpose: .participantRequest, noting: { $0.participant = participant })
         let journey = try await session.projections.journey(of: participant.rawValue)
-        return (journey, try await auditedAccesses().filter { $0.payload["participant"]?.stringValue == participant.rawValue })
+        return (journey, try await auditedAccesses().filter { $0.record.participant == participant })
     }
 }

@@ -24,7 +24,7 @@ extension CaseRecord {
         let session = try await session(identity, view: .caseload)
         try await follower.reachHead()
         let whose = clinician?.rawValue ?? session.reader.id
-        try await session.authorize(.caseload, purpose: whose == session.reader.id ? .care : .supervision, details: ["clinician": .string(whose)])
+        try await session.authorize(.caseload, purpose: whose == session.reader.id ? .care : .supervision, noting: { $0.clinician = whose })
         return (whose, try await session.projections.caseload(of: whose))
     }
 

@@ -17,7 +17,7 @@ extension CaseRecord {
     public func record(_ acts: [ActRequest], by identity: Identity, breakGlass: String? = nil,
                        participantIDs: @escaping @Sendable () -> String = ClinicalRecorder.newParticipantID) async throws -> [ConsentAwareWriter.Written] {
         guard !acts.isEmpty else { throw AppError.invalidInput(field: "acts", reason: "at least one act") }
-        let session = try await session(identity, view: .record, participant: acts.count == 1 ? acts[0].participant.flatMap(ParticipantID.init) : nil)
+        let session = try await session(identity, view: .record, participant: acts.count == 1 ? acts[0].participant : nil)
         return try await session.record(acts, breakGlass: breakGlass, participantIDs: participantIDs)
     }
 }

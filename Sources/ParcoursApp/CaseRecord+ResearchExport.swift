@@ -27,9 +27,10 @@ extension CaseRecord {
         let session = try await session(identity, view: .researchExport)
         try await follower.reachHead()
         let decision = AccessPolicy.decide(AccessRequest(reader: session.reader, view: .researchExport, purpose: .research))
-        let details: [String: JSONValue] = ["project": .string(request.project)]
         guard decision.permitted else {
-            try await session.record(.decided(decision, reader: session.reader, view: .researchExport, participant: nil, justification: nil, details: details))
+            try await session.record(.decided(decision, reader: session.reader, view: .researchExport, participant: nil, justification: nil) {
+                $0.project = request.project
+            })
             throw ConsentAwareReader.Denied(decision: decision, view: .researchExport)
         }
         // The private directory sits beside `output` (same file system, so the final rename is atomic);
@@ -57,14 +58,14 @@ extension CaseRecord {
             manifest = .deidentified(try await session.projections.withJourneys { try export.write(to: directory, journeys: $0) })
         }
         let manifestHash = Sodium.sha256(Array(try Data(contentsOf: directory.appendingPathComponent("manifest.json")))).hex
-        let (aggregate, participants): (Bool, JSONValue) = switch manifest {
-        case .aggregate: (true, .null)
-        case .deidentified(let written): (false, .int(Int64(written.exported)))
-        }
         var record = AccessRecord.decided(decision, reader: session.reader, view: .researchExport, participant: nil, justification: nil,
-                                          details: details.merging(["manifestSHA256": .string(manifestHash), "aggregate": .bool(aggregate),
-                                                                    "participants": participants]) { _, new in new })
-        record.type = "access.export"
+                                          kind: .export)
+        record.project = request.project
+        record.manifestSHA256 = manifestHash
+        switch manifest {
+        case .aggregate: (record.aggregate, record.participants) = (true, .aggregate)
+        case .deidentified(let written): (record.aggregate, record.participants) = (false, .count(written.exported))
+        }
         try await session.record(record)
         do { try FileManager.default.moveItem(at: directory, to: target) } catch {
             throw AppError.invalidInput(field: "output",

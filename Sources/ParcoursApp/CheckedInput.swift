@@ -7,8 +7,8 @@ import ParcoursLog
 extension ParticipantID {
     /// Reads a participant id where it enters (a command's argument, a URL, a form), naming
     /// the field when it is not one.
-    public init(checking text: String) throws(AppError) {
-        guard let id = ParticipantID(text) else { throw .invalidInput(field: "participant", reason: "a participant id such as P-7Q4K2M") }
+    public init(checking text: String, field: String = "participant") throws(AppError) {
+        guard let id = ParticipantID(text) else { throw .invalidInput(field: field, reason: "a participant id such as P-7Q4K2M") }
         self = id
     }
 }

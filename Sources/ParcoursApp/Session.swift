@@ -40,9 +40,9 @@ public struct Session: Sendable {
 
     /// Decides a request and records the decision; throws `ConsentAwareReader.Denied` when refused.
     @discardableResult
-    public func authorize(_ view: AccessView, purpose: AccessPurpose = .care, details: [String: JSONValue] = [:],
-                          kind: String? = nil) async throws -> AccessDecision {
-        try await views.decide(AccessRequest(reader: reader, view: view, purpose: purpose), details: details, kind: kind)
+    public func authorize(_ view: AccessView, purpose: AccessPurpose = .care, kind: AccessRecord.Kind? = nil,
+                          noting details: (inout AccessRecord) -> Void = { _ in }) async throws -> AccessDecision {
+        try await views.decide(AccessRequest(reader: reader, view: view, purpose: purpose), kind: kind, noting: details)
     }
 
     /// A participant's journey as this reader may see it, the read recorded first.
@@ -63,13 +63,13 @@ extension CaseRecord {
             guard let actor = directory.activeActor(key.id) else { throw LogError.revokedActor(key.id) }
             return Session(reader: Reader(actor), author: key, directory: directory, caseRecord: self)
         } catch {
-            var data: [String: JSONValue] = participant.map { ["participant": .string($0.rawValue)] } ?? [:]
-            data["reason"] = .string(Self.category(of: error))
-            data["actor"] = .string(identity.recordable)
-            data["view"] = .string(view.rawValue)
-            data["purpose"] = .string(view.usualPurpose.rawValue)
-            data["outcome"] = "denied"
-            _ = try await store.recordAccess(type: "access.read", data: data, master: master)
+            // `recordable` is an actor id, or `unproven-` and a digest: an id either way.
+            var record = AccessRecord(kind: .read, actor: ActorID(identity.recordable)!, outcome: .denied)
+            record.participant = participant
+            record.reason = Self.category(of: error)
+            record.view = view
+            record.purpose = view.usualPurpose
+            try await recordAccess(record)
             throw error
         }
     }
@@ -80,13 +80,13 @@ extension CaseRecord {
     }
 
     /// A short category for the access log; never the error's text, which may name other things.
-    static func category(of error: any Error) -> String {
+    static func category(of error: any Error) -> AccessRecord.Reason {
         switch error {
-        case LogError.wrongPassphrase, AppError.identityNotProven: "identity not proven"
-        case LogError.unknownActor, AppError.invalidInput(field: "actor", reason: _): "unknown actor"
-        case LogError.revokedActor: "revoked actor"
-        case LogError.notPermitted: "role not permitted"
-        default: "refused"
+        case LogError.wrongPassphrase, AppError.identityNotProven: .identityNotProven
+        case LogError.unknownActor, AppError.invalidInput(field: "actor", reason: _): .unknownActor
+        case LogError.revokedActor: .revokedActor
+        case LogError.notPermitted: .roleNotPermitted
+        default: .refused
         }
     }
 }

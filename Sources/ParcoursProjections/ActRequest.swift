@@ -3,12 +3,15 @@ import ParcoursLog
 
 /// One clinical act as a front hands it in: `{"type", "participant"?, "occurredAt", "data",
 /// "id"?, "expectedVersion"?}`. An admission leaves `participant` out: it creates one.
-public struct ActRequest: Sendable, Equatable {
+///
+/// Decoded strictly (`JSONValueDecoder`): a member it does not read is refused, naming what
+/// is accepted; `data` is kept as it is, for the act's own rules to read.
+public struct ActRequest: Sendable, Equatable, Decodable {
     /// The members an act request may have; any other is refused.
-    public static let members: Set<String> = ["type", "participant", "occurredAt", "data", "id", "expectedVersion"]
+    public static let members: Set<String> = Set(CodingKeys.allCases.map(\.stringValue))
 
     public var type: String
-    public var participant: String?
+    public var participant: ParticipantID?
     public var occurredAt: String
     public var data: [String: JSONValue]
     /// Makes the write idempotent: the same id with the same content returns the original.
@@ -17,30 +20,51 @@ public struct ActRequest: Sendable, Equatable {
     /// Without it, the act takes the next version, decided under the writer's lock.
     public var expectedVersion: UInt64?
 
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case type, participant, occurredAt, data, id, expectedVersion
+    }
+
     /// Reads a request, naming the member that does not fit and what would be accepted.
     public init(json: JSONValue) throws(ActRefused) {
-        guard let object = json.objectValue else { throw ActRefused("act", "a JSON object") }
-        if let unknown = object.keys.filter({ !Self.members.contains($0) }).sorted().first {
-            throw ActRefused(unknown, "unknown member; accepted: \(Self.members.sorted().joined(separator: ", "))")
+        do {
+            self = try JSONValueDecoder().decode(ActRequest.self, from: json)
+        } catch let refused as ActRefused {
+            throw refused
+        } catch let error as JSONValueDecodingError {
+            // The decoder's own refusals: an unknown member.
+            throw ActRefused(error.field.isEmpty ? "act" : error.field, error.reason)
+        } catch {
+            throw ActRefused("act", "a JSON object")
         }
-        guard let type = object["type"]?.stringValue else { throw ActRefused("type", "required, e.g. stage.assessed") }
-        guard let occurredAt = object["occurredAt"]?.stringValue else { throw ActRefused("occurredAt", "required, e.g. 2026-11-23T10:15:30.000Z") }
-        guard let data = object["data"]?.objectValue else { throw ActRefused("data", "required, a JSON object") }
-        (self.type, self.occurredAt, self.data) = (type, occurredAt, data)
-        if let value = object["participant"] {
-            guard let given = value.stringValue, Identifiers.isParticipantID(given) else {
-                throw ActRefused("participant", "a participant id such as P-7Q4K2M")
-            }
-            participant = given
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container: KeyedDecodingContainer<CodingKeys>
+        do { container = try decoder.container(keyedBy: CodingKeys.self) } catch let error as JSONValueDecodingError where error.field.isEmpty {
+            throw ActRefused("act", "a JSON object")
         }
-        if let value = object["id"] {
-            guard let text = value.stringValue, Identifiers.isEventID(text) else { throw ActRefused("id", "a lowercase UUID") }
-            id = text
+        /// A member as this request names it: its own words for what would be accepted.
+        func member<T: Decodable>(_ type: T.Type, _ key: CodingKeys, _ accepted: String) throws(ActRefused) -> T? {
+            // Present means given: a null is refused as any other value that does not fit.
+            guard container.contains(key) else { return nil }
+            do { return try container.decode(type, forKey: key) } catch { throw ActRefused(key.stringValue, accepted) }
         }
-        if let value = object["expectedVersion"] {
-            guard let number = value.intValue, number >= 0 else { throw ActRefused("expectedVersion", "an integer ≥ 0") }
-            expectedVersion = UInt64(number)
+        func required<T: Decodable>(_ type: T.Type, _ key: CodingKeys, _ accepted: String) throws(ActRefused) -> T {
+            guard let value = try member(type, key, accepted) else { throw ActRefused(key.stringValue, accepted) }
+            return value
         }
+        type = try required(String.self, .type, "required, e.g. stage.assessed")
+        // Checked where it enters: a refused write records its act type in the access log, never
+        // erased, so what is not one of the program's act types (a name typed there) never gets that far.
+        guard ClinicalActType(rawValue: type) != nil else {
+            throw ActRefused("type", "one of \(ClinicalActType.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        occurredAt = try required(String.self, .occurredAt, "required, e.g. 2026-11-23T10:15:30.000Z")
+        data = try required([String: JSONValue].self, .data, "required, a JSON object")
+        participant = try member(ParticipantID.self, .participant, "a participant id such as P-7Q4K2M")
+        id = try member(String.self, .id, "a lowercase UUID")
+        if let id, !Identifiers.isEventID(id) { throw ActRefused("id", "a lowercase UUID") }
+        expectedVersion = try member(UInt64.self, .expectedVersion, "an integer ≥ 0")
         if type == ClinicalActType.participantEnrolled.rawValue, participant != nil {
             throw ActRefused("participant", "an admission creates the participant; leave it out")
         }

@@ -46,7 +46,7 @@ public struct ConsentAwareReader: Sendable {
         do { journey = try await projections.journey(of: participant) } catch let error as ProjectionError {
             let denial: AccessDecision.Denial = if case .erased = error { .erasedParticipant } else { .unknownParticipant }
             let unknown = AccessDecision(outcome: .denied, categories: [], purpose: .care, denial: denial, brokeGlass: false)
-            try await record(.decided(unknown, reader: reader, view: view, participant: participant, justification: nil))
+            try await record(.decided(unknown, reader: reader, view: view, participant: ParticipantID(participant), justification: nil))
             throw error
         }
         let context = journey.accessContext(organizations: organizations, today: today)
@@ -55,11 +55,13 @@ public struct ConsentAwareReader: Sendable {
     }
 
     /// Decides a request and records the decision; throws `Denied` once the refusal is recorded.
+    /// `noting` adds to the record what the request is about (a stream, a command, a report).
     @discardableResult
-    public func decide(_ request: AccessRequest, details: [String: JSONValue] = [:], kind: String? = nil) async throws -> AccessDecision {
+    public func decide(_ request: AccessRequest, kind: AccessRecord.Kind? = nil,
+                       noting details: (inout AccessRecord) -> Void = { _ in }) async throws -> AccessDecision {
         let decision = AccessPolicy.decide(request)
-        try await record(.decided(decision, reader: request.reader, view: request.view, participant: request.participant?.participant,
-                            justification: request.breakGlass, details: details, kind: kind))
+        try await record(.decided(decision, reader: request.reader, view: request.view, participant: request.participant.flatMap { ParticipantID($0.participant) },
+                            justification: request.breakGlass, kind: kind, noting: details))
         guard decision.permitted else { throw Denied(decision: decision, view: request.view) }
         return decision
     }

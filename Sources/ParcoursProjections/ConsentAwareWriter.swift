@@ -134,16 +134,20 @@ public struct ConsentAwareWriter: Sendable {
         /// Adds one act; `next` is the act that follows it in the batch, if any.
         mutating func add(_ request: ActRequest, next: ActRequest?, newParticipantID: () -> String) throws {
             let admission = request.type == ClinicalActType.participantEnrolled.rawValue
-            let participant = admission ? try admitted(request, newParticipantID: newParticipantID) : request.participant!
+            let participant = admission ? try admitted(request, newParticipantID: newParticipantID) : request.participant!.rawValue
             let changesAccess = Journey.changesAccess(request.type)
             var state = try admission ? nil : states[participant] ?? Projector.current(of: participant, in: source, whole: changesAccess)
                 .map { State(facts: $0.facts, record: $0.record, journey: $0.journey) }
             let clinician = request.type.hasPrefix("careteam.") ? request.data["clinician"]?.stringValue : nil
+            // The clinician a care-team change names goes to the access log, decided or refused: only an actor id does.
+            if let clinician, !Identifiers.isActorID(clinician) {
+                throw ActRefused("data.clinician", "an actor id of the directory, such as clin-0001")
+            }
             let decision: AccessDecision
             if let founding, founding.participant == participant, request.type == ClinicalActType.careTeamAssigned.rawValue {
                 // The assignment that creates the care team, right after the admission: decided with it.
                 decision = founding.decision
-                access.append(recordOf(decision, request.type, participant, clinician: clinician))
+                access.append(recordOf(decision, request.type, participant, clinician: clinician).logged)
             } else {
                 decision = try decide(request.type, participant: admission ? nil : participant, state: &state, clinician: clinician)
             }
@@ -168,7 +172,7 @@ public struct ConsentAwareWriter: Sendable {
                    version: request.expectedVersion ?? version, warnings: warnings, journey: &journey, implied: false)
             state = State(facts: journey?.accessFacts ?? state!.facts, record: record!, journey: journey ?? state?.journey,
                           context: journey == nil ? state?.context : nil)
-            let teamFollows = next.map { $0.type == ClinicalActType.careTeamAssigned.rawValue && $0.participant == participant
+            let teamFollows = next.map { $0.type == ClinicalActType.careTeamAssigned.rawValue && $0.participant?.rawValue == participant
                 && $0.data["clinician"]?.stringValue == writer.reader.id } ?? false
             if admission, teamFollows {
                 founding = (participant, decision)
@@ -180,7 +184,7 @@ public struct ConsentAwareWriter: Sendable {
                                                 occurredAt: request.occurredAt, id: teamID, participant: participant, into: &record)
                 append(ClinicalActType.careTeamAssigned.rawValue, participant: participant, data: team, occurredAt: request.occurredAt,
                        id: teamID, version: version + 1, warnings: [], journey: &journey, implied: true)
-                access.append(recordOf(decision, ClinicalActType.careTeamAssigned.rawValue, participant, clinician: writer.reader.id))
+                access.append(recordOf(decision, ClinicalActType.careTeamAssigned.rawValue, participant, clinician: writer.reader.id).logged)
                 state = State(facts: journey!.accessFacts, record: record!, journey: journey)
             }
             states[participant] = state
@@ -221,20 +225,19 @@ public struct ConsentAwareWriter: Sendable {
                 decision = AccessDecision(outcome: .denied, categories: [], purpose: .care, denial: .erasedParticipant, brokeGlass: false)
             }
             guard decision.permitted else {
-                throw BatchDenied(record: AccessRecord(kind: "write", payload: recordOf(decision, type, participant, clinician: clinician).data),
+                throw BatchDenied(record: recordOf(decision, type, participant, clinician: clinician),
                                   denied: ConsentAwareReader.Denied(decision: decision, view: .record))
             }
             // Recorded beside the act: the glass broken, a care-team change, a write despite the participant's refusal.
             if decision.brokeGlass || clinician != nil || decision.purpose == .legalObligation {
-                access.append(recordOf(decision, type, participant, clinician: clinician))
+                access.append(recordOf(decision, type, participant, clinician: clinician).logged)
             }
             return decision
         }
 
-        func recordOf(_ decision: AccessDecision, _ type: String, _ participant: String?, clinician: String?) -> (type: String, data: [String: JSONValue]) {
-            let record = AccessRecord.decidedWrite(decision, writer: writer.reader, act: type, participant: participant, clinician: clinician,
-                                                   justification: writer.breakGlass)
-            return (record.type, record.payload)
+        func recordOf(_ decision: AccessDecision, _ type: String, _ participant: String?, clinician: String?) -> AccessRecord {
+            AccessRecord.decidedWrite(decision, writer: writer.reader, act: type, participant: participant.flatMap(ParticipantID.init),
+                                      clinician: clinician, justification: writer.breakGlass)
         }
 
         /// The checks that need the directory or the record beyond the act itself.

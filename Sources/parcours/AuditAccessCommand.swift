@@ -19,19 +19,21 @@ struct AuditAccessCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON Lines.") var json = false
 
     func run() async throws {
-        let filter = AccessAudit.Filter(participant: participant, actor: actor, from: from, to: to)
+        let filter = AccessAudit.Filter(participant: try participant.map { text throws(AppError) in try ParticipantID(checking: text, field: "filter.participant") },
+                                        actor: try actor.map { text throws(AppError) in try ActorID(checking: text, field: "filter.actor") },
+                                        from: from, to: to)
         for access in try await store.caseRecord().accessLog(filter, by: signer.identity) {
+            let record = access.record
             if json {
-                Output.json(["seq": .int(Int64(access.seq)), "type": .string(access.type), "recordedAt": .string(access.recordedAt.description),
-                             "record": .object(access.payload)])
+                Output.json(["seq": .int(Int64(access.seq)), "type": .string(record.type), "recordedAt": .string(access.recordedAt.description),
+                             "record": .object(record.payload)])
             } else {
-                let payload = access.payload
                 let fields: [String?] = [
-                    access.recordedAt.description, payload["actor"]?.stringValue, payload["role"]?.stringValue, payload["organization"]?.stringValue,
-                    access.type.replacingOccurrences(of: "access.", with: ""), payload["view"]?.stringValue, payload["participant"]?.stringValue,
-                    payload["categories"]?.arrayValue.map { $0.compactMap(\.stringValue).joined(separator: ",") },
-                    payload["purpose"]?.stringValue, payload["outcome"]?.stringValue, payload["reason"]?.stringValue,
-                    payload["review"] == true ? "À REVOIR (bris de glace)" : nil,
+                    access.recordedAt.description, record.actor.rawValue, record.role?.rawValue, record.organization,
+                    record.kind.rawValue, record.view?.rawValue, record.participant?.rawValue,
+                    record.categories.map { $0.map(\.rawValue).joined(separator: ",") },
+                    record.purpose?.rawValue, record.outcome.rawValue, record.reason?.rawValue,
+                    record.review ? "À REVOIR (bris de glace)" : nil,
                 ]
                 Output.line("#\(access.seq) " + fields.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))
             }

@@ -86,7 +86,7 @@ struct Failure {
     /// The option that gives each field the use cases name.
     static let flags: [String: String] = [
         "actor": "--as", "to": "--to", "from": "--from", "participants": "--participants", "backup": "--from", "store": "--store",
-        "filter.participant": "--participant", "threshold": "--threshold", "window": "--window", "project": "--project", "k": "--k",
+        "filter.participant": "--participant", "filter.actor": "--actor", "threshold": "--threshold", "window": "--window", "project": "--project", "k": "--k",
         "maxSuppressed": "--max-suppressed", "output": "--out", "silentAfterDays": "--silent-after", "clinician": "--clinician",
         "passphrase": "PARCOURS_PASSPHRASE", "masterPassphrase": "PARCOURS_MASTER_PASSPHRASE", "newPassphrase": "PARCOURS_NEW_PASSPHRASE",
     ]

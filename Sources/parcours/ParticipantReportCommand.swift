@@ -36,7 +36,7 @@ struct ParticipantReportCommand: AsyncParsableCommand {
 /// The report a participant receives: addressed to her or him, in plain French.
 struct ParticipantReport {
     let journey: Journey
-    let accesses: [AccessLogEntry]
+    let accesses: [RecordedAccess]
     let today: String
 
     func render() -> String {
@@ -62,14 +62,13 @@ struct ParticipantReport {
         lines.append(JourneyText(journey: journey, today: today).render())
         lines += ["", "Qui a consulté votre dossier (\(accesses.count) consultation\(accesses.count > 1 ? "s" : ""))"]
         for access in accesses {
-            let payload = access.payload
-            let who = [payload["actor"]?.stringValue, payload["role"]?.stringValue.map { Role(rawValue: $0)?.frenchLabel ?? $0 }, payload["organization"]?.stringValue]
-                .compactMap { $0 }.joined(separator: ", ")
-            let why = payload["purpose"]?.stringValue.map { AccessPurpose(rawValue: $0)?.frenchLabel ?? $0 } ?? "—"
-            let outcome = payload["outcome"]?.stringValue == "denied" ? "refusée" : "permise"
+            let record = access.record
+            let who = [record.actor.rawValue, record.role?.frenchLabel, record.organization].compactMap { $0 }.joined(separator: ", ")
+            let why = record.purpose?.frenchLabel ?? "—"
+            let outcome = record.outcome == .denied ? "refusée" : "permise"
             var line = "  \(access.recordedAt.description.prefix(16).replacingOccurrences(of: "T", with: " ")) · \(who) · "
-                + "\(payload["view"]?.stringValue ?? "—") · \(why) · \(outcome)"
-            if let justification = payload["justification"]?.stringValue { line += " · justification écrite : « \(justification) »" }
+                + "\(record.view?.rawValue ?? "—") · \(why) · \(outcome)"
+            if let justification = record.justification { line += " · justification écrite : « \(justification) »" }
             lines.append(line)
         }
         return lines.joined(separator: "\n") + "\n"

@@ -86,7 +86,7 @@ extension CaseRecord {
         try await journey(of: ParticipantID(participant)!, view: view, by: identity, breakGlass: breakGlass)
     }
 
-    func participantReport(of participant: String, by identity: Identity) async throws -> (journey: Journey, accesses: [AccessLogEntry]) {
+    func participantReport(of participant: String, by identity: Identity) async throws -> (journey: Journey, accesses: [RecordedAccess]) {
         try await participantReport(of: ParticipantID(participant)!, by: identity)
     }
 }

@@ -38,6 +38,29 @@ struct CaseRecordPolicyTests {
         #expect(refusal["participant"] == .string(participant) && refusal["reason"] == "not in the care team")
     }
 
+    @Test("a name typed where an act type or a care-team clinician goes is refused naming the field, and never reaches the access log")
+    func namesNeverReachTheAccessLog() async throws {
+        let app = try await AppFixture()
+        let participant = try await app.admitted()
+        let before = try app.sizes()
+        // A stranger to the care team would be refused by the policy, and the refusal recorded: the syntax is checked first.
+        await #expect(throws: ActRefused.self) {
+            try await app.caseRecord.record([try AppFixture.act("careteam.assigned", participant: participant,
+                                                                ["clinician": "Personne Fictive Exemple", "reason": "relève"])],
+                                            by: app.identity(AppFixture.stranger))
+        }
+        do {
+            _ = try AppFixture.act("Personne Fictive", participant: participant, AppFixture.session)
+            Issue.record("an act type that is not one was accepted")
+        } catch let refused as ActRefused {
+            #expect(refused.field == "type" && refused.reason.hasPrefix("one of participant.enrolled"))
+        }
+        let after = try app.sizes()
+        #expect(after.events == before.events && after.access == before.access)
+        let logged = try app.accessRecords().map { String(decoding: CanonicalJSON.encode(.object($0)), as: UTF8.self) }.joined()
+        #expect(!logged.contains("Personne Fictive"))
+    }
+
     @Test("breaking the glass writes the act, with the justification recorded and marked for review in the same transaction")
     func breakGlassWrite() async throws {
         let app = try await AppFixture()

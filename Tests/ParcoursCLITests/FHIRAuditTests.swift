@@ -188,20 +188,27 @@ struct FHIRAuditTests {
         #expect(try AccessLogTests.accessSize(cli) == size, "usage errors are refused before anything is read or recorded")
     }
 
-    @Test("the mapping never lets free text through: unknown denial reasons become 'refused', justifications are only marked")
+    @Test("the mapping never lets free text through: free text where vocabulary belongs never reads as a record, justifications are only marked")
     func noFreeText() throws {
         let free = "Texte libre qui nomme Personne Fictive"
-        let record = FHIRAuditBundle.Record(
-            seq: 7, id: "0a1b2c3d-0000-4000-8000-000000000007", type: "access.read", recordedAt: Timestamp(millisecondsSinceEpoch: 0),
-            log: "spheres.example/parcours-test/access",
-            payload: ["actor": "clin-autre", "view": "journey", "purpose": "break-glass", "outcome": "denied", "reason": .string(free),
-                      "justification": .string(free), "participant": "Personne Fictive", "categories": ["notes", .string(free)]])
+        func entry(_ payload: [String: JSONValue]) -> AccessLogEntry {
+            AccessLogEntry(seq: 7, id: "0a1b2c3d-0000-4000-8000-000000000007", type: "access.read", recordedAt: Timestamp(millisecondsSinceEpoch: 0),
+                           log: "spheres.example/parcours-test/access", payload: payload)
+        }
+        let clean: [String: JSONValue] = ["actor": "clin-autre", "view": "journey", "purpose": "break-glass", "outcome": "denied",
+                                          "reason": "not in the care team", "justification": .string(free), "categories": ["notes"]]
+        // A damaged record (free text for a reason, a participant, a category) is refused before any mapping.
+        for (member, value) in [("reason", JSONValue.string(free)), ("participant", "Personne Fictive"), ("categories", ["notes", .string(free)])] {
+            let error = #expect(throws: DamagedAccessRecord.self) { try RecordedAccess(entry(clean.merging([member: value]) { _, new in new })) }
+            #expect(error?.description.contains("Personne Fictive") == false)
+        }
+        let record = try RecordedAccess(entry(clean))
         let event = FHIRAuditBundle.auditEvent(record)
         let text = CanonicalJSON.string(event)
         #expect(!text.contains("Texte libre") && !text.contains("Personne Fictive"), "\(text)")
-        #expect(event["outcomeDesc"] == "refused")
+        #expect(event["outcomeDesc"] == "not in the care team")
         #expect(Self.details(event)["break-glass"] == ["true"] && Self.details(event)["category"] == ["notes"])
-        #expect(Self.patient(event) == nil, "a participant field that is not a pseudonymous id is dropped")
+        #expect(Self.patient(event) == nil)
 
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("fhir-audit-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: file) }

@@ -1,6 +1,7 @@
 /// One record of the access log, as a privacy officer reads it: where it sits in the log,
 /// what kind of access it was, when, and its clear metadata (LOG-FORMAT.md: access records
-/// are never sealed). The audits, the FHIR mapping and the participant's report read these.
+/// are never sealed). The audits, the FHIR mapping and the participant's report read it
+/// typed, as `ParcoursAccess`'s `RecordedAccess`; this envelope knows nothing of its members.
 public struct AccessLogEntry: Sendable, Equatable {
     /// Position in the access log from 0 (its Merkle leaf index: `prove inclusion --access --seq`).
     public var seq: UInt64

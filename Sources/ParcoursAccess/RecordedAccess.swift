@@ -1,0 +1,31 @@
+import ParcoursLog
+
+/// An access as the access log holds it: the entry (its place in the log, its time) and
+/// its payload read as an `AccessRecord`. What the audits, the FHIR mapping and the
+/// participant's report read.
+public struct RecordedAccess: Sendable, Equatable {
+    public var entry: AccessLogEntry
+    public var record: AccessRecord
+
+    /// Reads an entry's payload; one that does not fit `access-record.v1` is refused.
+    public init(_ entry: AccessLogEntry) throws(DamagedAccessRecord) {
+        let prefix = "access."
+        guard entry.type.hasPrefix(prefix), let kind = AccessRecord.Kind(rawValue: String(entry.type.dropFirst(prefix.count))) else {
+            throw DamagedAccessRecord(seq: entry.seq, field: "type")
+        }
+        do {
+            record = try JSONValueDecoder().decode(AccessRecord.self, from: .object(entry.payload))
+        } catch let error as JSONValueDecodingError {
+            throw DamagedAccessRecord(seq: entry.seq, field: error.field)
+        } catch {
+            throw DamagedAccessRecord(seq: entry.seq, field: "")
+        }
+        record.kind = kind
+        self.entry = entry
+    }
+
+    public var seq: UInt64 { entry.seq }
+    public var recordedAt: Timestamp { entry.recordedAt }
+    /// The day it was recorded, `YYYY-MM-DD` (UTC).
+    public var day: String { String(entry.recordedAt.description.prefix(10)) }
+}
