@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -34,10 +36,17 @@ let package = Package(
             name: "ParcoursSQLite",
             dependencies: ["ParcoursApp", "ParcoursProjections", "ParcoursLog", "ParcoursFiles", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(
+            name: "ParcoursServer",
+            dependencies: [
+                "ParcoursApp", "ParcoursProjections", "ParcoursAccess", "ParcoursClinical", "ParcoursLog",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .executableTarget(
             name: "parcours",
             dependencies: [
-                "ParcoursApp", "ParcoursSQLite", "ParcoursFiles", "ParcoursLog", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections",
+                "ParcoursApp", "ParcoursSQLite", "ParcoursServer", "ParcoursFiles", "ParcoursLog", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +62,10 @@ let package = Package(
         .testTarget(name: "ParcoursAccessTests", dependencies: ["ParcoursAccess", "ParcoursClinical", "ParcoursLog"]),
         .testTarget(name: "ParcoursProjectionsTests", dependencies: ["ParcoursProjections", "ParcoursSQLite", "ParcoursClinical", "ParcoursLog"]),
         .testTarget(name: "ParcoursAppTests", dependencies: ["ParcoursApp", "ParcoursSQLite", "ParcoursLog", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections"]),
+        .testTarget(
+            name: "ParcoursServerTests",
+            dependencies: ["ParcoursServer", "ParcoursApp", "ParcoursSQLite", "ParcoursProjections", "ParcoursLog", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(name: "ParcoursCLITests", dependencies: ["parcours", "ParcoursSQLite", "ParcoursLog", "ParcoursClinical"]),
     ],
     swiftLanguageModes: [.v6]

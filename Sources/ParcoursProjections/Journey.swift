@@ -289,3 +289,16 @@ public enum WheelDirection: String, Codable, Sendable {
         }
     }
 }
+
+extension Journey.ReferralEntry.Status {
+    /// As the pages and the command line say it.
+    public var frenchLabel: String {
+        switch self {
+        case .pending: "en attente de réponse"
+        case .accepted: "acceptée"
+        case .declined: "refusée"
+        case .completed: "complétée"
+        case .noShow: "rendez-vous manqué"
+        }
+    }
+}

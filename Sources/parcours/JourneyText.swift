@@ -65,7 +65,7 @@ struct JourneyText {
              "  plan de crise : " + (entry.assessment.crisisPlan ?? "aucun consigné")]
         } ?? [])
         lines += section("Orientations", journey.referrals.map { referral in
-            "\(referral.on) → \(referral.to.name) (\(referral.to.kind.frenchLabel))\(mark(referral.id)) · \(Self.status(referral.status))"
+            "\(referral.on) → \(referral.to.name) (\(referral.to.kind.frenchLabel))\(mark(referral.id)) · \(referral.status.frenchLabel)"
         })
         lines += section("Consentements", journey.consents.map { consent in
             let state = consent.withdrawnOn.map { "retiré le \($0)" } ?? (consent.isInForce(on: today) ? "en vigueur" : "échu")
@@ -135,15 +135,6 @@ struct JourneyText {
         }
     }
 
-    static func status(_ status: Journey.ReferralEntry.Status) -> String {
-        switch status {
-        case .pending: "en attente de réponse"
-        case .accepted: "acceptée"
-        case .declined: "refusée"
-        case .completed: "complétée"
-        case .noShow: "rendez-vous manqué"
-        }
-    }
 
     static func signal(_ kind: FallPlanRevision.SignalKind) -> String {
         switch kind {

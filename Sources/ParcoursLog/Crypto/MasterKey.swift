@@ -1,5 +1,3 @@
-import ParcoursLog
-
 /// The store's master key, unlocked by the master passphrase. It wraps every
 /// data key and the log key; it never reaches the disk unsealed.
 public struct MasterKey: Sendable {

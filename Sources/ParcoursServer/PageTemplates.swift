@@ -1,0 +1,130 @@
+import Mustache
+
+/// The pages' Mustache templates, compiled once. Every `{{value}}` is HTML-escaped; only
+/// `{{{content}}}`, a page the layout wraps, is inserted as rendered. No inline script or style.
+enum PageTemplates {
+    static let library: MustacheLibrary = {
+        var library = MustacheLibrary()
+        for (name, text) in [("layout", layout), ("signIn", signIn), ("caseload", caseload), ("journey", journey), ("problem", problem)] {
+            do { try library.register(text, named: name) } catch { fatalError("template \(name) does not parse: \(error)") }
+        }
+        return library
+    }()
+
+    static func render(_ name: String, _ values: [String: Any]) -> String {
+        library.render(values, withTemplate: name) ?? ""
+    }
+
+    static let layout = """
+    <!doctype html>
+    <html lang="fr">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>{{title}} — Parcours</title>
+    <link rel="stylesheet" href="/style.css">
+    </head>
+    <body>
+    <header class="banner">
+    <p class="brand"><a href="/">Parcours</a> <span>SPHÈRES</span></p>
+    {{#signedIn}}
+    <nav aria-label="Navigation principale"><a href="/">Ma charge de cas</a></nav>
+    <form method="post" action="/deconnexion" class="sign-out">
+    <input type="hidden" name="_csrf" value="{{csrf}}">
+    <span>{{actor}}</span> <button type="submit">Se déconnecter</button>
+    </form>
+    {{/signedIn}}
+    </header>
+    <main id="contenu">
+    {{{content}}}
+    </main>
+    </body>
+    </html>
+    """
+
+    static let signIn = """
+    <h1>Connexion</h1>
+    {{#failed}}<p class="error" role="alert">Identifiant ou phrase de passe incorrect. Vérifiez les deux, puis réessayez.</p>{{/failed}}
+    {{#ended}}<p class="notice" role="status">Votre session a pris fin. Reconnectez-vous pour continuer.</p>{{/ended}}
+    <form method="post" action="/connexion" class="sign-in">
+    <input type="hidden" name="_csrf" value="{{csrf}}">
+    <p><label for="actor">Identifiant</label>
+    <input id="actor" name="actor" autocomplete="username" required maxlength="64" value="{{actor}}"></p>
+    <p><label for="passphrase">Phrase de passe</label>
+    <input id="passphrase" name="passphrase" type="password" autocomplete="current-password" required maxlength="1024"></p>
+    <p><button type="submit">Se connecter</button></p>
+    </form>
+    """
+
+    static let caseload = """
+    <h1>Ma charge de cas</h1>
+    {{^entries}}<p>Personne n'est suivi par vous pour l'instant.</p>{{/entries}}
+    {{#hasEntries}}
+    <table class="caseload">
+    <caption>Les personnes que vous suivez : suivis ouverts d'abord, les plus longtemps sans contact en premier.</caption>
+    <thead><tr><th scope="col">Personne</th><th scope="col">Étape</th><th scope="col">Roue</th><th scope="col">Dernier contact</th>
+    <th scope="col">Prochaine révision du plan</th><th scope="col">Orientations ouvertes</th><th scope="col">Sécurité</th>
+    <th scope="col">Avertissements</th><th scope="col">Suivi</th></tr></thead>
+    <tbody>
+    {{#entries}}
+    <tr{{#attention}} class="attention"{{/attention}}>
+    <th scope="row"><a href="/participants/{{participant}}">{{participant}}</a></th>
+    <td>{{step}}</td><td>{{stage}}</td>
+    <td>{{lastContact}}{{#silent}} <strong class="flag">sans contact depuis {{silentDays}} jours</strong>{{/silent}}</td>
+    <td>{{nextReview}}{{#overdue}} <strong class="flag">révision due</strong>{{/overdue}}</td>
+    <td>{{openReferrals}}</td><td>{{safety}}</td><td>{{openWarnings}}</td><td>{{followUp}}</td>
+    </tr>
+    {{/entries}}
+    </tbody>
+    </table>
+    {{/hasEntries}}
+    """
+
+    static let journey = """
+    <article class="journey">
+    <header class="identity">
+    <h1>{{name}} <span class="pseudonym">{{participant}}</span></h1>
+    <dl>
+    <dt>Âge</dt><dd>{{age}}</dd>
+    <dt>Étape actuelle</dt><dd>{{step}}</dd>
+    <dt>Stade de la roue</dt><dd>{{stage}}</dd>
+    <dt>Équipe de suivi</dt><dd>{{careTeam}}</dd>
+    <dt>Suivi</dt><dd>{{followUp}}</dd>
+    </dl>
+    {{#partial}}<p class="notice" role="note">Vous voyez une partie du dossier : {{shown}}.</p>{{/partial}}
+    </header>
+    {{#hasWarnings}}
+    <section aria-labelledby="warnings"><h2 id="warnings">Avertissements ouverts</h2>
+    <ul>{{#warnings}}<li>{{message}} <span class="since">(depuis le {{since}})</span></li>{{/warnings}}</ul></section>
+    {{/hasWarnings}}
+    <section aria-labelledby="path"><h2 id="path">Le parcours dans la roue</h2>
+    {{^episodes}}<p>Aucune évaluation de l'étape pour l'instant.</p>{{/episodes}}
+    <ol class="path">{{#episodes}}<li><span class="stage stage-{{key}}">{{stage}}</span> du {{from}}{{#to}} au {{to}}{{/to}}{{^to}}, à ce jour{{/to}}</li>{{/episodes}}</ol>
+    {{#hasRelapses}}<h3>Chutes</h3>
+    <p>Une chute fait partie du parcours : elle dit ce qui a aidé et ce qui peut aider.</p>
+    <ul>{{#relapses}}<li>{{kind}}, à partir du {{startedOn}}{{#endedOn}} jusqu'au {{endedOn}}{{/endedOn}}{{#whatHelped}} — ce qui a aidé : {{whatHelped}}{{/whatHelped}}</li>{{/relapses}}</ul>
+    {{/hasRelapses}}
+    </section>
+    {{#plan}}
+    <section aria-labelledby="plan"><h2 id="plan">Plan d'action en vigueur</h2>
+    <p>Révisé le {{on}}{{#reviewOn}} ; prochaine révision le {{reviewOn}}{{/reviewOn}}.</p></section>
+    {{/plan}}
+    {{#safety}}
+    <section aria-labelledby="safety"><h2 id="safety">Sécurité</h2><p>Évaluée le {{on}} : danger {{level}}.</p></section>
+    {{/safety}}
+    {{#hasReferrals}}
+    <section aria-labelledby="referrals"><h2 id="referrals">Orientations</h2>
+    <ul>{{#referrals}}<li>{{on}} : {{kind}} — {{status}}</li>{{/referrals}}</ul></section>
+    {{/hasReferrals}}
+    <section aria-labelledby="timeline"><h2 id="timeline">Chronologie</h2>
+    <ol class="timeline">{{#timeline}}<li><time>{{day}}</time> <strong>{{act}}</strong> — {{summary}}{{#corrected}} <em>(corrigé)</em>{{/corrected}}</li>{{/timeline}}</ol>
+    </section>
+    </article>
+    """
+
+    static let problem = """
+    <h1>{{heading}}</h1>
+    <p>{{message}}</p>
+    <p><a href="/">Retour à ma charge de cas</a></p>
+    """
+}

@@ -1,0 +1,33 @@
+import Hummingbird
+
+/// Finds the session the request's cookie names and puts it in the context; the cookie of a
+/// session that ended is cleared.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = WebContext
+    let sessions: WebSessions
+
+    /// `__Host-`: sent only over a secure channel (browsers count loopback as one), for
+    /// this host only, path `/`, never readable by script, never sent from another site.
+    static let cookieName = "__Host-parcours-session"
+
+    static func cookie(_ value: String) -> Cookie {
+        Cookie(name: cookieName, value: value, path: "/", secure: true, httpOnly: true, sameSite: .strict)
+    }
+
+    static var clearedCookie: Cookie {
+        Cookie(name: cookieName, value: "", maxAge: 0, path: "/", secure: true, httpOnly: true, sameSite: .strict)
+    }
+
+    func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
+        var context = context
+        if let value = request.cookies[Self.cookieName]?.value, !value.isEmpty {
+            context.session = await sessions.resume(value)
+            if context.session == nil {
+                var response = try await next(request, context)
+                response.setCookie(Self.clearedCookie)
+                return response
+            }
+        }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Hummingbird
+import ParcoursLog
+
+/// A submitted form (`application/x-www-form-urlencoded`), field by field. A field given
+/// twice keeps its first value.
+struct WebForm: Sendable {
+    var fields: [String: String]
+
+    subscript(_ name: String) -> String? { fields[name] }
+
+    /// Reads the request's body, at most `context.maxUploadSize` bytes.
+    init(_ request: Request, context: some RequestContext) async throws {
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        self.init(encoded: String(buffer: body))
+    }
+
+    init(encoded: String) {
+        var fields: [String: String] = [:]
+        for pair in encoded.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = Self.decode(parts[0]) else { continue }
+            let value = parts.count > 1 ? Self.decode(parts[1]) ?? "" : ""
+            if fields[name] == nil { fields[name] = value }
+        }
+        self.fields = fields
+    }
+
+    /// Whether the form carries `expected` as its `_csrf` token: compared by digest, so the
+    /// time taken says nothing of where they differ.
+    func carries(token expected: String) -> Bool {
+        guard let given = fields["_csrf"], !expected.isEmpty else { return false }
+        return Sodium.sha256(Array(given.utf8)) == Sodium.sha256(Array(expected.utf8))
+    }
+
+    static func decode(_ text: Substring) -> String? {
+        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+}

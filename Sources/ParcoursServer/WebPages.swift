@@ -1,0 +1,88 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import ParcoursAccess
+import ParcoursClinical
+import ParcoursProjections
+
+/// The pages, as HTML answers: each one's values prepared here, its markup in `PageTemplates`.
+enum WebPages {
+    /// A page inside the layout; `session` nil for a signed-out page.
+    static func page(_ template: String, title: String, _ values: [String: Any], session: WebSession?,
+                     status: HTTPResponse.Status = .ok) -> Response {
+        var layout: [String: Any] = ["title": title, "content": PageTemplates.render(template, values)]
+        if let session { layout["signedIn"] = ["actor": session.actor, "csrf": session.csrfToken] }
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
+        headers[.contentLanguage] = "fr"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: PageTemplates.render("layout", layout))))
+    }
+
+    static func signIn(csrf: String, actor: String = "", failed: Bool = false, ended: Bool = false,
+                       status: HTTPResponse.Status = .ok) -> Response {
+        page("signIn", title: "Connexion", ["csrf": csrf, "actor": actor, "failed": failed, "ended": ended], session: nil, status: status)
+    }
+
+    static func caseload(_ entries: [CaseloadEntry], today: String, session: WebSession) -> Response {
+        let rows: [[String: Any]] = entries.map { entry in
+            let silentDays = entry.lastContactOn.flatMap { Journey.days(from: $0, to: today) }
+            let silent = entry.followUpOpen && (silentDays ?? 0) > 30
+            let overdue = entry.followUpOpen && entry.nextReviewOn.map { $0 < today } == true
+            return [
+                "participant": entry.participant,
+                "step": entry.engagementStep?.frenchLabel ?? "—", "stage": entry.wheelStage?.frenchLabel ?? "—",
+                "lastContact": entry.lastContactOn ?? "aucun", "silent": silent, "silentDays": silentDays ?? 0,
+                "nextReview": entry.nextReviewOn ?? "—", "overdue": overdue,
+                "openReferrals": entry.openReferrals, "safety": entry.safetyLevel?.frenchLabel ?? "—",
+                "openWarnings": entry.openWarnings, "followUp": entry.followUpOpen ? "ouvert" : "fermé",
+                "attention": silent || overdue || entry.openWarnings > 0,
+            ]
+        }
+        return page("caseload", title: "Ma charge de cas", ["entries": rows, "hasEntries": !rows.isEmpty], session: session)
+    }
+
+    static func journey(_ journey: Journey, shown: Set<InformationCategory>, today: String, session: WebSession) -> Response {
+        var values: [String: Any] = [
+            "participant": journey.participant,
+            "name": journey.admission?.name ?? "Identité non affichée",
+            "age": journey.admission.flatMap { age(born: $0.dateOfBirth, on: today) }.map { "\($0) ans" } ?? "—",
+            "step": journey.stage?.engagementStep.frenchLabel ?? "—", "stage": journey.stage?.wheelStage.frenchLabel ?? "—",
+            "careTeam": journey.careTeam.isEmpty ? "—" : journey.careTeam.joined(separator: ", "),
+            "followUp": journey.followUp.open ? "ouvert" : "fermé",
+            "partial": shown != Set(InformationCategory.allCases),
+            "shown": InformationCategory.allCases.filter(shown.contains).map(\.frenchLabel).joined(separator: ", "),
+            "warnings": journey.warnings.map { ["message": $0.message, "since": $0.since] as [String: Any] },
+            "hasWarnings": !journey.warnings.isEmpty,
+            "episodes": journey.episodes.map { episode -> [String: Any] in
+                var item: [String: Any] = ["stage": episode.wheelStage.frenchLabel, "key": episode.wheelStage.rawValue, "from": episode.from]
+                if let to = episode.to { item["to"] = to }
+                return item
+            },
+            "relapses": journey.relapses.map { relapse -> [String: Any] in
+                var item: [String: Any] = ["kind": "chute " + relapse.kind.frenchLabel, "startedOn": relapse.startedOn]
+                if let ended = relapse.endedOn { item["endedOn"] = ended }
+                if let helped = relapse.whatHelped { item["whatHelped"] = helped }
+                return item
+            },
+            "hasRelapses": !journey.relapses.isEmpty,
+            "referrals": journey.referrals.map { ["on": $0.on, "kind": $0.to.kind.frenchLabel, "status": $0.status.frenchLabel] as [String: Any] },
+            "hasReferrals": !journey.referrals.isEmpty,
+            "timeline": journey.timeline.reversed().map { entry -> [String: Any] in
+                ["day": String(entry.occurredAt.prefix(10)), "act": ClinicalActType(rawValue: entry.type)?.frenchLabel ?? entry.type,
+                 "summary": entry.summary, "corrected": entry.corrected]
+            },
+        ]
+        if let plan = journey.plan { values["plan"] = ["on": plan.on, "reviewOn": plan.plan.reviewOn] as [String: Any] }
+        if let safety = journey.safety { values["safety"] = ["on": safety.on, "level": safety.assessment.dangerLevel.frenchLabel] as [String: Any] }
+        return page("journey", title: "Parcours de \(journey.participant)", values, session: session)
+    }
+
+    static func problem(_ status: HTTPResponse.Status, heading: String, message: String, session: WebSession?) -> Response {
+        page("problem", title: heading, ["heading": heading, "message": message], session: session, status: status)
+    }
+
+    /// Age in whole years on `today`, from a birth day; nil when either is not a day.
+    static func age(born: String, on today: String) -> Int? {
+        guard let birth = try? ClinicalDate.day(born, field: ""), let day = try? ClinicalDate.day(today, field: "") else { return nil }
+        return ClinicalDate.age(born: birth, at: ClinicalDate.date(day))
+    }
+}

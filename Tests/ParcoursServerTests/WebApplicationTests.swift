@@ -1,0 +1,176 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import ParcoursLog
+import Testing
+@testable import ParcoursServer
+
+/// The web application as a browser meets it: every route, each permit and denial of the
+/// policy, the cross-site guard, the headers, the session's life.
+@Suite("The clinicians' web application")
+struct WebApplicationTests {
+    @Test("every answer carries the strict headers; the sign-in form's cookie is __Host-, Secure, HttpOnly, SameSite=Strict")
+    func headers() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let form = try await client.execute(uri: "/connexion", method: .get)
+            #expect(form.status == .ok)
+            #expect(form.headers[.contentSecurityPolicy] == SecurityHeaders<WebContext>.contentSecurityPolicy)
+            #expect(form.headers[.cacheControl] == "no-store" && form.headers[.xContentTypeOptions] == "nosniff")
+            #expect(form.headers[.referrerPolicy] == "no-referrer" && form.headers[.xFrameOptions] == "DENY")
+            #expect(form.headers[.strictTransportSecurity] == nil, "no HSTS without TLS")
+            let cookie = try #require(form.headers[values: .setCookie].first)
+            #expect(cookie.hasPrefix("__Host-parcours-form=") && cookie.contains("Secure") && cookie.contains("HttpOnly")
+                    && cookie.contains("SameSite=Strict") && cookie.contains("Path=/"))
+            #expect(form.text.contains("<html lang=\"fr\">") && form.text.contains("Phrase de passe"))
+            let missing = try await client.execute(uri: "/nulle-part", method: .get)
+            #expect(missing.status == .notFound && missing.headers[.contentSecurityPolicy] != nil)
+        }
+    }
+
+    @Test("a wrong passphrase and an unknown id get the same answer, and both are recorded; the right one opens a new session")
+    func signIn() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let (_, wrong) = try await client.signIn(WebFixture.admitting, passphrase: "pas-la-bonne-phrase")
+            let (_, unknown) = try await client.signIn("personne-inconnue")
+            #expect(wrong.status == .unauthorized && unknown.status == .unauthorized)
+            for page in [wrong, unknown] {
+                #expect(page.text.contains("Identifiant ou phrase de passe incorrect"))
+                #expect(page.headers[values: .setCookie].allSatisfy { !$0.hasPrefix(SessionMiddleware.cookieName) })
+            }
+            let records = try fixture.accessRecords().suffix(2)
+            #expect(records.map { $0["reason"] } == ["identity not proven", "unknown actor"])
+            let (first, opened) = try await client.signIn(WebFixture.admitting)
+            let (second, _) = try await client.signIn(WebFixture.admitting)
+            #expect(opened.status == .seeOther && opened.headers[.location] == "/")
+            let session = try #require(first.cookies[SessionMiddleware.cookieName])
+            #expect(session != second.cookies[SessionMiddleware.cookieName], "each sign-in opens a new session id")
+            let setCookie = try #require(opened.headers[values: .setCookie].first { $0.hasPrefix(SessionMiddleware.cookieName) })
+            #expect(setCookie.contains("Secure") && setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"))
+        }
+    }
+
+    @Test("the caseload and a journey need a session; the care team's clinician reads the journey, with no store of the page")
+    func careTeamReads() async throws {
+        let fixture = try await WebFixture()
+        let participant = fixture.participant
+        try await fixture.test { client in
+            let signedOut = try await client.execute(uri: "/", method: .get)
+            #expect(signedOut.status == .seeOther && signedOut.headers[.location] == "/connexion")
+            let (jar, _) = try await client.signIn(WebFixture.admitting)
+            let caseload = try await client.get("/", jar: jar)
+            #expect(caseload.status == .ok && caseload.text.contains("/participants/\(participant)"))
+            let journey = try await client.get("/participants/\(participant)", jar: jar)
+            #expect(journey.status == .ok && journey.text.contains("Personne Fictive Web") && journey.text.contains(participant))
+            #expect(journey.headers[.cacheControl] == "no-store")
+        }
+        let reads = try fixture.accessRecords().filter { $0["view"] == "journey" && $0["participant"] == .string(participant) }
+        #expect(reads.last?["actor"] == .string(WebFixture.admitting) && reads.last?["outcome"] == "permitted")
+    }
+
+    @Test("a clinician outside the care team is refused the journey (403, nothing of it shown), and the refusal is recorded")
+    func strangerRefused() async throws {
+        let fixture = try await WebFixture()
+        let participant = fixture.participant
+        try await fixture.test { client in
+            let (jar, _) = try await client.signIn(WebFixture.stranger)
+            let refused = try await client.get("/participants/\(participant)", jar: jar)
+            #expect(refused.status == .forbidden && refused.text.contains("Accès refusé"))
+            #expect(!refused.text.contains("Personne Fictive Web"))
+            let malformed = try await client.get("/participants/Personne%20Fictive", jar: jar)
+            #expect(malformed.status == .badRequest && !malformed.text.contains("Personne Fictive"))
+            let unknown = try await client.get("/participants/P-ZZZZZZ", jar: jar)
+            #expect(unknown.status == .notFound)
+        }
+        let refusal = try #require(try fixture.accessRecords().last { $0["participant"] == .string(participant) })
+        #expect(refusal["actor"] == .string(WebFixture.stranger) && refusal["outcome"] == "denied" && refusal["reason"] == "not in the care team")
+    }
+
+    @Test("a POST from another site, with another origin, or without its form's token is refused, and changes nothing")
+    func crossSite() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let (jar, _) = try await client.signIn(WebFixture.admitting)
+            let caseload = try await client.get("/", jar: jar)
+            let token = try #require(caseload.csrfToken)
+            let noToken = try await client.post("/deconnexion", [:], jar: jar)
+            let wrongToken = try await client.post("/deconnexion", ["_csrf": "pas-le-bon"], jar: jar)
+            let otherSite = try await client.post("/deconnexion", ["_csrf": token], jar: jar, headers: [.secFetchSite: "cross-site"])
+            let otherOrigin = try await client.post("/deconnexion", ["_csrf": token], jar: jar, headers: [.origin: "https://ailleurs.example"])
+            for refused in [noToken, wrongToken, otherSite, otherOrigin] { #expect(refused.status == .forbidden) }
+            #expect(try await client.get("/", jar: jar).status == .ok, "the session is still open")
+            let signInWithoutFormCookie = try await client.post("/connexion", ["_csrf": "x", "actor": WebFixture.admitting,
+                                                                               "passphrase": WebFixture.passphrase], jar: CookieJar())
+            #expect(signInWithoutFormCookie.status == .forbidden)
+            var out = jar
+            // What a browser sends under `Referrer-Policy: no-referrer`: `Origin: null`, same-origin fetch metadata.
+            let signedOut = try await client.post("/deconnexion", ["_csrf": token], jar: jar,
+                                                  headers: [.origin: "null", .secFetchSite: "same-origin"])
+            #expect(signedOut.status == .seeOther)
+            out.take(signedOut)
+            #expect(out.cookies[SessionMiddleware.cookieName] == nil)
+            let after = try await client.get("/", jar: jar)
+            #expect(after.status == .seeOther && after.headers[.location] == "/connexion?fin=1", "the old cookie opens nothing")
+        }
+    }
+
+    @Test("a session ends after 15 minutes without a request, and 10 hours after sign-in however active")
+    func sessionExpiry() async throws {
+        let clock = TestClock()
+        let fixture = try await WebFixture(now: { clock.now })
+        try await fixture.test { client in
+            let (jar, _) = try await client.signIn(WebFixture.admitting)
+            clock.advance(14 * 60)
+            #expect(try await client.get("/", jar: jar).status == .ok)
+            clock.advance(16 * 60)
+            #expect(try await client.get("/", jar: jar).headers[.location] == "/connexion?fin=1")
+            let (active, _) = try await client.signIn(WebFixture.admitting)
+            for step in 0..<44 {
+                if step == 42 { #expect(try await client.get("/", jar: active).status == .ok, "still open at 9 h 48") }
+                clock.advance(14 * 60)
+                _ = try await client.get("/style.css", jar: active)
+                _ = try await client.get("/", jar: active)
+            }
+            #expect(try await client.get("/", jar: active).headers[.location] == "/connexion?fin=1", "44 × 14 min > 10 h")
+        }
+    }
+
+    @Test("the server keeps the signing key only sealed under the cookie's secret: another secret opens nothing")
+    func keySealedUnderCookie() async throws {
+        let fixture = try await WebFixture()
+        let key = try await fixture.caseRecord.store.unlockActor(WebFixture.admitting, passphrase: WebFixture.passphrase)
+        let sessions = WebSessions()
+        let cookie = try await sessions.open(for: key)
+        let id = cookie.split(separator: ".")[0]
+        #expect(await sessions.resume(cookie)?.actor == WebFixture.admitting)
+        #expect(await sessions.resume(id + "." + WebSessions.token()) == nil)
+        await sessions.end(cookie)
+        #expect(await sessions.resume(cookie) == nil)
+        let open = await sessions.count
+        #expect(open == 0)
+    }
+
+    @Test("failed sign-ins for an id slow its next attempts down: 1 s, 2 s, 4 s… at most 30 s; a success clears it")
+    func throttle() async {
+        let throttle = SignInThrottle()
+        #expect(await throttle.delay(for: "clin-x") == .zero)
+        var delays: [Duration] = []
+        for _ in 0..<7 {
+            await throttle.failed("clin-x")
+            delays.append(await throttle.delay(for: "clin-x"))
+        }
+        #expect(delays == [1, 2, 4, 8, 16, 30, 30].map { Duration.seconds($0) })
+        #expect(await throttle.delay(for: "clin-y") == .zero)
+        await throttle.succeeded("clin-x")
+        #expect(await throttle.delay(for: "clin-x") == .zero)
+    }
+}
+
+/// A clock the tests move forward.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = Date()
+    var now: Date { lock.withLock { current } }
+    func advance(_ seconds: TimeInterval) { lock.withLock { current += seconds } }
+}
