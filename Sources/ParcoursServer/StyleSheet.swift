@@ -27,6 +27,10 @@ enum StyleSheet {
     .pseudonym { font-size: 1rem; color: var(--muted); font-weight: 400; margin-left: .5rem; }
     .path li, .timeline li { margin-bottom: .35rem; }
     .stage { display: inline-block; padding: 0 .4rem; border-radius: 3px; background: var(--soft); border: 1px solid var(--line); }
+    select, textarea { font: inherit; padding: .5rem; border: 1px solid var(--muted); border-radius: 4px; width: min(100%, 32rem); }
+    .field-error { display: block; color: #8a1c1c; font-weight: 600; margin-top: .25rem; }
+    [aria-invalid=true] { border: 2px solid #8a1c1c; }
+    .actions a { font-weight: 600; }
     time { font-variant-numeric: tabular-nums; color: var(--muted); }
     """
 }

@@ -2,7 +2,9 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import ParcoursAccess
+import ParcoursApp
 import ParcoursClinical
+import ParcoursLog
 import ParcoursProjections
 
 /// The pages, as HTML answers: each one's values prepared here, its markup in `PageTemplates`.
@@ -40,7 +42,8 @@ enum WebPages {
         return page("caseload", title: "Ma charge de cas", ["entries": rows, "hasEntries": !rows.isEmpty], session: session)
     }
 
-    static func journey(_ journey: Journey, shown: Set<InformationCategory>, today: String, session: WebSession) -> Response {
+    static func journey(_ journey: Journey, shown: Set<InformationCategory>, today: String, session: WebSession,
+                        recorded: (what: String, warnings: [ClinicalWarning])? = nil) -> Response {
         var values: [String: Any] = [
             "participant": journey.participant,
             "name": journey.admission?.name ?? "Identité non affichée",
@@ -71,9 +74,30 @@ enum WebPages {
                  "summary": entry.summary, "corrected": entry.corrected]
             },
         ]
+        if let recorded {
+            values["recorded"] = recorded.what
+            values["recordedWarnings"] = recorded.warnings.map(\.message)
+            values["hasRecordedWarnings"] = !recorded.warnings.isEmpty
+        }
         if let plan = journey.plan { values["plan"] = ["on": plan.on, "reviewOn": plan.plan.reviewOn] as [String: Any] }
         if let safety = journey.safety { values["safety"] = ["on": safety.on, "level": safety.assessment.dangerLevel.frenchLabel] as [String: Any] }
         return page("journey", title: "Parcours de \(journey.participant)", values, session: session)
+    }
+
+    static func stageAssessment(_ form: StageAssessmentForm, participant: ParticipantID, errors: [StageAssessmentForm.FieldError],
+                                session: WebSession) -> Response {
+        var values: [String: Any] = [
+            "participant": participant.rawValue, "csrf": session.csrfToken, "id": form.id, "openedAt": form.openedAt, "day": form.day,
+            "importance": form.importance, "confidence": form.confidence, "personSaid": form.personSaid,
+            "steps": [["value": "", "label": "— choisir —", "selected": form.engagementStep.isEmpty] as [String: Any]]
+                + EngagementStep.allCases.map { ["value": $0.rawValue, "label": $0.frenchLabel, "selected": $0.rawValue == form.engagementStep] },
+            "stages": [["value": "", "label": "— choisir —", "selected": form.wheelStage.isEmpty] as [String: Any]]
+                + WheelStage.allCases.map { ["value": $0.rawValue, "label": $0.frenchLabel, "selected": $0.rawValue == form.wheelStage] },
+            "errors": errors.map { ["field": $0.field, "label": StageAssessmentForm.labels[$0.field] ?? $0.field, "message": $0.message] },
+            "hasErrors": !errors.isEmpty,
+        ]
+        for error in errors where error.field != "id" { values[error.field + "Error"] = error.message }
+        return page("stageAssessment", title: "Évaluation de l'étape", values, session: session, status: errors.isEmpty ? .ok : .badRequest)
     }
 
     static func problem(_ status: HTTPResponse.Status, heading: String, message: String, session: WebSession?) -> Response {
