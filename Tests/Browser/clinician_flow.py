@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""A clinician's day in a real headless Chromium, against `parcours serve` on loopback.
+
+Signs in, opens the caseload and a journey, records a stage assessment through the form
+(first with a field left out: refused beside it), sees it on the journey; signs out; a
+clinician of another organization is refused the journey. Every page is saved as a
+screenshot under .build/screenshots/ and scanned with axe-core: no serious or critical
+violation is allowed. Synthetic data only; the store is a throwaway one.
+"""
+import json, os, socket, subprocess, sys, tempfile, time, urllib.request
+from pathlib import Path
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+import axe_core_python
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(os.environ.get("PARCOURS_BIN", ROOT / ".build/debug/parcours"))
+SHOTS = ROOT / ".build/screenshots"
+AXE = (Path(axe_core_python.__file__).parent / "axe.min.js").read_text()
+MASTER, ADMIN, CLIN = "phrase-maitresse-navigateur", "phrase-admin-navigateur", "phrase-clinicienne-navigateur"
+
+
+def parcours(store, *args, passphrase=None, new=None):
+    env = dict(os.environ, PARCOURS_STORE=store, PARCOURS_MASTER_PASSPHRASE=MASTER)
+    if passphrase: env["PARCOURS_PASSPHRASE"] = passphrase
+    if new: env["PARCOURS_NEW_PASSPHRASE"] = new
+    return subprocess.run([str(BIN), *args], env=env, check=True, capture_output=True, text=True).stdout
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+failures = []
+
+
+def check(condition, what):
+    print(("ok   " if condition else "FAIL ") + what)
+    if not condition: failures.append(what)
+
+
+def scan(driver, name):
+    """Saves a screenshot and runs axe-core on the page; serious or critical violations fail."""
+    driver.save_screenshot(str(SHOTS / f"{name}.png"))
+    driver.execute_script(AXE)
+    result = driver.execute_async_script("const done = arguments[arguments.length - 1]; axe.run(document).then(done);")
+    bad = [v for v in result["violations"] if v.get("impact") in ("serious", "critical")]
+    for v in bad: print(f"     axe {v['impact']}: {v['id']} — {v['help']} ({len(v['nodes'])} node(s))")
+    check(len(result["passes"]) > 10, f"{name}: axe-core ran ({len(result['passes'])} rules passed)")
+    check(not bad, f"{name}: no serious or critical accessibility violation ({len(result['violations'])} minor)")
+
+
+def main():
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    store = tempfile.mkdtemp(prefix="parcours-browser-")
+    parcours(store, "init", "--demo", "--origin", "navigateur.example/parcours", "--admin", "admin-nav", passphrase=ADMIN)
+    for actor, org in [("clin-0001", "En Marge 12-17"), ("clin-0002", "Autre Organisme")]:
+        parcours(store, "actor", "add", actor, "--name", "Personne Exemple", "--organization", org, "--roles", "clinician",
+                 "--as", "admin-nav", passphrase=ADMIN, new=CLIN)
+    parcours(store, "demo", "generate", "--participants", "3", "--as", "clin-0001", passphrase=CLIN)
+    port = free_port()
+    env = dict(os.environ, PARCOURS_STORE=store, PARCOURS_MASTER_PASSPHRASE=MASTER)
+    server = subprocess.Popen([str(BIN), "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://localhost:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/connexion", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000", "--lang=fr-CA"]:
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    driver.set_script_timeout(30)
+    try:
+        driver.get(base + "/")
+        check(driver.current_url.endswith("/connexion"), "signed out, the caseload leads to the sign-in page")
+        scan(driver, "01-connexion")
+        driver.find_element(By.ID, "actor").send_keys("clin-0001")
+        driver.find_element(By.ID, "passphrase").send_keys("pas-la-bonne-phrase")
+        driver.find_element(By.CSS_SELECTOR, "form.sign-in button").click()
+        check("Identifiant ou phrase de passe incorrect" in driver.page_source, "a wrong passphrase is refused without saying which field")
+        scan(driver, "02-connexion-refusee")
+        driver.find_element(By.ID, "passphrase").send_keys(CLIN)
+        time.sleep(1.1)  # the throttle: one failure makes the next attempt wait a second
+        driver.find_element(By.CSS_SELECTOR, "form.sign-in button").click()
+        check(driver.title.startswith("Ma charge de cas"), "signed in, the caseload")
+        rows = driver.find_elements(By.CSS_SELECTOR, "table.caseload tbody tr")
+        check(len(rows) == 3, "the caseload lists the three participants the clinician follows")
+        scan(driver, "03-charge-de-cas")
+        link = driver.find_element(By.CSS_SELECTOR, "table.caseload a")
+        participant = link.text
+        link.click()
+        check(participant in driver.title and "Le parcours dans la roue" in driver.page_source, "a participant's journey opens")
+        check(participant in driver.current_url and "Fictive" not in driver.current_url, "the URL holds the pseudonymous id only")
+        scan(driver, "04-parcours")
+        driver.find_element(By.PARTIAL_LINK_TEXT, "Consigner une évaluation").click()
+        scan(driver, "05-evaluation")
+        Select(driver.find_element(By.ID, "engagementStep")).select_by_value("reflection-and-dilemma")
+        driver.find_element(By.ID, "importance").send_keys("7")
+        driver.find_element(By.ID, "confidence").send_keys("4")
+        driver.find_element(By.ID, "personSaid").send_keys("Je veux essayer autrement")
+        driver.execute_script("document.querySelector('form.act').noValidate = true")  # let the server refuse it
+        driver.find_element(By.CSS_SELECTOR, "form.act button").click()
+        check("Rien n'a été enregistré" in driver.page_source and "choisissez un stade" in driver.page_source,
+              "a stage left out is refused beside its field, nothing recorded")
+        check(driver.find_element(By.ID, "personSaid").get_attribute("value") == "Je veux essayer autrement", "nothing typed is lost")
+        scan(driver, "06-evaluation-refusee")
+        Select(driver.find_element(By.ID, "wheelStage")).select_by_value("relapse")
+        driver.find_element(By.CSS_SELECTOR, "form.act button").click()
+        page = driver.page_source
+        check("enregistrée" in page and "pas une règle" in page, "recorded: the journey shows it, with the unusual pair's warning")
+        check("réflexion et dilemme" in page, "the journey shows the new step")
+        scan(driver, "07-evaluation-enregistree")
+        driver.find_element(By.CSS_SELECTOR, ".sign-out button").click()
+        check(driver.current_url.endswith("/connexion"), "signed out")
+        driver.get(base + "/")
+        check(driver.current_url.endswith("/connexion"), "after sign-out, nothing opens without signing in again")
+        driver.find_element(By.ID, "actor").send_keys("clin-0002")
+        driver.find_element(By.ID, "passphrase").send_keys(CLIN)
+        driver.find_element(By.CSS_SELECTOR, "form.sign-in button").click()
+        driver.get(f"{base}/participants/{participant}")
+        page = driver.page_source
+        check("Accès refusé" in page and "Fictive" not in page, "a clinician of another organization is refused, and sees nothing of the record")
+        scan(driver, "08-acces-refuse")
+    finally:
+        driver.quit()
+        server.terminate()
+        server.wait(timeout=10)
+        log = server.stderr.read()
+        check("Fictive" not in log and "phrase" not in log, "the server's log holds no personal data and no passphrase")
+    print(f"browser: {len(failures)} failure(s); screenshots in {SHOTS}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
