@@ -13,7 +13,7 @@ from pathlib import Path
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 import axe_core_python
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,6 +42,21 @@ failures = []
 def check(condition, what):
     print(("ok   " if condition else "FAIL ") + what)
     if not condition: failures.append(what)
+
+
+def submit(driver, selector, until):
+    """Clicks a form's button and waits for the page it leads to (a click does not wait for the navigation)."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.CSS_SELECTOR, selector).click()
+    WebDriverWait(driver, 30).until(lambda d: _stale(old) and until(d))
+
+
+def _stale(element):
+    try:
+        element.is_enabled()
+        return False
+    except Exception:
+        return True
 
 
 def scan(driver, name):
@@ -85,12 +100,11 @@ def main():
         scan(driver, "01-connexion")
         driver.find_element(By.ID, "actor").send_keys("clin-0001")
         driver.find_element(By.ID, "passphrase").send_keys("pas-la-bonne-phrase")
-        driver.find_element(By.CSS_SELECTOR, "form.sign-in button").click()
+        submit(driver, "form.sign-in button", lambda d: "Connexion" in d.title)
         check("Identifiant ou phrase de passe incorrect" in driver.page_source, "a wrong passphrase is refused without saying which field")
         scan(driver, "02-connexion-refusee")
         driver.find_element(By.ID, "passphrase").send_keys(CLIN)
-        time.sleep(1.1)  # the throttle: one failure makes the next attempt wait a second
-        driver.find_element(By.CSS_SELECTOR, "form.sign-in button").click()
+        submit(driver, "form.sign-in button", lambda d: d.title.startswith("Ma charge de cas"))  # after the throttle's second
         check(driver.title.startswith("Ma charge de cas"), "signed in, the caseload")
         rows = driver.find_elements(By.CSS_SELECTOR, "table.caseload tbody tr")
         check(len(rows) == 3, "the caseload lists the three participants the clinician follows")
@@ -98,34 +112,36 @@ def main():
         link = driver.find_element(By.CSS_SELECTOR, "table.caseload a")
         participant = link.text
         link.click()
+        WebDriverWait(driver, 30).until(lambda d: participant in d.title)
         check(participant in driver.title and "Le parcours dans la roue" in driver.page_source, "a participant's journey opens")
         check(participant in driver.current_url and "Fictive" not in driver.current_url, "the URL holds the pseudonymous id only")
         scan(driver, "04-parcours")
         driver.find_element(By.PARTIAL_LINK_TEXT, "Consigner une évaluation").click()
+        WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "engagementStep"))
         scan(driver, "05-evaluation")
         Select(driver.find_element(By.ID, "engagementStep")).select_by_value("reflection-and-dilemma")
         driver.find_element(By.ID, "importance").send_keys("7")
         driver.find_element(By.ID, "confidence").send_keys("4")
         driver.find_element(By.ID, "personSaid").send_keys("Je veux essayer autrement")
         driver.execute_script("document.querySelector('form.act').noValidate = true")  # let the server refuse it
-        driver.find_element(By.CSS_SELECTOR, "form.act button").click()
+        submit(driver, "form.act button", lambda d: "Rien n'a été enregistré" in d.page_source)
         check("Rien n'a été enregistré" in driver.page_source and "choisissez un stade" in driver.page_source,
               "a stage left out is refused beside its field, nothing recorded")
         check(driver.find_element(By.ID, "personSaid").get_attribute("value") == "Je veux essayer autrement", "nothing typed is lost")
         scan(driver, "06-evaluation-refusee")
         Select(driver.find_element(By.ID, "wheelStage")).select_by_value("relapse")
-        driver.find_element(By.CSS_SELECTOR, "form.act button").click()
+        submit(driver, "form.act button", lambda d: participant in d.title)
         page = driver.page_source
         check("enregistrée" in page and "pas une règle" in page, "recorded: the journey shows it, with the unusual pair's warning")
         check("réflexion et dilemme" in page, "the journey shows the new step")
         scan(driver, "07-evaluation-enregistree")
-        driver.find_element(By.CSS_SELECTOR, ".sign-out button").click()
+        submit(driver, ".sign-out button", lambda d: d.current_url.endswith("/connexion"))
         check(driver.current_url.endswith("/connexion"), "signed out")
         driver.get(base + "/")
         check(driver.current_url.endswith("/connexion"), "after sign-out, nothing opens without signing in again")
         driver.find_element(By.ID, "actor").send_keys("clin-0002")
         driver.find_element(By.ID, "passphrase").send_keys(CLIN)
-        driver.find_element(By.CSS_SELECTOR, "form.sign-in button").click()
+        submit(driver, "form.sign-in button", lambda d: d.title.startswith("Ma charge de cas"))
         driver.get(f"{base}/participants/{participant}")
         page = driver.page_source
         check("Accès refusé" in page and "Fictive" not in page, "a clinician of another organization is refused, and sees nothing of the record")
