@@ -6,7 +6,7 @@ enum PageTemplates {
     static let library: MustacheLibrary = {
         var library = MustacheLibrary()
         for (name, text) in [("layout", layout), ("signIn", signIn), ("caseload", caseload), ("journey", journey), ("problem", problem),
-                                 ("stageAssessment", stageAssessment)] {
+                                 ("stageAssessment", stageAssessment), ("breakGlass", breakGlass)] {
             do { try library.register(text, named: name) } catch { fatalError("template \(name) does not parse: \(error)") }
         }
         return library
@@ -93,6 +93,7 @@ enum PageTemplates {
     <dt>Suivi</dt><dd>{{followUp}}</dd>
     </dl>
     {{#partial}}<p class="notice" role="note">Vous voyez une partie du dossier : {{shown}}.</p>{{/partial}}
+    {{#brokeGlass}}<p class="glass" role="alert">Accès par bris de vitre : votre justification est inscrite au journal des accès et sera révisée.</p>{{/brokeGlass}}
     <p class="actions"><a href="/participants/{{participant}}/evaluation">Consigner une évaluation de l'étape</a></p>
     </header>
     {{#recorded}}
@@ -161,6 +162,22 @@ enum PageTemplates {
     <textarea id="personSaid" name="personSaid" rows="3" maxlength="2000">{{personSaid}}</textarea></p>
     <p><button type="submit">Enregistrer l'évaluation</button> <a href="/participants/{{participant}}">Annuler</a></p>
     </form>
+    """
+
+    static let breakGlass = """
+    <h1>Accès refusé</h1>
+    <p>Accès refusé — {{reason}}. Ce refus est inscrit au journal des accès.</p>
+    <section aria-labelledby="glass"><h2 id="glass">Briser la vitre</h2>
+    <p>En cas de besoin (un danger, une urgence), vous pouvez ouvrir ce dossier avec une justification écrite.
+    Elle est inscrite au journal des accès et l'accès est marqué pour révision par la responsable de la protection des renseignements.</p>
+    {{#error}}<p class="error" role="alert" id="justification-error">{{error}}</p>{{/error}}
+    <form method="post" action="/participants/{{participant}}/bris-de-vitre" class="glass-form">
+    <input type="hidden" name="_csrf" value="{{csrf}}">
+    <p><label for="justification">Justification (au moins {{minimum}} caractères)</label>
+    <textarea id="justification" name="justification" rows="3" required minlength="{{minimum}}" maxlength="1000"{{#error}} aria-invalid="true" aria-describedby="justification-error"{{/error}}>{{justification}}</textarea></p>
+    <p><button type="submit">Ouvrir le dossier en brisant la vitre</button> <a href="/">Retour à ma charge de cas</a></p>
+    </form>
+    </section>
     """
 
     static let problem = """

@@ -31,6 +31,7 @@ enum StyleSheet {
     .field-error { display: block; color: #8a1c1c; font-weight: 600; margin-top: .25rem; }
     [aria-invalid=true] { border: 2px solid #8a1c1c; }
     .actions a { font-weight: 600; }
+    .glass { background: var(--flag-bg); border-left: 4px solid var(--flag); padding: .5rem 1rem; font-weight: 600; }
     time { font-variant-numeric: tabular-nums; color: var(--muted); }
     """
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ParcoursAccess
 import ParcoursApp
 import ParcoursLog
 import ParcoursProjections
@@ -63,8 +64,15 @@ public struct WebApplication: Sendable {
         router.get("/participants/:participant") { request, context in
             await page(request, context) { session in
                 let participant = try ParticipantID(checking: context.parameters.get("participant") ?? "")
-                let (journey, decision) = try await caseRecord.journey(of: participant, by: session.identity)
-                return WebPages.journey(journey, shown: decision.categories, today: CaseRecord.today(), session: session)
+                return try await journey(of: participant, session: session)
+            }
+        }
+        router.post("/participants/:participant/bris-de-vitre") { request, context in
+            await page(request, context) { session in
+                let participant = try ParticipantID(checking: context.parameters.get("participant") ?? "")
+                let form = try await WebForm(request, context: context)
+                guard form.carries(token: session.csrfToken) else { return WebFailure.response(for: WebFailure.crossSite, session: session) }
+                return try await journey(of: participant, session: session, breakingGlass: form["justification"] ?? "")
             }
         }
         router.get("/participants/:participant/evaluation") { request, context in
@@ -82,6 +90,27 @@ public struct WebApplication: Sendable {
             }
         }
         return router
+    }
+
+    /// A journey as the policy lets the signed-in person see it. Refused for not being in the
+    /// care team (or the organization), she is offered to break the glass with a written
+    /// justification; a refusal the glass does not lift (the participant's own) is only a refusal.
+    private func journey(of participant: ParticipantID, session: WebSession, breakingGlass justification: String? = nil) async throws -> Response {
+        do {
+            let (journey, decision) = try await caseRecord.journey(of: participant, by: session.identity, breakGlass: justification)
+            return WebPages.journey(journey, shown: decision.categories, today: CaseRecord.today(), session: session,
+                                    brokeGlass: decision.brokeGlass)
+        } catch let denied as ConsentAwareReader.Denied {
+            switch denied.decision.denial {
+            case .notInCareTeam, .notOwnOrganization:
+                return WebPages.breakGlass(participant, reason: denied.decision.denial!.frenchLabel, session: session)
+            case .justificationTooShort:
+                return WebPages.breakGlass(participant, reason: AccessDecision.Denial.notInCareTeam.frenchLabel, justification: justification ?? "",
+                                           error: denied.decision.denial!.frenchLabel.prefix(1).uppercased()
+                                               + denied.decision.denial!.frenchLabel.dropFirst() + ".", session: session)
+            default: throw denied
+            }
+        }
     }
 
     /// Records the assessment as the signed-in person; shows the journey with what was recorded

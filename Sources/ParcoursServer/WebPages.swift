@@ -43,7 +43,7 @@ enum WebPages {
     }
 
     static func journey(_ journey: Journey, shown: Set<InformationCategory>, today: String, session: WebSession,
-                        recorded: (what: String, warnings: [ClinicalWarning])? = nil) -> Response {
+                        recorded: (what: String, warnings: [ClinicalWarning])? = nil, brokeGlass: Bool = false) -> Response {
         var values: [String: Any] = [
             "participant": journey.participant,
             "name": journey.admission?.name ?? "Identité non affichée",
@@ -51,7 +51,7 @@ enum WebPages {
             "step": journey.stage?.engagementStep.frenchLabel ?? "—", "stage": journey.stage?.wheelStage.frenchLabel ?? "—",
             "careTeam": journey.careTeam.isEmpty ? "—" : journey.careTeam.joined(separator: ", "),
             "followUp": journey.followUp.open ? "ouvert" : "fermé",
-            "partial": shown != Set(InformationCategory.allCases),
+            "partial": shown != Set(InformationCategory.allCases), "brokeGlass": brokeGlass,
             "shown": InformationCategory.allCases.filter(shown.contains).map(\.frenchLabel).joined(separator: ", "),
             "warnings": journey.warnings.map { ["message": $0.message, "since": $0.since] as [String: Any] },
             "hasWarnings": !journey.warnings.isEmpty,
@@ -98,6 +98,15 @@ enum WebPages {
         ]
         for error in errors where error.field != "id" { values[error.field + "Error"] = error.message }
         return page("stageAssessment", title: "Évaluation de l'étape", values, session: session, status: errors.isEmpty ? .ok : .badRequest)
+    }
+
+    /// A refusal the glass may be broken for: the reason, and the form to break it.
+    static func breakGlass(_ participant: ParticipantID, reason: String, justification: String = "", error: String? = nil,
+                           session: WebSession) -> Response {
+        var values: [String: Any] = ["participant": participant.rawValue, "reason": reason, "csrf": session.csrfToken,
+                                     "justification": justification, "minimum": AccessPolicy.minimumJustification]
+        if let error { values["error"] = error }
+        return page("breakGlass", title: "Accès refusé", values, session: session, status: .forbidden)
     }
 
     static func problem(_ status: HTTPResponse.Status, heading: String, message: String, session: WebSession?) -> Response {

@@ -3,7 +3,7 @@
 
 Signs in, opens the caseload and a journey, records a stage assessment through the form
 (first with a field left out: refused beside it), sees it on the journey; signs out; a
-clinician of another organization is refused the journey. Every page is saved as a
+clinician of another organization is refused the journey, then breaks the glass. Every page is saved as a
 screenshot under .build/screenshots/ and scanned with axe-core: no serious or critical
 violation is allowed. Synthetic data only; the store is a throwaway one.
 """
@@ -146,6 +146,12 @@ def main():
         page = driver.page_source
         check("Accès refusé" in page and "Fictive" not in page, "a clinician of another organization is refused, and sees nothing of the record")
         scan(driver, "08-acces-refuse")
+        driver.find_element(By.ID, "justification").send_keys("Appel de la ligne d'urgence : danger imminent signalé ce soir")
+        submit(driver, "form.glass-form button", lambda d: "bris de vitre" in d.page_source)
+        page = driver.page_source
+        check("Accès par bris de vitre" in page and "Le parcours dans la roue" in page,
+              "with a written justification she breaks the glass: the record opens, under a banner")
+        scan(driver, "09-bris-de-vitre")
     finally:
         driver.quit()
         server.terminate()

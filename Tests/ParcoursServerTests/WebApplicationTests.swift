@@ -87,6 +87,29 @@ struct WebApplicationTests {
         #expect(refusal["actor"] == .string(WebFixture.stranger) && refusal["outcome"] == "denied" && refusal["reason"] == "not in the care team")
     }
 
+    @Test("refused, a clinician outside the care team may break the glass: a justification too short is refused and kept; a real one opens the record, marked for review")
+    func breakGlass() async throws {
+        let fixture = try await WebFixture()
+        let participant = fixture.participant
+        let justification = "Appel de la ligne d'urgence : danger imminent signalé ce soir"
+        try await fixture.test { client in
+            let (jar, _) = try await client.signIn(WebFixture.stranger)
+            let refused = try await client.get("/participants/\(participant)", jar: jar)
+            #expect(refused.status == .forbidden && refused.text.contains("Briser la vitre") && !refused.text.contains("Personne Fictive Web"))
+            let token = try #require(refused.csrfToken)
+            let short = try await client.post("/participants/\(participant)/bris-de-vitre", ["_csrf": token, "justification": "urgence"], jar: jar)
+            #expect(short.status == .forbidden && short.text.contains("au moins 20 caractères") && short.text.contains(">urgence</textarea>"))
+            #expect(!short.text.contains("Personne Fictive Web"))
+            let forged = try await client.post("/participants/\(participant)/bris-de-vitre", ["_csrf": "faux", "justification": justification], jar: jar)
+            #expect(forged.status == .forbidden && !forged.text.contains("Personne Fictive Web"))
+            let opened = try await client.post("/participants/\(participant)/bris-de-vitre", ["_csrf": token, "justification": justification], jar: jar)
+            #expect(opened.status == .ok && opened.text.contains("Personne Fictive Web") && opened.text.contains("Accès par bris de vitre"))
+        }
+        let record = try #require(try fixture.accessRecords().last { $0["participant"] == .string(participant) })
+        #expect(record["actor"] == .string(WebFixture.stranger) && record["purpose"] == "break-glass" && record["review"] == true)
+        #expect(record["justification"] == .string(justification))
+    }
+
     @Test("a POST from another site, with another origin, or without its form's token is refused, and changes nothing")
     func crossSite() async throws {
         let fixture = try await WebFixture()
