@@ -94,7 +94,7 @@ enum PageTemplates {
     </dl>
     {{#partial}}<p class="notice" role="note">Vous voyez une partie du dossier : {{shown}}.</p>{{/partial}}
     {{#brokeGlass}}<p class="glass" role="alert">Accès par bris de vitre : votre justification est inscrite au journal des accès et sera révisée.</p>{{/brokeGlass}}
-    <p class="actions"><a href="/participants/{{participant}}/evaluation">Consigner une évaluation de l'étape</a></p>
+    {{^brokeGlass}}<p class="actions"><a href="/participants/{{participant}}/evaluation">Consigner une évaluation de l'étape</a></p>{{/brokeGlass}}
     </header>
     {{#recorded}}
     <section class="notice" role="status" aria-labelledby="recorded"><h2 id="recorded">{{recorded}}</h2>
@@ -170,11 +170,11 @@ enum PageTemplates {
     <section aria-labelledby="glass"><h2 id="glass">Briser la vitre</h2>
     <p>En cas de besoin (un danger, une urgence), vous pouvez ouvrir ce dossier avec une justification écrite.
     Elle est inscrite au journal des accès et l'accès est marqué pour révision par la responsable de la protection des renseignements.</p>
-    {{#error}}<p class="error" role="alert" id="justification-error">{{error}}</p>{{/error}}
+    {{#tooShort}}<p class="error" role="alert" id="justification-error">La justification écrite doit compter au moins {{minimum}} caractères.</p>{{/tooShort}}
     <form method="post" action="/participants/{{participant}}/bris-de-vitre" class="glass-form">
     <input type="hidden" name="_csrf" value="{{csrf}}">
     <p><label for="justification">Justification (au moins {{minimum}} caractères)</label>
-    <textarea id="justification" name="justification" rows="3" required minlength="{{minimum}}" maxlength="1000"{{#error}} aria-invalid="true" aria-describedby="justification-error"{{/error}}>{{justification}}</textarea></p>
+    <textarea id="justification" name="justification" rows="3" required minlength="{{minimum}}" maxlength="1000"{{#tooShort}} aria-invalid="true" aria-describedby="justification-error"{{/tooShort}}>{{justification}}</textarea></p>
     <p><button type="submit">Ouvrir le dossier en brisant la vitre</button> <a href="/">Retour à ma charge de cas</a></p>
     </form>
     </section>

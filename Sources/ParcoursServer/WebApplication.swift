@@ -106,8 +106,7 @@ public struct WebApplication: Sendable {
                 return WebPages.breakGlass(participant, reason: denied.decision.denial!.frenchLabel, session: session)
             case .justificationTooShort:
                 return WebPages.breakGlass(participant, reason: AccessDecision.Denial.notInCareTeam.frenchLabel, justification: justification ?? "",
-                                           error: denied.decision.denial!.frenchLabel.prefix(1).uppercased()
-                                               + denied.decision.denial!.frenchLabel.dropFirst() + ".", session: session)
+                                           tooShort: true, session: session)
             default: throw denied
             }
         }

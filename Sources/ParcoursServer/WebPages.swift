@@ -101,11 +101,10 @@ enum WebPages {
     }
 
     /// A refusal the glass may be broken for: the reason, and the form to break it.
-    static func breakGlass(_ participant: ParticipantID, reason: String, justification: String = "", error: String? = nil,
+    static func breakGlass(_ participant: ParticipantID, reason: String, justification: String = "", tooShort: Bool = false,
                            session: WebSession) -> Response {
-        var values: [String: Any] = ["participant": participant.rawValue, "reason": reason, "csrf": session.csrfToken,
-                                     "justification": justification, "minimum": AccessPolicy.minimumJustification]
-        if let error { values["error"] = error }
+        let values: [String: Any] = ["participant": participant.rawValue, "reason": reason, "csrf": session.csrfToken,
+                                     "justification": justification, "minimum": AccessPolicy.minimumJustification, "tooShort": tooShort]
         return page("breakGlass", title: "Accès refusé", values, session: session, status: .forbidden)
     }
 

@@ -104,6 +104,7 @@ struct WebApplicationTests {
             #expect(forged.status == .forbidden && !forged.text.contains("Personne Fictive Web"))
             let opened = try await client.post("/participants/\(participant)/bris-de-vitre", ["_csrf": token, "justification": justification], jar: jar)
             #expect(opened.status == .ok && opened.text.contains("Personne Fictive Web") && opened.text.contains("Accès par bris de vitre"))
+            #expect(!opened.text.contains("/evaluation"), "no recording form is offered that the policy would refuse without the glass")
         }
         let record = try #require(try fixture.accessRecords().last { $0["participant"] == .string(participant) })
         #expect(record["actor"] == .string(WebFixture.stranger) && record["purpose"] == "break-glass" && record["review"] == true)
