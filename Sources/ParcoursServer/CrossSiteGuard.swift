@@ -9,13 +9,13 @@ struct CrossSiteGuard<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .post else { return try await next(request, context) }
         if let site = request.headers[.secFetchSite], site != "same-origin", site != "none" {
-            return WebFailure.response(for: WebFailure.crossSite, session: nil)
+            return WebFailure.response(for: WebFailure.crossSite, session: nil, language: Language(request))
         }
         // `Origin: null` is what a browser sends for a POST under `Referrer-Policy: no-referrer`:
         // the fetch metadata and the form's token decide then.
         if let origin = request.headers[.origin], origin != "null", origin != "http://" + (request.head.authority ?? ""),
            origin != "https://" + (request.head.authority ?? "") {
-            return WebFailure.response(for: WebFailure.crossSite, session: nil)
+            return WebFailure.response(for: WebFailure.crossSite, session: nil, language: Language(request))
         }
         return try await next(request, context)
     }

@@ -18,7 +18,7 @@ enum PageTemplates {
 
     static let layout = """
     <!doctype html>
-    <html lang="fr">
+    <html lang="{{lang}}">
     <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -26,13 +26,23 @@ enum PageTemplates {
     <link rel="stylesheet" href="/style.css">
     </head>
     <body>
+    <a class="skip" href="#contenu">{{t.layout.skip}}</a>
     <header class="banner">
     <p class="brand"><a href="/">Parcours</a> <span>SPHÈRES</span></p>
     {{#signedIn}}
-    <nav aria-label="Navigation principale"><a href="/">Ma charge de cas</a></nav>
+    <nav aria-label="{{t.layout.mainNavigation}}"><a href="/">{{t.layout.caseload}}</a></nav>
+    {{/signedIn}}
+    {{#switch}}
+    <form method="post" action="/langue" class="language">
+    <input type="hidden" name="langue" value="{{code}}">
+    <input type="hidden" name="retour" value="{{returnTo}}">
+    <button type="submit" lang="{{code}}" aria-label="{{t.layout.language}} : {{name}}">{{name}}</button>
+    </form>
+    {{/switch}}
+    {{#signedIn}}
     <form method="post" action="/deconnexion" class="sign-out">
     <input type="hidden" name="_csrf" value="{{csrf}}">
-    <span>{{actor}}</span> <button type="submit">Se déconnecter</button>
+    <span>{{actor}}</span> <button type="submit">{{t.layout.signOut}}</button>
     </form>
     {{/signedIn}}
     </header>

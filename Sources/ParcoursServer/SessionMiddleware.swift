@@ -1,7 +1,7 @@
 import Hummingbird
 
-/// Finds the session the request's cookie names and puts it in the context; the cookie of a
-/// session that ended is cleared.
+/// Finds the session the request's cookie names and puts it in the context, with the language
+/// the pages speak; the cookie of a session that ended is cleared.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = WebContext
     let sessions: WebSessions
@@ -20,8 +20,11 @@ struct SessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
+        context.language = Language(request)
         if let value = request.cookies[Self.cookieName]?.value, !value.isEmpty {
             context.session = await sessions.resume(value)
+            context.session?.language = context.language
+            context.session?.path = request.uri.path
             if context.session == nil {
                 var response = try await next(request, context)
                 response.setCookie(Self.clearedCookie)

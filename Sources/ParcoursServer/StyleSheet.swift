@@ -9,6 +9,8 @@ enum StyleSheet {
     a:focus, button:focus, input:focus { outline: 3px solid #f2b400; outline-offset: 2px; }
     .banner { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; justify-content: space-between; padding: .75rem 1.5rem; background: var(--soft); border-bottom: 1px solid var(--line); }
     .brand { margin: 0; font-weight: 700; } .brand span { color: var(--muted); font-weight: 400; margin-left: .5rem; }
+    .skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: .5rem; background: #fff; padding: .25rem .5rem; }
+    .language { margin: 0 0 0 auto; } .language button { background: #fff; color: var(--accent); }
     .sign-out { display: flex; gap: .5rem; align-items: center; margin: 0; }
     main { padding: 1.5rem; max-width: 72rem; }
     h1 { font-size: 1.6rem; margin-top: 0; } h2 { font-size: 1.25rem; margin-top: 2rem; }

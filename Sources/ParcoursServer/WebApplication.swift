@@ -41,8 +41,9 @@ public struct WebApplication: Sendable {
         }
         router.get("/connexion") { request, context in
             if context.session != nil { return Response.redirect(to: "/", type: .normal) }
-            return Self.signInForm(ended: request.uri.queryParameters["fin"] != nil)
+            return Self.signInForm(ended: request.uri.queryParameters["fin"] != nil, language: context.language)
         }
+        router.post("/langue") { request, context in try await chooseLanguage(request, context: context) }
         router.post("/connexion") { request, context in try await signIn(request, context: context) }
         router.post("/deconnexion") { request, context in
             guard let session = context.session else { return Response.redirect(to: "/connexion", type: .normal) }
@@ -149,10 +150,23 @@ public struct WebApplication: Sendable {
         do { return try await body(session) } catch { return WebFailure.response(for: error, session: session) }
     }
 
-    static func signInForm(actor: String = "", failed: Bool = false, ended: Bool = false) -> Response {
+    static func signInForm(actor: String = "", failed: Bool = false, ended: Bool = false, language: Language) -> Response {
         let token = WebSessions.token()
-        var response = WebPages.signIn(csrf: token, actor: actor, failed: failed, ended: ended, status: failed ? .unauthorized : .ok)
+        var response = WebPages.signIn(csrf: token, actor: actor, failed: failed, ended: ended, language: language,
+                                       status: failed ? .unauthorized : .ok)
         response.setCookie(Cookie(name: formCookieName, value: token, path: "/", secure: true, httpOnly: true, sameSite: .strict))
+        return response
+    }
+
+    /// Keeps the language chosen by the switch and comes back to the page it was on (a path of
+    /// this server only). A preference, nothing of the record: the cross-site guard suffices.
+    private func chooseLanguage(_ request: Request, context: WebContext) async throws -> Response {
+        let form = try await WebForm(request, context: context)
+        let language = Language(rawValue: form["langue"] ?? "") ?? context.language
+        let back = form["retour"] ?? "/"
+        let local = back.hasPrefix("/") && !back.hasPrefix("//") && !back.contains("\\") && back.utf8.count <= 256
+        var response = Response.redirect(to: local ? back : "/", type: .normal)
+        response.setCookie(language.cookie)
         return response
     }
 
@@ -161,7 +175,7 @@ public struct WebApplication: Sendable {
     private func signIn(_ request: Request, context: WebContext) async throws -> Response {
         let form = try await WebForm(request, context: context)
         guard form.carries(token: request.cookies[Self.formCookieName]?.value ?? "") else {
-            return WebFailure.response(for: WebFailure.crossSite, session: nil)
+            return WebFailure.response(for: WebFailure.crossSite, session: nil, language: context.language)
         }
         let actor = String((form["actor"] ?? "").prefix(64)), passphrase = form["passphrase"] ?? ""
         try? await Task.sleep(for: await throttle.delay(for: actor))
@@ -175,7 +189,7 @@ public struct WebApplication: Sendable {
             return response
         } catch {
             await throttle.failed(actor)
-            return Self.signInForm(actor: Identifiers.isActorID(actor) ? actor : "", failed: true)
+            return Self.signInForm(actor: Identifiers.isActorID(actor) ? actor : "", failed: true, language: context.language)
         }
     }
 }

@@ -7,6 +7,8 @@ public struct WebContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The session of the cookie, resumed (its key unsealed for this request only); nil when signed out.
     var session: WebSession?
+    /// The language the pages speak for this request.
+    var language: Language = .fr
 
     public init(source: Source) { coreContext = .init(source: source) }
 

@@ -9,19 +9,29 @@ import ParcoursProjections
 
 /// The pages, as HTML answers: each one's values prepared here, its markup in `PageTemplates`.
 enum WebPages {
-    /// A page inside the layout; `session` nil for a signed-out page.
-    static func page(_ template: String, title: String, _ values: [String: Any], session: WebSession?,
+    /// A page inside the layout, in the language of the request (`session`'s, or `language` for
+    /// a signed-out page); `session` nil for a signed-out page.
+    static func page(_ template: String, title: String, _ values: [String: Any], session: WebSession?, language: Language? = nil,
                      status: HTTPResponse.Status = .ok) -> Response {
-        var layout: [String: Any] = ["title": title, "content": PageTemplates.render(template, values)]
+        let language = language ?? session?.language ?? .fr
+        let texts = Catalogue.texts(in: language)
+        var values = values
+        values["t"] = texts
+        var layout: [String: Any] = [
+            "title": title, "t": texts, "lang": language.rawValue,
+            "switch": ["code": language.other.rawValue, "name": language.other.ownName, "returnTo": session?.path ?? "/connexion"],
+        ]
+        layout["content"] = PageTemplates.render(template, values)
         if let session { layout["signedIn"] = ["actor": session.actor, "csrf": session.csrfToken] }
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
-        headers[.contentLanguage] = "fr"
+        headers[.contentLanguage] = language.rawValue
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: PageTemplates.render("layout", layout))))
     }
 
-    static func signIn(csrf: String, actor: String = "", failed: Bool = false, ended: Bool = false,
+    static func signIn(csrf: String, actor: String = "", failed: Bool = false, ended: Bool = false, language: Language,
                        status: HTTPResponse.Status = .ok) -> Response {
-        page("signIn", title: "Connexion", ["csrf": csrf, "actor": actor, "failed": failed, "ended": ended], session: nil, status: status)
+        page("signIn", title: "Connexion", ["csrf": csrf, "actor": actor, "failed": failed, "ended": ended], session: nil, language: language,
+             status: status)
     }
 
     static func caseload(_ entries: [CaseloadEntry], today: String, session: WebSession) -> Response {
@@ -108,8 +118,8 @@ enum WebPages {
         return page("breakGlass", title: "Accès refusé", values, session: session, status: .forbidden)
     }
 
-    static func problem(_ status: HTTPResponse.Status, heading: String, message: String, session: WebSession?) -> Response {
-        page("problem", title: heading, ["heading": heading, "message": message], session: session, status: status)
+    static func problem(_ status: HTTPResponse.Status, heading: String, message: String, session: WebSession?, language: Language? = nil) -> Response {
+        page("problem", title: heading, ["heading": heading, "message": message], session: session, language: language, status: status)
     }
 
     /// Age in whole years on `today`, from a birth day; nil when either is not a day.

@@ -10,6 +10,10 @@ struct WebSession: Sendable {
     let key: UnlockedActor
     /// The per-session token every form carries (CSRF).
     let csrfToken: String
+    /// The language this request's pages speak (`Language`'s cookie).
+    var language: Language = .fr
+    /// This request's path, where the language switch comes back to.
+    var path = "/"
 
     /// The identity the use cases are asked with: this person, proven by her session's key.
     var identity: Identity { Identity(actor: actor, signer: UnlockedSigner(key)) }
