@@ -1,3 +1,4 @@
+import Foundation
 import ParcoursLog
 import ParcoursProjections
 
@@ -38,6 +39,26 @@ public protocol CaseStore: Sendable {
     func rotateKey(of id: String, passphrase: String, by admin: UnlockedActor) async throws -> AppendResult
     func changeRoles(of id: String, to roles: [String], by admin: UnlockedActor) async throws -> AppendResult
     func revoke(_ id: String, reason: String, by admin: UnlockedActor) async throws -> AppendResult
+
+    // MARK: Web sign-in
+
+    /// An actor's second factor (its TOTP secret, sealed under a key her signing key derives); nil when none is set up.
+    func secondFactor(of actor: String) async throws -> WebSessionRecord.Sealed?
+    /// Sets up (or replaces) an actor's second factor.
+    func setSecondFactor(_ sealed: WebSessionRecord.Sealed, of actor: String) async throws
+    /// Claims a TOTP time step for an actor: true when it is later than every step claimed
+    /// before, so a code opens one session only.
+    func claimSecondFactorStep(_ step: Int64, of actor: String) async throws -> Bool
+    func saveWebSession(_ session: WebSessionRecord) async throws
+    func webSession(digest: String) async throws -> WebSessionRecord?
+    /// Notes that a session was used at `time`.
+    func touchWebSession(digest: String, at time: Date) async throws
+    /// Ends a session: its sealed key is deleted.
+    func endWebSession(digest: String) async throws
+    /// An actor's sessions, the most recently used first.
+    func webSessions(of actor: String) async throws -> [WebSessionRecord]
+    /// Ends every session idle since before `idleSince` or opened before `openedBefore`; returns how many.
+    func endWebSessions(idleSince: Date, openedBefore: Date) async throws -> Int
 
     // MARK: Writes
 

@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 import ParcoursApp
 import ParcoursLog
@@ -67,6 +68,42 @@ public struct SQLiteCaseStore: CaseStore {
 
     public func append(_ drafts: [EventDraft], by author: UnlockedActor, master: MasterKey?) async throws -> [AppendResult] {
         try await SQLiteThreads.run { [store] in try store.append(drafts, by: author, master: master) }
+    }
+
+    public func secondFactor(of actor: String) async throws -> WebSessionRecord.Sealed? {
+        try await SQLiteThreads.run { [store] in try store.secondFactor(of: actor) }
+    }
+
+    public func setSecondFactor(_ sealed: WebSessionRecord.Sealed, of actor: String) async throws {
+        try await SQLiteThreads.run { [store] in try store.setSecondFactor(sealed, of: actor) }
+    }
+
+    public func claimSecondFactorStep(_ step: Int64, of actor: String) async throws -> Bool {
+        try await SQLiteThreads.run { [store] in try store.claimSecondFactorStep(step, of: actor) }
+    }
+
+    public func saveWebSession(_ session: WebSessionRecord) async throws {
+        try await SQLiteThreads.run { [store] in try store.saveWebSession(session) }
+    }
+
+    public func webSession(digest: String) async throws -> WebSessionRecord? {
+        try await SQLiteThreads.run { [store] in try store.webSession(digest: digest) }
+    }
+
+    public func touchWebSession(digest: String, at time: Date) async throws {
+        try await SQLiteThreads.run { [store] in try store.touchWebSession(digest: digest, at: time) }
+    }
+
+    public func endWebSession(digest: String) async throws {
+        try await SQLiteThreads.run { [store] in try store.endWebSession(digest: digest) }
+    }
+
+    public func webSessions(of actor: String) async throws -> [WebSessionRecord] {
+        try await SQLiteThreads.run { [store] in try store.webSessions(of: actor) }
+    }
+
+    public func endWebSessions(idleSince: Date, openedBefore: Date) async throws -> Int {
+        try await SQLiteThreads.run { [store] in try store.endWebSessions(idleSince: idleSince, openedBefore: openedBefore) }
     }
 
     public func recordAccess(type: String, data: [String: JSONValue], master: MasterKey) async throws -> AppendResult {

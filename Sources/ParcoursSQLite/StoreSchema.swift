@@ -191,6 +191,31 @@ enum StoreSchema {
                 UPDATE projection_position SET position = 0 WHERE name = 'journey';
                 """)
         }
+        migrator.registerMigration("v6-web-sign-in") { db in
+            // The web application's second factors and sessions: outside the logs (nothing here
+            // is a clinical act), and nothing here opens anything alone. A second factor is
+            // sealed under a key its actor's signing key derives; a session keeps the digest of
+            // its id and the actor's seed sealed under a secret only the browser's cookie holds.
+            try db.execute(sql: """
+                CREATE TABLE second_factor (
+                    actor TEXT PRIMARY KEY NOT NULL,
+                    sealed BLOB NOT NULL,
+                    nonce BLOB NOT NULL,
+                    last_step INTEGER NOT NULL DEFAULT 0);
+                CREATE TABLE web_session (
+                    digest TEXT PRIMARY KEY NOT NULL,
+                    actor TEXT NOT NULL,
+                    sealed_seed BLOB NOT NULL,
+                    nonce BLOB NOT NULL,
+                    csrf_token TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    last_seen_at REAL NOT NULL,
+                    device TEXT NOT NULL,
+                    enrolment BLOB,
+                    enrolment_nonce BLOB);
+                CREATE INDEX web_session_actor ON web_session (actor, last_seen_at);
+                """)
+        }
         return migrator
     }
 }

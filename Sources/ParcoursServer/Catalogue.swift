@@ -4,7 +4,7 @@
 /// listed once in `pages`; the texts of one language are put together once, when first asked.
 enum Catalogue {
     static let pages: [String: [String: Wording]] = [
-        "layout": layout,
+        "layout": layout, "signIn": signIn, "secondFactor": secondFactor, "sessions": sessions,
     ]
 
     /// The texts of `language`, by page then key, as templates read them.
@@ -21,5 +21,54 @@ enum Catalogue {
         "caseload": Wording("Ma charge de cas", en: "My caseload"),
         "signOut": Wording("Se déconnecter", en: "Sign out"),
         "language": Wording("Langue", en: "Language"),
+        "sessions": Wording("Mes sessions", en: "My sessions"),
+        "idleWarning": Wording("Sans activité, votre session prendra fin dans deux minutes et cette page sera effacée de l'écran.",
+                               en: "Without activity, your session will end in two minutes and this page will be cleared from the screen."),
+        "stay": Wording("Rester connectée ou connecté", en: "Stay signed in"),
+    ]
+
+    static let signIn: [String: Wording] = [
+        "title": Wording("Connexion", en: "Sign in"),
+        "failed": Wording("Identifiant, phrase de passe ou code incorrect. Vérifiez-les, puis réessayez.",
+                          en: "Wrong id, passphrase or code. Check them, then try again."),
+        "ended": Wording("Votre session a pris fin. Reconnectez-vous pour continuer.", en: "Your session has ended. Sign in again to continue."),
+        "actor": Wording("Identifiant", en: "Id"),
+        "passphrase": Wording("Phrase de passe", en: "Passphrase"),
+        "code": Wording("Code à six chiffres de votre application d'authentification", en: "Six-digit code from your authenticator app"),
+        "codeHint": Wording("À votre première connexion, laissez ce champ vide : vous configurerez ce code à l'étape suivante.",
+                            en: "At your first sign-in, leave this empty: you will set up the code at the next step."),
+        "submit": Wording("Se connecter", en: "Sign in"),
+    ]
+
+    static let secondFactor: [String: Wording] = [
+        "title": Wording("Configurer le second facteur", en: "Set up the second factor"),
+        "why": Wording("Votre phrase de passe ne suffit pas à ouvrir des dossiers aussi sensibles : à chaque connexion, un code à six chiffres, donné par une application sur votre téléphone, le confirme.",
+                       en: "Your passphrase alone does not open records this sensitive: at each sign-in, a six-digit code from an app on your phone confirms it."),
+        "stepApp": Wording("Ouvrez une application d'authentification (par exemple FreeOTP, Aegis ou Google Authenticator).",
+                           en: "Open an authenticator app (for example FreeOTP, Aegis or Google Authenticator)."),
+        "stepKey": Wording("Ajoutez un compte en saisissant cette clé :", en: "Add an account by typing this key:"),
+        "keyLabel": Wording("Clé à saisir dans l'application", en: "Key to type into the app"),
+        "orLink": Wording("Sur le téléphone même :", en: "On the phone itself:"),
+        "link": Wording("ouvrir dans l'application", en: "open in the app"),
+        "stepCode": Wording("Inscrivez ci-dessous le code que l'application affiche.", en: "Type below the code the app shows."),
+        "code": Wording("Code à six chiffres", en: "Six-digit code"),
+        "failed": Wording("Ce code ne correspond pas. Vérifiez la clé saisie et l'heure du téléphone, puis inscrivez le code affiché.",
+                          en: "This code does not match. Check the key you typed and the phone's time, then type the code shown."),
+        "submit": Wording("Confirmer et continuer", en: "Confirm and continue"),
+    ]
+
+    static let sessions: [String: Wording] = [
+        "title": Wording("Mes sessions", en: "My sessions"),
+        "explain": Wording("Les navigateurs où vous êtes connectée ou connecté. Une session prend fin après 15 minutes sans activité, et au plus tard 10 heures après la connexion. Si vous ne reconnaissez pas une session, mettez-y fin et changez votre phrase de passe auprès de l'administration.",
+                           en: "The browsers where you are signed in. A session ends after 15 minutes without activity, and at the latest 10 hours after sign-in. If you do not recognize a session, end it and have your passphrase changed by the administration."),
+        "caption": Wording("Sessions ouvertes, la plus récemment utilisée d'abord", en: "Open sessions, most recently used first"),
+        "device": Wording("Navigateur", en: "Browser"),
+        "since": Wording("Ouverte le", en: "Opened"),
+        "lastSeen": Wording("Dernière activité", en: "Last activity"),
+        "action": Wording("Action", en: "Action"),
+        "current": Wording("cette session", en: "this session"),
+        "end": Wording("Mettre fin", en: "End"),
+        "endCurrent": Wording("Mettre fin (vous déconnecte)", en: "End (signs you out)"),
+        "ended": Wording("La session a pris fin.", en: "The session has ended."),
     ]
 }

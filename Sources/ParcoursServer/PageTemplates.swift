@@ -6,7 +6,8 @@ enum PageTemplates {
     static let library: MustacheLibrary = {
         var library = MustacheLibrary()
         for (name, text) in [("layout", layout), ("signIn", signIn), ("caseload", caseload), ("journey", journey), ("problem", problem),
-                                 ("stageAssessment", stageAssessment), ("breakGlass", breakGlass)] {
+                                 ("stageAssessment", stageAssessment), ("breakGlass", breakGlass),
+                                 ("secondFactor", secondFactor), ("sessions", sessions)] {
             do { try library.register(text, named: name) } catch { fatalError("template \(name) does not parse: \(error)") }
         }
         return library
@@ -29,9 +30,9 @@ enum PageTemplates {
     <a class="skip" href="#contenu">{{t.layout.skip}}</a>
     <header class="banner">
     <p class="brand"><a href="/">Parcours</a> <span>SPHÈRES</span></p>
-    {{#signedIn}}
-    <nav aria-label="{{t.layout.mainNavigation}}"><a href="/">{{t.layout.caseload}}</a></nav>
-    {{/signedIn}}
+    {{#signedIn}}{{#full}}
+    <nav aria-label="{{t.layout.mainNavigation}}"><a href="/">{{t.layout.caseload}}</a> <a href="/sessions">{{t.layout.sessions}}</a></nav>
+    {{/full}}{{/signedIn}}
     {{#switch}}
     <form method="post" action="/langue" class="language">
     <input type="hidden" name="langue" value="{{code}}">
@@ -46,25 +47,74 @@ enum PageTemplates {
     </form>
     {{/signedIn}}
     </header>
+    {{#signedIn}}{{#full}}
+    <div id="idle-warning" class="idle-warning" role="alert" hidden data-idle-seconds="{{idleSeconds}}" data-warn-seconds="{{warnSeconds}}">
+    <form method="post" action="/session/prolonger">
+    <input type="hidden" name="_csrf" value="{{csrf}}">
+    <p>{{t.layout.idleWarning}}</p>
+    <button type="submit">{{t.layout.stay}}</button>
+    </form>
+    </div>
+    {{/full}}{{/signedIn}}
     <main id="contenu">
     {{{content}}}
     </main>
+    {{#signedIn}}<script src="/session.js" defer></script>{{/signedIn}}
     </body>
     </html>
     """
 
     static let signIn = """
-    <h1>Connexion</h1>
-    {{#failed}}<p class="error" role="alert">Identifiant ou phrase de passe incorrect. Vérifiez les deux, puis réessayez.</p>{{/failed}}
-    {{#ended}}<p class="notice" role="status">Votre session a pris fin. Reconnectez-vous pour continuer.</p>{{/ended}}
+    <h1>{{t.signIn.title}}</h1>
+    {{#failed}}<p class="error" role="alert">{{t.signIn.failed}}</p>{{/failed}}
+    {{#ended}}<p class="notice" role="status">{{t.signIn.ended}}</p>{{/ended}}
     <form method="post" action="/connexion" class="sign-in">
     <input type="hidden" name="_csrf" value="{{csrf}}">
-    <p><label for="actor">Identifiant</label>
+    <p><label for="actor">{{t.signIn.actor}}</label>
     <input id="actor" name="actor" autocomplete="username" required maxlength="64" value="{{actor}}"></p>
-    <p><label for="passphrase">Phrase de passe</label>
+    <p><label for="passphrase">{{t.signIn.passphrase}}</label>
     <input id="passphrase" name="passphrase" type="password" autocomplete="current-password" required maxlength="1024"></p>
-    <p><button type="submit">Se connecter</button></p>
+    <p><label for="code">{{t.signIn.code}}</label>
+    <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="7" aria-describedby="code-hint">
+    <span class="hint" id="code-hint">{{t.signIn.codeHint}}</span></p>
+    <p><button type="submit">{{t.signIn.submit}}</button></p>
     </form>
+    """
+
+    static let secondFactor = """
+    <h1>{{t.secondFactor.title}}</h1>
+    <p>{{t.secondFactor.why}}</p>
+    <ol class="steps">
+    <li>{{t.secondFactor.stepApp}}</li>
+    <li>{{t.secondFactor.stepKey}}
+    <p class="typed-key" aria-label="{{t.secondFactor.keyLabel}}"><code>{{typedKey}}</code></p>
+    <p class="hint">{{t.secondFactor.orLink}} <a href="{{url}}">{{t.secondFactor.link}}</a></p></li>
+    <li>{{t.secondFactor.stepCode}}</li>
+    </ol>
+    {{#failed}}<p class="error" role="alert" id="code-error">{{t.secondFactor.failed}}</p>{{/failed}}
+    <form method="post" action="/connexion/second-facteur" class="sign-in">
+    <input type="hidden" name="_csrf" value="{{csrf}}">
+    <p><label for="code">{{t.secondFactor.code}}</label>
+    <input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="7" required{{#failed}} aria-invalid="true" aria-describedby="code-error"{{/failed}}></p>
+    <p><button type="submit">{{t.secondFactor.submit}}</button></p>
+    </form>
+    """
+
+    static let sessions = """
+    <h1>{{t.sessions.title}}</h1>
+    {{#ended}}<p class="notice" role="status">{{t.sessions.ended}}</p>{{/ended}}
+    <p>{{t.sessions.explain}}</p>
+    <table class="sessions">
+    <caption>{{t.sessions.caption}}</caption>
+    <thead><tr><th scope="col">{{t.sessions.device}}</th><th scope="col">{{t.sessions.since}}</th><th scope="col">{{t.sessions.lastSeen}}</th><th scope="col"><span class="visually-hidden">{{t.sessions.action}}</span></th></tr></thead>
+    <tbody>
+    {{#sessions}}
+    <tr><td>{{device}}{{#current}} <strong class="flag-calm">{{t.sessions.current}}</strong>{{/current}}</td><td>{{since}}</td><td>{{lastSeen}}</td>
+    <td><form method="post" action="/sessions/fin"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="session" value="{{handle}}">
+    <button type="submit">{{#current}}{{t.sessions.endCurrent}}{{/current}}{{^current}}{{t.sessions.end}}{{/current}}</button></form></td></tr>
+    {{/sessions}}
+    </tbody>
+    </table>
     """
 
     static let caseload = """

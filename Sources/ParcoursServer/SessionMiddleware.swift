@@ -22,7 +22,9 @@ struct SessionMiddleware: RouterMiddleware {
         var context = context
         context.language = Language(request)
         if let value = request.cookies[Self.cookieName]?.value, !value.isEmpty {
-            context.session = await sessions.resume(value)
+            do { context.session = try await sessions.resume(value) } catch {
+                return WebFailure.response(for: error, session: nil, language: context.language)
+            }
             context.session?.language = context.language
             context.session?.path = request.uri.path
             if context.session == nil {

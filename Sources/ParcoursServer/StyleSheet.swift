@@ -9,6 +9,7 @@ enum StyleSheet {
     a:focus, button:focus, input:focus { outline: 3px solid #f2b400; outline-offset: 2px; }
     .banner { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; justify-content: space-between; padding: .75rem 1.5rem; background: var(--soft); border-bottom: 1px solid var(--line); }
     .brand { margin: 0; font-weight: 700; } .brand span { color: var(--muted); font-weight: 400; margin-left: .5rem; }
+    .banner nav { display: flex; gap: 1.25rem; }
     .skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: .5rem; background: #fff; padding: .25rem .5rem; }
     .language { margin: 0 0 0 auto; } .language button { background: #fff; color: var(--accent); }
     .sign-out { display: flex; gap: .5rem; align-items: center; margin: 0; }
@@ -34,6 +35,12 @@ enum StyleSheet {
     [aria-invalid=true] { border: 2px solid #8a1c1c; }
     .actions a { font-weight: 600; }
     .glass { background: var(--flag-bg); border-left: 4px solid var(--flag); padding: .5rem 1rem; font-weight: 600; }
+    .hint { display: block; color: var(--muted); font-size: .9rem; margin-top: .25rem; }
+    .typed-key code { font-size: 1.25rem; letter-spacing: .05em; background: var(--soft); padding: .25rem .5rem; border-radius: 4px; }
+    .idle-warning { background: var(--flag-bg); border-bottom: 2px solid var(--flag); padding: .75rem 1.5rem; }
+    .idle-warning[hidden] { display: none; } .idle-warning p { margin: 0 0 .5rem; }
+    .flag-calm { font-size: .875rem; background: var(--soft); padding: 0 .35rem; border-radius: 3px; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     time { font-variant-numeric: tabular-nums; color: var(--muted); }
     """
 }

@@ -19,15 +19,12 @@ public struct WebApplication: Sendable {
     let tls: Bool
 
     public init(caseRecord: CaseRecord, tls: Bool = false) {
-        self.init(caseRecord: caseRecord, tls: tls, sessions: WebSessions())
+        self.init(caseRecord: caseRecord, tls: tls, sessions: WebSessions(store: caseRecord.store))
     }
 
     init(caseRecord: CaseRecord, tls: Bool, sessions: WebSessions) {
         (self.caseRecord, self.tls, self.sessions) = (caseRecord, tls, sessions)
     }
-
-    /// The pre-session cookie the sign-in form's token is checked against (double submit).
-    static let formCookieName = "__Host-parcours-form"
 
     public func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
@@ -39,23 +36,8 @@ public struct WebApplication: Sendable {
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                      body: .init(byteBuffer: ByteBuffer(string: StyleSheet.css)))
         }
-        router.get("/connexion") { request, context in
-            if context.session != nil { return Response.redirect(to: "/", type: .normal) }
-            return Self.signInForm(ended: request.uri.queryParameters["fin"] != nil, language: context.language)
-        }
-        router.post("/langue") { request, context in try await chooseLanguage(request, context: context) }
-        router.post("/connexion") { request, context in try await signIn(request, context: context) }
-        router.post("/deconnexion") { request, context in
-            guard let session = context.session else { return Response.redirect(to: "/connexion", type: .normal) }
-            let form = try await WebForm(request, context: context)
-            guard form.carries(token: session.csrfToken) else {
-                return WebFailure.response(for: WebFailure.crossSite, session: session)
-            }
-            await sessions.end(request.cookies[SessionMiddleware.cookieName]?.value ?? "")
-            var response = Response.redirect(to: "/connexion", type: .normal)
-            response.setCookie(SessionMiddleware.clearedCookie)
-            return response
-        }
+        addSignInRoutes(to: router)
+        addSessionRoutes(to: router)
         router.get("/") { request, context in
             await page(request, context) { session in
                 let (_, entries) = try await caseRecord.caseload(by: session.identity)
@@ -141,55 +123,14 @@ public struct WebApplication: Sendable {
         try await application(host: host, port: port).runService()
     }
 
-    /// A page that needs a session: signed out, to the sign-in (saying the session ended when
+    /// A page that needs a session: signed out (or not past the second factor), to the sign-in (saying the session ended when
     /// the cookie named one); any error, in words (`WebFailure`).
-    private func page(_ request: Request, _ context: WebContext, _ body: (WebSession) async throws -> Response) async -> Response {
+    func page(_ request: Request, _ context: WebContext, _ body: (WebSession) async throws -> Response) async -> Response {
         guard let session = context.session else {
             return .redirect(to: request.cookies[SessionMiddleware.cookieName] == nil ? "/connexion" : "/connexion?fin=1", type: .normal)
         }
+        // A session opened to set up the second factor opens nothing else.
+        if session.enrolment != nil { return .redirect(to: "/connexion/second-facteur", type: .normal) }
         do { return try await body(session) } catch { return WebFailure.response(for: error, session: session) }
-    }
-
-    static func signInForm(actor: String = "", failed: Bool = false, ended: Bool = false, language: Language) -> Response {
-        let token = WebSessions.token()
-        var response = WebPages.signIn(csrf: token, actor: actor, failed: failed, ended: ended, language: language,
-                                       status: failed ? .unauthorized : .ok)
-        response.setCookie(Cookie(name: formCookieName, value: token, path: "/", secure: true, httpOnly: true, sameSite: .strict))
-        return response
-    }
-
-    /// Keeps the language chosen by the switch and comes back to the page it was on (a path of
-    /// this server only). A preference, nothing of the record: the cross-site guard suffices.
-    private func chooseLanguage(_ request: Request, context: WebContext) async throws -> Response {
-        let form = try await WebForm(request, context: context)
-        let language = Language(rawValue: form["langue"] ?? "") ?? context.language
-        let back = form["retour"] ?? "/"
-        let local = back.hasPrefix("/") && !back.hasPrefix("//") && !back.contains("\\") && back.utf8.count <= 256
-        var response = Response.redirect(to: local ? back : "/", type: .normal)
-        response.setCookie(language.cookie)
-        return response
-    }
-
-    /// Checks the form's token, waits as the throttle says, proves the identity; opens a
-    /// session (a new id) on success. A failure says the same whatever was wrong.
-    private func signIn(_ request: Request, context: WebContext) async throws -> Response {
-        let form = try await WebForm(request, context: context)
-        guard form.carries(token: request.cookies[Self.formCookieName]?.value ?? "") else {
-            return WebFailure.response(for: WebFailure.crossSite, session: nil, language: context.language)
-        }
-        let actor = String((form["actor"] ?? "").prefix(64)), passphrase = form["passphrase"] ?? ""
-        try? await Task.sleep(for: await throttle.delay(for: actor))
-        do {
-            let key = try await caseRecord.signIn(Identity(actor: actor, signer: PassphraseSigner { passphrase }))
-            await throttle.succeeded(actor)
-            if let old = request.cookies[SessionMiddleware.cookieName]?.value { await sessions.end(old) }
-            var response = Response.redirect(to: "/", type: .normal)
-            response.setCookie(SessionMiddleware.cookie(try await sessions.open(for: key)))
-            response.setCookie(Cookie(name: Self.formCookieName, value: "", maxAge: 0, path: "/", secure: true, httpOnly: true, sameSite: .strict))
-            return response
-        } catch {
-            await throttle.failed(actor)
-            return Self.signInForm(actor: Identifiers.isActorID(actor) ? actor : "", failed: true, language: context.language)
-        }
     }
 }

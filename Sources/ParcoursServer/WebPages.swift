@@ -22,7 +22,10 @@ enum WebPages {
             "switch": ["code": language.other.rawValue, "name": language.other.ownName, "returnTo": session?.path ?? "/connexion"],
         ]
         layout["content"] = PageTemplates.render(template, values)
-        if let session { layout["signedIn"] = ["actor": session.actor, "csrf": session.csrfToken] }
+        if let session {
+            layout["signedIn"] = ["actor": session.actor, "csrf": session.csrfToken, "full": session.enrolment == nil,
+                                  "idleSeconds": Int(WebSessions.idleLimit), "warnSeconds": IdleWarning.warnBefore]
+        }
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
         headers[.contentLanguage] = language.rawValue
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: PageTemplates.render("layout", layout))))
@@ -30,8 +33,32 @@ enum WebPages {
 
     static func signIn(csrf: String, actor: String = "", failed: Bool = false, ended: Bool = false, language: Language,
                        status: HTTPResponse.Status = .ok) -> Response {
-        page("signIn", title: "Connexion", ["csrf": csrf, "actor": actor, "failed": failed, "ended": ended], session: nil, language: language,
+        page("signIn", title: Catalogue.signIn["title"]!(language), ["csrf": csrf, "actor": actor, "failed": failed, "ended": ended], session: nil, language: language,
              status: status)
+    }
+
+    /// Setting up the second factor: the key to add to an authenticator app, and its first code.
+    static func secondFactor(_ factor: OneTimeCode, failed: Bool = false, session: WebSession) -> Response {
+        let values: [String: Any] = ["typedKey": factor.typedKey, "url": factor.authenticatorURL(account: session.actor), "csrf": session.csrfToken,
+                                     "failed": failed, "actor": session.actor]
+        return page("secondFactor", title: Catalogue.secondFactor["title"]!(session.language), values, session: session,
+                    status: failed ? .badRequest : .ok)
+    }
+
+    /// A person's open sessions, this one marked, each with a button to end it.
+    static func sessions(_ records: [WebSessionRecord], now: Date, ended: Bool = false, session: WebSession) -> Response {
+        let rows: [[String: Any]] = records.map { record in
+            ["device": record.device, "since": minute(record.createdAt), "lastSeen": minute(record.lastSeenAt),
+             "handle": WebSessions.handle(record.digest), "current": WebSessions.handle(record.digest) == session.handle]
+        }
+        return page("sessions", title: Catalogue.sessions["title"]!(session.language),
+                    ["sessions": rows, "csrf": session.csrfToken, "ended": ended], session: session)
+    }
+
+    /// A moment to the minute, in UTC as the record keeps time.
+    static func minute(_ date: Date) -> String {
+        let text = ClinicalDate.format(date)
+        return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(5)) + " UTC"
     }
 
     static func caseload(_ entries: [CaseloadEntry], today: String, session: WebSession) -> Response {

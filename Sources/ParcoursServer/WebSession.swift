@@ -10,6 +10,10 @@ struct WebSession: Sendable {
     let key: UnlockedActor
     /// The per-session token every form carries (CSRF).
     let csrfToken: String
+    /// The session's public name, shown to its owner so she can end it (never its id).
+    var handle = ""
+    /// While the second factor is being set up, its new secret; such a session opens nothing else.
+    var enrolment: [UInt8]?
     /// The language this request's pages speak (`Language`'s cookie).
     var language: Language = .fr
     /// This request's path, where the language switch comes back to.

@@ -2,79 +2,109 @@ import Foundation
 import ParcoursApp
 import ParcoursLog
 
-/// The server's sessions, kept on the server; the browser holds only the cookie.
+/// The server's sessions, kept in the store; the browser holds only the cookie.
 ///
 /// The actor's signing key is kept only sealed (XChaCha20-Poly1305) under a random key that
-/// lives in the cookie, never on the server: a copy of the server's memory alone signs
-/// nothing. The cookie is `id.secret`; the server keeps the id's digest, not the id.
+/// lives in the cookie, never on the server: a copy of the server's memory or database alone
+/// signs nothing. The cookie is `id.secret`; the store keeps the id's digest, not the id.
 /// A session ends after 15 minutes without a request, and in any case 10 hours after sign-in.
-actor WebSessions {
+struct WebSessions: Sendable {
     static let idleLimit: TimeInterval = 15 * 60
     static let absoluteLimit: TimeInterval = 10 * 3600
+    /// How long a session opened for setting up the second factor lasts.
+    static let enrolmentLimit: TimeInterval = 10 * 60
+    /// A request refreshes the session's last use at most this often (a write per request otherwise).
+    static let touchInterval: TimeInterval = 10
 
-    private struct Entry {
-        let actor: String
-        let sealedSeed: [UInt8]
-        let nonce: [UInt8]
-        let csrfToken: String
-        let createdAt: Date
-        var lastSeenAt: Date
-    }
-
-    private var entries: [String: Entry] = [:]
+    let store: any CaseStore
     /// The clock, so tests can move time forward.
-    private let now: @Sendable () -> Date
+    let now: @Sendable () -> Date
 
-    init(now: @escaping @Sendable () -> Date = Date.init) { self.now = now }
+    init(store: any CaseStore, now: @escaping @Sendable () -> Date = Date.init) { (self.store, self.now) = (store, now) }
 
-    /// Opens a session for a person whose passphrase just unlocked her key; returns the cookie's value.
-    func open(for key: UnlockedActor) throws -> String {
+    /// Opens a session for a person whose identity was just proven; returns the cookie's value.
+    /// With `enrolling`, the session only sets up that second-factor secret (sealed like the key).
+    /// Sessions that expired meanwhile are ended on the way.
+    func open(for key: UnlockedActor, device: String, enrolling secret: [UInt8]? = nil) async throws -> String {
+        let time = now()
+        _ = try await store.endWebSessions(idleSince: time - Self.idleLimit, openedBefore: time - Self.absoluteLimit)
         let id = Self.token()
-        var secret = Sodium.randomBytes(32)
-        let cookie = id + "." + Self.base64URL(secret)
-        let sealingKey = try DataKey(id: "web-session", bytes: &secret)
+        var cookieSecret = Sodium.randomBytes(32)
+        let cookie = id + "." + Self.base64URL(cookieSecret)
+        let sealingKey = try DataKey(id: "web-session", bytes: &cookieSecret)
         var seed = key.key.seed()
         defer { Sodium.zero(&seed) }
         let sealed = sealingKey.seal(seed, associatedData: Self.associatedData(key.id))
-        let time = now()
-        entries[Self.digest(id)] = Entry(actor: key.id, sealedSeed: sealed.ciphertext, nonce: sealed.nonce, csrfToken: Self.token(),
-                                         createdAt: time, lastSeenAt: time)
+        let enrolment = secret.map { secret in
+            let box = sealingKey.seal(secret, associatedData: Self.associatedData(key.id, enrolment: true))
+            return WebSessionRecord.Sealed(ciphertext: box.ciphertext, nonce: box.nonce)
+        }
+        try await store.saveWebSession(WebSessionRecord(digest: Self.digest(id), actor: key.id, sealedSeed: sealed.ciphertext, nonce: sealed.nonce,
+                                                        csrfToken: Self.token(), createdAt: time, lastSeenAt: time, device: device,
+                                                        enrolment: enrolment))
         return cookie
     }
 
     /// The session a cookie names, its key unsealed for this request; nil when there is none,
     /// it has expired (it is then ended), or the cookie's secret does not open it.
-    func resume(_ cookie: String) -> WebSession? {
+    func resume(_ cookie: String) async throws -> WebSession? {
         let parts = cookie.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 2, let secretBytes = Self.bytes(base64URL: String(parts[1])), secretBytes.count == 32 else { return nil }
         let id = String(parts[0]), digest = Self.digest(id)
-        guard var entry = entries[digest] else { return nil }
+        guard let record = try await store.webSession(digest: digest) else { return nil }
         let time = now()
-        guard time.timeIntervalSince(entry.lastSeenAt) <= Self.idleLimit, time.timeIntervalSince(entry.createdAt) <= Self.absoluteLimit else {
-            entries[digest] = nil
+        let lifetime = record.enrolment == nil ? Self.absoluteLimit : Self.enrolmentLimit
+        guard time.timeIntervalSince(record.lastSeenAt) <= Self.idleLimit, time.timeIntervalSince(record.createdAt) <= lifetime else {
+            try await store.endWebSession(digest: digest)
             return nil
         }
         var secret = secretBytes
         guard let sealingKey = try? DataKey(id: "web-session", bytes: &secret),
-              var seed = try? sealingKey.open(entry.sealedSeed, nonce: entry.nonce, associatedData: Self.associatedData(entry.actor))
+              var seed = try? sealingKey.open(record.sealedSeed, nonce: record.nonce, associatedData: Self.associatedData(record.actor))
         else { return nil }
         defer { Sodium.zero(&seed) }
         guard let signingKey = try? SigningKey(seed: &seed) else { return nil }
-        entry.lastSeenAt = time
-        entries[digest] = entry
-        return WebSession(id: id, actor: entry.actor, key: UnlockedActor(id: entry.actor, key: signingKey), csrfToken: entry.csrfToken)
+        var enrolment: [UInt8]?
+        if let sealed = record.enrolment {
+            guard let opened = try? sealingKey.open(sealed.ciphertext, nonce: sealed.nonce,
+                                                    associatedData: Self.associatedData(record.actor, enrolment: true)) else { return nil }
+            enrolment = opened
+        }
+        if time.timeIntervalSince(record.lastSeenAt) >= Self.touchInterval { try await store.touchWebSession(digest: digest, at: time) }
+        return WebSession(id: id, actor: record.actor, key: UnlockedActor(id: record.actor, key: signingKey), csrfToken: record.csrfToken,
+                          handle: Self.handle(digest), enrolment: enrolment)
     }
 
-    /// Ends the session a cookie names: its sealed key is dropped.
-    func end(_ cookie: String) {
+    /// Ends the session a cookie names: its sealed key is deleted.
+    func end(_ cookie: String) async throws {
         guard let id = cookie.split(separator: ".").first else { return }
-        entries[Self.digest(String(id))] = nil
+        try await store.endWebSession(digest: Self.digest(String(id)))
     }
 
-    /// How many sessions are open (tests).
-    var count: Int { entries.count }
+    /// Ends one of `actor`'s sessions, named by its handle; false when she has none such.
+    func end(handle: String, of actor: String) async throws -> Bool {
+        guard let record = try await list(of: actor).first(where: { Self.handle($0.digest) == handle }) else { return false }
+        try await store.endWebSession(digest: record.digest)
+        return true
+    }
 
-    static func associatedData(_ actor: String) -> [UInt8] { Array("parcours/web-session/\(actor)".utf8) }
+    /// `actor`'s sessions still open, the most recently used first (set-up sessions left out).
+    func list(of actor: String) async throws -> [WebSessionRecord] {
+        let time = now()
+        return try await store.webSessions(of: actor).filter {
+            $0.enrolment == nil && time.timeIntervalSince($0.lastSeenAt) <= Self.idleLimit && time.timeIntervalSince($0.createdAt) <= Self.absoluteLimit
+        }
+    }
+
+    /// How many sessions the store holds (tests).
+    func count(of actor: String) async throws -> Int { try await store.webSessions(of: actor).count }
+
+    /// A short public name for a session, shown to its owner to end it: never the id.
+    static func handle(_ digest: String) -> String { String(digest.prefix(16)) }
+
+    static func associatedData(_ actor: String, enrolment: Bool = false) -> [UInt8] {
+        Array("parcours/web-session/\(enrolment ? "second-factor/" : "")\(actor)".utf8)
+    }
 
     /// 256 random bits, as cookie-safe text.
     static func token() -> String { base64URL(Sodium.randomBytes(32)) }
@@ -91,5 +121,19 @@ actor WebSessions {
         var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         while standard.utf8.count % 4 != 0 { standard += "=" }
         return Base64.decode(standard)
+    }
+}
+
+extension WebSessions {
+    /// A coarse description of a browser from its `User-Agent`: its family and its system,
+    /// nothing finer (no version, no device model), so a person tells her sessions apart.
+    static func device(userAgent: String) -> String {
+        let browsers = [("Edg/", "Edge"), ("Firefox/", "Firefox"), ("Chromium/", "Chromium"), ("HeadlessChrome/", "Chromium"), ("Chrome/", "Chrome"),
+                        ("Safari/", "Safari")]
+        let systems = [("Android", "Android"), ("iPhone", "iOS"), ("iPad", "iPadOS"), ("Windows", "Windows"), ("Mac OS X", "macOS"),
+                       ("CrOS", "ChromeOS"), ("Linux", "Linux")]
+        let browser = browsers.first { userAgent.contains($0.0) }?.1 ?? "?"
+        let system = systems.first { userAgent.contains($0.0) }?.1 ?? "?"
+        return "\(browser), \(system)"
     }
 }

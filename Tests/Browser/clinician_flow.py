@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """A clinician's day in a real headless Chromium, against `parcours serve` on loopback.
 
-Signs in, opens the caseload and a journey, records a stage assessment through the form
+Signs in (setting up the second factor at the first sign-in, the authenticator app played by
+`one_time_code`), opens the caseload and a journey, records a stage assessment through the form
 (first with a field left out: refused beside it), sees it on the journey; signs out; a
 clinician of another organization is refused the journey, then breaks the glass. Every page is saved as a
 screenshot under .build/screenshots/ and scanned with axe-core: no serious or critical
 violation is allowed. Synthetic data only; the store is a throwaway one.
 """
-import json, os, socket, subprocess, sys, tempfile, time, urllib.request
+import base64, hashlib, hmac, json, os, socket, subprocess, sys, tempfile, time, urllib.request
 from pathlib import Path
 
 from selenium import webdriver
@@ -37,6 +38,24 @@ def free_port():
 
 
 failures = []
+
+
+def one_time_code(typed_key):
+    """What an authenticator app shows for the key typed into it (RFC 6238: SHA-1, 30 s, 6 digits)."""
+    text = typed_key.replace(" ", "")
+    secret = base64.b32decode(text + "=" * (-len(text) % 8))
+    mac = hmac.new(secret, int(time.time() // 30).to_bytes(8, "big"), hashlib.sha1).digest()
+    offset = mac[-1] & 15
+    return f"{(int.from_bytes(mac[offset:offset + 4], 'big') & 0x7fffffff) % 1_000_000:06d}"
+
+
+def set_up_second_factor(driver, shot=None):
+    """On the set-up page a first sign-in leads to: types the key into the 'app', then its code."""
+    WebDriverWait(driver, 30).until(lambda d: d.current_url.endswith("/connexion/second-facteur"))
+    key = driver.find_element(By.CSS_SELECTOR, ".typed-key code").text
+    if shot: scan(driver, shot)
+    driver.find_element(By.ID, "code").send_keys(one_time_code(key))
+    submit(driver, "form.sign-in button", lambda d: d.title.startswith("Ma charge de cas"))
 
 
 def check(condition, what):
@@ -101,11 +120,15 @@ def main():
         driver.find_element(By.ID, "actor").send_keys("clin-0001")
         driver.find_element(By.ID, "passphrase").send_keys("pas-la-bonne-phrase")
         submit(driver, "form.sign-in button", lambda d: "Connexion" in d.title)
-        check("Identifiant ou phrase de passe incorrect" in driver.page_source, "a wrong passphrase is refused without saying which field")
+        check("Identifiant, phrase de passe ou code incorrect" in driver.page_source, "a wrong passphrase is refused without saying which field")
         scan(driver, "02-connexion-refusee")
         driver.find_element(By.ID, "passphrase").send_keys(CLIN)
-        submit(driver, "form.sign-in button", lambda d: d.title.startswith("Ma charge de cas"))  # after the throttle's second
-        check(driver.title.startswith("Ma charge de cas"), "signed in, the caseload")
+        submit(driver, "form.sign-in button", lambda d: d.current_url.endswith("/second-facteur"))  # after the throttle's second
+        check("Configurer le second facteur" in driver.page_source, "the first sign-in leads to setting up the second factor, nothing else")
+        driver.get(base + "/")
+        check(driver.current_url.endswith("/connexion/second-facteur"), "the caseload does not open before the second factor is set up")
+        set_up_second_factor(driver, "02b-second-facteur")
+        check(driver.title.startswith("Ma charge de cas"), "the app's code confirms the second factor: signed in, the caseload")
         rows = driver.find_elements(By.CSS_SELECTOR, "table.caseload tbody tr")
         check(len(rows) == 3, "the caseload lists the three participants the clinician follows")
         scan(driver, "03-charge-de-cas")
@@ -135,13 +158,22 @@ def main():
         check("enregistrée" in page and "pas une règle" in page, "recorded: the journey shows it, with the unusual pair's warning")
         check("réflexion et dilemme" in page, "the journey shows the new step")
         scan(driver, "07-evaluation-enregistree")
+        driver.find_element(By.LINK_TEXT, "Mes sessions").click()
+        WebDriverWait(driver, 30).until(lambda d: d.title.startswith("Mes sessions"))
+        check("cette session" in driver.page_source and "Chromium" in driver.page_source, "her sessions, this one marked, by browser")
+        scan(driver, "07b-sessions")
+        submit(driver, "form.language button", lambda d: d.title.startswith("My sessions"))
+        check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "the switch speaks English, on the same page")
+        scan(driver, "07c-sessions-en")
+        submit(driver, "form.language button", lambda d: d.title.startswith("Mes sessions"))
         submit(driver, ".sign-out button", lambda d: d.current_url.endswith("/connexion"))
         check(driver.current_url.endswith("/connexion"), "signed out")
         driver.get(base + "/")
         check(driver.current_url.endswith("/connexion"), "after sign-out, nothing opens without signing in again")
         driver.find_element(By.ID, "actor").send_keys("clin-0002")
         driver.find_element(By.ID, "passphrase").send_keys(CLIN)
-        submit(driver, "form.sign-in button", lambda d: d.title.startswith("Ma charge de cas"))
+        submit(driver, "form.sign-in button", lambda d: d.current_url.endswith("/second-facteur"))
+        set_up_second_factor(driver)
         driver.get(f"{base}/participants/{participant}")
         page = driver.page_source
         check("Accès refusé" in page and "Fictive" not in page, "a clinician of another organization is refused, and sees nothing of the record")

@@ -23,7 +23,7 @@ struct RecordingFormTests {
         let participant = fixture.participant
         let before = try fixture.store.size()
         try await fixture.test { client in
-            let (jar, _) = try await client.signIn(WebFixture.admitting)
+            let (jar, _) = try await fixture.signIn(client, WebFixture.admitting)
             let form = try await client.get("/participants/\(participant)/evaluation", jar: jar)
             #expect(form.status == .ok)
             for label in ["for=\"engagementStep\"", "for=\"wheelStage\"", "for=\"importance\"", "for=\"confidence\"", "for=\"day\""] {
@@ -47,7 +47,7 @@ struct RecordingFormTests {
         let participant = fixture.participant
         let before = try fixture.store.size()
         try await fixture.test { client in
-            let (jar, _) = try await client.signIn(WebFixture.admitting)
+            let (jar, _) = try await fixture.signIn(client, WebFixture.admitting)
             let form = try await client.get("/participants/\(participant)/evaluation", jar: jar)
             let token = try #require(form.csrfToken)
             let refused = try await client.post("/participants/\(participant)/evaluation",
@@ -66,7 +66,7 @@ struct RecordingFormTests {
         let participant = fixture.participant
         let before = try fixture.store.size()
         try await fixture.test { client in
-            let (jar, _) = try await client.signIn(WebFixture.stranger)
+            let (jar, _) = try await fixture.signIn(client, WebFixture.stranger)
             let form = try await client.get("/participants/\(participant)/evaluation", jar: jar)
             let token = try #require(form.csrfToken)
             let refused = try await client.post("/participants/\(participant)/evaluation", Self.fields(token, id: Identifiers.newEventID()), jar: jar)

@@ -28,21 +28,23 @@ struct WebApplicationTests {
         }
     }
 
-    @Test("a wrong passphrase and an unknown id get the same answer, and both are recorded; the right one opens a new session")
+    @Test("a wrong passphrase, an unknown id and a wrong code get the same answer, and all are recorded; the right ones open a new session")
     func signIn() async throws {
         let fixture = try await WebFixture()
         try await fixture.test { client in
-            let (_, wrong) = try await client.signIn(WebFixture.admitting, passphrase: "pas-la-bonne-phrase")
-            let (_, unknown) = try await client.signIn("personne-inconnue")
-            #expect(wrong.status == .unauthorized && unknown.status == .unauthorized)
-            for page in [wrong, unknown] {
-                #expect(page.text.contains("Identifiant ou phrase de passe incorrect"))
+            let (_, wrong) = try await fixture.signIn(client, WebFixture.admitting, passphrase: "pas-la-bonne-phrase")
+            let (_, unknown) = try await fixture.signIn(client, "personne-inconnue")
+            let (_, wrongCode) = try await fixture.signIn(client, WebFixture.admitting, code: "000000")
+            let (_, noCode) = try await fixture.signIn(client, WebFixture.admitting, code: "")
+            for page in [wrong, unknown, wrongCode, noCode] {
+                #expect(page.status == .unauthorized)
+                #expect(page.text.contains("Identifiant, phrase de passe ou code incorrect"))
                 #expect(page.headers[values: .setCookie].allSatisfy { !$0.hasPrefix(SessionMiddleware.cookieName) })
             }
-            let records = try fixture.accessRecords().suffix(2)
-            #expect(records.map { $0["reason"] } == ["identity not proven", "unknown actor"])
-            let (first, opened) = try await client.signIn(WebFixture.admitting)
-            let (second, _) = try await client.signIn(WebFixture.admitting)
+            let records = try fixture.accessRecords().suffix(4)
+            #expect(records.map { $0["reason"] } == ["identity not proven", "unknown actor", "identity not proven", "identity not proven"])
+            let (first, opened) = try await fixture.signIn(client, WebFixture.admitting)
+            let (second, _) = try await fixture.signIn(client, WebFixture.admitting)
             #expect(opened.status == .seeOther && opened.headers[.location] == "/")
             let session = try #require(first.cookies[SessionMiddleware.cookieName])
             #expect(session != second.cookies[SessionMiddleware.cookieName], "each sign-in opens a new session id")
@@ -58,7 +60,7 @@ struct WebApplicationTests {
         try await fixture.test { client in
             let signedOut = try await client.execute(uri: "/", method: .get)
             #expect(signedOut.status == .seeOther && signedOut.headers[.location] == "/connexion")
-            let (jar, _) = try await client.signIn(WebFixture.admitting)
+            let (jar, _) = try await fixture.signIn(client, WebFixture.admitting)
             let caseload = try await client.get("/", jar: jar)
             #expect(caseload.status == .ok && caseload.text.contains("/participants/\(participant)"))
             let journey = try await client.get("/participants/\(participant)", jar: jar)
@@ -74,7 +76,7 @@ struct WebApplicationTests {
         let fixture = try await WebFixture()
         let participant = fixture.participant
         try await fixture.test { client in
-            let (jar, _) = try await client.signIn(WebFixture.stranger)
+            let (jar, _) = try await fixture.signIn(client, WebFixture.stranger)
             let refused = try await client.get("/participants/\(participant)", jar: jar)
             #expect(refused.status == .forbidden && refused.text.contains("Accès refusé"))
             #expect(!refused.text.contains("Personne Fictive Web"))
@@ -93,7 +95,7 @@ struct WebApplicationTests {
         let participant = fixture.participant
         let justification = "Appel de la ligne d'urgence : danger imminent signalé ce soir"
         try await fixture.test { client in
-            let (jar, _) = try await client.signIn(WebFixture.stranger)
+            let (jar, _) = try await fixture.signIn(client, WebFixture.stranger)
             let refused = try await client.get("/participants/\(participant)", jar: jar)
             #expect(refused.status == .forbidden && refused.text.contains("Briser la vitre") && !refused.text.contains("Personne Fictive Web"))
             let token = try #require(refused.csrfToken)
@@ -115,7 +117,7 @@ struct WebApplicationTests {
     func crossSite() async throws {
         let fixture = try await WebFixture()
         try await fixture.test { client in
-            let (jar, _) = try await client.signIn(WebFixture.admitting)
+            let (jar, _) = try await fixture.signIn(client, WebFixture.admitting)
             let caseload = try await client.get("/", jar: jar)
             let token = try #require(caseload.csrfToken)
             let noToken = try await client.post("/deconnexion", [:], jar: jar)
@@ -141,15 +143,15 @@ struct WebApplicationTests {
 
     @Test("a session ends after 15 minutes without a request, and 10 hours after sign-in however active")
     func sessionExpiry() async throws {
-        let clock = TestClock()
-        let fixture = try await WebFixture(now: { clock.now })
+        let fixture = try await WebFixture()
+        let clock = fixture.clock
         try await fixture.test { client in
-            let (jar, _) = try await client.signIn(WebFixture.admitting)
+            let (jar, _) = try await fixture.signIn(client, WebFixture.admitting)
             clock.advance(14 * 60)
             #expect(try await client.get("/", jar: jar).status == .ok)
             clock.advance(16 * 60)
             #expect(try await client.get("/", jar: jar).headers[.location] == "/connexion?fin=1")
-            let (active, _) = try await client.signIn(WebFixture.admitting)
+            let (active, _) = try await fixture.signIn(client, WebFixture.admitting)
             for step in 0..<44 {
                 if step == 42 { #expect(try await client.get("/", jar: active).status == .ok, "still open at 9 h 48") }
                 clock.advance(14 * 60)
@@ -160,19 +162,20 @@ struct WebApplicationTests {
         }
     }
 
-    @Test("the server keeps the signing key only sealed under the cookie's secret: another secret opens nothing")
+    @Test("the store keeps the signing key only sealed under the cookie's secret: another secret opens nothing; an ended session is gone")
     func keySealedUnderCookie() async throws {
         let fixture = try await WebFixture()
         let key = try await fixture.caseRecord.store.unlockActor(WebFixture.admitting, passphrase: WebFixture.passphrase)
-        let sessions = WebSessions()
-        let cookie = try await sessions.open(for: key)
+        let sessions = WebSessions(store: fixture.caseRecord.store)
+        let cookie = try await sessions.open(for: key, device: "Chromium, Linux")
         let id = cookie.split(separator: ".")[0]
-        #expect(await sessions.resume(cookie)?.actor == WebFixture.admitting)
-        #expect(await sessions.resume(id + "." + WebSessions.token()) == nil)
-        await sessions.end(cookie)
-        #expect(await sessions.resume(cookie) == nil)
-        let open = await sessions.count
-        #expect(open == 0)
+        let record = try #require(try await fixture.caseRecord.store.webSession(digest: WebSessions.digest(String(id))))
+        #expect(record.sealedSeed != key.key.seed() && !record.sealedSeed.isEmpty && record.digest != String(id))
+        #expect(try await sessions.resume(cookie)?.actor == WebFixture.admitting)
+        #expect(try await sessions.resume(id + "." + WebSessions.token()) == nil)
+        try await sessions.end(cookie)
+        #expect(try await sessions.resume(cookie) == nil)
+        #expect(try await sessions.count(of: WebFixture.admitting) == 0)
     }
 
     @Test("failed sign-ins for an id slow its next attempts down: 1 s, 2 s, 4 s… at most 30 s; a success clears it")

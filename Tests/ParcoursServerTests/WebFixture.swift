@@ -9,24 +9,28 @@ import ParcoursSQLite
 @testable import ParcoursServer
 
 /// A fresh store with a clinician who admitted one participant and a clinician of another
-/// organization, served by the web application in process. Synthetic people only.
+/// organization (both with their second factor set up), and a newcomer who has never signed
+/// in, served by the web application in process, on a clock the tests move. Synthetic people only.
 final class WebFixture: Sendable {
     static let passphrase = "phrase-exemple-web-1"
     static let admitting = "clin-admet"
     static let stranger = "clin-ailleurs"
+    static let newcomer = "clin-nouvelle"
 
     let directory: String
     let store: Store
     let caseRecord: CaseRecord
     let participant: String
     let web: WebApplication
+    let clock: TestClock
 
-    init(now: @escaping @Sendable () -> Date = Date.init) async throws {
+    init(clock: TestClock = TestClock()) async throws {
+        self.clock = clock
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("parcours-web-\(UUID().uuidString)").path
         store = try Store.create(at: directory, origin: "spheres.example/parcours-web", adminID: "admin-exemple",
                                  adminPassphrase: Self.passphrase, masterPassphrase: "phrase-maitresse-web-1")
         let admin = try store.unlockActor("admin-exemple", passphrase: Self.passphrase)
-        for (id, organization) in [(Self.admitting, "Organisme Exemple"), (Self.stranger, "Autre Organisme")] {
+        for (id, organization) in [(Self.admitting, "Organisme Exemple"), (Self.stranger, "Autre Organisme"), (Self.newcomer, "Organisme Exemple")] {
             _ = try store.enrol(actor: id, name: "Personne Exemple", organization: organization, roles: ["clinician"],
                                 passphrase: Self.passphrase, by: admin)
         }
@@ -39,7 +43,26 @@ final class WebFixture: Sendable {
         let written = try await caseRecord.record([try ActRequest(json: admission)],
                                                   by: Identity(actor: Self.admitting, signer: PassphraseSigner { Self.passphrase }))
         participant = written[0].participant
-        web = WebApplication(caseRecord: caseRecord, tls: false, sessions: WebSessions(now: now))
+        for actor in [Self.admitting, Self.stranger] {
+            try await caseRecord.setSecondFactor(Self.secret(of: actor), for: try await caseRecord.store.unlockActor(actor, passphrase: Self.passphrase))
+        }
+        web = WebApplication(caseRecord: caseRecord, tls: false, sessions: WebSessions(store: caseRecord.store, now: { clock.now }))
+    }
+
+    /// The second-factor secret of a fixture's actor (its authenticator app, in the tests).
+    static func secret(of actor: String) -> [UInt8] { Array(Sodium.sha256(Array("secret-de-test-\(actor)".utf8)).bytes.prefix(20)) }
+
+    /// The code `actor`'s app shows now.
+    func code(of actor: String) -> String {
+        OneTimeCode(secret: Self.secret(of: actor)).code(step: OneTimeCode.step(at: clock.now))
+    }
+
+    /// Signs in through the form with passphrase and the app's code, as a person does; the clock
+    /// first moves to the next 30-second step (a code opens one session only).
+    func signIn(_ client: any TestClientProtocol, _ actor: String, passphrase: String = WebFixture.passphrase,
+                code: String? = nil) async throws -> (CookieJar, TestResponse) {
+        clock.advance(30)
+        return try await client.signIn(actor, passphrase: passphrase, code: code ?? self.code(of: actor))
     }
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
@@ -82,11 +105,12 @@ extension TestResponse {
 
 extension TestClientProtocol {
     /// Signs in through the form, as a browser does; returns the jar holding the session cookie.
-    func signIn(_ actor: String, passphrase: String = WebFixture.passphrase) async throws -> (CookieJar, TestResponse) {
+    func signIn(_ actor: String, passphrase: String = WebFixture.passphrase, code: String = "") async throws -> (CookieJar, TestResponse) {
         var jar = CookieJar()
         let form = try await execute(uri: "/connexion", method: .get)
         jar.take(form)
-        let response = try await post("/connexion", ["_csrf": form.csrfToken ?? "", "actor": actor, "passphrase": passphrase], jar: jar)
+        let response = try await post("/connexion", ["_csrf": form.csrfToken ?? "", "actor": actor, "passphrase": passphrase, "code": code],
+                                      jar: jar)
         jar.take(response)
         return (jar, response)
     }

@@ -1,0 +1,42 @@
+import ParcoursAccess
+import ParcoursLog
+
+extension CaseRecord {
+    /// An actor's second-factor secret (RFC 6238), opened with a key her unlocked signing key
+    /// derives: a copy of the store alone gives no code. Nil when none is set up — or when it
+    /// was set up under a key since rotated, so that it is set up again with the new key.
+    public func secondFactorSecret(for key: UnlockedActor) async throws -> [UInt8]? {
+        guard let sealed = try await store.secondFactor(of: key.id) else { return nil }
+        let sealingKey = try Self.secondFactorKey(for: key)
+        return try? sealingKey.open(sealed.ciphertext, nonce: sealed.nonce, associatedData: Self.secondFactorData(key.id))
+    }
+
+    /// Sets up (or replaces) an actor's second factor, sealed as `secondFactorSecret` opens it.
+    public func setSecondFactor(_ secret: [UInt8], for key: UnlockedActor) async throws {
+        let sealed = try Self.secondFactorKey(for: key).seal(secret, associatedData: Self.secondFactorData(key.id))
+        try await store.setSecondFactor(WebSessionRecord.Sealed(ciphertext: sealed.ciphertext, nonce: sealed.nonce), of: key.id)
+    }
+
+    /// Claims a code's time step: true only for a step later than every one used before.
+    public func claimSecondFactorStep(_ step: Int64, of actor: String) async throws -> Bool {
+        try await store.claimSecondFactorStep(step, of: actor)
+    }
+
+    /// Records a sign-in refused at its second factor as a wrong passphrase is: identity not proven.
+    public func recordSecondFactorRefusal(of actor: String) async throws {
+        var record = AccessRecord(kind: .read, actor: try ActorID(checking: actor, field: "actor"), outcome: .denied)
+        record.reason = .identityNotProven
+        record.view = .caseload
+        record.purpose = AccessView.caseload.usualPurpose
+        try await recordAccess(record)
+    }
+
+    private static func secondFactorKey(for key: UnlockedActor) throws -> DataKey {
+        var seed = key.key.seed()
+        defer { Sodium.zero(&seed) }
+        var derived = Sodium.hmacSHA256(key: seed, Array("parcours/second-factor/v1".utf8))
+        return try DataKey(id: "second-factor", bytes: &derived)
+    }
+
+    private static func secondFactorData(_ actor: String) -> [UInt8] { Array("parcours/second-factor/\(actor)".utf8) }
+}

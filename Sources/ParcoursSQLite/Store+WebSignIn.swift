@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import ParcoursApp
+
+/// The web application's second factors and sessions (`CaseStore`'s web sign-in part).
+extension Store {
+    public func secondFactor(of actor: String) throws -> WebSessionRecord.Sealed? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT sealed, nonce FROM second_factor WHERE actor = ?", arguments: [actor]).map {
+                WebSessionRecord.Sealed(ciphertext: [UInt8]($0["sealed"] as Data), nonce: [UInt8]($0["nonce"] as Data))
+            }
+        }
+    }
+
+    public func setSecondFactor(_ sealed: WebSessionRecord.Sealed, of actor: String) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO second_factor (actor, sealed, nonce) VALUES (?, ?, ?)
+                ON CONFLICT (actor) DO UPDATE SET sealed = excluded.sealed, nonce = excluded.nonce, last_step = 0
+                """, arguments: [actor, Data(sealed.ciphertext), Data(sealed.nonce)])
+        }
+    }
+
+    public func claimSecondFactorStep(_ step: Int64, of actor: String) throws -> Bool {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE second_factor SET last_step = ? WHERE actor = ? AND last_step < ?", arguments: [step, actor, step])
+            return db.changesCount == 1
+        }
+    }
+
+    public func saveWebSession(_ session: WebSessionRecord) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO web_session
+                (digest, actor, sealed_seed, nonce, csrf_token, created_at, last_seen_at, device, enrolment, enrolment_nonce)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [session.digest, session.actor, Data(session.sealedSeed), Data(session.nonce), session.csrfToken,
+                                 session.createdAt.timeIntervalSince1970, session.lastSeenAt.timeIntervalSince1970, session.device,
+                                 session.enrolment.map { Data($0.ciphertext) }, session.enrolment.map { Data($0.nonce) }])
+        }
+    }
+
+    public func webSession(digest: String) throws -> WebSessionRecord? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM web_session WHERE digest = ?", arguments: [digest]).map(Self.webSession)
+        }
+    }
+
+    public func touchWebSession(digest: String, at time: Date) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE web_session SET last_seen_at = ? WHERE digest = ?", arguments: [time.timeIntervalSince1970, digest])
+        }
+    }
+
+    public func endWebSession(digest: String) throws {
+        try pool.write { db in try db.execute(sql: "DELETE FROM web_session WHERE digest = ?", arguments: [digest]) }
+    }
+
+    public func webSessions(of actor: String) throws -> [WebSessionRecord] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM web_session WHERE actor = ? ORDER BY last_seen_at DESC", arguments: [actor])
+                .map(Self.webSession)
+        }
+    }
+
+    public func endWebSessions(idleSince: Date, openedBefore: Date) throws -> Int {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM web_session WHERE last_seen_at < ? OR created_at < ?",
+                           arguments: [idleSince.timeIntervalSince1970, openedBefore.timeIntervalSince1970])
+            return db.changesCount
+        }
+    }
+
+    private static func webSession(_ row: Row) -> WebSessionRecord {
+        let enrolment: WebSessionRecord.Sealed? = (row["enrolment"] as Data?).map { sealed in
+            WebSessionRecord.Sealed(ciphertext: [UInt8](sealed), nonce: [UInt8]((row["enrolment_nonce"] as Data?) ?? Data()))
+        }
+        return WebSessionRecord(digest: row["digest"], actor: row["actor"], sealedSeed: [UInt8](row["sealed_seed"] as Data),
+                                nonce: [UInt8](row["nonce"] as Data), csrfToken: row["csrf_token"],
+                                createdAt: Date(timeIntervalSince1970: row["created_at"]),
+                                lastSeenAt: Date(timeIntervalSince1970: row["last_seen_at"]), device: row["device"], enrolment: enrolment)
+    }
+}
