@@ -19,6 +19,9 @@ public struct WebSessionRecord: Sendable, Equatable {
     /// While the second factor is being set up: its new secret, sealed under the cookie's
     /// secret like the seed. Such a session opens nothing but the set-up page.
     public var enrolment: Sealed?
+    /// The records opened by breaking the glass in this session, with their justifications,
+    /// sealed under the cookie's secret like the seed (a justification may say much).
+    public var glass: Sealed?
 
     /// A sealed value and its nonce.
     public struct Sealed: Sendable, Equatable {
@@ -29,8 +32,8 @@ public struct WebSessionRecord: Sendable, Equatable {
     }
 
     public init(digest: String, actor: String, sealedSeed: [UInt8], nonce: [UInt8], csrfToken: String, createdAt: Date, lastSeenAt: Date,
-                device: String, enrolment: Sealed? = nil) {
+                device: String, enrolment: Sealed? = nil, glass: Sealed? = nil) {
         (self.digest, self.actor, self.sealedSeed, self.nonce, self.csrfToken) = (digest, actor, sealedSeed, nonce, csrfToken)
-        (self.createdAt, self.lastSeenAt, self.device, self.enrolment) = (createdAt, lastSeenAt, device, enrolment)
+        (self.createdAt, self.lastSeenAt, self.device, self.enrolment, self.glass) = (createdAt, lastSeenAt, device, enrolment, glass)
     }
 }

@@ -32,11 +32,12 @@ extension Store {
         try pool.write { db in
             try db.execute(sql: """
                 INSERT OR REPLACE INTO web_session
-                (digest, actor, sealed_seed, nonce, csrf_token, created_at, last_seen_at, device, enrolment, enrolment_nonce)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                (digest, actor, sealed_seed, nonce, csrf_token, created_at, last_seen_at, device, enrolment, enrolment_nonce, glass, glass_nonce)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [session.digest, session.actor, Data(session.sealedSeed), Data(session.nonce), session.csrfToken,
                                  session.createdAt.timeIntervalSince1970, session.lastSeenAt.timeIntervalSince1970, session.device,
-                                 session.enrolment.map { Data($0.ciphertext) }, session.enrolment.map { Data($0.nonce) }])
+                                 session.enrolment.map { Data($0.ciphertext) }, session.enrolment.map { Data($0.nonce) },
+                                 session.glass.map { Data($0.ciphertext) }, session.glass.map { Data($0.nonce) }])
         }
     }
 
@@ -72,12 +73,13 @@ extension Store {
     }
 
     private static func webSession(_ row: Row) -> WebSessionRecord {
-        let enrolment: WebSessionRecord.Sealed? = (row["enrolment"] as Data?).map { sealed in
-            WebSessionRecord.Sealed(ciphertext: [UInt8](sealed), nonce: [UInt8]((row["enrolment_nonce"] as Data?) ?? Data()))
+        func sealed(_ column: String) -> WebSessionRecord.Sealed? {
+            (row[column] as Data?).map { WebSessionRecord.Sealed(ciphertext: [UInt8]($0), nonce: [UInt8]((row[column + "_nonce"] as Data?) ?? Data())) }
         }
         return WebSessionRecord(digest: row["digest"], actor: row["actor"], sealedSeed: [UInt8](row["sealed_seed"] as Data),
                                 nonce: [UInt8](row["nonce"] as Data), csrfToken: row["csrf_token"],
                                 createdAt: Date(timeIntervalSince1970: row["created_at"]),
-                                lastSeenAt: Date(timeIntervalSince1970: row["last_seen_at"]), device: row["device"], enrolment: enrolment)
+                                lastSeenAt: Date(timeIntervalSince1970: row["last_seen_at"]), device: row["device"], enrolment: sealed("enrolment"),
+                                glass: sealed("glass"))
     }
 }

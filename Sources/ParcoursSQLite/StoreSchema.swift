@@ -212,7 +212,9 @@ enum StoreSchema {
                     last_seen_at REAL NOT NULL,
                     device TEXT NOT NULL,
                     enrolment BLOB,
-                    enrolment_nonce BLOB);
+                    enrolment_nonce BLOB,
+                    glass BLOB,
+                    glass_nonce BLOB);
                 CREATE INDEX web_session_actor ON web_session (actor, last_seen_at);
                 """)
         }

@@ -153,7 +153,9 @@ enum PageTemplates {
     <dt>Suivi</dt><dd>{{followUp}}</dd>
     </dl>
     {{#partial}}<p class="notice" role="note">Vous voyez une partie du dossier : {{shown}}.</p>{{/partial}}
-    {{#brokeGlass}}<p class="glass" role="alert">Accès par bris de vitre : votre justification est inscrite au journal des accès et sera révisée.</p>{{/brokeGlass}}
+    {{#brokeGlass}}<div class="glass" role="alert"><p>Accès par bris de vitre : votre justification est inscrite au journal des accès et sera révisée.</p>
+    {{#glassUntil}}<form method="post" action="/participants/{{participant}}/bris-de-vitre/fin"><input type="hidden" name="_csrf" value="{{csrf}}">
+    <p>Ce dossier reste ouvert pour vous jusqu'au {{time}}, chaque consultation inscrite au journal. <button type="submit">Refermer maintenant</button></p></form>{{/glassUntil}}</div>{{/brokeGlass}}
     {{^brokeGlass}}<p class="actions"><a href="/participants/{{participant}}/evaluation">Consigner une évaluation de l'étape</a></p>{{/brokeGlass}}
     </header>
     {{#recorded}}

@@ -58,6 +58,15 @@ public struct WebApplication: Sendable {
                 return try await journey(of: participant, session: session, breakingGlass: form["justification"] ?? "")
             }
         }
+        router.post("/participants/:participant/bris-de-vitre/fin") { request, context in
+            await page(request, context) { session in
+                let participant = try ParticipantID(checking: context.parameters.get("participant") ?? "")
+                let form = try await WebForm(request, context: context)
+                guard form.carries(token: session.csrfToken) else { return WebFailure.response(for: WebFailure.crossSite, session: session) }
+                try await sessions.keep(nil, for: participant.rawValue, in: session)
+                return Response.redirect(to: "/", type: .normal)
+            }
+        }
         router.get("/participants/:participant/evaluation") { request, context in
             await page(request, context) { session in
                 let participant = try ParticipantID(checking: context.parameters.get("participant") ?? "")
@@ -78,11 +87,21 @@ public struct WebApplication: Sendable {
     /// A journey as the policy lets the signed-in person see it. Refused for not being in the
     /// care team (or the organization), she is offered to break the glass with a written
     /// justification; a refusal the glass does not lift (the participant's own) is only a refusal.
-    private func journey(of participant: ParticipantID, session: WebSession, breakingGlass justification: String? = nil) async throws -> Response {
+    /// Once broken, the glass stays open for that record until the end of the day in this
+    /// session: each read is still decided and recorded with the justification, for review.
+    private func journey(of participant: ParticipantID, session: WebSession, breakingGlass typed: String? = nil) async throws -> Response {
+        let grant = session.glass[participant.rawValue]
+        let justification = typed ?? grant?.justification
         do {
             let (journey, decision) = try await caseRecord.journey(of: participant, by: session.identity, breakGlass: justification)
+            var until = grant?.until
+            if decision.brokeGlass, let typed {
+                let kept = GlassGrant(justification: typed, until: GlassGrant.endOfDay(after: sessions.now(), sessionEnds: session.ends))
+                try await sessions.keep(kept, for: participant.rawValue, in: session)
+                until = kept.until
+            }
             return WebPages.journey(journey, shown: decision.categories, today: CaseRecord.today(), session: session,
-                                    brokeGlass: decision.brokeGlass)
+                                    brokeGlass: decision.brokeGlass, glassUntil: decision.brokeGlass ? until : nil)
         } catch let denied as ConsentAwareReader.Denied {
             switch denied.decision.denial {
             case .notInCareTeam, .notOwnOrganization:

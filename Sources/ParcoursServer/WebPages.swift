@@ -55,10 +55,13 @@ enum WebPages {
                     ["sessions": rows, "csrf": session.csrfToken, "ended": ended], session: session)
     }
 
-    /// A moment to the minute, in UTC as the record keeps time.
+    /// A moment to the minute, in the site's time zone (the server's), named.
     static func minute(_ date: Date) -> String {
-        let text = ClinicalDate.format(date)
-        return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(5)) + " UTC"
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = .current
+        formatter.dateFormat = "yyyy-MM-dd HH:mm zzz"
+        return formatter.string(from: date)
     }
 
     static func caseload(_ entries: [CaseloadEntry], today: String, session: WebSession) -> Response {
@@ -80,7 +83,8 @@ enum WebPages {
     }
 
     static func journey(_ journey: Journey, shown: Set<InformationCategory>, today: String, session: WebSession,
-                        recorded: (what: String, warnings: [ClinicalWarning])? = nil, brokeGlass: Bool = false) -> Response {
+                        recorded: (what: String, warnings: [ClinicalWarning])? = nil, brokeGlass: Bool = false,
+                        glassUntil: Date? = nil) -> Response {
         var values: [String: Any] = [
             "participant": journey.participant,
             "name": journey.admission?.name ?? "Identité non affichée",
@@ -111,6 +115,7 @@ enum WebPages {
                  "summary": entry.summary, "corrected": entry.corrected]
             },
         ]
+        if let glassUntil { values["glassUntil"] = ["time": minute(glassUntil), "csrf": session.csrfToken] as [String: Any] }
         if let recorded {
             values["recorded"] = recorded.what
             values["recordedWarnings"] = recorded.warnings.map(\.message)

@@ -1,3 +1,4 @@
+import Foundation
 import ParcoursApp
 import ParcoursLog
 
@@ -14,6 +15,12 @@ struct WebSession: Sendable {
     var handle = ""
     /// While the second factor is being set up, its new secret; such a session opens nothing else.
     var enrolment: [UInt8]?
+    /// The records this session opened by breaking the glass, by participant, still in force.
+    var glass: [String: GlassGrant] = [:]
+    /// The key the cookie's secret makes, to seal what the session keeps (its grants).
+    var sealingKey: DataKey?
+    /// When the session ends at the latest.
+    var ends = Date.distantFuture
     /// The language this request's pages speak (`Language`'s cookie).
     var language: Language = .fr
     /// This request's path, where the language switch comes back to.

@@ -71,8 +71,24 @@ struct WebSessions: Sendable {
             enrolment = opened
         }
         if time.timeIntervalSince(record.lastSeenAt) >= Self.touchInterval { try await store.touchWebSession(digest: digest, at: time) }
+        var glass: [String: GlassGrant] = [:]
+        if let sealed = record.glass, let opened = try? sealingKey.open(sealed.ciphertext, nonce: sealed.nonce,
+                                                                          associatedData: Self.associatedData(record.actor, glass: true)) {
+            glass = ((try? JSONDecoder().decode([String: GlassGrant].self, from: Data(opened))) ?? [:]).filter { $0.value.until > time }
+        }
         return WebSession(id: id, actor: record.actor, key: UnlockedActor(id: record.actor, key: signingKey), csrfToken: record.csrfToken,
-                          handle: Self.handle(digest), enrolment: enrolment)
+                          handle: Self.handle(digest), enrolment: enrolment, glass: glass, sealingKey: sealingKey,
+                          ends: record.createdAt + lifetime)
+    }
+
+    /// Keeps (or, with nil, drops) a break-glass grant in the session, sealed under its cookie's secret.
+    func keep(_ grant: GlassGrant?, for participant: String, in session: WebSession) async throws {
+        guard let sealingKey = session.sealingKey, var record = try await store.webSession(digest: Self.digest(session.id)) else { return }
+        var grants = session.glass
+        grants[participant] = grant
+        let box = sealingKey.seal(Array(try JSONEncoder().encode(grants)), associatedData: Self.associatedData(session.actor, glass: true))
+        record.glass = WebSessionRecord.Sealed(ciphertext: box.ciphertext, nonce: box.nonce)
+        try await store.saveWebSession(record)
     }
 
     /// Ends the session a cookie names: its sealed key is deleted.
@@ -102,8 +118,8 @@ struct WebSessions: Sendable {
     /// A short public name for a session, shown to its owner to end it: never the id.
     static func handle(_ digest: String) -> String { String(digest.prefix(16)) }
 
-    static func associatedData(_ actor: String, enrolment: Bool = false) -> [UInt8] {
-        Array("parcours/web-session/\(enrolment ? "second-factor/" : "")\(actor)".utf8)
+    static func associatedData(_ actor: String, enrolment: Bool = false, glass: Bool = false) -> [UInt8] {
+        Array("parcours/web-session/\(enrolment ? "second-factor/" : "")\(glass ? "glass/" : "")\(actor)".utf8)
     }
 
     /// 256 random bits, as cookie-safe text.

@@ -107,10 +107,35 @@ struct WebApplicationTests {
             let opened = try await client.post("/participants/\(participant)/bris-de-vitre", ["_csrf": token, "justification": justification], jar: jar)
             #expect(opened.status == .ok && opened.text.contains("Personne Fictive Web") && opened.text.contains("Accès par bris de vitre"))
             #expect(!opened.text.contains("/evaluation"), "no recording form is offered that the policy would refuse without the glass")
+            #expect(opened.text.contains("reste ouvert pour vous jusqu'au") && opened.text.contains("Refermer maintenant"))
+            // The glass stays broken for that record in this session: the next read opens it, recorded again.
+            fixture.clock.advance(60)
+            let again = try await client.get("/participants/\(participant)", jar: jar)
+            #expect(again.status == .ok && again.text.contains("Accès par bris de vitre") && again.text.contains("Personne Fictive Web"))
+            let reads = try fixture.accessRecords().filter {
+                $0["participant"] == .string(participant) && $0["purpose"] == "break-glass" && $0["outcome"] == "permitted"
+            }
+            #expect(reads.count == 2 && reads.allSatisfy { $0["justification"] == .string(justification) && $0["review"] == true })
+            // Not in another session of hers, and not once she closes it.
+            let (other, _) = try await fixture.signIn(client, WebFixture.stranger)
+            #expect(try await client.get("/participants/\(participant)", jar: other).status == .forbidden)
+            let closed = try await client.post("/participants/\(participant)/bris-de-vitre/fin", ["_csrf": token], jar: jar)
+            #expect(closed.status == .seeOther)
+            #expect(try await client.get("/participants/\(participant)", jar: jar).status == .forbidden)
         }
-        let record = try #require(try fixture.accessRecords().last { $0["participant"] == .string(participant) })
+        let record = try #require(try fixture.accessRecords().last { $0["participant"] == .string(participant) && $0["outcome"] == "permitted" })
         #expect(record["actor"] == .string(WebFixture.stranger) && record["purpose"] == "break-glass" && record["review"] == true)
         #expect(record["justification"] == .string(justification))
+    }
+
+    @Test("the glass broken for a record lasts until the end of the day, or the session's end if sooner")
+    func glassUntilEndOfDay() {
+        let calendar = Calendar.current
+        let morning = calendar.date(bySettingHour: 9, minute: 30, second: 0, of: Date())!
+        let midnight = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: morning))!
+        #expect(GlassGrant.endOfDay(after: morning, sessionEnds: morning + 10 * 3600) == morning + 10 * 3600)
+        let evening = calendar.date(bySettingHour: 20, minute: 0, second: 0, of: morning)!
+        #expect(GlassGrant.endOfDay(after: evening, sessionEnds: evening + 10 * 3600) == midnight)
     }
 
     @Test("a POST from another site, with another origin, or without its form's token is refused, and changes nothing")
