@@ -41,8 +41,8 @@ let package = Package(
             name: "ParcoursServer",
             dependencies: [
                 "ParcoursApp", "ParcoursProjections", "ParcoursAccess", "ParcoursClinical", "ParcoursLog",
-                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(

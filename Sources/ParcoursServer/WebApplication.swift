@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import HummingbirdTLS
 import ParcoursAccess
 import ParcoursApp
 import ParcoursLog
@@ -132,14 +133,20 @@ public struct WebApplication: Sendable {
                                 recorded: (what, written.flatMap(\.warnings)))
     }
 
-    /// The application, listening on `host:port` (loopback unless told otherwise).
-    public func application(host: String, port: Int) -> some ApplicationProtocol {
-        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: nil))
+    /// The application, listening on `host:port` (loopback unless told otherwise), over TLS
+    /// (1.2 at least) when given a certificate chain and its key, PEM files.
+    public func application(host: String, port: Int, tls files: (certificate: String, key: String)? = nil) throws -> some ApplicationProtocol {
+        let configuration = ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil)
+        guard let files else { return Application(router: router(), configuration: configuration) }
+        var tls = TLSConfiguration.makeServerConfiguration(certificateChain: try NIOSSLCertificate.fromPEMFile(files.certificate).map { .certificate($0) },
+                                                           privateKey: .privateKey(try NIOSSLPrivateKey(file: files.key, format: .pem)))
+        tls.minimumTLSVersion = .tlsv12
+        return Application(router: router(), server: try .tls(.http1(), tlsConfiguration: tls), configuration: configuration)
     }
 
     /// Serves on `host:port` until the process is asked to stop (SIGINT, SIGTERM).
-    public func run(host: String, port: Int) async throws {
-        try await application(host: host, port: port).runService()
+    public func run(host: String, port: Int, tls files: (certificate: String, key: String)? = nil) async throws {
+        try await application(host: host, port: port, tls: files).runService()
     }
 
     /// A page that needs a session: signed out (or not past the second factor), to the sign-in (saying the session ended when

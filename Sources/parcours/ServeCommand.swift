@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ParcoursApp
 import ParcoursServer
 
@@ -7,22 +8,33 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the web application clinicians work in (sign-in, caseload, journeys).",
         discussion: """
-            Listens on 127.0.0.1:8080 by default: loopback only, unless --host says otherwise (then behind a TLS proxy). \
-            The store is unlocked with PARCOURS_MASTER_PASSPHRASE (or a prompt); each person signs in with her or his own \
+            Listens on 127.0.0.1:8080 by default: loopback only, unless --host says otherwise — then over TLS, with \
+            --tls-cert and --tls-key (PEM files; HSTS is sent), or behind a TLS proxy. The store is unlocked with PARCOURS_MASTER_PASSPHRASE (or a prompt); each person signs in with her or his own \
             passphrase. Stops on Ctrl-C.
             """)
 
     @OptionGroup var store: StoreOptions
     @Option(help: "The address to listen on.") var host = "127.0.0.1"
     @Option(help: "The port to listen on.") var port = 8080
+    @Option(name: .customLong("tls-cert"), help: "The server's certificate chain, a PEM file (with --tls-key).") var certificate: String?
+    @Option(name: .customLong("tls-key"), help: "The certificate's private key, a PEM file (with --tls-cert).") var key: String?
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port: a port number from 1 to 65535") }
+        guard (certificate == nil) == (key == nil) else {
+            throw ValidationError(certificate == nil ? "--tls-cert: needed with --tls-key (a PEM certificate chain)"
+                                                     : "--tls-key: needed with --tls-cert (the certificate's PEM private key)")
+        }
+        for (option, path) in [("--tls-cert", certificate), ("--tls-key", key)] {
+            if let path, !FileManager.default.isReadableFile(atPath: path) { throw ValidationError("\(option): a readable PEM file") }
+        }
     }
 
     func run() async throws {
-        let web = WebApplication(caseRecord: try await store.caseRecord())
-        Output.line("Parcours : http://\(host):\(port)/ — Ctrl-C pour arrêter")
-        try await web.run(host: host, port: port)
+        let files = certificate.flatMap { certificate in key.map { (certificate: certificate, key: $0) } }
+        let web = WebApplication(caseRecord: try await store.caseRecord(), tls: files != nil)
+        let application = try web.application(host: host, port: port, tls: files)
+        Output.line("Parcours : \(files == nil ? "http" : "https")://\(host):\(port)/ — Ctrl-C pour arrêter")
+        try await application.runService()
     }
 }

@@ -8,7 +8,7 @@ clinician of another organization is refused the journey, then breaks the glass.
 screenshot under .build/screenshots/ and scanned with axe-core: no serious or critical
 violation is allowed. Synthetic data only; the store is a throwaway one.
 """
-import base64, hashlib, hmac, json, os, socket, subprocess, sys, tempfile, time, urllib.request
+import base64, hashlib, hmac, json, os, socket, ssl, subprocess, sys, tempfile, time, urllib.request
 from pathlib import Path
 
 from selenium import webdriver
@@ -87,6 +87,31 @@ def scan(driver, name):
     for v in bad: print(f"     axe {v['impact']}: {v['id']} — {v['help']} ({len(v['nodes'])} node(s))")
     check(len(result["passes"]) > 10, f"{name}: axe-core ran ({len(result['passes'])} rules passed)")
     check(not bad, f"{name}: no serious or critical accessibility violation ({len(result['violations'])} minor)")
+
+
+def check_tls(store, env):
+    """`serve --tls-cert --tls-key`: HTTPS, with HSTS on every answer."""
+    cert, key = Path(store) / "tls-cert.pem", Path(store) / "tls-key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "1",
+                    "-subj", "/CN=localhost"], check=True, capture_output=True)
+    port = free_port()
+    server = subprocess.Popen([str(BIN), "serve", "--port", str(port), "--tls-cert", str(cert), "--tls-key", str(key)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    context = ssl.create_default_context(cafile=str(cert))
+    context.check_hostname = False
+    answer = None
+    try:
+        for _ in range(100):
+            try:
+                answer = urllib.request.urlopen(f"https://localhost:{port}/connexion", context=context, timeout=2)
+                break
+            except OSError:
+                time.sleep(0.1)
+        check(answer is not None and answer.status == 200, "over TLS, the sign-in page answers")
+        check(answer is not None and "max-age" in (answer.headers.get("Strict-Transport-Security") or ""), "over TLS, HSTS is sent")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def main():
@@ -190,6 +215,7 @@ def main():
         server.wait(timeout=10)
         log = server.stderr.read()
         check("Fictive" not in log and "phrase" not in log, "the server's log holds no personal data and no passphrase")
+    check_tls(store, env)
     print(f"browser: {len(failures)} failure(s); screenshots in {SHOTS}")
     return 1 if failures else 0
 
