@@ -16,6 +16,8 @@ import ParcoursProjections
 public struct SQLiteCaseStore: CaseStore {
     /// The store, for the operations only a SQLite store has (tests, the benchmark, backups).
     public let store: Store
+    /// Concurrent access records share a transaction, one sync for all (`AccessGroupCommit`).
+    private let accessCommits = AccessCommits()
 
     public init(_ store: Store) { self.store = store }
 
@@ -107,7 +109,9 @@ public struct SQLiteCaseStore: CaseStore {
     }
 
     public func recordAccess(type: String, data: [String: JSONValue], master: MasterKey) async throws -> AppendResult {
-        try await SQLiteThreads.run { [store] in try store.recordAccess(type: type, data: data, master: master) }
+        try await SQLiteThreads.run { [store, accessCommits] in
+            try accessCommits.committer(for: store, master: master).record(type: type, data: data)
+        }
     }
 
     public func erase(participant: String, reason: String, by admin: UnlockedActor) async throws -> AppendResult {
@@ -160,6 +164,22 @@ public struct SQLiteCaseStore: CaseStore {
 }
 
 /// The threads the SQLite backend blocks on, off the cooperative pool.
+/// The store's group committer for access records, made at the first record (it unwraps the
+/// log's key once, with the master key).
+private final class AccessCommits: @unchecked Sendable {
+    private let lock = NSLock()
+    private var committer: AccessGroupCommit?
+
+    func committer(for store: Store, master: MasterKey) throws -> AccessGroupCommit {
+        try lock.withLock {
+            if let committer { return committer }
+            let made = try AccessGroupCommit(store: store, master: master)
+            committer = made
+            return made
+        }
+    }
+}
+
 enum SQLiteThreads {
     static let queue = DispatchQueue(label: "parcours.sqlite", qos: .userInitiated, attributes: .concurrent)
 

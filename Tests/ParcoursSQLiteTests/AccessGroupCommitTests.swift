@@ -36,6 +36,29 @@ struct AccessGroupCommitTests {
         #expect(try committer.record(type: "access.read", data: ["actor": "x", "outcome": "permitted"]).seq == (try test.store.size(.access)) - 1)
     }
 
+    @Test("the case store writes concurrent access records through group commit: each caller returns with its own durable record")
+    func throughTheCaseStore() async throws {
+        let test = try TestStore()
+        let caseStore = SQLiteCaseStore(test.store)
+        let before = try test.store.size(.access)
+        let seqs = try await withThrowingTaskGroup(of: UInt64.self) { group in
+            for reader in 0..<32 {
+                group.addTask {
+                    try await caseStore.recordAccess(type: "access.read", data: [
+                        "actor": .string("clin-\(reader)"), "view": "journey", "purpose": "care", "outcome": "permitted",
+                    ], master: test.master).seq
+                }
+            }
+            return try await group.reduce(into: [UInt64]()) { $0.append($1) }
+        }
+        #expect(seqs.sorted() == Array(before..<before + 32))
+        #expect(try test.store.size(.access) == before + 32)
+        #expect(try test.verificationFailure() == nil)
+        await #expect(throws: (any Error).self) {
+            try await caseStore.recordAccess(type: "read", data: ["actor": "x", "outcome": "permitted"], master: test.master)
+        }
+    }
+
     final class SeqList: @unchecked Sendable {
         private let lock = NSLock()
         private var all: [UInt64] = []
