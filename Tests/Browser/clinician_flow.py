@@ -8,7 +8,7 @@ clinician of another organization is refused the journey, then breaks the glass.
 screenshot under .build/screenshots/ and scanned with axe-core: no serious or critical
 violation is allowed. Synthetic data only; the store is a throwaway one.
 """
-import base64, hashlib, hmac, json, os, socket, ssl, subprocess, sys, tempfile, time, urllib.request
+import json, os, socket, ssl, subprocess, sys, tempfile, time, urllib.request
 from pathlib import Path
 
 from selenium import webdriver
@@ -41,12 +41,8 @@ failures = []
 
 
 def one_time_code(typed_key):
-    """What an authenticator app shows for the key typed into it (RFC 6238: SHA-1, 30 s, 6 digits)."""
-    text = typed_key.replace(" ", "")
-    secret = base64.b32decode(text + "=" * (-len(text) % 8))
-    mac = hmac.new(secret, int(time.time() // 30).to_bytes(8, "big"), hashlib.sha1).digest()
-    offset = mac[-1] & 15
-    return f"{(int.from_bytes(mac[offset:offset + 4], 'big') & 0x7fffffff) % 1_000_000:06d}"
+    """What an authenticator app shows for the key typed into it (Tools/totp: RFC 6238, SHA-1, 30 s, 6 digits)."""
+    return subprocess.run([str(ROOT / "Tools/totp"), typed_key], check=True, capture_output=True, text=True).stdout.strip()
 
 
 def set_up_second_factor(driver, shot=None):
