@@ -35,5 +35,9 @@ enum StyleSheet {
     .actions a { font-weight: 600; }
     .glass { background: var(--flag-bg); border-left: 4px solid var(--flag); padding: .5rem 1rem; font-weight: 600; }
     time { font-variant-numeric: tabular-nums; color: var(--muted); }
+    .chart-figure { margin: 1rem 0; } .chart { width: 100%; max-width: 48rem; height: auto; display: block; }
+    .chart-figure figcaption { color: var(--muted); font-size: .875rem; margin-top: .25rem; }
+    .assessments, .openings table { margin: 1rem 0; font-variant-numeric: tabular-nums; }
+    .openings .role { color: var(--muted); } .openings tr.review td:first-child { border-left: 4px solid var(--flag); }
     """
 }

@@ -53,7 +53,8 @@ enum WebPages {
     }
 
     static func journey(_ journey: Journey, shown: Set<InformationCategory>, today: String, session: WebSession,
-                        recorded: (what: String, warnings: [ClinicalWarning])? = nil, brokeGlass: Bool = false) -> Response {
+                        recorded: (what: String, warnings: [ClinicalWarning])? = nil, brokeGlass: Bool = false,
+                        openings: [RecordOpening]? = nil) -> Response {
         var values: [String: Any] = [
             "participant": journey.participant,
             "name": journey.admission?.name ?? "Identité non affichée",
@@ -91,6 +92,7 @@ enum WebPages {
         }
         if let plan = journey.plan { values["plan"] = ["on": plan.on, "reviewOn": plan.plan.reviewOn] as [String: Any] }
         if let safety = journey.safety { values["safety"] = ["on": safety.on, "level": safety.assessment.dangerLevel.frenchLabel] as [String: Any] }
+        values.merge(journeyPath(journey, shown: shown, today: today, openings: brokeGlass ? nil : openings, language: session.language)) { _, path in path }
         return page("journey", title: "Parcours de \(journey.participant)", values, session: session)
     }
 
