@@ -42,9 +42,11 @@ public struct RecordOpening: Sendable, Equatable {
     }
 
     /// Whether an access record is an opening of the record the care team is shown: a read (a
-    /// journey, a timeline, the participant's report, an audit of her or his accesses), not
-    /// a write, and not the care team's own look at this list.
+    /// journey, a timeline, the participant's report, an audit of her or his accesses, an
+    /// attempt to see this list refused), not a write, and not the care team's own look at
+    /// this list.
     static func isOpening(_ access: RecordedAccess) -> Bool {
-        access.record.kind == .read && !(access.record.view == .accessLog && access.record.purpose == .care)
+        let record = access.record
+        return record.kind == .read && !(record.view == .accessLog && record.purpose == .care && record.outcome == .permitted)
     }
 }

@@ -58,8 +58,12 @@ struct OpeningsTests {
         let refusal = try #require(openings.first { $0.refused })
         #expect(refusal.actor == AppFixture.stranger && refusal.refusal == .notInCareTeam && refusal.categories.isEmpty)
         #expect(refusal.seq < glass.seq)
+        // A stranger's attempt to see this list is itself an opening the care team sees.
+        await #expect(throws: ConsentAwareReader.Denied.self) { try await app.caseRecord.openings(of: participant, by: app.identity(AppFixture.stranger)) }
+        let attempt = try #require(try await app.caseRecord.openings(of: participant, by: app.identity(AppFixture.admitting)).first)
+        #expect(attempt.actor == AppFixture.stranger && attempt.view == .accessLog && attempt.refusal == .notInCareTeam)
         let limited = try await app.caseRecord.openings(of: participant, by: app.identity(AppFixture.admitting), limit: 1)
-        #expect(limited.count == 1 && limited.first == openings.first)
+        #expect(limited == [attempt])
         await #expect(throws: AppError.self) { try await app.caseRecord.openings(of: participant, by: app.identity(AppFixture.admitting), limit: 0) }
     }
 }
