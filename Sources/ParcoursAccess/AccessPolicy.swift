@@ -16,6 +16,8 @@ import ParcoursClinical
 /// - The privacy officer sees the directory, event metadata, the access log and the
 ///   registers — never clinical content — and, on a participant's request, writes her or
 ///   his report for her or him. Researchers never read journeys.
+/// - The care team's clinicians see who opened the record they follow (the access log about
+///   that participant, for care), without the glass.
 /// - Writing into a participant's record is decided the same way (`decideWrite`), before
 ///   any clinical rule is checked, so a refused writer learns nothing of the record.
 public enum AccessPolicy {
@@ -26,6 +28,10 @@ public enum AccessPolicy {
         let reader = request.reader
         let all = Set(InformationCategory.allCases)
         switch request.view {
+        case .accessLog where request.purpose == .care:
+            // Who opened one participant's record, for the care team that follows her or him.
+            guard let participant = request.participant else { return .deny(.roleNotPermitted, .care) }
+            return decideOpenings(reader, participant)
         case .directory, .metadata, .accessLog, .registers:
             return reader.holds(.privacyOfficer) || reader.holds(.admin) && request.view == .directory
                 ? .permit([], .audit) : .deny(.roleNotPermitted, .audit)
@@ -104,6 +110,16 @@ public enum AccessPolicy {
             decide(AccessRequest(reader: Reader(id: "", roles: [role.rawValue], organization: nil), view: view, participant: member,
                                  purpose: purpose)).permitted
         }
+    }
+
+    /// Who opened one participant's record (the access log about her or him, metadata only),
+    /// for care: a clinician of the care team, as for the whole journey — not a coordinator or
+    /// a partner, not someone the participant refused, and never through the glass.
+    static func decideOpenings(_ reader: Reader, _ participant: ParticipantContext) -> AccessDecision {
+        guard reader.holds(.clinician) else { return .deny(.roleNotPermitted, .care) }
+        if participant.refuses(reader) { return .deny(.refusedByParticipant, .care) }
+        guard participant.careTeam.contains(reader.id) else { return .deny(.notInCareTeam, .care) }
+        return .permit([], .care)
     }
 
     /// A view of one participant's record.

@@ -79,6 +79,9 @@ public protocol CaseStore: Sendable {
     func size(_ log: LogKind) async throws -> UInt64
     /// Every record of the access log, in order.
     func accessRecords() async throws -> [AccessLogEntry]
+    /// The access log's records about one participant (its `participant` member), newest
+    /// first: those below `before` (all when nil), at most `limit`.
+    func accessRecords(about participant: ParticipantID, before: UInt64?, limit: Int) async throws -> [AccessLogEntry]
     /// Every event of a stream, its content opened where its key still exists (with `master`).
     func events(inStream stream: String, master: MasterKey?) async throws -> [StoredEvent]
     /// Writes the export of LOG-FORMAT.md into `directory`.
@@ -97,4 +100,14 @@ public protocol CaseStore: Sendable {
     func signVerifiedCheckpoint(of summary: LogSummary, table: LogKind, master: MasterKey) async throws -> String
     /// Verifies the store completely, in one read snapshot; throws `VerificationError`.
     func verify(since: String?, master: MasterKey?) async throws -> StoreVerification
+}
+
+extension CaseStore {
+    /// By default, from the whole access log: a backend with an index on the participant says so itself.
+    public func accessRecords(about participant: ParticipantID, before: UInt64?, limit: Int) async throws -> [AccessLogEntry] {
+        let about = try await accessRecords().filter { entry in
+            entry.payload["participant"] == .string(participant.rawValue) && (before.map { entry.seq < $0 } ?? true)
+        }
+        return Array(about.reversed().prefix(max(limit, 0)))
+    }
 }

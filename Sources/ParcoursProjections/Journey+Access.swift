@@ -72,6 +72,7 @@ extension Journey {
         if categories.contains(.identity) { view.admission = admission }
         if categories.contains(.stages) {
             (view.stage, view.episodes, view.transitions, view.rulers, view.balances) = (stage, episodes, transitions, rulers, balances)
+            view.assessments = assessments
             (view.sessions, view.lastContactOn, view.warnings, view.obligationsExplainedOn) = (sessions, lastContactOn, warnings, obligationsExplainedOn)
             view.careTeamChanges = careTeamChanges
         }

@@ -153,6 +153,8 @@ extension Journey {
         stage = StagePoint(id: event.id, on: day, engagementStep: assessment.engagementStep, wheelStage: assessment.wheelStage,
                            importance: assessment.importance, confidence: assessment.confidence, personSaid: assessment.personSaid)
         rulers.append(RulerReading(on: day, importance: assessment.importance, confidence: assessment.confidence))
+        assessments.append(StageReading(id: event.id, on: day, engagementStep: assessment.engagementStep, wheelStage: assessment.wheelStage,
+                                        importance: assessment.importance, confidence: assessment.confidence))
         return "Étape : \(assessment.engagementStep.frenchLabel) ; roue : \(assessment.wheelStage.frenchLabel) (importance \(assessment.importance)/10, confiance \(assessment.confidence)/10)"
     }
 

@@ -18,6 +18,9 @@ public struct Journey: Codable, Sendable, Equatable {
     public var episodes: [StageEpisode] = []
     public var transitions: [StageTransition] = []
     public var rulers: [RulerReading] = []
+    /// Every stage assessment in the order applied, both models side by side: the path the
+    /// journey's chart draws (no free text: what the person said stays in `stage`).
+    public var assessments: [StageReading] = []
     public var relapses: [RelapseEntry] = []
     /// The action plan in force, and the versions it replaced, oldest first.
     public var plan: PlanEntry?
@@ -102,6 +105,16 @@ public struct Journey: Codable, Sendable, Equatable {
 
     public struct RulerReading: Codable, Sendable, Equatable {
         public var on: String
+        public var importance: Int
+        public var confidence: Int
+    }
+
+    /// One stage assessment, as the path through both models keeps it.
+    public struct StageReading: Codable, Sendable, Equatable {
+        public var id: String
+        public var on: String
+        public var engagementStep: EngagementStep
+        public var wheelStage: WheelStage
         public var importance: Int
         public var confidence: Int
     }

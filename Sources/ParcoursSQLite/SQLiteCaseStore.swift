@@ -128,6 +128,10 @@ public struct SQLiteCaseStore: CaseStore {
         try await SQLiteThreads.run { [store] in try store.accessRecords() }
     }
 
+    public func accessRecords(about participant: ParticipantID, before: UInt64?, limit: Int) async throws -> [AccessLogEntry] {
+        try await SQLiteThreads.run { [store] in try store.accessRecords(about: participant, before: before, limit: limit) }
+    }
+
     public func events(inStream stream: String, master: MasterKey?) async throws -> [StoredEvent] {
         try await SQLiteThreads.run { [store] in try store.events(inStream: stream, master: master) }
     }

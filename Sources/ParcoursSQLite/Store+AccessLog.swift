@@ -1,3 +1,5 @@
+import Foundation
+import GRDB
 import ParcoursLog
 
 extension Store {
@@ -23,6 +25,37 @@ extension Store {
                 }
             }
             return entries
+        }
+    }
+}
+
+extension Store {
+    /// The participant a record's clear payload names, as the index `access_event_participant`
+    /// (migration v7) computes it: a query must spell it exactly so for SQLite to use the index.
+    static let accessParticipant = """
+        (CASE WHEN json_valid(CAST(line AS TEXT)) \
+        THEN json_extract(CAST(line AS TEXT), '$.envelope.payload.clear.participant') END)
+        """
+
+    /// The access log's records about one participant, newest first: those below `before`
+    /// (all when nil), at most `limit`. Read through the participant index, not the whole log.
+    public func accessRecords(about participant: ParticipantID, before: UInt64?, limit: Int) throws -> [AccessLogEntry] {
+        guard limit > 0 else { return [] }
+        return try pool.read { db in
+            let lines = try Data.fetchAll(db, sql: """
+                SELECT line FROM access_event WHERE \(Self.accessParticipant) = ? AND seq < ? ORDER BY seq DESC LIMIT ?
+                """, arguments: [participant.rawValue, Int64(clamping: before ?? UInt64(Int64.max)), limit])
+            return try lines.map { line in
+                let envelope: Envelope
+                do { envelope = try ParsedRecord(line: Array(line), checkSignature: false).record.envelope } catch {
+                    throw StoreError.storeDamaged("an access record about a participant does not parse")
+                }
+                guard case .clear(let payload) = envelope.payload else {
+                    throw StoreError.storeDamaged("access record \(envelope.seq) is sealed; the access log is clear")
+                }
+                return AccessLogEntry(seq: envelope.seq, id: envelope.id, type: envelope.type, recordedAt: envelope.recordedAt,
+                                      log: envelope.log, payload: payload)
+            }
         }
     }
 }

@@ -218,6 +218,26 @@ enum StoreSchema {
                 CREATE INDEX web_session_actor ON web_session (actor, last_seen_at);
                 """)
         }
+        migrator.registerMigration("v7-journey-stage-readings") { db in
+            // The journey now keeps every stage assessment (both models and the rulers), the
+            // path its chart draws. Its rows start over, so every row holds it and `verify`
+            // finds the projection equal to a fold of the log.
+            try db.execute(sql: """
+                DELETE FROM journey;
+                UPDATE projection_position SET position = 0 WHERE name = 'journey';
+                """)
+        }
+        migrator.registerMigration("v8-access-by-participant") { db in
+            // Who opened one participant's record, newest first, without reading the whole
+            // access log: an index on the `participant` member of each record's clear payload.
+            // The records stay byte for byte as signed; a line that is not JSON (a damaged
+            // store) is indexed as NULL, so the verifier, not an insert, reports it.
+            try db.execute(sql: """
+                CREATE INDEX access_event_participant ON access_event (
+                    (CASE WHEN json_valid(CAST(line AS TEXT))
+                     THEN json_extract(CAST(line AS TEXT), '$.envelope.payload.clear.participant') END), seq);
+                """)
+        }
         return migrator
     }
 }

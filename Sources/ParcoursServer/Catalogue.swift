@@ -5,6 +5,7 @@
 enum Catalogue {
     static let pages: [String: [String: Wording]] = [
         "layout": layout, "signIn": signIn, "secondFactor": secondFactor, "sessions": sessions,
+        "journey": journey,
     ]
 
     /// The texts of `language`, by page then key, as templates read them.

@@ -7,7 +7,8 @@ enum PageTemplates {
         var library = MustacheLibrary()
         for (name, text) in [("layout", layout), ("signIn", signIn), ("caseload", caseload), ("journey", journey), ("problem", problem),
                                  ("stageAssessment", stageAssessment), ("breakGlass", breakGlass),
-                                 ("secondFactor", secondFactor), ("sessions", sessions)] {
+                                 ("secondFactor", secondFactor), ("sessions", sessions),
+                                 ("journeyPath", journeyPath), ("journeyOpenings", journeyOpenings)] {
             do { try library.register(text, named: name) } catch { fatalError("template \(name) does not parse: \(error)") }
         }
         return library
@@ -169,6 +170,7 @@ enum PageTemplates {
     <ul>{{#warnings}}<li>{{message}} <span class="since">(depuis le {{since}})</span></li>{{/warnings}}</ul></section>
     {{/hasWarnings}}
     <section aria-labelledby="path"><h2 id="path">Le parcours dans la roue</h2>
+    {{> journeyPath}}
     {{^episodes}}<p>Aucune évaluation de l'étape pour l'instant.</p>{{/episodes}}
     <ol class="path">{{#episodes}}<li><span class="stage stage-{{key}}">{{stage}}</span> du {{from}}{{#to}} au {{to}}{{/to}}{{^to}}, à ce jour{{/to}}</li>{{/episodes}}</ol>
     {{#hasRelapses}}<h3>Chutes</h3>
@@ -190,6 +192,7 @@ enum PageTemplates {
     <section aria-labelledby="timeline"><h2 id="timeline">Chronologie</h2>
     <ol class="timeline">{{#timeline}}<li><time>{{day}}</time> <strong>{{act}}</strong> — {{summary}}{{#corrected}} <em>(corrigé)</em>{{/corrected}}</li>{{/timeline}}</ol>
     </section>
+    {{> journeyOpenings}}
     </article>
     """
 

@@ -42,5 +42,9 @@ enum StyleSheet {
     .flag-calm { font-size: .875rem; background: var(--soft); padding: 0 .35rem; border-radius: 3px; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
     time { font-variant-numeric: tabular-nums; color: var(--muted); }
+    .chart-figure { margin: 1rem 0; } .chart { width: 100%; max-width: 48rem; height: auto; display: block; }
+    .chart-figure figcaption { color: var(--muted); font-size: .875rem; margin-top: .25rem; }
+    .assessments, .openings table { margin: 1rem 0; font-variant-numeric: tabular-nums; }
+    .openings .role { color: var(--muted); } .openings tr.review td:first-child { border-left: 4px solid var(--flag); }
     """
 }

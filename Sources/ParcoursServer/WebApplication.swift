@@ -102,7 +102,8 @@ public struct WebApplication: Sendable {
                 until = kept.until
             }
             return WebPages.journey(journey, shown: decision.categories, today: CaseRecord.today(), session: session,
-                                    brokeGlass: decision.brokeGlass, glassUntil: decision.brokeGlass ? until : nil)
+                                    brokeGlass: decision.brokeGlass, glassUntil: decision.brokeGlass ? until : nil,
+                                    openings: try await openings(of: participant, journey: journey, decision: decision, session: session))
         } catch let denied as ConsentAwareReader.Denied {
             switch denied.decision.denial {
             case .notInCareTeam, .notOwnOrganization:
@@ -130,7 +131,8 @@ public struct WebApplication: Sendable {
         let (journey, decision) = try await caseRecord.journey(of: participant, by: session.identity)
         let what = written.first?.result.existing == true ? "Cette évaluation était déjà enregistrée." : "Évaluation de l'étape enregistrée."
         return WebPages.journey(journey, shown: decision.categories, today: CaseRecord.today(), session: session,
-                                recorded: (what, written.flatMap(\.warnings)))
+                                recorded: (what, written.flatMap(\.warnings)),
+                                openings: try await openings(of: participant, journey: journey, decision: decision, session: session))
     }
 
     /// The application, listening on `host:port` (loopback unless told otherwise), over TLS

@@ -84,7 +84,7 @@ enum WebPages {
 
     static func journey(_ journey: Journey, shown: Set<InformationCategory>, today: String, session: WebSession,
                         recorded: (what: String, warnings: [ClinicalWarning])? = nil, brokeGlass: Bool = false,
-                        glassUntil: Date? = nil) -> Response {
+                        glassUntil: Date? = nil, openings: [RecordOpening]? = nil) -> Response {
         var values: [String: Any] = [
             "participant": journey.participant,
             "name": journey.admission?.name ?? "Identité non affichée",
@@ -123,6 +123,7 @@ enum WebPages {
         }
         if let plan = journey.plan { values["plan"] = ["on": plan.on, "reviewOn": plan.plan.reviewOn] as [String: Any] }
         if let safety = journey.safety { values["safety"] = ["on": safety.on, "level": safety.assessment.dangerLevel.frenchLabel] as [String: Any] }
+        values.merge(journeyPath(journey, shown: shown, today: today, openings: brokeGlass ? nil : openings, language: session.language)) { _, path in path }
         return page("journey", title: "Parcours de \(journey.participant)", values, session: session)
     }
 

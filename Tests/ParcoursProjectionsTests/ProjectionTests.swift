@@ -41,7 +41,7 @@ struct ProjectionTests {
         return ids
     }
 
-    @Test("a journey shows episodes, transitions forward and back, rulers and the timeline in date order")
+    @Test("a journey shows episodes, transitions forward and back, rulers, every assessment on both models, and the timeline in date order")
     func journeyOfStages() async throws {
         let fixture = try ProjectionFixture()
         let ids = try admitWithPath(fixture)
@@ -53,6 +53,11 @@ struct ProjectionTests {
         #expect(journey.episodes.map(\.days) == [20, 30, 17, nil])
         #expect(journey.transitions.map(\.direction) == [.forward, .forward, .back])
         #expect(journey.rulers.map(\.importance) == [5, 5, 8, 5])
+        // Every assessment kept, both models side by side: the path the journey's chart draws.
+        #expect(journey.assessments.map(\.id) == [ids["pre"]!, ids["contemplation"]!, ids["determination"]!, ids["back"]!])
+        #expect(journey.assessments.map(\.engagementStep) == [.anticipationOfBenefits, .crisis, .reflectionAndDilemma, .crisis])
+        #expect(journey.assessments.map(\.on) == ["2026-01-12", "2026-02-01", "2026-03-03", "2026-03-20"])
+        #expect(journey.redacted(to: [.referrals]).assessments.isEmpty, "the path is of the stages category")
         #expect(journey.relapses.count == 1 && journey.relapses[0].kind == .momentary)
         #expect(journey.careTeam == ["clin-0001"])
         #expect(journey.timeline.map(\.id).suffix(3) == [ids["determination"]!, ids["relapse"]!, ids["back"]!])

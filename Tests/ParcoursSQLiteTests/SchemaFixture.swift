@@ -1,9 +1,15 @@
 /// The schema a fresh store had after migrations v1–v4 when v1 still built its SQL from
 /// application types (`LogTable`, `StreamRules`): `sqlite_master` of a store made by
 /// `parcours init` at commit 07403d3, captured once, ordered by type and name. Migrations
-/// are never edited once shipped, so their literal SQL must give exactly this.
+/// are never edited once shipped, so their literal SQL must give exactly this. v7 added the
+/// index of the access log by participant (`access_event_participant`).
 enum SchemaFixture {
     static let migratedSchema = #"""
+-- index access_event_participant on access_event
+CREATE INDEX access_event_participant ON access_event (
+    (CASE WHEN json_valid(CAST(line AS TEXT))
+     THEN json_extract(CAST(line AS TEXT), '$.envelope.payload.clear.participant') END), seq)
+
 -- index caseload_participant on caseload
 CREATE INDEX caseload_participant ON caseload (participant)
 

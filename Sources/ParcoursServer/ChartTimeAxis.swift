@@ -1,0 +1,46 @@
+import Foundation
+import ParcoursClinical
+import ParcoursProjections
+
+/// The time axis the journey's charts share: from the first day of the path (admission, or
+/// the first assessment) to today, mapped onto `left...right`, with a few dated ticks.
+struct ChartTimeAxis: Sendable, Equatable {
+    /// The first and the last day shown (`YYYY-MM-DD`): today, or a later day the record holds.
+    let first: String
+    let last: String
+    let left: Double
+    let right: Double
+    /// Whole days from `first` to `last`, at least 1 so a single day still has a width.
+    let span: Int
+
+    /// An axis from `start` to `today`, widened to every day in `days` (a day written before
+    /// the admission, an act dated after today).
+    init(start: String, today: String, days: [String], left: Double, right: Double) {
+        let known = ([start, today] + days).filter { Journey.days(from: $0, to: $0) != nil }
+        first = known.min() ?? today
+        last = max(today, known.max() ?? today)
+        (self.left, self.right) = (left, right)
+        span = max(Journey.days(from: first, to: last) ?? 1, 1)
+    }
+
+    /// The horizontal place of a day; a day that is not one sits at the start.
+    func x(_ day: String) -> Double {
+        let offset = Double(min(max(Journey.days(from: first, to: day) ?? 0, 0), span))
+        return left + (right - left) * offset / Double(span)
+    }
+
+    /// The dated ticks: the first day, today (the last), and up to three between them.
+    var ticks: [(day: String, x: Double)] {
+        var days = [first]
+        let between = min(3, span / 20)
+        if between > 0, let start = try? ClinicalDate.day(first, field: "") {
+            let origin = ClinicalDate.date(start)
+            for index in 1...between {
+                let offset = Double(span * index / (between + 1)) * 86_400
+                days.append(String(ClinicalDate.format(origin.addingTimeInterval(offset)).prefix(10)))
+            }
+        }
+        if last != first { days.append(last) }
+        return days.map { ($0, x($0)) }
+    }
+}

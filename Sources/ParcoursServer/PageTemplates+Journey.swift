@@ -1,0 +1,51 @@
+/// The journey page's parts drawn from the path: the chart through both models and its table,
+/// the rulers, and the care team's panel of who opened the record. Partials of
+/// `PageTemplates.journey`; the charts are SVG the server drew, every text in them escaped.
+extension PageTemplates {
+    static let journeyPath = """
+    {{#showPath}}
+    <figure class="chart-figure">
+    {{{pathChart}}}
+    <figcaption>{{t.journey.pathCaption}}</figcaption>
+    </figure>
+    {{#hasAssessments}}
+    <table class="assessments">
+    <caption>{{t.journey.tableCaption}}</caption>
+    <thead><tr><th scope="col">{{t.journey.date}}</th><th scope="col">{{t.journey.wheelStage}}</th><th scope="col">{{t.journey.engagementStep}}</th>
+    <th scope="col">{{t.journey.importance}}</th><th scope="col">{{t.journey.confidence}}</th></tr></thead>
+    <tbody>
+    {{#assessments}}<tr><th scope="row"><time datetime="{{on}}">{{on}}</time></th><td>{{stage}}</td><td>{{step}}</td><td>{{importance}}/10</td><td>{{confidence}}/10</td></tr>
+    {{/assessments}}
+    </tbody>
+    </table>
+    <h3>{{t.journey.rulersHeading}}</h3>
+    <figure class="chart-figure">
+    {{{rulerChart}}}
+    <figcaption>{{t.journey.rulersCaption}}</figcaption>
+    </figure>
+    {{/hasAssessments}}
+    {{/showPath}}
+    """
+
+    static let journeyOpenings = """
+    {{#openings}}
+    <section class="openings" aria-labelledby="openings"><h2 id="openings">{{t.journey.openingsHeading}}</h2>
+    <p>{{t.journey.openingsIntro}}</p>
+    {{^hasEntries}}<p>{{t.journey.openingsNone}}</p>{{/hasEntries}}
+    {{#hasEntries}}
+    <table>
+    <caption>{{t.journey.openingsCaption}}</caption>
+    <thead><tr><th scope="col">{{t.journey.when}}</th><th scope="col">{{t.journey.who}}</th><th scope="col">{{t.journey.what}}</th>
+    <th scope="col">{{t.journey.purpose}}</th><th scope="col">{{t.journey.outcome}}</th></tr></thead>
+    <tbody>
+    {{#entries}}<tr{{#brokeGlass}} class="review"{{/brokeGlass}}><td><time datetime="{{at}}">{{when}}</time></td>
+    <td>{{actor}}{{#roleOrganization}} <span class="role">({{.}})</span>{{/roleOrganization}}</td><td>{{view}} — {{categories}}</td><td>{{purpose}}</td>
+    <td>{{#refused}}{{t.journey.refused}} — {{reason}}{{/refused}}{{^refused}}{{t.journey.permitted}}{{/refused}}{{#brokeGlass}} <strong class="flag">{{t.journey.brokeGlass}}</strong>{{/brokeGlass}}</td></tr>
+    {{/entries}}
+    </tbody>
+    </table>
+    {{/hasEntries}}
+    </section>
+    {{/openings}}
+    """
+}

@@ -1,0 +1,69 @@
+import Foundation
+import ParcoursAccess
+import ParcoursApp
+import ParcoursLog
+import ParcoursProjections
+import Testing
+
+/// "Who opened this record": the care team's view of the access log about one participant,
+/// decided by the one policy and recorded like every read. Synthetic people only.
+@Suite("Who opened a participant's record")
+struct OpeningsTests {
+    @Test("a clinician outside the care team is refused the openings, even after breaking the glass for the journey; each refusal is recorded")
+    func strangerRefused() async throws {
+        let app = try await AppFixture()
+        let id = try await app.admitted()
+        let participant = try #require(ParticipantID(id))
+        for glass in [false, true] {
+            if glass { _ = try await app.caseRecord.journey(of: participant, by: app.identity(AppFixture.stranger), breakGlass: AppFixture.justification) }
+            let before = try app.sizes().access
+            await #expect(throws: ConsentAwareReader.Denied.self) {
+                try await app.caseRecord.openings(of: participant, by: app.identity(AppFixture.stranger))
+            }
+            #expect(try app.sizes().access == before + 1)
+            let refusal = try #require(try app.accessRecords().last)
+            #expect(refusal["actor"] == .string(AppFixture.stranger) && refusal["view"] == "access-log" && refusal["purpose"] == "care")
+            #expect(refusal["participant"] == .string(id) && refusal["outcome"] == "denied" && refusal["reason"] == "not in the care team")
+            #expect(refusal["review"] == nil && refusal["justification"] == nil)
+        }
+        // Neither a colleague of the same organization outside the team, nor a coordinator.
+        for (actor, reason) in [(AppFixture.colleague, "not in the care team"), (AppFixture.coordinator, "role not permitted")] {
+            await #expect(throws: ConsentAwareReader.Denied.self) { try await app.caseRecord.openings(of: participant, by: app.identity(actor)) }
+            let refusal = try #require(try app.accessRecords().last)
+            #expect(refusal["actor"] == .string(actor) && refusal["reason"] == .string(reason))
+        }
+    }
+
+    @Test("the care team sees the openings newest first — a refusal, a break-glass read marked for review — and its own look is recorded, not listed")
+    func careTeamSeesOpenings() async throws {
+        let app = try await AppFixture()
+        let id = try await app.admitted()
+        let participant = try #require(ParticipantID(id))
+        let other = try #require(ParticipantID(try await app.admitted()))
+        _ = try? await app.caseRecord.journey(of: participant, by: app.identity(AppFixture.stranger))
+        _ = try await app.caseRecord.journey(of: participant, by: app.identity(AppFixture.stranger), breakGlass: AppFixture.justification)
+        _ = try await app.caseRecord.journey(of: other, by: app.identity(AppFixture.admitting))
+        _ = try await app.caseRecord.journey(of: participant, by: app.identity(AppFixture.admitting))
+        let first = try await app.caseRecord.openings(of: participant, by: app.identity(AppFixture.admitting))
+        let look = try #require(try app.accessRecords().last)
+        #expect(look["actor"] == .string(AppFixture.admitting) && look["view"] == "access-log" && look["purpose"] == "care"
+                && look["outcome"] == "permitted" && look["participant"] == .string(id))
+        let openings = try await app.caseRecord.openings(of: participant, by: app.identity(AppFixture.admitting))
+        #expect(openings == first, "a look at the list is not an opening of the record")
+        #expect(openings.allSatisfy { $0.view != .accessLog })
+        #expect(openings.map(\.seq) == openings.map(\.seq).sorted(by: >), "newest first")
+        #expect(openings.first?.actor == AppFixture.admitting && openings.first?.refused == false)
+        let glass = try #require(openings.first { $0.brokeGlass })
+        #expect(glass.actor == AppFixture.stranger && glass.purpose == .breakGlass && glass.organization == "Autre Organisme" && glass.role == .clinician)
+        let refusal = try #require(openings.first { $0.refused })
+        #expect(refusal.actor == AppFixture.stranger && refusal.refusal == .notInCareTeam && refusal.categories.isEmpty)
+        #expect(refusal.seq < glass.seq)
+        // A stranger's attempt to see this list is itself an opening the care team sees.
+        await #expect(throws: ConsentAwareReader.Denied.self) { try await app.caseRecord.openings(of: participant, by: app.identity(AppFixture.stranger)) }
+        let attempt = try #require(try await app.caseRecord.openings(of: participant, by: app.identity(AppFixture.admitting)).first)
+        #expect(attempt.actor == AppFixture.stranger && attempt.view == .accessLog && attempt.refusal == .notInCareTeam)
+        let limited = try await app.caseRecord.openings(of: participant, by: app.identity(AppFixture.admitting), limit: 1)
+        #expect(limited == [attempt])
+        await #expect(throws: AppError.self) { try await app.caseRecord.openings(of: participant, by: app.identity(AppFixture.admitting), limit: 0) }
+    }
+}

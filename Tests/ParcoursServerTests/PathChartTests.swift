@@ -1,0 +1,118 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import ParcoursClinical
+import Testing
+@testable import ParcoursServer
+
+/// The journey's charts as markup: a relapse drawn as part of the path, in the palette of
+/// every stage; every text escaped; the axis from the first day to today; an empty journey
+/// drawn without a path. Synthetic data only.
+@Suite("The path and rulers charts")
+struct PathChartTests {
+    static let words = PathChart.Words(
+        title: "Le parcours", description: "Deux pistes", wheelTrack: "Roue du changement", engagementTrack: "Cycle de l'engagement",
+        relapse: "chute", empty: "Aucune évaluation",
+        stages: Dictionary(uniqueKeysWithValues: WheelStage.allCases.map { ($0, $0.frenchLabel) }),
+        steps: Dictionary(uniqueKeysWithValues: EngagementStep.allCases.map { ($0, $0.frenchLabel) }))
+    static let rulerWords = RulerChart.Words(title: "Règles", description: "Deux lignes", importance: "Importance", confidence: "Confiance",
+                                             empty: "Aucune évaluation")
+
+    /// Maintenance, then a relapse (a stage, and a period recorded as such), then contemplation.
+    static let withRelapse = PathChart(
+        start: "2026-01-05", today: "2026-06-30",
+        assessments: [.init(on: "2026-01-12", step: .cessationOfActivities, stage: .maintenance),
+                      .init(on: "2026-03-10", step: .resumptionOfActivities, stage: .relapse),
+                      .init(on: "2026-04-02", step: .crisis, stage: .contemplation)],
+        episodes: [.init(stage: .maintenance, from: "2026-01-12", to: "2026-03-10"), .init(stage: .relapse, from: "2026-03-10", to: "2026-04-02"),
+                   .init(stage: .contemplation, from: "2026-04-02", to: nil)],
+        relapses: [.init(startedOn: "2026-03-08", endedOn: "2026-03-20", prolonged: true)])
+
+    /// Every value of an attribute in the markup.
+    static func values(of attribute: String, in svg: String) -> [String] {
+        svg.components(separatedBy: " \(attribute)=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+
+    /// The elements of a class, each as its opening tag.
+    static func elements(_ className: String, in svg: String) -> [String] {
+        svg.components(separatedBy: "<").filter { $0.contains("class=\"\(className)\"") }
+    }
+
+    static func isWellFormedXML(_ svg: String) -> Bool { XMLParser(data: Data(svg.utf8)).parse() }
+
+    @Test("a relapse is drawn as a period of the path, in the band colour of every stage: no red, no alarm, only the calm palette")
+    func relapseInTheSamePalette() throws {
+        let svg = Self.withRelapse.svg(Self.words, id: "chart-path")
+        #expect(Self.isWellFormedXML(svg))
+        let relapses = Self.elements("relapse", in: svg), episodes = Self.elements("episode", in: svg)
+        #expect(relapses.count == 1 && episodes.count == 3 + 3, "three wheel episodes and three step runs")
+        let relapseFill = try #require(Self.values(of: "fill", in: "<" + relapses[0]).first)
+        #expect(episodes.allSatisfy { Self.values(of: "fill", in: "<" + $0).first == relapseFill }, "the relapse has the stages' own colour")
+        let colours = Set(Self.values(of: "fill", in: svg) + Self.values(of: "stroke", in: svg))
+        #expect(colours.isSubset(of: ChartMarkup.Palette.all), "only the palette: \(colours.subtracting(ChartMarkup.Palette.all))")
+        for alarm in ["red", "#f00", "#ff0000", "#c00", "#8a1c1c", "crimson", "#d32f2f", "alert", "échec", "failure"] {
+            #expect(!svg.lowercased().contains(alarm), "\(alarm) in the chart")
+        }
+        #expect(svg.contains(">chute</text>") && svg.contains("<title>chute : 2026-03-08 – 2026-03-20</title>"))
+        // The wheel's rows follow its turning: from maintenance, a relapse is the next row, not a fall to the bottom.
+        let points = Self.elements("assessment", in: svg).map { Double(Self.values(of: "cy", in: "<" + $0)[0])! }
+        let maintenance = points[0], relapse = points[2]
+        #expect(relapse - maintenance == PathChart.rowHeight)
+    }
+
+    @Test("every text in the charts is escaped: a label cannot open markup")
+    func textsEscaped() {
+        var words = Self.words
+        words.title = "<script>alert('x')</script> & \"guillemets\""
+        words.stages[.relapse] = "chute <b>"
+        words.relapse = "chute & reprise"
+        let svg = Self.withRelapse.svg(words, id: "x\"><script>")
+        #expect(!svg.contains("<script>") && !svg.contains("<b>"))
+        #expect(svg.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;guillemets&quot;"))
+        #expect(svg.contains("chute &lt;b&gt;") && svg.contains("chute &amp; reprise"))
+        #expect(Self.isWellFormedXML(svg))
+        var rulerWords = Self.rulerWords
+        rulerWords.importance = "Importance <i>"
+        let rulers = RulerChart(axis: Self.withRelapse.axis, readings: [.init(on: "2026-01-12", importance: 7, confidence: 3)]).svg(rulerWords, id: "r")
+        #expect(!rulers.contains("<i>") && rulers.contains("Importance &lt;i&gt;") && Self.isWellFormedXML(rulers))
+    }
+
+    @Test("the time axis runs from the first day (admission) to today, and both charts share it")
+    func axisFromFirstToToday() {
+        let svg = Self.withRelapse.svg(Self.words, id: "chart-path")
+        let ticks = svg.components(separatedBy: "class=\"tick\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        #expect(ticks.first == "2026-01-05" && ticks.last == "2026-06-30", "\(ticks)")
+        #expect(ticks == ticks.sorted() && ticks.count >= 3)
+        let axis = Self.withRelapse.axis
+        #expect(axis.x("2026-01-05") == PathChart.labelWidth && axis.x("2026-06-30") == axis.right)
+        let rulers = RulerChart(axis: axis, readings: [.init(on: "2026-01-12", importance: 10, confidence: 0)]).svg(Self.rulerWords, id: "r")
+        let rulerTicks = rulers.components(separatedBy: "class=\"tick\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        #expect(rulerTicks == ticks)
+        // 10 at the top of the plot, 0 at its bottom.
+        let marks = Self.elements("reading", in: rulers)
+        #expect(marks.count == 2)
+        #expect(Double(Self.values(of: "cy", in: "<" + marks[0])[0]) == RulerChart.plotTop)
+    }
+
+    @Test("an empty journey draws its tracks and says there is no assessment yet, with no path and no number that is not one")
+    func emptyJourney() {
+        let empty = PathChart(start: "2026-12-01", today: "2026-12-01", assessments: [], episodes: [], relapses: [])
+        let svg = empty.svg(Self.words, id: "chart-path")
+        #expect(svg.contains("Aucune évaluation") && svg.contains("role=\"img\"") && Self.isWellFormedXML(svg))
+        #expect(Self.elements("path", in: svg).isEmpty && Self.elements("assessment", in: svg).isEmpty)
+        #expect(!svg.contains("nan") && !svg.contains("inf"))
+        let ticks = svg.components(separatedBy: "class=\"tick\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        #expect(ticks == ["2026-12-01"])
+        let rulers = RulerChart(axis: empty.axis, readings: []).svg(Self.rulerWords, id: "r")
+        #expect(rulers.contains("Aucune évaluation") && Self.elements("ruler", in: rulers).isEmpty && Self.isWellFormedXML(rulers))
+    }
+
+    @Test("the charts are images with a title and a description for assistive technology")
+    func accessibleImage() {
+        let svg = Self.withRelapse.svg(Self.words, id: "chart-path")
+        #expect(svg.hasPrefix("<svg ") && svg.contains("role=\"img\"") && svg.contains("aria-labelledby=\"chart-path-title chart-path-desc\""))
+        #expect(svg.contains("<title id=\"chart-path-title\">Le parcours</title><desc id=\"chart-path-desc\">Deux pistes</desc>"))
+        #expect(!svg.contains("style"), "the CSP refuses inline style: presentation attributes only")
+    }
+}
