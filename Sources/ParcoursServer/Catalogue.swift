@@ -5,6 +5,7 @@
 enum Catalogue {
     static let pages: [String: [String: Wording]] = [
         "layout": layout,
+        "forms": forms,
     ]
 
     /// The texts of `language`, by page then key, as templates read them.

@@ -37,7 +37,7 @@ public struct WebApplication: Sendable {
 
         router.get("/style.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                     body: .init(byteBuffer: ByteBuffer(string: StyleSheet.css)))
+                     body: .init(byteBuffer: ByteBuffer(string: StyleSheet.css + StyleSheet.forms)))
         }
         router.get("/connexion") { request, context in
             if context.session != nil { return Response.redirect(to: "/", type: .normal) }
@@ -59,7 +59,7 @@ public struct WebApplication: Sendable {
         router.get("/") { request, context in
             await page(request, context) { session in
                 let (_, entries) = try await caseRecord.caseload(by: session.identity)
-                return WebPages.caseload(entries, today: CaseRecord.today(), session: session)
+                return WebPages.caseload(entries, today: CaseRecord.today(), session: session, mayAdmit: try await caseRecord.mayAdmit(by: session.identity))
             }
         }
         router.get("/participants/:participant") { request, context in
@@ -76,20 +76,7 @@ public struct WebApplication: Sendable {
                 return try await journey(of: participant, session: session, breakingGlass: form["justification"] ?? "")
             }
         }
-        router.get("/participants/:participant/evaluation") { request, context in
-            await page(request, context) { session in
-                let participant = try ParticipantID(checking: context.parameters.get("participant") ?? "")
-                return WebPages.stageAssessment(.blank(today: CaseRecord.today()), participant: participant, errors: [], session: session)
-            }
-        }
-        router.post("/participants/:participant/evaluation") { request, context in
-            await page(request, context) { session in
-                let participant = try ParticipantID(checking: context.parameters.get("participant") ?? "")
-                let form = try await WebForm(request, context: context)
-                guard form.carries(token: session.csrfToken) else { return WebFailure.response(for: WebFailure.crossSite, session: session) }
-                return try await recordStageAssessment(StageAssessmentForm(form), of: participant, session: session)
-            }
-        }
+        addRecordingRoutes(to: router)
         return router
     }
 
@@ -113,24 +100,6 @@ public struct WebApplication: Sendable {
         }
     }
 
-    /// Records the assessment as the signed-in person; shows the journey with what was recorded
-    /// and its warnings, or the form again, whole, with each refusal beside its field.
-    private func recordStageAssessment(_ form: StageAssessmentForm, of participant: ParticipantID, session: WebSession) async throws -> Response {
-        let act: ActRequest
-        switch form.act(for: participant) {
-        case .refused(let errors): return WebPages.stageAssessment(form, participant: participant, errors: errors, session: session)
-        case .act(let request): act = request
-        }
-        let written: [ConsentAwareWriter.Written]
-        do { written = try await caseRecord.record([act], by: session.identity) } catch let refused as ActRefused {
-            return WebPages.stageAssessment(form, participant: participant, errors: [StageAssessmentForm.fieldError(refused)], session: session)
-        }
-        let (journey, decision) = try await caseRecord.journey(of: participant, by: session.identity)
-        let what = written.first?.result.existing == true ? "Cette évaluation était déjà enregistrée." : "Évaluation de l'étape enregistrée."
-        return WebPages.journey(journey, shown: decision.categories, today: CaseRecord.today(), session: session,
-                                recorded: (what, written.flatMap(\.warnings)))
-    }
-
     /// The application, listening on `host:port` (loopback unless told otherwise).
     public func application(host: String, port: Int) -> some ApplicationProtocol {
         Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: nil))
@@ -143,7 +112,7 @@ public struct WebApplication: Sendable {
 
     /// A page that needs a session: signed out, to the sign-in (saying the session ended when
     /// the cookie named one); any error, in words (`WebFailure`).
-    private func page(_ request: Request, _ context: WebContext, _ body: (WebSession) async throws -> Response) async -> Response {
+    func page(_ request: Request, _ context: WebContext, _ body: (WebSession) async throws -> Response) async -> Response {
         guard let session = context.session else {
             return .redirect(to: request.cookies[SessionMiddleware.cookieName] == nil ? "/connexion" : "/connexion?fin=1", type: .normal)
         }
