@@ -132,7 +132,7 @@ extension ActForm {
             guidance: [correctionGuidance],
             fields: [
                 .actDay(),
-                FormField("corrects", Wording("Entrée corrigée", en: "Entry corrected"), .recordChoice(.acts), required: true),
+                FormField("corrects", Wording("Entrée corrigée", en: "Entry corrected"), .recordChoice(.actsToCorrect), required: true),
                 FormField("reason", Wording("Pourquoi elle est corrigée", en: "Why it is corrected"), .longText, required: true),
                 FormField("correctedDay", Wording("Nouvelle date de l'acte", en: "New date of the act"), .day),
                 FormField("correctedMember", Wording("Élément corrigé (nom du champ)", en: "Member corrected (name of the field)"), .text,
@@ -147,7 +147,7 @@ extension ActForm {
             guidance: [correctionGuidance],
             fields: [
                 .actDay(),
-                FormField("voids", Wording("Entrée annulée", en: "Entry voided"), .recordChoice(.acts), required: true),
+                FormField("voids", Wording("Entrée annulée", en: "Entry voided"), .recordChoice(.actsToVoid), required: true),
                 FormField("reason", Wording("Pourquoi elle ne doit pas compter", en: "Why it should not count"), .longText, required: true),
             ]),
         ActForm(

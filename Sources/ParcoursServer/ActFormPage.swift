@@ -95,8 +95,12 @@ struct ActFormPage {
                 let categories = consent.categories.map { VocabularyLabel.label($0, in: language) }.joined(separator: ", ")
                 return Option(consent.id, Wording(stringLiteral: "\(consent.on) : \(VocabularyLabel.label(consent.scope.kind, in: language)) \(consent.scope.value ?? "") — \(categories)"))
             }
-        case .acts:
-            return journey.timeline.reversed().map { entry in
+        case .actsToCorrect, .actsToVoid:
+            let kept = journey.timeline.filter { entry in
+                !entry.type.hasPrefix("careteam.") && !entry.type.hasPrefix("consent.")
+                    && (list == .actsToCorrect || entry.type != ClinicalActType.participantEnrolled.rawValue)
+            }
+            return kept.reversed().map { entry in
                 let act = ClinicalActType(rawValue: entry.type).map { VocabularyLabel.label($0, in: language) } ?? entry.type
                 return Option(entry.id, Wording(stringLiteral: "\(entry.occurredAt.prefix(10)) : \(act) — \(entry.summary)"))
             }

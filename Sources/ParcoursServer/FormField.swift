@@ -56,8 +56,11 @@ struct FormField: Sendable {
         case referrals
         /// Consents given, that a referral relies on.
         case consentsGiven
-        /// Acts of the record, to correct or void one.
-        case acts
+        /// Acts of the record that may be corrected: not a care-team change or a consent (who may read
+        /// is changed by new acts, never by rewriting old ones).
+        case actsToCorrect
+        /// Acts that may be voided: the same, but the admission (a record is erased, not voided).
+        case actsToVoid
         /// The care team's clinicians.
         case careTeam
     }

@@ -54,7 +54,7 @@ struct ActFormTests {
         Sample(slug: "arrivee-equipe") { _ in [("clinician", WebFixture.stranger), ("reason", "Relève pendant un congé")] },
         Sample(slug: "depart-equipe") { _ in [("clinician", WebFixture.stranger), ("reason", "Fin de la relève")] },
         Sample(slug: "correction") { page in [("corrects", page.firstOption(of: "corrects") ?? ""), ("reason", "Une faute de frappe"),
-                                              ("correctedMember", "reason"), ("correctedValue", "Fin de la relève prévue")] },
+                                              ("correctedMember", "notes"), ("correctedValue", "Note corrigée")] },
         Sample(slug: "annulation") { page in [("voids", page.firstOption(of: "voids") ?? ""), ("reason", "Consignée en double")] },
         Sample(slug: "fermeture") { _ in [("reason", "La personne souhaite faire une pause")] },
         Sample(slug: "reouverture") { _ in [("reason", "La personne revient vers le programme")] },
@@ -94,7 +94,7 @@ struct ActFormTests {
         try await fixture.test { client in
             let (jar, _) = try await client.signIn(WebFixture.admitting)
             let page = FormPage(try await client.get(path, jar: jar))
-            let fields = page.hidden + [("kind", "accompaniment"), ("minutes", "90")]
+            let fields = page.sent.filter { $0.0 != "kind" && $0.0 != "minutes" } + [("kind", "accompaniment"), ("minutes", "90")]
             let before = try fixture.store.size()
             #expect(try await client.post(path, pairs: fields, jar: jar).text.contains("Rencontre enregistrée"))
             let again = try await client.post(path, pairs: fields, jar: jar)

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 @testable import ParcoursServer
 
@@ -13,6 +14,32 @@ struct FormPage {
     var hidden: [(String, String)] {
         let pattern = #/<input type="hidden" name="([^"]+)" value="([^"]*)">/#
         return text.matches(of: pattern).map { (String($0.output.1), Self.unescaped(String($0.output.2))) }
+    }
+
+    /// What a browser sends of the recording form as it stands: every field's value (hidden or
+    /// shown), the option selected of each list, the text of each area, each box ticked.
+    var sent: [(String, String)] {
+        guard let start = text.range(of: "id=\"acte\">"), let end = text[start.upperBound...].range(of: "</form>") else { return hidden }
+        let form = text[start.upperBound..<end.lowerBound]
+        var pairs: [(String, String)] = []
+        for input in form.matches(of: #/<input ([^>]*)>/#) {
+            let attributes = String(input.output.1)
+            guard let name = Self.attribute("name", in: attributes), let value = Self.attribute("value", in: attributes) else { continue }
+            if attributes.contains("type=\"checkbox\""), !attributes.contains(" checked") { continue }
+            pairs.append((name, value))
+        }
+        for select in form.matches(of: #/<select id="[^"]*" name="([^"]+)"[^>]*>(.*?)</select>/#) {
+            if let chosen = select.output.2.firstMatch(of: #/<option value="([^"]*)" selected>/#) { pairs.append((String(select.output.1), Self.unescaped(String(chosen.output.1)))) }
+        }
+        for area in form.matches(of: #/<textarea id="[^"]*" name="([^"]+)"[^>]*>([^<]*)</textarea>/#) {
+            pairs.append((String(area.output.1), Self.unescaped(String(area.output.2))))
+        }
+        return pairs
+    }
+
+    static func attribute(_ name: String, in attributes: String) -> String? {
+        guard let start = attributes.range(of: " \(name)=\"") ?? (attributes.hasPrefix("\(name)=\"") ? attributes.range(of: "\(name)=\"") : nil) else { return nil }
+        return unescaped(String(attributes[start.upperBound...].prefix { $0 != "\"" }))
     }
 
     /// The first value (not the empty one) a list offers.
@@ -50,11 +77,13 @@ extension TestClientProtocol {
         return try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 
-    /// Opens a form, fills it as `fields` say (over its hidden fields), and sends it.
+    /// Opens a form, fills it as `fields` say (each name given replacing what the form held), and sends it.
     func fill(_ path: String, _ fields: (FormPage) -> [(String, String)], jar: CookieJar) async throws -> (form: TestResponse, sent: TestResponse) {
         let form = try await get(path, jar: jar)
         let page = FormPage(form)
-        let sent = try await post(path, pairs: page.hidden + fields(page), jar: jar)
+        let filled = fields(page)
+        let names = Set(filled.map(\.0))
+        let sent = try await post(path, pairs: filled.filter { $0.0 == "_csrf" } + page.sent.filter { !names.contains($0.0) } + filled.filter { $0.0 != "_csrf" }, jar: jar)
         return (form, sent)
     }
 }
