@@ -98,6 +98,7 @@ extension ActDraft {
             return .success(.array(chosen.map(JSONValue.string)))
         case .lines:
             let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if lines.isEmpty, field.required { return .failure(Failure(field.missing ?? FieldError.missing)) }
             return .success(.array(lines.map(JSONValue.string)))
         case .group:
             return .success(nil)

@@ -56,7 +56,7 @@ extension ActForm {
                     FormField("signalKind", Wording("Type de signal", en: "Kind of signal"), .choice(Option.terms(FallPlanRevision.SignalKind.self)), required: true),
                     FormField("signals", Wording("Signaux d'alarme", en: "Warning signals"), .lines, hint: Wording("Un par ligne.", en: "One a line.")),
                     FormField("copingStrategies", Wording("Stratégies pour y faire face", en: "Coping strategies"), .lines,
-                              hint: Wording("Au moins une, une par ligne.", en: "At least one, one a line.")),
+                              hint: Wording("Au moins une, une par ligne.", en: "At least one, one a line."), required: true),
                 ], rows: 2, addRow: Wording("Ajouter une situation", en: "Add a situation"))),
                 FormField("peopleToCall", Wording("Personnes à appeler", en: "People to call"), .group([
                     FormField("name", Wording("Nom", en: "Name"), .text, required: true),

@@ -30,13 +30,16 @@ struct ActFormPage {
         return dashed.split(separator: "-").joined(separator: "-")
     }
 
-    private mutating func field(_ field: FormField, named name: String, label: String) -> [String: Any] {
+    /// A field's values; in a group's row (`inRow`), a required field is not marked so for the
+    /// browser, which would then refuse to send the form with a blank row: the server checks
+    /// the rows filled.
+    private mutating func field(_ field: FormField, named name: String, label: String, inRow: Bool = false) -> [String: Any] {
         let id = Self.htmlID(name), error = errors[name], hint = field.hint?(language)
         labels[name] = label
         let describedBy = [error.map { _ in id + "-error" }, hint.map { _ in id + "-hint" }].compactMap { $0 }.joined(separator: " ")
         let value = draft.value(name)
         var item: [String: Any] = [
-            "name": name, "id": id, "label": field.label(language), "required": field.required, "value": value,
+            "name": name, "id": id, "label": field.label(language), "required": field.required, "requiredAttribute": field.required && !inRow, "value": value,
             "hint": hint ?? false, "hintId": id + "-hint", "error": error ?? false, "errorId": id + "-error", "invalid": error != nil,
             "describedBy": describedBy.isEmpty ? false : describedBy, "suggestionsId": false,
             "isSingle": false, "isHidden": false, "isText": false, "isLongText": false, "isLines": false, "isNumber": false, "isDay": false,
@@ -68,7 +71,7 @@ struct ActFormPage {
             (item["addLabel"], item["rowsName"], item["rowsCount"]) = (addRow(language) + " — " + field.label(language), "_rows." + name, count)
             item["rows"] = (0..<count).map { row -> [String: Any] in
                 let legend = "\(field.label(language)) — \(row + 1)"
-                return ["legend": legend, "fields": members.map { self.field($0, named: "\(name)[\(row)].\($0.name)", label: legend + " — " + $0.label(language)) }]
+                return ["legend": legend, "fields": members.map { self.field($0, named: "\(name)[\(row)].\($0.name)", label: legend + " — " + $0.label(language), inRow: true) }]
             }
         }
         return item

@@ -40,13 +40,13 @@ extension PageTemplates {
     {{#isHidden}}<input type="hidden" name="{{name}}" value="{{value}}">{{/isHidden}}
     {{#isSingle}}<p class="field"><label for="{{id}}">{{label}}{{^required}} <span class="optional">{{t.forms.optional}}</span>{{/required}}</label>
     {{#hint}}<span class="hint" id="{{hintId}}">{{.}}</span>{{/hint}}
-    {{#isText}}<input id="{{id}}" name="{{name}}" value="{{value}}" maxlength="300"{{#required}} required{{/required}}{{#suggestionsId}} list="{{.}}"{{/suggestionsId}}{{> aria}}>{{#suggestionsId}}<datalist id="{{.}}">{{#suggestions}}<option value="{{.}}"></option>{{/suggestions}}</datalist>{{/suggestionsId}}{{/isText}}
-    {{#isLongText}}<textarea id="{{id}}" name="{{name}}" rows="3" maxlength="4000"{{#required}} required{{/required}}{{> aria}}>{{value}}</textarea>{{/isLongText}}
-    {{#isLines}}<textarea id="{{id}}" name="{{name}}" rows="3" maxlength="4000"{{> aria}}>{{value}}</textarea>{{/isLines}}
-    {{#isNumber}}<input id="{{id}}" name="{{name}}" type="number" min="{{min}}" max="{{max}}" value="{{value}}"{{#required}} required{{/required}}{{> aria}}>{{/isNumber}}
-    {{#isDay}}<input id="{{id}}" name="{{name}}" type="date" value="{{value}}"{{#required}} required{{/required}}{{> aria}}>{{/isDay}}
-    {{#isInstant}}<input id="{{id}}" name="{{name}}" type="datetime-local" value="{{value}}"{{#required}} required{{/required}}{{> aria}}>{{/isInstant}}
-    {{#isChoice}}<select id="{{id}}" name="{{name}}"{{#required}} required{{/required}}{{> aria}}>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isChoice}}
+    {{#isText}}<input id="{{id}}" name="{{name}}" value="{{value}}" maxlength="300"{{#requiredAttribute}} required{{/requiredAttribute}}{{#suggestionsId}} list="{{.}}"{{/suggestionsId}}{{> aria}}>{{#suggestionsId}}<datalist id="{{.}}">{{#suggestions}}<option value="{{.}}"></option>{{/suggestions}}</datalist>{{/suggestionsId}}{{/isText}}
+    {{#isLongText}}<textarea id="{{id}}" name="{{name}}" rows="3" maxlength="4000"{{#requiredAttribute}} required{{/requiredAttribute}}{{> aria}}>{{value}}</textarea>{{/isLongText}}
+    {{#isLines}}<textarea id="{{id}}" name="{{name}}" rows="3" maxlength="4000"{{#requiredAttribute}} required{{/requiredAttribute}}{{> aria}}>{{value}}</textarea>{{/isLines}}
+    {{#isNumber}}<input id="{{id}}" name="{{name}}" type="number" min="{{min}}" max="{{max}}" value="{{value}}"{{#requiredAttribute}} required{{/requiredAttribute}}{{> aria}}>{{/isNumber}}
+    {{#isDay}}<input id="{{id}}" name="{{name}}" type="date" value="{{value}}"{{#requiredAttribute}} required{{/requiredAttribute}}{{> aria}}>{{/isDay}}
+    {{#isInstant}}<input id="{{id}}" name="{{name}}" type="datetime-local" value="{{value}}"{{#requiredAttribute}} required{{/requiredAttribute}}{{> aria}}>{{/isInstant}}
+    {{#isChoice}}<select id="{{id}}" name="{{name}}"{{#requiredAttribute}} required{{/requiredAttribute}}{{> aria}}>{{#options}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/options}}</select>{{/isChoice}}
     {{#error}}<span class="field-error" id="{{errorId}}">{{.}}</span>{{/error}}</p>{{/isSingle}}
     {{#isYesNo}}<p class="field check"><input type="checkbox" id="{{id}}" name="{{name}}" value="true"{{#checked}} checked{{/checked}}{{> aria}}> <label for="{{id}}">{{label}}</label>
     {{#hint}}<span class="hint" id="{{hintId}}">{{.}}</span>{{/hint}}{{#error}}<span class="field-error" id="{{errorId}}">{{.}}</span>{{/error}}</p>{{/isYesNo}}
