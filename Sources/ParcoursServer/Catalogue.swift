@@ -5,7 +5,7 @@
 enum Catalogue {
     static let pages: [String: [String: Wording]] = [
         "layout": layout, "signIn": signIn, "secondFactor": secondFactor, "sessions": sessions,
-        "journey": journey,
+        "journey": journey, "forms": forms,
     ]
 
     /// The texts of `language`, by page then key, as templates read them.

@@ -6,9 +6,8 @@ enum PageTemplates {
     static let library: MustacheLibrary = {
         var library = MustacheLibrary()
         for (name, text) in [("layout", layout), ("signIn", signIn), ("caseload", caseload), ("journey", journey), ("problem", problem),
-                                 ("stageAssessment", stageAssessment), ("breakGlass", breakGlass),
-                                 ("secondFactor", secondFactor), ("sessions", sessions),
-                                 ("journeyPath", journeyPath), ("journeyOpenings", journeyOpenings)] {
+                                 ("breakGlass", breakGlass), ("secondFactor", secondFactor), ("sessions", sessions),
+                                 ("journeyPath", journeyPath), ("journeyOpenings", journeyOpenings)] + recording {
             do { try library.register(text, named: name) } catch { fatalError("template \(name) does not parse: \(error)") }
         }
         return library
@@ -120,6 +119,7 @@ enum PageTemplates {
 
     static let caseload = """
     <h1>Ma charge de cas</h1>
+    {{#mayAdmit}}<p class="actions"><a href="/admission">{{t.forms.admit}}</a></p>{{/mayAdmit}}
     {{^entries}}<p>Personne n'est suivi par vous pour l'instant.</p>{{/entries}}
     {{#hasEntries}}
     <table class="caseload">
@@ -157,7 +157,7 @@ enum PageTemplates {
     {{#brokeGlass}}<div class="glass" role="alert"><p>Accès par bris de vitre : votre justification est inscrite au journal des accès et sera révisée.</p>
     {{#glassUntil}}<form method="post" action="/participants/{{participant}}/bris-de-vitre/fin"><input type="hidden" name="_csrf" value="{{csrf}}">
     <p>Ce dossier reste ouvert pour vous jusqu'au {{time}}, chaque consultation inscrite au journal. <button type="submit">Refermer maintenant</button></p></form>{{/glassUntil}}</div>{{/brokeGlass}}
-    {{^brokeGlass}}<p class="actions"><a href="/participants/{{participant}}/evaluation">Consigner une évaluation de l'étape</a></p>{{/brokeGlass}}
+    {{^brokeGlass}}<p class="actions"><a href="/participants/{{participant}}/evaluation">Consigner une évaluation de l'étape</a> <a href="/participants/{{participant}}/actes">{{t.forms.recordAnAct}}</a></p>{{/brokeGlass}}
     </header>
     {{#recorded}}
     <section class="notice" role="status" aria-labelledby="recorded"><h2 id="recorded">{{recorded}}</h2>
@@ -194,39 +194,6 @@ enum PageTemplates {
     </section>
     {{> journeyOpenings}}
     </article>
-    """
-
-    static let stageAssessment = """
-    <h1>Évaluation de l'étape <span class="pseudonym">{{participant}}</span></h1>
-    {{#hasErrors}}
-    <section class="error" role="alert" aria-labelledby="errors"><h2 id="errors">Rien n'a été enregistré</h2>
-    <ul>{{#errors}}<li><a href="#{{field}}">{{label}} : {{message}}</a></li>{{/errors}}</ul></section>
-    {{/hasErrors}}
-    <p>Où en est la personne sur les deux modèles, côte à côte. Une étape et un stade qui ne vont pas
-    habituellement ensemble donnent un avertissement, jamais un refus : c'est un repère.</p>
-    <form method="post" action="/participants/{{participant}}/evaluation" class="act">
-    <input type="hidden" name="_csrf" value="{{csrf}}">
-    <input type="hidden" name="id" value="{{id}}">
-    <input type="hidden" name="openedAt" value="{{openedAt}}">
-    <p><label for="day">Date de la rencontre</label>
-    <input id="day" name="day" type="date" required value="{{day}}"{{#dayError}} aria-invalid="true" aria-describedby="day-error"{{/dayError}}>
-    {{#dayError}}<span class="field-error" id="day-error">{{.}}</span>{{/dayError}}</p>
-    <p><label for="engagementStep">Étape du cycle de l'engagement</label>
-    <select id="engagementStep" name="engagementStep" required>{{#steps}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/steps}}</select>
-    {{#engagementStepError}}<span class="field-error">{{.}}</span>{{/engagementStepError}}</p>
-    <p><label for="wheelStage">Stade de la roue du changement</label>
-    <select id="wheelStage" name="wheelStage" required>{{#stages}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/stages}}</select>
-    {{#wheelStageError}}<span class="field-error">{{.}}</span>{{/wheelStageError}}</p>
-    <p><label for="importance">Importance du changement pour la personne (0 à 10)</label>
-    <input id="importance" name="importance" type="number" min="0" max="10" required value="{{importance}}"{{#importanceError}} aria-invalid="true" aria-describedby="importance-error"{{/importanceError}}>
-    {{#importanceError}}<span class="field-error" id="importance-error">{{.}}</span>{{/importanceError}}</p>
-    <p><label for="confidence">Confiance de la personne en sa capacité (0 à 10)</label>
-    <input id="confidence" name="confidence" type="number" min="0" max="10" required value="{{confidence}}"{{#confidenceError}} aria-invalid="true" aria-describedby="confidence-error"{{/confidenceError}}>
-    {{#confidenceError}}<span class="field-error" id="confidence-error">{{.}}</span>{{/confidenceError}}</p>
-    <p><label for="personSaid">Ce que la personne a dit, dans ses mots (facultatif)</label>
-    <textarea id="personSaid" name="personSaid" rows="3" maxlength="2000">{{personSaid}}</textarea></p>
-    <p><button type="submit">Enregistrer l'évaluation</button> <a href="/participants/{{participant}}">Annuler</a></p>
-    </form>
     """
 
     static let breakGlass = """

@@ -35,14 +35,14 @@ public struct WebApplication: Sendable {
 
         router.get("/style.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                     body: .init(byteBuffer: ByteBuffer(string: StyleSheet.css)))
+                     body: .init(byteBuffer: ByteBuffer(string: StyleSheet.css + StyleSheet.forms)))
         }
         addSignInRoutes(to: router)
         addSessionRoutes(to: router)
         router.get("/") { request, context in
             await page(request, context) { session in
                 let (_, entries) = try await caseRecord.caseload(by: session.identity)
-                return WebPages.caseload(entries, today: CaseRecord.today(), session: session)
+                return WebPages.caseload(entries, today: CaseRecord.today(), session: session, mayAdmit: try await caseRecord.mayAdmit(by: session.identity))
             }
         }
         router.get("/participants/:participant") { request, context in
@@ -68,20 +68,7 @@ public struct WebApplication: Sendable {
                 return Response.redirect(to: "/", type: .normal)
             }
         }
-        router.get("/participants/:participant/evaluation") { request, context in
-            await page(request, context) { session in
-                let participant = try ParticipantID(checking: context.parameters.get("participant") ?? "")
-                return WebPages.stageAssessment(.blank(today: CaseRecord.today()), participant: participant, errors: [], session: session)
-            }
-        }
-        router.post("/participants/:participant/evaluation") { request, context in
-            await page(request, context) { session in
-                let participant = try ParticipantID(checking: context.parameters.get("participant") ?? "")
-                let form = try await WebForm(request, context: context)
-                guard form.carries(token: session.csrfToken) else { return WebFailure.response(for: WebFailure.crossSite, session: session) }
-                return try await recordStageAssessment(StageAssessmentForm(form), of: participant, session: session)
-            }
-        }
+        addRecordingRoutes(to: router)
         return router
     }
 
@@ -114,25 +101,6 @@ public struct WebApplication: Sendable {
             default: throw denied
             }
         }
-    }
-
-    /// Records the assessment as the signed-in person; shows the journey with what was recorded
-    /// and its warnings, or the form again, whole, with each refusal beside its field.
-    private func recordStageAssessment(_ form: StageAssessmentForm, of participant: ParticipantID, session: WebSession) async throws -> Response {
-        let act: ActRequest
-        switch form.act(for: participant) {
-        case .refused(let errors): return WebPages.stageAssessment(form, participant: participant, errors: errors, session: session)
-        case .act(let request): act = request
-        }
-        let written: [ConsentAwareWriter.Written]
-        do { written = try await caseRecord.record([act], by: session.identity) } catch let refused as ActRefused {
-            return WebPages.stageAssessment(form, participant: participant, errors: [StageAssessmentForm.fieldError(refused)], session: session)
-        }
-        let (journey, decision) = try await caseRecord.journey(of: participant, by: session.identity)
-        let what = written.first?.result.existing == true ? "Cette évaluation était déjà enregistrée." : "Évaluation de l'étape enregistrée."
-        return WebPages.journey(journey, shown: decision.categories, today: CaseRecord.today(), session: session,
-                                recorded: (what, written.flatMap(\.warnings)),
-                                openings: try await openings(of: participant, journey: journey, decision: decision, session: session))
     }
 
     /// The application, listening on `host:port` (loopback unless told otherwise), over TLS

@@ -64,7 +64,7 @@ enum WebPages {
         return formatter.string(from: date)
     }
 
-    static func caseload(_ entries: [CaseloadEntry], today: String, session: WebSession) -> Response {
+    static func caseload(_ entries: [CaseloadEntry], today: String, session: WebSession, mayAdmit: Bool = false) -> Response {
         let rows: [[String: Any]] = entries.map { entry in
             let silentDays = entry.lastContactOn.flatMap { Journey.days(from: $0, to: today) }
             let silent = entry.followUpOpen && (silentDays ?? 0) > 30
@@ -79,7 +79,7 @@ enum WebPages {
                 "attention": silent || overdue || entry.openWarnings > 0,
             ]
         }
-        return page("caseload", title: "Ma charge de cas", ["entries": rows, "hasEntries": !rows.isEmpty], session: session)
+        return page("caseload", title: "Ma charge de cas", ["entries": rows, "hasEntries": !rows.isEmpty, "mayAdmit": mayAdmit], session: session)
     }
 
     static func journey(_ journey: Journey, shown: Set<InformationCategory>, today: String, session: WebSession,
@@ -125,22 +125,6 @@ enum WebPages {
         if let safety = journey.safety { values["safety"] = ["on": safety.on, "level": safety.assessment.dangerLevel.frenchLabel] as [String: Any] }
         values.merge(journeyPath(journey, shown: shown, today: today, openings: brokeGlass ? nil : openings, language: session.language)) { _, path in path }
         return page("journey", title: "Parcours de \(journey.participant)", values, session: session)
-    }
-
-    static func stageAssessment(_ form: StageAssessmentForm, participant: ParticipantID, errors: [StageAssessmentForm.FieldError],
-                                session: WebSession) -> Response {
-        var values: [String: Any] = [
-            "participant": participant.rawValue, "csrf": session.csrfToken, "id": form.id, "openedAt": form.openedAt, "day": form.day,
-            "importance": form.importance, "confidence": form.confidence, "personSaid": form.personSaid,
-            "steps": [["value": "", "label": "— choisir —", "selected": form.engagementStep.isEmpty] as [String: Any]]
-                + EngagementStep.allCases.map { ["value": $0.rawValue, "label": $0.frenchLabel, "selected": $0.rawValue == form.engagementStep] },
-            "stages": [["value": "", "label": "— choisir —", "selected": form.wheelStage.isEmpty] as [String: Any]]
-                + WheelStage.allCases.map { ["value": $0.rawValue, "label": $0.frenchLabel, "selected": $0.rawValue == form.wheelStage] },
-            "errors": errors.map { ["field": $0.field, "label": StageAssessmentForm.labels[$0.field] ?? $0.field, "message": $0.message] },
-            "hasErrors": !errors.isEmpty,
-        ]
-        for error in errors where error.field != "id" { values[error.field + "Error"] = error.message }
-        return page("stageAssessment", title: "Évaluation de l'étape", values, session: session, status: errors.isEmpty ? .ok : .badRequest)
     }
 
     /// A refusal the glass may be broken for: the reason, and the form to break it.

@@ -2,8 +2,10 @@
 """A clinician's day in a real headless Chromium, against `parcours serve` on loopback.
 
 Signs in (setting up the second factor at the first sign-in, the authenticator app played by
-`one_time_code`), opens the caseload and a journey, records a stage assessment through the form
-(first with a field left out: refused beside it), sees it on the journey; signs out; a
+Tools/totp), opens the caseload and a journey, records a stage assessment through the form
+(first with a field left out: refused beside it), sees it on the journey; opens the list of
+acts, the fall plan's form (a row added without script) and the admission form; sees her
+sessions, in French and in English; signs out; a
 clinician of another organization is refused the journey, then breaks the glass. Every page is saved as a
 screenshot under .build/screenshots/ and scanned with axe-core: no serious or critical
 violation is allowed. Synthetic data only; the store is a throwaway one.
@@ -179,13 +181,33 @@ def main():
         check("enregistrée" in page and "pas une règle" in page, "recorded: the journey shows it, with the unusual pair's warning")
         check("réflexion et dilemme" in page, "the journey shows the new step")
         scan(driver, "07-evaluation-enregistree")
+        driver.find_element(By.LINK_TEXT, "Consigner un acte").click()
+        WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "moment-plans"))
+        check("Plan de chute" in driver.page_source and "Divulgation exigée par la loi" in driver.page_source,
+              "the acts one may record are listed by moment")
+        scan(driver, "07a-actes")
+        driver.find_element(By.LINK_TEXT, "Plan de chute").click()
+        WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "riskSituations-0-situation"))
+        check("comportementaux" in driver.page_source, "the fall plan names its four kinds of signals")
+        driver.find_element(By.ID, "riskSituations-1-situation").send_keys("Une fête")
+        submit(driver, "button[name=_ajouter][value=riskSituations]", lambda d: d.find_elements(By.ID, "riskSituations-2-situation"))
+        check(driver.find_element(By.ID, "riskSituations-0-situation").get_attribute("value") == "Une fête",
+              "a row more, without script, what was typed kept")
+        scan(driver, "07b-plan-de-chute")
+        Select(driver.find_element(By.ID, "riskSituations-0-signalKind")).select_by_value("situational")
+        driver.find_element(By.ID, "riskSituations-0-copingStrategies").send_keys("Appeler l'intervenante")
+        submit(driver, "form.act > p > button:not([name])", lambda d: participant in d.title)
+        check("Plan de chute enregistré" in driver.page_source, "one row filled, the blank rows left: the fall plan is recorded")
+        driver.get(base + "/admission")
+        WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "identity-name"))
+        scan(driver, "07c-admission")
         driver.find_element(By.LINK_TEXT, "Mes sessions").click()
         WebDriverWait(driver, 30).until(lambda d: d.title.startswith("Mes sessions"))
         check("cette session" in driver.page_source and "Chromium" in driver.page_source, "her sessions, this one marked, by browser")
-        scan(driver, "07b-sessions")
+        scan(driver, "07d-sessions")
         submit(driver, "form.language button", lambda d: d.title.startswith("My sessions"))
         check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "the switch speaks English, on the same page")
-        scan(driver, "07c-sessions-en")
+        scan(driver, "07e-sessions-en")
         submit(driver, "form.language button", lambda d: d.title.startswith("Mes sessions"))
         submit(driver, ".sign-out button", lambda d: d.current_url.endswith("/connexion"))
         check(driver.current_url.endswith("/connexion"), "signed out")

@@ -52,7 +52,7 @@ struct RecordingFormTests {
             let token = try #require(form.csrfToken)
             let refused = try await client.post("/participants/\(participant)/evaluation",
                                                 Self.fields(token, id: Identifiers.newEventID(), step: "", importance: "12"), jar: jar)
-            #expect(refused.status == .badRequest && refused.text.contains("Rien n'a été enregistré"))
+            #expect(refused.status == .badRequest && refused.text.contains("Rien n&#39;a été enregistré"))
             #expect(refused.text.contains("<a href=\"#importance\">") && refused.text.contains("<a href=\"#engagementStep\">"))
             #expect(refused.text.contains("aria-invalid=\"true\" aria-describedby=\"importance-error\""))
             #expect(refused.text.contains("Je veux essayer autrement") && refused.text.contains("value=\"12\""))

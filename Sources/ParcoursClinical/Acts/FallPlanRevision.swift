@@ -2,7 +2,7 @@
 /// situations ("traps") with their warning signals, each situational, behavioural,
 /// affective or cognitive, the coping strategy for each, and people to call.
 public struct FallPlanRevision: Codable, Sendable, Equatable {
-    public enum SignalKind: String, Codable, Sendable {
+    public enum SignalKind: String, Codable, CaseIterable, Sendable {
         case situational, behavioural, affective, cognitive
     }
 

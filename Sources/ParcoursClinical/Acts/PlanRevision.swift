@@ -7,7 +7,7 @@ public struct PlanRevision: Codable, Sendable, Equatable {
         public var priority: Int
     }
 
-    public enum ObjectiveStatus: String, Codable, Sendable {
+    public enum ObjectiveStatus: String, Codable, CaseIterable, Sendable {
         case active, reached, paused, revised
     }
 

@@ -6,19 +6,19 @@
 /// the framework's high-risk categories, so a fall plan can be revised from them.
 /// Version 1 had two lists of plain text; `ClinicalUpcaster` reads it as version 2.
 public struct RelapseRecord: Codable, Sendable, Equatable {
-    public enum Kind: String, Codable, Sendable {
+    public enum Kind: String, Codable, CaseIterable, Sendable {
         case momentary
         case prolonged
     }
 
     public struct Factor: Codable, Sendable, Equatable {
-        public enum Origin: String, Codable, Sendable {
+        public enum Origin: String, Codable, CaseIterable, Sendable {
             case external
             case `internal`
         }
 
         /// The high-risk situations of relapse prevention (Marlatt & Donovan).
-        public enum Category: String, Codable, Sendable {
+        public enum Category: String, Codable, CaseIterable, Sendable {
             case lifestyleImbalance = "lifestyle-imbalance"
             case criticalEvent = "critical-event"
             case wantingAGoodTime = "wanting-a-good-time"

@@ -1,7 +1,7 @@
 /// `session.held` — an activity of the follow-up, with the motivational-interviewing
 /// processes and techniques used.
 public struct SessionRecord: Codable, Sendable, Equatable {
-    public enum Kind: String, Codable, Sendable {
+    public enum Kind: String, Codable, CaseIterable, Sendable {
         case individualMeeting = "individual-meeting"
         case recreationalActivity = "recreational-activity"
         case culturalActivity = "cultural-activity"
@@ -9,11 +9,11 @@ public struct SessionRecord: Codable, Sendable, Equatable {
         case schoolOrEmploymentHelp = "school-or-employment-help"
     }
 
-    public enum Process: String, Codable, Sendable {
+    public enum Process: String, Codable, CaseIterable, Sendable {
         case engaging, focusing, evoking, planning
     }
 
-    public enum Technique: String, Codable, Sendable {
+    public enum Technique: String, Codable, CaseIterable, Sendable {
         case openQuestions = "open-questions"
         case affirmations
         case reflectiveListening = "reflective-listening"

@@ -4,7 +4,7 @@
 /// `designated-professional` (see `ClinicalRecorder.check(authorMayDiagnose:)`); a
 /// clinician without it records the observed symptoms and a referral.
 public struct TraumaObservation: Codable, Sendable, Equatable {
-    public enum SurvivalStrategy: String, Codable, Sendable {
+    public enum SurvivalStrategy: String, Codable, CaseIterable, Sendable {
         case fight, flight, freeze, fawn
     }
 
