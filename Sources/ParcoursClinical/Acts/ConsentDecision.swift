@@ -2,7 +2,7 @@
 /// until when, and who decided: the participant, or for a participant under 14 the
 /// holder of parental authority or the tutor. Withdrawal takes effect at once.
 public struct ConsentDecision: Codable, Sendable, Equatable {
-    public enum ScopeKind: String, Codable, Sendable {
+    public enum ScopeKind: String, Codable, CaseIterable, Sendable {
         case organization
         case clinician
         case research

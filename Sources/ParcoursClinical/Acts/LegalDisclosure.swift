@@ -3,7 +3,7 @@
 /// the recipient, what was disclosed, when and by whom, whether and when the person
 /// was told, and why. Always visible to the participant.
 public struct LegalDisclosure: Codable, Sendable, Equatable {
-    public enum LegalBasis: String, Codable, Sendable {
+    public enum LegalBasis: String, Codable, CaseIterable, Sendable {
         case youthProtectionActSection39 = "youth-protection-act-s39"
         case courtOrder = "court-order"
         case imminentDanger = "imminent-danger"

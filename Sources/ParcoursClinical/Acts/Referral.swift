@@ -1,7 +1,7 @@
 /// `referral.made` — to a partner or a resource, with the reason, the urgency and
 /// the consent it relies on (the id of a `consent.given`).
 public struct Referral: Codable, Sendable, Equatable {
-    public enum ResourceKind: String, Codable, Sendable {
+    public enum ResourceKind: String, Codable, CaseIterable, Sendable {
         case medicalClinic = "medical-clinic"
         case addictionFollowUp = "addiction-follow-up"
         case psychologicalSupport = "psychological-support"
@@ -15,7 +15,7 @@ public struct Referral: Codable, Sendable, Equatable {
         public var name: String
     }
 
-    public enum Urgency: String, Codable, Sendable {
+    public enum Urgency: String, Codable, CaseIterable, Sendable {
         case routine, soon, urgent
     }
 
@@ -27,7 +27,7 @@ public struct Referral: Codable, Sendable, Equatable {
 
 /// `referral.updated` — what became of a referral (the id of its `referral.made`).
 public struct ReferralUpdate: Codable, Sendable, Equatable {
-    public enum Status: String, Codable, Sendable {
+    public enum Status: String, Codable, CaseIterable, Sendable {
         case accepted, declined, completed
         case noShow = "no-show"
     }

@@ -6,7 +6,7 @@
 /// the framework's high-risk categories, so a fall plan can be revised from them.
 /// Version 1 had two lists of plain text; `ClinicalUpcaster` reads it as version 2.
 public struct RelapseRecord: Codable, Sendable, Equatable {
-    public enum Kind: String, Codable, Sendable {
+    public enum Kind: String, Codable, CaseIterable, Sendable {
         case momentary
         case prolonged
     }

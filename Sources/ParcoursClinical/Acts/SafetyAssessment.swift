@@ -8,7 +8,7 @@ public struct SafetyAssessment: Codable, Sendable, Equatable {
         case housing, other
     }
 
-    public enum DangerLevel: String, Codable, Sendable {
+    public enum DangerLevel: String, Codable, CaseIterable, Sendable {
         case low, moderate, high, imminent
     }
 

@@ -1,7 +1,7 @@
 /// `session.held` — an activity of the follow-up, with the motivational-interviewing
 /// processes and techniques used.
 public struct SessionRecord: Codable, Sendable, Equatable {
-    public enum Kind: String, Codable, Sendable {
+    public enum Kind: String, Codable, CaseIterable, Sendable {
         case individualMeeting = "individual-meeting"
         case recreationalActivity = "recreational-activity"
         case culturalActivity = "cultural-activity"
