@@ -336,7 +336,7 @@ public enum ClinicalRecorder {
            ClinicalDate.age(born: born, at: when) < ConsentDecision.ageOfConsent {
             throw ClinicalError("data.decidedBy",
                 "under 14, the holder of parental authority or the tutor gives or refuses consent (parental-authority or tutor), not the participant alone",
-                    fr: "avant 14 ans, le consentement est donné ou refusé par le ou la titulaire de l'autorité parentale ou le tuteur "
+                    fr: "avant 14 ans, le consentement est donné ou refusé par le ou la titulaire de l'autorité parentale, la tutrice ou le tuteur "
                     + "(parental-authority ou tutor), pas par la personne seule")
         }
     }
