@@ -6,7 +6,7 @@ public struct AccessDecision: Sendable, Equatable {
     public enum Outcome: String, Sendable, Codable { case permitted, denied }
 
     /// Why a request was denied; the access log records the raw value.
-    public enum Denial: String, Sendable, Equatable {
+    public enum Denial: String, Sendable, Equatable, CaseIterable {
         case roleNotPermitted = "role not permitted"
         case notInCareTeam = "not in the care team"
         case refusedByParticipant = "refused by the participant"
@@ -29,6 +29,20 @@ public struct AccessDecision: Sendable, Equatable {
             case .justificationTooShort: "la justification écrite doit compter au moins 20 caractères"
             case .unknownParticipant: "aucun dossier sous cet identifiant"
             case .erasedParticipant: "ce dossier a été effacé"
+            }
+        }
+
+        /// What the reader is told, in English (the raw value is what the access log records).
+        public var englishLabel: String {
+            switch self {
+            case .roleNotPermitted: "your role does not give access to this view"
+            case .notInCareTeam: "you are not part of the care team"
+            case .refusedByParticipant: "the person has refused you access to her or his record"
+            case .noConsent: "no consent in force shares this information with your organization"
+            case .notOwnOrganization: "this record is not followed by your organization"
+            case .justificationTooShort: "the written justification must be at least 20 characters long"
+            case .unknownParticipant: "no record under this identifier"
+            case .erasedParticipant: "this record was erased"
             }
         }
     }

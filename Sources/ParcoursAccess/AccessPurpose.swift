@@ -23,4 +23,18 @@ public enum AccessPurpose: String, Codable, Sendable, CaseIterable {
         case .administration: "administration"
         }
     }
+
+    /// As the participant's report says it, in English.
+    public var englishLabel: String {
+        switch self {
+        case .care: "follow-up"
+        case .supervision: "supervision"
+        case .audit: "audit"
+        case .research: "research"
+        case .participantRequest: "your request"
+        case .breakGlass: "justified emergency access"
+        case .legalObligation: "legal obligation"
+        case .administration: "administration"
+        }
+    }
 }

@@ -133,14 +133,16 @@ extension ConfidentialityIncident {
         var categories: [InformationCategory] = []
         for (index, value) in categoryValues.enumerated() {
             guard let text = value.stringValue, let category = InformationCategory(rawValue: text) else {
-                throw ClinicalError("categories[\(index)]", "one of \(InformationCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ClinicalError("categories[\(index)]", "one of \(InformationCategory.allCases.map(\.rawValue).joined(separator: ", "))",
+                    fr: "une catégorie parmi : \(InformationCategory.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            guard !categories.contains(category) else { throw ClinicalError("categories[\(index)]", "each category once") }
+            guard !categories.contains(category) else { throw ClinicalError("categories[\(index)]", "each category once", fr: "chaque catégorie une seule fois") }
             categories.append(category)
         }
         var notices: Notices?
         if let value = object["notices"] {
-            guard let members = value.objectValue else { throw ClinicalError("notices", "an object {ministerNotifiedOn?, commissionNotifiedOn?, personsNotifiedOn?, publicNotice, publicNoticeReason?}") }
+            guard let members = value.objectValue else { throw ClinicalError("notices", "an object {ministerNotifiedOn?, commissionNotifiedOn?, personsNotifiedOn?, publicNotice, publicNoticeReason?}",
+                fr: "un objet {ministerNotifiedOn?, commissionNotifiedOn?, personsNotifiedOn?, publicNotice, publicNoticeReason?}") }
             let inner = FieldReader(object: members, prefix: "notices.")
             try inner.onlyMembers(Notices.members)
             notices = Notices(ministerNotifiedOn: try inner.string("ministerNotifiedOn", required: false),
@@ -173,15 +175,19 @@ extension ConfidentialityIncident {
         if categories.isEmpty {
             guard let reason = informationUnknownReason else {
                 throw ClinicalError("categories", "at least one of \(InformationCategory.allCases.map(\.rawValue).joined(separator: ", ")), "
-                    + "or none with informationUnknownReason saying why the information cannot be described")
+                    + "or none with informationUnknownReason saying why the information cannot be described",
+                        fr: "au moins une catégorie parmi : \(InformationCategory.allCases.map(\.rawValue).joined(separator: ", ")), "
+                        + "ou aucune, avec informationUnknownReason qui explique pourquoi les renseignements ne peuvent être décrits")
             }
             try Self.text(reason, field: "informationUnknownReason", max: Self.maxDetail)
             guard informationDetail == nil else {
-                throw ClinicalError("informationDetail", "only with categories; without them, say why in informationUnknownReason")
+                throw ClinicalError("informationDetail", "only with categories; without them, say why in informationUnknownReason",
+                    fr: "seulement avec des catégories : sans catégorie, expliquez pourquoi dans informationUnknownReason")
             }
         } else {
             guard informationUnknownReason == nil else {
-                throw ClinicalError("informationUnknownReason", "only when no category can be given (categories empty)")
+                throw ClinicalError("informationUnknownReason", "only when no category can be given (categories empty)",
+                    fr: "seulement quand aucune catégorie ne peut être donnée (categories vide)")
             }
             if let informationDetail { try Self.text(informationDetail, field: "informationDetail", max: Self.maxDetail) }
         }
@@ -191,41 +197,47 @@ extension ConfidentialityIncident {
         try Self.day(occurredFrom, field: "occurredFrom", now: now)
         if let occurredTo {
             try Self.day(occurredTo, field: "occurredTo", now: now)
-            guard occurredTo >= occurredFrom else { throw ClinicalError("occurredTo", "a day not before occurredFrom") }
+            guard occurredTo >= occurredFrom else { throw ClinicalError("occurredTo", "a day not before occurredFrom", fr: "une date qui ne précède pas occurredFrom") }
         }
         // 4° when the body learned of it.
         try Self.day(learnedOn, field: "learnedOn", now: now)
-        guard learnedOn >= occurredFrom else { throw ClinicalError("learnedOn", "a day not before occurredFrom: an incident is learned of once it began") }
+        guard learnedOn >= occurredFrom else { throw ClinicalError("learnedOn", "a day not before occurredFrom: an incident is learned of once it began",
+            fr: "une date qui ne précède pas occurredFrom : on apprend un incident une fois qu'il a commencé") }
         if let learnedTo {
             try Self.day(learnedTo, field: "learnedTo", now: now)
-            guard learnedTo >= learnedOn else { throw ClinicalError("learnedTo", "a day not before learnedOn") }
+            guard learnedTo >= learnedOn else { throw ClinicalError("learnedTo", "a day not before learnedOn", fr: "une date qui ne précède pas learnedOn") }
         }
         // 5° how many persons.
-        guard personsConcerned >= 0 else { throw ClinicalError("personsConcerned", "an integer ≥ 0 (with personsApproximate if it is an estimate)") }
+        guard personsConcerned >= 0 else { throw ClinicalError("personsConcerned", "an integer ≥ 0 (with personsApproximate if it is an estimate)",
+            fr: "un nombre entier ≥ 0 (avec personsApproximate s'il s'agit d'une estimation)") }
         // 6° the risk of serious injury.
         try Self.text(riskAssessment, field: "riskAssessment", max: Self.maxDescription)
         // 7° the notices: if and only if the risk of serious injury is found.
         if seriousInjuryRisk {
             guard let notices else {
                 throw ClinicalError("notices", "required when seriousInjuryRisk is true: {ministerNotifiedOn?, commissionNotifiedOn?, "
-                    + "personsNotifiedOn?, publicNotice, publicNoticeReason?} (a date left out is a notice not sent yet)")
+                    + "personsNotifiedOn?, publicNotice, publicNoticeReason?} (a date left out is a notice not sent yet)",
+                        fr: "obligatoire quand seriousInjuryRisk est vrai (true) : {ministerNotifiedOn?, commissionNotifiedOn?, "
+                        + "personsNotifiedOn?, publicNotice, publicNoticeReason?} (une date absente est un avis pas encore envoyé)")
             }
             for (field, date) in [("ministerNotifiedOn", notices.ministerNotifiedOn), ("commissionNotifiedOn", notices.commissionNotifiedOn),
                                   ("personsNotifiedOn", notices.personsNotifiedOn)] {
                 guard let date else { continue }
                 try Self.day(date, field: "notices." + field, now: now)
-                guard date >= learnedOn else { throw ClinicalError("notices." + field, "a day not before learnedOn") }
+                guard date >= learnedOn else { throw ClinicalError("notices." + field, "a day not before learnedOn", fr: "une date qui ne précède pas learnedOn") }
             }
             if notices.publicNotice {
                 guard let reason = notices.publicNoticeReason else {
-                    throw ClinicalError("notices.publicNoticeReason", "required when publicNotice is true: why public notice was given")
+                    throw ClinicalError("notices.publicNoticeReason", "required when publicNotice is true: why public notice was given",
+                        fr: "obligatoire quand publicNotice est vrai (true) : pourquoi un avis public a été donné")
                 }
                 try Self.text(reason, field: "notices.publicNoticeReason", max: Self.maxDetail)
             } else if notices.publicNoticeReason != nil {
-                throw ClinicalError("notices.publicNoticeReason", "only when publicNotice is true")
+                throw ClinicalError("notices.publicNoticeReason", "only when publicNotice is true", fr: "seulement quand publicNotice est vrai (true)")
             }
         } else if notices != nil {
-            throw ClinicalError("notices", "only when seriousInjuryRisk is true (the notices of s. 108 follow a risk of serious injury)")
+            throw ClinicalError("notices", "only when seriousInjuryRisk is true (the notices of s. 108 follow a risk of serious injury)",
+                fr: "seulement quand seriousInjuryRisk est vrai (true) : les avis de l'art. 108 suivent un risque de préjudice sérieux")
         }
         // 8° the measures taken.
         try Self.text(measures, field: "measures", max: Self.maxDescription)
@@ -233,14 +245,16 @@ extension ConfidentialityIncident {
 
     static func text(_ text: String, field: String, max: Int) throws(ClinicalError) {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw ClinicalError(field, "a text that is not blank (never a name or an identifying detail)")
+            throw ClinicalError(field, "a text that is not blank (never a name or an identifying detail)",
+                fr: "un texte non vide (jamais un nom ni un détail qui permettrait d'identifier une personne)")
         }
-        guard text.count <= max else { throw ClinicalError(field, "at most \(max) characters") }
+        guard text.count <= max else { throw ClinicalError(field, "at most \(max) characters", fr: "au plus \(max) caractères") }
     }
 
     static func day(_ text: String, field: String, now: Date) throws(ClinicalError) {
         let components = try ClinicalDate.day(text, field: field)
-        guard ClinicalDate.date(components) <= now else { throw ClinicalError(field, "a day that is not in the future, as YYYY-MM-DD") }
+        guard ClinicalDate.date(components) <= now else { throw ClinicalError(field, "a day that is not in the future, as YYYY-MM-DD",
+            fr: "une date qui n'est pas dans le futur, au format AAAA-MM-JJ") }
     }
 
     /// The incident as the log stores it (optional members left out when absent).
@@ -280,34 +294,36 @@ struct FieldReader {
 
     func onlyMembers(_ allowed: Set<String>) throws(ClinicalError) {
         if let unknown = object.keys.filter({ !allowed.contains($0) }).sorted().first {
-            throw ClinicalError(prefix + unknown, "unknown member; accepted: \(allowed.sorted().joined(separator: ", "))")
+            throw ClinicalError(prefix + unknown, "unknown member; accepted: \(allowed.sorted().joined(separator: ", "))",
+                fr: "champ inconnu (champs acceptés : \(allowed.sorted().joined(separator: ", ")))")
         }
     }
 
     func string(_ name: String, required: Bool = true) throws(ClinicalError) -> String? {
         guard let value = object[name] else {
-            if required { throw ClinicalError(prefix + name, "required, a text") }
+            if required { throw ClinicalError(prefix + name, "required, a text", fr: "obligatoire, un texte") }
             return nil
         }
-        guard let text = value.stringValue else { throw ClinicalError(prefix + name, "a text" + (required ? "" : ", or left out")) }
+        guard let text = value.stringValue else { throw ClinicalError(prefix + name, "a text" + (required ? "" : ", or left out"),
+            fr: "un texte" + (required ? "" : ", ou rien")) }
         return text
     }
 
     func bool(_ name: String) throws(ClinicalError) -> Bool {
-        guard let value = object[name] else { throw ClinicalError(prefix + name, "required, true or false") }
-        guard let truth = value.boolValue else { throw ClinicalError(prefix + name, "true or false") }
+        guard let value = object[name] else { throw ClinicalError(prefix + name, "required, true or false", fr: "obligatoire, vrai (true) ou faux (false)") }
+        guard let truth = value.boolValue else { throw ClinicalError(prefix + name, "true or false", fr: "vrai (true) ou faux (false)") }
         return truth
     }
 
     func count(_ name: String) throws(ClinicalError) -> Int {
-        guard let value = object[name] else { throw ClinicalError(prefix + name, "required, an integer ≥ 0") }
-        guard let number = value.intValue, number >= 0 else { throw ClinicalError(prefix + name, "an integer ≥ 0") }
+        guard let value = object[name] else { throw ClinicalError(prefix + name, "required, an integer ≥ 0", fr: "obligatoire, un nombre entier ≥ 0") }
+        guard let number = value.intValue, number >= 0 else { throw ClinicalError(prefix + name, "an integer ≥ 0", fr: "un nombre entier ≥ 0") }
         return Int(number)
     }
 
     func array(_ name: String) throws(ClinicalError) -> [JSONValue] {
-        guard let value = object[name] else { throw ClinicalError(prefix + name, "required, an array (possibly empty)") }
-        guard let elements = value.arrayValue else { throw ClinicalError(prefix + name, "an array") }
+        guard let value = object[name] else { throw ClinicalError(prefix + name, "required, an array (possibly empty)", fr: "obligatoire, une liste (vide au besoin)") }
+        guard let elements = value.arrayValue else { throw ClinicalError(prefix + name, "an array", fr: "une liste") }
         return elements
     }
 }

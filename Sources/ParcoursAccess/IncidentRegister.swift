@@ -21,16 +21,20 @@ public struct IncidentUpdate: Sendable, Equatable {
     /// Reads `{"incident", <changed members>…}`, refusing unknown members and an update that changes nothing.
     public init(json object: [String: JSONValue]) throws(ClinicalError) {
         guard let incident = object["incident"]?.stringValue, Identifiers.isEventID(incident) else {
-            throw ClinicalError("incident", "the id of the incident.recorded event, a lowercase UUID")
+            throw ClinicalError("incident", "the id of the incident.recorded event, a lowercase UUID",
+                fr: "l'identifiant de l'événement incident.recorded, un UUID en minuscules")
         }
         var changes = object
         changes["incident"] = nil
         if let unknown = changes.keys.filter({ !ConfidentialityIncident.members.contains($0) }).sorted().first {
-            throw ClinicalError(unknown, "unknown member; accepted: incident, \(ConfidentialityIncident.members.sorted().joined(separator: ", "))")
+            throw ClinicalError(unknown, "unknown member; accepted: incident, \(ConfidentialityIncident.members.sorted().joined(separator: ", "))",
+                fr: "champ inconnu (champs acceptés : incident, \(ConfidentialityIncident.members.sorted().joined(separator: ", ")))")
         }
-        guard !changes.isEmpty else { throw ClinicalError("incident", "an update names at least one changed member besides incident") }
+        guard !changes.isEmpty else { throw ClinicalError("incident", "an update names at least one changed member besides incident",
+            fr: "une mise à jour nomme au moins un champ modifié, en plus d'incident") }
         for (name, value) in changes where value == .null && !ConfidentialityIncident.optionalMembers.contains(name) {
-            throw ClinicalError(name, "required in an incident; null removes only \(ConfidentialityIncident.optionalMembers.sorted().joined(separator: ", "))")
+            throw ClinicalError(name, "required in an incident; null removes only \(ConfidentialityIncident.optionalMembers.sorted().joined(separator: ", "))",
+                fr: "obligatoire dans un incident : null ne retire que \(ConfidentialityIncident.optionalMembers.sorted().joined(separator: ", "))")
         }
         self.init(incident: incident, changes: changes)
     }
@@ -45,7 +49,7 @@ public struct IncidentUpdate: Sendable, Equatable {
     /// The incident with this update applied, validated as a whole.
     public func applied(to incident: ConfidentialityIncident, now: Date = Date()) throws(ClinicalError) -> ConfidentialityIncident {
         guard case .object(let merged) = Self.mergePatch(.object(incident.json), .object(changes)) else {
-            throw ClinicalError("incident", "an object")
+            throw ClinicalError("incident", "an object", fr: "un objet")
         }
         return try ConfidentialityIncident(json: merged, now: now)
     }
@@ -135,12 +139,13 @@ public enum IncidentRegister {
                                          incident: incident, updates: []))
                 case updatedType:
                     let update = try IncidentUpdate(json: event.data)
-                    guard let position = index[update.incident] else { throw ClinicalError("incident", "no incident recorded with this id") }
+                    guard let position = index[update.incident] else { throw ClinicalError("incident", "no incident recorded with this id", fr: "aucun incident consigné sous cet identifiant") }
                     entries[position].incident = try update.applied(to: entries[position].incident, now: now)
                     entries[position].updates.append(.init(seq: event.seq, id: event.id, recordedAt: event.recordedAt, author: event.author,
                                                            members: update.changes.keys.sorted()))
                 default:
-                    throw ClinicalError("type", "not an event of the register (\(recordedType), \(updatedType))")
+                    throw ClinicalError("type", "not an event of the register (\(recordedType), \(updatedType))",
+                        fr: "pas un événement du registre (\(recordedType), \(updatedType))")
                 }
             } catch {
                 problems.append(Problem(seq: event.seq, reason: error.description))

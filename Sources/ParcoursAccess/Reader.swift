@@ -44,4 +44,17 @@ public enum Role: String, Sendable, CaseIterable, Codable {
         case .designatedProfessional: "professionnel·le habilité·e"
         }
     }
+
+    /// As the participant's report says it, in English.
+    public var englishLabel: String {
+        switch self {
+        case .admin: "administration"
+        case .clinician: "clinician"
+        case .coordinator: "clinical coordination"
+        case .partner: "partner"
+        case .researcher: "research"
+        case .privacyOfficer: "privacy officer"
+        case .designatedProfessional: "designated professional"
+        }
+    }
 }

@@ -30,7 +30,7 @@ extension CaseRecord {
         let events = try await registerEvents()
         do throws(ClinicalError) {
             guard let entry = IncidentRegister.fold(events).entries.first(where: { $0.id == update.incident }) else {
-                throw ClinicalError("incident", "no incident of the register has this id")
+                throw ClinicalError("incident", "no incident of the register has this id", fr: "aucun incident du registre ne porte cet identifiant")
             }
             _ = try update.applied(to: entry.incident)
         } catch { throw AppError(error) }

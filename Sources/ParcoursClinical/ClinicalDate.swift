@@ -14,8 +14,8 @@ public enum ClinicalDate {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard text.utf8.count == 10, parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1900...2200).contains(year), (1...12).contains(month), (1...31).contains(day)
-        else { throw ClinicalError(field, "a date as YYYY-MM-DD") }
-        guard day <= daysIn(month, of: year) else { throw ClinicalError(field, "a date that exists, as YYYY-MM-DD") }
+        else { throw ClinicalError(field, "a date as YYYY-MM-DD", fr: "une date au format AAAA-MM-JJ") }
+        guard day <= daysIn(month, of: year) else { throw ClinicalError(field, "a date that exists, as YYYY-MM-DD", fr: "une date qui existe, au format AAAA-MM-JJ") }
         return DateComponents(year: year, month: month, day: day)
     }
 
@@ -54,7 +54,7 @@ public enum ClinicalDate {
     /// A day of an act (`day`, from `earliestYear`).
     public static func actDay(_ text: String, field: String) throws(ClinicalError) -> DateComponents {
         let parsed = try day(text, field: field)
-        guard parsed.year! >= earliestYear else { throw ClinicalError(field, "a date from \(earliestYear)-01-01, as YYYY-MM-DD") }
+        guard parsed.year! >= earliestYear else { throw ClinicalError(field, "a date from \(earliestYear)-01-01, as YYYY-MM-DD", fr: "une date à partir du \(earliestYear)-01-01, au format AAAA-MM-JJ") }
         return parsed
     }
 
@@ -62,7 +62,8 @@ public enum ClinicalDate {
     public static func actInstant(_ text: String, field: String) throws(ClinicalError) -> Date {
         let parsed = try instant(text, field: field)
         guard parsed >= earliestInstant else {
-            throw ClinicalError(field, "an instant from \(earliestYear)-01-01T00:00:00.000Z (UTC), such as 2026-11-23T10:15:30.000Z")
+            throw ClinicalError(field, "an instant from \(earliestYear)-01-01T00:00:00.000Z (UTC), such as 2026-11-23T10:15:30.000Z",
+                fr: "une date et une heure en UTC à partir du \(earliestYear)-01-01T00:00:00.000Z, par exemple 2026-11-23T10:15:30.000Z")
         }
         return parsed
     }
@@ -85,7 +86,8 @@ public enum ClinicalDate {
               let minute = number(14..<16), let second = number(17..<19), let milli = withMilliseconds ? number(20..<23) : 0,
               (1...12).contains(month), hour < 24, minute < 60, second < 60,
               day >= 1, day <= daysIn(month: month, year: year)
-        else { throw ClinicalError(field, "an instant in UTC such as 2026-11-23T10:15:30.000Z") }
+        else { throw ClinicalError(field, "an instant in UTC such as 2026-11-23T10:15:30.000Z",
+            fr: "une date et une heure en UTC, par exemple 2026-11-23T10:15:30.000Z") }
         let days = daysFromCivil(year: year, month: month, day: day)
         return Date(timeIntervalSince1970: Double(((days * 24 + hour) * 60 + minute) * 60 + second) + Double(milli) / 1000)
     }

@@ -20,7 +20,7 @@ public enum ClinicalUpcaster {
             object.merge(upgraded) { _, new in new }
             return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? data
         default:
-            throw ClinicalError("schema", "no reader for \(type) version \(schema)")
+            throw ClinicalError("schema", "no reader for \(type) version \(schema)", fr: "cette version ne sait pas lire \(type) en version \(schema)")
         }
     }
 }

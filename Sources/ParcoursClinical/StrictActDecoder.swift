@@ -67,7 +67,8 @@ enum StrictActDecoder {
             for (name, place) in suspect.map({ (ClinicalRecorder.path($0.path), $0) }).sorted(by: { $0.0 < $1.0 }) {
                 let here = accepted[name, default: []].union(place.path.isEmpty ? alsoAcceptedAtRoot : [])
                 if let unknown = place.present.filter({ !here.contains($0) }).sorted().first {
-                    throw ClinicalError("\(name).\(unknown)", "unknown member; accepted: \(here.sorted().joined(separator: ", "))")
+                    throw ClinicalError("\(name).\(unknown)", "unknown member; accepted: \(here.sorted().joined(separator: ", "))",
+                        fr: "champ inconnu (champs acceptés : \(here.sorted().joined(separator: ", ")))")
                 }
             }
         }

@@ -31,4 +31,42 @@ public struct WarningCode: RawRepresentable, Hashable, Sendable, Codable, Expres
     public static let obligationsNotExplained: WarningCode = "obligations-not-explained"
     /// High or imminent danger without a crisis plan.
     public static let dangerWithoutCrisisPlan: WarningCode = "danger-without-crisis-plan"
+
+    /// The codes this version writes, each with its English message.
+    public static let known: [WarningCode] = [
+        .stagePairUnusual, .balanceWithoutStage, .severalActiveObjectives, .planReviewOverdue,
+        .noFallPlanInAction, .obligationsNotExplained, .dangerWithoutCrisisPlan,
+    ]
+
+    /// What a warning of this code says, in English; nil for a code this version does not
+    /// know (recorded by another). Mirrors the French messages the rules record; the one
+    /// that names a stage pair is said in general here (`ClinicalWarning.englishMessage`
+    /// names the pair).
+    public var englishMessage: String? {
+        switch self {
+        case .stagePairUnusual:
+            "This engagement step and this wheel stage rarely go together. A guide, not a rule."
+        case .balanceWithoutStage:
+            "No stage has been assessed yet: a decisional balance is contraindicated in precontemplation, contemplation, crisis and honeymoon."
+        case .severalActiveObjectives:
+            "More than one active objective at a time: the framework recommends one objective at a time."
+        case .planReviewOverdue: "The action plan has not been reviewed since its review date."
+        case .noFallPlanInAction: "The person is in action and does not have a fall plan yet."
+        case .obligationsNotExplained: "The legal obligations have not been explained yet, at the third act of the follow-up."
+        case .dangerWithoutCrisisPlan: "High or imminent danger with no crisis plan recorded."
+        default: nil
+        }
+    }
+
+    /// The English the rules record after the French in some messages (« français — English »).
+    var recordedEnglish: String? {
+        switch self {
+        case .dangerWithoutCrisisPlan: "High or imminent danger without a crisis plan."
+        case .planReviewOverdue: "The action plan is past its review date."
+        case .noFallPlanInAction: "In action without a fall plan."
+        case .obligationsNotExplained: "Legal obligations not yet explained at the third act."
+        case .severalActiveObjectives: "More than one active objective."
+        default: nil
+        }
+    }
 }

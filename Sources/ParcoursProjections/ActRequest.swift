@@ -32,58 +32,90 @@ public struct ActRequest: Sendable, Equatable, Decodable {
             throw refused
         } catch let error as JSONValueDecodingError {
             // The decoder's own refusals: an unknown member.
-            throw ActRefused(error.field.isEmpty ? "act" : error.field, error.reason)
+            throw ActRefused(error.field.isEmpty ? "act" : error.field, error.reason, fr: Self.french(error.reason))
         } catch {
-            throw ActRefused("act", "a JSON object")
+            throw ActRefused("act", "a JSON object", fr: "un objet JSON")
         }
     }
 
     public init(from decoder: any Decoder) throws {
         let container: KeyedDecodingContainer<CodingKeys>
         do { container = try decoder.container(keyedBy: CodingKeys.self) } catch let error as JSONValueDecodingError where error.field.isEmpty {
-            throw ActRefused("act", "a JSON object")
+            throw ActRefused("act", "a JSON object", fr: "un objet JSON")
         }
-        /// A member as this request names it: its own words for what would be accepted.
-        func member<T: Decodable>(_ type: T.Type, _ key: CodingKeys, _ accepted: String) throws(ActRefused) -> T? {
+        /// A member as this request names it: its own words for what would be accepted (in English and in French).
+        func member<T: Decodable>(_ type: T.Type, _ key: CodingKeys, _ accepted: String, fr french: String) throws(ActRefused) -> T? {
             // Present means given: a null is refused as any other value that does not fit.
             guard container.contains(key) else { return nil }
-            do { return try container.decode(type, forKey: key) } catch { throw ActRefused(key.stringValue, accepted) }
+            do { return try container.decode(type, forKey: key) } catch { throw ActRefused(key.stringValue, accepted, fr: french) }
         }
-        func required<T: Decodable>(_ type: T.Type, _ key: CodingKeys, _ accepted: String) throws(ActRefused) -> T {
-            guard let value = try member(type, key, accepted) else { throw ActRefused(key.stringValue, accepted) }
+        func required<T: Decodable>(_ type: T.Type, _ key: CodingKeys, _ accepted: String, fr french: String) throws(ActRefused) -> T {
+            guard let value = try member(type, key, accepted, fr: french) else { throw ActRefused(key.stringValue, accepted, fr: french) }
             return value
         }
-        type = try required(String.self, .type, "required, e.g. stage.assessed")
+        type = try required(String.self, .type, "required, e.g. stage.assessed", fr: "obligatoire, par exemple stage.assessed")
         // Checked where it enters: a refused write records its act type in the access log, never
         // erased, so what is not one of the program's act types (a name typed there) never gets that far.
         guard ClinicalActType(rawValue: type) != nil else {
-            throw ActRefused("type", "one of \(ClinicalActType.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ActRefused("type", "one of \(ClinicalActType.allCases.map(\.rawValue).joined(separator: ", "))",
+                             fr: "un type d'acte parmi : \(ClinicalActType.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        occurredAt = try required(String.self, .occurredAt, "required, e.g. 2026-11-23T10:15:30.000Z")
-        data = try required([String: JSONValue].self, .data, "required, a JSON object")
-        participant = try member(ParticipantID.self, .participant, "a participant id such as P-7Q4K2M")
-        id = try member(String.self, .id, "a lowercase UUID")
-        if let id, !Identifiers.isEventID(id) { throw ActRefused("id", "a lowercase UUID") }
-        expectedVersion = try member(UInt64.self, .expectedVersion, "an integer ≥ 0")
+        occurredAt = try required(String.self, .occurredAt, "required, e.g. 2026-11-23T10:15:30.000Z",
+                                  fr: "obligatoire, par exemple 2026-11-23T10:15:30.000Z")
+        data = try required([String: JSONValue].self, .data, "required, a JSON object", fr: "obligatoire, un objet JSON")
+        participant = try member(ParticipantID.self, .participant, "a participant id such as P-7Q4K2M",
+                                 fr: "un identifiant de personne participante, par exemple P-7Q4K2M")
+        id = try member(String.self, .id, "a lowercase UUID", fr: "un UUID en minuscules")
+        if let id, !Identifiers.isEventID(id) { throw ActRefused("id", "a lowercase UUID", fr: "un UUID en minuscules") }
+        expectedVersion = try member(UInt64.self, .expectedVersion, "an integer ≥ 0", fr: "un nombre entier ≥ 0")
         if type == ClinicalActType.participantEnrolled.rawValue, participant != nil {
-            throw ActRefused("participant", "an admission creates the participant; leave it out")
+            throw ActRefused("participant", "an admission creates the participant; leave it out",
+                             fr: "l'admission crée l'identifiant de la personne : laissez ce champ vide")
         }
         if type != ClinicalActType.participantEnrolled.rawValue, participant == nil {
-            throw ActRefused("participant", "a participant id such as P-7Q4K2M")
+            throw ActRefused("participant", "a participant id such as P-7Q4K2M",
+                             fr: "un identifiant de personne participante, par exemple P-7Q4K2M")
+        }
+    }
+
+    /// The decoder's own refusal of the request's members in French: an unknown member
+    /// names those accepted; any other says what was refused in general.
+    static func french(_ reason: String) -> String {
+        let unknown = "unknown member; accepted: "
+        if reason.hasPrefix(unknown) { return "champ inconnu (champs acceptés : \(reason.dropFirst(unknown.count)))" }
+        return switch reason {
+        case "required": "obligatoire"
+        case "required, not null": "obligatoire, pas null"
+        default: "une valeur que ce champ n'accepte pas"
         }
     }
 }
 
-/// An act refused before anything was written: the field and what would be accepted, or
-/// the access policy's refusal. The text never holds personal or clinical data.
+/// An act refused before anything was written: the field and what would be accepted, in
+/// English (`reason`, what the command line and the JSON API say) and in French
+/// (`frenchReason`, for pages read in French), or the access policy's refusal. The text
+/// never holds personal or clinical data.
 public struct ActRefused: Error, CustomStringConvertible {
     /// The position of the act in its batch, from 1; nil for a batch of one.
     public var act: Int?
     public var field: String
     public var reason: String
+    /// The same reason in French (Québec).
+    public var frenchReason: String
 
+    public init(_ field: String, _ reason: String, fr frenchReason: String, act: Int? = nil) {
+        (self.field, self.reason, self.frenchReason, self.act) = (field, reason, frenchReason, act)
+    }
+
+    /// A refusal with its English reason only: the French is then the English one.
+    @available(*, deprecated, message: "give the reason in French too: ActRefused(field, reason, fr: …)")
     public init(_ field: String, _ reason: String, act: Int? = nil) {
-        (self.field, self.reason, self.act) = (field, reason, act)
+        self.init(field, reason, fr: reason, act: act)
+    }
+
+    /// A rule of the domain's refusal, its French reason carried through.
+    public init(_ refusal: ClinicalError, act: Int? = nil) {
+        self.init(refusal.field, refusal.reason, fr: refusal.frenchReason, act: act)
     }
 
     public var description: String { (act.map { "act \($0): " } ?? "") + (field.isEmpty ? reason : "\(field): \(reason)") }

@@ -75,7 +75,7 @@ public struct ConsentAwareWriter: Sendable {
                         if requests.count > 1 { refused.act = index + 1 }
                         throw refused
                     } catch let error as ClinicalError {
-                        throw ActRefused(error.field, error.reason, act: requests.count > 1 ? index + 1 : nil)
+                        throw ActRefused(error, act: requests.count > 1 ? index + 1 : nil)
                     }
                 }
                 outcome.state.withLock { $0.written = batch.written }
@@ -141,7 +141,8 @@ public struct ConsentAwareWriter: Sendable {
             let clinician = request.type.hasPrefix("careteam.") ? request.data["clinician"]?.stringValue : nil
             // The clinician a care-team change names goes to the access log, decided or refused: only an actor id does.
             if let clinician, !Identifiers.isActorID(clinician) {
-                throw ActRefused("data.clinician", "an actor id of the directory, such as clin-0001")
+                throw ActRefused("data.clinician", "an actor id of the directory, such as clin-0001",
+                                 fr: "un identifiant d'acteur de l'annuaire, par exemple clin-0001")
             }
             let decision: AccessDecision
             if let founding, founding.participant == participant, request.type == ClinicalActType.careTeamAssigned.rawValue {
@@ -195,7 +196,8 @@ public struct ConsentAwareWriter: Sendable {
             if let id = request.id, let earlier = try source.event(withID: id) {
                 guard earlier.type == request.type, earlier.author == writer.reader.id,
                       let participant = Identifiers.participant(ofStream: earlier.stream) else {
-                    throw ActRefused("id", "already names another event; give a new id")
+                    throw ActRefused("id", "already names another event; give a new id",
+                                     fr: "cet identifiant désigne déjà un autre événement : donnez-en un nouveau")
                 }
                 return participant
             }
@@ -204,7 +206,8 @@ public struct ConsentAwareWriter: Sendable {
                 let drawn = newParticipantID()
                 if states[drawn] == nil, try source.streamHead(of: drawn) == nil { return drawn }
             }
-            throw ActRefused("participant", "no free participant id after 20 draws")
+            throw ActRefused("participant", "no free participant id after 20 draws",
+                             fr: "aucun identifiant de personne libre après 20 tirages")
         }
 
         func request(_ type: String, _ participant: ParticipantContext?, _ clinician: String?) -> AccessRequest {
@@ -244,14 +247,17 @@ public struct ConsentAwareWriter: Sendable {
         func checkAuthority(_ request: ActRequest, record: ParticipantRecord?) throws {
             if request.type.hasPrefix("careteam."), let clinician = request.data["clinician"]?.stringValue,
                writer.directory.activeActor(clinician)?.holds(Role.clinician.rawValue) != true {
-                throw ActRefused("data.clinician", "\(clinician.prefix(64)) is not an active clinician of the directory")
+                throw ActRefused("data.clinician", "\(clinician.prefix(64)) is not an active clinician of the directory",
+                                 fr: "\(clinician.prefix(64)) n'est pas un·e intervenant·e actif·ve de l'annuaire")
             }
             // Who may read is changed by new acts, never by rewriting old ones: the policy decides those.
             for (member, field) in [("corrects", "data.corrects"), ("voids", "data.voids")] {
                 guard let target = request.data[member]?.stringValue, let type = record?.types[target] else { continue }
                 if type.hasPrefix("careteam.") || type.hasPrefix("consent.") {
                     throw ActRefused(field, "a care-team change or a consent is not corrected or voided: record a new "
-                        + "careteam.assigned / careteam.released, consent.given / consent.withdrawn / consent.refused")
+                        + "careteam.assigned / careteam.released, consent.given / consent.withdrawn / consent.refused",
+                                     fr: "un changement dans l'équipe de suivi ou un consentement ne se corrige pas et ne s'annule pas : consignez "
+                        + "un nouvel acte careteam.assigned / careteam.released, consent.given / consent.withdrawn / consent.refused")
                 }
             }
         }

@@ -142,7 +142,7 @@ public struct Journey: Codable, Sendable, Equatable {
     }
 
     public struct ReferralEntry: Codable, Sendable, Equatable {
-        public enum Status: String, Codable, Sendable {
+        public enum Status: String, Codable, CaseIterable, Sendable {
             case pending, accepted, declined, completed
             case noShow = "no-show"
         }
@@ -271,7 +271,7 @@ public struct Journey: Codable, Sendable, Equatable {
 }
 
 /// How a stage transition moves on the wheel: a description, never a judgement.
-public enum WheelDirection: String, Codable, Sendable {
+public enum WheelDirection: String, Codable, CaseIterable, Sendable {
     /// In the wheel's own turning: precontemplation → … → maintenance → relapse → contemplation.
     case forward
     /// Back to a stage the wheel passed before.
@@ -301,6 +301,15 @@ public enum WheelDirection: String, Codable, Sendable {
         case .leaving: "sortie de la roue"
         }
     }
+
+    public var englishLabel: String {
+        switch self {
+        case .forward: "forward"
+        case .back: "back to an earlier stage"
+        case .entering: "entering the wheel"
+        case .leaving: "leaving the wheel"
+        }
+    }
 }
 
 extension Journey.ReferralEntry.Status {
@@ -312,6 +321,17 @@ extension Journey.ReferralEntry.Status {
         case .declined: "refusée"
         case .completed: "complétée"
         case .noShow: "rendez-vous manqué"
+        }
+    }
+
+    /// As the pages say it in English.
+    public var englishLabel: String {
+        switch self {
+        case .pending: "awaiting a reply"
+        case .accepted: "accepted"
+        case .declined: "declined"
+        case .completed: "completed"
+        case .noShow: "missed appointment"
         }
     }
 }

@@ -35,7 +35,21 @@ struct ConfidentialityIncidentTests {
 
     /// The field named by the refusal of `changes` applied to the valid incident, or nil if accepted.
     static func refusedField(_ changes: [String: JSONValue?]) -> String? {
-        do { _ = try incident(changes); return nil } catch { return error.field }
+        do { _ = try incident(changes); return nil } catch {
+            expectFrench(error)
+            return error.field
+        }
+    }
+
+    /// Every refusal says in French what would be accepted, not the English left as it was.
+    static func expectFrench(_ error: ClinicalError, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(!error.frenchReason.trimmingCharacters(in: .whitespaces).isEmpty, "\(error)", sourceLocation: sourceLocation)
+        if error.reason.contains(where: \.isLetter) {
+            #expect(error.frenchReason != error.reason, "not translated: \(error)", sourceLocation: sourceLocation)
+        }
+        for text in ["Courriel", "fiche d'admission", "journal d'accès"] {
+            #expect(!error.frenchReason.contains(text), "\(error)", sourceLocation: sourceLocation)
+        }
     }
 
     @Test("a valid incident is accepted, and stored as it was read")
@@ -150,7 +164,10 @@ struct ConfidentialityIncidentTests {
         #expect(try lowered.applied(to: incident, now: Self.now).notices == nil)
 
         func refused(_ object: [String: JSONValue]) -> String? {
-            do { _ = try IncidentUpdate(json: object).applied(to: incident, now: Self.now); return nil } catch { return error.field }
+            do { _ = try IncidentUpdate(json: object).applied(to: incident, now: Self.now); return nil } catch {
+                Self.expectFrench(error)
+                return error.field
+            }
         }
         #expect(refused(["incident": "I-1", "measures": "x"]) == "incident")
         #expect(refused(["incident": "0b6c2f3e-6a52-4d1c-9d2a-5f3c1e2b7a90"]) == "incident")

@@ -36,7 +36,7 @@ struct ClinicalRulesTests {
     }
 
     func check(_ type: String, _ data: Data, record: ParticipantRecord?, at occurredAt: String = when) throws -> [ClinicalWarning] {
-        try ClinicalRecorder.check(type: type, data: data, occurredAt: occurredAt, record: record, now: Self.now)
+        try FrenchReasons.checked { try ClinicalRecorder.check(type: type, data: data, occurredAt: occurredAt, record: record, now: Self.now) }
     }
 
     @Test("an admission between 12 and 24, voluntary and recognizing the harms, is accepted")
@@ -52,7 +52,8 @@ struct ClinicalRulesTests {
 
     @Test("admission without voluntary participation or without recognition of harms is refused")
     func voluntaryAndHarms() throws {
-        #expect(throws: ClinicalError("data.voluntary", "participation is voluntary: admission needs the person's free agreement (true)")) {
+        #expect(throws: ClinicalError("data.voluntary", "participation is voluntary: admission needs the person's free agreement (true)",
+                                      fr: "la participation est volontaire : l'admission demande l'accord libre de la personne (true)")) {
             try check("participant.enrolled", Self.enrolment(voluntary: false), record: nil)
         }
         #expect {
@@ -177,7 +178,7 @@ struct MoreClinicalRulesTests {
     }
 
     func check(_ type: String, _ data: Data, record: ParticipantRecord) throws -> [ClinicalWarning] {
-        try ClinicalRecorder.check(type: type, data: data, occurredAt: Rules.when, record: record, now: Rules.now)
+        try FrenchReasons.checked { try ClinicalRecorder.check(type: type, data: data, occurredAt: Rules.when, record: record, now: Rules.now) }
     }
 
     @Test("under 14, consent is given or refused by the holder of parental authority or the tutor, not the participant alone")
@@ -264,7 +265,9 @@ struct RemainingClinicalRulesTests {
     typealias Rules = ClinicalRulesTests
 
     func check(_ type: String, _ data: Data, record: ParticipantRecord, mayDiagnose: Bool = false) throws -> [ClinicalWarning] {
-        try ClinicalRecorder.check(type: type, data: data, occurredAt: Rules.when, record: record, authorMayDiagnose: mayDiagnose, now: Rules.now)
+        try FrenchReasons.checked {
+            try ClinicalRecorder.check(type: type, data: data, occurredAt: Rules.when, record: record, authorMayDiagnose: mayDiagnose, now: Rules.now)
+        }
     }
 
     static func recordWith(_ acts: [(String, Data, String)]) -> ParticipantRecord {

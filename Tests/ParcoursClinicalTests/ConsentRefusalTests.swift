@@ -15,7 +15,10 @@ struct ConsentRefusalTests {
     }
 
     func check(_ data: Data, record: ParticipantRecord = MoreClinicalRulesTests.admitted(born: "2008-01-01")) throws(ClinicalError) -> [ClinicalWarning] {
-        try ClinicalRecorder.check(type: "consent.refused", data: data, occurredAt: Rules.when, record: record, now: Rules.now)
+        do { return try ClinicalRecorder.check(type: "consent.refused", data: data, occurredAt: Rules.when, record: record, now: Rules.now) } catch {
+            FrenchReasons.expectFrench(error)
+            throw error
+        }
     }
 
     func field(_ data: Data, record: ParticipantRecord = MoreClinicalRulesTests.admitted(born: "2008-01-01")) -> String? {

@@ -93,6 +93,9 @@ struct RulesAtDepthTests {
                 #expect(Set((place as! [String: Any]).keys).isSubset(of: accepted.union(["occurredAt", "warnings"])), "\(expected): \(error.reason)")
                 #expect(!accepted.contains("hiddenNote"))
                 #expect(!error.reason.contains("texte caché"))
+                FrenchReasons.expectFrench(error)
+                #expect(!error.frenchReason.contains("texte caché"))
+                #expect(error.frenchReason.hasPrefix("champ inconnu (champs acceptés : "), "\(type.rawValue): \(error.frenchReason)")
             }
         }
         // Some act of the catalogue is looked into below the top; the golden acts have nested objects.
@@ -120,7 +123,9 @@ struct RulesAtDepthTests {
         let identity = #expect(throws: ClinicalError.self) {
             try ClinicalRecorder.check(type: "participant.enrolled", data: Rules.json(enrolment), occurredAt: Rules.when, record: nil, now: Rules.now)
         }
-        #expect(identity == ClinicalError("data.identity.extra", "unknown member; accepted: contact, dateOfBirth, name"))
+        #expect(identity == ClinicalError("data.identity.extra", "unknown member; accepted: contact, dateOfBirth, name",
+                                          fr: "champ inconnu (champs acceptés : contact, dateOfBirth, name)"))
+        #expect(identity?.frenchReason == "champ inconnu (champs acceptés : contact, dateOfBirth, name)")
 
         let relapse = Rules.json(["kind": "momentary", "startedOn": "2026-10-01",
                                   "factors": [["origin": "external", "description": "retour au quartier"],
@@ -128,7 +133,8 @@ struct RulesAtDepthTests {
         let factor = #expect(throws: ClinicalError.self) {
             try ClinicalRecorder.check(type: "relapse.recorded", data: relapse, occurredAt: Rules.when, record: Rules.record(), now: Rules.now)
         }
-        #expect(factor == ClinicalError("data.factors[1].hiddenNote", "unknown member; accepted: category, description, origin"))
+        #expect(factor == ClinicalError("data.factors[1].hiddenNote", "unknown member; accepted: category, description, origin",
+                                        fr: "champ inconnu (champs acceptés : category, description, origin)"))
 
         let balance = Rules.json(["statusQuo": ["pros": [["item": "x", "weight": 2, "note": "y"]], "cons": []], "change": ["pros": [], "cons": []],
                                   "clinicalJustification": "z"])

@@ -1,5 +1,6 @@
+import ParcoursClinical
 import ParcoursLog
-import ParcoursProjections
+@testable import ParcoursProjections
 import Testing
 
 /// An act request as a front hands it in, read strictly; synthetic values only.
@@ -41,5 +42,34 @@ struct ActRequestTests {
         let error = Self.refusal(text)
         #expect(error?.description == message)
         #expect(error?.description.contains("Personne") == false)
+        // Said in French too, for pages read in French: never empty, never the English left as it was, nothing given.
+        let french = error?.frenchReason ?? ""
+        #expect(!french.isEmpty && french != error?.reason, "\(message): \(french)")
+        #expect(!french.contains("Personne") && !french.contains("UPPER"))
+    }
+
+    @Test("an unknown member is named in French with those accepted")
+    func unknownMemberInFrench() {
+        let error = Self.refusal(#"{"type":"session.held","participant":"P-7Q4K2M","occurredAt":"x","data":{},"note":"x"}"#)
+        #expect(error?.frenchReason == "champ inconnu (champs acceptés : data, expectedVersion, id, occurredAt, participant, type)")
+        #expect(ActRequest.french("something new") == "une valeur que ce champ n'accepte pas")
+    }
+
+    @Test("a refusal of the rules keeps its French when it becomes an act refused, its English and description unchanged")
+    func carriedFromTheRules() {
+        let rule = ClinicalError("data.minutes", "a duration from 1 to 1440 minutes", fr: "une durée de 1 à 1440 minutes")
+        let refused = ActRefused(rule, act: 2)
+        #expect(refused.field == "data.minutes" && refused.reason == rule.reason && refused.frenchReason == rule.frenchReason)
+        #expect(refused.description == "act 2: data.minutes: a duration from 1 to 1440 minutes")
+        #expect(ActRefused(rule).description == "data.minutes: a duration from 1 to 1440 minutes")
+    }
+
+    @Test("the journey's words in English")
+    func journeyLabels() {
+        for direction in WheelDirection.allCases { #expect(!direction.englishLabel.isEmpty && direction.englishLabel != direction.frenchLabel) }
+        for status in Journey.ReferralEntry.Status.allCases { #expect(!status.englishLabel.isEmpty) }
+        #expect(Set(WheelDirection.allCases.map(\.englishLabel)).count == WheelDirection.allCases.count)
+        #expect(Set(Journey.ReferralEntry.Status.allCases.map(\.englishLabel)).count == Journey.ReferralEntry.Status.allCases.count)
+        #expect(WheelDirection.back.englishLabel == "back to an earlier stage")
     }
 }

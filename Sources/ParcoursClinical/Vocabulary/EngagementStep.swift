@@ -24,6 +24,20 @@ public enum EngagementStep: String, Codable, CaseIterable, Sendable {
         }
     }
 
+    /// The same steps in English (Fleury & Fredette's cycle, as DOMAIN.md names them).
+    public var englishLabel: String {
+        switch self {
+        case .anticipationOfBenefits: "anticipation of benefits"
+        case .involvementAndCommitment: "involvement and commitment"
+        case .honeymoon: "honeymoon"
+        case .crisis: "crisis"
+        case .reflectionAndDilemma: "reflection and dilemma"
+        case .cutOffAndDistance: "cut-off and distance"
+        case .resumptionOfActivities: "resumption of activities"
+        case .cessationOfActivities: "cessation of activities"
+        }
+    }
+
     /// The wheel stages that usually go with this step (DOMAIN.md): a guide, not a law.
     /// A pair outside it is worth a warning, never a refusal.
     public var usualWheelStages: Set<WheelStage> {

@@ -22,4 +22,20 @@ public enum WheelStage: String, Codable, CaseIterable, Sendable {
         case .permanentExit: "sortie permanente"
         }
     }
+
+    /// Prochaska & DiClemente's names for the stages. Determination is what the later
+    /// model calls preparation; « chute » is the wheel's relapse stage: a turn of the
+    /// wheel, part of the path, never a failure.
+    public var englishLabel: String {
+        switch self {
+        case .precontemplation: "precontemplation"
+        case .contemplation: "contemplation"
+        case .determination: "determination (preparation)"
+        case .action: "action"
+        case .maintenance: "maintenance"
+        case .relapse: "relapse"
+        case .outsideTheWheel: "outside the wheel"
+        case .permanentExit: "permanent exit"
+        }
+    }
 }
