@@ -48,7 +48,7 @@ extension ActDraft {
                                             "data": .object(form.finish(data)), "id": .string(id)]
         if let participant { request["participant"] = .string(participant.rawValue) }
         do throws(ActRefused) { return .act(try ActRequest(json: .object(request))) } catch {
-            return .refused([FieldError(error, on: form, draft: self)])
+            return .refused([FieldError(error, on: form, draft: self, in: language)])
         }
     }
 

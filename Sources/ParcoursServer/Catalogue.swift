@@ -5,7 +5,7 @@
 enum Catalogue {
     static let pages: [String: [String: Wording]] = [
         "layout": layout, "signIn": signIn, "secondFactor": secondFactor, "sessions": sessions,
-        "journey": journey, "forms": forms,
+        "journey": journey, "forms": forms, "caseload": caseload, "record": record, "breakGlass": breakGlass, "problem": problem,
     ]
 
     /// The texts of `language`, by page then key, as templates read them.

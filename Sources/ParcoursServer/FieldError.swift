@@ -14,9 +14,9 @@ struct FieldError: Sendable, Equatable {
 
     /// The domain's refusal, beside the field of `form` its path names: the field itself, or the
     /// nearest field that holds it (`objectives[0]` → the objectives), or the form as a whole.
-    /// The reason is shown as the domain words it.
-    init(_ refused: ActRefused, on form: ActForm, draft: ActDraft) {
-        message = refused.reason
+    /// The reason is shown as the domain words it, in the page's language.
+    init(_ refused: ActRefused, on form: ActForm, draft: ActDraft, in language: Language) {
+        message = language == .fr ? refused.frenchReason : refused.reason
         field = Self.field(named: refused.field, on: form, draft: draft)
     }
 

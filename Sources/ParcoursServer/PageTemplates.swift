@@ -118,22 +118,22 @@ enum PageTemplates {
     """
 
     static let caseload = """
-    <h1>Ma charge de cas</h1>
+    <h1>{{t.caseload.title}}</h1>
     {{#mayAdmit}}<p class="actions"><a href="/admission">{{t.forms.admit}}</a></p>{{/mayAdmit}}
-    {{^entries}}<p>Personne n'est suivi par vous pour l'instant.</p>{{/entries}}
+    {{^entries}}<p>{{t.caseload.empty}}</p>{{/entries}}
     {{#hasEntries}}
     <table class="caseload">
-    <caption>Les personnes que vous suivez : suivis ouverts d'abord, les plus longtemps sans contact en premier.</caption>
-    <thead><tr><th scope="col">Personne</th><th scope="col">Étape</th><th scope="col">Roue</th><th scope="col">Dernier contact</th>
-    <th scope="col">Prochaine révision du plan</th><th scope="col">Orientations ouvertes</th><th scope="col">Sécurité</th>
-    <th scope="col">Avertissements</th><th scope="col">Suivi</th></tr></thead>
+    <caption>{{t.caseload.caption}}</caption>
+    <thead><tr><th scope="col">{{t.caseload.person}}</th><th scope="col">{{t.caseload.step}}</th><th scope="col">{{t.caseload.stage}}</th>
+    <th scope="col">{{t.caseload.lastContact}}</th><th scope="col">{{t.caseload.nextReview}}</th><th scope="col">{{t.caseload.openReferrals}}</th>
+    <th scope="col">{{t.caseload.safety}}</th><th scope="col">{{t.caseload.warnings}}</th><th scope="col">{{t.caseload.followUp}}</th></tr></thead>
     <tbody>
     {{#entries}}
     <tr{{#attention}} class="attention"{{/attention}}>
     <th scope="row"><a href="/participants/{{participant}}">{{participant}}</a></th>
     <td>{{step}}</td><td>{{stage}}</td>
-    <td>{{lastContact}}{{#silent}} <strong class="flag">sans contact depuis {{silentDays}} jours</strong>{{/silent}}</td>
-    <td>{{nextReview}}{{#overdue}} <strong class="flag">révision due</strong>{{/overdue}}</td>
+    <td>{{lastContact}}{{#silent}} <strong class="flag">{{t.caseload.silentBefore}} {{silentDays}} {{t.caseload.days}}</strong>{{/silent}}</td>
+    <td>{{nextReview}}{{#overdue}} <strong class="flag">{{t.caseload.reviewDue}}</strong>{{/overdue}}</td>
     <td>{{openReferrals}}</td><td>{{safety}}</td><td>{{openWarnings}}</td><td>{{followUp}}</td>
     </tr>
     {{/entries}}
@@ -147,67 +147,66 @@ enum PageTemplates {
     <header class="identity">
     <h1>{{name}} <span class="pseudonym">{{participant}}</span></h1>
     <dl>
-    <dt>Âge</dt><dd>{{age}}</dd>
-    <dt>Étape actuelle</dt><dd>{{step}}</dd>
-    <dt>Stade de la roue</dt><dd>{{stage}}</dd>
-    <dt>Équipe de suivi</dt><dd>{{careTeam}}</dd>
-    <dt>Suivi</dt><dd>{{followUp}}</dd>
+    <dt>{{t.record.age}}</dt><dd>{{age}}</dd>
+    <dt>{{t.record.currentStep}}</dt><dd>{{step}}</dd>
+    <dt>{{t.record.wheelStage}}</dt><dd>{{stage}}</dd>
+    <dt>{{t.record.careTeam}}</dt><dd>{{careTeam}}</dd>
+    <dt>{{t.record.followUp}}</dt><dd>{{followUp}}</dd>
     </dl>
-    {{#partial}}<p class="notice" role="note">Vous voyez une partie du dossier : {{shown}}.</p>{{/partial}}
-    {{#brokeGlass}}<div class="glass" role="alert"><p>Accès par bris de vitre : votre justification est inscrite au journal des accès et sera révisée.</p>
+    {{#partial}}<p class="notice" role="note">{{t.record.partial}} {{shown}}.</p>{{/partial}}
+    {{#brokeGlass}}<div class="glass" role="alert"><p>{{t.record.glass}}</p>
     {{#glassUntil}}<form method="post" action="/participants/{{participant}}/bris-de-vitre/fin"><input type="hidden" name="_csrf" value="{{csrf}}">
-    <p>Ce dossier reste ouvert pour vous jusqu'au {{time}}, chaque consultation inscrite au journal. <button type="submit">Refermer maintenant</button></p></form>{{/glassUntil}}</div>{{/brokeGlass}}
-    {{^brokeGlass}}<p class="actions"><a href="/participants/{{participant}}/evaluation">Consigner une évaluation de l'étape</a> <a href="/participants/{{participant}}/actes">{{t.forms.recordAnAct}}</a></p>{{/brokeGlass}}
+    <p>{{t.record.glassUntil}} {{time}}, {{t.record.glassEachRead}} <button type="submit">{{t.record.glassClose}}</button></p></form>{{/glassUntil}}</div>{{/brokeGlass}}
+    {{^brokeGlass}}<p class="actions"><a href="/participants/{{participant}}/evaluation">{{t.record.recordAssessment}}</a> <a href="/participants/{{participant}}/actes">{{t.forms.recordAnAct}}</a></p>{{/brokeGlass}}
     </header>
     {{#recorded}}
     <section class="notice" role="status" aria-labelledby="recorded"><h2 id="recorded">{{recorded}}</h2>
-    {{#hasRecordedWarnings}}<p>Avertissements — des repères, pas des refus :</p>
+    {{#hasRecordedWarnings}}<p>{{t.record.warningsAfter}}</p>
     <ul>{{#recordedWarnings}}<li>{{.}}</li>{{/recordedWarnings}}</ul>{{/hasRecordedWarnings}}
     </section>
     {{/recorded}}
     {{#hasWarnings}}
-    <section aria-labelledby="warnings"><h2 id="warnings">Avertissements ouverts</h2>
-    <ul>{{#warnings}}<li>{{message}} <span class="since">(depuis le {{since}})</span></li>{{/warnings}}</ul></section>
+    <section aria-labelledby="warnings"><h2 id="warnings">{{t.record.openWarnings}}</h2>
+    <ul>{{#warnings}}<li>{{message}} <span class="since">({{t.record.since}} {{since}})</span></li>{{/warnings}}</ul></section>
     {{/hasWarnings}}
-    <section aria-labelledby="path"><h2 id="path">Le parcours dans la roue</h2>
+    <section aria-labelledby="path"><h2 id="path">{{t.record.path}}</h2>
     {{> journeyPath}}
-    {{^episodes}}<p>Aucune évaluation de l'étape pour l'instant.</p>{{/episodes}}
-    <ol class="path">{{#episodes}}<li><span class="stage stage-{{key}}">{{stage}}</span> du {{from}}{{#to}} au {{to}}{{/to}}{{^to}}, à ce jour{{/to}}</li>{{/episodes}}</ol>
-    {{#hasRelapses}}<h3>Chutes</h3>
-    <p>Une chute fait partie du parcours : elle dit ce qui a aidé et ce qui peut aider.</p>
-    <ul>{{#relapses}}<li>{{kind}}, à partir du {{startedOn}}{{#endedOn}} jusqu'au {{endedOn}}{{/endedOn}}{{#whatHelped}} — ce qui a aidé : {{whatHelped}}{{/whatHelped}}</li>{{/relapses}}</ul>
+    {{^episodes}}<p>{{t.record.noAssessment}}</p>{{/episodes}}
+    <ol class="path">{{#episodes}}<li><span class="stage stage-{{key}}">{{stage}}</span> {{t.record.from}} {{from}}{{#to}} {{t.record.to}} {{to}}{{/to}}{{^to}}, {{t.record.toDate}}{{/to}}</li>{{/episodes}}</ol>
+    {{#hasRelapses}}<h3>{{t.record.relapses}}</h3>
+    <p>{{t.record.relapsesIntro}}</p>
+    <ul>{{#relapses}}<li>{{kind}}, {{t.record.startingOn}} {{startedOn}}{{#endedOn}} {{t.record.until}} {{endedOn}}{{/endedOn}}{{#whatHelped}} — {{t.record.whatHelped}} {{whatHelped}}{{/whatHelped}}</li>{{/relapses}}</ul>
     {{/hasRelapses}}
     </section>
     {{#plan}}
-    <section aria-labelledby="plan"><h2 id="plan">Plan d'action en vigueur</h2>
-    <p>Révisé le {{on}}{{#reviewOn}} ; prochaine révision le {{reviewOn}}{{/reviewOn}}.</p></section>
+    <section aria-labelledby="plan"><h2 id="plan">{{t.record.plan}}</h2>
+    <p>{{t.record.revisedOn}} {{on}}{{#reviewOn}} ; {{t.record.nextReview}} {{reviewOn}}{{/reviewOn}}.</p></section>
     {{/plan}}
     {{#safety}}
-    <section aria-labelledby="safety"><h2 id="safety">Sécurité</h2><p>Évaluée le {{on}} : danger {{level}}.</p></section>
+    <section aria-labelledby="safety"><h2 id="safety">{{t.record.safety}}</h2><p>{{t.record.assessedOn}} {{on}} : {{t.record.danger}} {{level}}.</p></section>
     {{/safety}}
     {{#hasReferrals}}
-    <section aria-labelledby="referrals"><h2 id="referrals">Orientations</h2>
+    <section aria-labelledby="referrals"><h2 id="referrals">{{t.record.referrals}}</h2>
     <ul>{{#referrals}}<li>{{on}} : {{kind}} — {{status}}</li>{{/referrals}}</ul></section>
     {{/hasReferrals}}
-    <section aria-labelledby="timeline"><h2 id="timeline">Chronologie</h2>
-    <ol class="timeline">{{#timeline}}<li><time>{{day}}</time> <strong>{{act}}</strong> — {{summary}}{{#corrected}} <em>(corrigé)</em>{{/corrected}}</li>{{/timeline}}</ol>
+    <section aria-labelledby="timeline"><h2 id="timeline">{{t.record.timeline}}</h2>
+    <ol class="timeline">{{#timeline}}<li><time>{{day}}</time> <strong>{{act}}</strong> — {{summary}}{{#corrected}} <em>({{t.record.corrected}})</em>{{/corrected}}</li>{{/timeline}}</ol>
     </section>
     {{> journeyOpenings}}
     </article>
     """
 
     static let breakGlass = """
-    <h1>Accès refusé</h1>
-    <p>Accès refusé — {{reason}}. Ce refus est inscrit au journal des accès.</p>
-    <section aria-labelledby="glass"><h2 id="glass">Briser la vitre</h2>
-    <p>En cas de besoin (un danger, une urgence), vous pouvez ouvrir ce dossier avec une justification écrite.
-    Elle est inscrite au journal des accès et l'accès est marqué pour révision par la responsable de la protection des renseignements.</p>
-    {{#tooShort}}<p class="error" role="alert" id="justification-error">La justification écrite doit compter au moins {{minimum}} caractères.</p>{{/tooShort}}
+    <h1>{{t.breakGlass.title}}</h1>
+    <p>{{t.breakGlass.refused}} {{reason}}. {{t.breakGlass.recorded}}</p>
+    <section aria-labelledby="glass"><h2 id="glass">{{t.breakGlass.heading}}</h2>
+    <p>{{t.breakGlass.explain}}</p>
+    {{#tooShort}}<p class="error" role="alert" id="justification-error">{{t.breakGlass.tooShort}} {{minimum}} {{t.breakGlass.characters}}.</p>{{/tooShort}}
     <form method="post" action="/participants/{{participant}}/bris-de-vitre" class="glass-form">
     <input type="hidden" name="_csrf" value="{{csrf}}">
-    <p><label for="justification">Justification (au moins {{minimum}} caractères)</label>
+    <p><label for="justification">{{t.breakGlass.label}} {{minimum}} {{t.breakGlass.characters}})</label>
     <textarea id="justification" name="justification" rows="3" required minlength="{{minimum}}" maxlength="1000"{{#tooShort}} aria-invalid="true" aria-describedby="justification-error"{{/tooShort}}>{{justification}}</textarea></p>
-    <p><button type="submit">Ouvrir le dossier en brisant la vitre</button> <a href="/">Retour à ma charge de cas</a></p>
+    <p><button type="submit">{{t.breakGlass.submit}}</button> <a href="/">{{t.breakGlass.back}}</a></p>
     </form>
     </section>
     """
@@ -215,6 +214,6 @@ enum PageTemplates {
     static let problem = """
     <h1>{{heading}}</h1>
     <p>{{message}}</p>
-    <p><a href="/">Retour à ma charge de cas</a></p>
+    <p><a href="/">{{t.problem.back}}</a></p>
     """
 }

@@ -18,6 +18,17 @@ struct SessionMiddleware: RouterMiddleware {
         Cookie(name: cookieName, value: "", maxAge: 0, path: "/", secure: true, httpOnly: true, sameSite: .strict)
     }
 
+    /// Where the language switch on this answer comes back to: the page itself, or, for the
+    /// answer to a form, the page the form belongs to (its own path; the record for breaking
+    /// the glass; the list for ending something).
+    static func returnPath(_ request: Request) -> String {
+        let path = request.uri.path
+        guard request.method != .get else { return path }
+        if path.hasSuffix("/bris-de-vitre") { return String(path.dropLast("/bris-de-vitre".count)) }
+        if path.hasSuffix("/fin") { return String(path.dropLast("/fin".count)) }
+        return path
+    }
+
     func handle(_ request: Request, context: WebContext, next: (Request, WebContext) async throws -> Response) async throws -> Response {
         var context = context
         context.language = Language(request)
@@ -26,7 +37,7 @@ struct SessionMiddleware: RouterMiddleware {
                 return WebFailure.response(for: error, session: nil, language: context.language)
             }
             context.session?.language = context.language
-            context.session?.path = request.uri.path
+            context.session?.path = Self.returnPath(request)
             if context.session == nil {
                 var response = try await next(request, context)
                 response.setCookie(Self.clearedCookie)

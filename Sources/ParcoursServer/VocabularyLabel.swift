@@ -6,13 +6,13 @@ import ParcoursClinical
 protocol VocabularyTerm: Sendable {
     var rawValue: String { get }
     var frenchLabel: String { get }
+    var englishLabel: String { get }
 }
 
-/// Every vocabulary term the pages show is put in words here, in one place: French only for
-/// now (the English labels are being added to the domain), so the switch is made here alone.
+/// Every vocabulary term the pages show is put in words here, in one place, in the page's language.
 enum VocabularyLabel {
     static func label(_ term: some VocabularyTerm, in language: Language) -> String {
-        term.frenchLabel
+        language == .fr ? term.frenchLabel : term.englishLabel
     }
 }
 
@@ -37,3 +37,5 @@ extension Referral.Urgency: VocabularyTerm {}
 extension ReferralUpdate.Status: VocabularyTerm {}
 extension LegalDisclosure.LegalBasis: VocabularyTerm {}
 extension ClinicalActType: VocabularyTerm {}
+extension AccessPurpose: VocabularyTerm {}
+extension AccessDecision.Denial: VocabularyTerm {}

@@ -80,7 +80,7 @@ extension WebApplication {
         }
         let written: [ConsentAwareWriter.Written]
         do { written = try await caseRecord.record([act], by: session.identity) } catch let refused as ActRefused {
-            return try await again(form, draft, errors: [FieldError(refused, on: form, draft: draft)], of: participant, session: session)
+            return try await again(form, draft, errors: [FieldError(refused, on: form, draft: draft, in: session.language)], of: participant, session: session)
         }
         let recorded = try ParticipantID(checking: written.first?.participant ?? "")
         let (journey, decision) = try await caseRecord.journey(of: recorded, by: session.identity)

@@ -94,9 +94,9 @@ public struct WebApplication: Sendable {
         } catch let denied as ConsentAwareReader.Denied {
             switch denied.decision.denial {
             case .notInCareTeam, .notOwnOrganization:
-                return WebPages.breakGlass(participant, reason: denied.decision.denial!.frenchLabel, session: session)
+                return WebPages.breakGlass(participant, reason: VocabularyLabel.label(denied.decision.denial!, in: session.language), session: session)
             case .justificationTooShort:
-                return WebPages.breakGlass(participant, reason: AccessDecision.Denial.notInCareTeam.frenchLabel, justification: justification ?? "",
+                return WebPages.breakGlass(participant, reason: VocabularyLabel.label(AccessDecision.Denial.notInCareTeam, in: session.language), justification: justification ?? "",
                                            tooShort: true, session: session)
             default: throw denied
             }

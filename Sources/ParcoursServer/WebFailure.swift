@@ -17,28 +17,26 @@ extension WebFailure {
     /// place. Nothing of the error's own text is shown (it may name things the reader may not
     /// see); what cannot be put in words is a 503, and nothing was shown (fail closed).
     static func response(for error: any Error, session: WebSession?, language: Language? = nil) -> Response {
+        let language = language ?? session?.language ?? .fr, words = Catalogue.problem
+        func say(_ status: HTTPResponse.Status, _ heading: String, _ message: String) -> Response {
+            WebPages.problem(status, heading: words[heading]!(language), message: message, session: session, language: language)
+        }
         switch error {
         case WebFailure.crossSite:
-            return WebPages.problem(.forbidden, heading: "Requête refusée",
-                                   message: "Cette demande ne vient pas d'une page de Parcours ouverte dans votre session. Rien n'a été modifié.",
-                                   session: session, language: language)
+            return say(.forbidden, "crossSiteHeading", words["crossSite"]!(language))
         case WebFailure.notFound:
-            return WebPages.problem(.notFound, heading: "Page introuvable", message: "Cette adresse ne mène à aucune page de Parcours.", session: session, language: language)
+            return say(.notFound, "notFoundHeading", words["notFound"]!(language))
         case let denied as ConsentAwareReader.Denied:
-            let reason = denied.decision.denial?.frenchLabel ?? "accès non permis"
-            return WebPages.problem(.forbidden, heading: "Accès refusé",
-                                   message: "Accès refusé — \(reason). Ce refus est inscrit au journal des accès.", session: session, language: language)
+            let reason = denied.decision.denial.map { VocabularyLabel.label($0, in: language) } ?? words["deniedDefault"]!(language)
+            return say(.forbidden, "deniedHeading", "\(words["denied"]!(language)) \(reason). \(words["deniedRecorded"]!(language))")
         case ProjectionError.unknownParticipant:
-            return WebPages.problem(.notFound, heading: "Dossier introuvable", message: "Aucun dossier ne porte cet identifiant.", session: session, language: language)
+            return say(.notFound, "unknownHeading", words["unknown"]!(language))
         case ProjectionError.erased(_, let day, let reason):
-            return WebPages.problem(.gone, heading: "Dossier effacé",
-                                   message: "Ce dossier a été effacé le \(day) (motif : \(reason)).", session: session, language: language)
+            return say(.gone, "erasedHeading", "\(words["erased"]!(language)) \(day) (\(words["erasedReason"]!(language)) \(reason)).")
         case AppError.invalidInput(let field, let reason):
-            return WebPages.problem(.badRequest, heading: "Demande invalide", message: "\(field) : \(reason)", session: session, language: language)
+            return say(.badRequest, "invalidHeading", "\(field) : \(reason)")
         default:
-            return WebPages.problem(.serviceUnavailable, heading: "Service momentanément indisponible",
-                                   message: "La demande n'a pas pu être traitée ni inscrite au journal des accès ; rien n'a été affiché. Réessayez dans un instant.",
-                                   session: session, language: language)
+            return say(.serviceUnavailable, "unavailableHeading", words["unavailable"]!(language))
         }
     }
 }

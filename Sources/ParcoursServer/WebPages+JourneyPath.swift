@@ -10,8 +10,8 @@ extension WebPages {
     static func journeyPath(_ journey: Journey, shown: Set<InformationCategory>, today: String, openings: [RecordOpening]?,
                             language: Language) -> [String: Any] {
         func word(_ key: String) -> String { Catalogue.journeyWord(key, language) }
-        let stages = Dictionary(uniqueKeysWithValues: WheelStage.allCases.map { ($0, JourneyVocabulary.label($0, in: language)) })
-        let steps = Dictionary(uniqueKeysWithValues: EngagementStep.allCases.map { ($0, JourneyVocabulary.label($0, in: language)) })
+        let stages = Dictionary(uniqueKeysWithValues: WheelStage.allCases.map { ($0, VocabularyLabel.label($0, in: language)) })
+        let steps = Dictionary(uniqueKeysWithValues: EngagementStep.allCases.map { ($0, VocabularyLabel.label($0, in: language)) })
         let path = PathChart(journey, today: today)
         let rulers = RulerChart(journey, axis: path.axis)
         var values: [String: Any] = [

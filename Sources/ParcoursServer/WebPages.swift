@@ -65,66 +65,70 @@ enum WebPages {
     }
 
     static func caseload(_ entries: [CaseloadEntry], today: String, session: WebSession, mayAdmit: Bool = false) -> Response {
+        let language = session.language, words = Catalogue.caseload
+        func label(_ term: (some VocabularyTerm)?) -> String { term.map { VocabularyLabel.label($0, in: language) } ?? "—" }
         let rows: [[String: Any]] = entries.map { entry in
             let silentDays = entry.lastContactOn.flatMap { Journey.days(from: $0, to: today) }
             let silent = entry.followUpOpen && (silentDays ?? 0) > 30
             let overdue = entry.followUpOpen && entry.nextReviewOn.map { $0 < today } == true
             return [
                 "participant": entry.participant,
-                "step": entry.engagementStep?.frenchLabel ?? "—", "stage": entry.wheelStage?.frenchLabel ?? "—",
-                "lastContact": entry.lastContactOn ?? "aucun", "silent": silent, "silentDays": silentDays ?? 0,
+                "step": label(entry.engagementStep), "stage": label(entry.wheelStage),
+                "lastContact": entry.lastContactOn ?? words["none"]!(language), "silent": silent, "silentDays": silentDays ?? 0,
                 "nextReview": entry.nextReviewOn ?? "—", "overdue": overdue,
-                "openReferrals": entry.openReferrals, "safety": entry.safetyLevel?.frenchLabel ?? "—",
-                "openWarnings": entry.openWarnings, "followUp": entry.followUpOpen ? "ouvert" : "fermé",
+                "openReferrals": entry.openReferrals, "safety": label(entry.safetyLevel),
+                "openWarnings": entry.openWarnings, "followUp": words[entry.followUpOpen ? "open" : "closed"]!(language),
                 "attention": silent || overdue || entry.openWarnings > 0,
             ]
         }
-        return page("caseload", title: "Ma charge de cas", ["entries": rows, "hasEntries": !rows.isEmpty, "mayAdmit": mayAdmit], session: session)
+        return page("caseload", title: words["title"]!(language), ["entries": rows, "hasEntries": !rows.isEmpty, "mayAdmit": mayAdmit], session: session)
     }
 
     static func journey(_ journey: Journey, shown: Set<InformationCategory>, today: String, session: WebSession,
                         recorded: (what: String, warnings: [ClinicalWarning])? = nil, brokeGlass: Bool = false,
                         glassUntil: Date? = nil, openings: [RecordOpening]? = nil) -> Response {
+        let language = session.language, words = Catalogue.record
+        func label(_ term: some VocabularyTerm) -> String { VocabularyLabel.label(term, in: language) }
         var values: [String: Any] = [
             "participant": journey.participant,
-            "name": journey.admission?.name ?? "Identité non affichée",
-            "age": journey.admission.flatMap { age(born: $0.dateOfBirth, on: today) }.map { "\($0) ans" } ?? "—",
-            "step": journey.stage?.engagementStep.frenchLabel ?? "—", "stage": journey.stage?.wheelStage.frenchLabel ?? "—",
+            "name": journey.admission?.name ?? words["identityHidden"]!(language),
+            "age": journey.admission.flatMap { age(born: $0.dateOfBirth, on: today) }.map { "\($0) \(words["years"]!(language))" } ?? "—",
+            "step": journey.stage.map { label($0.engagementStep) } ?? "—", "stage": journey.stage.map { label($0.wheelStage) } ?? "—",
             "careTeam": journey.careTeam.isEmpty ? "—" : journey.careTeam.joined(separator: ", "),
-            "followUp": journey.followUp.open ? "ouvert" : "fermé",
+            "followUp": words[journey.followUp.open ? "open" : "closed"]!(language),
             "partial": shown != Set(InformationCategory.allCases), "brokeGlass": brokeGlass,
-            "shown": InformationCategory.allCases.filter(shown.contains).map(\.frenchLabel).joined(separator: ", "),
-            "warnings": journey.warnings.map { ["message": $0.message, "since": $0.since] as [String: Any] },
+            "shown": InformationCategory.allCases.filter(shown.contains).map(label).joined(separator: ", "),
+            "warnings": journey.warnings.map { ["message": warning($0.message, code: $0.code, in: language), "since": $0.since] as [String: Any] },
             "hasWarnings": !journey.warnings.isEmpty,
             "episodes": journey.episodes.map { episode -> [String: Any] in
-                var item: [String: Any] = ["stage": episode.wheelStage.frenchLabel, "key": episode.wheelStage.rawValue, "from": episode.from]
+                var item: [String: Any] = ["stage": label(episode.wheelStage), "key": episode.wheelStage.rawValue, "from": episode.from]
                 if let to = episode.to { item["to"] = to }
                 return item
             },
             "relapses": journey.relapses.map { relapse -> [String: Any] in
-                var item: [String: Any] = ["kind": "chute " + relapse.kind.frenchLabel, "startedOn": relapse.startedOn]
+                var item: [String: Any] = ["kind": words["relapse"]!(language) + " " + label(relapse.kind), "startedOn": relapse.startedOn]
                 if let ended = relapse.endedOn { item["endedOn"] = ended }
                 if let helped = relapse.whatHelped { item["whatHelped"] = helped }
                 return item
             },
             "hasRelapses": !journey.relapses.isEmpty,
-            "referrals": journey.referrals.map { ["on": $0.on, "kind": $0.to.kind.frenchLabel, "status": $0.status.frenchLabel] as [String: Any] },
+            "referrals": journey.referrals.map { ["on": $0.on, "kind": label($0.to.kind), "status": language == .fr ? $0.status.frenchLabel : $0.status.englishLabel] as [String: Any] },
             "hasReferrals": !journey.referrals.isEmpty,
             "timeline": journey.timeline.reversed().map { entry -> [String: Any] in
-                ["day": String(entry.occurredAt.prefix(10)), "act": ClinicalActType(rawValue: entry.type)?.frenchLabel ?? entry.type,
+                ["day": String(entry.occurredAt.prefix(10)), "act": ClinicalActType(rawValue: entry.type).map(label) ?? entry.type,
                  "summary": entry.summary, "corrected": entry.corrected]
             },
         ]
         if let glassUntil { values["glassUntil"] = ["time": minute(glassUntil), "csrf": session.csrfToken] as [String: Any] }
         if let recorded {
             values["recorded"] = recorded.what
-            values["recordedWarnings"] = recorded.warnings.map(\.message)
+            values["recordedWarnings"] = recorded.warnings.map { warning($0.message, code: $0.code, in: language) }
             values["hasRecordedWarnings"] = !recorded.warnings.isEmpty
         }
         if let plan = journey.plan { values["plan"] = ["on": plan.on, "reviewOn": plan.plan.reviewOn] as [String: Any] }
-        if let safety = journey.safety { values["safety"] = ["on": safety.on, "level": safety.assessment.dangerLevel.frenchLabel] as [String: Any] }
+        if let safety = journey.safety { values["safety"] = ["on": safety.on, "level": label(safety.assessment.dangerLevel)] as [String: Any] }
         values.merge(journeyPath(journey, shown: shown, today: today, openings: brokeGlass ? nil : openings, language: session.language)) { _, path in path }
-        return page("journey", title: "Parcours de \(journey.participant)", values, session: session)
+        return page("journey", title: "\(words["titlePrefix"]!(language)) \(journey.participant)", values, session: session)
     }
 
     /// A refusal the glass may be broken for: the reason, and the form to break it.
@@ -132,11 +136,17 @@ enum WebPages {
                            session: WebSession) -> Response {
         let values: [String: Any] = ["participant": participant.rawValue, "reason": reason, "csrf": session.csrfToken,
                                      "justification": justification, "minimum": AccessPolicy.minimumJustification, "tooShort": tooShort]
-        return page("breakGlass", title: "Accès refusé", values, session: session, status: .forbidden)
+        return page("breakGlass", title: Catalogue.breakGlass["title"]!(session.language), values, session: session, status: .forbidden)
     }
 
     static func problem(_ status: HTTPResponse.Status, heading: String, message: String, session: WebSession?, language: Language? = nil) -> Response {
         page("problem", title: heading, ["heading": heading, "message": message], session: session, language: language, status: status)
+    }
+
+    /// A warning in the page's language (recorded in French, said in English from its code).
+    static func warning(_ message: String, code: WarningCode, in language: Language) -> String {
+        let warning = ClinicalWarning(code: code, message: message)
+        return language == .fr ? warning.frenchMessage : warning.englishMessage
     }
 
     /// Age in whole years on `today`, from a birth day; nil when either is not a day.

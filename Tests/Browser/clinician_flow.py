@@ -140,6 +140,10 @@ def main():
         driver.get(base + "/")
         check(driver.current_url.endswith("/connexion"), "signed out, the caseload leads to the sign-in page")
         scan(driver, "01-connexion")
+        submit(driver, "form.language button", lambda d: d.title.startswith("Sign in"))
+        check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "the sign-in page in English")
+        scan(driver, "01-connexion-en")
+        submit(driver, "form.language button", lambda d: d.title.startswith("Connexion"))
         driver.find_element(By.ID, "actor").send_keys("clin-0001")
         driver.find_element(By.ID, "passphrase").send_keys("pas-la-bonne-phrase")
         submit(driver, "form.sign-in button", lambda d: "Connexion" in d.title)
@@ -161,6 +165,7 @@ def main():
         WebDriverWait(driver, 30).until(lambda d: participant in d.title)
         check(participant in driver.title and "Le parcours dans la roue" in driver.page_source, "a participant's journey opens")
         check(participant in driver.current_url and "Fictive" not in driver.current_url, "the URL holds the pseudonymous id only")
+        journey_path = driver.current_url[len(base):]
         scan(driver, "04-parcours")
         driver.find_element(By.PARTIAL_LINK_TEXT, "Consigner une évaluation").click()
         WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "engagementStep"))
@@ -185,9 +190,11 @@ def main():
         WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "moment-plans"))
         check("Plan de chute" in driver.page_source and "Divulgation exigée par la loi" in driver.page_source,
               "the acts one may record are listed by moment")
+        acts_path = driver.current_url[len(base):]
         scan(driver, "07a-actes")
         driver.find_element(By.LINK_TEXT, "Plan de chute").click()
         WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "riskSituations-0-situation"))
+        fall_plan_path = driver.current_url[len(base):]
         check("comportementaux" in driver.page_source, "the fall plan names its four kinds of signals")
         driver.find_element(By.ID, "riskSituations-1-situation").send_keys("Une fête")
         submit(driver, "button[name=_ajouter][value=riskSituations]", lambda d: d.find_elements(By.ID, "riskSituations-2-situation"))
@@ -208,6 +215,16 @@ def main():
         submit(driver, "form.language button", lambda d: d.title.startswith("My sessions"))
         check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "the switch speaks English, on the same page")
         scan(driver, "07e-sessions-en")
+        # Every page again, in English: the same checks, the words of the other language.
+        for name, path, words in [("03-charge-de-cas-en", "/", "My caseload"), ("04-parcours-en", journey_path, "The path through the wheel"),
+                                  ("05-evaluation-en", journey_path + "/evaluation", "Stage assessment"),
+                                  ("07a-actes-en", acts_path, "Fall plan"), ("07b-plan-de-chute-en", fall_plan_path, "behavioural"),
+                                  ("07c-admission-en", "/admission", "Admission")]:
+            driver.get(base + path)
+            check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en" and words in driver.page_source,
+                  f"{name}: in English ({words})")
+            scan(driver, name)
+        driver.get(base + "/sessions")
         submit(driver, "form.language button", lambda d: d.title.startswith("Mes sessions"))
         submit(driver, ".sign-out button", lambda d: d.current_url.endswith("/connexion"))
         check(driver.current_url.endswith("/connexion"), "signed out")
@@ -227,6 +244,14 @@ def main():
         check("Accès par bris de vitre" in page and "Le parcours dans la roue" in page,
               "with a written justification she breaks the glass: the record opens, under a banner")
         scan(driver, "09-bris-de-vitre")
+        submit(driver, "form.language button", lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
+        check("Break-glass access" in driver.page_source and "Close it now" in driver.page_source,
+              "the glass stays broken for the day: the record, in English, under its banner")
+        scan(driver, "09-bris-de-vitre-en")
+        submit(driver, ".glass button", lambda d: d.title.startswith("My caseload"))
+        driver.get(f"{base}/participants/{participant}")
+        check("Access refused" in driver.page_source and "Fictive" not in driver.page_source, "closed, the record is refused again")
+        scan(driver, "08-acces-refuse-en")
     finally:
         driver.quit()
         server.terminate()

@@ -33,6 +33,18 @@ struct EnglishLabelTests {
     @Test("legal bases") func legalBases() { Self.expectLabels(LegalDisclosure.LegalBasis.allCases, \.englishLabel, \.frenchLabel) }
     @Test("lapse kinds") func lapses() { Self.expectLabels(RelapseRecord.Kind.allCases, \.englishLabel, \.frenchLabel) }
     @Test("information categories") func categories() { Self.expectLabels(InformationCategory.allCases, \.englishLabel, \.frenchLabel) }
+    @Test("the forms' vocabularies: objectives, signals, lapse factors, risks, sessions, survival strategies, consent")
+    func formVocabularies() {
+        Self.expectLabels(PlanRevision.ObjectiveStatus.allCases, \.englishLabel, \.frenchLabel)
+        Self.expectLabels(FallPlanRevision.SignalKind.allCases, \.englishLabel, \.frenchLabel)
+        Self.expectLabels(RelapseRecord.Factor.Origin.allCases, \.englishLabel, \.frenchLabel)
+        Self.expectLabels(RelapseRecord.Factor.Category.allCases, \.englishLabel, \.frenchLabel)
+        Self.expectLabels(SafetyAssessment.Risk.allCases, \.englishLabel, \.frenchLabel)
+        Self.expectLabels(SessionRecord.Process.allCases, \.englishLabel, \.frenchLabel)
+        Self.expectLabels(SessionRecord.Technique.allCases, \.englishLabel, \.frenchLabel)
+        Self.expectLabels(TraumaObservation.SurvivalStrategy.allCases, \.englishLabel, \.frenchLabel)
+        Self.expectLabels(ConsentDecision.Decider.allCases, \.englishLabel, \.frenchLabel)
+    }
 
     @Test("consent scopes, with the organization or clinician they name")
     func scopes() {

@@ -24,7 +24,8 @@ struct RecordingGuardTests {
             let page = FormPage(refused)
             #expect(refused.status == .badRequest && refused.text.contains("Rien n&#39;a été enregistré"))
             #expect(page.inError("objectives-0-measure"), "the refusal is beside the objective's measure")
-            #expect(refused.text.contains("<a href=\"#objectives-0-measure\">") && refused.text.contains("a SMART objective is measurable"))
+            #expect(refused.text.contains("<a href=\"#objectives-0-measure\">") && refused.text.contains("un objectif SMART est mesurable"),
+                    "the domain's reason, in the page's language")
             for typed in ["Dormir au chaud", "Trouver une chambre", "2027-02-01", ">Appeler deux refuges</textarea>", "2027-02-15"] {
                 #expect(refused.text.contains(typed), "\(typed) is kept")
             }

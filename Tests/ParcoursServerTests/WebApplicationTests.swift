@@ -107,7 +107,7 @@ struct WebApplicationTests {
             let opened = try await client.post("/participants/\(participant)/bris-de-vitre", ["_csrf": token, "justification": justification], jar: jar)
             #expect(opened.status == .ok && opened.text.contains("Personne Fictive Web") && opened.text.contains("Accès par bris de vitre"))
             #expect(!opened.text.contains("/evaluation"), "no recording form is offered that the policy would refuse without the glass")
-            #expect(opened.text.contains("reste ouvert pour vous jusqu'au") && opened.text.contains("Refermer maintenant"))
+            #expect(opened.text.contains("reste ouvert pour vous jusqu&#39;au") && opened.text.contains("Refermer maintenant"))
             // The glass stays broken for that record in this session: the next read opens it, recorded again.
             fixture.clock.advance(60)
             let again = try await client.get("/participants/\(participant)", jar: jar)
