@@ -1,7 +1,8 @@
 /// The schema a fresh store had after migrations v1–v4 when v1 still built its SQL from
 /// application types (`LogTable`, `StreamRules`): `sqlite_master` of a store made by
 /// `parcours init` at commit 07403d3, captured once, ordered by type and name. Migrations
-/// are never edited once shipped, so their literal SQL must give exactly this. v7 added the
+/// are never edited once shipped, so their literal SQL must give exactly this. v6 added the
+/// web application's second factors and sessions (`second_factor`, `web_session`), v8 the
 /// index of the access log by participant (`access_event_participant`).
 enum SchemaFixture {
     static let migratedSchema = #"""
@@ -49,8 +50,17 @@ CREATE INDEX program_transition_day ON program_transition (on_day, from_stage, t
 -- index sqlite_autoindex_sealed_secret_1 on sealed_secret
 (automatic)
 
+-- index sqlite_autoindex_second_factor_1 on second_factor
+(automatic)
+
 -- index sqlite_autoindex_store_info_1 on store_info
 (automatic)
+
+-- index sqlite_autoindex_web_session_1 on web_session
+(automatic)
+
+-- index web_session_actor on web_session
+CREATE INDEX web_session_actor ON web_session (actor, last_seen_at)
 
 -- table access_event on access_event
 CREATE TABLE access_event (
@@ -184,8 +194,30 @@ CREATE TABLE projection_position (
 -- table sealed_secret on sealed_secret
 CREATE TABLE sealed_secret (name TEXT PRIMARY KEY NOT NULL, sealed BLOB NOT NULL)
 
+-- table second_factor on second_factor
+CREATE TABLE second_factor (
+    actor TEXT PRIMARY KEY NOT NULL,
+    sealed BLOB NOT NULL,
+    nonce BLOB NOT NULL,
+    last_step INTEGER NOT NULL DEFAULT 0)
+
 -- table store_info on store_info
 CREATE TABLE store_info (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)
+
+-- table web_session on web_session
+CREATE TABLE web_session (
+    digest TEXT PRIMARY KEY NOT NULL,
+    actor TEXT NOT NULL,
+    sealed_seed BLOB NOT NULL,
+    nonce BLOB NOT NULL,
+    csrf_token TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    last_seen_at REAL NOT NULL,
+    device TEXT NOT NULL,
+    enrolment BLOB,
+    enrolment_nonce BLOB,
+    glass BLOB,
+    glass_nonce BLOB)
 
 -- trigger access_event_immutable_delete on access_event
 CREATE TRIGGER access_event_immutable_delete BEFORE DELETE ON access_event
