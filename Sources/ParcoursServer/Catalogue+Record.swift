@@ -21,6 +21,19 @@ extension Catalogue {
         "none": Wording("aucun", en: "none"),
         "open": Wording("ouvert", en: "open"),
         "closed": Wording("fermé", en: "closed"),
+        "show": Wording("Afficher", en: "Show"),
+        "filter": Wording("Personnes", en: "People"),
+        "order": Wording("Ordre", en: "Order"),
+        "filter-tous": Wording("toutes", en: "everyone"),
+        "filter-ouverts": Wording("suivis ouverts", en: "open follow-ups"),
+        "filter-attention": Wording("à surveiller (sans contact, révision due, avertissements)", en: "needing attention (no contact, review due, warnings)"),
+        "order-contact": Wording("suivis ouverts, puis les plus longtemps sans contact", en: "open follow-ups, longest without contact first"),
+        "order-revision": Wording("prochaine révision du plan", en: "next plan review"),
+        "order-personne": Wording("identifiant", en: "id"),
+        "order-roue": Wording("stade de la roue", en: "wheel stage"),
+        "shown": Wording("Personnes affichées :", en: "People shown:"),
+        "of": Wording("sur", en: "of"),
+        "noneShown": Wording("Personne ne correspond à ce choix.", en: "No one matches this choice."),
     ]
 
     static let record: [String: Wording] = [

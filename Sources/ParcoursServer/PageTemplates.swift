@@ -120,7 +120,18 @@ enum PageTemplates {
     static let caseload = """
     <h1>{{t.caseload.title}}</h1>
     {{#mayAdmit}}<p class="actions"><a href="/admission">{{t.forms.admit}}</a></p>{{/mayAdmit}}
-    {{^entries}}<p>{{t.caseload.empty}}</p>{{/entries}}
+    {{^followsSomeone}}<p>{{t.caseload.empty}}</p>{{/followsSomeone}}
+    {{#followsSomeone}}
+    <form method="get" action="/" class="caseload-view">
+    <p><label for="vue">{{t.caseload.filter}}</label>
+    <select id="vue" name="vue">{{#filters}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/filters}}</select></p>
+    <p><label for="tri">{{t.caseload.order}}</label>
+    <select id="tri" name="tri">{{#orders}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/orders}}</select></p>
+    <p><button type="submit">{{t.caseload.show}}</button></p>
+    </form>
+    <p role="status">{{t.caseload.shown}} {{shownCount}} {{t.caseload.of}} {{totalCount}}.</p>
+    {{^hasEntries}}<p>{{t.caseload.noneShown}}</p>{{/hasEntries}}
+    {{/followsSomeone}}
     {{#hasEntries}}
     <table class="caseload">
     <caption>{{t.caseload.caption}}</caption>

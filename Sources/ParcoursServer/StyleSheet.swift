@@ -35,6 +35,7 @@ enum StyleSheet {
     [aria-invalid=true] { border: 2px solid #8a1c1c; }
     .actions a { font-weight: 600; }
     .glass { background: var(--flag-bg); border-left: 4px solid var(--flag); padding: .5rem 1rem; font-weight: 600; }
+    .caseload-view { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-end; } .caseload-view p { margin: 0; }
     .hint { display: block; color: var(--muted); font-size: .9rem; margin-top: .25rem; }
     .typed-key code { font-size: 1.25rem; letter-spacing: .05em; background: var(--soft); padding: .25rem .5rem; border-radius: 4px; }
     .idle-warning { background: var(--flag-bg); border-bottom: 2px solid var(--flag); padding: .75rem 1.5rem; }

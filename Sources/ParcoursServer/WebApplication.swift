@@ -42,7 +42,9 @@ public struct WebApplication: Sendable {
         router.get("/") { request, context in
             await page(request, context) { session in
                 let (_, entries) = try await caseRecord.caseload(by: session.identity)
-                return WebPages.caseload(entries, today: CaseRecord.today(), session: session, mayAdmit: try await caseRecord.mayAdmit(by: session.identity))
+                let view = CaseloadView(query: request.uri.queryParameters["vue"].map(String.init), request.uri.queryParameters["tri"].map(String.init))
+                return WebPages.caseload(entries, view: view, today: CaseRecord.today(), session: session,
+                                         mayAdmit: try await caseRecord.mayAdmit(by: session.identity))
             }
         }
         router.get("/participants/:participant") { request, context in

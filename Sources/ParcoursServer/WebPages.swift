@@ -64,24 +64,32 @@ enum WebPages {
         return formatter.string(from: date)
     }
 
-    static func caseload(_ entries: [CaseloadEntry], today: String, session: WebSession, mayAdmit: Bool = false) -> Response {
+    static func caseload(_ entries: [CaseloadEntry], view: CaseloadView = CaseloadView(), today: String, session: WebSession,
+                         mayAdmit: Bool = false) -> Response {
         let language = session.language, words = Catalogue.caseload
         func label(_ term: (some VocabularyTerm)?) -> String { term.map { VocabularyLabel.label($0, in: language) } ?? "—" }
-        let rows: [[String: Any]] = entries.map { entry in
-            let silentDays = entry.lastContactOn.flatMap { Journey.days(from: $0, to: today) }
-            let silent = entry.followUpOpen && (silentDays ?? 0) > 30
-            let overdue = entry.followUpOpen && entry.nextReviewOn.map { $0 < today } == true
+        let shown = view.apply(entries, today: today)
+        let rows: [[String: Any]] = shown.map { entry in
+            let flags = CaseloadView.Flags(entry, today: today)
             return [
                 "participant": entry.participant,
                 "step": label(entry.engagementStep), "stage": label(entry.wheelStage),
-                "lastContact": entry.lastContactOn ?? words["none"]!(language), "silent": silent, "silentDays": silentDays ?? 0,
-                "nextReview": entry.nextReviewOn ?? "—", "overdue": overdue,
+                "lastContact": entry.lastContactOn ?? words["none"]!(language), "silent": flags.silent, "silentDays": flags.silentDays ?? 0,
+                "nextReview": entry.nextReviewOn ?? "—", "overdue": flags.overdue,
                 "openReferrals": entry.openReferrals, "safety": label(entry.safetyLevel),
                 "openWarnings": entry.openWarnings, "followUp": words[entry.followUpOpen ? "open" : "closed"]!(language),
-                "attention": silent || overdue || entry.openWarnings > 0,
+                "attention": flags.attention,
             ]
         }
-        return page("caseload", title: words["title"]!(language), ["entries": rows, "hasEntries": !rows.isEmpty, "mayAdmit": mayAdmit], session: session)
+        let filters: [[String: Any]] = CaseloadView.Filter.allCases.map {
+            ["value": $0.rawValue, "label": words["filter-" + $0.rawValue]!(language), "selected": $0 == view.filter]
+        }
+        let orders: [[String: Any]] = CaseloadView.Order.allCases.map {
+            ["value": $0.rawValue, "label": words["order-" + $0.rawValue]!(language), "selected": $0 == view.order]
+        }
+        return page("caseload", title: words["title"]!(language),
+                    ["entries": rows, "hasEntries": !rows.isEmpty, "mayAdmit": mayAdmit, "filters": filters, "orders": orders,
+                     "shownCount": rows.count, "totalCount": entries.count, "followsSomeone": !entries.isEmpty], session: session)
     }
 
     static func journey(_ journey: Journey, shown: Set<InformationCategory>, today: String, session: WebSession,
