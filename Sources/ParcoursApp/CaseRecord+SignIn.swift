@@ -1,3 +1,4 @@
+import Dispatch
 import ParcoursAccess
 import ParcoursLog
 
@@ -5,8 +6,26 @@ extension CaseRecord {
     /// Proves an identity for a front that keeps it (a web session): the actor's key, unlocked
     /// by her or his signer, once the directory says the actor is active. A failure is recorded
     /// in the access log with its category (never the error's text), then thrown; a front says
-    /// only that the id or the passphrase was wrong, never which.
+    /// only that the id or the passphrase was wrong, never which — nor in time: a failure that
+    /// derived no key (an unknown, revoked or malformed id) derives one from a decoy first, so
+    /// it takes as long as a wrong passphrase.
     public func signIn(_ identity: Identity) async throws -> UnlockedActor {
-        try await session(identity, view: .caseload).author
+        do { return try await session(identity, view: .caseload).author } catch {
+            if Self.category(of: error) != .identityNotProven { await Self.spendAsMuchAsAnUnlock() }
+            throw error
+        }
     }
+
+    /// A key sealed under a passphrase nobody knows, opened with another: one Argon2id
+    /// derivation with the store's parameters, on a thread of its own.
+    static func spendAsMuchAsAnUnlock() async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                _ = try? decoy?.open(passphrase: "decoy")
+                done.resume()
+            }
+        }
+    }
+
+    private static let decoy = try? PassphraseSeal.seal(Sodium.randomBytes(32), passphrase: Base64.encode(Sodium.randomBytes(32)))
 }

@@ -44,13 +44,18 @@ public protocol CaseStore: Sendable {
 
     /// An actor's second factor (its TOTP secret, sealed under a key her signing key derives); nil when none is set up.
     func secondFactor(of actor: String) async throws -> WebSessionRecord.Sealed?
-    /// Sets up (or replaces) an actor's second factor.
-    func setSecondFactor(_ sealed: WebSessionRecord.Sealed, of actor: String) async throws
+    /// Sets up an actor's second factor; false, and nothing changed, when one is set up already
+    /// (only a key rotation or a revocation, which delete it, lets another be set up).
+    func setSecondFactor(_ sealed: WebSessionRecord.Sealed, of actor: String) async throws -> Bool
     /// Claims a TOTP time step for an actor: true when it is later than every step claimed
     /// before, so a code opens one session only.
     func claimSecondFactorStep(_ step: Int64, of actor: String) async throws -> Bool
     func saveWebSession(_ session: WebSessionRecord) async throws
     func webSession(digest: String) async throws -> WebSessionRecord?
+    /// Keeps a session's break-glass grants (nothing if the session has ended meanwhile).
+    func setWebSessionGlass(_ glass: WebSessionRecord.Sealed, digest: String) async throws
+    /// Ends an actor's sessions: every one, or only those setting up the second factor; returns how many.
+    func endWebSessions(of actor: String, settingUpOnly: Bool) async throws -> Int
     /// Notes that a session was used at `time`.
     func touchWebSession(digest: String, at time: Date) async throws
     /// Ends a session: its sealed key is deleted.

@@ -61,6 +61,8 @@ extension CaseRecord {
             let key = try await identity.signer.unlock(identity.actor, in: store)
             let directory = try await store.currentDirectory()
             guard let actor = directory.activeActor(key.id) else { throw LogError.revokedActor(key.id) }
+            // A key since rotated (a session opened before) proves nothing any more.
+            guard actor.key == key.key.publicKey else { throw AppError.identityNotProven }
             return Session(reader: Reader(actor), author: key, directory: directory, caseRecord: self)
         } catch {
             // `recordable` is an actor id, or `unproven-` and a digest: an id either way.

@@ -76,8 +76,16 @@ public struct SQLiteCaseStore: CaseStore {
         try await SQLiteThreads.run { [store] in try store.secondFactor(of: actor) }
     }
 
-    public func setSecondFactor(_ sealed: WebSessionRecord.Sealed, of actor: String) async throws {
+    public func setSecondFactor(_ sealed: WebSessionRecord.Sealed, of actor: String) async throws -> Bool {
         try await SQLiteThreads.run { [store] in try store.setSecondFactor(sealed, of: actor) }
+    }
+
+    public func setWebSessionGlass(_ glass: WebSessionRecord.Sealed, digest: String) async throws {
+        try await SQLiteThreads.run { [store] in try store.setWebSessionGlass(glass, digest: digest) }
+    }
+
+    public func endWebSessions(of actor: String, settingUpOnly: Bool) async throws -> Int {
+        try await SQLiteThreads.run { [store] in try store.endWebSessions(of: actor, settingUpOnly: settingUpOnly) }
     }
 
     public func claimSecondFactorStep(_ step: Int64, of actor: String) async throws -> Bool {

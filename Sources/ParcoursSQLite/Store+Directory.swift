@@ -38,6 +38,7 @@ extension Store {
         return try writeDirectoryEvent(Directory.actorKeyRotated, data: ["actor": .string(id), "key": .string(key.publicKey.base64)],
                                        by: admin) { db in
             try self.storeSealedKey(key.publicKey, actor: id, sealed: sealed, db: db)
+            try Self.forgetWebSignIn(of: id, in: db)
         }
     }
 
@@ -65,7 +66,9 @@ extension Store {
         if Self.activeAdmins(directory) == [id] {
             throw StoreError.ruleBroken("actor: \(id) is the last active admin; enrol another admin first")
         }
-        return try writeDirectoryEvent(Directory.actorRevoked, data: ["actor": .string(id), "reason": .string(reason)], by: admin)
+        return try writeDirectoryEvent(Directory.actorRevoked, data: ["actor": .string(id), "reason": .string(reason)], by: admin) { db in
+            try Self.forgetWebSignIn(of: id, in: db)
+        }
     }
 
     /// The founding admin's display name, kept beside the log (log.created has no name).

@@ -12,13 +12,33 @@ extension Store {
         }
     }
 
-    public func setSecondFactor(_ sealed: WebSessionRecord.Sealed, of actor: String) throws {
+    public func setSecondFactor(_ sealed: WebSessionRecord.Sealed, of actor: String) throws -> Bool {
         try pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO second_factor (actor, sealed, nonce) VALUES (?, ?, ?)
-                ON CONFLICT (actor) DO UPDATE SET sealed = excluded.sealed, nonce = excluded.nonce, last_step = 0
-                """, arguments: [actor, Data(sealed.ciphertext), Data(sealed.nonce)])
+            try db.execute(sql: "INSERT OR IGNORE INTO second_factor (actor, sealed, nonce) VALUES (?, ?, ?)",
+                           arguments: [actor, Data(sealed.ciphertext), Data(sealed.nonce)])
+            return db.changesCount == 1
         }
+    }
+
+    public func setWebSessionGlass(_ glass: WebSessionRecord.Sealed, digest: String) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE web_session SET glass = ?, glass_nonce = ? WHERE digest = ?",
+                           arguments: [Data(glass.ciphertext), Data(glass.nonce), digest])
+        }
+    }
+
+    public func endWebSessions(of actor: String, settingUpOnly: Bool) throws -> Int {
+        try pool.write { db in
+            try db.execute(sql: "DELETE FROM web_session WHERE actor = ?" + (settingUpOnly ? " AND enrolment IS NOT NULL" : ""), arguments: [actor])
+            return db.changesCount
+        }
+    }
+
+    /// What a key rotation or a revocation ends with the old key: the actor's web sessions and
+    /// second factor (sealed under a key the old one derived), in the directory event's transaction.
+    static func forgetWebSignIn(of actor: String, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM web_session WHERE actor = ?", arguments: [actor])
+        try db.execute(sql: "DELETE FROM second_factor WHERE actor = ?", arguments: [actor])
     }
 
     public func claimSecondFactorStep(_ step: Int64, of actor: String) throws -> Bool {

@@ -16,6 +16,9 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         var response: Response
         do { response = try await next(request, context) } catch let error as HTTPResponseError {
             response = try error.response(from: request, context: context)
+        } catch {
+            // Anything else a route let through (a store that failed): the 503 page, in words, nothing shown.
+            response = WebFailure.response(for: error, session: nil, language: Language(request))
         }
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.referrerPolicy] = "no-referrer"

@@ -1,21 +1,50 @@
 import Foundation
+import ParcoursLog
 
 /// Slows sign-in down after failures for an actor id: each failure doubles the wait before
-/// the next attempt is answered (1 s, 2 s, 4 s… at most 30 s), whatever its outcome, so a
-/// passphrase cannot be guessed at speed. A success clears it.
+/// the next attempt is answered (1 s, 2 s, 4 s… at most 30 s), and attempts for one id are
+/// answered one after another — each reserves its turn before waiting, so attempts sent
+/// together wait their turns rather than share one wait. A success clears it.
+///
+/// Ids are counted in a fixed number of buckets, by a keyed digest: memory stays bounded
+/// whatever is sent, a flood of made-up ids cannot push a real id's count out, and nobody
+/// who does not know the key can aim at another id's bucket.
 actor SignInThrottle {
-    private var failures: [String: Int] = [:]
+    static let buckets = 4096
+    static let longest: Duration = .seconds(30)
 
-    /// How long to wait before answering an attempt for `actor`.
-    func delay(for actor: String) -> Duration {
-        guard let count = failures[actor], count > 0 else { return .zero }
-        return .seconds(min(30, 1 << min(count - 1, 5)))
+    private struct Bucket {
+        var failures = 0
+        var nextTurn = ContinuousClock.Instant.now
     }
 
+    private var table = [Bucket](repeating: Bucket(), count: SignInThrottle.buckets)
+    private let key = Sodium.randomBytes(32)
+
+    /// Reserves the next turn for an attempt on `actor`; returns how long to wait for it.
+    func reserve(for actor: String) -> Duration {
+        let index = bucket(actor), now = ContinuousClock.Instant.now
+        let turn = max(now, table[index].nextTurn)
+        table[index].nextTurn = turn + Self.backoff(table[index].failures)
+        return turn - now
+    }
+
+    /// The wait a number of failures gives: none, then 1 s, 2 s, 4 s… at most 30 s.
+    static func backoff(_ failures: Int) -> Duration {
+        failures == 0 ? .zero : min(longest, .seconds(1 << min(failures - 1, 5)))
+    }
+
+    /// A failure: the id's next turn moves one more backoff away.
     func failed(_ actor: String) {
-        failures[actor, default: 0] += 1
-        if failures.count > 10_000 { failures.removeAll() }
+        let index = bucket(actor)
+        table[index].failures += 1
+        table[index].nextTurn = max(ContinuousClock.Instant.now, table[index].nextTurn) + Self.backoff(table[index].failures)
     }
 
-    func succeeded(_ actor: String) { failures[actor] = nil }
+    func succeeded(_ actor: String) { table[bucket(actor)] = Bucket() }
+
+    func bucket(_ actor: String) -> Int {
+        let digest = Sodium.hmacSHA256(key: key, Array(actor.utf8))
+        return (Int(digest[0]) << 8 | Int(digest[1])) % Self.buckets
+    }
 }

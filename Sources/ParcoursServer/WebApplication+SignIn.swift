@@ -9,6 +9,8 @@ extension WebApplication {
     /// The pre-session cookie the sign-in form's token is checked against (double submit).
     static let formCookieName = "__Host-parcours-form"
     static let secondFactorPath = "/connexion/second-facteur"
+    /// A sign-in form is a few hundred bytes: more is refused before anything is read.
+    static let signInLimit = 8 * 1024
 
     func addSignInRoutes(to router: Router<WebContext>) {
         router.get("/connexion") { request, context in
@@ -50,12 +52,12 @@ extension WebApplication {
     /// was wrong (id, passphrase or code). At the first sign-in, the session opened only sets
     /// up the second factor.
     private func signIn(_ request: Request, context: WebContext) async throws -> Response {
-        let form = try await WebForm(request, context: context)
+        let form = try await WebForm(request, context: context, limit: Self.signInLimit)
         guard form.carries(token: request.cookies[Self.formCookieName]?.value ?? "") else {
             return WebFailure.response(for: WebFailure.crossSite, session: nil, language: context.language)
         }
-        let actor = String((form["actor"] ?? "").prefix(64)), passphrase = form["passphrase"] ?? ""
-        try? await Task.sleep(for: await throttle.delay(for: actor))
+        let actor = String(decoding: (form["actor"] ?? "").utf8.prefix(64), as: UTF8.self), passphrase = form["passphrase"] ?? ""
+        try? await Task.sleep(for: await throttle.reserve(for: actor))
         let key: UnlockedActor
         do { key = try await caseRecord.signIn(Identity(actor: actor, signer: PassphraseSigner { passphrase })) } catch {
             return await refuseSignIn(actor, language: context.language)
@@ -85,14 +87,21 @@ extension WebApplication {
     /// set-up session is then replaced by a full one (a new id).
     private func confirmSecondFactor(_ request: Request, context: WebContext) async throws -> Response {
         guard let session = context.session, let secret = session.enrolment else { return Response.redirect(to: "/connexion", type: .normal) }
-        let form = try await WebForm(request, context: context)
+        let form = try await WebForm(request, context: context, limit: Self.signInLimit)
         guard form.carries(token: session.csrfToken) else { return WebFailure.response(for: WebFailure.crossSite, session: session) }
         let factor = OneTimeCode(secret: secret)
         guard let step = factor.matchingStep(form["code"] ?? "", at: sessions.now()) else {
             return WebPages.secondFactor(factor, failed: true, session: session)
         }
-        try await caseRecord.setSecondFactor(secret, for: session.key)
+        // Set up once: a second set-up session (opened with the passphrase meanwhile) never replaces it.
+        guard try await caseRecord.setSecondFactor(secret, for: session.key) else {
+            try await sessions.end(request.cookies[SessionMiddleware.cookieName]?.value ?? "")
+            var response = Response.redirect(to: "/connexion", type: .normal)
+            response.setCookie(SessionMiddleware.clearedCookie)
+            return response
+        }
         _ = try await caseRecord.claimSecondFactorStep(step, of: session.actor)
+        _ = try await sessions.store.endWebSessions(of: session.actor, settingUpOnly: true)
         let device = WebSessions.device(userAgent: request.headers[.userAgent] ?? "")
         return try await opened(try await sessions.open(for: session.key, device: device), replacing: request, to: "/")
     }
@@ -112,7 +121,9 @@ extension WebApplication {
         let form = try await WebForm(request, context: context)
         let language = Language(rawValue: form["langue"] ?? "") ?? context.language
         let back = form["retour"] ?? "/"
-        let local = back.hasPrefix("/") && !back.hasPrefix("//") && !back.contains("\\") && back.utf8.count <= 256
+        // A path of this server: printable ASCII only (a tab or a backslash could make `//`), not `//`.
+        let local = back.hasPrefix("/") && !back.hasPrefix("//") && back.utf8.count <= 256
+            && back.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7f && $0 != UInt8(ascii: "\\") }
         var response = Response.redirect(to: local ? back : "/", type: .normal)
         response.setCookie(language.cookie)
         return response

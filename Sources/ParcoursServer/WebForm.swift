@@ -16,9 +16,9 @@ struct WebForm: Sendable {
     /// Every name given, each with its values.
     var allValues: [String: [String]] { all }
 
-    /// Reads the request's body, at most `context.maxUploadSize` bytes.
-    init(_ request: Request, context: some RequestContext) async throws {
-        let body = try await request.body.collect(upTo: context.maxUploadSize)
+    /// Reads the request's body, at most `limit` bytes (`context.maxUploadSize` by default).
+    init(_ request: Request, context: some RequestContext, limit: Int? = nil) async throws {
+        let body = try await request.body.collect(upTo: limit ?? context.maxUploadSize)
         self.init(encoded: String(buffer: body))
     }
 

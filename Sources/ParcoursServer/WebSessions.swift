@@ -25,9 +25,11 @@ struct WebSessions: Sendable {
     /// Opens a session for a person whose identity was just proven; returns the cookie's value.
     /// With `enrolling`, the session only sets up that second-factor secret (sealed like the key).
     /// Sessions that expired meanwhile are ended on the way.
+    /// A set-up session ends the actor's other set-up sessions: one at a time.
     func open(for key: UnlockedActor, device: String, enrolling secret: [UInt8]? = nil) async throws -> String {
         let time = now()
         _ = try await store.endWebSessions(idleSince: time - Self.idleLimit, openedBefore: time - Self.absoluteLimit)
+        if secret != nil { _ = try await store.endWebSessions(of: key.id, settingUpOnly: true) }
         let id = Self.token()
         var cookieSecret = Sodium.randomBytes(32)
         let cookie = id + "." + Self.base64URL(cookieSecret)
@@ -83,12 +85,11 @@ struct WebSessions: Sendable {
 
     /// Keeps (or, with nil, drops) a break-glass grant in the session, sealed under its cookie's secret.
     func keep(_ grant: GlassGrant?, for participant: String, in session: WebSession) async throws {
-        guard let sealingKey = session.sealingKey, var record = try await store.webSession(digest: Self.digest(session.id)) else { return }
+        guard let sealingKey = session.sealingKey else { return }
         var grants = session.glass
         grants[participant] = grant
         let box = sealingKey.seal(Array(try JSONEncoder().encode(grants)), associatedData: Self.associatedData(session.actor, glass: true))
-        record.glass = WebSessionRecord.Sealed(ciphertext: box.ciphertext, nonce: box.nonce)
-        try await store.saveWebSession(record)
+        try await store.setWebSessionGlass(WebSessionRecord.Sealed(ciphertext: box.ciphertext, nonce: box.nonce), digest: Self.digest(session.id))
     }
 
     /// Ends the session a cookie names: its sealed key is deleted.

@@ -61,6 +61,53 @@ struct SecondFactorTests {
         }
     }
 
+    @Test("set up once: a second set-up session ends the first, and a set-up finishing after another never replaces the factor")
+    func setUpOnce() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let (first, _) = try await fixture.signIn(client, WebFixture.newcomer, code: "")
+            let (second, _) = try await fixture.signIn(client, WebFixture.newcomer, code: "")
+            #expect(try await client.get("/connexion/second-facteur", jar: first).headers[.location] == "/connexion", "one set-up at a time")
+            let page = try await client.get("/connexion/second-facteur", jar: second)
+            let typed = try #require(page.text.range(of: "<code>").map { String(page.text[$0.upperBound...].prefix { $0 != "<" }) })
+            let secret = try #require(Self.base32Decode(typed.replacingOccurrences(of: " ", with: "")))
+            // Meanwhile the factor was set up elsewhere (the person herself, in another set-up that finished).
+            let key = try await fixture.caseRecord.store.unlockActor(WebFixture.newcomer, passphrase: WebFixture.passphrase)
+            #expect(try await fixture.caseRecord.setSecondFactor(WebFixture.secret(of: WebFixture.newcomer), for: key))
+            let code = OneTimeCode(secret: secret).code(step: OneTimeCode.step(at: fixture.clock.now))
+            let late = try await client.post("/connexion/second-facteur", ["_csrf": page.csrfToken ?? "", "code": code], jar: second)
+            #expect(late.status == .seeOther && late.headers[.location] == "/connexion", "the late set-up changes nothing")
+            #expect(try await fixture.caseRecord.secondFactorSecret(for: key) == WebFixture.secret(of: WebFixture.newcomer))
+            let (_, owner) = try await fixture.signIn(client, WebFixture.newcomer)
+            #expect(owner.status == .seeOther && owner.headers[.location] == "/", "the first factor still opens")
+        }
+    }
+
+    @Test("a key rotation ends the actor's sessions and second factor: the old session opens nothing, the new passphrase sets up a new factor")
+    func rotation() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let (jar, _) = try await fixture.signIn(client, WebFixture.admitting)
+            #expect(try await client.get("/", jar: jar).status == .ok)
+            let admin = try fixture.store.unlockActor("admin-exemple", passphrase: WebFixture.passphrase)
+            try fixture.store.rotateKey(of: WebFixture.admitting, passphrase: "nouvelle-phrase-exemple-1", by: admin)
+            #expect(try await client.get("/", jar: jar).headers[.location] == "/connexion?fin=1")
+            let (_, next) = try await fixture.signIn(client, WebFixture.admitting, passphrase: "nouvelle-phrase-exemple-1", code: "")
+            #expect(next.headers[.location] == "/connexion/second-facteur")
+        }
+    }
+
+    @Test("sign-in forms are small: a body over 8 KB is refused before anything is read")
+    func smallSignIn() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let answer = try await client.post("/connexion", ["_csrf": "x", "actor": String(repeating: "a", count: 9_000), "passphrase": "x"],
+                                               jar: CookieJar())
+            #expect(answer.status == .contentTooLarge)
+            #expect(answer.headers[.contentSecurityPolicy] != nil)
+        }
+    }
+
     @Test("a code opens one session only: the same code again is refused and recorded")
     func replay() async throws {
         let fixture = try await WebFixture()
@@ -130,8 +177,9 @@ struct SecondFactorTests {
             let page = try await client.get("/sessions", jar: english)
             #expect(page.text.contains("<html lang=\"en\">") && page.text.contains("My sessions") && page.headers[.contentLanguage] == "en")
             #expect(page.text.contains(">Français</button>"))
-            let away = try await client.post("/langue", ["langue": "fr", "retour": "//ailleurs.example/"], jar: english)
-            #expect(away.headers[.location] == "/")
+            for away in ["//ailleurs.example/", "/\t/ailleurs.example", "/\\ailleurs.example", "https://ailleurs.example/"] {
+                #expect(try await client.post("/langue", ["langue": "fr", "retour": away], jar: english).headers[.location] == "/", "\(away)")
+            }
         }
     }
 

@@ -203,19 +203,20 @@ struct WebApplicationTests {
         #expect(try await sessions.count(of: WebFixture.admitting) == 0)
     }
 
-    @Test("failed sign-ins for an id slow its next attempts down: 1 s, 2 s, 4 s… at most 30 s; a success clears it")
+    @Test("failed sign-ins for an id slow its next attempts (1 s, 2 s, 4 s… at most 30 s); attempts sent together wait their turns one after another; a success clears it")
     func throttle() async {
+        #expect((0...7).map(SignInThrottle.backoff) == [0, 1, 2, 4, 8, 16, 30, 30].map { Duration.seconds($0) })
         let throttle = SignInThrottle()
-        #expect(await throttle.delay(for: "clin-x") == .zero)
-        var delays: [Duration] = []
-        for _ in 0..<7 {
-            await throttle.failed("clin-x")
-            delays.append(await throttle.delay(for: "clin-x"))
-        }
-        #expect(delays == [1, 2, 4, 8, 16, 30, 30].map { Duration.seconds($0) })
-        #expect(await throttle.delay(for: "clin-y") == .zero)
+        #expect(await throttle.reserve(for: "clin-x") == .zero)
+        for _ in 0..<3 { await throttle.failed("clin-x") }
+        let first = await throttle.reserve(for: "clin-x"), second = await throttle.reserve(for: "clin-x")
+        #expect(first > .seconds(6.5) && first <= .seconds(7), "after three failures: 1 + 2 + 4 s")
+        #expect(second - first > .seconds(3.9) && second - first <= .seconds(4), "the next attempt queues one more backoff behind")
+        var other = "clin-y"
+        while await throttle.bucket(other) == throttle.bucket("clin-x") { other += "y" }
+        #expect(await throttle.reserve(for: other) == .zero, "another id is not slowed")
         await throttle.succeeded("clin-x")
-        #expect(await throttle.delay(for: "clin-x") == .zero)
+        #expect(await throttle.reserve(for: "clin-x") == .zero)
     }
 }
 

@@ -44,7 +44,7 @@ final class WebFixture: Sendable {
                                                   by: Identity(actor: Self.admitting, signer: PassphraseSigner { Self.passphrase }))
         participant = written[0].participant
         for actor in [Self.admitting, Self.stranger] {
-            try await caseRecord.setSecondFactor(Self.secret(of: actor), for: try await caseRecord.store.unlockActor(actor, passphrase: Self.passphrase))
+            _ = try await caseRecord.setSecondFactor(Self.secret(of: actor), for: try await caseRecord.store.unlockActor(actor, passphrase: Self.passphrase))
         }
         web = WebApplication(caseRecord: caseRecord, tls: false, sessions: WebSessions(store: caseRecord.store, now: { clock.now }))
     }
