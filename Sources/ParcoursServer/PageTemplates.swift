@@ -189,10 +189,24 @@ enum PageTemplates {
     <ul>{{#relapses}}<li>{{kind}}, {{t.record.startingOn}} {{startedOn}}{{#endedOn}} {{t.record.until}} {{endedOn}}{{/endedOn}}{{#whatHelped}} — {{t.record.whatHelped}} {{whatHelped}}{{/whatHelped}}</li>{{/relapses}}</ul>
     {{/hasRelapses}}
     </section>
-    {{#plan}}
+    {{#planDetail}}
     <section aria-labelledby="plan"><h2 id="plan">{{t.record.plan}}</h2>
-    <p>{{t.record.revisedOn}} {{on}}{{#reviewOn}} ; {{t.record.nextReview}} {{reviewOn}}{{/reviewOn}}.</p></section>
-    {{/plan}}
+    <p>{{t.record.revisedOn}} {{on}} ; {{t.record.nextReview}} {{reviewOn}}{{#overdue}} <strong class="flag">{{t.caseload.reviewDue}}</strong>{{/overdue}}.</p>
+    {{#hasNeeds}}<h3>{{t.record.needs}}</h3><ol>{{#needs}}<li>{{need}}</li>{{/needs}}</ol>{{/hasNeeds}}
+    {{#hasObjectives}}<h3>{{t.record.objectives}}</h3>
+    <ul>{{#objectives}}<li><strong>{{what}}</strong> — {{status}}{{#measure}} ; {{t.record.measure}} {{.}}{{/measure}}{{#targetDate}} ; {{t.record.target}} {{.}}{{/targetDate}}</li>{{/objectives}}</ul>{{/hasObjectives}}
+    {{#hasMeans}}<h3>{{t.record.means}}</h3><ul>{{#means}}<li>{{.}}</li>{{/means}}</ul>{{/hasMeans}}
+    </section>
+    {{/planDetail}}
+    {{#fallPlan}}
+    <section aria-labelledby="fall-plan"><h2 id="fall-plan">{{t.record.fallPlan}}</h2>
+    <p>{{t.record.revisedOn}} {{on}}.</p>
+    {{#hasSituations}}<table><caption>{{t.record.situationsCaption}}</caption>
+    <thead><tr><th scope="col">{{t.record.situation}}</th><th scope="col">{{t.record.signalKind}}</th><th scope="col">{{t.record.signals}}</th><th scope="col">{{t.record.strategies}}</th></tr></thead>
+    <tbody>{{#situations}}<tr><td>{{situation}}</td><td>{{kind}}</td><td>{{signals}}</td><td>{{strategies}}</td></tr>{{/situations}}</tbody></table>{{/hasSituations}}
+    {{#hasPeople}}<h3>{{t.record.peopleToCall}}</h3><ul>{{#people}}<li>{{name}}{{#relationship}} ({{.}}){{/relationship}}{{#phone}} — {{.}}{{/phone}}</li>{{/people}}</ul>{{/hasPeople}}
+    </section>
+    {{/fallPlan}}
     {{#safety}}
     <section aria-labelledby="safety"><h2 id="safety">{{t.record.safety}}</h2><p>{{t.record.assessedOn}} {{on}} : {{t.record.danger}} {{level}}.</p></section>
     {{/safety}}
@@ -200,6 +214,28 @@ enum PageTemplates {
     <section aria-labelledby="referrals"><h2 id="referrals">{{t.record.referrals}}</h2>
     <ul>{{#referrals}}<li>{{on}} : {{kind}} — {{status}}</li>{{/referrals}}</ul></section>
     {{/hasReferrals}}
+    {{#hasConsents}}
+    <section aria-labelledby="consents"><h2 id="consents">{{t.record.consents}}</h2>
+    <ul>{{#consents}}<li>{{on}} : {{scope}} — {{categories}} ({{t.record.decidedBy}} {{decidedBy}}) — <strong>{{state}}</strong>{{#expiresOn}} ; {{t.record.expires}} {{.}}{{/expiresOn}}{{#withdrawnOn}} ; {{t.record.withdrawn}} {{.}}{{/withdrawnOn}}</li>{{/consents}}</ul>
+    </section>
+    {{/hasConsents}}
+    {{#hasRefusals}}
+    <section aria-labelledby="refusals"><h2 id="refusals">{{t.record.refusals}}</h2>
+    <ul>{{#refusals}}<li>{{on}} : {{scope}} ({{t.record.decidedBy}} {{decidedBy}}){{#liftedOn}} — {{t.record.lifted}} {{.}}{{/liftedOn}}{{^liftedOn}} — <strong>{{t.record.stands}}</strong>{{/liftedOn}}</li>{{/refusals}}</ul>
+    </section>
+    {{/hasRefusals}}
+    {{#hasDisclosures}}
+    <section aria-labelledby="disclosures"><h2 id="disclosures">{{t.record.disclosures}}</h2>
+    <ul>{{#disclosures}}<li>{{on}} : {{basis}} — {{recipient}} ({{categories}}), {{by}} ; {{#told}}{{t.record.told}}{{#toldAt}} {{.}}{{/toldAt}}{{/told}}{{^told}}<strong>{{t.record.notTold}}</strong>{{/told}}</li>{{/disclosures}}</ul>
+    </section>
+    {{/hasDisclosures}}
+    {{#hasSessions}}
+    <section aria-labelledby="sessions"><h2 id="sessions">{{t.record.sessions}}</h2>
+    <table><caption>{{t.record.sessionsCaption}}</caption>
+    <thead><tr><th scope="col">{{t.record.sessionKind}}</th><th scope="col">{{t.record.count}}</th><th scope="col">{{t.record.minutes}}</th><th scope="col">{{t.record.lastOn}}</th></tr></thead>
+    <tbody>{{#sessions}}<tr><td>{{kind}}</td><td>{{count}}</td><td>{{minutes}}</td><td>{{lastOn}}</td></tr>{{/sessions}}</tbody></table>
+    </section>
+    {{/hasSessions}}
     <section aria-labelledby="timeline"><h2 id="timeline">{{t.record.timeline}}</h2>
     <ol class="timeline">{{#timeline}}<li><time>{{day}}</time> <strong>{{act}}</strong> — {{summary}}{{#corrected}} <em>({{t.record.corrected}})</em>{{/corrected}}</li>{{/timeline}}</ol>
     </section>

@@ -135,6 +135,7 @@ enum WebPages {
         }
         if let plan = journey.plan { values["plan"] = ["on": plan.on, "reviewOn": plan.plan.reviewOn] as [String: Any] }
         if let safety = journey.safety { values["safety"] = ["on": safety.on, "level": label(safety.assessment.dangerLevel)] as [String: Any] }
+        values.merge(journeySections(journey, today: today, language: language)) { _, section in section }
         values.merge(journeyPath(journey, shown: shown, today: today, openings: brokeGlass ? nil : openings, language: session.language)) { _, path in path }
         return page("journey", title: "\(words["titlePrefix"]!(language)) \(journey.participant)", values, session: session)
     }

@@ -47,11 +47,15 @@ def one_time_code(typed_key):
     return subprocess.run([str(ROOT / "Tools/totp"), typed_key], check=True, capture_output=True, text=True).stdout.strip()
 
 
-def set_up_second_factor(driver, shot=None):
+def set_up_second_factor(driver, shot=None, english_shot=None):
     """On the set-up page a first sign-in leads to: types the key into the 'app', then its code."""
     WebDriverWait(driver, 30).until(lambda d: d.current_url.endswith("/connexion/second-facteur"))
-    key = driver.find_element(By.CSS_SELECTOR, ".typed-key code").text
     if shot: scan(driver, shot)
+    if english_shot:
+        submit(driver, "form.language button", lambda d: d.title.startswith("Set up the second factor"))
+        scan(driver, english_shot)
+        submit(driver, "form.language button", lambda d: d.title.startswith("Configurer le second facteur"))
+    key = driver.find_element(By.CSS_SELECTOR, ".typed-key code").text
     driver.find_element(By.ID, "code").send_keys(one_time_code(key))
     submit(driver, "form.sign-in button", lambda d: d.title.startswith("Ma charge de cas"))
 
@@ -233,7 +237,7 @@ def main():
         driver.find_element(By.ID, "actor").send_keys("clin-0002")
         driver.find_element(By.ID, "passphrase").send_keys(CLIN)
         submit(driver, "form.sign-in button", lambda d: d.current_url.endswith("/second-facteur"))
-        set_up_second_factor(driver)
+        set_up_second_factor(driver, english_shot="02c-second-facteur-en")
         driver.get(f"{base}/participants/{participant}")
         page = driver.page_source
         check("Accès refusé" in page and "Fictive" not in page, "a clinician of another organization is refused, and sees nothing of the record")

@@ -84,6 +84,13 @@ struct ActFormTests {
             }
             let list = try await client.get("/participants/\(participant)/actes", jar: jar)
             #expect(list.status == .ok && list.text.contains("/actes/fermeture") && !list.text.contains("/actes/reouverture"))
+            // What is in force and what was decided, each in its section of the journey.
+            let journey = try await client.get("/participants/\(participant)", jar: jar).text
+            for (section, content) in [("Plan d&#39;action en vigueur", "Visiter deux logements"), ("Plan de chute en vigueur", "Un ancien contact écrit"),
+                                       ("Consentements", "Organisme Partenaire"), ("Divulgations exigées par la loi", "DPJ de Montréal"),
+                                       ("Rencontres et activités", "rencontre individuelle")] {
+                #expect(journey.contains(section) && journey.contains(content), "\(section) shows \(content)")
+            }
         }
     }
 
