@@ -10,7 +10,7 @@ clinician of another organization is refused the journey, then breaks the glass.
 screenshot under .build/screenshots/ and scanned with axe-core: no serious or critical
 violation is allowed. Synthetic data only; the store is a throwaway one.
 """
-import json, os, socket, ssl, subprocess, sys, tempfile, time, urllib.request
+import base64, json, os, socket, ssl, subprocess, sys, tempfile, time, urllib.request
 from pathlib import Path
 
 from selenium import webdriver
@@ -81,8 +81,11 @@ def _stale(element):
 
 
 def scan(driver, name):
-    """Saves a screenshot and runs axe-core on the page; serious or critical violations fail."""
-    driver.save_screenshot(str(SHOTS / f"{name}.png"))
+    """Saves a screenshot of the whole page and runs axe-core on the page; serious or critical violations fail."""
+    size = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
+    whole = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True,
+                                                              "clip": {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}})
+    (SHOTS / f"{name}.png").write_bytes(base64.b64decode(whole["data"]))  # the whole page, not only what the window shows
     driver.execute_script(AXE)
     result = driver.execute_async_script("const done = arguments[arguments.length - 1]; axe.run(document).then(done);")
     bad = [v for v in result["violations"] if v.get("impact") in ("serious", "critical")]
