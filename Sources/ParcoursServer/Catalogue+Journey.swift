@@ -40,7 +40,7 @@ extension Catalogue {
                 + "Un bris de vitre est marqué pour révision ; un accès refusé n'a rien montré.",
             en: "The recent openings of this record, as the access log keeps them: when, who, for what. "
                 + "A break-glass opening is marked for review; a refused access showed nothing."),
-        "openingsCaption": Wording("Les plus récentes d'abord (heure UTC)", en: "Most recent first (UTC time)"),
+        "openingsCaption": Wording("Les plus récentes d'abord", en: "Most recent first"),
         "openingsNone": Wording("Aucune ouverture inscrite pour l'instant.", en: "No opening recorded yet."),
         "when": Wording("Quand", en: "When"),
         "who": Wording("Qui", en: "Who"),
@@ -64,13 +64,6 @@ extension Catalogue {
         "purpose-break-glass": Wording("accès d'urgence justifié", en: "justified emergency access"),
         "purpose-legal-obligation": Wording("obligation légale", en: "legal obligation"),
         "purpose-administration": Wording("administration", en: "administration"),
-        "role-admin": Wording("administration", en: "administrator"),
-        "role-clinician": Wording("intervenant·e", en: "clinician"),
-        "role-coordinator": Wording("coordination clinique", en: "clinical coordinator"),
-        "role-partner": Wording("partenaire", en: "partner"),
-        "role-researcher": Wording("recherche", en: "researcher"),
-        "role-privacy-officer": Wording("responsable de la protection des renseignements", en: "privacy officer"),
-        "role-designated-professional": Wording("professionnel·le habilité·e", en: "designated professional"),
         "reason-identity not proven": Wording("identité non prouvée", en: "identity not proven"),
         "reason-unknown actor": Wording("identifiant inconnu", en: "unknown id"),
         "reason-revoked actor": Wording("accès révoqué", en: "revoked access"),
@@ -83,14 +76,6 @@ extension Catalogue {
         "reason-break-glass justification too short": Wording("justification trop courte", en: "justification too short"),
         "reason-unknown participant": Wording("dossier inconnu", en: "unknown record"),
         "reason-erased participant": Wording("dossier effacé", en: "erased record"),
-        "category-identity": Wording("identité", en: "identity"),
-        "category-stages": Wording("étapes", en: "stages"),
-        "category-plans": Wording("plans", en: "plans"),
-        "category-relapses": Wording("chutes", en: "relapses"),
-        "category-safety": Wording("sécurité", en: "safety"),
-        "category-referrals": Wording("orientations", en: "referrals"),
-        "category-disclosures": Wording("divulgations légales", en: "legal disclosures"),
-        "category-notes": Wording("notes", en: "notes"),
     ]
 
     /// A text of the journey page's group, read by Swift (a chart, a vocabulary term of the access log).

@@ -1,5 +1,6 @@
 import ParcoursAccess
 import ParcoursClinical
+import ParcoursProjections
 
 /// A term of one of the framework's vocabularies (a stage, a kind of referral, a risk…): its
 /// code, and the words the program's people use for it.
@@ -37,5 +38,7 @@ extension Referral.Urgency: VocabularyTerm {}
 extension ReferralUpdate.Status: VocabularyTerm {}
 extension LegalDisclosure.LegalBasis: VocabularyTerm {}
 extension ClinicalActType: VocabularyTerm {}
+extension Journey.ReferralEntry.Status: VocabularyTerm {}
 extension AccessPurpose: VocabularyTerm {}
+extension Role: VocabularyTerm {}
 extension AccessDecision.Denial: VocabularyTerm {}

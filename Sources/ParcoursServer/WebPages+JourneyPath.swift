@@ -40,14 +40,14 @@ extension WebPages {
         func word(_ key: String) -> String { Catalogue.journeyWord(key, language) }
         let instant = opening.at.description
         let categories = opening.categories.count == InformationCategory.allCases.count ? word("allCategories")
-            : opening.categories.isEmpty ? word("noCategories") : opening.categories.map { word("category-" + $0.rawValue) }.joined(separator: ", ")
+            : opening.categories.isEmpty ? word("noCategories") : opening.categories.map { VocabularyLabel.label($0, in: language) }.joined(separator: ", ")
         var entry: [String: Any] = [
-            "at": instant, "when": String(instant.prefix(10)) + " " + String(instant.dropFirst(11).prefix(5)),
+            "at": instant, "when": ClinicalDate.instantOrNil(instant).map(minute) ?? String(instant.prefix(10)),
             "actor": opening.actor, "view": opening.view.map { word("view-" + $0.rawValue) } ?? "—", "categories": categories,
             "purpose": opening.purpose.map { word("purpose-" + $0.rawValue) } ?? "—",
             "refused": opening.refused, "brokeGlass": opening.brokeGlass,
         ]
-        let roleOrganization = [opening.role.map { word("role-" + $0.rawValue) }, opening.organization].compactMap { $0 }
+        let roleOrganization = [opening.role.map { VocabularyLabel.label($0, in: language) }, opening.organization].compactMap { $0 }
         if !roleOrganization.isEmpty { entry["roleOrganization"] = roleOrganization.joined(separator: ", ") }
         if let refusal = opening.refusal { entry["reason"] = word("reason-" + refusal.rawValue) }
         return entry

@@ -55,13 +55,13 @@ enum WebPages {
                     ["sessions": rows, "csrf": session.csrfToken, "ended": ended], session: session)
     }
 
-    /// A moment to the minute, in the site's time zone (the server's), named.
+    /// A moment to the minute, in the site's time zone (the server's), named — every page shows
+    /// moments so (sessions, a broken glass's end, who opened a record).
     static func minute(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = .current
-        formatter.dateFormat = "yyyy-MM-dd HH:mm zzz"
-        return formatter.string(from: date)
+        let zone = TimeZone.current
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: zone, from: date)
+        let text = String(format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
+        return text + " " + (zone.abbreviation(for: date) ?? zone.identifier)
     }
 
     static func caseload(_ entries: [CaseloadEntry], view: CaseloadView = CaseloadView(), today: String, session: WebSession,
@@ -120,7 +120,7 @@ enum WebPages {
                 return item
             },
             "hasRelapses": !journey.relapses.isEmpty,
-            "referrals": journey.referrals.map { ["on": $0.on, "kind": label($0.to.kind), "status": language == .fr ? $0.status.frenchLabel : $0.status.englishLabel] as [String: Any] },
+            "referrals": journey.referrals.map { ["on": $0.on, "kind": label($0.to.kind), "status": label($0.status)] as [String: Any] },
             "hasReferrals": !journey.referrals.isEmpty,
             "timeline": journey.timeline.reversed().map { entry -> [String: Any] in
                 ["day": String(entry.occurredAt.prefix(10)), "act": ClinicalActType(rawValue: entry.type).map(label) ?? entry.type,
