@@ -185,13 +185,32 @@ extension Journey {
 
     /// Whole days from one day to another (`YYYY-MM-DD`).
     public static func days(from start: String, to end: String) -> Int? {
-        func number(_ day: String) -> Int? {
-            let parts = day.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 3 else { return nil }
-            return ClinicalDate.daysFromCivil(year: parts[0], month: parts[1], day: parts[2])
-        }
-        guard let first = number(start), let last = number(end) else { return nil }
+        guard let first = dayNumber(start), let last = dayNumber(end) else { return nil }
         return last - first
+    }
+
+    /// A day (`YYYY-MM-DD`, or its parts without leading zeros) as a count of days from
+    /// 1970-01-01; nil when it is not one. The usual form is read straight from its digits: the
+    /// charts place every assessment of a journey page by it.
+    public static func dayNumber(_ day: String) -> Int? {
+        var text = day
+        let fixed: Int?? = text.withUTF8 { bytes -> Int?? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return .none }
+            func digits(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    guard bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") else { return nil }
+                    value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                }
+                return value
+            }
+            guard let year = digits(0..<4), let month = digits(5..<7), let date = digits(8..<10) else { return .some(nil) }
+            return .some(ClinicalDate.daysFromCivil(year: year, month: month, day: date))
+        }
+        if let fixed { return fixed }
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return ClinicalDate.daysFromCivil(year: parts[0], month: parts[1], day: parts[2])
     }
 }
 

@@ -107,6 +107,11 @@ extension Catalogue {
         "lastOn": Wording("Dernière", en: "Latest"),
         "timeline": Wording("Chronologie", en: "Timeline"),
         "corrected": Wording("corrigé", en: "corrected"),
+        "timelineRecent": Wording("Les \(WebPages.recentActs) actes les plus récents.", en: "The \(WebPages.recentActs) most recent acts."),
+        "timelineAll": Wording("Toute la chronologie", en: "The whole timeline"),
+        "timelineTitle": Wording("Chronologie complète, la plus récente d'abord", en: "The whole timeline, most recent first"),
+        "backToJourney": Wording("Retour au parcours", en: "Back to the journey"),
+        "timelineTitlePrefix": Wording("Chronologie", en: "Timeline"),
         "open": Wording("ouvert", en: "open"),
         "closed": Wording("fermé", en: "closed"),
     ]

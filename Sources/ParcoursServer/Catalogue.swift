@@ -1,20 +1,35 @@
 /// Every text of the pages, in both languages, by page: a template says `{{t.page.key}}`.
 ///
 /// Each page's texts live beside its template (`Catalogue.layout`, `Catalogue.signIn`…) and are
-/// listed once in `pages`; the texts of one language are put together once, when first asked.
+/// listed once in `pages`; they are put into the templates once per language (`words(in:language:)`).
 enum Catalogue {
     static let pages: [String: [String: Wording]] = [
         "layout": layout, "signIn": signIn, "secondFactor": secondFactor, "sessions": sessions,
         "journey": journey, "forms": forms, "caseload": caseload, "record": record, "breakGlass": breakGlass, "problem": problem,
     ]
 
-    /// The texts of `language`, by page then key, as templates read them.
-    static func texts(in language: Language) -> [String: [String: String]] {
-        language == .fr ? french : english
+    /// A word a template names that the catalogue lacks (a typo in `{{t.page.key}}`).
+    struct MissingWord: Error, CustomStringConvertible {
+        let name: String
+        var description: String { "no text \(name) in the catalogue" }
     }
 
-    private static let french = pages.mapValues { $0.mapValues(\.fr) }
-    private static let english = pages.mapValues { $0.mapValues(\.en) }
+    /// `template` with each `{{t.page.key}}` replaced by that text in `language`, HTML-escaped.
+    static func words(in template: String, language: Language) throws -> String {
+        var worded = "", rest = template[...]
+        while let open = rest.range(of: "{{t.") {
+            worded += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "}}") else { throw MissingWord(name: String(rest[open.lowerBound...].prefix(40))) }
+            let name = rest[open.upperBound..<close.lowerBound]
+            let parts = name.split(separator: ".")
+            guard parts.count == 2, let text = pages[String(parts[0])]?[String(parts[1])]?(language), !text.contains("{{") else {
+                throw MissingWord(name: "t." + name)
+            }
+            worded += HTMLText.escape(text)
+            rest = rest[close.upperBound...]
+        }
+        return worded + rest
+    }
 
     static let layout: [String: Wording] = [
         "skip": Wording("Aller au contenu", en: "Skip to content"),

@@ -17,21 +17,7 @@ enum ChartMarkup {
     }
 
     /// A text as SVG (XML) character data or attribute value.
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     /// A coordinate with at most one decimal, a dot whatever the locale, never `-0`.
     static func number(_ value: Double) -> String {

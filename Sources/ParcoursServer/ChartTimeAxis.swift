@@ -12,20 +12,24 @@ struct ChartTimeAxis: Sendable, Equatable {
     let right: Double
     /// Whole days from `first` to `last`, at least 1 so a single day still has a width.
     let span: Int
+    /// `first` as a day number (`Journey.dayNumber`), which every place is counted from.
+    private let origin: Int
 
     /// An axis from `start` to `today`, widened to every day in `days` (a day written before
     /// the admission, an act dated after today).
     init(start: String, today: String, days: [String], left: Double, right: Double) {
-        let known = ([start, today] + days).filter { Journey.days(from: $0, to: $0) != nil }
+        let known = ([start, today] + days).filter { Journey.dayNumber($0) != nil }
         first = known.min() ?? today
         last = max(today, known.max() ?? today)
         (self.left, self.right) = (left, right)
-        span = max(Journey.days(from: first, to: last) ?? 1, 1)
+        let origin = Journey.dayNumber(first) ?? 0
+        self.origin = origin
+        span = max(Journey.dayNumber(last).map { $0 - origin } ?? 1, 1)
     }
 
     /// The horizontal place of a day; a day that is not one sits at the start.
     func x(_ day: String) -> Double {
-        let offset = Double(min(max(Journey.days(from: first, to: day) ?? 0, 0), span))
+        let offset = Double(min(max(Journey.dayNumber(day).map { $0 - origin } ?? 0, 0), span))
         return left + (right - left) * offset / Double(span)
     }
 

@@ -1,7 +1,35 @@
 /// The journey page's parts drawn from the path: the chart through both models and its table,
 /// the rulers, and the care team's panel of who opened the record. Partials of
 /// `PageTemplates.journey`; the charts are SVG the server drew, every text in them escaped.
+/// Beside them, the whole timeline's page and the parts it shares with the journey's.
 extension PageTemplates {
+    /// A participant's whole timeline, most recent first; the journey page shows its latest acts.
+    static let timeline = """
+    <article class="journey">
+    <header class="identity">
+    <h1>{{name}} <span class="pseudonym">{{participant}}</span></h1>
+    {{> glassBanner}}
+    <p class="actions"><a href="/participants/{{participant}}">{{t.record.backToJourney}}</a></p>
+    </header>
+    <section aria-labelledby="timeline"><h2 id="timeline">{{t.record.timelineTitle}} ({{actCount}})</h2>
+    {{#partial}}<p class="notice" role="note">{{t.record.partial}} {{shown}}.</p>{{/partial}}
+    {{> timelineList}}
+    </section>
+    </article>
+    """
+
+    /// The timeline's acts, the most recent first, numbered from the first act on; corrections marked.
+    static let timelineList = """
+    <ol class="timeline" reversed start="{{actCount}}">{{#timeline}}<li><time>{{day}}</time> <strong>{{act}}</strong> — {{summary}}{{#corrected}} <em>({{t.record.corrected}})</em>{{/corrected}}</li>{{/timeline}}</ol>
+    """
+
+    /// While the glass is broken for this record: the banner, its time limit, and the button that closes it.
+    static let glassBanner = """
+    {{#brokeGlass}}<div class="glass" role="alert"><p>{{t.record.glass}}</p>
+    {{#glassUntil}}<form method="post" action="/participants/{{participant}}/bris-de-vitre/fin"><input type="hidden" name="_csrf" value="{{csrf}}">
+    <p>{{t.record.glassUntil}} {{time}}, {{t.record.glassEachRead}} <button type="submit">{{t.record.glassClose}}</button></p></form>{{/glassUntil}}</div>{{/brokeGlass}}
+    """
+
     static let journeyPath = """
     {{#showPath}}
     <figure class="chart-figure">

@@ -1,20 +1,39 @@
 import Mustache
 
-/// The pages' Mustache templates, compiled once. Every `{{value}}` is HTML-escaped; only
-/// `{{{content}}}`, a page the layout wraps, is inserted as rendered. No inline script or style.
+/// The pages' Mustache templates, compiled once for each language: the catalogue's words
+/// (`{{t.page.key}}`) are put into the template text then, escaped, so a page's rendering only
+/// looks up its own values. Every `{{value}}` is HTML-escaped (`MarkupContentType`); only
+/// `{{{content}}}`, a page the layout wraps, and charts the server drew are inserted as rendered.
+/// No inline script or style.
 enum PageTemplates {
-    static let library: MustacheLibrary = {
-        var library = MustacheLibrary()
-        for (name, text) in [("layout", layout), ("signIn", signIn), ("caseload", caseload), ("journey", journey), ("problem", problem),
-                                 ("breakGlass", breakGlass), ("secondFactor", secondFactor), ("sessions", sessions),
-                                 ("journeyPath", journeyPath), ("journeyOpenings", journeyOpenings)] + recording {
-            do { try library.register(text, named: name) } catch { fatalError("template \(name) does not parse: \(error)") }
-        }
-        return library
+    static let templates: [(String, String)] = [
+        ("layout", layout), ("signIn", signIn), ("caseload", caseload), ("journey", journey), ("problem", problem),
+        ("breakGlass", breakGlass), ("secondFactor", secondFactor), ("sessions", sessions),
+        ("journeyPath", journeyPath), ("journeyOpenings", journeyOpenings), ("timeline", timeline), ("timelineList", timelineList),
+        ("glassBanner", glassBanner),
+    ] + recording
+
+    private static let libraries: [Language: MustacheLibrary] = {
+        MustacheContentTypes.register(MarkupContentType(), named: MarkupContentType.name)
+        return Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, library(in: $0)) })
     }()
 
-    static func render(_ name: String, _ values: [String: Any]) -> String {
-        library.render(values, withTemplate: name) ?? ""
+    /// Every template with the words of `language` in it; a template that does not parse, or names a
+    /// word the catalogue lacks, stops the server at its start.
+    static func library(in language: Language) -> MustacheLibrary {
+        var library = MustacheLibrary()
+        for (name, text) in templates {
+            let worded: String
+            do { worded = try Catalogue.words(in: text, language: language) } catch { fatalError("template \(name): \(error)") }
+            do { try library.register("{{% CONTENT_TYPE: \(MarkupContentType.name)}}" + worded, named: name) } catch {
+                fatalError("template \(name) does not parse: \(error)")
+            }
+        }
+        return library
+    }
+
+    static func render(_ name: String, _ values: [String: Any], in language: Language) -> String {
+        libraries[language]!.render(values, withTemplate: name) ?? ""
     }
 
     static let layout = """
@@ -165,9 +184,7 @@ enum PageTemplates {
     <dt>{{t.record.followUp}}</dt><dd>{{followUp}}</dd>
     </dl>
     {{#partial}}<p class="notice" role="note">{{t.record.partial}} {{shown}}.</p>{{/partial}}
-    {{#brokeGlass}}<div class="glass" role="alert"><p>{{t.record.glass}}</p>
-    {{#glassUntil}}<form method="post" action="/participants/{{participant}}/bris-de-vitre/fin"><input type="hidden" name="_csrf" value="{{csrf}}">
-    <p>{{t.record.glassUntil}} {{time}}, {{t.record.glassEachRead}} <button type="submit">{{t.record.glassClose}}</button></p></form>{{/glassUntil}}</div>{{/brokeGlass}}
+    {{> glassBanner}}
     {{^brokeGlass}}<p class="actions"><a href="/participants/{{participant}}/evaluation">{{t.record.recordAssessment}}</a> <a href="/participants/{{participant}}/actes">{{t.forms.recordAnAct}}</a></p>{{/brokeGlass}}
     </header>
     {{#recorded}}
@@ -237,7 +254,8 @@ enum PageTemplates {
     </section>
     {{/hasSessions}}
     <section aria-labelledby="timeline"><h2 id="timeline">{{t.record.timeline}}</h2>
-    <ol class="timeline">{{#timeline}}<li><time>{{day}}</time> <strong>{{act}}</strong> — {{summary}}{{#corrected}} <em>({{t.record.corrected}})</em>{{/corrected}}</li>{{/timeline}}</ol>
+    {{#timelineMore}}<p>{{t.record.timelineRecent}} <a href="/participants/{{participant}}/chronologie">{{t.record.timelineAll}} ({{actCount}})</a></p>{{/timelineMore}}
+    {{> timelineList}}
     </section>
     {{> journeyOpenings}}
     </article>

@@ -45,12 +45,14 @@ struct PathChart: Sendable, Equatable {
     }
 
     /// The first day of the path: admission, or the first assessment.
-    var start: String
-    var today: String
-    var assessments: [Assessment]
-    var episodes: [Episode]
-    var relapses: [Relapse]
-    var width = 760.0
+    let start: String
+    let today: String
+    let assessments: [Assessment]
+    let episodes: [Episode]
+    let relapses: [Relapse]
+    let width: Double
+    /// The time axis, shared with the rulers' chart so both read alike.
+    let axis: ChartTimeAxis
 
     static let labelWidth = 200.0
     static let rowHeight = 20.0
@@ -68,19 +70,14 @@ struct PathChart: Sendable, Equatable {
         (self.start, self.today, self.episodes, self.relapses, self.width) = (start, today, episodes, relapses, width)
         // In date order; assessments of one day keep the order they were recorded in.
         self.assessments = assessments.enumerated().sorted { ($0.element.on, $0.offset) < ($1.element.on, $1.offset) }.map(\.element)
-    }
-
-    /// The time axis, shared with the rulers' chart so both read alike.
-    var axis: ChartTimeAxis {
         let days = assessments.map(\.on) + episodes.flatMap { [$0.from] + ($0.to.map { [$0] } ?? []) }
             + relapses.flatMap { [$0.startedOn] + ($0.endedOn.map { [$0] } ?? []) }
-        return ChartTimeAxis(start: start, today: today, days: days, left: Self.labelWidth, right: width - 16)
+        axis = ChartTimeAxis(start: start, today: today, days: days, left: Self.labelWidth, right: width - 16)
     }
 
     /// The SVG markup; `id` makes its title and description's ids unique in the page.
     func svg(_ words: Words, id: String) -> String {
         typealias Markup = ChartMarkup
-        let axis = axis
         let wheel = WheelStage.allCases, cycle = EngagementStep.allCases
         let wheelTop = Self.trackTitle, cycleTop = wheelTop + Double(wheel.count) * Self.rowHeight + 12 + Self.trackTitle
         let axisY = cycleTop + Double(cycle.count) * Self.rowHeight + 6

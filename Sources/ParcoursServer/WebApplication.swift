@@ -53,6 +53,12 @@ public struct WebApplication: Sendable {
                 return try await journey(of: participant, session: session)
             }
         }
+        router.get("/participants/:participant/chronologie") { request, context in
+            await page(request, context) { session in
+                let participant = try ParticipantID(checking: context.parameters.get("participant") ?? "")
+                return try await journey(of: participant, view: .timeline, session: session)
+            }
+        }
         router.post("/participants/:participant/bris-de-vitre") { request, context in
             await page(request, context) { session in
                 let participant = try ParticipantID(checking: context.parameters.get("participant") ?? "")
@@ -79,16 +85,22 @@ public struct WebApplication: Sendable {
     /// justification; a refusal the glass does not lift (the participant's own) is only a refusal.
     /// Once broken, the glass stays open for that record until the end of the day in this
     /// session: each read is still decided and recorded with the justification, for review.
-    private func journey(of participant: ParticipantID, session: WebSession, breakingGlass typed: String? = nil) async throws -> Response {
+    /// `view` `.timeline` is the whole timeline's page, the journey's otherwise.
+    private func journey(of participant: ParticipantID, view: AccessView = .journey, session: WebSession,
+                         breakingGlass typed: String? = nil) async throws -> Response {
         let grant = session.glass[participant.rawValue]
         let justification = typed ?? grant?.justification
         do {
-            let (journey, decision) = try await caseRecord.journey(of: participant, by: session.identity, breakGlass: justification)
+            let (journey, decision) = try await caseRecord.journey(of: participant, view: view, by: session.identity, breakGlass: justification)
             var until = grant?.until
             if decision.brokeGlass, let typed {
                 let kept = GlassGrant(justification: typed, until: GlassGrant.endOfDay(after: sessions.now(), sessionEnds: session.ends))
                 try await sessions.keep(kept, for: participant.rawValue, in: session)
                 until = kept.until
+            }
+            if view == .timeline {
+                return WebPages.timeline(of: journey, shown: decision.categories, session: session, brokeGlass: decision.brokeGlass,
+                                         glassUntil: decision.brokeGlass ? until : nil)
             }
             return WebPages.journey(journey, shown: decision.categories, today: CaseRecord.today(), session: session,
                                     brokeGlass: decision.brokeGlass, glassUntil: decision.brokeGlass ? until : nil,

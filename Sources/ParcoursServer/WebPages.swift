@@ -14,21 +14,18 @@ enum WebPages {
     static func page(_ template: String, title: String, _ values: [String: Any], session: WebSession?, language: Language? = nil,
                      status: HTTPResponse.Status = .ok) -> Response {
         let language = language ?? session?.language ?? .fr
-        let texts = Catalogue.texts(in: language)
-        var values = values
-        values["t"] = texts
         var layout: [String: Any] = [
-            "title": title, "t": texts, "lang": language.rawValue,
+            "title": title, "lang": language.rawValue,
             "switch": ["code": language.other.rawValue, "name": language.other.ownName, "returnTo": session?.path ?? "/connexion"],
         ]
-        layout["content"] = PageTemplates.render(template, values)
+        layout["content"] = PageTemplates.render(template, values, in: language)
         if let session {
             layout["signedIn"] = ["actor": session.actor, "csrf": session.csrfToken, "full": session.enrolment == nil,
                                   "idleSeconds": Int(WebSessions.idleLimit), "warnSeconds": IdleWarning.warnBefore]
         }
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
         headers[.contentLanguage] = language.rawValue
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: PageTemplates.render("layout", layout))))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: PageTemplates.render("layout", layout, in: language))))
     }
 
     static func signIn(csrf: String, actor: String = "", failed: Bool = false, ended: Bool = false, language: Language,
@@ -97,15 +94,12 @@ enum WebPages {
                         glassUntil: Date? = nil, openings: [RecordOpening]? = nil) -> Response {
         let language = session.language, words = Catalogue.record
         func label(_ term: some VocabularyTerm) -> String { VocabularyLabel.label(term, in: language) }
-        var values: [String: Any] = [
-            "participant": journey.participant,
-            "name": journey.admission?.name ?? words["identityHidden"]!(language),
+        var values = recordHeader(journey, shown: shown, session: session, brokeGlass: brokeGlass, glassUntil: glassUntil)
+        values.merge([
             "age": journey.admission.flatMap { age(born: $0.dateOfBirth, on: today) }.map { "\($0) \(words["years"]!(language))" } ?? "—",
             "step": journey.stage.map { label($0.engagementStep) } ?? "—", "stage": journey.stage.map { label($0.wheelStage) } ?? "—",
             "careTeam": journey.careTeam.isEmpty ? "—" : journey.careTeam.joined(separator: ", "),
             "followUp": words[journey.followUp.open ? "open" : "closed"]!(language),
-            "partial": shown != Set(InformationCategory.allCases), "brokeGlass": brokeGlass,
-            "shown": InformationCategory.allCases.filter(shown.contains).map(label).joined(separator: ", "),
             "warnings": journey.warnings.map { ["message": warning($0.message, code: $0.code, in: language), "since": $0.since] as [String: Any] },
             "hasWarnings": !journey.warnings.isEmpty,
             "episodes": journey.episodes.map { episode -> [String: Any] in
@@ -122,12 +116,9 @@ enum WebPages {
             "hasRelapses": !journey.relapses.isEmpty,
             "referrals": journey.referrals.map { ["on": $0.on, "kind": label($0.to.kind), "status": label($0.status)] as [String: Any] },
             "hasReferrals": !journey.referrals.isEmpty,
-            "timeline": journey.timeline.reversed().map { entry -> [String: Any] in
-                ["day": String(entry.occurredAt.prefix(10)), "act": ClinicalActType(rawValue: entry.type).map(label) ?? entry.type,
-                 "summary": entry.summary, "corrected": entry.corrected]
-            },
-        ]
-        if let glassUntil { values["glassUntil"] = ["time": minute(glassUntil), "csrf": session.csrfToken] as [String: Any] }
+            "timeline": timeline(journey.timeline.suffix(recentActs), language: language),
+        ] as [String: Any]) { _, own in own }
+        values["timelineMore"] = journey.timeline.count > recentActs
         if let recorded {
             values["recorded"] = recorded.what
             values["recordedWarnings"] = recorded.warnings.map { warning($0.message, code: $0.code, in: language) }
@@ -138,6 +129,40 @@ enum WebPages {
         values.merge(journeySections(journey, today: today, language: language)) { _, section in section }
         values.merge(journeyPath(journey, shown: shown, today: today, openings: brokeGlass ? nil : openings, language: session.language)) { _, path in path }
         return page("journey", title: "\(words["titlePrefix"]!(language)) \(journey.participant)", values, session: session)
+    }
+
+    /// How many of the latest acts the journey page lists; the whole timeline has its page.
+    static let recentActs = 20
+
+    /// A participant's whole timeline as the policy lets the reader see it.
+    static func timeline(of journey: Journey, shown: Set<InformationCategory>, session: WebSession, brokeGlass: Bool = false,
+                         glassUntil: Date? = nil) -> Response {
+        var values = recordHeader(journey, shown: shown, session: session, brokeGlass: brokeGlass, glassUntil: glassUntil)
+        values["timeline"] = timeline(journey.timeline, language: session.language)
+        return page("timeline", title: "\(Catalogue.record["timelineTitlePrefix"]!(session.language)) \(journey.participant)", values, session: session)
+    }
+
+    /// What the head of every page of a record shows: who it is (name and pseudonymous id), what
+    /// part of the record the reader may see, and the broken glass's banner while it lasts.
+    static func recordHeader(_ journey: Journey, shown: Set<InformationCategory>, session: WebSession, brokeGlass: Bool,
+                             glassUntil: Date?) -> [String: Any] {
+        let language = session.language
+        var values: [String: Any] = [
+            "participant": journey.participant, "name": journey.admission?.name ?? Catalogue.record["identityHidden"]!(language),
+            "partial": shown != Set(InformationCategory.allCases), "brokeGlass": brokeGlass,
+            "shown": InformationCategory.allCases.filter(shown.contains).map { VocabularyLabel.label($0, in: language) }.joined(separator: ", "),
+            "actCount": journey.timeline.count,
+        ]
+        if let glassUntil { values["glassUntil"] = ["time": minute(glassUntil), "csrf": session.csrfToken] as [String: Any] }
+        return values
+    }
+
+    /// Timeline entries as the pages list them, the most recent first.
+    static func timeline(_ entries: some BidirectionalCollection<Journey.TimelineEntry>, language: Language) -> [[String: Any]] {
+        entries.reversed().map { entry in
+            ["day": String(entry.occurredAt.prefix(10)), "act": ClinicalActType(rawValue: entry.type).map { VocabularyLabel.label($0, in: language) } ?? entry.type,
+             "summary": entry.summary, "corrected": entry.corrected]
+        }
     }
 
     /// A refusal the glass may be broken for: the reason, and the form to break it.

@@ -174,6 +174,12 @@ def main():
         check(participant in driver.current_url and "Fictive" not in driver.current_url, "the URL holds the pseudonymous id only")
         journey_path = driver.current_url[len(base):]
         scan(driver, "04-parcours")
+        driver.find_element(By.PARTIAL_LINK_TEXT, "Toute la chronologie").click()
+        WebDriverWait(driver, 30).until(lambda d: d.current_url.endswith("/chronologie"))
+        check(len(driver.find_elements(By.CSS_SELECTOR, "ol.timeline li")) > 20, "the whole timeline lists every act, beyond the journey's latest 20")
+        scan(driver, "04b-chronologie")
+        driver.find_element(By.LINK_TEXT, "Retour au parcours").click()
+        WebDriverWait(driver, 30).until(lambda d: d.current_url.endswith(journey_path))
         driver.find_element(By.PARTIAL_LINK_TEXT, "Consigner une évaluation").click()
         WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "engagementStep"))
         scan(driver, "05-evaluation")
@@ -224,6 +230,7 @@ def main():
         scan(driver, "07e-sessions-en")
         # Every page again, in English: the same checks, the words of the other language.
         for name, path, words in [("03-charge-de-cas-en", "/", "My caseload"), ("04-parcours-en", journey_path, "The path through the wheel"),
+                                  ("04b-chronologie-en", journey_path + "/chronologie", "The whole timeline"),
                                   ("05-evaluation-en", journey_path + "/evaluation", "Stage assessment"),
                                   ("07a-actes-en", acts_path, "Fall plan"), ("07b-plan-de-chute-en", fall_plan_path, "behavioural"),
                                   ("07c-admission-en", "/admission", "Admission")]:
