@@ -29,6 +29,13 @@ extension CaseRecord {
         }
     }
 
+    /// The roles the directory gives `identity` now (her key proven): what the pages offer her.
+    /// Nothing is read; each page she opens is still decided by the access policy.
+    public func roles(by identity: Identity) async throws -> Set<Role> {
+        let session = try await session(identity, view: .metadata)
+        return Set(session.reader.roles.compactMap(Role.init(rawValue:)))
+    }
+
     /// Enrols an actor, her or his key sealed under `passphrase`.
     public func enrol(actor id: ActorID, name: String, organization: String, roles: [Role], passphrase: String,
                       by identity: Identity) async throws -> AppendResult {

@@ -6,6 +6,7 @@ enum Catalogue {
     static let pages: [String: [String: Wording]] = [
         "layout": layout, "signIn": signIn, "secondFactor": secondFactor, "sessions": sessions,
         "journey": journey, "forms": forms, "caseload": caseload, "record": record, "breakGlass": breakGlass, "problem": problem,
+        // Each workspace's pages, one line each.
     ]
 
     /// A word a template names that the catalogue lacks (a typo in `{{t.page.key}}`).
@@ -35,6 +36,13 @@ enum Catalogue {
         "skip": Wording("Aller au contenu", en: "Skip to content"),
         "mainNavigation": Wording("Navigation principale", en: "Main navigation"),
         "caseload": Wording("Ma charge de cas", en: "My caseload"),
+        "workspace-caseload": Wording("Ma charge de cas", en: "My caseload"),
+        "workspace-program": Wording("Le programme", en: "The program"),
+        "workspace-privacy": Wording("Protection des renseignements", en: "Privacy"),
+        "workspace-research": Wording("Recherche", en: "Research"),
+        "workspace-directory": Wording("Administration", en: "Administration"),
+        "noWorkspace": Wording("Aucun espace de travail ne correspond à vos rôles. L'administration peut les revoir.",
+                               en: "No workspace matches your roles. The administration can review them."),
         "signOut": Wording("Se déconnecter", en: "Sign out"),
         "language": Wording("Langue", en: "Language"),
         "sessions": Wording("Mes sessions", en: "My sessions"),

@@ -12,6 +12,7 @@ enum PageTemplates {
         ("journeyPath", journeyPath), ("journeyOpenings", journeyOpenings), ("timeline", timeline), ("timelineList", timelineList),
         ("glassBanner", glassBanner),
     ] + recording
+    // Each workspace's templates, one line each.
 
     private static let libraries: [Language: MustacheLibrary] = {
         MustacheContentTypes.register(MarkupContentType(), named: MarkupContentType.name)
@@ -50,7 +51,7 @@ enum PageTemplates {
     <header class="banner">
     <p class="brand"><a href="/">Parcours</a> <span>SPHÈRES</span></p>
     {{#signedIn}}{{#full}}
-    <nav aria-label="{{t.layout.mainNavigation}}"><a href="/">{{t.layout.caseload}}</a> <a href="/sessions">{{t.layout.sessions}}</a></nav>
+    <nav aria-label="{{t.layout.mainNavigation}}">{{#workspaces}}<a href="{{path}}">{{label}}</a> {{/workspaces}}<a href="/sessions">{{t.layout.sessions}}</a></nav>
     {{/full}}{{/signedIn}}
     {{#switch}}
     <form method="post" action="/langue" class="language">

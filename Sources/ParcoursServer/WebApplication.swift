@@ -41,6 +41,14 @@ public struct WebApplication: Sendable {
         addSessionRoutes(to: router)
         router.get("/") { request, context in
             await page(request, context) { session in
+                // Home is the caseload for whoever has one, her first workspace for anyone else.
+                if !session.workspaces.contains(.caseload) {
+                    guard let first = session.workspaces.first else {
+                        return WebPages.problem(.forbidden, heading: Catalogue.layout["workspace-caseload"]!(session.language),
+                                                message: Catalogue.layout["noWorkspace"]!(session.language), session: session)
+                    }
+                    return .redirect(to: first.path, type: .normal)
+                }
                 let (_, entries) = try await caseRecord.caseload(by: session.identity)
                 let view = CaseloadView(query: request.uri.queryParameters["vue"].map(String.init), request.uri.queryParameters["tri"].map(String.init))
                 return WebPages.caseload(entries, view: view, today: CaseRecord.today(), session: session,
@@ -136,11 +144,14 @@ public struct WebApplication: Sendable {
     /// A page that needs a session: signed out (or not past the second factor), to the sign-in (saying the session ended when
     /// the cookie named one); any error, in words (`WebFailure`).
     func page(_ request: Request, _ context: WebContext, _ body: (WebSession) async throws -> Response) async -> Response {
-        guard let session = context.session else {
+        guard var session = context.session else {
             return .redirect(to: request.cookies[SessionMiddleware.cookieName] == nil ? "/connexion" : "/connexion?fin=1", type: .normal)
         }
         // A session opened to set up the second factor opens nothing else.
         if session.enrolment != nil { return .redirect(to: "/connexion/second-facteur", type: .normal) }
-        do { return try await body(session) } catch { return WebFailure.response(for: error, session: session) }
+        do {
+            session.workspaces = Workspace.of(try await caseRecord.roles(by: session.identity))
+            return try await body(session)
+        } catch { return WebFailure.response(for: error, session: session) }
     }
 }

@@ -21,6 +21,7 @@ enum WebPages {
         layout["content"] = PageTemplates.render(template, values, in: language)
         if let session {
             layout["signedIn"] = ["actor": session.actor, "csrf": session.csrfToken, "full": session.enrolment == nil,
+                                  "workspaces": session.workspaces.map { ["path": $0.path, "label": $0.label(in: language)] },
                                   "idleSeconds": Int(WebSessions.idleLimit), "warnSeconds": IdleWarning.warnBefore]
         }
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]

@@ -23,6 +23,8 @@ struct WebSession: Sendable {
     var ends = Date.distantFuture
     /// The language this request's pages speak (`Language`'s cookie).
     var language: Language = .fr
+    /// The workspaces her roles open, as this request found them (the navigation).
+    var workspaces: [Workspace] = []
     /// This request's path, where the language switch comes back to.
     var path = "/"
 

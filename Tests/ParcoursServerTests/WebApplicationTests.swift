@@ -227,3 +227,27 @@ final class TestClock: @unchecked Sendable {
     var now: Date { lock.withLock { current } }
     func advance(_ seconds: TimeInterval) { lock.withLock { current += seconds } }
 }
+
+/// The workspaces each role opens: the navigation lists hers, home is her first.
+@Suite("Workspaces by role")
+struct WorkspaceTests {
+    @Test("the navigation lists the workspaces of one's roles only; home is the caseload for a clinician, her workspace for anyone else, a refusal in words for a role with none")
+    func byRole() async throws {
+        let fixture = try await WebFixture(everyRole: true)
+        try await fixture.test { client in
+            let (clinician, _) = try await fixture.signIn(client, WebFixture.admitting)
+            let caseload = try await client.get("/", jar: clinician)
+            let nav = JourneyPathPageTests.part(of: caseload.text, from: "<nav", to: "</nav>")
+            #expect(caseload.status == .ok && nav.contains("href=\"/\">Ma charge de cas") && !nav.contains("/programme") && !nav.contains("/administration"))
+            for (actor, path) in [(WebFixture.coordinator, "/programme"), (WebFixture.privacyOfficer, "/confidentialite"),
+                                  (WebFixture.researcher, "/recherche"), (WebFixture.admin, "/administration")] {
+                let (jar, _) = try await fixture.signIn(client, actor)
+                let home = try await client.get("/", jar: jar)
+                #expect(home.status == .seeOther && home.headers[.location] == path, "\(actor) is sent to \(path)")
+            }
+            let (partner, _) = try await fixture.signIn(client, WebFixture.partner)
+            let none = try await client.get("/", jar: partner)
+            #expect(none.status == .forbidden && none.text.contains("Aucun espace de travail"))
+        }
+    }
+}

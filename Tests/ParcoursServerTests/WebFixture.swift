@@ -16,6 +16,12 @@ final class WebFixture: Sendable {
     static let admitting = "clin-admet"
     static let stranger = "clin-ailleurs"
     static let newcomer = "clin-nouvelle"
+    /// With `everyRole`, one actor of each other role, second factor set up (the founding admin is `admin-exemple`).
+    static let coordinator = "coord-exemple"
+    static let privacyOfficer = "rprp-exemple"
+    static let researcher = "rech-exemple"
+    static let partner = "part-exemple"
+    static let admin = "admin-exemple"
 
     let directory: String
     let store: Store
@@ -24,7 +30,7 @@ final class WebFixture: Sendable {
     let web: WebApplication
     let clock: TestClock
 
-    init(clock: TestClock = TestClock()) async throws {
+    init(clock: TestClock = TestClock(), everyRole: Bool = false) async throws {
         self.clock = clock
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("parcours-web-\(UUID().uuidString)").path
         store = try Store.create(at: directory, origin: "spheres.example/parcours-web", adminID: "admin-exemple",
@@ -32,6 +38,12 @@ final class WebFixture: Sendable {
         let admin = try store.unlockActor("admin-exemple", passphrase: Self.passphrase)
         for (id, organization) in [(Self.admitting, "Organisme Exemple"), (Self.stranger, "Autre Organisme"), (Self.newcomer, "Organisme Exemple")] {
             _ = try store.enrol(actor: id, name: "Personne Exemple", organization: organization, roles: ["clinician"],
+                                passphrase: Self.passphrase, by: admin)
+        }
+        let others = everyRole ? [(Self.coordinator, "coordinator"), (Self.privacyOfficer, "privacy-officer"), (Self.researcher, "researcher"),
+                                  (Self.partner, "partner")] : []
+        for (id, role) in others {
+            _ = try store.enrol(actor: id, name: "Personne Exemple", organization: "Organisme Exemple", roles: [role],
                                 passphrase: Self.passphrase, by: admin)
         }
         caseRecord = try await CaseRecord.open(at: directory, masterPassphrase: "phrase-maitresse-web-1")
@@ -43,7 +55,7 @@ final class WebFixture: Sendable {
         let written = try await caseRecord.record([try ActRequest(json: admission)],
                                                   by: Identity(actor: Self.admitting, signer: PassphraseSigner { Self.passphrase }))
         participant = written[0].participant
-        for actor in [Self.admitting, Self.stranger] {
+        for actor in [Self.admitting, Self.stranger] + (everyRole ? others.map(\.0) + [Self.admin] : []) {
             _ = try await caseRecord.setSecondFactor(Self.secret(of: actor), for: try await caseRecord.store.unlockActor(actor, passphrase: Self.passphrase))
         }
         web = WebApplication(caseRecord: caseRecord, tls: false, sessions: WebSessions(store: caseRecord.store, now: { clock.now }))
