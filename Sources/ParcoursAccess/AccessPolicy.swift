@@ -13,6 +13,7 @@ import ParcoursClinical
 ///   his organization, while the consent is in force.
 /// - A coordinator sees caseloads and the program picture, and the journeys of her or his
 ///   organization without notes, unless breaking the glass.
+/// - The administrator administers the directory (purpose `administration`) and reads it.
 /// - The privacy officer sees the directory, event metadata, the access log and the
 ///   registers — never clinical content — and, on a participant's request, writes her or
 ///   his report for her or him. Researchers never read journeys.
@@ -32,6 +33,9 @@ public enum AccessPolicy {
             // Who opened one participant's record, for the care team that follows her or him.
             guard let participant = request.participant else { return .deny(.roleNotPermitted, .care) }
             return decideOpenings(reader, participant)
+        case .directory where request.purpose == .administration:
+            // Administering the directory (enrolling, roles, keys, revocation) is the administrator's alone.
+            return reader.holds(.admin) ? .permit([], .administration) : .deny(.roleNotPermitted, .administration)
         case .directory, .metadata, .accessLog, .registers:
             return reader.holds(.privacyOfficer) || reader.holds(.admin) && request.view == .directory
                 ? .permit([], .audit) : .deny(.roleNotPermitted, .audit)

@@ -1,3 +1,4 @@
+import Foundation
 import ParcoursAccess
 import ParcoursLog
 
@@ -16,16 +17,19 @@ extension CaseRecord {
         /// The current public key, base64.
         public var key: String
         public var active: Bool
+        /// When her one-time link (to choose her passphrase) expires, while one waits.
+        public var linkWaitsUntil: Date?
     }
 
-    /// Every actor, sorted by id (read for an audit, and recorded as such).
-    public func directory(by identity: Identity) async throws -> [ListedActor] {
+    /// Every actor, sorted by id (read for an audit by default, or to administer it; recorded so).
+    public func directory(purpose: AccessPurpose = .audit, by identity: Identity) async throws -> [ListedActor] {
         let session = try await session(identity, view: .directory)
-        try await session.authorize(.directory, purpose: .audit)
+        try await session.authorize(.directory, purpose: purpose)
         let foundingName = try await store.foundingAdminName()
+        let links = try await store.pendingEnrolmentLinks(at: Date())
         return session.directory.actors.values.sorted { $0.id < $1.id }.map { actor in
             ListedActor(id: actor.id, name: actor.name ?? foundingName, organization: actor.organization, roles: actor.roles,
-                        key: actor.key.base64, active: actor.active)
+                        key: actor.key.base64, active: actor.active, linkWaitsUntil: links[actor.id])
         }
     }
 
@@ -41,24 +45,26 @@ extension CaseRecord {
                       by identity: Identity) async throws -> AppendResult {
         let session = try await session(identity, view: .directory)
         return try await store.enrol(actor: id.rawValue, name: name, organization: organization, roles: roles.map(\.rawValue), passphrase: passphrase,
-                               by: session.author)
+                                     link: nil, by: session.author)
     }
 
     /// Gives an actor a new key, sealed under `passphrase`; the old one signs no more.
     public func rotateKey(of id: ActorID, passphrase: String, by identity: Identity) async throws -> AppendResult {
         let session = try await session(identity, view: .directory)
-        return try await store.rotateKey(of: id.rawValue, passphrase: passphrase, by: session.author)
+        return try await store.rotateKey(of: id.rawValue, passphrase: passphrase, link: nil, by: session.author)
     }
 
     /// Replaces an actor's roles.
     public func changeRoles(of id: ActorID, to roles: [Role], by identity: Identity) async throws -> AppendResult {
         let session = try await session(identity, view: .directory)
+        try await session.authorize(.directory, purpose: .administration, kind: .write)
         return try await store.changeRoles(of: id.rawValue, to: roles.map(\.rawValue), by: session.author)
     }
 
     /// Revokes an actor: her or his key signs nothing more, and her or his reads are refused.
     public func revoke(_ id: ActorID, reason: String, by identity: Identity) async throws -> AppendResult {
         let session = try await session(identity, view: .directory)
+        try await session.authorize(.directory, purpose: .administration, kind: .write)
         return try await store.revoke(id.rawValue, reason: reason, by: session.author)
     }
 }

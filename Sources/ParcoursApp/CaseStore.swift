@@ -34,9 +34,18 @@ public protocol CaseStore: Sendable {
     func foundingAdminName() async throws -> String?
     /// Whether the store was created for demonstrations: only such a store takes synthetic journeys.
     func isDemoStore() async throws -> Bool
+    /// Enrols an actor, her key sealed under `passphrase`; with `link`, that is a one-time link's
+    /// secret, whose digest is kept in the same transaction.
     func enrol(actor id: String, name: String, organization: String, roles: [String], passphrase: String,
-               by admin: UnlockedActor) async throws -> AppendResult
-    func rotateKey(of id: String, passphrase: String, by admin: UnlockedActor) async throws -> AppendResult
+               link: (digest: String, expiresAt: Date)?, by admin: UnlockedActor) async throws -> AppendResult
+    /// A new key for an actor, sealed as `enrol` says; her web sessions and second factor end with the old one.
+    func rotateKey(of id: String, passphrase: String, link: (digest: String, expiresAt: Date)?, by admin: UnlockedActor) async throws -> AppendResult
+    /// The actor a one-time link's digest names while it is valid at `now`.
+    func enrolmentLinkActor(digest: String, at now: Date) async throws -> String?
+    /// The actors with a one-time link waiting at `now`, and when each expires.
+    func pendingEnrolmentLinks(at now: Date) async throws -> [String: Date]
+    /// Spends a one-time link: the key sealed under `secret` is sealed under `passphrase`, once.
+    func redeemEnrolmentLink(digest: String, secret: String, passphrase: String, at now: Date) async throws -> UnlockedActor
     func changeRoles(of id: String, to roles: [String], by admin: UnlockedActor) async throws -> AppendResult
     func revoke(_ id: String, reason: String, by admin: UnlockedActor) async throws -> AppendResult
 

@@ -50,14 +50,27 @@ public struct SQLiteCaseStore: CaseStore {
     }
 
     public func enrol(actor id: String, name: String, organization: String, roles: [String], passphrase: String,
-                      by admin: UnlockedActor) async throws -> AppendResult {
+                      link: (digest: String, expiresAt: Date)?, by admin: UnlockedActor) async throws -> AppendResult {
         try await SQLiteThreads.run { [store] in
-            try store.enrol(actor: id, name: name, organization: organization, roles: roles, passphrase: passphrase, by: admin)
+            try store.enrol(actor: id, name: name, organization: organization, roles: roles, passphrase: passphrase, link: link, by: admin)
         }
     }
 
-    public func rotateKey(of id: String, passphrase: String, by admin: UnlockedActor) async throws -> AppendResult {
-        try await SQLiteThreads.run { [store] in try store.rotateKey(of: id, passphrase: passphrase, by: admin) }
+    public func rotateKey(of id: String, passphrase: String, link: (digest: String, expiresAt: Date)?,
+                          by admin: UnlockedActor) async throws -> AppendResult {
+        try await SQLiteThreads.run { [store] in try store.rotateKey(of: id, passphrase: passphrase, link: link, by: admin) }
+    }
+
+    public func enrolmentLinkActor(digest: String, at now: Date) async throws -> String? {
+        try await SQLiteThreads.run { [store] in try store.enrolmentLinkActor(digest: digest, at: now) }
+    }
+
+    public func pendingEnrolmentLinks(at now: Date) async throws -> [String: Date] {
+        try await SQLiteThreads.run { [store] in try store.pendingEnrolmentLinks(at: now) }
+    }
+
+    public func redeemEnrolmentLink(digest: String, secret: String, passphrase: String, at now: Date) async throws -> UnlockedActor {
+        try await SQLiteThreads.run { [store] in try store.redeemEnrolmentLink(digest: digest, secret: secret, passphrase: passphrase, at: now) }
     }
 
     public func changeRoles(of id: String, to roles: [String], by admin: UnlockedActor) async throws -> AppendResult {

@@ -3,10 +3,11 @@ import GRDB
 import ParcoursLog
 
 extension Store {
-    /// Enrols a new actor with a new key sealed under `passphrase`; signed by an admin.
+    /// Enrols a new actor with a new key sealed under `passphrase`; signed by an admin. With
+    /// `link`, the passphrase is a one-time link's secret, its digest kept in the same transaction.
     @discardableResult
     public func enrol(actor id: String, name: String, organization: String, roles: [String], passphrase: String,
-                      by admin: UnlockedActor) throws -> AppendResult {
+                      link: (digest: String, expiresAt: Date)? = nil, by admin: UnlockedActor) throws -> AppendResult {
         guard Identifiers.isActorID(id), id != Directory.logActor else {
             throw StoreError.invalidInput(field: "actor", reason: "1 to 64 lowercase letters, digits, '.', '_' or '-' (not 'log')")
         }
@@ -23,12 +24,15 @@ extension Store {
                                          "roles": .array(roles.map(JSONValue.string)), "key": .string(key.publicKey.base64)]
         return try writeDirectoryEvent(Directory.actorEnrolled, data: data, by: admin) { db in
             try self.storeSealedKey(key.publicKey, actor: id, sealed: sealed, db: db)
+            if let link { try Self.saveEnrolmentLink(digest: link.digest, actor: id, expiresAt: link.expiresAt, in: db) }
         }
     }
 
-    /// Gives an actor a new key sealed under `passphrase`; the old key signs nothing after this.
+    /// Gives an actor a new key sealed under `passphrase` (or a one-time link's secret, as `enrol`
+    /// says); the old key signs nothing after this, and her web sessions and second factor end.
     @discardableResult
-    public func rotateKey(of id: String, passphrase: String, by admin: UnlockedActor) throws -> AppendResult {
+    public func rotateKey(of id: String, passphrase: String, link: (digest: String, expiresAt: Date)? = nil,
+                          by admin: UnlockedActor) throws -> AppendResult {
         try Passphrase.checkNew(passphrase, field: "newPassphrase")
         let directory = try currentDirectory()
         _ = try activeActor(id, in: directory)
@@ -39,6 +43,7 @@ extension Store {
                                        by: admin) { db in
             try self.storeSealedKey(key.publicKey, actor: id, sealed: sealed, db: db)
             try Self.forgetWebSignIn(of: id, in: db)
+            if let link { try Self.saveEnrolmentLink(digest: link.digest, actor: id, expiresAt: link.expiresAt, in: db) }
         }
     }
 

@@ -39,6 +39,7 @@ extension Store {
     static func forgetWebSignIn(of actor: String, in db: Database) throws {
         try db.execute(sql: "DELETE FROM web_session WHERE actor = ?", arguments: [actor])
         try db.execute(sql: "DELETE FROM second_factor WHERE actor = ?", arguments: [actor])
+        try db.execute(sql: "DELETE FROM enrolment_link WHERE actor = ?", arguments: [actor])
     }
 
     public func claimSecondFactorStep(_ step: Int64, of actor: String) throws -> Bool {

@@ -238,6 +238,18 @@ enum StoreSchema {
                      THEN json_extract(CAST(line AS TEXT), '$.envelope.payload.clear.participant') END), seq);
                 """)
         }
+        migrator.registerMigration("v9-enrolment-links") { db in
+            // One-time enrolment links: an administrator enrols a person (or gives her a new key)
+            // without choosing her passphrase; the key is sealed under the link's secret until she
+            // chooses hers through it. Only the secret's digest is kept, with its expiry.
+            try db.execute(sql: """
+                CREATE TABLE enrolment_link (
+                    digest TEXT PRIMARY KEY NOT NULL,
+                    actor TEXT NOT NULL UNIQUE,
+                    created_at REAL NOT NULL,
+                    expires_at REAL NOT NULL);
+                """)
+        }
         return migrator
     }
 }

@@ -107,7 +107,7 @@ extension WebApplication {
     }
 
     /// The answer that hands the browser a new session (ending the one it had) and drops the form cookie.
-    private func opened(_ cookie: String, replacing request: Request, to path: String) async throws -> Response {
+    func opened(_ cookie: String, replacing request: Request, to path: String) async throws -> Response {
         if let old = request.cookies[SessionMiddleware.cookieName]?.value { try await sessions.end(old) }
         var response = Response.redirect(to: path, type: .normal)
         response.setCookie(SessionMiddleware.cookie(cookie))

@@ -85,6 +85,7 @@ public struct WebApplication: Sendable {
             }
         }
         addRecordingRoutes(to: router)
+        addDirectoryRoutes(to: router)
         return router
     }
 

@@ -11,12 +11,13 @@ import ParcoursProjections
 enum WebPages {
     /// A page inside the layout, in the language of the request (`session`'s, or `language` for
     /// a signed-out page); `session` nil for a signed-out page.
+    /// `returnTo` is where the language switch comes back to on a signed-out page (the sign-in otherwise).
     static func page(_ template: String, title: String, _ values: [String: Any], session: WebSession?, language: Language? = nil,
-                     status: HTTPResponse.Status = .ok) -> Response {
+                     returnTo: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
         let language = language ?? session?.language ?? .fr
         var layout: [String: Any] = [
             "title": title, "lang": language.rawValue,
-            "switch": ["code": language.other.rawValue, "name": language.other.ownName, "returnTo": session?.path ?? "/connexion"],
+            "switch": ["code": language.other.rawValue, "name": language.other.ownName, "returnTo": session?.path ?? returnTo ?? "/connexion"],
         ]
         layout["content"] = PageTemplates.render(template, values, in: language)
         if let session {

@@ -47,8 +47,8 @@ def one_time_code(typed_key):
     return subprocess.run([str(ROOT / "Tools/totp"), typed_key], check=True, capture_output=True, text=True).stdout.strip()
 
 
-def set_up_second_factor(driver, shot=None, english_shot=None):
-    """On the set-up page a first sign-in leads to: types the key into the 'app', then its code."""
+def set_up_second_factor(driver, shot=None, english_shot=None, home="Ma charge de cas"):
+    """On the set-up page a first sign-in leads to: types the key into the 'app', then its code; `home` begins the title of the page it leads to."""
     WebDriverWait(driver, 30).until(lambda d: d.current_url.endswith("/connexion/second-facteur"))
     if shot: scan(driver, shot)
     if english_shot:
@@ -57,7 +57,7 @@ def set_up_second_factor(driver, shot=None, english_shot=None):
         submit(driver, "form.language button", lambda d: d.title.startswith("Configurer le second facteur"))
     key = driver.find_element(By.CSS_SELECTOR, ".typed-key code").text
     driver.find_element(By.ID, "code").send_keys(one_time_code(key))
-    submit(driver, "form.sign-in button", lambda d: d.title.startswith("Ma charge de cas"))
+    submit(driver, "form.sign-in button", lambda d: d.title.startswith(home))
 
 
 def check(condition, what):

@@ -3,7 +3,8 @@
 /// `parcours init` at commit 07403d3, captured once, ordered by type and name. Migrations
 /// are never edited once shipped, so their literal SQL must give exactly this. v6 added the
 /// web application's second factors and sessions (`second_factor`, `web_session`), v8 the
-/// index of the access log by participant (`access_event_participant`).
+/// index of the access log by participant (`access_event_participant`), v9 the one-time
+/// enrolment links (`enrolment_link`).
 enum SchemaFixture {
     static let migratedSchema = #"""
 -- index access_event_participant on access_event
@@ -36,6 +37,12 @@ CREATE INDEX program_transition_day ON program_transition (on_day, from_stage, t
 (automatic)
 
 -- index sqlite_autoindex_data_key_2 on data_key
+(automatic)
+
+-- index sqlite_autoindex_enrolment_link_1 on enrolment_link
+(automatic)
+
+-- index sqlite_autoindex_enrolment_link_2 on enrolment_link
 (automatic)
 
 -- index sqlite_autoindex_event_1 on event
@@ -117,6 +124,13 @@ CREATE TABLE data_key (
     stream TEXT NOT NULL UNIQUE,
     wrapped BLOB NOT NULL,
     created_at TEXT NOT NULL)
+
+-- table enrolment_link on enrolment_link
+CREATE TABLE enrolment_link (
+    digest TEXT PRIMARY KEY NOT NULL,
+    actor TEXT NOT NULL UNIQUE,
+    created_at REAL NOT NULL,
+    expires_at REAL NOT NULL)
 
 -- table event on event
 CREATE TABLE event (
