@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "ParcoursServer",
             dependencies: [
-                "ParcoursApp", "ParcoursProjections", "ParcoursAccess", "ParcoursClinical", "ParcoursLog",
+                "ParcoursApp", "ParcoursProjections", "ParcoursAccess", "ParcoursClinical", "ParcoursLog", "ParcoursFiles",
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"), .product(name: "Crypto", package: "swift-crypto"),
             ]

@@ -26,6 +26,13 @@ extension PageTemplates {
     {{/actors}}
     </tbody>
     </table>
+    <section aria-labelledby="backup"><h2 id="backup">{{t.directory.backupHeading}}</h2>
+    <p>{{t.directory.backupExplain}}</p>
+    {{#backedUp}}<p class="notice" role="status">{{t.directory.backedUp}} <code>{{.}}</code></p>{{/backedUp}}
+    {{#backups}}<form method="post" action="/administration/sauvegarde"><input type="hidden" name="_csrf" value="{{csrf}}">
+    <p><button type="submit">{{t.directory.backup}}</button></p></form>{{/backups}}
+    {{^backups}}<p>{{t.directory.noBackups}}</p>{{/backups}}
+    </section>
     <section aria-labelledby="enrol"><h2 id="enrol">{{t.directory.enrolHeading}}</h2>
     <p>{{t.directory.enrolIntro}}</p>
     {{> fieldErrors}}
@@ -78,6 +85,19 @@ extension PageTemplates {
     <input type="hidden" name="_csrf" value="{{csrf}}">
     <p><button type="submit">{{t.directory.rotate}}</button></p>
     </form></section>
+    <section aria-labelledby="sessions-heading"><h2 id="sessions-heading">{{t.directory.sessionsHeading}}</h2>
+    {{^hasSessions}}<p>{{t.directory.noSessions}}</p>{{/hasSessions}}
+    {{#hasSessions}}<table class="sessions">
+    <caption>{{t.sessions.caption}}</caption>
+    <thead><tr><th scope="col">{{t.sessions.device}}</th><th scope="col">{{t.sessions.since}}</th><th scope="col">{{t.sessions.lastSeen}}</th><th scope="col"><span class="visually-hidden">{{t.sessions.action}}</span></th></tr></thead>
+    <tbody>
+    {{#sessions}}<tr><td>{{device}}</td><td>{{since}}</td><td>{{lastSeen}}</td>
+    <td><form method="post" action="/administration/acteurs/{{id}}/sessions/fin"><input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="session" value="{{handle}}">
+    <button type="submit">{{t.sessions.end}}</button></form></td></tr>
+    {{/sessions}}
+    </tbody>
+    </table>{{/hasSessions}}
+    </section>
     <section aria-labelledby="revoke-heading"><h2 id="revoke-heading">{{t.directory.revokeHeading}}</h2>
     <p>{{t.directory.revokeExplain}}</p>
     <form method="post" action="/administration/acteurs/{{id}}/revocation" class="act">

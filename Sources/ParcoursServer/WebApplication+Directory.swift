@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import ParcoursAccess
 import ParcoursApp
+import ParcoursFiles
 import ParcoursLog
 
 /// The administrator's workspace — the directory: enrol a person through a one-time link, change
@@ -15,7 +16,8 @@ extension WebApplication {
     func addDirectoryRoutes(to router: Router<WebContext>) {
         router.get("/administration") { request, context in
             await page(request, context) { session in
-                WebPages.directory(try await caseRecord.directory(purpose: .administration, by: session.identity), session: session)
+                WebPages.directory(try await caseRecord.directory(purpose: .administration, by: session.identity), backups: backups != nil,
+                                   session: session)
             }
         }
         router.post("/administration/acteurs") { request, context in
@@ -34,12 +36,32 @@ extension WebApplication {
                     }
                 }
                 return WebPages.directory(try await caseRecord.directory(purpose: .administration, by: session.identity), typed: draft,
-                                          refusals: refusals, session: session)
+                                          refusals: refusals, backups: backups != nil, session: session)
             }
         }
         router.get("/administration/acteurs/:actor") { request, context in
             await page(request, context) { session in
-                WebPages.directoryActor(try await listed(context, session: session), session: session)
+                let actor = try await listed(context, session: session)
+                return WebPages.directoryActor(actor, openSessions: try await sessions.list(of: actor.id), session: session)
+            }
+        }
+        router.post("/administration/acteurs/:actor/sessions/fin") { request, context in
+            await administer(request, context) { session, form, actor in
+                let ended = try await sessions.end(handle: form["session"] ?? "", of: actor.id)
+                return WebPages.directoryActor(actor, openSessions: try await sessions.list(of: actor.id),
+                                               notice: ended ? Catalogue.directory["sessionEnded"]!(session.language) : nil, session: session)
+            }
+        }
+        router.post("/administration/sauvegarde") { request, context in
+            await page(request, context) { session in
+                let form = try await WebForm(request, context: context)
+                guard form.carries(token: session.csrfToken) else { return WebFailure.response(for: WebFailure.crossSite, session: session) }
+                guard let backups else { throw WebFailure.notFound }
+                if !FileManager.default.fileExists(atPath: backups) { try PrivateFile.createDirectory(backups, field: "backups") }
+                let name = "parcours-\(Self.backupStamp(sessions.now())).sqlite"
+                try await caseRecord.backup(to: backups + "/" + name, by: session.identity)
+                return WebPages.directory(try await caseRecord.directory(purpose: .administration, by: session.identity), backups: true,
+                                          backedUp: name, session: session)
             }
         }
         router.post("/administration/acteurs/:actor/roles") { request, context in
@@ -103,6 +125,13 @@ extension WebApplication {
         let actors = try await caseRecord.directory(purpose: .administration, by: session.identity)
         guard let actor = actors.first(where: { $0.id == id }) else { throw WebFailure.notFound }
         return actor
+    }
+
+    /// A backup's name: when it was made, to the second, in UTC (sortable, nothing personal).
+    static func backupStamp(_ date: Date) -> String {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
+        return String(format: "%04d%02d%02d-%02d%02d%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0,
+                      parts.second ?? 0)
     }
 
     /// The link as the person will open it: this server's address, as the administrator reached it.

@@ -18,13 +18,15 @@ public struct WebApplication: Sendable {
     let throttle = SignInThrottle()
     /// Whether the server speaks TLS (HSTS).
     let tls: Bool
+    /// Where the administrator's backups go (created 0700 at the first); nil: the server makes none.
+    let backups: String?
 
-    public init(caseRecord: CaseRecord, tls: Bool = false) {
-        self.init(caseRecord: caseRecord, tls: tls, sessions: WebSessions(store: caseRecord.store))
+    public init(caseRecord: CaseRecord, tls: Bool = false, backups: String? = nil) {
+        self.init(caseRecord: caseRecord, tls: tls, backups: backups, sessions: WebSessions(store: caseRecord.store))
     }
 
-    init(caseRecord: CaseRecord, tls: Bool, sessions: WebSessions) {
-        (self.caseRecord, self.tls, self.sessions) = (caseRecord, tls, sessions)
+    init(caseRecord: CaseRecord, tls: Bool, backups: String? = nil, sessions: WebSessions) {
+        (self.caseRecord, self.tls, self.backups, self.sessions) = (caseRecord, tls, backups, sessions)
     }
 
     public func router() -> Router<WebContext> {

@@ -34,24 +34,30 @@ extension WebPages {
     }
 
     /// The directory and the form that enrols a person (`typed` given back with its refusals).
+    /// `backups` says whether the server keeps backups (a directory was given); `backedUp` names the one just made.
     static func directory(_ actors: [CaseRecord.ListedActor], typed: EnrolmentDraft = EnrolmentDraft(), refusals: Refusals = [],
-                          session: WebSession) -> Response {
+                          backups: Bool = false, backedUp: String? = nil, session: WebSession) -> Response {
         let language = session.language
         var values: [String: Any] = [
-            "actors": actors.map { listedActor($0, language: language) }, "csrf": session.csrfToken,
+            "actors": actors.map { listedActor($0, language: language) }, "csrf": session.csrfToken, "backups": backups,
             "actor": typed.actor, "name": typed.name, "organization": typed.organization,
             "roleOptions": roleOptions(typed.roles, language: language),
         ]
+        if let backedUp { values["backedUp"] = backedUp }
         values.merge(refusalValues(refusals)) { _, refusal in refusal }
         return page("directory", title: Catalogue.directory["title"]!(language), values, session: session,
                     status: refusals.isEmpty ? .ok : .badRequest)
     }
 
-    /// One enrolled person: her roles to change, a new key, revocation.
-    static func directoryActor(_ actor: CaseRecord.ListedActor, notice: String? = nil, reason: String = "", refusals: Refusals = [],
-                               session: WebSession) -> Response {
+    /// One enrolled person: her roles to change, her open sessions to end, a new key, revocation.
+    static func directoryActor(_ actor: CaseRecord.ListedActor, openSessions: [WebSessionRecord] = [], notice: String? = nil, reason: String = "",
+                               refusals: Refusals = [], session: WebSession) -> Response {
         let language = session.language
         var values = listedActor(actor, language: language)
+        values["sessions"] = openSessions.map { record in
+            ["device": record.device, "since": minute(record.createdAt), "lastSeen": minute(record.lastSeenAt), "handle": WebSessions.handle(record.digest)]
+        }
+        values["hasSessions"] = !openSessions.isEmpty
         values["csrf"] = session.csrfToken
         values["roleOptions"] = roleOptions(Set(actor.roles), language: language)
         values["reason"] = reason

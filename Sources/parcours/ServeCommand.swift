@@ -18,6 +18,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.") var port = 8080
     @Option(name: .customLong("tls-cert"), help: "The server's certificate chain, a PEM file (with --tls-key).") var certificate: String?
     @Option(name: .customLong("tls-key"), help: "The certificate's private key, a PEM file (with --tls-cert).") var key: String?
+    @Option(help: "Where the administrator's backups go (created 0700); by default the store's sauvegardes directory.") var backups: String?
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port: a port number from 1 to 65535") }
@@ -32,7 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let files = certificate.flatMap { certificate in key.map { (certificate: certificate, key: $0) } }
-        let web = WebApplication(caseRecord: try await store.caseRecord(), tls: files != nil)
+        let web = WebApplication(caseRecord: try await store.caseRecord(), tls: files != nil, backups: backups ?? store.path + "/sauvegardes")
         let application = try web.application(host: host, port: port, tls: files)
         Output.line("Parcours : \(files == nil ? "http" : "https")://\(host):\(port)/ — Ctrl-C pour arrêter")
         try await application.runService()

@@ -2,7 +2,7 @@
 """The administrator's workspace in a real headless Chromium, against `parcours serve` on loopback.
 
 The administrator signs in (second factor set up at the first sign-in), reads the directory,
-enrols a person (a refusal first, beside its field), and hands her the one-time link; the
+makes a backup, enrols a person (a refusal first, beside its field), and hands her the one-time link; the
 person opens it, chooses her own passphrase, sets up her second factor and lands on her
 caseload; the link then serves no more. Every page is saved as a screenshot under
 .build/screenshots/ and scanned with axe-core, in French and in English. Synthetic data only.
@@ -58,6 +58,8 @@ def main():
         check("admin-nav" in driver.page_source and "Inscrire une personne" in driver.page_source, "the directory lists her, and offers to enrol")
         scan(driver, "20-annuaire")
         in_english(driver, "20-annuaire-en", "Enrol a person")
+        submit(driver, "form[action='/administration/sauvegarde'] button", lambda d: "Sauvegarde faite" in d.page_source)
+        check(len(list((Path(store) / "sauvegardes").glob("parcours-*.sqlite"))) == 1, "a backup is made in the store's backup directory")
 
         driver.find_element(By.ID, "actor").send_keys("clin-0009")
         driver.find_element(By.ID, "organization").send_keys("En Marge 12-17")

@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdTesting
+import Hummingbird
 import ParcoursApp
 import ParcoursLog
 import Testing
@@ -128,6 +129,37 @@ struct DirectoryPageTests {
             let unknown = try await client.get("/administration/acteurs/personne-inconnue", jar: admin)
             #expect(unknown.status == .notFound)
         }
+    }
+
+    @Test("the administrator sees a person's open sessions and ends one (she is signed out); a backup is made in the server's directory, 0700, and recorded")
+    func sessionsAndBackup() async throws {
+        let fixture = try await WebFixture(everyRole: true)
+        let backups = fixture.directory + "/sauvegardes"
+        let web = WebApplication(caseRecord: fixture.caseRecord, tls: false, backups: backups,
+                                 sessions: WebSessions(store: fixture.caseRecord.store, now: { fixture.clock.now }))
+        try await Application(router: web.router()).test(.router) { client in
+            let (admin, _) = try await fixture.signIn(client, WebFixture.admin)
+            let (coordinator, _) = try await fixture.signIn(client, WebFixture.coordinator)
+            let page = try await client.get("/administration/acteurs/\(WebFixture.coordinator)", jar: admin)
+            #expect(page.text.contains("Ses sessions ouvertes") && page.text.contains("/sessions/fin"))
+            let handle = try #require(page.text.range(of: "name=\"session\" value=\"").map { String(page.text[$0.upperBound...].prefix(16)) })
+            let ended = try await client.post("/administration/acteurs/\(WebFixture.coordinator)/sessions/fin",
+                                              ["_csrf": page.csrfToken ?? "", "session": handle], jar: admin)
+            #expect(ended.status == .ok && ended.text.contains("La session a pris fin") && ended.text.contains("Aucune session ouverte"))
+            let signedOut = try await client.get("/", jar: coordinator)
+            #expect(signedOut.status == .seeOther && signedOut.headers[.location]?.hasPrefix("/connexion") == true)
+
+            let directory = try await client.get("/administration", jar: admin)
+            let forged = try await client.post("/administration/sauvegarde", ["_csrf": "faux"], jar: admin)
+            #expect(forged.status == .forbidden && !FileManager.default.fileExists(atPath: backups))
+            let made = try await client.post("/administration/sauvegarde", ["_csrf": directory.csrfToken ?? ""], jar: admin)
+            #expect(made.status == .ok && made.text.contains("Sauvegarde faite"))
+            let files = try FileManager.default.contentsOfDirectory(atPath: backups)
+            #expect(files.count == 1 && files[0].hasPrefix("parcours-") && files[0].hasSuffix(".sqlite"))
+            let mode = try FileManager.default.attributesOfItem(atPath: backups)[.posixPermissions] as? Int
+            #expect(mode == 0o700)
+        }
+        #expect(try fixture.accessRecords().contains { $0["view"] == "backup" && $0["actor"] == .string(WebFixture.admin) && $0["outcome"] == "permitted" })
     }
 
     @Test("a link serves until it expires, 72 hours after it was made, and never after")
