@@ -7,13 +7,11 @@ person opens it, chooses her own passphrase, sets up her second factor and lands
 caseload; the link then serves no more. Every page is saved as a screenshot under
 .build/screenshots/ and scanned with axe-core, in French and in English. Synthetic data only.
 """
-import os, subprocess, sys, tempfile, time, urllib.request
+import os, sys, tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from clinician_flow import (ADMIN, BIN, MASTER, SHOTS, check, failures, free_port, parcours, scan, set_up_second_factor, submit)
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from clinician_flow import (ADMIN, MASTER, SHOTS, check, failures, parcours, scan, set_up_second_factor, start_browser, start_server, submit)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -32,22 +30,8 @@ def main():
     SHOTS.mkdir(parents=True, exist_ok=True)
     store = tempfile.mkdtemp(prefix="parcours-browser-admin-")
     parcours(store, "init", "--demo", "--origin", "navigateur.example/parcours", "--admin", "admin-nav", passphrase=ADMIN)
-    port = free_port()
-    env = dict(os.environ, PARCOURS_STORE=store, PARCOURS_MASTER_PASSPHRASE=MASTER)
-    server = subprocess.Popen([str(BIN), "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://localhost:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/connexion", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000", "--lang=fr-CA"]:
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
-    driver.set_script_timeout(30)
+    server, base = start_server(dict(os.environ, PARCOURS_STORE=store, PARCOURS_MASTER_PASSPHRASE=MASTER))
+    driver = start_browser()
     try:
         driver.get(base + "/connexion")
         driver.find_element(By.ID, "actor").send_keys("admin-nav")

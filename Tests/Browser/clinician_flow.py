@@ -60,6 +60,31 @@ def set_up_second_factor(driver, shot=None, english_shot=None, home="Ma charge d
     submit(driver, "form.sign-in button", lambda d: d.title.startswith(home))
 
 
+def start_server(env):
+    """`parcours serve` on a free loopback port, its log kept (stderr) for the checks; returns it and its base URL once it answers."""
+    port = free_port()
+    server = subprocess.Popen([str(BIN), "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://localhost:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/connexion", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    return server, base
+
+
+def start_browser():
+    """Debian's headless Chromium through its driver, speaking Canadian French first."""
+    options = webdriver.ChromeOptions()
+    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000", "--lang=fr-CA"]:
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    driver.set_script_timeout(30)
+    return driver
+
+
 def check(condition, what):
     print(("ok   " if condition else "FAIL ") + what)
     if not condition: failures.append(what)
@@ -127,22 +152,9 @@ def main():
         parcours(store, "actor", "add", actor, "--name", "Personne Exemple", "--organization", org, "--roles", "clinician",
                  "--as", "admin-nav", passphrase=ADMIN, new=CLIN)
     parcours(store, "demo", "generate", "--participants", "3", "--as", "clin-0001", passphrase=CLIN)
-    port = free_port()
     env = dict(os.environ, PARCOURS_STORE=store, PARCOURS_MASTER_PASSPHRASE=MASTER)
-    server = subprocess.Popen([str(BIN), "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://localhost:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/connexion", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000", "--lang=fr-CA"]:
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
-    driver.set_script_timeout(30)
+    server, base = start_server(env)
+    driver = start_browser()
     try:
         driver.get(base + "/")
         check(driver.current_url.endswith("/connexion"), "signed out, the caseload leads to the sign-in page")
