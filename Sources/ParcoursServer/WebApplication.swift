@@ -16,6 +16,7 @@ public struct WebApplication: Sendable {
     let caseRecord: CaseRecord
     let sessions: WebSessions
     let throttle = SignInThrottle()
+    let apiLimit = APIRateLimit()
     /// Whether the server speaks TLS (HSTS).
     let tls: Bool
     /// Where the administrator's backups go (created 0700 at the first); nil: the server makes none.
@@ -88,6 +89,7 @@ public struct WebApplication: Sendable {
         }
         addRecordingRoutes(to: router)
         addDirectoryRoutes(to: router)
+        addAPIRoutes(to: router)
         return router
     }
 

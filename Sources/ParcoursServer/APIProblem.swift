@@ -1,0 +1,75 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import ParcoursAccess
+import ParcoursApp
+import ParcoursLog
+import ParcoursProjections
+
+/// An error of the JSON API as RFC 9457 problem details (`application/problem+json`): a type
+/// URI of our own per kind, a title, the status, a detail in the language asked for (French
+/// first), and — when one field is at fault — its name, as the pages show it beside the field.
+/// Never a record's content, never the error's own text when it could name other things.
+struct APIProblem: Error, Sendable {
+    var status: HTTPResponse.Status
+    var kind: String
+    var detail: Wording
+    var field: String?
+
+    static let unauthorized = APIProblem(status: .unauthorized, kind: "unauthorized",
+                                         detail: Wording("Une session est nécessaire : POST /api/v1/sessions, puis Authorization: Bearer.",
+                                                         en: "A session is needed: POST /api/v1/sessions, then Authorization: Bearer."))
+    static let signInFailed = APIProblem(status: .unauthorized, kind: "sign-in-failed",
+                                         detail: Wording("Identifiant, phrase de passe ou code incorrect.", en: "Wrong id, passphrase or code."))
+    static let noSecondFactor = APIProblem(status: .forbidden, kind: "second-factor-not-set-up",
+                                           detail: Wording("Configurez d'abord votre second facteur en vous connectant par les pages.",
+                                                           en: "Set up your second factor first, by signing in through the pages."))
+    static let tooMany = APIProblem(status: .tooManyRequests, kind: "rate-limited",
+                                    detail: Wording("Trop de requêtes pour cette session ; réessayez dans une seconde.",
+                                                    en: "Too many requests for this session; try again in a second."))
+    static let notFound = APIProblem(status: .notFound, kind: "not-found", detail: Wording("Rien à cette adresse.", en: "Nothing at this address."))
+
+    static func invalid(_ field: String, _ reason: String, fr: String? = nil) -> APIProblem {
+        APIProblem(status: .badRequest, kind: "invalid-input", detail: Wording(fr ?? reason, en: reason), field: field)
+    }
+
+    /// The problem an error of a use case is; anything unforeseen is a 503 that says nothing more.
+    static func of(_ error: any Error) -> APIProblem {
+        switch error {
+        case let problem as APIProblem: return problem
+        case let denied as ConsentAwareReader.Denied:
+            let reason = denied.decision.denial
+            return APIProblem(status: .forbidden, kind: "denied",
+                              detail: Wording("Accès refusé : \(reason.map { VocabularyLabel.label($0, in: .fr) } ?? "refusé par la politique d'accès"). Le refus est inscrit au journal des accès.",
+                                              en: "Access refused: \(reason.map { VocabularyLabel.label($0, in: .en) } ?? "refused by the access policy"). The refusal is recorded in the access log."))
+        case ProjectionError.unknownParticipant:
+            return APIProblem(status: .notFound, kind: "unknown-participant",
+                              detail: Wording("Aucun dossier sous cet identifiant.", en: "No record under this id."), field: "participant")
+        case ProjectionError.erased(_, let day, _):
+            return APIProblem(status: .gone, kind: "erased", detail: Wording("Ce dossier a été effacé le \(day).", en: "This record was erased on \(day)."))
+        case AppError.invalidInput(let field, let reason), LogError.invalidInput(let field, let reason):
+            return invalid(field, reason)
+        case let refused as ActRefused:
+            return APIProblem(status: .unprocessableContent, kind: "act-refused", detail: Wording(refused.frenchReason, en: refused.reason),
+                              field: refused.field)
+        default:
+            return APIProblem(status: .serviceUnavailable, kind: "unavailable",
+                              detail: Wording("Le service ne peut pas répondre maintenant ; rien n'a été écrit.",
+                                              en: "The service cannot answer now; nothing was written."))
+        }
+    }
+
+    /// The answer, in `language`.
+    func response(in language: Language) -> Response {
+        var body: JSONValue = ["type": .string("https://parcours.example/problems/\(kind)"), "title": .string(status.reasonPhrase),
+                               "status": .int(Int64(status.code)), "detail": .string(detail(language))]
+        if let field, case .object(var members) = body {
+            members["field"] = .string(field)
+            body = .object(members)
+        }
+        var headers: HTTPFields = [.contentType: "application/problem+json", .contentLanguage: language.rawValue]
+        if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        if status == .tooManyRequests { headers[.retryAfter] = "1" }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: CanonicalJSON.string(body))))
+    }
+}

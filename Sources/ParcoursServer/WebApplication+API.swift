@@ -1,0 +1,134 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import ParcoursAccess
+import ParcoursApp
+import ParcoursClinical
+import ParcoursLog
+import ParcoursProjections
+
+/// The JSON API under `/api/v1`, for partners' systems and the command line's server mode: the
+/// same use cases as the pages, decided by the same policy and recorded the same way.
+///
+/// A client signs in as a person does — id, passphrase and the second factor's code — and gets
+/// a bearer session kept like a page's (the same idle and absolute limits, the signing key sealed
+/// under a secret only the token carries); only `Authorization: Bearer` opens the API, never the
+/// pages' cookie, so no browser carries it to another site. Bodies are capped, each session is
+/// rate-limited, and every error is a problem document (`APIProblem`) naming the field.
+extension WebApplication {
+    static let apiBodyLimit = 1 << 20
+
+    func addAPIRoutes(to router: Router<WebContext>) {
+        router.post("/api/v1/sessions") { request, _ in await apiSignIn(request) }
+        router.delete("/api/v1/sessions/current") { request, _ in
+            await api(request) { _, token in
+                try await sessions.end(token)
+                return Response(status: .noContent)
+            }
+        }
+        router.get("/api/v1/caseload") { request, _ in
+            await api(request) { session, _ in
+                let (whose, entries) = try await caseRecord.caseload(by: session.identity)
+                return try Self.json(["clinician": AnyEncodable(whose), "participants": AnyEncodable(entries)])
+            }
+        }
+        router.get("/api/v1/participants/:participant/journey") { request, context in
+            await api(request) { session, _ in
+                let participant = try ParticipantID(checking: context.parameters.get("participant") ?? "")
+                return try Self.json(try await caseRecord.journey(of: participant, by: session.identity).journey)
+            }
+        }
+        router.post("/api/v1/acts") { request, context in
+            await api(request) { session, _ in
+                let body = try await request.body.collect(upTo: Self.apiBodyLimit)
+                let json: JSONValue
+                do { json = try JSONParser.parse(Array(buffer: body)) } catch {
+                    throw APIProblem.invalid("body", "one JSON object (Schemas/cli/record-act.v1.schema.json)",
+                                             fr: "un objet JSON (Schemas/cli/record-act.v1.schema.json)")
+                }
+                let written = try await caseRecord.record([try ActRequest(json: json)], by: session.identity)
+                let acts: [JSONValue] = written.map { act in
+                    ["seq": .int(Int64(act.result.seq)), "id": .string(act.result.id), "participant": .string(act.participant),
+                     "type": .string(act.type), "existing": .bool(act.result.existing), "warnings": .array(act.warnings.map(\.json))]
+                }
+                let created = written.contains { !$0.result.existing }
+                return Response(status: created ? .created : .ok, headers: [.contentType: "application/json"],
+                                body: .init(byteBuffer: ByteBuffer(string: CanonicalJSON.string(["acts": .array(acts)]))))
+            }
+        }
+    }
+
+    /// A request of the API: its bearer session resumed (a page's set-up session opens nothing),
+    /// its rate checked, then `body`; any error as a problem document.
+    func api(_ request: Request, _ body: (WebSession, String) async throws -> Response) async -> Response {
+        let language = Self.apiLanguage(request)
+        guard let token = Self.bearer(request), var session = try? await sessions.resume(token), session.enrolment == nil else {
+            return APIProblem.unauthorized.response(in: language)
+        }
+        guard await apiLimit.allow(session.handle) else { return APIProblem.tooMany.response(in: language) }
+        session.language = language
+        do { return try await body(session, token) } catch { return APIProblem.of(error).response(in: language) }
+    }
+
+    /// Signs in as the pages do — the same throttle, the same records, the same answer whatever
+    /// was wrong — for a bearer session: `{"actor", "passphrase", "code"}` → `{"token", "expiresAt"}`.
+    private func apiSignIn(_ request: Request) async -> Response {
+        let language = Self.apiLanguage(request)
+        do {
+            let body = try await request.body.collect(upTo: Self.signInLimit)
+            guard case .object(let fields)? = try? JSONParser.parse(Array(buffer: body)),
+                  case .string(let actor)? = fields["actor"], case .string(let passphrase)? = fields["passphrase"] else {
+                throw APIProblem.invalid("body", "an object with actor, passphrase and code (strings)",
+                                         fr: "un objet avec actor, passphrase et code (des chaînes)")
+            }
+            let code: String = if case .string(let given)? = fields["code"] { given } else { "" }
+            try? await Task.sleep(for: await throttle.reserve(for: actor))
+            guard let key = try? await caseRecord.signIn(Identity(actor: actor, signer: PassphraseSigner { passphrase })) else {
+                await throttle.failed(actor)
+                throw APIProblem.signInFailed
+            }
+            guard let secret = try await caseRecord.secondFactorSecret(for: key) else { throw APIProblem.noSecondFactor }
+            guard let step = OneTimeCode(secret: secret).matchingStep(code, at: sessions.now()),
+                  try await caseRecord.claimSecondFactorStep(step, of: key.id)
+            else {
+                try await caseRecord.recordSecondFactorRefusal(of: key.id)
+                await throttle.failed(actor)
+                throw APIProblem.signInFailed
+            }
+            await throttle.succeeded(actor)
+            let token = try await sessions.open(for: key, device: "API")
+            let answer: JSONValue = ["token": .string(token), "idleSeconds": .int(Int64(WebSessions.idleLimit)),
+                                     "expiresAt": .string(ClinicalDate.format(sessions.now() + WebSessions.absoluteLimit))]
+            return Response(status: .created, headers: [.contentType: "application/json"],
+                            body: .init(byteBuffer: ByteBuffer(string: CanonicalJSON.string(answer))))
+        } catch {
+            return APIProblem.of(error).response(in: language)
+        }
+    }
+
+    /// The bearer token of `Authorization`, when there is one.
+    static func bearer(_ request: Request) -> String? {
+        guard let value = request.headers[.authorization], value.lowercased().hasPrefix("bearer ") else { return nil }
+        let token = value.dropFirst(7).trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
+    }
+
+    /// French first; English when the client's `Accept-Language` puts it first.
+    static func apiLanguage(_ request: Request) -> Language {
+        (request.headers[.acceptLanguage] ?? "").lowercased().hasPrefix("en") ? .en : .fr
+    }
+
+    /// A value of the projections as JSON, keys sorted, as the command line prints it.
+    static func json(_ value: some Encodable) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+}
+
+/// An encodable value of any type, to put different ones in one object.
+struct AnyEncodable: Encodable {
+    let encode: (Encoder) throws -> Void
+    init(_ value: some Encodable) { encode = value.encode(to:) }
+    func encode(to encoder: Encoder) throws { try encode(encoder) }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import ParcoursApp
+import ParcoursLog
+import Testing
+@testable import ParcoursServer
+
+/// The JSON API: a bearer session obtained as the pages' sign-in, the same use cases under the
+/// same policy, problem documents naming the field. Synthetic people only.
+@Suite("The JSON API")
+struct APITests {
+    static func body(_ json: JSONValue) -> ByteBuffer { ByteBuffer(string: CanonicalJSON.string(json)) }
+
+    static func problem(_ response: TestResponse) -> [String: JSONValue] {
+        guard case .object(let members)? = try? JSONParser.parse(response.text) else { return [:] }
+        return members
+    }
+
+    /// A bearer session for `actor`, as a client gets one.
+    static func token(_ client: any TestClientProtocol, _ fixture: WebFixture, _ actor: String) async throws -> String {
+        let answer = try await client.execute(uri: "/api/v1/sessions", method: .post, headers: [.contentType: "application/json"],
+                                              body: body(["actor": .string(actor), "passphrase": .string(WebFixture.passphrase),
+                                                          "code": .string(fixture.code(of: actor))]))
+        guard answer.status == .created, case .string(let token)? = problem(answer)["token"] else { throw APIProblem.unauthorized }
+        return token
+    }
+
+    static func bearer(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)"] }
+
+    @Test("sign-in: a malformed body names it; a wrong passphrase and a wrong code get the same 401, recorded; no second factor yet: 403; the right ones: a token")
+    func signIn() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let malformed = try await client.execute(uri: "/api/v1/sessions", method: .post, body: ByteBuffer(string: "actor=x"))
+            #expect(malformed.status == .badRequest && Self.problem(malformed)["field"] == "body"
+                    && malformed.headers[.contentType] == "application/problem+json")
+            let wrong = try await client.execute(uri: "/api/v1/sessions", method: .post, headers: [.acceptLanguage: "en"],
+                                                 body: Self.body(["actor": .string(WebFixture.admitting), "passphrase": "pas-la-bonne-phrase", "code": "000000"]))
+            let badCode = try await client.execute(uri: "/api/v1/sessions", method: .post, headers: [.acceptLanguage: "en"],
+                                                   body: Self.body(["actor": .string(WebFixture.admitting), "passphrase": .string(WebFixture.passphrase),
+                                                                    "code": "000000"]))
+            #expect(wrong.status == .unauthorized && badCode.status == .unauthorized && wrong.text == badCode.text)
+            #expect(Self.problem(wrong)["detail"] == "Wrong id, passphrase or code." && wrong.headers[.wwwAuthenticate] == "Bearer")
+            let newcomer = try await client.execute(uri: "/api/v1/sessions", method: .post,
+                                                    body: Self.body(["actor": .string(WebFixture.newcomer), "passphrase": .string(WebFixture.passphrase)]))
+            #expect(newcomer.status == .forbidden && Self.problem(newcomer)["type"] == "https://parcours.example/problems/second-factor-not-set-up")
+            let token = try await Self.token(client, fixture, WebFixture.admitting)
+            #expect(token.contains("."))
+        }
+        #expect(try fixture.accessRecords().filter { $0["actor"] == .string(WebFixture.admitting) && $0["outcome"] == "denied" }.count >= 2)
+    }
+
+    @Test("no bearer, or the pages' cookie alone: 401; the caseload and a journey for the care team; another's journey 403 and recorded; a bad id 400, an unknown one 404")
+    func reads() async throws {
+        let fixture = try await WebFixture()
+        let participant = fixture.participant
+        try await fixture.test { client in
+            let none = try await client.execute(uri: "/api/v1/caseload", method: .get)
+            #expect(none.status == .unauthorized && none.headers[.wwwAuthenticate] == "Bearer")
+            let (jar, _) = try await fixture.signIn(client, WebFixture.admitting)
+            let cookieOnly = try await client.execute(uri: "/api/v1/caseload", method: .get, headers: jar.header)
+            #expect(cookieOnly.status == .unauthorized, "the pages' cookie does not open the API")
+
+            fixture.clock.advance(30)  // the pages' sign-in claimed this step's code: the next one opens the API
+            let token = try await Self.token(client, fixture, WebFixture.admitting)
+            let caseload = try await client.execute(uri: "/api/v1/caseload", method: .get, headers: Self.bearer(token))
+            #expect(caseload.status == .ok && caseload.headers[.contentType] == "application/json" && caseload.text.contains(participant))
+            let journey = try await client.execute(uri: "/api/v1/participants/\(participant)/journey", method: .get, headers: Self.bearer(token))
+            #expect(journey.status == .ok && journey.text.contains("Personne Fictive Web") && journey.headers[.cacheControl] == "no-store")
+
+            let stranger = try await Self.token(client, fixture, WebFixture.stranger)
+            let refused = try await client.execute(uri: "/api/v1/participants/\(participant)/journey", method: .get, headers: Self.bearer(stranger))
+            #expect(refused.status == .forbidden && !refused.text.contains("Personne Fictive") && Self.problem(refused)["type"] == "https://parcours.example/problems/denied")
+            let malformed = try await client.execute(uri: "/api/v1/participants/xyz/journey", method: .get, headers: Self.bearer(token))
+            #expect(malformed.status == .badRequest && Self.problem(malformed)["field"] == "participant")
+            let unknown = try await client.execute(uri: "/api/v1/participants/P-ZZZZZZ/journey", method: .get, headers: Self.bearer(token))
+            #expect(unknown.status == .notFound)
+        }
+        let records = try fixture.accessRecords().filter { $0["participant"] == .string(participant) && $0["view"] == "journey" }
+        #expect(records.contains { $0["actor"] == .string(WebFixture.stranger) && $0["outcome"] == "denied" })
+        #expect(records.contains { $0["actor"] == .string(WebFixture.admitting) && $0["outcome"] == "permitted" })
+    }
+
+    @Test("recording an act: 201 with its seq and warnings; the domain's refusal is a 422 naming the field, malformed JSON a 400, and neither writes anything; ending the session closes the API")
+    func record() async throws {
+        let fixture = try await WebFixture()
+        let participant = JSONValue.string(fixture.participant)
+        try await fixture.test { client in
+            let token = try await Self.token(client, fixture, WebFixture.admitting)
+            let before = try fixture.store.size()
+            let refused = try await client.execute(uri: "/api/v1/acts", method: .post, headers: Self.bearer(token), body: Self.body([
+                "type": "stage.assessed", "participant": participant, "occurredAt": "2026-11-21T10:00:00.000Z",
+                "data": ["engagementStep": "involvement-and-commitment", "wheelStage": "contemplation", "importance": 14, "confidence": 5],
+            ]))
+            #expect(refused.status == .unprocessableContent && Self.problem(refused)["field"] == "data.importance")
+            let malformed = try await client.execute(uri: "/api/v1/acts", method: .post, headers: Self.bearer(token), body: ByteBuffer(string: "{\"type\":"))
+            #expect(malformed.status == .badRequest && Self.problem(malformed)["field"] == "body")
+            #expect(try fixture.store.size() == before, "nothing written")
+            let recorded = try await client.execute(uri: "/api/v1/acts", method: .post, headers: Self.bearer(token), body: Self.body([
+                "type": "stage.assessed", "participant": participant, "occurredAt": "2026-11-21T10:00:00.000Z",
+                "data": ["engagementStep": "involvement-and-commitment", "wheelStage": "contemplation", "importance": 7, "confidence": 5],
+            ]))
+            #expect(recorded.status == .created && recorded.text.contains("\"type\":\"stage.assessed\""))
+            #expect(try fixture.store.size() == before + 1)
+
+            let ended = try await client.execute(uri: "/api/v1/sessions/current", method: .delete, headers: Self.bearer(token))
+            #expect(ended.status == .noContent)
+            let after = try await client.execute(uri: "/api/v1/caseload", method: .get, headers: Self.bearer(token))
+            #expect(after.status == .unauthorized)
+        }
+    }
+
+    @Test("each session has its bucket of requests: past the burst, refused until it refills; another session is not slowed")
+    func rateLimit() async {
+        let limit = APIRateLimit(burst: 3, perSecond: 0.001)
+        var allowed = 0
+        for _ in 0..<5 where await limit.allow("session-a") { allowed += 1 }
+        #expect(allowed == 3)
+        #expect(await limit.allow("session-b"))
+    }
+}
