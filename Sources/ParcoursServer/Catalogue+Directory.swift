@@ -52,7 +52,7 @@ extension Catalogue {
         "revoke": Wording("Révoquer", en: "Revoke"),
         "revokedNotice": Wording("Cette personne est révoquée.", en: "This person is revoked."),
         "actorTitle": Wording("Personne inscrite", en: "Enrolled person"),
-        "notRefused": Wording("Rien n'a été enregistré", en: "Nothing was recorded"),
+        "nothingRecorded": Wording("Rien n'a été enregistré", en: "Nothing was recorded"),
         "welcomeTitle": Wording("Bienvenue dans Parcours", en: "Welcome to Parcours"),
         "welcomeIntro": Wording("Choisissez votre phrase de passe : plusieurs mots faciles à retenir pour vous, difficiles à deviner pour d'autres. Vous seule ou seul la connaîtrez ; à l'étape suivante, vous configurerez votre second facteur.",
                                 en: "Choose your passphrase: several words easy for you to remember, hard for others to guess. Only you will know it; at the next step you will set up your second factor."),

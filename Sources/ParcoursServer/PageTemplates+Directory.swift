@@ -8,7 +8,7 @@ extension PageTemplates {
     /// The summary of a form's refusals, each a link to its field; nothing was written.
     static let fieldErrors = """
     {{#hasErrors}}
-    <section class="error" role="alert" aria-labelledby="errors"><h2 id="errors">{{t.directory.notRefused}}</h2>
+    <section class="error" role="alert" aria-labelledby="errors"><h2 id="errors">{{t.directory.nothingRecorded}}</h2>
     <ul>{{#errors}}<li><a href="#{{field}}">{{label}} : {{message}}</a></li>{{/errors}}</ul></section>
     {{/hasErrors}}
     """
