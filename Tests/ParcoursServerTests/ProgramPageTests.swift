@@ -1,6 +1,7 @@
 import Foundation
 import HummingbirdTesting
 import ParcoursApp
+import ParcoursClinical
 import ParcoursLog
 import ParcoursProjections
 import Testing
