@@ -11,8 +11,9 @@ import ParcoursClinical
 ///   disclosures, recorded as such.
 /// - A partner worker sees the categories the participant consented to share with her or
 ///   his organization, while the consent is in force.
-/// - A coordinator sees caseloads and the program picture, and the journeys of her or his
-///   organization without notes, unless breaking the glass.
+/// - A coordinator sees the program picture, the caseloads of her or his organization's
+///   clinicians, and the journeys of her or his organization without notes, unless breaking
+///   the glass.
 /// - The administrator administers the directory (purpose `administration`) and reads it.
 /// - The privacy officer sees the directory, event metadata, the access log and the
 ///   registers — never clinical content — and, on a participant's request, writes her or
@@ -42,8 +43,14 @@ public enum AccessPolicy {
         case .program:
             return reader.holds(.coordinator) ? .permit([], .supervision) : .deny(.roleNotPermitted, .supervision)
         case .caseload:
-            // Her or his own caseload for a clinician; anyone's for a coordinator (supervision).
-            if request.purpose == .supervision { return reader.holds(.coordinator) ? .permit([], .supervision) : .deny(.roleNotPermitted, .supervision) }
+            // Her or his own caseload for a clinician; for a coordinator (supervision), those of her or his organization's clinicians.
+            if request.purpose == .supervision {
+                guard reader.holds(.coordinator) else { return .deny(.roleNotPermitted, .supervision) }
+                if let clinician = request.clinician, clinician.organization == nil || clinician.organization != reader.organization {
+                    return .deny(.notOwnOrganization, .supervision)
+                }
+                return .permit([], .supervision)
+            }
             return reader.holds(.clinician) || reader.holds(.coordinator) ? .permit([], .care) : .deny(.roleNotPermitted, .care)
         case .events, .export, .backup, .maintenance:
             // Metadata and sealed records only: an administrator never reads a participant's clinical content.

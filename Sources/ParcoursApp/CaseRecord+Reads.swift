@@ -19,12 +19,15 @@ extension CaseRecord {
     }
 
     /// The participants a clinician follows — the reader's own by default; another's is read
-    /// for supervision, and recorded as such.
+    /// for supervision (a coordinator, for a clinician of her or his organization), and
+    /// recorded as such.
     public func caseload(of clinician: ActorID? = nil, by identity: Identity) async throws -> (clinician: String, entries: [CaseloadEntry]) {
         let session = try await session(identity, view: .caseload)
         try await follower.reachHead()
         let whose = clinician?.rawValue ?? session.reader.id
-        try await session.authorize(.caseload, purpose: whose == session.reader.id ? .care : .supervision, noting: { $0.clinician = whose })
+        let own = whose == session.reader.id
+        let supervised = own ? nil : session.directory.actors[whose].map(Reader.init) ?? Reader(id: whose, roles: [], organization: nil)
+        try await session.authorize(.caseload, purpose: own ? .care : .supervision, clinician: supervised, noting: { $0.clinician = whose })
         return (whose, try await session.projections.caseload(of: whose))
     }
 

@@ -39,10 +39,11 @@ public struct Session: Sendable {
     public func record(_ record: AccessRecord) async throws { try await caseRecord.recordAccess(record) }
 
     /// Decides a request and records the decision; throws `ConsentAwareReader.Denied` when refused.
+    /// `clinician`: whose caseload a coordinator reads for supervision (the policy checks her or his organization).
     @discardableResult
-    public func authorize(_ view: AccessView, purpose: AccessPurpose = .care, kind: AccessRecord.Kind? = nil,
+    public func authorize(_ view: AccessView, purpose: AccessPurpose = .care, kind: AccessRecord.Kind? = nil, clinician: Reader? = nil,
                           noting details: (inout AccessRecord) -> Void = { _ in }) async throws -> AccessDecision {
-        try await views.decide(AccessRequest(reader: reader, view: view, purpose: purpose), kind: kind, noting: details)
+        try await views.decide(AccessRequest(reader: reader, view: view, purpose: purpose, clinician: clinician), kind: kind, noting: details)
     }
 
     /// A participant's journey as this reader may see it, the read recorded first.

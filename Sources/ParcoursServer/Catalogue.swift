@@ -8,6 +8,7 @@ enum Catalogue {
         "journey": journey, "forms": forms, "caseload": caseload, "record": record, "breakGlass": breakGlass, "problem": problem,
         // Each workspace's pages, one line each.
         "directory": directory,
+        "program": program,
     ]
 
     /// A word a template names that the catalogue lacks (a typo in `{{t.page.key}}`).

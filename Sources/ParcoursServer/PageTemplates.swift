@@ -14,6 +14,7 @@ enum PageTemplates {
     ] + recording
     // Each workspace's templates, one line each.
         + directoryTemplates
+        + program
 
     private static let libraries: [Language: MustacheLibrary] = {
         MustacheContentTypes.register(MarkupContentType(), named: MarkupContentType.name)
@@ -142,8 +143,13 @@ enum PageTemplates {
     <h1>{{t.caseload.title}}</h1>
     {{#mayAdmit}}<p class="actions"><a href="/admission">{{t.forms.admit}}</a></p>{{/mayAdmit}}
     {{^followsSomeone}}<p>{{t.caseload.empty}}</p>{{/followsSomeone}}
+    {{> caseloadList}}
+    """
+
+    /// A caseload's view form and table: the clinician's own page and the one a coordinator supervises.
+    static let caseloadList = """
     {{#followsSomeone}}
-    <form method="get" action="/" class="caseload-view">
+    <form method="get" action="{{viewAction}}" class="caseload-view">
     <p><label for="vue">{{t.caseload.filter}}</label>
     <select id="vue" name="vue">{{#filters}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/filters}}</select></p>
     <p><label for="tri">{{t.caseload.order}}</label>
@@ -155,7 +161,7 @@ enum PageTemplates {
     {{/followsSomeone}}
     {{#hasEntries}}
     <table class="caseload">
-    <caption>{{t.caseload.caption}}</caption>
+    <caption>{{caption}}</caption>
     <thead><tr><th scope="col">{{t.caseload.person}}</th><th scope="col">{{t.caseload.step}}</th><th scope="col">{{t.caseload.stage}}</th>
     <th scope="col">{{t.caseload.lastContact}}</th><th scope="col">{{t.caseload.nextReview}}</th><th scope="col">{{t.caseload.openReferrals}}</th>
     <th scope="col">{{t.caseload.safety}}</th><th scope="col">{{t.caseload.warnings}}</th><th scope="col">{{t.caseload.followUp}}</th></tr></thead>

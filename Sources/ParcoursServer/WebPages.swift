@@ -65,7 +65,17 @@ enum WebPages {
 
     static func caseload(_ entries: [CaseloadEntry], view: CaseloadView = CaseloadView(), today: String, session: WebSession,
                          mayAdmit: Bool = false) -> Response {
-        let language = session.language, words = Catalogue.caseload
+        let language = session.language
+        var values = caseloadList(entries, view: view, today: today, action: "/", caption: Catalogue.caseload["caption"]!(language), language: language)
+        values["mayAdmit"] = mayAdmit
+        return page("caseload", title: Catalogue.caseload["title"]!(language), values, session: session)
+    }
+
+    /// A caseload's view form and table (`PageTemplates.caseloadList`), the clinician's own or
+    /// one a coordinator supervises: `action` is where the view form asks again, `caption` says whose.
+    static func caseloadList(_ entries: [CaseloadEntry], view: CaseloadView, today: String, action: String, caption: String,
+                             language: Language) -> [String: Any] {
+        let words = Catalogue.caseload
         func label(_ term: (some VocabularyTerm)?) -> String { term.map { VocabularyLabel.label($0, in: language) } ?? "—" }
         let shown = view.apply(entries, today: today)
         let rows: [[String: Any]] = shown.map { entry in
@@ -86,9 +96,8 @@ enum WebPages {
         let orders: [[String: Any]] = CaseloadView.Order.allCases.map {
             ["value": $0.rawValue, "label": words["order-" + $0.rawValue]!(language), "selected": $0 == view.order]
         }
-        return page("caseload", title: words["title"]!(language),
-                    ["entries": rows, "hasEntries": !rows.isEmpty, "mayAdmit": mayAdmit, "filters": filters, "orders": orders,
-                     "shownCount": rows.count, "totalCount": entries.count, "followsSomeone": !entries.isEmpty], session: session)
+        return ["entries": rows, "hasEntries": !rows.isEmpty, "filters": filters, "orders": orders, "viewAction": action, "caption": caption,
+                "shownCount": rows.count, "totalCount": entries.count, "followsSomeone": !entries.isEmpty]
     }
 
     static func journey(_ journey: Journey, shown: Set<InformationCategory>, today: String, session: WebSession,

@@ -1,0 +1,32 @@
+import ParcoursAccess
+import ParcoursLog
+import ParcoursProjections
+
+extension CaseRecord {
+    /// One clinician of the reader's organization and the participants she or he follows.
+    public struct SupervisedCaseload: Sendable, Equatable {
+        public var clinician: String
+        /// As the directory names her or him (nil for an actor enrolled before names were kept).
+        public var name: String?
+        public var entries: [CaseloadEntry]
+    }
+
+    /// The reader's organization and the caseloads of its active clinicians, by clinician id:
+    /// what a coordinator supervises. Decided by the policy as a caseload read for supervision
+    /// and recorded once, before the answer; a reader without an organization supervises no one.
+    public func organizationCaseloads(by identity: Identity) async throws -> (organization: String?, caseloads: [SupervisedCaseload]) {
+        let session = try await session(identity, view: .caseload)
+        try await follower.reachHead()
+        try await session.authorize(.caseload, purpose: .supervision)
+        guard let organization = session.reader.organization else { return (nil, []) }
+        let clinicians = session.directory.actors.values
+            .filter { $0.active && $0.organization == organization && Reader($0).holds(.clinician) }
+            .sorted { $0.id < $1.id }
+        var caseloads: [SupervisedCaseload] = []
+        for clinician in clinicians {
+            caseloads.append(SupervisedCaseload(clinician: clinician.id, name: clinician.name,
+                                                entries: try await session.projections.caseload(of: clinician.id)))
+        }
+        return (organization, caseloads)
+    }
+}
