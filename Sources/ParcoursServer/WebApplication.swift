@@ -18,6 +18,9 @@ public struct WebApplication: Sendable {
     let throttle = SignInThrottle()
     /// Whether the server speaks TLS (HSTS).
     let tls: Bool
+    /// Where research exports made through the web are kept (`<store>/research-exports`), or nil
+    /// when the server has no such place (it serves a backup, read only): `WebApplication+Research`.
+    public var researchShelf: String?
 
     public init(caseRecord: CaseRecord, tls: Bool = false) {
         self.init(caseRecord: caseRecord, tls: tls, sessions: WebSessions(store: caseRecord.store))
@@ -85,6 +88,7 @@ public struct WebApplication: Sendable {
             }
         }
         addRecordingRoutes(to: router)
+        addResearchRoutes(to: router)
         return router
     }
 

@@ -32,7 +32,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let files = certificate.flatMap { certificate in key.map { (certificate: certificate, key: $0) } }
-        let web = WebApplication(caseRecord: try await store.caseRecord(), tls: files != nil)
+        var web = WebApplication(caseRecord: try await store.caseRecord(), tls: files != nil)
+        // Research exports made through the web are kept beside the store, never in a backup file.
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: store.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            web.researchShelf = URL(fileURLWithPath: store.path).appendingPathComponent("research-exports").path
+        }
         let application = try web.application(host: host, port: port, tls: files)
         Output.line("Parcours : \(files == nil ? "http" : "https")://\(host):\(port)/ — Ctrl-C pour arrêter")
         try await application.runService()
