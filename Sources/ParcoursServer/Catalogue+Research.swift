@@ -22,7 +22,7 @@ extension Catalogue {
         "kHint": Wording("Pour un export dépersonnalisé : chaque combinaison de quasi-identifiants (âge, genre, organisme référent, région) est partagée par au moins k personnes. Un nombre entier de 2 à 1000 ; 5 par défaut.",
                          en: "For a de-identified export: each combination of quasi-identifiers (age, gender, referring organization, region) is shared by at least k people. A whole number from 2 to 1000; 5 by default."),
         "maxSuppressed": Wording("Part des personnes qui peut être retirée", en: "Share of people that may be left out"),
-        "maxSuppressedHint": Wording("Pour un export dépersonnalisé : au plus cette fraction des personnes est retirée avant de généraliser davantage. Une fraction de 0 à 1 ; 0,05 par défaut.",
+        "maxSuppressedHint": Wording("Pour un export dépersonnalisé : au plus cette fraction des personnes est retirée avant de généraliser davantage. Une fraction de 0 à 1, avec une virgule ou un point ; 0,05 par défaut.",
                                      en: "For a de-identified export: at most this fraction of people is left out before generalizing further. A fraction from 0 to 1; 0.05 by default."),
         "months": Wording("Le temps en mois depuis l'admission (plutôt qu'en jours)", en: "Time in months since admission (instead of days)"),
         "monthsHint": Wording("Pour un export dépersonnalisé : des mois rendent chaque parcours moins reconnaissable.",

@@ -52,6 +52,7 @@ extension PageTemplates {
     static let researchExport = """
     <h1>{{t.research.manifestOf}} <span class="pseudonym">{{project}}</span></h1>
     {{#made}}<p class="notice" role="status">{{t.research.made}}</p>{{/made}}
+    <div class="identity">
     <dl class="manifest">
     <dt>{{t.research.project}}</dt><dd>{{project}}</dd>
     <dt>{{t.research.requestedAt}}</dt><dd>{{requestedAt}}</dd>
@@ -76,6 +77,7 @@ extension PageTemplates {
     {{/aggregate}}
     <dt>{{t.research.manifestSHA256}}</dt><dd><code id="manifest-sha256" class="digest">{{manifestSHA256}}</code></dd>
     </dl>
+    </div>
     {{#deidentified}}
     <section aria-labelledby="generalized"><h2 id="generalized">{{t.research.generalized}}</h2>
     <table class="generalization">

@@ -85,6 +85,12 @@ def main():
         check(not shelf.exists() or not any(shelf.iterdir()), "nothing was made")
         scan(driver, "r02-demande-refusee")
         submit(driver, "form.language button", lambda d: d.title.startswith("Research"))
+        driver.find_element(By.ID, "project").send_keys("Trajectoires 2027")
+        driver.find_element(By.ID, "kind-aggregate").click()
+        driver.execute_script("document.getElementById('demande').noValidate = true")
+        submit(driver, "#demande button", lambda d: "No export was made" in d.page_source)
+        check(driver.find_element(By.ID, "epsilon-error").is_displayed() and "lowercase letters" in driver.page_source,
+              "in English, an aggregate without ε and a bad project name are refused beside their fields")
         scan(driver, "r02-demande-refusee-en")
         submit(driver, "form.language button", lambda d: d.title.startswith(RESEARCH))
 
