@@ -9,6 +9,7 @@ enum Catalogue {
         // Each workspace's pages, one line each.
         "directory": directory,
         "program": program,
+        "research": research,
     ]
 
     /// A word a template names that the catalogue lacks (a typo in `{{t.page.key}}`).

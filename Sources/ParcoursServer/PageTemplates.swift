@@ -15,6 +15,7 @@ enum PageTemplates {
     // Each workspace's templates, one line each.
         + directoryTemplates
         + program
+        + research
 
     private static let libraries: [Language: MustacheLibrary] = {
         MustacheContentTypes.register(MarkupContentType(), named: MarkupContentType.name)

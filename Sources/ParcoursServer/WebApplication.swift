@@ -21,6 +21,9 @@ public struct WebApplication: Sendable {
     let tls: Bool
     /// Where the administrator's backups go (created 0700 at the first); nil: the server makes none.
     let backups: String?
+    /// Where research exports made through the web are kept (`<store>/research-exports`), or nil
+    /// when the server has no such place (it serves a backup, read only): `WebApplication+Research`.
+    public var researchShelf: String?
 
     public init(caseRecord: CaseRecord, tls: Bool = false, backups: String? = nil) {
         self.init(caseRecord: caseRecord, tls: tls, backups: backups, sessions: WebSessions(store: caseRecord.store))
@@ -91,6 +94,7 @@ public struct WebApplication: Sendable {
         addDirectoryRoutes(to: router)
         addAPIRoutes(to: router)
         addProgramRoutes(to: router)
+        addResearchRoutes(to: router)
         return router
     }
 

@@ -33,7 +33,13 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let files = certificate.flatMap { certificate in key.map { (certificate: certificate, key: $0) } }
-        let web = WebApplication(caseRecord: try await store.caseRecord(), tls: files != nil, backups: backups ?? store.path + "/sauvegardes")
+        // Research exports and backups made through the web are kept beside the store (never beside a backup file served read-only).
+        var isDirectory: ObjCBool = false
+        let beside = FileManager.default.fileExists(atPath: store.path, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? URL(fileURLWithPath: store.path) : nil
+        var web = WebApplication(caseRecord: try await store.caseRecord(), tls: files != nil,
+                                 backups: backups ?? beside?.appendingPathComponent("sauvegardes").path)
+        web.researchShelf = beside?.appendingPathComponent("research-exports").path
         let application = try web.application(host: host, port: port, tls: files)
         Output.line("Parcours : \(files == nil ? "http" : "https")://\(host):\(port)/ — Ctrl-C pour arrêter")
         try await application.runService()
