@@ -7,6 +7,7 @@ enum Catalogue {
         "layout": layout, "signIn": signIn, "secondFactor": secondFactor, "sessions": sessions,
         "journey": journey, "forms": forms, "caseload": caseload, "record": record, "breakGlass": breakGlass, "problem": problem,
         // Each workspace's pages, one line each.
+        "privacy": privacy,
     ]
 
     /// A word a template names that the catalogue lacks (a typo in `{{t.page.key}}`).

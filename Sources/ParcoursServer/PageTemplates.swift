@@ -13,6 +13,7 @@ enum PageTemplates {
         ("glassBanner", glassBanner),
     ] + recording
     // Each workspace's templates, one line each.
+        + privacy
 
     private static let libraries: [Language: MustacheLibrary] = {
         MustacheContentTypes.register(MarkupContentType(), named: MarkupContentType.name)

@@ -16,6 +16,7 @@ public struct WebApplication: Sendable {
     let caseRecord: CaseRecord
     let sessions: WebSessions
     let throttle = SignInThrottle()
+    let verificationJobs = VerificationJobs()
     /// Whether the server speaks TLS (HSTS).
     let tls: Bool
 
@@ -85,6 +86,7 @@ public struct WebApplication: Sendable {
             }
         }
         addRecordingRoutes(to: router)
+        addPrivacyRoutes(to: router)
         return router
     }
 
