@@ -49,7 +49,8 @@ extension CaseRecord {
 }
 
 /// A verification of the store the access policy permitted: every record of both logs, every
-/// stored tree hash and kept checkpoint, the data keys (unwrapped with the master key).
+/// stored tree hash and kept checkpoint, the data keys (unwrapped with the master key). A store
+/// found intact gets a checkpoint of each log, signed by the log key, of exactly what was verified.
 public struct LogVerification: Sendable {
     let store: any CaseStore
     let master: MasterKey
@@ -58,6 +59,11 @@ public struct LogVerification: Sendable {
     ///
     /// - Throws: `VerificationError` (`integrity` names the log, the first failing seq and why).
     public func run(progress: StoreVerifier.Progress? = nil) async throws -> StoreVerification {
-        try await store.verify(since: nil, master: master, progress: progress)
+        let verified = try await store.verify(since: nil, master: master, progress: progress)
+        for (log, summary) in [(LogKind.events, verified.events), (.access, verified.access)] where summary.size > 0 {
+            // A checkpoint not signed (the store moved on in a way that no longer extends it) takes nothing from the verdict.
+            _ = try? await store.signVerifiedCheckpoint(of: summary, table: log, master: master)
+        }
+        return verified
     }
 }

@@ -22,6 +22,14 @@ extension PageTemplates {
     <p><button type="submit">{{t.privacy.verifyButton}}</button></p>
     </form>
     </section>
+    <section aria-labelledby="downloads"><h2 id="downloads">{{t.privacy.downloads}}</h2>
+    <p>{{t.privacy.fhirExplain}}</p>
+    <form method="get" action="/confidentialite/telechargements/audit-fhir" class="caseload-view">
+    <p><label for="fhir-from">{{t.privacy.from}}</label><input id="fhir-from" name="from" type="date"></p>
+    <p><label for="fhir-to">{{t.privacy.to}}</label><input id="fhir-to" name="to" type="date"></p>
+    <p><button type="submit">{{t.privacy.fhirButton}}</button></p>
+    </form>
+    </section>
     """
 
     static let privacyCheckpoints = """
@@ -63,7 +71,7 @@ extension PageTemplates {
     {{/intact}}
     {{#damaged}}
     <section class="glass" role="alert" aria-labelledby="verdict"><h2 id="verdict">{{t.privacy.damaged}}</h2>
-    <dl>
+    <dl class="facts">
     <dt>{{t.privacy.damagedLog}}</dt><dd>{{log}}</dd>
     <dt>{{t.privacy.damagedSeq}}</dt><dd>{{seq}}</dd>
     <dt>{{t.privacy.damagedReason}}</dt><dd lang="en">{{reason}}</dd>
@@ -112,7 +120,7 @@ extension PageTemplates {
     <p>{{t.privacy.proofIntro}}</p>
     {{#verifies}}<p class="notice" role="status">{{t.privacy.proofValid}}</p>{{/verifies}}
     {{^verifies}}<p class="glass" role="alert">{{t.privacy.proofInvalid}}</p>{{/verifies}}
-    <dl class="proof">
+    <dl class="proof facts">
     <dt>{{t.privacy.seq}}</dt><dd>{{seq}}</dd>
     <dt>{{t.privacy.treeSize}}</dt><dd>{{size}}</dd>
     <dt>{{t.privacy.leafHash}}</dt><dd><code>{{leafHash}}</code></dd>
@@ -120,7 +128,7 @@ extension PageTemplates {
     <dt>{{t.privacy.path}}</dt><dd>{{#hasPath}}<ol>{{#path}}<li><code>{{.}}</code></li>{{/path}}</ol>{{/hasPath}}{{^hasPath}}{{t.privacy.emptyPath}}{{/hasPath}}</dd>
     </dl>
     {{#checkpoint}}<h2>{{t.privacy.signedBy}}</h2>
-    <pre class="note">{{note}}</pre>
+    <pre class="signed-note">{{note}}</pre>
     <p>{{t.privacy.witnesses}} : {{witnesses}}</p>{{/checkpoint}}
     {{^checkpoint}}<p class="notice">{{t.privacy.unsigned}}</p>{{/checkpoint}}
     <p><a href="/confidentialite/acces">{{t.privacy.accessBack}}</a></p>
@@ -136,6 +144,7 @@ extension PageTemplates {
     <article class="review-item" aria-labelledby="item-{{seq}}">
     <h3 id="item-{{seq}}">{{kind}} — {{t.privacy.seq}} {{seq}}</h3>
     <p>{{when}} · {{actor}}{{#participant}} · {{t.privacy.about}} {{participant}}{{/participant}} · <a href="/confidentialite/acces/{{seq}}/preuve">{{t.privacy.proofLink}}<span class="visually-hidden"> {{t.privacy.proofOf}} {{seq}}</span></a></p>
+    {{#justification}}<p><strong>{{t.privacy.justification}}</strong> « {{justification}} »</p>{{/justification}}
     <form method="post" action="/confidentialite/revue">
     <input type="hidden" name="_csrf" value="{{csrf}}">
     <input type="hidden" name="seq" value="{{seq}}">

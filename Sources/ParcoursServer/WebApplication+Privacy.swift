@@ -1,6 +1,8 @@
+import Foundation
 import Hummingbird
 import ParcoursAccess
 import ParcoursApp
+import ParcoursClinical
 import ParcoursLog
 
 /// The privacy officer's workspace (`/confidentialite`): the logs' signed checkpoints and
@@ -48,6 +50,21 @@ extension WebApplication {
                 return WebPages.inclusionProof(proof, checkpoint: checkpoint, session: session)
             }
         }
+        // The access log of a period as a FHIR R4 Bundle of AuditEvents (IHE BALP), to download:
+        // an attachment, never kept by the browser's cache.
+        router.get("/confidentialite/telechargements/audit-fhir") { request, context in
+            await page(request, context) { session in
+                let query = request.uri.queryParameters
+                func day(_ name: Substring) throws -> Day? {
+                    let text = String(query[name] ?? "").trimmingCharacters(in: .whitespaces)
+                    return text.isEmpty ? nil : try Day(checking: text, field: String(name))
+                }
+                let (bundle, _) = try await caseRecord.fhirAuditBundle(from: try day("from"), to: try day("to"), by: session.identity)
+                return Response(status: .ok, headers: [.contentType: "application/fhir+json; charset=utf-8", .cacheControl: "no-store",
+                                                       .contentDisposition: "attachment; filename=\"parcours-audit-fhir.json\""],
+                                body: .init(byteBuffer: ByteBuffer(bytes: CanonicalJSON.encode(bundle) + [0x0A])))
+            }
+        }
         router.get("/confidentialite/revue") { request, context in
             await page(request, context) { session in
                 try await reviewQueue(recorded: request.uri.queryParameters["revu"] != nil, session: session)
@@ -69,10 +86,15 @@ extension WebApplication {
         }
     }
 
-    /// The review queue and the reviews, each read decided and recorded.
+    /// The review queue and the reviews, each read decided and recorded: the anomalies, the
+    /// access log for their break-glass justifications, the register of reviews.
     private func reviewQueue(recorded: Bool = false, refused: (seq: UInt64, typed: String)? = nil, session: WebSession) async throws -> Response {
         let anomalies = try await caseRecord.accessAnomalies(by: session.identity)
+        let raised = Set(anomalies.map(\.seq))
+        let justifications = Dictionary(try await caseRecord.accessLog(by: session.identity).compactMap { access in
+            raised.contains(access.seq) ? access.record.justification.map { (access.seq, $0) } : nil
+        }, uniquingKeysWith: { first, _ in first })
         let reviews = try await caseRecord.accessReviews(by: session.identity)
-        return WebPages.reviewQueue(anomalies, reviews: reviews, recorded: recorded, refused: refused, session: session)
+        return WebPages.reviewQueue(anomalies, justifications: justifications, reviews: reviews, recorded: recorded, refused: refused, session: session)
     }
 }

@@ -36,7 +36,7 @@ public struct WebApplication: Sendable {
 
         router.get("/style.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                     body: .init(byteBuffer: ByteBuffer(string: StyleSheet.css + StyleSheet.forms)))
+                     body: .init(byteBuffer: ByteBuffer(string: StyleSheet.css + StyleSheet.forms + StyleSheet.privacy)))
         }
         addSignInRoutes(to: router)
         addSessionRoutes(to: router)

@@ -99,9 +99,10 @@ extension WebPages {
     }
 
     /// The review queue: what the audit raised and no one reviewed yet, each with its form, and
-    /// what was reviewed, with the comment, the reviewer and when. `refused`: the access whose
+    /// what was reviewed, with the comment, the reviewer and when; a break-glass read with its
+    /// written justification. `refused`: the access whose
     /// comment was refused (400), and what was typed.
-    static func reviewQueue(_ anomalies: [AccessAudit.Anomaly], reviews: [AccessReview], recorded: Bool = false,
+    static func reviewQueue(_ anomalies: [AccessAudit.Anomaly], justifications: [UInt64: String], reviews: [AccessReview], recorded: Bool = false,
                             refused: (seq: UInt64, typed: String)? = nil, session: WebSession) -> Response {
         let language = session.language
         func kind(_ anomaly: AccessAudit.Anomaly?) -> String {
@@ -113,7 +114,7 @@ extension WebPages {
         let queue = bySeq.values.filter { reviewed[$0.seq] == nil }.sorted { $0.seq > $1.seq }.map { anomaly -> [String: Any] in
             let error = refused?.seq == anomaly.seq
             return ["seq": anomaly.seq, "kind": kind(anomaly), "when": Timestamp(anomaly.at).map(minute) ?? anomaly.at, "actor": anomaly.actor,
-                    "participant": anomaly.participant ?? false, "csrf": session.csrfToken, "error": error, "typed": error ? refused!.typed : ""]
+                    "participant": anomaly.participant ?? false, "justification": justifications[anomaly.seq] ?? false, "csrf": session.csrfToken, "error": error, "typed": error ? refused!.typed : ""]
         }
         let done = reviews.sorted { $0.at > $1.at }.map { review -> [String: Any] in
             ["seq": review.access, "kind": kind(bySeq[review.access]), "comment": review.comment, "reviewer": review.reviewer, "at": minute(review.at)]

@@ -82,6 +82,8 @@ struct PrivacyWorkspaceTests {
             #expect(done.status == .ok)
             #expect(done.text.contains("Intact : les deux journaux sont intègres."))
             #expect(!done.text.contains("<progress"))
+            let home = try await client.get("/confidentialite", jar: jar)
+            #expect(!home.text.contains("aucun point de contrôle signé"), "an intact store gets a checkpoint of each log, of what was verified")
             let (other, _) = try await fixture.signIn(client, WebFixture.admitting)
             #expect(try await client.get(location, jar: other).status == .notFound)
             #expect(try await client.get("/confidentialite/verification/autre", jar: jar).status == .notFound)
@@ -178,6 +180,7 @@ struct PrivacyWorkspaceTests {
             #expect(queue.status == .ok)
             #expect(queue.text.contains("<h3 id=\"item-\(glass)\">Bris de vitre — N° (seq) \(glass)</h3>"))
             #expect(queue.text.contains("<label for=\"comment-\(glass)\">"))
+            #expect(queue.text.contains("Appel du service d"), "the written justification, for the review")
             let token = try #require(queue.csrfToken)
             let forged = try await client.post("/confidentialite/revue", ["_csrf": "faux", "seq": "\(glass)", "comment": "Revu sans jeton du tout."], jar: jar)
             #expect(forged.status == .forbidden)
@@ -215,5 +218,42 @@ struct PrivacyWorkspaceTests {
             #expect(records.contains { $0["actor"] == .string(actor) && $0["view"] == "access-log" && $0["outcome"] == "denied" })
             #expect(records.contains { $0["actor"] == .string(actor) && $0["view"] == "registers" && $0["outcome"] == "denied" })
         }
+    }
+
+    @Test("the access log of a period downloads as a FHIR R4 AuditEvent bundle, an attachment not kept in cache; a wrong day is a 400 naming it; others are refused")
+    func fhirDownload() async throws {
+        let fixture = try await WebFixture(everyRole: true)
+        try await fixture.test { client in
+            let (jar, _) = try await fixture.signIn(client, WebFixture.privacyOfficer)
+            let bundle = try await client.get("/confidentialite/telechargements/audit-fhir?from=2000-01-01&to=2100-12-31", jar: jar)
+            #expect(bundle.status == .ok)
+            #expect(bundle.headers[.contentDisposition] == "attachment; filename=\"parcours-audit-fhir.json\"" && bundle.headers[.cacheControl] == "no-store")
+            #expect(bundle.text.contains("\"resourceType\":\"Bundle\"") && bundle.text.contains("AuditEvent"))
+            let wrong = try await client.get("/confidentialite/telechargements/audit-fhir?from=hier", jar: jar)
+            #expect(wrong.status == .badRequest && wrong.text.contains("<p>from : "))
+            let (other, _) = try await fixture.signIn(client, WebFixture.coordinator)
+            #expect(try await client.get("/confidentialite/telechargements/audit-fhir", jar: other).status == .forbidden)
+        }
+        #expect(try fixture.accessRecords().contains { $0["actor"] == .string(WebFixture.privacyOfficer) && $0["report"] == "fhir" })
+    }
+
+    /// What a verification reported, in order.
+    final class Reports: @unchecked Sendable {
+        private let lock = NSLock()
+        private var reports: [(UInt64, UInt64)] = []
+        func add(_ checked: UInt64, _ total: UInt64) { lock.withLock { reports.append((checked, total)) } }
+        var all: [(UInt64, UInt64)] { lock.withLock { reports } }
+    }
+
+    @Test("the verifier reports its progress: from nothing to every record of both logs, never backwards")
+    func progress() async throws {
+        let fixture = try await WebFixture()
+        let seen = Reports()
+        _ = try fixture.store.verify(progress: { seen.add($0, $1) })
+        let total = try fixture.store.size(.events) + fixture.store.size(.access)
+        let reports = seen.all
+        #expect(reports.first.map { $0 == (0, total) } == true)
+        #expect(reports.last.map { $0 == (total, total) } == true)
+        #expect(reports.map(\.0) == reports.map(\.0).sorted() && reports.allSatisfy { $0.1 == total })
     }
 }
