@@ -5,13 +5,15 @@ extension PageTemplates {
     static let privacy: [(String, String)] = [
         ("privacyHome", privacyHome), ("privacyCheckpoints", privacyCheckpoints), ("privacyVerification", privacyVerification),
         ("privacyAccess", privacyAccess), ("privacyProof", privacyProof), ("privacyReview", privacyReview),
+        ("privacyRegisters", privacyRegisters),
     ]
 
     static let privacyHome = """
     <h1>{{t.privacy.title}}</h1>
     <p>{{t.privacy.intro}}</p>
     <nav aria-labelledby="sections"><h2 id="sections">{{t.privacy.sections}}</h2>
-    <ul><li><a href="/confidentialite/acces">{{t.privacy.accessLink}}</a></li><li><a href="/confidentialite/revue">{{t.privacy.reviewLink}}</a></li></ul></nav>
+    <ul><li><a href="/confidentialite/acces">{{t.privacy.accessLink}}</a></li><li><a href="/confidentialite/revue">{{t.privacy.reviewLink}}</a></li>
+    <li><a href="/confidentialite/registres">{{t.privacy.registersLink}}</a></li></ul></nav>
     <section aria-labelledby="checkpoints"><h2 id="checkpoints">{{t.privacy.checkpoints}}</h2>
     {{> privacyCheckpoints}}
     </section>
@@ -165,6 +167,41 @@ extension PageTemplates {
     <tbody>{{#reviewed}}<tr><th scope="row"><a href="/confidentialite/acces/{{seq}}/preuve">{{seq}}</a></th><td>{{kind}}</td><td>{{comment}}</td><td>{{reviewer}}</td><td>{{at}}</td></tr>{{/reviewed}}</tbody>
     </table>
     {{/hasReviewed}}
+    </section>
+    <p><a href="/confidentialite">{{t.privacy.back}}</a></p>
+    """
+
+    static let privacyRegisters = """
+    <h1>{{t.privacy.registersTitle}}</h1>
+    <section aria-labelledby="communications"><h2 id="communications">{{t.privacy.communications}} ({{communicationCount}})</h2>
+    {{#hasCommunications}}
+    <table class="access-log">
+    <caption>{{t.privacy.communicationsCaption}}</caption>
+    <thead><tr><th scope="col">{{t.privacy.on}}</th><th scope="col">{{t.privacy.kind}}</th><th scope="col">{{t.privacy.about}}</th><th scope="col">{{t.privacy.recipient}}</th>
+    <th scope="col">{{t.privacy.categories}}</th><th scope="col">{{t.privacy.purpose}}</th><th scope="col">{{t.privacy.why}}</th><th scope="col">{{t.privacy.told}}</th><th scope="col">{{t.privacy.by}}</th></tr></thead>
+    <tbody>{{#communications}}<tr><td>{{on}}</td><td>{{kind}}</td><td>{{participant}}</td><td>{{recipient}}</td><td>{{categories}}</td><td>{{purpose}}</td><td>{{justification}}</td><td>{{told}}</td><td>{{by}}</td></tr>{{/communications}}</tbody>
+    </table>
+    {{/hasCommunications}}
+    {{^hasCommunications}}<p>{{t.privacy.communicationsEmpty}}</p>{{/hasCommunications}}
+    </section>
+    <section aria-labelledby="incidents"><h2 id="incidents">{{t.privacy.incidents}} ({{incidentCount}})</h2>
+    {{^incidents}}<p>{{t.privacy.incidentsEmpty}}</p>{{/incidents}}
+    {{#incidents}}
+    <article aria-labelledby="incident-{{seq}}" class="review-item">
+    <h3 id="incident-{{seq}}">{{t.privacy.incident}} {{shortID}} — {{recordedAt}}, {{t.privacy.recordedBy}} {{author}}{{#hasUpdates}} ({{updateCount}} {{t.privacy.updates}}){{/hasUpdates}}</h3>
+    <dl class="facts">
+    <dt>{{t.privacy.element1}}</dt><dd>{{information}}</dd>
+    <dt>{{t.privacy.element2}}</dt><dd>{{circumstances}}</dd>
+    <dt>{{t.privacy.element3}}</dt><dd>{{occurred}}</dd>
+    <dt>{{t.privacy.element4}}</dt><dd>{{learned}}</dd>
+    <dt>{{t.privacy.element5}}</dt><dd>{{persons}}</dd>
+    <dt>{{t.privacy.element6}}</dt><dd>{{risk}}</dd>
+    <dt>{{t.privacy.element7}}</dt><dd>{{notices}}</dd>
+    <dt>{{t.privacy.element8}}</dt><dd>{{measures}}</dd>
+    </dl>
+    </article>
+    {{/incidents}}
+    {{#hasProblems}}<h3>{{t.privacy.problems}}</h3><ul>{{#problems}}<li lang="en">seq {{seq}} : {{reason}}</li>{{/problems}}</ul>{{/hasProblems}}
     </section>
     <p><a href="/confidentialite">{{t.privacy.back}}</a></p>
     """

@@ -65,6 +65,13 @@ extension WebApplication {
                                 body: .init(byteBuffer: ByteBuffer(bytes: CanonicalJSON.encode(bundle) + [0x0A])))
             }
         }
+        router.get("/confidentialite/registres") { request, context in
+            await page(request, context) { session in
+                let communications = try await caseRecord.communications(by: session.identity)
+                let (incidents, problems) = try await caseRecord.incidentRegister(by: session.identity)
+                return WebPages.registers(communications: communications, incidents: incidents, problems: problems, session: session)
+            }
+        }
         router.get("/confidentialite/revue") { request, context in
             await page(request, context) { session in
                 try await reviewQueue(recorded: request.uri.queryParameters["revu"] != nil, session: session)

@@ -3,7 +3,9 @@ import HTTPTypes
 import Hummingbird
 import ParcoursAccess
 import ParcoursApp
+import ParcoursClinical
 import ParcoursLog
+import ParcoursProjections
 
 extension WebPages {
     /// The privacy officer's home: both logs' latest signed checkpoints, and the verification's button.
@@ -123,5 +125,49 @@ extension WebPages {
                                      "reviewedCount": done.count, "recorded": recorded]
         return page("privacyReview", title: Catalogue.privacy["reviewTitle"]!(language), values, session: session,
                     status: refused == nil ? .ok : .badRequest)
+    }
+
+    /// The registers the law requires: communications (what left the program) and
+    /// confidentiality incidents, each with the regulation's eight elements.
+    static func registers(communications: [Communication], incidents: [IncidentRegister.Entry], problems: [IncidentRegister.Problem],
+                          session: WebSession) -> Response {
+        let language = session.language
+        func word(_ key: String) -> String { Catalogue.privacy[key]!(language) }
+        func categories(_ codes: [String]) -> String {
+            codes.map { code in InformationCategory(rawValue: code).map { VocabularyLabel.label($0, in: language) } ?? code }.joined(separator: ", ")
+        }
+        func period(_ from: String, _ to: String?, approximate: Bool) -> String {
+            (to.map { "\(from) – \($0)" } ?? from) + (approximate ? " (\(word("approximate")))" : "")
+        }
+        let rows = communications.map { item -> [String: Any] in
+            ["on": item.on, "kind": Catalogue.privacy["communication-" + item.kind.rawValue]?(language) ?? item.kind.rawValue,
+             "participant": item.participant ?? "—", "recipient": item.recipient, "categories": item.categories.isEmpty ? "—" : categories(item.categories),
+             "purpose": item.purpose, "justification": item.justification ?? "—",
+             "told": item.participantTold.map { word($0 ? "yes" : "no") } ?? "—", "by": item.by ?? "—"]
+        }
+        let entries = incidents.map { entry -> [String: Any] in
+            let incident = entry.incident
+            let information = [categories(incident.categories.map(\.rawValue)), incident.informationDetail, incident.informationUnknownReason]
+                .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " — ")
+            var notices: [String] = []
+            if let sent = incident.notices {
+                notices += [("commission", sent.commissionNotifiedOn), ("minister", sent.ministerNotifiedOn), ("persons", sent.personsNotifiedOn)]
+                    .compactMap { key, day in day.map { "\(word(key)) : \($0)" } }
+                if sent.publicNotice { notices.append(word("publicNotice")) }
+            }
+            return ["seq": entry.seq, "shortID": String(entry.id.prefix(8)), "recordedAt": Timestamp(entry.recordedAt).map(minute) ?? entry.recordedAt,
+                    "author": entry.author, "updateCount": entry.updates.count, "hasUpdates": !entry.updates.isEmpty, "information": information, "circumstances": incident.circumstances,
+                    "occurred": period(incident.occurredFrom, incident.occurredTo, approximate: incident.occurredApproximate),
+                    "learned": period(incident.learnedOn, incident.learnedTo, approximate: false),
+                    "persons": "\(incident.personsConcerned)" + (incident.personsApproximate ? " (\(word("approximate")))" : ""),
+                    "risk": incident.riskAssessment + " — " + word(incident.seriousInjuryRisk ? "seriousRisk" : "noSeriousRisk"),
+                    "notices": notices.isEmpty ? word("noNotice") : notices.joined(separator: " ; "), "measures": incident.measures]
+        }
+        let values: [String: Any] = [
+            "communications": rows, "hasCommunications": !rows.isEmpty, "communicationCount": rows.count,
+            "incidents": entries, "incidentCount": entries.count,
+            "problems": problems.map { ["seq": $0.seq, "reason": $0.reason] as [String: Any] }, "hasProblems": !problems.isEmpty,
+        ]
+        return page("privacyRegisters", title: word("registersTitle"), values, session: session)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HTTPTypes
+import ParcoursAccess
 import ParcoursApp
 import HummingbirdTesting
 import ParcoursLog
@@ -255,5 +256,27 @@ struct PrivacyWorkspaceTests {
         #expect(reports.first.map { $0 == (0, total) } == true)
         #expect(reports.last.map { $0 == (total, total) } == true)
         #expect(reports.map(\.0) == reports.map(\.0).sorted() && reports.allSatisfy { $0.1 == total })
+    }
+
+    @Test("the registers: the communications and each confidentiality incident with the regulation's eight elements; others are refused, recorded")
+    func registers() async throws {
+        let fixture = try await WebFixture(everyRole: true)
+        let incident = ConfidentialityIncident(
+            categories: [.identity, .referrals], circumstances: "Télécopie envoyée à un mauvais numéro d'un organisme partenaire",
+            occurredFrom: "2025-10-01", learnedOn: "2025-10-05", personsConcerned: 2,
+            riskAssessment: "Destinataire identifié et tenu au secret ; probabilité faible", seriousInjuryRisk: false,
+            measures: "Document détruit par le destinataire, attestation reçue")
+        _ = try await fixture.caseRecord.recordIncident(incident, by: Identity(actor: WebFixture.privacyOfficer, signer: PassphraseSigner { WebFixture.passphrase }))
+        try await fixture.test { client in
+            let (jar, _) = try await fixture.signIn(client, WebFixture.privacyOfficer)
+            let page = try await client.get("/confidentialite/registres", jar: jar)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Registre des incidents de confidentialité (1)"))
+            for element in 1...8 { #expect(page.text.contains("<dt>\(element)° "), "element \(element)") }
+            #expect(page.text.contains("Document détruit par le destinataire") && page.text.contains("2025-10-01") && page.text.contains("aucun avis"))
+            let (other, _) = try await fixture.signIn(client, WebFixture.admitting)
+            #expect(try await client.get("/confidentialite/registres", jar: other).status == .forbidden)
+        }
+        #expect(try fixture.accessRecords().contains { $0["actor"] == .string(WebFixture.admitting) && $0["view"] == "registers" && $0["outcome"] == "denied" })
     }
 }
