@@ -66,7 +66,9 @@ let package = Package(
         .testTarget(name: "ParcoursAppTests", dependencies: ["ParcoursApp", "ParcoursSQLite", "ParcoursLog", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections"]),
         .testTarget(
             name: "ParcoursServerTests",
-            dependencies: ["ParcoursServer", "ParcoursApp", "ParcoursSQLite", "ParcoursProjections", "ParcoursClinical", "ParcoursLog", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: ["ParcoursServer", "ParcoursApp", "ParcoursSQLite", "ParcoursProjections", "ParcoursClinical", "ParcoursLog", "ParcoursAccess",
+                           .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "ParcoursCLITests", dependencies: ["parcours", "ParcoursSQLite", "ParcoursLog", "ParcoursClinical"]),
     ],

@@ -113,10 +113,18 @@ public protocol CaseStore: Sendable {
     /// Signs a checkpoint of exactly what a verification established.
     func signVerifiedCheckpoint(of summary: LogSummary, table: LogKind, master: MasterKey) async throws -> String
     /// Verifies the store completely, in one read snapshot; throws `VerificationError`.
-    func verify(since: String?, master: MasterKey?) async throws -> StoreVerification
+    /// `progress`, if given, hears how many records were checked, of how many.
+    func verify(since: String?, master: MasterKey?, progress: StoreVerifier.Progress?) async throws -> StoreVerification
+    /// The latest checkpoint signed of a log, if any (nothing is signed).
+    func latestCheckpoint(_ log: LogKind) async throws -> String?
 }
 
 extension CaseStore {
+    /// Verifies the store completely, in one read snapshot; throws `VerificationError`.
+    public func verify(since: String?, master: MasterKey?) async throws -> StoreVerification {
+        try await verify(since: since, master: master, progress: nil)
+    }
+
     /// By default, from the whole access log: a backend with an index on the participant says so itself.
     public func accessRecords(about participant: ParticipantID, before: UInt64?, limit: Int) async throws -> [AccessLogEntry] {
         let about = try await accessRecords().filter { entry in

@@ -183,8 +183,12 @@ public struct SQLiteCaseStore: CaseStore {
         try await SQLiteThreads.run { [store] in try store.signVerifiedCheckpoint(of: summary, table: table, master: master) }
     }
 
-    public func verify(since: String?, master: MasterKey?) async throws -> StoreVerification {
-        try await SQLiteThreads.run { [store] in try store.verify(since: since, master: master) }
+    public func verify(since: String?, master: MasterKey?, progress: StoreVerifier.Progress?) async throws -> StoreVerification {
+        try await SQLiteThreads.run { [store] in try store.verify(since: since, master: master, progress: progress) }
+    }
+
+    public func latestCheckpoint(_ log: LogKind) async throws -> String? {
+        try await SQLiteThreads.run { [store] in try store.latestCheckpoint(log) }
     }
 }
 

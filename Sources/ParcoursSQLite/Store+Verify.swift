@@ -7,8 +7,10 @@ extension Store {
     /// checkpoint, and with `since`, that the log extends that older checkpoint. Every
     /// participant stream not erased must hold exactly one data key (with `master`, one
     /// that unwraps and opens the stream), and no erased stream may keep one.
-    /// The log core's `StoreVerifier` does it, over `LogStore`.
-    public func verify(since: String? = nil, master: MasterKey? = nil) throws(VerificationError) -> StoreVerification {
-        try StoreVerifier(origin: origin, logKey: logPublicKey).verify(logStore(master: master), since: since, unwrapKeys: master != nil)
+    /// The log core's `StoreVerifier` does it, over `LogStore`; `progress` hears how far it is.
+    public func verify(since: String? = nil, master: MasterKey? = nil,
+                       progress: StoreVerifier.Progress? = nil) throws(VerificationError) -> StoreVerification {
+        try StoreVerifier(origin: origin, logKey: logPublicKey).verify(logStore(master: master), since: since, unwrapKeys: master != nil,
+                                                                     progress: progress)
     }
 }

@@ -10,6 +10,7 @@ enum Catalogue {
         "directory": directory,
         "program": program,
         "research": research,
+        "privacy": privacy,
     ]
 
     /// A word a template names that the catalogue lacks (a typo in `{{t.page.key}}`).

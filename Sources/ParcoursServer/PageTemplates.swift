@@ -16,6 +16,7 @@ enum PageTemplates {
         + directoryTemplates
         + program
         + research
+        + privacy
 
     private static let libraries: [Language: MustacheLibrary] = {
         MustacheContentTypes.register(MarkupContentType(), named: MarkupContentType.name)

@@ -17,6 +17,7 @@ public struct WebApplication: Sendable {
     let sessions: WebSessions
     let throttle = SignInThrottle()
     let apiLimit = APIRateLimit()
+    let verificationJobs = VerificationJobs()
     /// Whether the server speaks TLS (HSTS).
     let tls: Bool
     /// Where the administrator's backups go (created 0700 at the first); nil: the server makes none.
@@ -41,7 +42,7 @@ public struct WebApplication: Sendable {
 
         router.get("/style.css") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                     body: .init(byteBuffer: ByteBuffer(string: StyleSheet.css + StyleSheet.forms + StyleSheet.program)))
+                     body: .init(byteBuffer: ByteBuffer(string: StyleSheet.css + StyleSheet.forms + StyleSheet.program + StyleSheet.privacy)))
         }
         addSignInRoutes(to: router)
         addSessionRoutes(to: router)
@@ -95,6 +96,7 @@ public struct WebApplication: Sendable {
         addAPIRoutes(to: router)
         addProgramRoutes(to: router)
         addResearchRoutes(to: router)
+        addPrivacyRoutes(to: router)
         return router
     }
 

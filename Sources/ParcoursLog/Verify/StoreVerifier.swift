@@ -18,9 +18,14 @@ public struct StoreVerifier: Sendable {
 
     private func checkpoints(_ log: LogKind) -> LogCheckpoints { LogCheckpoints(log: log, origin: origin, logKey: logKey) }
 
+    /// How far a verification is: records checked so far, of both logs' records. Called once per
+    /// chunk of records (and once at the start), on the verifying thread: it must return at once.
+    public typealias Progress = @Sendable (_ checked: UInt64, _ total: UInt64) -> Void
+
     /// Verifies `store`. `unwrapKeys`: the store can unwrap data keys (its master key was
-    /// unlocked), so each key is also opened.
-    public func verify(_ store: any LogStore, since: String? = nil, unwrapKeys: Bool = false) throws(VerificationError) -> StoreVerification {
+    /// unlocked), so each key is also opened. `progress`, if given, hears how far it is.
+    public func verify(_ store: any LogStore, since: String? = nil, unwrapKeys: Bool = false,
+                       progress: Progress? = nil) throws(VerificationError) -> StoreVerification {
         let sinceTarget = try since.map { note throws(VerificationError) in
             try ExportVerifier.sinceCheckpoint(note, verifiers: LogKind.allCases.map { checkpoints($0).verifier })
         }
@@ -28,8 +33,12 @@ public struct StoreVerifier: Sendable {
             return try store.withReadTransaction(on: .events) { transaction in
                 var checked = 0
                 var summaries: [LogKind: LogSummary] = [:]
+                var counter = progress.map { report in
+                    ProgressCounter(total: (try? LogKind.allCases.reduce(UInt64(0)) { $0 + (try transaction.onLog($1).size()) }) ?? 0, report: report)
+                }
+                counter?.advance(by: 0)
                 for log in LogKind.allCases {
-                    let (summary, count) = try verifyLog(transaction.onLog(log), log: log, since: sinceTarget)
+                    let (summary, count) = try verifyLog(transaction.onLog(log), log: log, since: sinceTarget, counter: &counter)
                     summaries[log] = summary
                     checked += count
                 }
@@ -46,7 +55,7 @@ public struct StoreVerifier: Sendable {
 
     /// Verifies one log; returns its summary and how many kept checkpoints were checked.
     private func verifyLog(_ transaction: any LogTransaction, log: LogKind,
-                           since: (name: String, size: UInt64, note: String)?) throws -> (LogSummary, Int) {
+                           since: (name: String, size: UInt64, note: String)?, counter: inout ProgressCounter?) throws -> (LogSummary, Int) {
         let checkpoints = checkpoints(log)
         let kept = try transaction.checkpoints()
         var watch = Set<UInt64>()
@@ -59,7 +68,7 @@ public struct StoreVerifier: Sendable {
         let since = since.flatMap { $0.name == checkpoints.name ? $0 : nil }
         if let since { watch.insert(since.size) }
         let verifier = LogVerifier(kind: log == .events ? .events : .access(origin: origin, logKey: logKey), watch: watch, tracksIDs: false)
-        try verifyRecords(transaction, log: log, verifier: verifier)
+        try verifyRecords(transaction, log: log, verifier: verifier, counter: &counter)
         if log == .events, verifier.directory.origin != origin || verifier.directory.logKey != logKey {
             throw VerificationError.integrity(log: "events", IntegrityFailure(seq: 0, reason: "log.created names another origin or log key than the store"))
         }
@@ -72,7 +81,7 @@ public struct StoreVerifier: Sendable {
     }
 
     /// Streams a log's stored records through the verifier, comparing every column and stored tree hash.
-    private func verifyRecords(_ transaction: any LogTransaction, log: LogKind, verifier: LogVerifier) throws {
+    private func verifyRecords(_ transaction: any LogTransaction, log: LogKind, verifier: LogVerifier, counter: inout ProgressCounter?) throws {
         let repeatedID = try transaction.firstRepeatedID()
         var frontier = MerkleFrontier()
         try transaction.storedRecords(chunk: ExportVerifier.chunkSize) { records in
@@ -90,6 +99,7 @@ public struct StoreVerifier: Sendable {
             } catch {
                 throw VerificationError.integrity(log: log.rawValue, error)
             }
+            counter?.advance(by: UInt64(records.count))
         }
         let size = verifier.size
         guard try transaction.subtreeHashCount() == 2 * size - UInt64(size.nonzeroBitCount) else {
@@ -135,5 +145,17 @@ public struct StoreVerifier: Sendable {
             throw VerificationError.integrity(log: LogKind.events.rawValue, IntegrityFailure(seq: 0, reason: "\(orphan): a data key for a stream with no record"))
         }
         return checked
+    }
+}
+
+/// Counts the records a verification has checked, for its `progress`.
+private struct ProgressCounter {
+    let total: UInt64
+    let report: StoreVerifier.Progress
+    var checked: UInt64 = 0
+
+    mutating func advance(by records: UInt64) {
+        checked += records
+        report(checked, max(total, checked))
     }
 }

@@ -1,0 +1,69 @@
+import ParcoursAccess
+import ParcoursLog
+
+/// The privacy officer's watch over the logs' integrity: their latest signed checkpoints,
+/// and a verification of every record of both. Anyone holding the store may verify it
+/// (`VerifiableLog`, the command line); in the application it is the privacy officer's
+/// audit, decided by the access policy (view `metadata`, purpose `audit`) and recorded in
+/// the access log before anything is read.
+extension CaseRecord {
+    /// Each log's latest signed checkpoint (nil for a log none was signed of yet), as kept:
+    /// reading them signs nothing.
+    public func logCheckpoints(by identity: Identity) async throws -> [LogKind: SignedCheckpoint?] {
+        let session = try await session(identity, view: .metadata)
+        try await session.authorize(.metadata, purpose: .audit, noting: { $0.command = "checkpoints" })
+        var checkpoints: [LogKind: SignedCheckpoint?] = [:]
+        for log in LogKind.allCases {
+            checkpoints[log] = try await store.latestCheckpoint(log).map { try SignedCheckpoint(note: $0, verifier: store.noteVerifier(log)) }
+        }
+        return checkpoints
+    }
+
+    /// A verification of both logs, decided and recorded now, to run when the caller wants
+    /// (in the background, for the web): a refusal is thrown here, before anything is read.
+    public func logVerification(by identity: Identity) async throws -> LogVerification {
+        let session = try await session(identity, view: .metadata)
+        try await session.authorize(.metadata, purpose: .audit, noting: { $0.command = "verify" })
+        return LogVerification(store: store, master: master)
+    }
+
+    /// The RFC 9162 proof that access record `seq` is in the access log's tree at its latest
+    /// signed checkpoint — one signed now when none covers the record yet — decided and
+    /// recorded as a read of the access log.
+    ///
+    /// - Throws: `AppError.invalidInput` naming `seq` for a record the tree does not hold.
+    public func accessInclusionProof(seq: UInt64, by identity: Identity) async throws -> (proof: InclusionProof, checkpoint: SignedCheckpoint?) {
+        let session = try await session(identity, view: .accessLog)
+        try await session.authorize(.accessLog, purpose: .audit, noting: { $0.command = "inclusion proof" })
+        var checkpoint = try await store.latestCheckpoint(.access).map { try SignedCheckpoint(note: $0, verifier: store.noteVerifier(.access)) }
+        let current = try await store.size(.access)
+        guard seq < current else { throw AppError.invalidInput(field: "seq", reason: "a record of the access log (below \(current))") }
+        // The latest signed checkpoint when it covers the record; otherwise one signed now (never two inconsistent ones).
+        if checkpoint.map({ seq >= $0.size }) ?? true {
+            checkpoint = try SignedCheckpoint(note: try await store.checkpoint(.access, master: master), verifier: store.noteVerifier(.access))
+        }
+        let size = checkpoint?.size ?? current
+        guard seq < size else { throw AppError.invalidInput(field: "seq", reason: "a record of the access log's signed tree (below \(size))") }
+        return (try await store.inclusionProof(seq: seq, size: size, table: .access), checkpoint)
+    }
+}
+
+/// A verification of the store the access policy permitted: every record of both logs, every
+/// stored tree hash and kept checkpoint, the data keys (unwrapped with the master key). A store
+/// found intact gets a checkpoint of each log, signed by the log key, of exactly what was verified.
+public struct LogVerification: Sendable {
+    let store: any CaseStore
+    let master: MasterKey
+
+    /// Runs it; `progress` hears how many records were checked, of how many.
+    ///
+    /// - Throws: `VerificationError` (`integrity` names the log, the first failing seq and why).
+    public func run(progress: StoreVerifier.Progress? = nil) async throws -> StoreVerification {
+        let verified = try await store.verify(since: nil, master: master, progress: progress)
+        for (log, summary) in [(LogKind.events, verified.events), (.access, verified.access)] where summary.size > 0 {
+            // A checkpoint not signed (the store moved on in a way that no longer extends it) takes nothing from the verdict.
+            _ = try? await store.signVerifiedCheckpoint(of: summary, table: log, master: master)
+        }
+        return verified
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import ParcoursApp
+import ParcoursLog
+
+/// The verifications of the logs the privacy officers started from the web, kept in the
+/// server's memory: one runs at a time (asking again while one runs joins it), each under a
+/// random id, seen by those who asked for it. The access policy decided and recorded each
+/// request before it was started (`CaseRecord.logVerification`); a verdict holds no personal
+/// data — sizes, roots, a seq and the reason it fails.
+actor VerificationJobs {
+    /// The finished jobs kept, newest last, so their pages still answer for a while.
+    static let kept = 20
+    private var jobs: [String: VerificationJob] = [:]
+    private var order: [String] = []
+
+    /// Starts `verification` in the background for `actor`, or joins the one running.
+    func start(_ verification: LogVerification, for actor: String) -> VerificationJob {
+        if let running = order.compactMap({ jobs[$0] }).first(where: { $0.verdict == nil }) {
+            running.add(viewer: actor)
+            return running
+        }
+        let job = VerificationJob(id: WebSessions.base64URL(Sodium.randomBytes(16)), viewer: actor)
+        jobs[job.id] = job
+        order.append(job.id)
+        while order.count > Self.kept, let oldest = order.first, jobs[oldest]?.verdict != nil {
+            jobs[oldest] = nil
+            order.removeFirst()
+        }
+        Task.detached {
+            let verdict: VerificationJob.Verdict
+            do {
+                let verified = try await verification.run(progress: { checked, total in job.advance(checked, of: total) })
+                verdict = .intact(verified)
+            } catch VerificationError.integrity(let log, let failure) {
+                verdict = .damaged(log: log, failure)
+            } catch {
+                verdict = .unreadable
+            }
+            job.finish(verdict)
+        }
+        return job
+    }
+
+    /// The job `id`, if `actor` asked for it.
+    func job(_ id: String, for actor: String) -> VerificationJob? {
+        guard let job = jobs[id], job.viewers.contains(actor) else { return nil }
+        return job
+    }
+}
+
+/// One verification running or done: how far it is, then its verdict. Written by the
+/// verifying thread, read by the pages, under a lock.
+final class VerificationJob: @unchecked Sendable {
+    enum Verdict: Sendable {
+        case intact(StoreVerification)
+        /// The first record that fails, in which log, and why.
+        case damaged(log: String, IntegrityFailure)
+        /// The store could not be read: no verdict on its integrity.
+        case unreadable
+    }
+
+    let id: String
+    let started = Date()
+    private let lock = NSLock()
+    private var _viewers: Set<String>
+    private var _checked: UInt64 = 0
+    private var _total: UInt64 = 0
+    private var _verdict: Verdict?
+    private var _finished: Date?
+
+    init(id: String, viewer: String) { (self.id, _viewers) = (id, [viewer]) }
+
+    var viewers: Set<String> { lock.withLock { _viewers } }
+    var progress: (checked: UInt64, total: UInt64) { lock.withLock { (_checked, _total) } }
+    var verdict: Verdict? { lock.withLock { _verdict } }
+    var finished: Date? { lock.withLock { _finished } }
+
+    func add(viewer: String) { lock.withLock { _ = _viewers.insert(viewer) } }
+    func advance(_ checked: UInt64, of total: UInt64) { lock.withLock { (_checked, _total) = (checked, total) } }
+    func finish(_ verdict: Verdict) {
+        lock.withLock {
+            _verdict = verdict
+            _finished = Date()
+        }
+    }
+}
