@@ -28,8 +28,8 @@ struct MonthlyChart: Sendable, Equatable {
     let series: [Series]
     var width = 760.0
 
-    /// The series' colours, in order: calm, none of them a failure colour.
-    static let colours = [ChartMarkup.Palette.accent, ChartMarkup.Palette.second, ChartMarkup.Palette.muted, ChartMarkup.Palette.guide]
+    /// The series' colours, in order: calm, none of them a failure colour, each distinct from the paper (3:1 at least).
+    static let colours = [ChartMarkup.Palette.accent, ChartMarkup.Palette.second, ChartMarkup.Palette.muted, ChartMarkup.Palette.ink]
     static let left = 48.0
     static let plotTop = 34.0
     static let plotHeight = 160.0

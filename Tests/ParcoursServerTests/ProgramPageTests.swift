@@ -39,7 +39,7 @@ struct ProgramPageTests {
             .map { "<svg" + ($0.components(separatedBy: "</svg>").first ?? "") + "</svg>" } ?? ""
     }
 
-    @Test("the coordinator sees the picture of a period: four charts as images with their tables, the relapse counted in the calm palette; the read recorded for supervision")
+    @Test("the coordinator sees the picture of a period: five charts as images with their tables, the relapse counted in the calm palette; the read recorded for supervision")
     func picture() async throws {
         let fixture = try await WebFixture(everyRole: true)
         try await Self.recordPath(fixture)
