@@ -175,7 +175,7 @@ extension PageTemplates {
     <h1>{{t.privacy.registersTitle}}</h1>
     <section aria-labelledby="communications"><h2 id="communications">{{t.privacy.communications}} ({{communicationCount}})</h2>
     {{#hasCommunications}}
-    <table class="access-log">
+    <table class="communications">
     <caption>{{t.privacy.communicationsCaption}}</caption>
     <thead><tr><th scope="col">{{t.privacy.on}}</th><th scope="col">{{t.privacy.kind}}</th><th scope="col">{{t.privacy.about}}</th><th scope="col">{{t.privacy.recipient}}</th>
     <th scope="col">{{t.privacy.categories}}</th><th scope="col">{{t.privacy.purpose}}</th><th scope="col">{{t.privacy.why}}</th><th scope="col">{{t.privacy.told}}</th><th scope="col">{{t.privacy.by}}</th></tr></thead>
