@@ -136,6 +136,12 @@ extension Catalogue {
         "persons": Wording("personnes concernées", en: "persons concerned"),
         "publicNotice": Wording("avis public", en: "public notice"),
         "noNotice": Wording("aucun avis", en: "no notice"),
+        "newIncident": Wording("Inscrire un incident", en: "Record an incident"),
+        "informationDetail": Wording("Précisions sur les renseignements visés", en: "Details of the information concerned"),
+        "fromDay": Wording("début (AAAA-MM-JJ)", en: "start (YYYY-MM-DD)"),
+        "recordIncident": Wording("Inscrire au registre", en: "Record in the register"),
+        "incidentRecorded": Wording("L'incident est inscrit au registre.", en: "The incident is recorded in the register."),
+        "incidentRefused": Wording("Rien n'a été inscrit. À revoir —", en: "Nothing was recorded. To check —"),
         "problems": Wording("Inscriptions que le registre n'a pas pu appliquer", en: "Entries the register could not apply"),
         // The review queue.
         "reviewTitle": Wording("Accès à revoir", en: "Accesses to review"),
