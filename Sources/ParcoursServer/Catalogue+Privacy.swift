@@ -129,6 +129,8 @@ extension Catalogue {
         "element7": Wording("7° Avis transmis", en: "7. Notices sent"),
         "element8": Wording("8° Mesures prises", en: "8. Measures taken"),
         "approximate": Wording("approximatif", en: "approximate"),
+        "approximateDate": Wording("date approximative", en: "approximate date"),
+        "approximateCount": Wording("nombre approximatif", en: "approximate number"),
         "seriousRisk": Wording("risque de préjudice sérieux", en: "risk of serious injury"),
         "noSeriousRisk": Wording("pas de risque de préjudice sérieux", en: "no risk of serious injury"),
         "commission": Wording("Commission d'accès à l'information", en: "Commission d'accès à l'information"),

@@ -208,17 +208,17 @@ extension PageTemplates {
     <input type="hidden" name="_csrf" value="{{csrf}}">
     <input type="hidden" name="id" value="{{form.id}}">
     <fieldset><legend>{{t.privacy.element1}}</legend>
-    {{#form.categories}}<label class="choice"><input type="checkbox" name="categories" value="{{value}}"{{#checked}} checked{{/checked}}> {{label}}</label>{{/form.categories}}
+    <div class="choices">{{#form.categories}}<span class="check"><input type="checkbox" id="category-{{value}}" name="categories" value="{{value}}"{{#checked}} checked{{/checked}}> <label for="category-{{value}}">{{label}}</label></span>{{/form.categories}}</div>
     <p><label for="informationDetail">{{t.privacy.informationDetail}}</label><input id="informationDetail" name="informationDetail" maxlength="2000" value="{{form.informationDetail}}"></p>
     </fieldset>
     <p><label for="circumstances">{{t.privacy.element2}}</label><textarea id="circumstances" name="circumstances" rows="2" required maxlength="4000">{{form.circumstances}}</textarea></p>
     <p><label for="occurredFrom">{{t.privacy.element3}} — {{t.privacy.fromDay}}</label><input id="occurredFrom" name="occurredFrom" type="date" required value="{{form.occurredFrom}}"></p>
-    <p><label class="choice"><input type="checkbox" name="occurredApproximate" value="1"{{#form.occurredApproximate}} checked{{/form.occurredApproximate}}> {{t.privacy.approximate}}</label></p>
+    <p class="check"><input type="checkbox" id="occurredApproximate" name="occurredApproximate" value="1"{{#form.occurredApproximate}} checked{{/form.occurredApproximate}}> <label for="occurredApproximate">{{t.privacy.approximateDate}}</label></p>
     <p><label for="learnedOn">{{t.privacy.element4}}</label><input id="learnedOn" name="learnedOn" type="date" required value="{{form.learnedOn}}"></p>
     <p><label for="personsConcerned">{{t.privacy.element5}}</label><input id="personsConcerned" name="personsConcerned" type="number" min="0" required value="{{form.personsConcerned}}"></p>
-    <p><label class="choice"><input type="checkbox" name="personsApproximate" value="1"{{#form.personsApproximate}} checked{{/form.personsApproximate}}> {{t.privacy.approximate}}</label></p>
+    <p class="check"><input type="checkbox" id="personsApproximate" name="personsApproximate" value="1"{{#form.personsApproximate}} checked{{/form.personsApproximate}}> <label for="personsApproximate">{{t.privacy.approximateCount}}</label></p>
     <p><label for="riskAssessment">{{t.privacy.element6}}</label><textarea id="riskAssessment" name="riskAssessment" rows="2" required maxlength="4000">{{form.riskAssessment}}</textarea></p>
-    <p><label class="choice"><input type="checkbox" name="seriousInjuryRisk" value="1"{{#form.seriousInjuryRisk}} checked{{/form.seriousInjuryRisk}}> {{t.privacy.seriousRisk}}</label></p>
+    <p class="check"><input type="checkbox" id="seriousInjuryRisk" name="seriousInjuryRisk" value="1"{{#form.seriousInjuryRisk}} checked{{/form.seriousInjuryRisk}}> <label for="seriousInjuryRisk">{{t.privacy.seriousRisk}}</label></p>
     <fieldset><legend>{{t.privacy.element7}}</legend>
     <p><label for="commissionNotifiedOn">{{t.privacy.commission}}</label><input id="commissionNotifiedOn" name="commissionNotifiedOn" type="date" value="{{form.commissionNotifiedOn}}"></p>
     <p><label for="personsNotifiedOn">{{t.privacy.persons}}</label><input id="personsNotifiedOn" name="personsNotifiedOn" type="date" value="{{form.personsNotifiedOn}}"></p>
