@@ -175,7 +175,7 @@ extension PageTemplates {
     <h1>{{t.privacy.registersTitle}}</h1>
     <section aria-labelledby="communications"><h2 id="communications">{{t.privacy.communications}} ({{communicationCount}})</h2>
     {{#hasCommunications}}
-    <table class="access-log">
+    <table class="communications">
     <caption>{{t.privacy.communicationsCaption}}</caption>
     <thead><tr><th scope="col">{{t.privacy.on}}</th><th scope="col">{{t.privacy.kind}}</th><th scope="col">{{t.privacy.about}}</th><th scope="col">{{t.privacy.recipient}}</th>
     <th scope="col">{{t.privacy.categories}}</th><th scope="col">{{t.privacy.purpose}}</th><th scope="col">{{t.privacy.why}}</th><th scope="col">{{t.privacy.told}}</th><th scope="col">{{t.privacy.by}}</th></tr></thead>
@@ -201,6 +201,31 @@ extension PageTemplates {
     </dl>
     </article>
     {{/incidents}}
+    <h3 id="new-incident">{{t.privacy.newIncident}}</h3>
+    {{#incidentError}}<p class="error" role="alert" id="incident-error">{{t.privacy.incidentRefused}} {{label}} : {{message}}</p>{{/incidentError}}
+    {{#recordedIncident}}<p class="notice" role="status">{{t.privacy.incidentRecorded}}</p>{{/recordedIncident}}
+    <form method="post" action="/confidentialite/registres/incidents" aria-labelledby="new-incident">
+    <input type="hidden" name="_csrf" value="{{csrf}}">
+    <input type="hidden" name="id" value="{{form.id}}">
+    <fieldset><legend>{{t.privacy.element1}}</legend>
+    <div class="choices">{{#form.categories}}<span class="check"><input type="checkbox" id="category-{{value}}" name="categories" value="{{value}}"{{#checked}} checked{{/checked}}> <label for="category-{{value}}">{{label}}</label></span>{{/form.categories}}</div>
+    <p><label for="informationDetail">{{t.privacy.informationDetail}}</label><input id="informationDetail" name="informationDetail" maxlength="2000" value="{{form.informationDetail}}"></p>
+    </fieldset>
+    <p><label for="circumstances">{{t.privacy.element2}}</label><textarea id="circumstances" name="circumstances" rows="2" required maxlength="4000">{{form.circumstances}}</textarea></p>
+    <p><label for="occurredFrom">{{t.privacy.element3}} — {{t.privacy.fromDay}}</label><input id="occurredFrom" name="occurredFrom" type="date" required value="{{form.occurredFrom}}"></p>
+    <p class="check"><input type="checkbox" id="occurredApproximate" name="occurredApproximate" value="1"{{#form.occurredApproximate}} checked{{/form.occurredApproximate}}> <label for="occurredApproximate">{{t.privacy.approximateDate}}</label></p>
+    <p><label for="learnedOn">{{t.privacy.element4}}</label><input id="learnedOn" name="learnedOn" type="date" required value="{{form.learnedOn}}"></p>
+    <p><label for="personsConcerned">{{t.privacy.element5}}</label><input id="personsConcerned" name="personsConcerned" type="number" min="0" required value="{{form.personsConcerned}}"></p>
+    <p class="check"><input type="checkbox" id="personsApproximate" name="personsApproximate" value="1"{{#form.personsApproximate}} checked{{/form.personsApproximate}}> <label for="personsApproximate">{{t.privacy.approximateCount}}</label></p>
+    <p><label for="riskAssessment">{{t.privacy.element6}}</label><textarea id="riskAssessment" name="riskAssessment" rows="2" required maxlength="4000">{{form.riskAssessment}}</textarea></p>
+    <p class="check"><input type="checkbox" id="seriousInjuryRisk" name="seriousInjuryRisk" value="1"{{#form.seriousInjuryRisk}} checked{{/form.seriousInjuryRisk}}> <label for="seriousInjuryRisk">{{t.privacy.seriousRisk}}</label></p>
+    <fieldset><legend>{{t.privacy.element7}}</legend>
+    <p><label for="commissionNotifiedOn">{{t.privacy.commission}}</label><input id="commissionNotifiedOn" name="commissionNotifiedOn" type="date" value="{{form.commissionNotifiedOn}}"></p>
+    <p><label for="personsNotifiedOn">{{t.privacy.persons}}</label><input id="personsNotifiedOn" name="personsNotifiedOn" type="date" value="{{form.personsNotifiedOn}}"></p>
+    </fieldset>
+    <p><label for="measures">{{t.privacy.element8}}</label><textarea id="measures" name="measures" rows="2" required maxlength="4000">{{form.measures}}</textarea></p>
+    <p><button type="submit">{{t.privacy.recordIncident}}</button></p>
+    </form>
     {{#hasProblems}}<h3>{{t.privacy.problems}}</h3><ul>{{#problems}}<li lang="en">seq {{seq}} : {{reason}}</li>{{/problems}}</ul>{{/hasProblems}}
     </section>
     <p><a href="/confidentialite">{{t.privacy.back}}</a></p>

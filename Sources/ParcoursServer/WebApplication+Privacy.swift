@@ -67,9 +67,21 @@ extension WebApplication {
         }
         router.get("/confidentialite/registres") { request, context in
             await page(request, context) { session in
-                let communications = try await caseRecord.communications(by: session.identity)
-                let (incidents, problems) = try await caseRecord.incidentRegister(by: session.identity)
-                return WebPages.registers(communications: communications, incidents: incidents, problems: problems, session: session)
+                try await registers(recorded: request.uri.queryParameters["inscrit"] != nil, session: session)
+            }
+        }
+        // An incident of the register, from the form's eight elements; refused by the register's
+        // rules, the page again with what was typed and the field named (400), nothing written.
+        router.post("/confidentialite/registres/incidents") { request, context in
+            await page(request, context) { session in
+                let form = try await WebForm(request, context: context)
+                guard form.carries(token: session.csrfToken) else { return WebFailure.response(for: WebFailure.crossSite, session: session) }
+                let incident: ConfidentialityIncident
+                do throws(ClinicalError) { incident = try ConfidentialityIncident(json: Self.incidentJSON(form)) } catch {
+                    return try await registers(form: form, refused: error, session: session)
+                }
+                _ = try await caseRecord.recordIncident(incident, id: form["id"], by: session.identity)
+                return .redirect(to: "/confidentialite/registres?inscrit=1", type: .normal)
             }
         }
         router.get("/confidentialite/revue") { request, context in
@@ -91,6 +103,30 @@ extension WebApplication {
                 return .redirect(to: "/confidentialite/revue?revu=1", type: .normal)
             }
         }
+    }
+
+    /// The registers, each read decided and recorded.
+    private func registers(form: WebForm? = nil, refused: ClinicalError? = nil, recorded: Bool = false, session: WebSession) async throws -> Response {
+        let communications = try await caseRecord.communications(by: session.identity)
+        let (incidents, problems) = try await caseRecord.incidentRegister(by: session.identity)
+        return WebPages.registers(communications: communications, incidents: incidents, problems: problems, form: form, refused: refused,
+                                  recorded: recorded, session: session)
+    }
+
+    /// The incident's JSON members from the form: empty fields left out, checkboxes as booleans.
+    static func incidentJSON(_ form: WebForm) -> [String: JSONValue] {
+        var json: [String: JSONValue] = ["categories": .array(form.values("categories").map { .string($0) })]
+        for name in ["informationDetail", "circumstances", "occurredFrom", "learnedOn", "riskAssessment", "measures"] {
+            if let value = form[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty { json[name] = .string(value) }
+        }
+        for name in ["occurredApproximate", "personsApproximate", "seriousInjuryRisk"] { json[name] = .bool(form[name] != nil) }
+        if let count = form["personsConcerned"].flatMap({ Int64($0) }) { json["personsConcerned"] = .int(count) }
+        var notices: [String: JSONValue] = [:]
+        for name in ["commissionNotifiedOn", "personsNotifiedOn"] {
+            if let value = form[name], !value.isEmpty { notices[name] = .string(value) }
+        }
+        if !notices.isEmpty || json["seriousInjuryRisk"] == .bool(true) { notices["publicNotice"] = .bool(false); json["notices"] = .object(notices) }
+        return json
     }
 
     /// The review queue and the reviews, each read decided and recorded: the anomalies, the

@@ -130,7 +130,7 @@ extension WebPages {
     /// The registers the law requires: communications (what left the program) and
     /// confidentiality incidents, each with the regulation's eight elements.
     static func registers(communications: [Communication], incidents: [IncidentRegister.Entry], problems: [IncidentRegister.Problem],
-                          session: WebSession) -> Response {
+                          form: WebForm? = nil, refused: ClinicalError? = nil, recorded: Bool = false, session: WebSession) -> Response {
         let language = session.language
         func word(_ key: String) -> String { Catalogue.privacy[key]!(language) }
         func categories(_ codes: [String]) -> String {
@@ -163,11 +163,23 @@ extension WebPages {
                     "risk": incident.riskAssessment + " — " + word(incident.seriousInjuryRisk ? "seriousRisk" : "noSeriousRisk"),
                     "notices": notices.isEmpty ? word("noNotice") : notices.joined(separator: " ; "), "measures": incident.measures]
         }
-        let values: [String: Any] = [
+        var values: [String: Any] = [
             "communications": rows, "hasCommunications": !rows.isEmpty, "communicationCount": rows.count,
             "incidents": entries, "incidentCount": entries.count,
             "problems": problems.map { ["seq": $0.seq, "reason": $0.reason] as [String: Any] }, "hasProblems": !problems.isEmpty,
+            "csrf": session.csrfToken, "recordedIncident": recorded,
+            "incidentError": refused.map { error -> [String: Any] in
+                ["label": error.field, "message": language == .fr ? error.frenchReason : error.reason]
+            } ?? false,
         ]
-        return page("privacyRegisters", title: word("registersTitle"), values, session: session)
+        let typed = { (name: String) in refused == nil ? "" : form?[name] ?? "" }
+        let checked = Set(refused == nil ? [] : form?.values("categories") ?? [])
+        var incidentForm: [String: Any] = ["id": refused == nil ? Identifiers.newEventID() : form?["id"] ?? Identifiers.newEventID(),
+            "categories": InformationCategory.allCases.map { ["value": $0.rawValue, "label": VocabularyLabel.label($0, in: language), "checked": checked.contains($0.rawValue)] }]
+        for name in ["informationDetail", "circumstances", "occurredFrom", "learnedOn", "personsConcerned", "riskAssessment", "commissionNotifiedOn",
+                     "personsNotifiedOn", "measures"] { incidentForm[name] = typed(name) }
+        for name in ["occurredApproximate", "personsApproximate", "seriousInjuryRisk"] { incidentForm[name] = !typed(name).isEmpty }
+        values["form"] = incidentForm
+        return page("privacyRegisters", title: word("registersTitle"), values, session: session, status: refused == nil ? .ok : .badRequest)
     }
 }

@@ -101,6 +101,12 @@ def main():
                   "marked reviewed: gone from the queue, in the reviewed list with the comment")
             scan(driver, "25-revue-faite")
 
+        driver.get(base + "/confidentialite/registres")
+        check("Registre des communications" in driver.page_source and "Registre des incidents de confidentialité" in driver.page_source,
+              "the registers: communications and confidentiality incidents")
+        scan(driver, "26-registres")
+        pages.append(("26-registres-en", "/confidentialite/registres", "Register of communications"))
+
         driver.get(base + "/confidentialite")
         submit(driver, "form.language button", lambda d: d.title.startswith("Privacy"))
         for name, path, words in pages:

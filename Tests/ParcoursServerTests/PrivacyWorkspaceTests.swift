@@ -279,4 +279,36 @@ struct PrivacyWorkspaceTests {
         }
         #expect(try fixture.accessRecords().contains { $0["actor"] == .string(WebFixture.admitting) && $0["view"] == "registers" && $0["outcome"] == "denied" })
     }
+
+    @Test("an incident recorded through the form's eight elements; one the register's rules refuse comes back as typed, the field named, nothing written; no token or another role, nothing written")
+    func recordIncident() async throws {
+        let fixture = try await WebFixture(everyRole: true)
+        let fields = ["categories": "identity", "circumstances": "Courriel envoyé au mauvais destinataire", "occurredFrom": "2025-10-01",
+                      "learnedOn": "2025-10-02", "personsConcerned": "1", "riskAssessment": "Destinataire tenu au secret ; risque faible",
+                      "measures": "Courriel supprimé, confirmation reçue"]
+        try await fixture.test { client in
+            let (jar, _) = try await fixture.signIn(client, WebFixture.privacyOfficer)
+            let page = try await client.get("/confidentialite/registres", jar: jar)
+            #expect(page.text.contains("<label for=\"circumstances\">") && page.text.contains("name=\"categories\" value=\"identity\""))
+            let token = try #require(page.csrfToken)
+            let forged = try await client.post("/confidentialite/registres/incidents", fields.merging(["_csrf": "faux"]) { $1 }, jar: jar)
+            #expect(forged.status == .forbidden)
+            let refused = try await client.post("/confidentialite/registres/incidents",
+                                                fields.merging(["_csrf": token, "categories": ""]) { $1 }.filter { $0.value != "" }, jar: jar)
+            #expect(refused.status == .badRequest && refused.text.contains("id=\"incident-error\"") && refused.text.contains("categories"))
+            #expect(refused.text.contains(">Courriel envoyé au mauvais destinataire</textarea>"), "what was typed stays")
+            #expect(try fixture.store.events(inStream: IncidentRegister.stream, master: nil).isEmpty)
+            let recorded = try await client.post("/confidentialite/registres/incidents", fields.merging(["_csrf": token, "id": Identifiers.newEventID()]) { $1 },
+                                                 jar: jar)
+            #expect(recorded.status == .seeOther && recorded.headers[.location] == "/confidentialite/registres?inscrit=1")
+            let after = try await client.get("/confidentialite/registres?inscrit=1", jar: jar)
+            #expect(after.text.contains("L&#39;incident est inscrit au registre.") || after.text.contains("incident est inscrit au registre."))
+            #expect(after.text.contains("Registre des incidents de confidentialité (1)") && after.text.contains("Courriel supprimé, confirmation reçue"))
+            let (other, _) = try await fixture.signIn(client, WebFixture.admitting)
+            let otherToken = try await client.get("/", jar: other).csrfToken ?? ""
+            #expect(try await client.post("/confidentialite/registres/incidents", fields.merging(["_csrf": otherToken]) { $1 }, jar: other).status == .forbidden)
+        }
+        #expect(try fixture.store.events(inStream: IncidentRegister.stream, master: nil).count == 1)
+        #expect(try fixture.accessRecords().contains { $0["actor"] == .string(WebFixture.admitting) && $0["view"] == "registers" && $0["outcome"] == "denied" })
+    }
 }
