@@ -23,7 +23,11 @@ struct SessionMiddleware: RouterMiddleware {
     /// the glass; the list for ending something).
     static func returnPath(_ request: Request) -> String {
         let path = request.uri.path
-        guard request.method != .get else { return path }
+        // A page shown by GET comes back with its query (a chosen period, a search), when short enough to be one.
+        guard request.method != .get else {
+            let query = request.uri.query ?? ""
+            return query.isEmpty || query.utf8.count > 200 ? path : path + "?" + query
+        }
         if path.hasSuffix("/bris-de-vitre") { return String(path.dropLast("/bris-de-vitre".count)) }
         if path.hasSuffix("/fin") { return String(path.dropLast("/fin".count)) }
         return path

@@ -177,6 +177,8 @@ struct SecondFactorTests {
             let page = try await client.get("/sessions", jar: english)
             #expect(page.text.contains("<html lang=\"en\">") && page.text.contains("My sessions") && page.headers[.contentLanguage] == "en")
             #expect(page.text.contains(">Français</button>"))
+            let filtered = try await client.get("/?vue=ouverts&tri=revision", jar: english)
+            #expect(filtered.text.contains("name=\"retour\" value=\"/?vue=ouverts&amp;tri=revision\""), "a page comes back with its query")
             for away in ["//ailleurs.example/", "/\t/ailleurs.example", "/\\ailleurs.example", "https://ailleurs.example/"] {
                 #expect(try await client.post("/langue", ["langue": "fr", "retour": away], jar: english).headers[.location] == "/", "\(away)")
             }
