@@ -75,12 +75,16 @@ def start_server(env):
     return server, base
 
 
-def start_browser():
-    """Debian's headless Chromium through its driver, speaking Canadian French first."""
+def start_browser(downloads=None):
+    """Debian's headless Chromium through its driver, speaking Canadian French first; files it downloads go to `downloads`."""
     options = webdriver.ChromeOptions()
     for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000", "--lang=fr-CA"]:
         options.add_argument(argument)
+    if downloads:
+        options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
     driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    if downloads:
+        driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
     driver.set_script_timeout(30)
     return driver
 

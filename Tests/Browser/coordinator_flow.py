@@ -14,10 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 import clinician_flow
-from clinician_flow import parcours, free_port, scan, check, submit, one_time_code, BIN, SHOTS, ADMIN, CLIN, MASTER
+from clinician_flow import start_browser, start_server, set_up_second_factor, parcours, scan, check, submit, SHOTS, ADMIN, CLIN, MASTER
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -31,10 +29,7 @@ def sign_in_first_time(driver, base, actor, passphrase):
     driver.find_element(By.ID, "actor").send_keys(actor)
     driver.find_element(By.ID, "passphrase").send_keys(passphrase)
     submit(driver, "form.sign-in button", lambda d: d.current_url.endswith("/second-facteur"))
-    scan(driver, "20-coordination-second-facteur")
-    key = driver.find_element(By.CSS_SELECTOR, ".typed-key code").text
-    driver.find_element(By.ID, "code").send_keys(one_time_code(key))
-    submit(driver, "form.sign-in button", lambda d: d.current_url.endswith("/programme"))
+    set_up_second_factor(driver, shot="20-coordination-second-facteur", home="Le portrait du programme")
 
 
 def check_picture(driver, name, words):
@@ -60,22 +55,9 @@ def main():
         parcours(store, "actor", "add", actor, "--name", "Personne Exemple", "--organization", org, "--roles", roles,
                  "--as", "admin-nav", passphrase=ADMIN, new=phrase)
     parcours(store, "demo", "generate", "--participants", "6", "--as", "clin-0001", passphrase=CLIN)
-    port = free_port()
     env = dict(os.environ, PARCOURS_STORE=store, PARCOURS_MASTER_PASSPHRASE=MASTER)
-    server = subprocess.Popen([str(BIN), "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://localhost:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/connexion", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000", "--lang=fr-CA"]:
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
-    driver.set_script_timeout(30)
+    server, base = start_server(env)
+    driver = start_browser()
     try:
         driver.get(base + "/programme")
         check(driver.current_url.endswith("/connexion"), "signed out, the program leads to the sign-in page")

@@ -13,10 +13,8 @@ import json, os, subprocess, sys, tempfile, time, urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from clinician_flow import parcours, free_port, scan, check, submit, one_time_code, failures, BIN, SHOTS, ADMIN, CLIN, MASTER
+from clinician_flow import start_browser, start_server, set_up_second_factor, parcours, scan, check, submit, failures, SHOTS, ADMIN, CLIN, MASTER
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -37,31 +35,16 @@ def main():
     caseload = json.loads(parcours(store, "caseload", "--as", "clin-0001", "--json", passphrase=CLIN))
     participant = caseload["participants"][0]["participant"]
     parcours(store, "journey", participant, "--as", "clin-0002", "--break-glass", JUSTIFICATION, passphrase=CLIN)
-    port = free_port()
     env = dict(os.environ, PARCOURS_STORE=store, PARCOURS_MASTER_PASSPHRASE=MASTER)
-    server = subprocess.Popen([str(BIN), "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://localhost:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/connexion", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000", "--lang=fr-CA"]:
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
-    driver.set_script_timeout(30)
+    server, base = start_server(env)
+    driver = start_browser()
     pages = []  # (screenshot name, path, words in English) to see again in English
     try:
         driver.get(base + "/connexion")
         driver.find_element(By.ID, "actor").send_keys("rprp-0001")
         driver.find_element(By.ID, "passphrase").send_keys(OFFICER)
         submit(driver, "form.sign-in button", lambda d: d.current_url.endswith("/second-facteur"))
-        key = driver.find_element(By.CSS_SELECTOR, ".typed-key code").text
-        driver.find_element(By.ID, "code").send_keys(one_time_code(key))
-        submit(driver, "form.sign-in button", lambda d: d.title.startswith("Protection des renseignements"))
+        set_up_second_factor(driver, home="Protection des renseignements")
         check(driver.current_url.endswith("/confidentialite"), "signed in with the second factor, the privacy officer's home is her workspace")
         page = driver.page_source
         check("Journal des événements" in page and "Journal des accès" in page, "both logs are listed with their checkpoints")

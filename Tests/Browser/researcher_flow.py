@@ -12,10 +12,8 @@ import os, subprocess, sys, tempfile, time, urllib.error, urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from clinician_flow import parcours, free_port, scan, check, submit, one_time_code, failures, BIN, SHOTS, ADMIN, CLIN, MASTER
+from clinician_flow import start_browser, start_server, set_up_second_factor, parcours, scan, check, submit, failures, SHOTS, ADMIN, CLIN, MASTER
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -38,32 +36,15 @@ def main():
              "--as", "admin-nav", passphrase=ADMIN, new=CLIN)
     # A third of the synthetic participants consent to research (some withdraw): enough for k = 5.
     parcours(store, "demo", "generate", "--participants", "60", "--as", "clin-0001", passphrase=CLIN)
-    port = free_port()
     env = dict(os.environ, PARCOURS_STORE=store, PARCOURS_MASTER_PASSPHRASE=MASTER)
-    server = subprocess.Popen([str(BIN), "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    base = f"http://localhost:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/connexion", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
-    options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1000", "--lang=fr-CA"]:
-        options.add_argument(argument)
-    options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
-    driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
-    driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
-    driver.set_script_timeout(30)
+    server, base = start_server(env)
+    driver = start_browser(downloads)
     try:
         driver.get(base + "/connexion")
         driver.find_element(By.ID, "actor").send_keys("rech-0001")
         driver.find_element(By.ID, "passphrase").send_keys(CLIN)
         submit(driver, "form.sign-in button", lambda d: d.current_url.endswith("/second-facteur"))
-        key = driver.find_element(By.CSS_SELECTOR, ".typed-key code").text
-        driver.find_element(By.ID, "code").send_keys(one_time_code(key))
-        submit(driver, "form.sign-in button", lambda d: d.title.startswith(RESEARCH))
+        set_up_second_factor(driver, home=RESEARCH)
         check(driver.current_url.endswith("/recherche"), "signed in, the researcher lands on her workspace")
         nav = driver.find_element(By.CSS_SELECTOR, "nav").text
         check("Recherche" in nav and "charge de cas" not in nav, "her navigation lists research only")
