@@ -28,23 +28,20 @@ extension CaseRecord {
     }
 
     /// The RFC 9162 proof that access record `seq` is in the access log's tree at its latest
-    /// signed checkpoint — one signed now when none covers the record yet — decided and
+    /// signed checkpoint when one covers the record (the current tree, unsigned, otherwise: a read signs nothing) — decided and
     /// recorded as a read of the access log.
     ///
     /// - Throws: `AppError.invalidInput` naming `seq` for a record the tree does not hold.
     public func accessInclusionProof(seq: UInt64, by identity: Identity) async throws -> (proof: InclusionProof, checkpoint: SignedCheckpoint?) {
         let session = try await session(identity, view: .accessLog)
         try await session.authorize(.accessLog, purpose: .audit, noting: { $0.command = "inclusion proof" })
-        var checkpoint = try await store.latestCheckpoint(.access).map { try SignedCheckpoint(note: $0, verifier: store.noteVerifier(.access)) }
         let current = try await store.size(.access)
         guard seq < current else { throw AppError.invalidInput(field: "seq", reason: "a record of the access log (below \(current))") }
-        // The latest signed checkpoint when it covers the record; otherwise one signed now (never two inconsistent ones).
-        if checkpoint.map({ seq >= $0.size }) ?? true {
-            checkpoint = try SignedCheckpoint(note: try await store.checkpoint(.access, master: master), verifier: store.noteVerifier(.access))
-        }
-        let size = checkpoint?.size ?? current
-        guard seq < size else { throw AppError.invalidInput(field: "seq", reason: "a record of the access log's signed tree (below \(size))") }
-        return (try await store.inclusionProof(seq: seq, size: size, table: .access), checkpoint)
+        // Against the latest signed checkpoint when it covers the record; otherwise against the current
+        // tree, unsigned — a read signs nothing (a verification found intact signs the next checkpoint).
+        let checkpoint = try await store.latestCheckpoint(.access).map { try SignedCheckpoint(note: $0, verifier: store.noteVerifier(.access)) }
+            .flatMap { seq < $0.size ? $0 : nil }
+        return (try await store.inclusionProof(seq: seq, size: checkpoint?.size ?? current, table: .access), checkpoint)
     }
 }
 

@@ -156,7 +156,8 @@ struct PrivacyWorkspaceTests {
             let proof = try await client.get("/confidentialite/acces/\(glass)/preuve", jar: jar)
             #expect(proof.status == .ok)
             #expect(proof.text.contains("La preuve est valide"))
-            #expect(proof.text.contains("— spheres.example/parcours-web/access "), "against a checkpoint signed by the log key")
+            #expect(proof.text.contains("Aucun point de contrôle signé ne couvre encore cet enregistrement"), "no checkpoint yet: the current tree")
+            #expect(try await fixture.caseRecord.store.latestCheckpoint(.access) == nil, "a GET signs nothing")
             #expect(try await client.get("/confidentialite/acces/999999/preuve", jar: jar).status == .badRequest)
             for actor in [WebFixture.admitting, WebFixture.coordinator] {
                 let (other, _) = try await fixture.signIn(client, actor)
