@@ -82,7 +82,10 @@ extension WebApplication {
                                          fr: "un objet avec actor, passphrase et code (des chaînes)")
             }
             let code: String = if case .string(let given)? = fields["code"] { given } else { "" }
-            try? await Task.sleep(for: await throttle.reserve(for: actor))
+            _ = try ActorID(checking: actor, field: "actor")
+            // The pages wait their turn; a client is told when to come back (429), holding nothing.
+            let wait = await throttle.take(for: actor)
+            guard wait == .zero else { throw APIProblem.signInThrottled(wait) }
             guard let key = try? await caseRecord.signIn(Identity(actor: actor, signer: PassphraseSigner { passphrase })) else {
                 await throttle.failed(actor)
                 throw APIProblem.signInFailed
