@@ -52,7 +52,7 @@ struct APIProblem: Error, Sendable {
     static func of(_ error: any Error) -> APIProblem {
         switch error {
         case let problem as APIProblem: return problem
-        case let error as HTTPError where error.status == .contentTooLarge:
+        case let error as any HTTPResponseError where error.status == .contentTooLarge:
             return APIProblem(status: .contentTooLarge, kind: "too-large",
                               detail: Wording("Le corps de la requête dépasse la taille permise.", en: "The request's body is larger than allowed."),
                               field: "body")

@@ -75,7 +75,8 @@ extension WebApplication {
     private func apiSignIn(_ request: Request) async -> Response {
         let language = Self.apiLanguage(request)
         do {
-            let body = try await request.body.collect(upTo: Self.signInLimit)
+            // A passphrase of 1024 characters may take 12 bytes each once escaped in JSON.
+            let body = try await request.body.collect(upTo: 2 * Self.signInLimit)
             guard case .object(let fields)? = try? JSONParser.parse(Array(buffer: body)),
                   case .string(let actor)? = fields["actor"], case .string(let passphrase)? = fields["passphrase"] else {
                 throw APIProblem.invalid("body", "an object with actor, passphrase and code (strings)",
@@ -83,6 +84,7 @@ extension WebApplication {
             }
             let code: String = if case .string(let given)? = fields["code"] { given } else { "" }
             _ = try ActorID(checking: actor, field: "actor")
+            guard passphrase.count <= 1024 else { throw APIProblem.invalid("passphrase", "at most 1024 characters", fr: "au plus 1024 caractères") }
             // The pages wait their turn; a client is told when to come back (429), holding nothing.
             let wait = await throttle.take(for: actor)
             guard wait == .zero else { throw APIProblem.signInThrottled(wait) }

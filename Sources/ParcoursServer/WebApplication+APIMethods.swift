@@ -10,7 +10,7 @@ import ParcoursLog
 /// JSON answers are written one way, and a query's values are read and checked one way.
 extension WebApplication {
     /// The methods a client may send; those a path of the API does not take answer 405.
-    static let apiMethods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options, .trace]
+    static let apiMethods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options, .trace, HTTPRequest.Method("QUERY")!]
 
     /// Adds, for every path of the API routed so far, a 405 for each method it does not take.
     /// Call it once, after every API route.
@@ -56,6 +56,9 @@ extension WebApplication {
             throw APIProblem.invalid("body", "one JSON object: \(shape)", fr: "un objet JSON : \(shape)")
         }
         try refuseUnknown(object.keys, members: members)
+        if let null = object.keys.sorted().first(where: { object[$0] is NSNull }) {
+            throw APIProblem.invalid(null, "a value (leave the member out rather than null)", fr: "une valeur (omettez le membre plutôt que null)")
+        }
         do {
             return try JSONDecoder().decode(T.self, from: body)
         } catch let error as DecodingError {

@@ -40,6 +40,12 @@ struct OversightAPITests {
             let malformed = try await client.execute(uri: "/api/v1/sessions", method: .post,
                                                      body: API.body(["actor": "Pas Un Identifiant", "passphrase": "x", "code": "000000"]))
             #expect(malformed.status == .badRequest && API.problem(malformed)["field"] == "actor")
+            let huge = try await client.execute(uri: "/api/v1/sessions", method: .post,
+                                                body: ByteBuffer(string: "{\"actor\": \"x\", \"passphrase\": \"" + String(repeating: "\\udb2d\\udf0b", count: 1500) + "\"}"))
+            #expect(huge.status == .contentTooLarge && API.problem(huge)["field"] == "body", "\(huge.status) \(huge.text)")
+            let astral = try await client.execute(uri: "/api/v1/sessions", method: .post,
+                                                  body: API.body(["actor": "clin-inconnue", "passphrase": .string(String(repeating: "\u{1F30B}", count: 1024))]))
+            #expect(astral.status == .unauthorized, "\(astral.status) \(astral.text)")
             let wrong: JSONValue = ["actor": .string(WebFixture.admitting), "passphrase": "pas-la-bonne-phrase", "code": "000000"]
             let first = try await client.execute(uri: "/api/v1/sessions", method: .post, body: API.body(wrong))
             let second = try await client.execute(uri: "/api/v1/sessions", method: .post, body: API.body(wrong))
