@@ -86,8 +86,7 @@ extension WebApplication {
                 guard case .string(let comment)? = body["comment"] else {
                     throw AppError.invalidInput(field: "comment", reason: "what the review found, \(AccessReview.minimumComment) to \(AccessReview.maximumComment) characters")
                 }
-                let result = try await caseRecord.reviewAccess(seq: UInt64(seq), comment: comment, by: session.identity)
-                return Self.canonical(result.json, status: result.existing ? .ok : .created)
+                return Self.appended(try await caseRecord.reviewAccess(seq: UInt64(seq), comment: comment, by: session.identity))
             }
         }
         router.get("/api/v1/registers/communications") { request, _ in
@@ -103,18 +102,16 @@ extension WebApplication {
         }
         router.post("/api/v1/registers/incidents") { request, _ in
             await api(request) { session, _ in
-                var body = try await Self.apiObject(request, members: nil, shape: "Schemas/registers/incident.recorded.v1.schema.json")
-                let id = try Self.eventID(from: &body)
-                let result = try await caseRecord.recordIncident(try ConfidentialityIncident(json: body), id: id, by: session.identity)
-                return Self.canonical(result.json, status: result.existing ? .ok : .created)
+                try await appendToRegister(request, schema: "Schemas/registers/incident.recorded.v1.schema.json") { body, id in
+                    try await caseRecord.recordIncident(try ConfidentialityIncident(json: body), id: id, by: session.identity)
+                }
             }
         }
         router.post("/api/v1/registers/incidents/updates") { request, _ in
             await api(request) { session, _ in
-                var body = try await Self.apiObject(request, members: nil, shape: "Schemas/registers/incident.updated.v1.schema.json")
-                let id = try Self.eventID(from: &body)
-                let result = try await caseRecord.updateIncident(try IncidentUpdate(json: body), id: id, by: session.identity)
-                return Self.canonical(result.json, status: result.existing ? .ok : .created)
+                try await appendToRegister(request, schema: "Schemas/registers/incident.updated.v1.schema.json") { body, id in
+                    try await caseRecord.updateIncident(try IncidentUpdate(json: body), id: id, by: session.identity)
+                }
             }
         }
         router.get("/api/v1/audit-events") { request, _ in
@@ -153,6 +150,20 @@ extension WebApplication {
         case .unreadable: json["state"] = "unreadable"
         }
         return .object(json)
+    }
+
+    /// A register's event from the body as `schema` says it, its optional event id taken out first
+    /// (an idempotency key), then written by `append`.
+    private func appendToRegister(_ request: Request, schema: String,
+                                  _ append: ([String: JSONValue], String?) async throws -> AppendResult) async throws -> Response {
+        var body = try await Self.apiObject(request, members: nil, shape: schema)
+        let id = try Self.eventID(from: &body)
+        return Self.appended(try await append(body, id))
+    }
+
+    /// An event written: 201, or 200 when it was already recorded under its id (nothing more written).
+    static func appended(_ result: AppendResult) -> Response {
+        canonical(result.json, status: result.existing ? .ok : .created)
     }
 
     /// The optional event `id` of a register's body, taken out of it: an idempotency key.
