@@ -8,10 +8,17 @@ import ParcoursLog
 import ParcoursProjections
 
 extension WebPages {
-    /// The privacy officer's home: both logs' latest signed checkpoints, and the verification's button.
-    static func privacyHome(_ checkpoints: [LogKind: SignedCheckpoint?], session: WebSession) -> Response {
-        page("privacyHome", title: Catalogue.privacy["title"]!(session.language),
-             ["checkpoints": checkpointRows(checkpoints, in: session.language), "csrf": session.csrfToken], session: session)
+    /// The privacy officer's home: both logs' latest signed checkpoints, the verification's
+    /// button, an export's upload, the downloads. `refusals`: the upload's or the report's
+    /// (status `status`), beside their field; `reportTyped`: the id as typed.
+    static func privacyHome(_ checkpoints: [LogKind: SignedCheckpoint?], refusals: Refusals = [], reportTyped: String = "",
+                            exportLimit: Int, status: HTTPResponse.Status = .ok, session: WebSession) -> Response {
+        var values = refusalValues(refusals)
+        values["checkpoints"] = checkpointRows(checkpoints, in: session.language)
+        values["csrf"] = session.csrfToken
+        values["exportLimit"] = max(1, exportLimit / (1024 * 1024))
+        values["reportTyped"] = reportTyped
+        return page("privacyHome", title: Catalogue.privacy["title"]!(session.language), values, session: session, status: status)
     }
 
     /// A log's name as the privacy pages say it.
@@ -34,7 +41,8 @@ extension WebPages {
         let language = session.language
         let (checked, total) = job.progress
         var values: [String: Any] = ["id": job.id, "started": minute(job.started), "finished": job.finished.map(minute) ?? false,
-                                     "running": false, "intact": false, "damaged": false, "unreadable": false]
+                                     "running": false, "intact": false, "exportIntact": false, "damaged": false, "unreadable": false,
+                                     "export": job.subject == .export]
         switch job.verdict {
         case nil:
             values["running"] = ["checked": checked, "total": max(total, 1)]
@@ -45,12 +53,17 @@ extension WebPages {
                 },
                 "checkpointsChecked": verified.checkpointsChecked, "dataKeys": verified.dataKeysChecked,
             ]
+        case .exportIntact(let events, let access):
+            values["exportIntact"] = ["logs": [("events", events), ("access", access)].map { log, summary in
+                ["log": logName(log, in: language), "size": summary.size, "root": summary.root.base64] as [String: Any]
+            }]
         case .damaged(let log, let failure):
             values["damaged"] = ["log": logName(log, in: language), "seq": failure.seq, "reason": failure.reason] as [String: Any]
         case .unreadable:
             values["unreadable"] = true
         }
-        var response = page("privacyVerification", title: Catalogue.privacy["verificationTitle"]!(language), values, session: session)
+        let title = job.subject == .export ? Catalogue.privacyForms["exportVerificationTitle"]!(language) : Catalogue.privacy["verificationTitle"]!(language)
+        var response = page("privacyVerification", title: title, values, session: session)
         if job.verdict == nil { response.headers[HTTPField.Name("Refresh")!] = "2" }
         return response
     }
@@ -130,7 +143,8 @@ extension WebPages {
     /// The registers the law requires: communications (what left the program) and
     /// confidentiality incidents, each with the regulation's eight elements.
     static func registers(communications: [Communication], incidents: [IncidentRegister.Entry], problems: [IncidentRegister.Problem],
-                          form: WebForm? = nil, refused: ClinicalError? = nil, recorded: Bool = false, session: WebSession) -> Response {
+                          form: WebForm? = nil, refused: ClinicalError? = nil, recorded: Bool = false,
+                          update: IncidentUpdateForm.Refused? = nil, updated: Bool = false, session: WebSession) -> Response {
         let language = session.language
         func word(_ key: String) -> String { Catalogue.privacy[key]!(language) }
         func categories(_ codes: [String]) -> String {
@@ -161,13 +175,14 @@ extension WebPages {
                     "learned": period(incident.learnedOn, incident.learnedTo, approximate: false),
                     "persons": "\(incident.personsConcerned)" + (incident.personsApproximate ? " (\(word("approximate")))" : ""),
                     "risk": incident.riskAssessment + " — " + word(incident.seriousInjuryRisk ? "seriousRisk" : "noSeriousRisk"),
-                    "notices": notices.isEmpty ? word("noNotice") : notices.joined(separator: " ; "), "measures": incident.measures]
+                    "notices": notices.isEmpty ? word("noNotice") : notices.joined(separator: " ; "), "measures": incident.measures,
+                    "id": entry.id, "update": IncidentUpdateForm.values(entry, refused: update?.incident == entry.id ? update : nil, in: language)]
         }
         var values: [String: Any] = [
             "communications": rows, "hasCommunications": !rows.isEmpty, "communicationCount": rows.count,
             "incidents": entries, "incidentCount": entries.count,
             "problems": problems.map { ["seq": $0.seq, "reason": $0.reason] as [String: Any] }, "hasProblems": !problems.isEmpty,
-            "csrf": session.csrfToken, "recordedIncident": recorded,
+            "csrf": session.csrfToken, "recordedIncident": recorded, "updatedIncident": updated,
             "incidentError": refused.map { error -> [String: Any] in
                 ["label": error.field, "message": language == .fr ? error.frenchReason : error.reason]
             } ?? false,
@@ -180,6 +195,7 @@ extension WebPages {
                      "personsNotifiedOn", "measures"] { incidentForm[name] = typed(name) }
         for name in ["occurredApproximate", "personsApproximate", "seriousInjuryRisk"] { incidentForm[name] = !typed(name).isEmpty }
         values["form"] = incidentForm
-        return page("privacyRegisters", title: word("registersTitle"), values, session: session, status: refused == nil ? .ok : .badRequest)
+        return page("privacyRegisters", title: word("registersTitle"), values, session: session,
+                    status: refused == nil && update == nil ? .ok : .badRequest)
     }
 }
