@@ -201,7 +201,7 @@ extension PageTemplates {
     {{#updatedIncident}}<p class="notice" role="status">{{t.privacyForms.updateRecorded}}</p>{{/updatedIncident}}
     {{#incidents}}
     <article aria-labelledby="incident-{{seq}}" class="review-item">
-    <h3 id="incident-{{seq}}">{{t.privacy.incident}} {{shortID}} — {{recordedAt}}, {{t.privacy.recordedBy}} {{author}}{{#hasUpdates}} ({{updateCount}} {{t.privacy.updates}}){{/hasUpdates}}</h3>
+    <h3 id="incident-{{seq}}">{{t.privacy.incident}} {{shortID}} — {{recordedAt}}, {{t.privacy.recordedBy}} {{author}}{{#hasUpdates}} ({{updateCount}} {{updateWord}}){{/hasUpdates}}</h3>
     <dl class="facts">
     <dt>{{t.privacy.element1}}</dt><dd>{{information}}</dd>
     <dt>{{t.privacy.element2}}</dt><dd>{{circumstances}}</dd>

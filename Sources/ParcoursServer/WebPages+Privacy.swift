@@ -170,7 +170,7 @@ extension WebPages {
                 if sent.publicNotice { notices.append(word("publicNotice")) }
             }
             return ["seq": entry.seq, "shortID": String(entry.id.prefix(8)), "recordedAt": Timestamp(entry.recordedAt).map(minute) ?? entry.recordedAt,
-                    "author": entry.author, "updateCount": entry.updates.count, "hasUpdates": !entry.updates.isEmpty, "information": information, "circumstances": incident.circumstances,
+                    "author": entry.author, "updateCount": entry.updates.count, "updateWord": word(entry.updates.count == 1 ? "update" : "updates"), "hasUpdates": !entry.updates.isEmpty, "information": information, "circumstances": incident.circumstances,
                     "occurred": period(incident.occurredFrom, incident.occurredTo, approximate: incident.occurredApproximate),
                     "learned": period(incident.learnedOn, incident.learnedTo, approximate: false),
                     "persons": "\(incident.personsConcerned)" + (incident.personsApproximate ? " (\(word("approximate")))" : ""),
