@@ -65,24 +65,16 @@ extension PageTemplates {
     <p class="hint">{{t.privacy.refreshing}} <a href="/confidentialite/verification/{{id}}">{{t.privacy.refreshNow}}</a></p>
     {{/running}}
     {{#intact}}
-    <section class="notice" role="status" aria-labelledby="verdict"><h2 id="verdict">{{t.privacy.intact}}</h2>
-    <p>{{t.privacy.intactDetail}}</p>
+    <section class="notice" role="status" aria-labelledby="verdict">
+    <h2 id="verdict">{{#export}}{{t.privacyForms.exportIntact}}{{/export}}{{^export}}{{t.privacy.intact}}{{/export}}</h2>
+    <p>{{#export}}{{t.privacyForms.exportIntactDetail}}{{/export}}{{^export}}{{t.privacy.intactDetail}}{{/export}}</p>
     <table>
     <thead><tr><th scope="col">{{t.privacy.log}}</th><th scope="col">{{t.privacy.size}}</th><th scope="col">{{t.privacy.root}}</th></tr></thead>
     <tbody>{{#logs}}<tr><th scope="row">{{log}}</th><td>{{size}}</td><td><code>{{root}}</code></td></tr>{{/logs}}</tbody>
     </table>
-    <p>{{t.privacy.checkpointsChecked}} : {{checkpointsChecked}}. {{t.privacy.dataKeys}} : {{dataKeys}}.</p>
+    {{^export}}<p>{{t.privacy.checkpointsChecked}} : {{checkpointsChecked}}. {{t.privacy.dataKeys}} : {{dataKeys}}.</p>{{/export}}
     </section>
     {{/intact}}
-    {{#exportIntact}}
-    <section class="notice" role="status" aria-labelledby="verdict"><h2 id="verdict">{{t.privacyForms.exportIntact}}</h2>
-    <p>{{t.privacyForms.exportIntactDetail}}</p>
-    <table>
-    <thead><tr><th scope="col">{{t.privacy.log}}</th><th scope="col">{{t.privacy.size}}</th><th scope="col">{{t.privacy.root}}</th></tr></thead>
-    <tbody>{{#logs}}<tr><th scope="row">{{log}}</th><td>{{size}}</td><td><code>{{root}}</code></td></tr>{{/logs}}</tbody>
-    </table>
-    </section>
-    {{/exportIntact}}
     {{#damaged}}
     <section class="glass" role="alert" aria-labelledby="verdict"><h2 id="verdict">{{t.privacy.damaged}}</h2>
     <dl class="facts">

@@ -41,22 +41,16 @@ extension WebPages {
         let language = session.language
         let (checked, total) = job.progress
         var values: [String: Any] = ["id": job.id, "started": minute(job.started), "finished": job.finished.map(minute) ?? false,
-                                     "running": false, "intact": false, "exportIntact": false, "damaged": false, "unreadable": false,
+                                     "running": false, "intact": false, "damaged": false, "unreadable": false,
                                      "export": job.subject == .export]
         switch job.verdict {
         case nil:
             values["running"] = ["checked": checked, "total": max(total, 1)]
         case .intact(let verified):
-            values["intact"] = [
-                "logs": [("events", verified.events), ("access", verified.access)].map { log, summary in
-                    ["log": logName(log, in: language), "size": summary.size, "root": summary.root.base64] as [String: Any]
-                },
-                "checkpointsChecked": verified.checkpointsChecked, "dataKeys": verified.dataKeysChecked,
-            ]
+            values["intact"] = ["logs": logRows(verified.events, verified.access, in: language),
+                                "checkpointsChecked": verified.checkpointsChecked, "dataKeys": verified.dataKeysChecked]
         case .exportIntact(let events, let access):
-            values["exportIntact"] = ["logs": [("events", events), ("access", access)].map { log, summary in
-                ["log": logName(log, in: language), "size": summary.size, "root": summary.root.base64] as [String: Any]
-            }]
+            values["intact"] = ["logs": logRows(events, access, in: language)]
         case .damaged(let log, let failure):
             values["damaged"] = ["log": logName(log, in: language), "seq": failure.seq, "reason": failure.reason] as [String: Any]
         case .unreadable:
@@ -70,6 +64,13 @@ extension WebPages {
 }
 
 extension WebPages {
+    /// Each log's size and root, as a verdict shows them.
+    static func logRows(_ events: LogSummary, _ access: LogSummary, in language: Language) -> [[String: Any]] {
+        [("events", events), ("access", access)].map { log, summary in
+            ["log": logName(log, in: language), "size": summary.size, "root": summary.root.base64]
+        }
+    }
+
     /// A moment of the log, to the minute, as every page shows moments.
     static func minute(_ timestamp: Timestamp) -> String {
         minute(Date(timeIntervalSince1970: Double(timestamp.millisecondsSinceEpoch) / 1000))

@@ -15,6 +15,9 @@ import ZIPFoundation
 @Suite("The privacy officer's forms")
 struct PrivacyFormsTests {
     static let officer = Identity(actor: WebFixture.privacyOfficer, signer: PassphraseSigner { WebFixture.passphrase })
+    static let incident = ConfidentialityIncident(categories: [.identity], circumstances: "Courriel envoyé au mauvais destinataire", occurredFrom: "2025-10-01",
+                                                   learnedOn: "2025-10-02", personsConcerned: 1, riskAssessment: "Destinataire tenu au secret ; risque faible",
+                                                   seriousInjuryRisk: false, measures: "Courriel supprimé")
 
     /// The store's export (`parcours export log`), made by its administrator, as files by name.
     static func export(_ fixture: WebFixture) async throws -> [String: Data] {
@@ -124,9 +127,7 @@ struct PrivacyFormsTests {
     func denials() async throws {
         let fixture = try await WebFixture(everyRole: true)
         let archive = try Self.zip(try await Self.export(fixture))
-        let incident = ConfidentialityIncident(categories: [.identity], circumstances: "Courriel envoyé au mauvais destinataire", occurredFrom: "2025-10-01",
-                                               learnedOn: "2025-10-02", personsConcerned: 1, riskAssessment: "Destinataire tenu au secret ; risque faible",
-                                               seriousInjuryRisk: false, measures: "Courriel supprimé")
+        let incident = Self.incident
         let recorded = try await fixture.caseRecord.recordIncident(incident, by: Self.officer)
         let update = ["incident": recorded.id, "riskAssessment": "Réévalué : risque faible", "measures": "Courriel supprimé, confirmé"]
         let report = ["participant": fixture.participant]
@@ -163,9 +164,7 @@ struct PrivacyFormsTests {
     @Test("an incident updated through the form under it: notices sent and measures taken, recorded; an update that changes nothing or breaks the register's rules comes back as typed, the field named, nothing written")
     func updateIncident() async throws {
         let fixture = try await WebFixture(everyRole: true)
-        let incident = ConfidentialityIncident(categories: [.identity], circumstances: "Courriel envoyé au mauvais destinataire", occurredFrom: "2025-10-01",
-                                               learnedOn: "2025-10-02", personsConcerned: 1, riskAssessment: "Destinataire tenu au secret ; risque faible",
-                                               seriousInjuryRisk: false, measures: "Courriel supprimé")
+        let incident = Self.incident
         let recorded = try await fixture.caseRecord.recordIncident(incident, by: Self.officer)
         try await fixture.test { client in
             let (jar, _) = try await fixture.signIn(client, WebFixture.privacyOfficer)
