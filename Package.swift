@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +32,8 @@ let package = Package(
         .target(name: "ParcoursProjections", dependencies: ["ParcoursClinical", "ParcoursAccess", "ParcoursLog", "ParcoursFiles"]),
         .target(
             name: "ParcoursApp",
-            dependencies: ["ParcoursLog", "ParcoursFiles", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections"]
+            dependencies: ["ParcoursLog", "ParcoursFiles", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
             name: "ParcoursSQLite",
@@ -68,7 +70,7 @@ let package = Package(
             name: "ParcoursServerTests",
             dependencies: ["ParcoursServer", "ParcoursApp", "ParcoursSQLite", "ParcoursProjections", "ParcoursClinical", "ParcoursLog", "ParcoursAccess",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
-                           .product(name: "GRDB", package: "GRDB.swift")]
+                           .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "ParcoursCLITests", dependencies: ["parcours", "ParcoursSQLite", "ParcoursLog", "ParcoursClinical"]),
     ],

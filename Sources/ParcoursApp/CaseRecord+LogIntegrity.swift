@@ -27,6 +27,17 @@ extension CaseRecord {
         return LogVerification(store: store, master: master)
     }
 
+    /// The verification of an uploaded export (a zip of `parcours export log`'s directory), as
+    /// anyone would verify it without the store (`ExportVerifier`); decided and recorded now
+    /// as the privacy officer's audit, then unpacked in memory, to run when the caller wants.
+    ///
+    /// - Throws: `ExportArchive.Refusal` for an archive that is not an export (nothing verified).
+    public func exportVerification(of archive: [UInt8], by identity: Identity) async throws -> ExportVerification {
+        let session = try await session(identity, view: .metadata)
+        try await session.authorize(.metadata, purpose: .audit, noting: { $0.command = "verify export" })
+        return ExportVerification(export: try ExportArchive.unpack(archive))
+    }
+
     /// The RFC 9162 proof that access record `seq` is in the access log's tree at its latest
     /// signed checkpoint when one covers the record (the current tree, unsigned, otherwise: a read signs nothing) — decided and
     /// recorded as a read of the access log.

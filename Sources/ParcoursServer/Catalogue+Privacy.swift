@@ -120,6 +120,7 @@ extension Catalogue {
         "incident": Wording("Incident", en: "Incident"),
         "recordedBy": Wording("inscrit par", en: "recorded by"),
         "updates": Wording("mises à jour", en: "updates"),
+        "update": Wording("mise à jour", en: "update"),
         "element1": Wording("1° Renseignements visés", en: "1. Information concerned"),
         "element2": Wording("2° Circonstances", en: "2. Circumstances"),
         "element3": Wording("3° Date ou période de l'incident", en: "3. Date or period of the incident"),

@@ -10,7 +10,7 @@ enum Catalogue {
         "directory": directory,
         "program": program,
         "research": research,
-        "privacy": privacy,
+        "privacy": privacy, "privacyForms": privacyForms,
     ]
 
     /// A word a template names that the catalogue lacks (a typo in `{{t.page.key}}`).

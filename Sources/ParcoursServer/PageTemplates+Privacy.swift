@@ -11,6 +11,7 @@ extension PageTemplates {
     static let privacyHome = """
     <h1>{{t.privacy.title}}</h1>
     <p>{{t.privacy.intro}}</p>
+    {{> fieldErrors}}
     <nav aria-labelledby="sections"><h2 id="sections">{{t.privacy.sections}}</h2>
     <ul><li><a href="/confidentialite/acces">{{t.privacy.accessLink}}</a></li><li><a href="/confidentialite/revue">{{t.privacy.reviewLink}}</a></li>
     <li><a href="/confidentialite/registres">{{t.privacy.registersLink}}</a></li></ul></nav>
@@ -24,6 +25,7 @@ extension PageTemplates {
     <p><button type="submit">{{t.privacy.verifyButton}}</button></p>
     </form>
     </section>
+    {{> privacyExportForm}}
     <section aria-labelledby="downloads"><h2 id="downloads">{{t.privacy.downloads}}</h2>
     <p>{{t.privacy.fhirExplain}}</p>
     <form method="get" action="/confidentialite/telechargements/audit-fhir" class="caseload-view">
@@ -31,6 +33,7 @@ extension PageTemplates {
     <p><label for="fhir-to">{{t.privacy.to}}</label><input id="fhir-to" name="to" type="date"></p>
     <p><button type="submit">{{t.privacy.fhirButton}}</button></p>
     </form>
+    {{> privacyReportForm}}
     </section>
     """
 
@@ -50,7 +53,7 @@ extension PageTemplates {
     """
 
     static let privacyVerification = """
-    <h1>{{t.privacy.verificationTitle}}</h1>
+    <h1>{{#export}}{{t.privacyForms.exportVerificationTitle}}{{/export}}{{^export}}{{t.privacy.verificationTitle}}{{/export}}</h1>
     <p>{{t.privacy.started}} : {{started}}{{#finished}} — {{t.privacy.finished}} : {{finished}}{{/finished}}</p>
     {{#running}}
     <div role="status">
@@ -62,13 +65,14 @@ extension PageTemplates {
     <p class="hint">{{t.privacy.refreshing}} <a href="/confidentialite/verification/{{id}}">{{t.privacy.refreshNow}}</a></p>
     {{/running}}
     {{#intact}}
-    <section class="notice" role="status" aria-labelledby="verdict"><h2 id="verdict">{{t.privacy.intact}}</h2>
-    <p>{{t.privacy.intactDetail}}</p>
+    <section class="notice" role="status" aria-labelledby="verdict">
+    <h2 id="verdict">{{#export}}{{t.privacyForms.exportIntact}}{{/export}}{{^export}}{{t.privacy.intact}}{{/export}}</h2>
+    <p>{{#export}}{{t.privacyForms.exportIntactDetail}}{{/export}}{{^export}}{{t.privacy.intactDetail}}{{/export}}</p>
     <table>
     <thead><tr><th scope="col">{{t.privacy.log}}</th><th scope="col">{{t.privacy.size}}</th><th scope="col">{{t.privacy.root}}</th></tr></thead>
     <tbody>{{#logs}}<tr><th scope="row">{{log}}</th><td>{{size}}</td><td><code>{{root}}</code></td></tr>{{/logs}}</tbody>
     </table>
-    <p>{{t.privacy.checkpointsChecked}} : {{checkpointsChecked}}. {{t.privacy.dataKeys}} : {{dataKeys}}.</p>
+    {{^export}}<p>{{t.privacy.checkpointsChecked}} : {{checkpointsChecked}}. {{t.privacy.dataKeys}} : {{dataKeys}}.</p>{{/export}}
     </section>
     {{/intact}}
     {{#damaged}}
@@ -78,10 +82,10 @@ extension PageTemplates {
     <dt>{{t.privacy.damagedSeq}}</dt><dd>{{seq}}</dd>
     <dt>{{t.privacy.damagedReason}}</dt><dd lang="en">{{reason}}</dd>
     </dl>
-    <p>{{t.privacy.damagedNext}}</p>
+    <p>{{#export}}{{t.privacyForms.exportDamagedNext}}{{/export}}{{^export}}{{t.privacy.damagedNext}}{{/export}}</p>
     </section>
     {{/damaged}}
-    {{#unreadable}}<p class="notice" role="status">{{t.privacy.unreadable}}</p>{{/unreadable}}
+    {{#unreadable}}<p class="notice" role="status">{{#export}}{{t.privacyForms.exportUnreadable}}{{/export}}{{^export}}{{t.privacy.unreadable}}{{/export}}</p>{{/unreadable}}
     <p><a href="/confidentialite">{{t.privacy.back}}</a></p>
     """
 
@@ -186,9 +190,10 @@ extension PageTemplates {
     </section>
     <section aria-labelledby="incidents"><h2 id="incidents">{{t.privacy.incidents}} ({{incidentCount}})</h2>
     {{^incidents}}<p>{{t.privacy.incidentsEmpty}}</p>{{/incidents}}
+    {{#updatedIncident}}<p class="notice" role="status">{{t.privacyForms.updateRecorded}}</p>{{/updatedIncident}}
     {{#incidents}}
     <article aria-labelledby="incident-{{seq}}" class="review-item">
-    <h3 id="incident-{{seq}}">{{t.privacy.incident}} {{shortID}} — {{recordedAt}}, {{t.privacy.recordedBy}} {{author}}{{#hasUpdates}} ({{updateCount}} {{t.privacy.updates}}){{/hasUpdates}}</h3>
+    <h3 id="incident-{{seq}}">{{t.privacy.incident}} {{shortID}} — {{recordedAt}}, {{t.privacy.recordedBy}} {{author}}{{#hasUpdates}} ({{updateCount}} {{updateWord}}){{/hasUpdates}}</h3>
     <dl class="facts">
     <dt>{{t.privacy.element1}}</dt><dd>{{information}}</dd>
     <dt>{{t.privacy.element2}}</dt><dd>{{circumstances}}</dd>
@@ -199,6 +204,7 @@ extension PageTemplates {
     <dt>{{t.privacy.element7}}</dt><dd>{{notices}}</dd>
     <dt>{{t.privacy.element8}}</dt><dd>{{measures}}</dd>
     </dl>
+    {{> privacyIncidentUpdate}}
     </article>
     {{/incidents}}
     <h3 id="new-incident">{{t.privacy.newIncident}}</h3>

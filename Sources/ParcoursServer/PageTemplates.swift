@@ -16,7 +16,7 @@ enum PageTemplates {
         + directoryTemplates
         + program
         + research
-        + privacy
+        + privacy + privacyForms
 
     private static let libraries: [Language: MustacheLibrary] = {
         MustacheContentTypes.register(MarkupContentType(), named: MarkupContentType.name)

@@ -2,8 +2,9 @@ import Foundation
 import ParcoursApp
 import ParcoursLog
 
-/// The verifications of the logs the privacy officers started from the web, kept in the
-/// server's memory: one runs at a time (asking again while one runs joins it), each under a
+/// The verifications the privacy officers started from the web — of the store's logs, or of an
+/// export uploaded —, kept in the server's memory: one of the store runs at a time (asking
+/// again while one runs joins it), each upload is its own, each under a
 /// random id, seen by those who asked for it. The access policy decided and recorded each
 /// request before it was started (`CaseRecord.logVerification`); a verdict holds no personal
 /// data — sizes, roots, a seq and the reason it fails.
@@ -13,13 +14,27 @@ actor VerificationJobs {
     private var jobs: [String: VerificationJob] = [:]
     private var order: [String] = []
 
-    /// Starts `verification` in the background for `actor`, or joins the one running.
+    /// Starts `verification` of the store in the background for `actor`, or joins the one running.
     func start(_ verification: LogVerification, for actor: String) -> VerificationJob {
-        if let running = order.compactMap({ jobs[$0] }).first(where: { $0.verdict == nil }) {
+        if let running = order.compactMap({ jobs[$0] }).first(where: { $0.verdict == nil && $0.subject == .store }) {
             running.add(viewer: actor)
             return running
         }
-        let job = VerificationJob(id: WebSessions.base64URL(Sodium.randomBytes(16)), viewer: actor)
+        return run(.store, for: actor) { job in .intact(try await verification.run(progress: { job.advance($0, of: $1) })) }
+    }
+
+    /// Starts `verification` of an uploaded export in the background for `actor` alone: each
+    /// upload is its own, kept in memory until its verdict.
+    func start(_ verification: ExportVerification, for actor: String) -> VerificationJob {
+        run(.export, for: actor) { job in
+            let verified = try await verification.run(progress: { job.advance($0, of: $1) })
+            return .exportIntact(events: verified.events, access: verified.access)
+        }
+    }
+
+    private func run(_ subject: VerificationJob.Subject, for actor: String,
+                     _ verify: @escaping @Sendable (VerificationJob) async throws -> VerificationJob.Verdict) -> VerificationJob {
+        let job = VerificationJob(id: WebSessions.base64URL(Sodium.randomBytes(16)), subject: subject, viewer: actor)
         jobs[job.id] = job
         order.append(job.id)
         while order.count > Self.kept, let oldest = order.first, jobs[oldest]?.verdict != nil {
@@ -29,8 +44,7 @@ actor VerificationJobs {
         Task.detached {
             let verdict: VerificationJob.Verdict
             do {
-                let verified = try await verification.run(progress: { checked, total in job.advance(checked, of: total) })
-                verdict = .intact(verified)
+                verdict = try await verify(job)
             } catch VerificationError.integrity(let log, let failure) {
                 verdict = .damaged(log: log, failure)
             } catch {
@@ -51,8 +65,13 @@ actor VerificationJobs {
 /// One verification running or done: how far it is, then its verdict. Written by the
 /// verifying thread, read by the pages, under a lock.
 final class VerificationJob: @unchecked Sendable {
+    /// What is verified: the store's logs, or an export uploaded.
+    enum Subject: Sendable, Equatable { case store, export }
+
     enum Verdict: Sendable {
         case intact(StoreVerification)
+        /// An uploaded export found intact: each log's size and root, as its checkpoints sign them.
+        case exportIntact(events: LogSummary, access: LogSummary)
         /// The first record that fails, in which log, and why.
         case damaged(log: String, IntegrityFailure)
         /// The store could not be read: no verdict on its integrity.
@@ -60,6 +79,7 @@ final class VerificationJob: @unchecked Sendable {
     }
 
     let id: String
+    let subject: Subject
     let started = Date()
     private let lock = NSLock()
     private var _viewers: Set<String>
@@ -68,7 +88,7 @@ final class VerificationJob: @unchecked Sendable {
     private var _verdict: Verdict?
     private var _finished: Date?
 
-    init(id: String, viewer: String) { (self.id, _viewers) = (id, [viewer]) }
+    init(id: String, subject: Subject, viewer: String) { (self.id, self.subject, _viewers) = (id, subject, [viewer]) }
 
     var viewers: Set<String> { lock.withLock { _viewers } }
     var progress: (checked: UInt64, total: UInt64) { lock.withLock { (_checked, _total) } }

@@ -144,6 +144,9 @@ extension WebApplication {
             json["events"] = verified.events.json
             json["access"] = verified.access.json
             json["checkpointsChecked"] = .int(Int64(verified.checkpointsChecked))
+        case .exportIntact(let events, let access):
+            json["state"] = "intact"
+            (json["events"], json["access"]) = (events.json, access.json)
         case .damaged(let log, let failure):
             json["state"] = "damaged"
             (json["log"], json["seq"], json["reason"]) = (.string(log), .int(Int64(failure.seq)), .string(failure.reason))

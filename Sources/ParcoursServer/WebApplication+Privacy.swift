@@ -15,10 +15,9 @@ import ParcoursLog
 extension WebApplication {
     func addPrivacyRoutes(to router: Router<WebContext>) {
         router.get("/confidentialite") { request, context in
-            await page(request, context) { session in
-                WebPages.privacyHome(try await caseRecord.logCheckpoints(by: session.identity), session: session)
-            }
+            await page(request, context) { session in try await privacyHome(session: session) }
         }
+        addPrivacyFormRoutes(to: router)
         router.post("/confidentialite/verification") { request, context in
             await page(request, context) { session in
                 let form = try await WebForm(request, context: context)
@@ -35,7 +34,7 @@ extension WebApplication {
                 return WebPages.verification(job, session: session)
             }
         }
-            router.get("/confidentialite/acces") { request, context in
+        router.get("/confidentialite/acces") { request, context in
             await page(request, context) { session in
                 let query = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { first, _ in first })
                 let search = try AccessSearch(query)
@@ -67,7 +66,8 @@ extension WebApplication {
         }
         router.get("/confidentialite/registres") { request, context in
             await page(request, context) { session in
-                try await registers(recorded: request.uri.queryParameters["inscrit"] != nil, session: session)
+                try await registers(recorded: request.uri.queryParameters["inscrit"] != nil, updated: request.uri.queryParameters["misajour"] != nil,
+                                    session: session)
             }
         }
         // An incident of the register, from the form's eight elements; refused by the register's
@@ -106,11 +106,12 @@ extension WebApplication {
     }
 
     /// The registers, each read decided and recorded.
-    private func registers(form: WebForm? = nil, refused: ClinicalError? = nil, recorded: Bool = false, session: WebSession) async throws -> Response {
+    func registers(form: WebForm? = nil, refused: ClinicalError? = nil, recorded: Bool = false, update: IncidentUpdateForm.Refused? = nil,
+                   updated: Bool = false, session: WebSession) async throws -> Response {
         let communications = try await caseRecord.communications(by: session.identity)
         let (incidents, problems) = try await caseRecord.incidentRegister(by: session.identity)
         return WebPages.registers(communications: communications, incidents: incidents, problems: problems, form: form, refused: refused,
-                                  recorded: recorded, session: session)
+                                  recorded: recorded, update: update, updated: updated, session: session)
     }
 
     /// The incident's JSON members from the form: empty fields left out, checkboxes as booleans.

@@ -25,6 +25,8 @@ public struct WebApplication: Sendable {
     /// Where research exports made through the web are kept (`<store>/research-exports`), or nil
     /// when the server has no such place (it serves a backup, read only): `WebApplication+Research`.
     public var researchShelf: String?
+    /// The most an uploaded export may weigh (`WebApplication+PrivacyForms`).
+    public var exportUploadLimit = WebApplication.defaultExportUploadLimit
 
     public init(caseRecord: CaseRecord, tls: Bool = false, backups: String? = nil) {
         self.init(caseRecord: caseRecord, tls: tls, backups: backups, sessions: WebSessions(store: caseRecord.store))

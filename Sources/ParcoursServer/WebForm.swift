@@ -22,6 +22,12 @@ struct WebForm: Sendable {
         self.init(encoded: String(buffer: body))
     }
 
+    /// The fields of another encoding (`MultipartForm`'s text fields), each with its values in order.
+    init(values: [String: [String]]) {
+        all = values
+        fields = values.compactMapValues(\.first)
+    }
+
     init(encoded: String) {
         var fields: [String: String] = [:], all: [String: [String]] = [:]
         for pair in encoded.split(separator: "&") {

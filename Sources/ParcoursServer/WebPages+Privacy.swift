@@ -8,10 +8,17 @@ import ParcoursLog
 import ParcoursProjections
 
 extension WebPages {
-    /// The privacy officer's home: both logs' latest signed checkpoints, and the verification's button.
-    static func privacyHome(_ checkpoints: [LogKind: SignedCheckpoint?], session: WebSession) -> Response {
-        page("privacyHome", title: Catalogue.privacy["title"]!(session.language),
-             ["checkpoints": checkpointRows(checkpoints, in: session.language), "csrf": session.csrfToken], session: session)
+    /// The privacy officer's home: both logs' latest signed checkpoints, the verification's
+    /// button, an export's upload, the downloads. `refusals`: the upload's or the report's
+    /// (status `status`), beside their field; `reportTyped`: the id as typed.
+    static func privacyHome(_ checkpoints: [LogKind: SignedCheckpoint?], refusals: Refusals = [], reportTyped: String = "",
+                            exportLimit: Int, status: HTTPResponse.Status = .ok, session: WebSession) -> Response {
+        var values = refusalValues(refusals)
+        values["checkpoints"] = checkpointRows(checkpoints, in: session.language)
+        values["csrf"] = session.csrfToken
+        values["exportLimit"] = max(1, exportLimit / (1024 * 1024))
+        values["reportTyped"] = reportTyped
+        return page("privacyHome", title: Catalogue.privacy["title"]!(session.language), values, session: session, status: status)
     }
 
     /// A log's name as the privacy pages say it.
@@ -34,29 +41,36 @@ extension WebPages {
         let language = session.language
         let (checked, total) = job.progress
         var values: [String: Any] = ["id": job.id, "started": minute(job.started), "finished": job.finished.map(minute) ?? false,
-                                     "running": false, "intact": false, "damaged": false, "unreadable": false]
+                                     "running": false, "intact": false, "damaged": false, "unreadable": false,
+                                     "export": job.subject == .export]
         switch job.verdict {
         case nil:
             values["running"] = ["checked": checked, "total": max(total, 1)]
         case .intact(let verified):
-            values["intact"] = [
-                "logs": [("events", verified.events), ("access", verified.access)].map { log, summary in
-                    ["log": logName(log, in: language), "size": summary.size, "root": summary.root.base64] as [String: Any]
-                },
-                "checkpointsChecked": verified.checkpointsChecked, "dataKeys": verified.dataKeysChecked,
-            ]
+            values["intact"] = ["logs": logRows(verified.events, verified.access, in: language),
+                                "checkpointsChecked": verified.checkpointsChecked, "dataKeys": verified.dataKeysChecked]
+        case .exportIntact(let events, let access):
+            values["intact"] = ["logs": logRows(events, access, in: language)]
         case .damaged(let log, let failure):
             values["damaged"] = ["log": logName(log, in: language), "seq": failure.seq, "reason": failure.reason] as [String: Any]
         case .unreadable:
             values["unreadable"] = true
         }
-        var response = page("privacyVerification", title: Catalogue.privacy["verificationTitle"]!(language), values, session: session)
+        let title = job.subject == .export ? Catalogue.privacyForms["exportVerificationTitle"]!(language) : Catalogue.privacy["verificationTitle"]!(language)
+        var response = page("privacyVerification", title: title, values, session: session)
         if job.verdict == nil { response.headers[HTTPField.Name("Refresh")!] = "2" }
         return response
     }
 }
 
 extension WebPages {
+    /// Each log's size and root, as a verdict shows them.
+    static func logRows(_ events: LogSummary, _ access: LogSummary, in language: Language) -> [[String: Any]] {
+        [("events", events), ("access", access)].map { log, summary in
+            ["log": logName(log, in: language), "size": summary.size, "root": summary.root.base64]
+        }
+    }
+
     /// A moment of the log, to the minute, as every page shows moments.
     static func minute(_ timestamp: Timestamp) -> String {
         minute(Date(timeIntervalSince1970: Double(timestamp.millisecondsSinceEpoch) / 1000))
@@ -130,7 +144,8 @@ extension WebPages {
     /// The registers the law requires: communications (what left the program) and
     /// confidentiality incidents, each with the regulation's eight elements.
     static func registers(communications: [Communication], incidents: [IncidentRegister.Entry], problems: [IncidentRegister.Problem],
-                          form: WebForm? = nil, refused: ClinicalError? = nil, recorded: Bool = false, session: WebSession) -> Response {
+                          form: WebForm? = nil, refused: ClinicalError? = nil, recorded: Bool = false,
+                          update: IncidentUpdateForm.Refused? = nil, updated: Bool = false, session: WebSession) -> Response {
         let language = session.language
         func word(_ key: String) -> String { Catalogue.privacy[key]!(language) }
         func categories(_ codes: [String]) -> String {
@@ -156,18 +171,19 @@ extension WebPages {
                 if sent.publicNotice { notices.append(word("publicNotice")) }
             }
             return ["seq": entry.seq, "shortID": String(entry.id.prefix(8)), "recordedAt": Timestamp(entry.recordedAt).map(minute) ?? entry.recordedAt,
-                    "author": entry.author, "updateCount": entry.updates.count, "hasUpdates": !entry.updates.isEmpty, "information": information, "circumstances": incident.circumstances,
+                    "author": entry.author, "updateCount": entry.updates.count, "updateWord": word(entry.updates.count == 1 ? "update" : "updates"), "hasUpdates": !entry.updates.isEmpty, "information": information, "circumstances": incident.circumstances,
                     "occurred": period(incident.occurredFrom, incident.occurredTo, approximate: incident.occurredApproximate),
                     "learned": period(incident.learnedOn, incident.learnedTo, approximate: false),
                     "persons": "\(incident.personsConcerned)" + (incident.personsApproximate ? " (\(word("approximate")))" : ""),
                     "risk": incident.riskAssessment + " — " + word(incident.seriousInjuryRisk ? "seriousRisk" : "noSeriousRisk"),
-                    "notices": notices.isEmpty ? word("noNotice") : notices.joined(separator: " ; "), "measures": incident.measures]
+                    "notices": notices.isEmpty ? word("noNotice") : notices.joined(separator: " ; "), "measures": incident.measures,
+                    "id": entry.id, "update": IncidentUpdateForm.values(entry, refused: update?.incident == entry.id ? update : nil, in: language)]
         }
         var values: [String: Any] = [
             "communications": rows, "hasCommunications": !rows.isEmpty, "communicationCount": rows.count,
             "incidents": entries, "incidentCount": entries.count,
             "problems": problems.map { ["seq": $0.seq, "reason": $0.reason] as [String: Any] }, "hasProblems": !problems.isEmpty,
-            "csrf": session.csrfToken, "recordedIncident": recorded,
+            "csrf": session.csrfToken, "recordedIncident": recorded, "updatedIncident": updated,
             "incidentError": refused.map { error -> [String: Any] in
                 ["label": error.field, "message": language == .fr ? error.frenchReason : error.reason]
             } ?? false,
@@ -180,6 +196,7 @@ extension WebPages {
                      "personsNotifiedOn", "measures"] { incidentForm[name] = typed(name) }
         for name in ["occurredApproximate", "personsApproximate", "seriousInjuryRisk"] { incidentForm[name] = !typed(name).isEmpty }
         values["form"] = incidentForm
-        return page("privacyRegisters", title: word("registersTitle"), values, session: session, status: refused == nil ? .ok : .badRequest)
+        return page("privacyRegisters", title: word("registersTitle"), values, session: session,
+                    status: refused == nil && update == nil ? .ok : .badRequest)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ParcoursLog
+import ParcoursApp
 
 /// Writes what commands print: canonical JSON for programs, lines for people.
 ///

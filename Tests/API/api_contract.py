@@ -135,7 +135,7 @@ def schemathesis(base, actor, token, report, config):
                "--phases", "examples,coverage,fuzzing", "--rate-limit", "15/s", "--request-timeout", "30",
                "--exclude-path", NOT_GENERATED[0], "--suppress-health-check", "all", "--no-color",
                "--report", "junit", "--report-junit-path", str(report)]
-    run = subprocess.run(command, capture_output=True, text=True)
+    run = subprocess.run(command, capture_output=True, text=True, cwd=config.parent)  # its cache beside the throwaway store
     output = (run.stdout + run.stderr).replace(token, "<token>")
     shown = output[-20000:] if run.returncode != 0 else "\n".join(line for line in output.splitlines() if line.strip())[-1200:]
     return run.returncode == 0, shown

@@ -5,11 +5,14 @@ A store with a clinician who follows generated participants, a clinician of anot
 who breaks the glass on one of them (through the command line), and a privacy officer. She signs
 in (setting up the second factor), sees both logs' checkpoints, runs the verification (the page
 reloads itself until the verdict: intact), searches the access log and opens a record's proof of
-inclusion, finds the break-glass read in the review queue and marks it reviewed with a comment.
+inclusion, finds the break-glass read in the review queue and marks it reviewed with a comment;
+uploads a zip of the log's export (`parcours export log`) and sees it verified "intact", updates a
+confidentiality incident of the register, and downloads a participant's report (Chromium's own
+download: a neutral file name, the report's text).
 Every page is saved as a screenshot under .build/screenshots/ and scanned with axe-core, in French
 and in English: no serious or critical violation is allowed. Synthetic data only; a throwaway store.
 """
-import json, os, subprocess, sys, tempfile, time, urllib.request
+import json, os, subprocess, sys, tempfile, time, urllib.request, zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -35,9 +38,21 @@ def main():
     caseload = json.loads(parcours(store, "caseload", "--as", "clin-0001", "--json", passphrase=CLIN))
     participant = caseload["participants"][0]["participant"]
     parcours(store, "journey", participant, "--as", "clin-0002", "--break-glass", JUSTIFICATION, passphrase=CLIN)
+    incident = Path(store) / "incident.json"
+    incident.write_text(json.dumps({"categories": ["identity"], "circumstances": "Courriel envoyé au mauvais destinataire",
+                                    "occurredFrom": "2025-10-01", "occurredApproximate": False, "learnedOn": "2025-10-02",
+                                    "personsConcerned": 1, "personsApproximate": False, "riskAssessment": "Destinataire tenu au secret ; risque faible",
+                                    "seriousInjuryRisk": False, "measures": "Courriel supprimé"}))
+    parcours(store, "incident", "record", "--as", "rprp-0001", str(incident), passphrase=OFFICER)
+    exported = Path(tempfile.mkdtemp(prefix="parcours-export-")) / "export"
+    parcours(store, "export", "log", "--out", str(exported), "--as", "admin-nav", passphrase=ADMIN)
+    archive = exported.parent / "export.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
+        for file in sorted(exported.iterdir()): zipped.write(file, "export/" + file.name)
+    downloads = tempfile.mkdtemp(prefix="parcours-downloads-")
     env = dict(os.environ, PARCOURS_STORE=store, PARCOURS_MASTER_PASSPHRASE=MASTER)
     server, base = start_server(env)
-    driver = start_browser()
+    driver = start_browser(downloads)
     pages = []  # (screenshot name, path, words in English) to see again in English
     try:
         driver.get(base + "/connexion")
@@ -88,7 +103,40 @@ def main():
         check("Registre des communications" in driver.page_source and "Registre des incidents de confidentialité" in driver.page_source,
               "the registers: communications and confidentiality incidents")
         scan(driver, "26-registres")
-        pages.append(("26-registres-en", "/confidentialite/registres", "Register of communications"))
+        pages.append(("26-registres-en", "/confidentialite/registres", "Update this incident"))
+
+        details = driver.find_element(By.CSS_SELECTOR, "details.incident-update")
+        details.find_element(By.TAG_NAME, "summary").click()
+        measures = details.find_element(By.CSS_SELECTOR, "textarea[name='measures']")
+        measures.clear()
+        measures.send_keys("Courriel supprimé ; le destinataire l'a confirmé par écrit")
+        scan(driver, "27-incident-mise-a-jour")
+        submit(driver, "details.incident-update button", lambda d: "misajour=1" in d.current_url)
+        page = driver.page_source
+        check("La mise à jour est inscrite au registre." in page and "confirmé par écrit" in page and "(1 mise" in page,
+              "the incident updated through its form: recorded, the register shows the measures and one update")
+        scan(driver, "28-incident-mis-a-jour")
+
+        driver.get(base + "/confidentialite")
+        driver.find_element(By.ID, "export").send_keys(str(archive))
+        submit(driver, "form[action='/confidentialite/verification-export'] button", lambda d: "/confidentialite/verification/" in d.current_url)
+        export_verification = driver.current_url[len(base):]
+        WebDriverWait(driver, 120).until(lambda d: "Intact" in d.page_source or "Altération" in d.page_source or "aucun verdict" in d.page_source)
+        check("les deux journaux de l'export sont intègres" in driver.page_source, "the uploaded export, verified in the background: intact")
+        scan(driver, "29-verification-export")
+        pages.append(("29-verification-export-en", export_verification, "Intact: both logs of the export are whole."))
+
+        driver.get(base + "/confidentialite")
+        driver.find_element(By.ID, "participant").send_keys(participant)
+        driver.find_element(By.CSS_SELECTOR, "form[action='/confidentialite/telechargements/rapport-participant'] button").click()
+        report = Path(downloads) / "parcours-rapport.txt"
+        for _ in range(100):
+            if report.exists(): break
+            time.sleep(0.1)
+        text = report.read_text() if report.exists() else ""
+        check(text.startswith("Votre dossier au programme SPHÈRES") and participant in text and "Qui a consulté votre dossier" in text,
+              "the participant's report downloads under a neutral name, her record and who opened it")
+        check(participant not in driver.current_url, "the participant's id is in no URL")
 
         driver.get(base + "/confidentialite")
         submit(driver, "form.language button", lambda d: d.title.startswith("Privacy"))

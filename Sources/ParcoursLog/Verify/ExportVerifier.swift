@@ -13,23 +13,37 @@ public enum ExportVerifier {
 
     /// Verifies both logs; with `since`, also that the log extends that older signed checkpoint.
     public static func verify(directory: String, since: String? = nil) throws(VerificationError) -> (events: LogSummary, access: LogSummary) {
-        let vkeyText = try readSmallFile(directory + "/log.vkey")
+        try verify(ExportDirectory(path: directory), since: since)
+    }
+
+    /// Verifies both logs of an export read from `export` (a directory, or an archive unpacked
+    /// in memory); with `since`, also that the log extends that older signed checkpoint.
+    /// `progress`, if given, hears how many records were checked, of how many the checkpoints
+    /// claim (a claim read only for the count: the verdict never rests on it).
+    public static func verify(_ export: some ExportSource, since: String? = nil,
+                              progress: StoreVerifier.Progress? = nil) throws(VerificationError) -> (events: LogSummary, access: LogSummary) {
+        let vkeyText = try export.smallFile("log.vkey")
         let vkey: NoteVerifier
         do { vkey = try NoteVerifier(text: vkeyText) } catch { throw .unreadable("log.vkey: \(error.reason)") }
         let accessVerifier = NoteVerifier(name: vkey.name + "/access", key: vkey.key)
         let sinceTarget = try since.map { note throws(VerificationError) in try sinceCheckpoint(note, verifiers: [vkey, accessVerifier]) }
 
+        var counter = progress.map { report in
+            ExportProgress(total: ["events.checkpoint", "access.checkpoint"].reduce(UInt64(0)) { total, name in
+                total + ((try? export.smallFile(name)).flatMap(ExportProgress.claimedSize) ?? 0)
+            }, report: report)
+        }
         let events = LogVerifier(kind: .events, watch: sinceTarget?.name == vkey.name ? [sinceTarget!.size] : [])
-        try run(events, path: directory + "/events.jsonl", log: "events")
+        try run(events, lines: try export.recordLines("events.jsonl"), log: "events", counter: &counter)
         guard events.directory.origin == vkey.name, events.directory.logKey == vkey.key else {
             throw .integrity(log: "events", IntegrityFailure(seq: 0, reason: "log.created names another origin or log key than log.vkey"))
         }
-        try check(events, note: try readSmallFile(directory + "/events.checkpoint"), verifier: vkey, log: "events")
+        try check(events, note: try export.smallFile("events.checkpoint"), verifier: vkey, log: "events")
 
         let access = LogVerifier(kind: .access(origin: vkey.name, logKey: vkey.key),
                                  watch: sinceTarget?.name == accessVerifier.name ? [sinceTarget!.size] : [])
-        try run(access, path: directory + "/access.jsonl", log: "access")
-        try check(access, note: try readSmallFile(directory + "/access.checkpoint"), verifier: accessVerifier, log: "access")
+        try run(access, lines: try export.recordLines("access.jsonl"), log: "access", counter: &counter)
+        try check(access, note: try export.smallFile("access.checkpoint"), verifier: accessVerifier, log: "access")
 
         if let sinceTarget {
             let verifier = sinceTarget.name == vkey.name ? events : access
@@ -49,13 +63,13 @@ public enum ExportVerifier {
         throw .unreadable("the checkpoint to extend is not signed by this log's key")
     }
 
-    static func run(_ verifier: LogVerifier, path: String, log: String) throws(VerificationError) {
-        let reader = try LineReader(path: path)
+    static func run(_ verifier: LogVerifier, lines reader: any ExportLines, log: String, counter: inout ExportProgress?) throws(VerificationError) {
         while true {
             do {
                 let lines = try reader.next(chunkSize, maxLength: LogRecord.maxLineLength)
                 if lines.isEmpty { return }
                 try verifier.consume(lines)
+                counter?.advance(UInt64(lines.count))
             } catch {
                 throw .integrity(log: log, error)
             }
@@ -80,5 +94,25 @@ public enum ExportVerifier {
         }
         guard let text = String(validating: bytes, as: UTF8.self) else { throw .unreadable("\(path) is not UTF-8") }
         return text
+    }
+}
+
+/// Counts the records an export's verification has checked, for its `progress`.
+struct ExportProgress {
+    let total: UInt64
+    let report: StoreVerifier.Progress
+    private var checked: UInt64 = 0
+
+    init(total: UInt64, report: @escaping StoreVerifier.Progress) { (self.total, self.report) = (total, report) }
+
+    mutating func advance(_ count: UInt64) {
+        checked += count
+        report(checked, max(total, checked))
+    }
+
+    /// The size a checkpoint's note claims (its second line), unverified.
+    static func claimedSize(_ note: String) -> UInt64? {
+        let lines = note.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
+        return lines.count > 1 ? UInt64(lines[1]) : nil
     }
 }

@@ -4,14 +4,19 @@ import ParcoursProjections
 
 /// A journey as French text for a clinician: what is in force first, then the path
 /// through the wheel as a compact chart, then the timeline. Words describe, never judge.
-struct JourneyText {
-    let journey: Journey
+public struct JourneyText {
+    public let journey: Journey
     /// Today (`YYYY-MM-DD`), for "since" and overdue reviews; the journey itself never depends on it.
-    let today: String
+    public let today: String
     /// What the reader may see; the text says what is left out.
-    var categories: Set<InformationCategory> = Set(InformationCategory.allCases)
+    public var categories: Set<InformationCategory> = Set(InformationCategory.allCases)
 
-    func render() -> String {
+    public init(journey: Journey, today: String, categories: Set<InformationCategory> = Set(InformationCategory.allCases)) {
+        (self.journey, self.today, self.categories) = (journey, today, categories)
+    }
+
+    /// The journey as French text.
+    public func render() -> String {
         var lines: [String] = []
         let follow = journey.followUp
         lines.append("Parcours de \(journey.participant) — suivi \(follow.open ? "ouvert" : "fermé")\(follow.since.map { " depuis le \($0)" } ?? "")")
@@ -91,7 +96,7 @@ struct JourneyText {
     }
 
     /// One line per act, in date order.
-    func timeline() -> [String] {
+    public func timeline() -> [String] {
         journey.timeline.map { entry in
             "\(entry.occurredAt.prefix(16).replacingOccurrences(of: "T", with: " ")) · \(entry.summary)\(entry.corrected ? " †" : "") · \(entry.author)"
         }

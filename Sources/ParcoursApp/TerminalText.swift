@@ -3,15 +3,15 @@
 ///
 /// A terminal acts on control characters: ESC sequences set the window title, clear the
 /// screen or rewrite earlier lines, and bidirectional overrides reorder what is displayed.
-/// Every text the CLI prints for people passes through `neutralized` (in `Output.line` and
+/// Every text the CLI prints for people, and the participant's report, passes through `neutralized` (in `Output.line` and
 /// `Output.error`), which writes each such character in the visible form `\u{1B}`:
 /// C0 controls except line feed and tab, DEL, C1 controls (U+0080–U+009F), and the
 /// bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
 /// JSON output is for programs and stays canonical JSON, byte for byte what was signed
 /// (it escapes every C0 control as `\u00XX`).
-enum TerminalText {
+public enum TerminalText {
     /// Whether a character would act on the terminal instead of being displayed.
-    static func isNeutralized(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isNeutralized(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0A, 0x09: false
         case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
@@ -20,7 +20,7 @@ enum TerminalText {
     }
 
     /// `text` with every character that would act on the terminal written as `\u{XX}`.
-    static func neutralized(_ text: String) -> String {
+    public static func neutralized(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isNeutralized) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
