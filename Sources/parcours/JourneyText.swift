@@ -91,8 +91,11 @@ struct JourneyText {
     }
 
     /// One line per act, in date order.
-    func timeline() -> [String] {
-        journey.timeline.map { entry in
+    func timeline() -> [String] { Self.lines(of: journey.timeline) }
+
+    /// One line per entry of a timeline.
+    static func lines(of entries: [Journey.TimelineEntry]) -> [String] {
+        entries.map { entry in
             "\(entry.occurredAt.prefix(16).replacingOccurrences(of: "T", with: " ")) · \(entry.summary)\(entry.corrected ? " †" : "") · \(entry.author)"
         }
     }
