@@ -55,10 +55,18 @@ struct ServerClient: Sendable {
 
         /// The body as `type`, or an error saying the server answered something else.
         func decoded<Value: Decodable>(_ type: Value.Type, origin: String) throws -> Value {
-            do { return try JSONDecoder().decode(type, from: body) } catch {
-                throw CommandError("--server \(origin): the answer is not what this version of parcours reads (\(type)); is the server's version the same?")
-            }
+            do { return try JSONDecoder().decode(type, from: body) } catch { throw ServerClient.unreadable(String(describing: type), from: origin) }
         }
+
+        /// The body's members, when it is a JSON object.
+        var members: [String: JSONValue] {
+            if case .object(let members)? = try? JSONParser.parse(Array(body)) { members } else { [:] }
+        }
+    }
+
+    /// The refusal of an answer this version cannot read (`what` it expected).
+    static func unreadable(_ what: String, from origin: String) -> CommandError {
+        CommandError("--server \(origin): the answer is not what this version of parcours reads (\(what)); is the server's version the same?")
     }
 
     /// Sends `method path` with `token` as the bearer (nil: none) and `body` as JSON; an error
@@ -96,8 +104,7 @@ struct ServerClient: Sendable {
 
     /// The error a problem document (or a bare error status) stands for.
     func problem(_ answer: Answer, view: String?) -> any Error {
-        let members: [String: JSONValue]
-        if case .object(let object)? = try? JSONParser.parse(Array(answer.body)) { members = object } else { members = [:] }
+        let members = answer.members
         func text(_ name: String) -> String? { if case .string(let value)? = members[name] { value } else { nil } }
         let kind = text("type").map { String($0.split(separator: "/").last ?? "") } ?? ""
         let detail = text("detail") ?? HTTPURLResponse.localizedString(forStatusCode: answer.status)

@@ -34,7 +34,10 @@ struct ServerSession {
 
     /// The token to send: `PARCOURS_TOKEN`, else the kept one; none is a refusal saying how to sign in.
     func token(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
-        if let given = environment["PARCOURS_TOKEN"], !given.isEmpty { return given }
+        if let given = environment["PARCOURS_TOKEN"], !given.isEmpty {
+            guard Self.isToken(given) else { throw CommandError("PARCOURS_TOKEN: not a session's token (visible ASCII characters only)") }
+            return given
+        }
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ENOENT { throw ServerProblem(status: 401, kind: "unauthorized", detail: "not signed in", server: server.origin) }
@@ -51,12 +54,20 @@ struct ServerSession {
         guard count > 0, count <= Self.maxTokenBytes else {
             throw CommandError("\(path): not a session's token — delete it and sign in again (parcours signin --server \(server.origin))")
         }
-        return String(decoding: bytes[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let token = String(decoding: bytes[..<count], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard Self.isToken(token) else {
+            throw CommandError("\(path): not a session's token — delete it and sign in again (parcours signin --server \(server.origin))")
+        }
+        return token
     }
+
+    /// Whether `text` can be a bearer token: visible ASCII only, so that nothing can be added to the request's headers.
+    static func isToken(_ text: String) -> Bool { !text.isEmpty && text.utf8.allSatisfy { (0x21...0x7E).contains($0) } }
 
     /// Keeps `token`, replacing this server's earlier one.
     func keep(_ token: String) throws {
         let directory = (path as NSString).deletingLastPathComponent
+        guard Self.isToken(token) else { throw ServerClient.unreadable("a session's token", from: server.origin) }
         try Self.prepare(directory)
         let fresh = directory + "/.session-" + UUID().uuidString
         try PrivateFile.write(Data(token.utf8), to: fresh, field: "session")

@@ -35,10 +35,9 @@ struct SigninCommand: AsyncParsableCommand {
         let code = try self.code.map(Self.digits) ?? askedCode()
         let body = Data(CanonicalJSON.string(["actor": .string(actor), "passphrase": .string(passphrase), "code": .string(code)]).utf8)
         let answer = try await client.send("POST", "api/v1/sessions", token: nil, body: body)
-        guard case .object(let members)? = try? JSONParser.parse(Array(answer.body)), case .string(let token)? = members["token"],
-              !token.isEmpty, case .string(let expiresAt)? = members["expiresAt"], case .int(let idleSeconds)? = members["idleSeconds"] else {
-            throw CommandError("--server \(client.origin): the answer is not what this version of parcours reads (a session); is the server's version the same?")
-        }
+        let members = answer.members
+        guard case .string(let token)? = members["token"], !token.isEmpty, case .string(let expiresAt)? = members["expiresAt"],
+              case .int(let idleSeconds)? = members["idleSeconds"] else { throw ServerClient.unreadable("a session", from: client.origin) }
         try session.keep(token)
         Output.line("Connecté·e à \(client.origin) comme \(actor) : session close après \(idleSeconds / 60) min sans requête, au plus tard le \(expiresAt)"
                     + " — signed in; the session's token is kept in \(session.path)")

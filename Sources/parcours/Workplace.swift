@@ -21,7 +21,7 @@ struct Workplace: ParsableArguments {
         if serverOption.url != nil, actor != nil {
             throw ValidationError("--as: not with --server — the session opened by `parcours signin` says who you are")
         }
-        if serverOption.url != nil, store.storePath != nil { throw ValidationError("--store: not with --server — the server keeps the store") }
+        if server != nil, store.storePath != nil { throw ValidationError("--store: not with --server — the server keeps the store") }
         if actor == nil, server == nil {
             throw ValidationError("--as: the actor who signs, on the store itself; or work through a server: --server URL (after parcours signin)")
         }
@@ -78,9 +78,7 @@ struct Workplace: ParsableArguments {
         }
         let (client, token) = try signedIn(at: server)
         let answer = try await client.send("POST", "api/v1/acts", token: token, body: Data(CanonicalJSON.string(acts[0]).utf8))
-        guard case .object(let members)? = try? JSONParser.parse(Array(answer.body)), case .array(let written)? = members["acts"] else {
-            throw CommandError("--server \(client.origin): the answer is not what this version of parcours reads (acts); is the server's version the same?")
-        }
+        guard case .array(let written)? = answer.members["acts"] else { throw ServerClient.unreadable("acts", from: client.origin) }
         return written.filter { act in
             guard case .object(let members) = act else { return false }
             return members["implied"] != .bool(true)
