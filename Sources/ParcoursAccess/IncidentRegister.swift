@@ -123,6 +123,20 @@ public enum IncidentRegister {
         public var reason: String
     }
 
+    /// The register as programs read it (`incident list --json`, the API): each incident with its
+    /// updates applied, and what could not be applied.
+    public static func json(_ entries: [Entry], problems: [Problem]) -> JSONValue {
+        ["incidents": .array(entries.map { entry in
+            ["id": .string(entry.id), "seq": .int(Int64(entry.seq)), "recordedAt": .string(entry.recordedAt),
+             "recordedBy": .string(entry.author), "incident": .object(entry.incident.json),
+             "updates": .array(entry.updates.map { update in
+                 ["id": .string(update.id), "seq": .int(Int64(update.seq)), "recordedAt": .string(update.recordedAt),
+                  "recordedBy": .string(update.author), "members": .array(update.members.map(JSONValue.string))]
+             })]
+         }),
+         "problems": .array(problems.map { ["seq": .int(Int64($0.seq)), "reason": .string($0.reason)] })]
+    }
+
     /// Folds the stream's events in order. Nothing is dropped silently: what cannot be
     /// applied is returned as a problem.
     public static func fold(_ events: [Event], now: Date = Date()) -> (entries: [Entry], problems: [Problem]) {

@@ -28,4 +28,10 @@ public struct RecordedAccess: Sendable, Equatable {
     public var recordedAt: Timestamp { entry.recordedAt }
     /// The day it was recorded, `YYYY-MM-DD` (UTC).
     public var day: String { String(entry.recordedAt.description.prefix(10)) }
+
+    /// As programs read it (`audit access --json`, the API): its place, its time and its payload
+    /// (`Schemas/log/access-record.v1.schema.json`).
+    public var json: JSONValue {
+        ["seq": .int(Int64(seq)), "type": .string(record.type), "recordedAt": .string(recordedAt.description), "record": .object(record.payload)]
+    }
 }

@@ -4,11 +4,14 @@ import ParcoursProjections
 
 extension CaseRecord {
     /// One clinician of the reader's organization and the participants she or he follows.
-    public struct SupervisedCaseload: Sendable, Equatable {
+    public struct SupervisedCaseload: Sendable, Equatable, Encodable {
         public var clinician: String
         /// As the directory names her or him (nil for an actor enrolled before names were kept).
         public var name: String?
         public var entries: [CaseloadEntry]
+
+        /// As one clinician's caseload reads (`Schemas/projections/caseload.schema.json`), with her name.
+        enum CodingKeys: String, CodingKey { case clinician, name, entries = "participants" }
     }
 
     /// The reader's organization and the caseloads of its active clinicians, by clinician id:

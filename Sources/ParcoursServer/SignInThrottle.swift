@@ -29,6 +29,15 @@ actor SignInThrottle {
         return turn - now
     }
 
+    /// Takes the turn for an attempt on `actor` when it has come (returns zero), or returns how
+    /// long until it comes without taking it — for clients told to come back (the API's 429).
+    func take(for actor: String) -> Duration {
+        let index = bucket(actor), now = ContinuousClock.Instant.now
+        guard table[index].nextTurn <= now else { return table[index].nextTurn - now }
+        table[index].nextTurn = now + Self.backoff(table[index].failures)
+        return .zero
+    }
+
     /// The wait a number of failures gives: none, then 1 s, 2 s, 4 s… at most 30 s.
     static func backoff(_ failures: Int) -> Duration {
         failures == 0 ? .zero : min(longest, .seconds(1 << min(failures - 1, 5)))

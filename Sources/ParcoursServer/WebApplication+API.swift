@@ -77,8 +77,8 @@ extension WebApplication {
 
     /// The written justification of a break-glass read: `{"breakGlass": "…"}`, not empty.
     static func breakGlass(_ request: Request) async throws -> String {
-        guard let body = try? await request.body.collect(upTo: signInLimit),
-              case .object(let fields)? = try? JSONParser.parse(Array(buffer: body)), fields.count == 1,
+        let body = try await request.body.collect(upTo: signInLimit)  // beyond: 413
+        guard case .object(let fields)? = try? JSONParser.parse(Array(buffer: body)), fields.count == 1,
               case .string(let justification)? = fields["breakGlass"] else {
             throw APIProblem.invalid("body", "an object with breakGlass, the written justification (a string)",
                                      fr: "un objet avec breakGlass, la justification écrite (une chaîne)")
@@ -107,14 +107,19 @@ extension WebApplication {
     private func apiSignIn(_ request: Request) async -> Response {
         let language = Self.apiLanguage(request)
         do {
-            let body = try await request.body.collect(upTo: Self.signInLimit)
+            // A passphrase of 1024 characters may take 12 bytes each once escaped in JSON.
+            let body = try await request.body.collect(upTo: 2 * Self.signInLimit)
             guard case .object(let fields)? = try? JSONParser.parse(Array(buffer: body)),
                   case .string(let actor)? = fields["actor"], case .string(let passphrase)? = fields["passphrase"] else {
                 throw APIProblem.invalid("body", "an object with actor, passphrase and code (strings)",
                                          fr: "un objet avec actor, passphrase et code (des chaînes)")
             }
             let code: String = if case .string(let given)? = fields["code"] { given } else { "" }
-            try? await Task.sleep(for: await throttle.reserve(for: actor))
+            _ = try ActorID(checking: actor, field: "actor")
+            guard passphrase.count <= 1024 else { throw APIProblem.invalid("passphrase", "at most 1024 characters", fr: "au plus 1024 caractères") }
+            // The pages wait their turn; a client is told when to come back (429), holding nothing.
+            let wait = await throttle.take(for: actor)
+            guard wait == .zero else { throw APIProblem.signInThrottled(wait) }
             guard let key = try? await caseRecord.signIn(Identity(actor: actor, signer: PassphraseSigner { passphrase })) else {
                 await throttle.failed(actor)
                 throw APIProblem.signInFailed

@@ -135,7 +135,7 @@ extension WebApplication {
     }
 
     /// The link as the person will open it: this server's address, as the administrator reached it.
-    private func linkURL(_ link: EnrolmentLink, request: Request) -> String {
+    func linkURL(_ link: EnrolmentLink, request: Request) -> String {
         let host = request.head.authority ?? "localhost"
         return "\(tls ? "https" : "http")://\(host)\(Self.welcomePath)\(link.secret)"
     }

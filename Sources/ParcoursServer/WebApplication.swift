@@ -97,6 +97,10 @@ public struct WebApplication: Sendable {
         addProgramRoutes(to: router)
         addResearchRoutes(to: router)
         addPrivacyRoutes(to: router)
+        addOversightAPIRoutes(to: router)
+        addResearchAPIRoutes(to: router)
+        addDirectoryAPIRoutes(to: router)
+        addAPIMethodAnswers(to: router)
         return router
     }
 

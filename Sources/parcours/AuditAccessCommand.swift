@@ -25,8 +25,7 @@ struct AuditAccessCommand: AsyncParsableCommand {
         for access in try await store.caseRecord().accessLog(filter, by: signer.identity) {
             let record = access.record
             if json {
-                Output.json(["seq": .int(Int64(access.seq)), "type": .string(record.type), "recordedAt": .string(access.recordedAt.description),
-                             "record": .object(record.payload)])
+                Output.json(access.json)
             } else {
                 let fields: [String?] = [
                     access.recordedAt.description, record.actor.rawValue, record.role?.rawValue, record.organization,

@@ -91,8 +91,7 @@ struct IncidentCommand: ParsableCommand {
         func run() async throws {
             let (entries, problems) = try await store.caseRecord().incidentRegister(by: signer.identity)
             if json {
-                Output.json(["incidents": .array(entries.map(IncidentText.json)),
-                             "problems": .array(problems.map { ["seq": .int(Int64($0.seq)), "reason": .string($0.reason)] })])
+                Output.json(IncidentRegister.json(entries, problems: problems))
             } else {
                 Output.line(IncidentText.render(entries, problems: problems))
             }
@@ -120,15 +119,6 @@ struct IncidentCommand: ParsableCommand {
 
 /// The register as people read it (French first) and as programs read it.
 enum IncidentText {
-    static func json(_ entry: IncidentRegister.Entry) -> JSONValue {
-        ["id": .string(entry.id), "seq": .int(Int64(entry.seq)), "recordedAt": .string(entry.recordedAt),
-         "recordedBy": .string(entry.author), "incident": .object(entry.incident.json),
-         "updates": .array(entry.updates.map { update in
-             ["id": .string(update.id), "seq": .int(Int64(update.seq)), "recordedAt": .string(update.recordedAt),
-              "recordedBy": .string(update.author), "members": .array(update.members.map(JSONValue.string))]
-         })]
-    }
-
     static func render(_ entries: [IncidentRegister.Entry], problems: [IncidentRegister.Problem]) -> String {
         var lines = ["Registre des incidents de confidentialité — \(entries.count) incident(s)"]
         if entries.isEmpty { lines.append("Aucun incident inscrit.") }

@@ -48,7 +48,7 @@ def one_time_code(typed_key):
 
 
 def set_up_second_factor(driver, shot=None, english_shot=None, home="Ma charge de cas"):
-    """On the set-up page a first sign-in leads to: types the key into the 'app', then its code; `home` begins the title of the page it leads to."""
+    """On the set-up page a first sign-in leads to: types the key into the 'app', then its code; `home` begins the title of the page it leads to. Returns the key."""
     WebDriverWait(driver, 30).until(lambda d: d.current_url.endswith("/connexion/second-facteur"))
     if shot: scan(driver, shot)
     if english_shot:
@@ -58,6 +58,7 @@ def set_up_second_factor(driver, shot=None, english_shot=None, home="Ma charge d
     key = driver.find_element(By.CSS_SELECTOR, ".typed-key code").text
     driver.find_element(By.ID, "code").send_keys(one_time_code(key))
     submit(driver, "form.sign-in button", lambda d: d.title.startswith(home))
+    return key
 
 
 def start_server(env):
