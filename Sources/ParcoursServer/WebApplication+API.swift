@@ -83,9 +83,9 @@ extension WebApplication {
             throw APIProblem.invalid("body", "an object with breakGlass, the written justification (a string)",
                                      fr: "un objet avec breakGlass, la justification écrite (une chaîne)")
         }
-        guard !justification.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw APIProblem.invalid("breakGlass", "a written justification of \(AccessPolicy.minimumJustification) characters or more",
-                                     fr: "une justification écrite d'au moins \(AccessPolicy.minimumJustification) caractères")
+        guard !justification.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, justification.unicodeScalars.count <= 4096 else {
+            throw APIProblem.invalid("breakGlass", "a written justification of \(AccessPolicy.minimumJustification) to 4096 characters",
+                                     fr: "une justification écrite de \(AccessPolicy.minimumJustification) à 4096 caractères")
         }
         return justification
     }

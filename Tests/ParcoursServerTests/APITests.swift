@@ -185,6 +185,9 @@ struct APITests {
             let empty = try await client.execute(uri: "/api/v1/participants/\(participant)/timeline", method: .post, headers: headers,
                                                  body: Self.body(["breakGlass": "   "]))
             #expect(empty.status == .badRequest && Self.problem(empty)["field"] == "breakGlass")
+            let long = try await client.execute(uri: "/api/v1/participants/\(participant)/timeline", method: .post, headers: headers,
+                                                body: Self.body(["breakGlass": .string(String(repeating: "a", count: 4097))]))
+            #expect(long.status == .badRequest && Self.problem(long)["field"] == "breakGlass", "longer than the document allows")
             #expect(try fixture.accessRecords().count == before, "a malformed request is not a read: nothing recorded")
             let short = try await client.execute(uri: "/api/v1/participants/\(participant)/journey", method: .post, headers: headers,
                                                  body: Self.body(["breakGlass": "urgence"]))
