@@ -72,7 +72,7 @@ let package = Package(
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "ParcoursCLITests", dependencies: ["parcours", "ParcoursSQLite", "ParcoursLog", "ParcoursClinical"]),
+        .testTarget(name: "ParcoursCLITests", dependencies: ["parcours", "ParcoursSQLite", "ParcoursLog", "ParcoursClinical", "ParcoursApp", "ParcoursServer"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -96,8 +96,11 @@ public struct JourneyText {
     }
 
     /// One line per act, in date order.
-    public func timeline() -> [String] {
-        journey.timeline.map { entry in
+    public func timeline() -> [String] { Self.lines(of: journey.timeline) }
+
+    /// One line per entry of a timeline.
+    public static func lines(of entries: [Journey.TimelineEntry]) -> [String] {
+        entries.map { entry in
             "\(entry.occurredAt.prefix(16).replacingOccurrences(of: "T", with: " ")) · \(entry.summary)\(entry.corrected ? " †" : "") · \(entry.author)"
         }
     }

@@ -38,6 +38,14 @@ public struct ConsentAwareWriter: Sendable {
         public var warnings: [ClinicalWarning]
         /// The act was added by the writer itself (the care team an admission creates).
         public var implied: Bool
+
+        /// What the command line prints of it and the JSON API answers (`implied` said only when true).
+        public var json: JSONValue {
+            var members: [String: JSONValue] = ["seq": .int(Int64(result.seq)), "id": .string(result.id), "participant": .string(participant),
+                                                "type": .string(type), "existing": .bool(result.existing), "warnings": .array(warnings.map(\.json))]
+            if implied { members["implied"] = .bool(true) }
+            return .object(members)
+        }
     }
 
     /// Who writes: the directory's actor (`writer`), her or his unlocked key (`author`), and

@@ -16,6 +16,8 @@ struct APIProblem: Error, Sendable {
     var kind: String
     var detail: Wording
     var field: String?
+    /// Why the policy refused a read (`AccessDecision.Denial`'s raw value), so a client says it in its own words.
+    var denial: AccessDecision.Denial?
     /// Seconds before asking again (`Retry-After`), for a 429.
     var retryAfter = 1
 
@@ -60,7 +62,8 @@ struct APIProblem: Error, Sendable {
             let reason = denied.decision.denial
             return APIProblem(status: .forbidden, kind: "denied",
                               detail: Wording("Accès refusé : \(reason.map { VocabularyLabel.label($0, in: .fr) } ?? "refusé par la politique d'accès"). Le refus est inscrit au journal des accès.",
-                                              en: "Access refused: \(reason.map { VocabularyLabel.label($0, in: .en) } ?? "refused by the access policy"). The refusal is recorded in the access log."))
+                                              en: "Access refused: \(reason.map { VocabularyLabel.label($0, in: .en) } ?? "refused by the access policy"). The refusal is recorded in the access log."),
+                              denial: reason)
         case ProjectionError.unknownParticipant:
             return APIProblem(status: .notFound, kind: "unknown-participant",
                               detail: Wording("Aucun dossier sous cet identifiant.", en: "No record under this id."), field: "participant")
@@ -102,8 +105,9 @@ struct APIProblem: Error, Sendable {
     func response(in language: Language) -> Response {
         var body: JSONValue = ["type": .string("https://parcours.example/problems/\(kind)"), "title": .string(status.reasonPhrase),
                                "status": .int(Int64(status.code)), "detail": .string(detail(language))]
-        if let field, case .object(var members) = body {
-            members["field"] = .string(field)
+        if case .object(var members) = body {
+            if let field { members["field"] = .string(field) }
+            if let denial { members["denial"] = .string(denial.rawValue) }
             body = .object(members)
         }
         var headers: HTTPFields = [.contentType: "application/problem+json", .contentLanguage: language.rawValue]

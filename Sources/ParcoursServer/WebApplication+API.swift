@@ -28,14 +28,24 @@ extension WebApplication {
         }
         router.get("/api/v1/caseload") { request, _ in
             await api(request) { session, _ in
-                let (whose, entries) = try await caseRecord.caseload(by: session.identity)
-                return try Self.json(["clinician": AnyEncodable(whose), "participants": AnyEncodable(entries)])
+                // Another's caseload (`?clinician=`) is decided by the policy, as the command line's --clinician.
+                let asked = try request.uri.queryParameters.get("clinician").map { text throws(AppError) in
+                    try ActorID(checking: text, field: "clinician")
+                }
+                let (whose, entries) = try await caseRecord.caseload(of: asked, by: session.identity)
+                return try Self.json(Caseload(clinician: whose, participants: entries))
             }
         }
-        router.get("/api/v1/participants/:participant/journey") { request, context in
-            await api(request) { session, _ in
-                let participant = try ParticipantID(checking: context.parameters.get("participant") ?? "")
-                return try Self.json(try await caseRecord.journey(of: participant, by: session.identity).journey)
+        for view in [AccessView.journey, .timeline] {
+            let path = RouterPath("/api/v1/participants/:participant/\(view.rawValue)")
+            router.get(path) { request, context in
+                await api(request) { session, _ in try await participantRead(view, context, session, breakGlass: nil) }
+            }
+            // Breaking the glass: the justification travels in the body, never in a URL or a header that logs keep.
+            router.post(path) { request, context in
+                await api(request) { session, _ in
+                    try await participantRead(view, context, session, breakGlass: try await Self.breakGlass(request))
+                }
             }
         }
         router.post("/api/v1/acts") { request, context in
@@ -47,15 +57,37 @@ extension WebApplication {
                                              fr: "un objet JSON (Schemas/cli/record-act.v1.schema.json)")
                 }
                 let written = try await caseRecord.record([try ActRequest(json: json)], by: session.identity)
-                let acts: [JSONValue] = written.map { act in
-                    ["seq": .int(Int64(act.result.seq)), "id": .string(act.result.id), "participant": .string(act.participant),
-                     "type": .string(act.type), "existing": .bool(act.result.existing), "warnings": .array(act.warnings.map(\.json))]
-                }
                 let created = written.contains { !$0.result.existing }
                 return Response(status: created ? .created : .ok, headers: [.contentType: "application/json"],
-                                body: .init(byteBuffer: ByteBuffer(string: CanonicalJSON.string(["acts": .array(acts)]))))
+                                body: .init(byteBuffer: ByteBuffer(string: CanonicalJSON.string(["acts": .array(written.map(\.json))]))))
             }
         }
+    }
+
+    /// A participant's journey or timeline as the policy lets the signed-in reader see it, the read
+    /// recorded first (under `breakGlass`, marked for review); `Parcours-Categories` says which
+    /// information categories the reader was allowed, so a client says what was left out.
+    private func participantRead(_ view: AccessView, _ context: WebContext, _ session: WebSession, breakGlass: String?) async throws -> Response {
+        let participant = try ParticipantID(checking: context.parameters.get("participant") ?? "")
+        let (journey, decision) = try await caseRecord.journey(of: participant, view: view, by: session.identity, breakGlass: breakGlass)
+        var response = view == .timeline ? try Self.json(Timeline(journey)) : try Self.json(journey)
+        response.headers[.parcoursCategories] = InformationCategory.allCases.filter(decision.categories.contains).map(\.rawValue).joined(separator: ",")
+        return response
+    }
+
+    /// The written justification of a break-glass read: `{"breakGlass": "…"}`, not empty.
+    static func breakGlass(_ request: Request) async throws -> String {
+        let body = try await request.body.collect(upTo: signInLimit)  // beyond: 413
+        guard case .object(let fields)? = try? JSONParser.parse(Array(buffer: body)), fields.count == 1,
+              case .string(let justification)? = fields["breakGlass"] else {
+            throw APIProblem.invalid("body", "an object with breakGlass, the written justification (a string)",
+                                     fr: "un objet avec breakGlass, la justification écrite (une chaîne)")
+        }
+        guard !justification.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, justification.unicodeScalars.count <= 4096 else {
+            throw APIProblem.invalid("breakGlass", "a written justification of \(AccessPolicy.minimumJustification) to 4096 characters",
+                                     fr: "une justification écrite de \(AccessPolicy.minimumJustification) à 4096 caractères")
+        }
+        return justification
     }
 
     /// A request of the API: its bearer session resumed (a page's set-up session opens nothing),

@@ -10,15 +10,15 @@ struct CaseloadCommand: AsyncParsableCommand {
         abstract: "List the participants a clinician follows: stage, last contact, next plan review, open referrals, safety level, open warnings.",
         discussion: "Your own caseload by default; --clinician for another's (recorded as such in the access log). --json for programs.")
 
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var signer: ActorOption
+    @OptionGroup var workplace: Workplace
     @Option(help: "Whose caseload (default: the reader's own).") var clinician: String?
     @Flag(help: "Print the caseload as JSON.") var json = false
 
     func run() async throws {
         let asked = try clinician.map { text throws(AppError) in try ActorID(checking: text, field: "clinician") }
-        let (whose, entries) = try await store.caseRecord().caseload(of: asked, by: signer.identity)
-        if json { try Output.encoded(Caseload(clinician: whose, participants: entries)); return }
+        let caseload = try await workplace.caseload(of: asked)
+        if json { try Output.encoded(caseload); return }
+        let (whose, entries) = (caseload.clinician, caseload.participants)
         let today = CaseRecord.today()
         Output.line("Personnes suivies par \(whose) : \(entries.filter(\.followUpOpen).count) suivi(s) ouvert(s)")
         for entry in entries {
@@ -29,10 +29,5 @@ struct CaseloadCommand: AsyncParsableCommand {
             Output.line("\(entry.participant) · \(stage) · \(contact) · \(review) · \(entry.openReferrals) orientation(s) ouverte(s) · \(safety) · "
                         + "\(entry.openWarnings) avertissement(s)" + (entry.followUpOpen ? "" : " · suivi fermé"))
         }
-    }
-
-    struct Caseload: Encodable {
-        var clinician: String
-        var participants: [CaseloadEntry]
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParcoursAccess
 import ParcoursApp
 import ParcoursLog
 import ParcoursProjections
@@ -21,9 +22,7 @@ struct Failure {
             message = "parcours: " + Self.words(error)
         case let denied as ConsentAwareReader.Denied:
             message = "parcours: " + denied.description
-            if denied.decision.denial == .notInCareTeam {
-                message += " — --break-glass « une justification écrite » (ou --break-glass - / --break-glass-prompt)"
-            }
+            if denied.decision.denial == .notInCareTeam { message += Self.breakGlassHint }
         case let refused as ActRefused:
             message = "parcours: \(refused.description)"
         case let error as ProjectionError:
@@ -40,6 +39,10 @@ struct Failure {
             message = "parcours: \(error.description)"
         case let error as LogFormatError:
             message = "parcours: \(error.description)"
+        case let problem as ServerProblem:
+            message = "parcours: " + Self.words(problem)
+            // As on the store itself: an erased record has its own exit status.
+            if problem.status == 410 { status = 3 }
         case let error as CommandError:
             message = "parcours: \(error.description)"
         case let error as CocoaError:
@@ -80,6 +83,24 @@ struct Failure {
         }
     }
 
+    /// A server's problem, with the command line's names; an ended session says how to sign in again.
+    static func words(_ problem: ServerProblem) -> String {
+        if problem.sessionEnded {
+            let given = ProcessInfo.processInfo.environment["PARCOURS_TOKEN"].map { !$0.isEmpty } ?? false
+            return (given ? "PARCOURS_TOKEN" : "--server \(problem.server)")
+                + ": session terminée ou jamais ouverte — the session has ended (15 minutes without a request, or 10 hours) or was never opened; "
+                + "sign in again: parcours signin --server \(problem.server) --actor ID"
+        }
+        if problem.kind == "denied" {
+            return "\(problem.view ?? "read"): \(problem.detail)"
+                + (problem.denial == AccessDecision.Denial.notInCareTeam.rawValue ? breakGlassHint : "")
+        }
+        return problem.field.map { named($0, problem.detail) } ?? problem.detail
+    }
+
+    /// How a clinician outside the care team breaks the glass, added to the refusal.
+    static let breakGlassHint = " — --break-glass « une justification écrite » (ou --break-glass - / --break-glass-prompt)"
+
     /// A refusal of `field`, said with the option or variable that gives it.
     static func named(_ field: String, _ reason: String) -> String { "\(flags[field] ?? field): \(reason)" }
 
@@ -87,7 +108,7 @@ struct Failure {
     static let flags: [String: String] = [
         "actor": "--as", "to": "--to", "from": "--from", "participants": "--participants", "backup": "--from", "store": "--store",
         "filter.participant": "--participant", "filter.actor": "--actor", "threshold": "--threshold", "window": "--window", "project": "--project", "k": "--k",
-        "maxSuppressed": "--max-suppressed", "output": "--out", "silentAfterDays": "--silent-after", "clinician": "--clinician",
+        "maxSuppressed": "--max-suppressed", "output": "--out", "silentAfterDays": "--silent-after", "clinician": "--clinician", "breakGlass": "--break-glass", "code": "--code",
         "passphrase": "PARCOURS_PASSPHRASE", "masterPassphrase": "PARCOURS_MASTER_PASSPHRASE", "newPassphrase": "PARCOURS_NEW_PASSPHRASE",
     ]
 }

@@ -17,17 +17,15 @@ struct JourneyCommand: AsyncParsableCommand {
             line is visible to other users of the machine (ps).
             """)
 
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var signer: ActorOption
+    @OptionGroup var workplace: Workplace
     @OptionGroup var read: ParticipantRead
 
     func run() async throws {
         let participant = try ParticipantID(checking: read.participant)
         let breakGlass = try read.glass.justification()
-        let (journey, decision) = try await store.caseRecord().journey(of: participant, view: .journey, by: signer.identity,
-                                                                       breakGlass: breakGlass)
+        let (journey, categories) = try await workplace.journey(of: participant, breakGlass: breakGlass)
         if read.json { try Output.encoded(journey); return }
-        Output.line(JourneyText(journey: journey, today: CaseRecord.today(), categories: decision.categories).render())
+        Output.line(JourneyText(journey: journey, today: CaseRecord.today(), categories: categories).render())
     }
 }
 
@@ -40,26 +38,15 @@ struct TimelineCommand: AsyncParsableCommand {
             the access log, as `journey`.
             """)
 
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var signer: ActorOption
+    @OptionGroup var workplace: Workplace
     @OptionGroup var read: ParticipantRead
 
     func run() async throws {
         let participant = try ParticipantID(checking: read.participant)
         let breakGlass = try read.glass.justification()
-        let (journey, decision) = try await store.caseRecord().journey(of: participant, view: .timeline, by: signer.identity,
-                                                                       breakGlass: breakGlass)
-        if read.json {
-            try Output.encoded(TimelineView(participant: journey.participant, voidedCount: journey.voidedCount, entries: journey.timeline))
-        } else {
-            Output.line(JourneyText(journey: journey, today: CaseRecord.today(), categories: decision.categories).timeline().joined(separator: "\n"))
-        }
-    }
-
-    struct TimelineView: Encodable {
-        var participant: String
-        var voidedCount: Int
-        var entries: [Journey.TimelineEntry]
+        let timeline = try await workplace.timeline(of: participant, breakGlass: breakGlass)
+        if read.json { try Output.encoded(timeline); return }
+        Output.line(JourneyText.lines(of: timeline.entries).joined(separator: "\n"))
     }
 }
 

@@ -20,8 +20,7 @@ struct RecordCommand: AsyncParsableCommand {
             \(ClinicalActType.allCases.map(\.rawValue).joined(separator: ", ")).
             """)
 
-    @OptionGroup var store: StoreOptions
-    @OptionGroup var signer: ActorOption
+    @OptionGroup var workplace: Workplace
     @OptionGroup var glass: BreakGlassOption
     @Argument(help: "A file of acts, or - for standard input.") var file: String
 
@@ -42,10 +41,6 @@ struct RecordCommand: AsyncParsableCommand {
             }
         }
         // Durable on return; the projections follow when they are next read.
-        let written = try await store.caseRecord().record(requests, by: signer.identity, breakGlass: breakGlass)
-        for act in written where !act.implied {
-            Output.json(["seq": .int(Int64(act.result.seq)), "id": .string(act.result.id), "participant": .string(act.participant),
-                         "type": .string(act.type), "existing": .bool(act.result.existing), "warnings": .array(act.warnings.map(\.json))])
-        }
+        for act in try await workplace.record(input, requests, breakGlass: breakGlass) { Output.json(act) }
     }
 }

@@ -21,6 +21,9 @@ enum Secrets {
         try passphrase(env: "PARCOURS_NEW_PASSPHRASE", prompt: "Nouvelle phrase de passe pour \(actor) : ")
     }
 
+    /// A secret typed on the terminal, not shown; nil without a terminal.
+    static func hidden(prompt: String) -> String? { readFromTerminal(prompt: prompt) }
+
     /// A line typed on the terminal, shown as it is typed (not a secret, only kept off the command line).
     static func line(prompt: String) -> String? { readFromTerminal(prompt: prompt, echo: true) }
 

@@ -43,8 +43,11 @@ struct ActorOption: ParsableArguments {
     var actor: String
 
     /// The actor of `--as`, proven by her or his passphrase (`PARCOURS_PASSPHRASE` or a prompt).
-    var identity: Identity {
-        Identity(actor: actor, signer: PassphraseSigner { [actor] in
+    var identity: Identity { Self.identity(of: actor) }
+
+    /// `actor`, proven by her or his passphrase (`PARCOURS_PASSPHRASE` or a prompt).
+    static func identity(of actor: String) -> Identity {
+        Identity(actor: actor, signer: PassphraseSigner {
             try Secrets.passphrase(env: "PARCOURS_PASSPHRASE", prompt: "Phrase de passe de \(actor) : ")
         })
     }

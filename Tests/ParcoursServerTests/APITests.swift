@@ -115,6 +115,94 @@ struct APITests {
         }
     }
 
+    @Test("another's caseload (?clinician=): the coordinator of her organization reads it for supervision; another organization's clinician is refused and recorded; a bad id names the field")
+    func supervisedCaseload() async throws {
+        let fixture = try await WebFixture(everyRole: true)
+        try await fixture.test { client in
+            let coordinator = try await Self.token(client, fixture, WebFixture.coordinator)
+            let read = try await client.execute(uri: "/api/v1/caseload?clinician=\(WebFixture.admitting)", method: .get, headers: Self.bearer(coordinator))
+            #expect(read.status == .ok && Self.problem(read)["clinician"] == .string(WebFixture.admitting) && read.text.contains(fixture.participant))
+            let stranger = try await Self.token(client, fixture, WebFixture.stranger)
+            let refused = try await client.execute(uri: "/api/v1/caseload?clinician=\(WebFixture.admitting)", method: .get, headers: Self.bearer(stranger))
+            #expect(refused.status == .forbidden && Self.problem(refused)["type"] == "https://parcours.example/problems/denied"
+                    && !refused.text.contains(fixture.participant))
+            let malformed = try await client.execute(uri: "/api/v1/caseload?clinician=%20x", method: .get, headers: Self.bearer(coordinator))
+            #expect(malformed.status == .badRequest && Self.problem(malformed)["field"] == "clinician")
+        }
+        let records = try fixture.accessRecords().filter { $0["view"] == "caseload" && $0["clinician"] == .string(WebFixture.admitting) }
+        #expect(records.contains { $0["actor"] == .string(WebFixture.coordinator) && $0["outcome"] == "permitted" && $0["purpose"] == "supervision" })
+        #expect(records.contains { $0["actor"] == .string(WebFixture.stranger) && $0["outcome"] == "denied" })
+    }
+
+    @Test("a timeline: the care team reads every entry with the categories it may see; no session 401; another organization's clinician 403 naming why, recorded; a bad id 400")
+    func timeline() async throws {
+        let fixture = try await WebFixture()
+        let participant = fixture.participant
+        try await fixture.test { client in
+            let none = try await client.execute(uri: "/api/v1/participants/\(participant)/timeline", method: .get)
+            #expect(none.status == .unauthorized)
+            let token = try await Self.token(client, fixture, WebFixture.admitting)
+            let timeline = try await client.execute(uri: "/api/v1/participants/\(participant)/timeline", method: .get, headers: Self.bearer(token))
+            let body = Self.problem(timeline)
+            #expect(timeline.status == .ok && body["participant"] == .string(participant) && body["voidedCount"] == 0)
+            #expect(timeline.text.contains("\"type\":\"participant.enrolled\"") && !timeline.text.contains("Personne Fictive"))
+            #expect(timeline.headers[.parcoursCategories] == "identity,stages,plans,relapses,safety,referrals,disclosures,notes")
+            let journey = try await client.execute(uri: "/api/v1/participants/\(participant)/journey", method: .get, headers: Self.bearer(token))
+            #expect(journey.headers[.parcoursCategories] == timeline.headers[.parcoursCategories])
+
+            let stranger = try await Self.token(client, fixture, WebFixture.stranger)
+            let refused = try await client.execute(uri: "/api/v1/participants/\(participant)/timeline", method: .get, headers: Self.bearer(stranger))
+            #expect(refused.status == .forbidden && Self.problem(refused)["denial"] == "not in the care team" && refused.headers[.parcoursCategories] == nil)
+            let malformed = try await client.execute(uri: "/api/v1/participants/P-x/timeline", method: .get, headers: Self.bearer(token))
+            #expect(malformed.status == .badRequest && Self.problem(malformed)["field"] == "participant")
+        }
+        let records = try fixture.accessRecords().filter { $0["participant"] == .string(participant) && $0["view"] == "timeline" }
+        #expect(records.contains { $0["actor"] == .string(WebFixture.stranger) && $0["outcome"] == "denied" })
+        #expect(records.contains { $0["actor"] == .string(WebFixture.admitting) && $0["outcome"] == "permitted" })
+    }
+
+    @Test("breaking the glass by POST: the justification in the body, the journey and the timeline answered as the GETs, each read recorded with it and marked for review; a bad body or an empty justification 400 naming it, nothing recorded; a short one refused by the policy")
+    func breakGlass() async throws {
+        let fixture = try await WebFixture()
+        let participant = fixture.participant
+        let justification = "Appel de crise, équipe de suivi injoignable ce soir"
+        try await fixture.test { client in
+            let stranger = try await Self.token(client, fixture, WebFixture.stranger)
+            var headers = Self.bearer(stranger)
+            headers[.contentType] = "application/json"
+            for view in ["journey", "timeline"] {
+                let opened = try await client.execute(uri: "/api/v1/participants/\(participant)/\(view)", method: .post, headers: headers,
+                                                      body: Self.body(["breakGlass": .string(justification)]))
+                #expect(opened.status == .ok && Self.problem(opened)["participant"] == .string(participant))
+                #expect(opened.headers[.parcoursCategories]?.contains("notes") == true)
+            }
+            let before = try fixture.accessRecords().count
+            for bad in ["{\"breakGlass\":", "{\"breakGlass\": 3}", "{\"breakGlass\": \"\(justification)\", \"reason\": \"x\"}", "[]"] {
+                let refused = try await client.execute(uri: "/api/v1/participants/\(participant)/journey", method: .post, headers: headers,
+                                                       body: ByteBuffer(string: bad))
+                #expect(refused.status == .badRequest && Self.problem(refused)["field"] == "body", "\(bad)")
+            }
+            let empty = try await client.execute(uri: "/api/v1/participants/\(participant)/timeline", method: .post, headers: headers,
+                                                 body: Self.body(["breakGlass": "   "]))
+            #expect(empty.status == .badRequest && Self.problem(empty)["field"] == "breakGlass")
+            let long = try await client.execute(uri: "/api/v1/participants/\(participant)/timeline", method: .post, headers: headers,
+                                                body: Self.body(["breakGlass": .string(String(repeating: "a", count: 4097))]))
+            #expect(long.status == .badRequest && Self.problem(long)["field"] == "breakGlass", "longer than the document allows")
+            #expect(try fixture.accessRecords().count == before, "a malformed request is not a read: nothing recorded")
+            let short = try await client.execute(uri: "/api/v1/participants/\(participant)/journey", method: .post, headers: headers,
+                                                 body: Self.body(["breakGlass": "urgence"]))
+            #expect(short.status == .forbidden && Self.problem(short)["denial"] == "break-glass justification too short")
+            let noSession = try await client.execute(uri: "/api/v1/participants/\(participant)/journey", method: .post,
+                                                     headers: [.contentType: "application/json"], body: Self.body(["breakGlass": .string(justification)]))
+            #expect(noSession.status == .unauthorized)
+        }
+        let reads = try fixture.accessRecords().filter {
+            $0["participant"] == .string(participant) && $0["purpose"] == "break-glass" && $0["outcome"] == "permitted"
+        }
+        #expect(Set(reads.compactMap { if case .string(let view)? = $0["view"] { view } else { nil } }) == ["journey", "timeline"])
+        #expect(reads.allSatisfy { $0["justification"] == .string(justification) && $0["review"] == true && $0["actor"] == .string(WebFixture.stranger) })
+    }
+
     @Test("each session has its bucket of requests: past the burst, refused until it refills; another session is not slowed")
     func rateLimit() async {
         let limit = APIRateLimit(burst: 3, perSecond: 0.001)
