@@ -69,9 +69,23 @@ public struct CanonicalJSONReader {
             guard consume(UInt8(ascii: "]")) else { throw fail("not in canonical form: expected , or ] in array") }
             return .array(elements)
         case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try expect("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expect("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expect("null"); return .null
+        default: return try literalOrInteger()
+        }
+    }
+
+    /// Reads `true`, `false`, `null` or an integer: spelled alike in any JSON text that
+    /// `JSONParser` accepts and in canonical form, so the parser reads them here too.
+    public mutating func literalOrInteger() throws(JSONError) -> JSONValue {
+        func literal(_ text: StaticString) throws(JSONError) {
+            guard index + text.utf8CodeUnitCount <= bytes.count,
+                  memcmp(bytes.baseAddress! + index, text.utf8Start, text.utf8CodeUnitCount) == 0
+            else { throw fail("invalid literal, expected true, false or null") }
+            index += text.utf8CodeUnitCount
+        }
+        switch peek {
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .int(try integer())
         default: throw fail("unexpected character, expected a value")
         }
@@ -180,10 +194,11 @@ public struct CanonicalJSONReader {
     /// One escape, as JCS writes it: the short forms, or `\u00xx` for other control characters.
     private mutating func escape() throws(JSONError) {
         guard index + 1 < bytes.count else { throw fail("unterminated escape") }
-        switch bytes[index + 1] {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"),
-             UInt8(ascii: "t"):
+        if Self.shortEscape(bytes[index + 1]) != nil {
             index += 2
+            return
+        }
+        switch bytes[index + 1] {
         case UInt8(ascii: "u"):
             guard index + 6 <= bytes.count, bytes[index + 2] == UInt8(ascii: "0"), bytes[index + 3] == UInt8(ascii: "0"),
                   let high = Self.lowerHex(bytes[index + 4]), high < 2, let low = Self.lowerHex(bytes[index + 5])
@@ -194,6 +209,20 @@ public struct CanonicalJSONReader {
             }
         default:
             throw fail("not in canonical form: invalid or needless escape")
+        }
+    }
+
+    /// The byte a short escape (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`) stands for, or nil.
+    static func shortEscape(_ letter: UInt8) -> UInt8? {
+        switch letter {
+        case UInt8(ascii: "\""): 0x22
+        case UInt8(ascii: "\\"): 0x5C
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "t"): 0x09
+        default: nil
         }
     }
 
@@ -238,16 +267,11 @@ public struct CanonicalJSONReader {
                 position += 1
                 continue
             }
-            switch raw[position + 1] {
-            case UInt8(ascii: "b"): unescaped.append(0x08)
-            case UInt8(ascii: "f"): unescaped.append(0x0C)
-            case UInt8(ascii: "n"): unescaped.append(0x0A)
-            case UInt8(ascii: "r"): unescaped.append(0x0D)
-            case UInt8(ascii: "t"): unescaped.append(0x09)
-            case UInt8(ascii: "u"):
+            if let short = Self.shortEscape(raw[position + 1]) {
+                unescaped.append(short)
+            } else {  // \u00xx, the only other escape a canonical string holds
                 unescaped.append(Self.lowerHex(raw[position + 4])! << 4 | Self.lowerHex(raw[position + 5])!)
                 position += 4
-            default: unescaped.append(raw[position + 1])  // " or \
             }
             position += 2
         }
