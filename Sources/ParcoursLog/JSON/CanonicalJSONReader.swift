@@ -82,7 +82,8 @@ public struct CanonicalJSONReader {
             else { throw fail("invalid literal, expected true, false or null") }
             index += text.utf8CodeUnitCount
         }
-        switch peek {
+        guard let byte = peek else { throw fail("unexpected end of input, expected a value") }
+        switch byte {
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
