@@ -24,7 +24,7 @@ let package = Package(
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"])]
         ),
-        .target(name: "ParcoursLog", dependencies: ["CSodium"]),
+        .target(name: "ParcoursLog", dependencies: ["CSodium", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "ParcoursLogTesting", dependencies: ["ParcoursLog"]),
         .target(name: "ParcoursClinical"),
         .target(name: "ParcoursFiles", dependencies: ["ParcoursLog"]),
@@ -56,7 +56,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "parcours-bench",
-            dependencies: ["ParcoursApp", "ParcoursLog", "ParcoursSQLite", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections"],
+            dependencies: ["ParcoursApp", "ParcoursLog", "ParcoursSQLite", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections",
+                           "CSodium", .product(name: "Crypto", package: "swift-crypto")],
             path: "Sources/ParcoursBench"
         ),
         .testTarget(name: "ParcoursLogTests", dependencies: ["ParcoursLog"], exclude: ["Fixtures"]),

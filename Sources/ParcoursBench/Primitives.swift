@@ -1,3 +1,5 @@
+import CSodium
+import Crypto
 import Dispatch
 import ParcoursLog
 import Synchronization
@@ -16,6 +18,9 @@ struct Primitives {
     var makeSteps: [(String, Double)] = []
     /// Microseconds per event, one core, for each step of checking a record line.
     var parseSteps: [(String, Double)] = []
+    /// Microseconds per hash, one core: SHA-256 by libsodium and by swift-crypto (BoringSSL),
+    /// of a record line and of a tree node (65 bytes), each checked against the other.
+    var hashSteps: [(String, Double)] = []
     /// Microseconds to put one data key in guarded memory and free it again (sodium_malloc + sodium_free);
     /// the store pays it once per participant stream per transaction when it unwraps the stream's key.
     var guardedKeyMicroseconds: Double = 0
@@ -38,6 +43,42 @@ enum PrimitiveBench {
     /// Median microseconds per item of `body` over `count` items, `repeats` times.
     static func microseconds(repeats: Int, count: Int, _ body: () -> Void) -> Double {
         1e6 / rate(repeats: repeats, iterations: count, body)
+    }
+
+    /// SHA-256 of `0x00 || line` (a leaf) and of 65 bytes (a node) by both implementations.
+    static func hashSteps(lines: [[UInt8]], repeats: Int) -> [(String, Double)] {
+        let nodes = lines.map { Array($0.prefix(65)) }
+        func sodium(_ message: [UInt8]) -> [UInt8] {
+            var state = crypto_hash_sha256_state()
+            var digest = [UInt8](repeating: 0, count: 32)
+            var tag: UInt8 = 0
+            crypto_hash_sha256_init(&state)
+            crypto_hash_sha256_update(&state, &tag, 1)
+            crypto_hash_sha256_update(&state, message, UInt64(message.count))
+            crypto_hash_sha256_final(&state, &digest)
+            return digest
+        }
+        func boring(_ message: [UInt8]) -> [UInt8] {
+            var hasher = SHA256()
+            hasher.update(data: [0])
+            hasher.update(data: message)
+            return Array(hasher.finalize())
+        }
+        for message in lines.prefix(50) + nodes.prefix(50) {
+            precondition(sodium(message) == boring(message), "libsodium and swift-crypto disagree on a SHA-256")
+        }
+        var sink = 0
+        let count = lines.count
+        let steps = [
+            ("SHA-256 of a record line, libsodium", microseconds(repeats: repeats, count: count) { for line in lines { sink &+= Int(sodium(line)[0]) } }),
+            ("SHA-256 of a record line, swift-crypto", microseconds(repeats: repeats, count: count) { for line in lines { sink &+= Int(boring(line)[0]) } }),
+            ("SHA-256 of a tree node, libsodium", microseconds(repeats: repeats, count: count) { for node in nodes { sink &+= Int(sodium(node)[0]) } }),
+            ("SHA-256 of a tree node, swift-crypto", microseconds(repeats: repeats, count: count) { for node in nodes { sink &+= Int(boring(node)[0]) } }),
+            ("leaf hash as the log computes it (LogRecord.leafHash)",
+             microseconds(repeats: repeats, count: count) { for line in lines { sink &+= Int(LogRecord.leafHash(line: line).bytes[0]) } }),
+        ]
+        if sink == -1 { print(sink) }
+        return steps
     }
 
     static func run(origin: String, dataBytes: Int, repeats: Int, scale: Int) -> Primitives {
@@ -85,6 +126,7 @@ enum PrimitiveBench {
         let leaf = microseconds(repeats: repeats, count: count) {
             for line in lines { sink &+= Int(LogRecord.leafHash(line: line).bytes[0]) }
         }
+        result.hashSteps = hashSteps(lines: lines, repeats: repeats)
         result.makeSteps = [
             ("validate draft (JCS of data, checks)", validate),
             ("seal data (JCS + XChaCha20-Poly1305)", seal),
@@ -108,8 +150,8 @@ enum PrimitiveBench {
             for line in lines { if (try? ParsedRecord(line: line))?.signatureValid == true { sink &+= 1 } }
         }
         result.parseSteps = [
-            ("JSON parse of the line", parseJSON),
-            ("+ envelope decode, JCS re-encode, leaf hash", parseRecord - parseJSON),
+            ("(for comparison: a JSON tree of the line, JSONParser)", parseJSON),
+            ("record read by the strict reader, leaf hash", parseRecord),
             ("+ Ed25519 verify", parseAndVerify - parseRecord),
         ]
 

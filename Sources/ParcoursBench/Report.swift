@@ -96,6 +96,7 @@ struct Results {
         lines.append(row(["  make: total (ceiling \(formatRate(1e6 / p.makeMicroseconds))/s on one core)",
                           String(format: "%.1f", p.makeMicroseconds)], widths: [-56, 8]))
         for (name, value) in p.parseSteps { lines.append(row(["  check: " + name, String(format: "%.1f", value)], widths: [-56, 8])) }
+        for (name, value) in p.hashSteps { lines.append(row(["  hash: " + name, String(format: "%.2f", value)], widths: [-56, 8])) }
         lines.append(row(["  data key unwrapped into sodium_malloc, then freed", String(format: "%.1f", p.guardedKeyMicroseconds)],
                          widths: [-56, 8]))
         lines.append("")

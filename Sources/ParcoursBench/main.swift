@@ -88,7 +88,7 @@ func runPrimitives(_ options: Options) throws {
     let p = results.primitives
     print("sign/s \(formatRate(p.signPerSecond)); verify/s 1 core 64 B \(formatRate(p.verifyShortPerSecond)), "
         + "envelope \(formatRate(p.verifyOneCorePerSecond)); \(p.cores) cores \(formatRate(p.verifyAllCoresPerSecond))")
-    for (name, value) in p.makeSteps + p.parseSteps + [("data key unwrapped into sodium_malloc, then freed", p.guardedKeyMicroseconds)] {
+    for (name, value) in p.makeSteps + p.parseSteps + p.hashSteps + [("data key unwrapped into sodium_malloc, then freed", p.guardedKeyMicroseconds)] {
         print("  " + name.padding(toLength: 52, withPad: " ", startingAt: 0) + String(format: "%6.1f µs", value))
     }
 }
@@ -148,6 +148,7 @@ do {
     case "build": try runBuild(options)
     case "single": try runSingle(options)
     case "verify-only": try await runVerifyOnly(options)
+    case "verify-ratio": try VerifyRatio.run(options)
     case "record": try runBlocking { try await runRecord(options) }
     case "projections": try await ProjectionBench.run(options)
     case "help", "--help", "-h": print(Options.usage)

@@ -27,9 +27,7 @@ extension ProjectedEvent {
     public static func parse(seq: Int64, line: Data, key: (String) throws -> DataKey?) throws -> ProjectedEvent {
         let envelope: Envelope
         do {
-            let json = try line.withUnsafeBytes { try JSONParser.parse(Array($0.bindMemory(to: UInt8.self))) }
-            guard let object = json.objectValue, let envelopeJSON = object["envelope"] else { throw LogFormatError("no envelope") }
-            envelope = try Envelope(json: envelopeJSON)
+            envelope = try line.withUnsafeBytes { bytes throws(LogFormatError) in try Envelope(line: bytes.bindMemory(to: UInt8.self)) }
         } catch {
             throw LogError.storeDamaged("record \(seq) does not parse")
         }

@@ -14,7 +14,12 @@ public enum Hex {
 
     /// Decodes lowercase hex only; uppercase or odd lengths are refused.
     public static func decode(_ text: String) -> [UInt8]? {
-        let utf8 = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { decode(bytes: $0) }
+    }
+
+    /// Decodes lowercase hex from its UTF-8 bytes (a record line read in place).
+    public static func decode(bytes utf8: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard utf8.count % 2 == 0 else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(utf8.count / 2)
@@ -75,38 +80,52 @@ public enum Base64 {
     /// Decodes canonical base64: padding required, no whitespace, unused bits zero.
     public static func decode(_ text: String) -> [UInt8]? {
         var text = text
-        return text.withUTF8 { input -> [UInt8]? in
-            guard input.count % 4 == 0 else { return nil }
-            if input.isEmpty { return [] }
-            var padding = 0
-            if input[input.count - 1] == UInt8(ascii: "=") { padding = input[input.count - 2] == UInt8(ascii: "=") ? 2 : 1 }
-            var output = [UInt8]()
-            output.reserveCapacity(input.count / 4 * 3)
-            var index = 0
-            while index < input.count {
-                let last = index + 4 == input.count
+        return text.withUTF8 { decode(bytes: $0) }
+    }
+
+    /// Decodes canonical base64 from its UTF-8 bytes (a record line read in place).
+    public static func decode(bytes input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard input.count % 4 == 0 else { return nil }
+        if input.isEmpty { return [] }
+        let padding = input[input.count - 1] != UInt8(ascii: "=") ? 0 : input[input.count - 2] == UInt8(ascii: "=") ? 2 : 1
+        let length = input.count / 4 * 3 - padding
+        var valid = true
+        let output = [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
+            values.withUnsafeBufferPointer { table in
+                var out = 0
+                var index = 0
+                let whole = input.count - 4
+                // Every quad but the last: four symbols, three bytes.
+                while index < whole {
+                    let a = table[Int(input[index])], b = table[Int(input[index + 1])]
+                    let c = table[Int(input[index + 2])], d = table[Int(input[index + 3])]
+                    guard (a | b | c | d) & 0xC0 == 0 else { valid = false; return }
+                    let chunk = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                    buffer[out] = UInt8(truncatingIfNeeded: chunk >> 16)
+                    buffer[out + 1] = UInt8(truncatingIfNeeded: chunk >> 8)
+                    buffer[out + 2] = UInt8(truncatingIfNeeded: chunk)
+                    out += 3
+                    index += 4
+                }
                 var chunk: UInt32 = 0
                 for offset in 0..<4 {
-                    let byte = input[index + offset]
-                    if last && offset >= 4 - padding {
+                    if offset >= 4 - padding {
                         chunk <<= 6
                         continue
                     }
-                    let value = values[Int(byte)]
-                    guard value != 0xFF else { return nil }
+                    let value = table[Int(input[index + offset])]
+                    guard value != 0xFF else { valid = false; return }
                     chunk = chunk << 6 | UInt32(value)
                 }
-                output.append(UInt8(chunk >> 16 & 0xFF))
-                if !(last && padding == 2) { output.append(UInt8(chunk >> 8 & 0xFF)) }
-                if !(last && padding >= 1) { output.append(UInt8(chunk & 0xFF)) }
-                if last {
-                    // Canonical: the bits under the padding are zero.
-                    if padding == 2 && chunk & 0xFFFF != 0 { return nil }
-                    if padding == 1 && chunk & 0xFF != 0 { return nil }
-                }
-                index += 4
+                // Canonical: the bits under the padding are zero.
+                if (padding == 2 && chunk & 0xFFFF != 0) || (padding == 1 && chunk & 0xFF != 0) { valid = false; return }
+                buffer[out] = UInt8(truncatingIfNeeded: chunk >> 16)
+                if padding < 2 { buffer[out + 1] = UInt8(truncatingIfNeeded: chunk >> 8) }
+                if padding < 1 { buffer[out + 2] = UInt8(truncatingIfNeeded: chunk) }
+                out += 3 - padding
             }
-            return output
+            initialized = valid ? length : 0
         }
+        return valid ? output : nil
     }
 }

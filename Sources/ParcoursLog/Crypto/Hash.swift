@@ -1,3 +1,5 @@
+import Crypto
+
 /// A SHA-256 digest: 32 bytes, held inline without allocation.
 ///
 /// Four words rather than a `SIMD32<UInt8>`: a value aligned on 32 bytes in an async
@@ -29,9 +31,22 @@ public struct Hash: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.storage = storage
     }
 
+    /// A SHA-256 digest from swift-crypto, copied in one move.
+    init(_ digest: SHA256Digest) {
+        var storage: Words = (0, 0, 0, 0)
+        Swift.withUnsafeMutableBytes(of: &storage) { words in digest.withUnsafeBytes { words.copyMemory(from: $0) } }
+        self.storage = storage
+    }
+
     /// A digest from 64 lowercase hex digits; nil for anything else.
     public init?(hex: String) {
         guard let bytes = Hex.decode(hex), bytes.count == 32 else { return nil }
+        self.init(bytes: bytes)
+    }
+
+    /// A digest from the UTF-8 bytes of 64 lowercase hex digits (a record line read in place).
+    init?(hexBytes: UnsafeBufferPointer<UInt8>) {
+        guard hexBytes.count == 64, let bytes = Hex.decode(bytes: hexBytes) else { return nil }
         self.init(bytes: bytes)
     }
 

@@ -1,4 +1,5 @@
 import CSodium
+import Crypto
 
 /// The one door to libsodium: initialization, randomness and hashing.
 public enum Sodium {
@@ -19,35 +20,23 @@ public enum Sodium {
     }
 
     /// SHA-256 of a byte string.
+    ///
+    /// Computed by swift-crypto (BoringSSL), not libsodium: it uses the processor's SHA
+    /// extensions where present, and `parcours-bench primitives` measured it several times
+    /// faster here on record lines and tree nodes alike (BENCHMARKS.md); both give the same digests.
     public static func sha256(_ message: some ContiguousBytes) -> Hash {
-        ensureInitialized()
-        var digest = Hash.zero
-        message.withUnsafeBytes { input in
-            digest.withUnsafeMutableBytes { output in
-                _ = crypto_hash_sha256(
-                    output.baseAddress!.assumingMemoryBound(to: UInt8.self),
-                    input.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(input.count))
-            }
-        }
-        return digest
+        var hasher = SHA256()
+        message.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return Hash(hasher.finalize())
     }
 
     /// SHA-256 of `prefix || message`, without copying the message.
     public static func sha256(prefix: UInt8, _ message: some ContiguousBytes) -> Hash {
-        ensureInitialized()
-        var state = crypto_hash_sha256_state()
-        var digest = Hash.zero
+        var hasher = SHA256()
         var tag = prefix
-        crypto_hash_sha256_init(&state)
-        crypto_hash_sha256_update(&state, &tag, 1)
-        message.withUnsafeBytes { input in
-            _ = crypto_hash_sha256_update(
-                &state, input.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(input.count))
-        }
-        digest.withUnsafeMutableBytes { output in
-            _ = crypto_hash_sha256_final(&state, output.baseAddress!.assumingMemoryBound(to: UInt8.self))
-        }
-        return digest
+        withUnsafeBytes(of: &tag) { hasher.update(bufferPointer: $0) }
+        message.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        return Hash(hasher.finalize())
     }
 
     /// Overwrites a buffer with zeros in a way the compiler cannot elide.

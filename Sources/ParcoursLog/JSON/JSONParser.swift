@@ -52,57 +52,13 @@ public struct JSONParser {
             case UInt8(ascii: "{"): return try parseObject(depth: depth)
             case UInt8(ascii: "["): return try parseArray(depth: depth)
             case UInt8(ascii: "\""): return .string(try parseString())
-            case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-            case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-            case UInt8(ascii: "n"): try expectLiteral("null"); return .null
-            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .int(try parseInteger())
-            default: throw fail("unexpected character, expected a value")
+            default:
+                // Literals and integers have one spelling, the canonical one: read as the canonical reader reads them.
+                var reader = CanonicalJSONReader(bytes, at: index)
+                let value = try reader.literalOrInteger()
+                index = reader.index
+                return value
             }
-        }
-
-        mutating func expectLiteral(_ literal: StaticString) throws(JSONError) {
-            let count = literal.utf8CodeUnitCount
-            guard index + count <= bytes.count else { throw fail("unexpected end of input") }
-            let start = literal.utf8Start
-            for offset in 0..<count where bytes[index + offset] != start[offset] {
-                throw fail("invalid literal, expected true, false or null")
-            }
-            index += count
-        }
-
-        mutating func parseInteger() throws(JSONError) -> Int64 {
-            let start = index
-            var negative = false
-            if bytes[index] == UInt8(ascii: "-") {
-                negative = true
-                index += 1
-            }
-            guard index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else {
-                throw fail("invalid number")
-            }
-            if bytes[index] == UInt8(ascii: "0"), index + 1 < bytes.count,
-                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index + 1])
-            {
-                throw fail("leading zeros are not allowed in numbers")
-            }
-            var magnitude: Int64 = 0
-            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
-                magnitude = magnitude * 10 + Int64(bytes[index] - UInt8(ascii: "0"))
-                guard magnitude <= JSONValue.maxSafeInteger else {
-                    index = start
-                    throw fail("number out of range: only integers in [-(2^53-1), 2^53-1] are accepted")
-                }
-                index += 1
-            }
-            if index < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]) {
-                index = start
-                throw fail("non-integer number: only integers in [-(2^53-1), 2^53-1] are accepted")
-            }
-            if negative && magnitude == 0 {
-                index = start
-                throw fail("-0 is not accepted: write 0")
-            }
-            return negative ? -magnitude : magnitude
         }
 
         mutating func parseString() throws(JSONError) -> String {
@@ -130,14 +86,8 @@ public struct JSONParser {
                     let escape = bytes[index]
                     index += 1
                     switch escape {
-                    case UInt8(ascii: "\""): scalars.append(0x22)
-                    case UInt8(ascii: "\\"): scalars.append(0x5C)
+                    case _ where CanonicalJSONReader.shortEscape(escape) != nil: scalars.append(CanonicalJSONReader.shortEscape(escape)!)
                     case UInt8(ascii: "/"): scalars.append(0x2F)
-                    case UInt8(ascii: "b"): scalars.append(0x08)
-                    case UInt8(ascii: "f"): scalars.append(0x0C)
-                    case UInt8(ascii: "n"): scalars.append(0x0A)
-                    case UInt8(ascii: "r"): scalars.append(0x0D)
-                    case UInt8(ascii: "t"): scalars.append(0x09)
                     case UInt8(ascii: "u"):
                         let scalar = try parseUnicodeEscape()
                         scalars.append(contentsOf: Array(String(Character(scalar)).utf8))

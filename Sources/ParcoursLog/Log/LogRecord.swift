@@ -42,35 +42,3 @@ public struct LogRecord: Sendable, Equatable {
     /// RFC 9162 leaf hash of a record line: `SHA-256(0x00 || line)`.
     public static func leafHash(line: [UInt8]) -> Hash { Sodium.sha256(prefix: 0x00, line) }
 }
-
-/// A record read back from its line, with what verifying it needs.
-public struct ParsedRecord: Sendable {
-    public var record: LogRecord
-    public var line: [UInt8]
-    public var leafHash: Hash
-    /// Whether the signature verifies against the key the author claims.
-    public var signatureValid: Bool
-
-    /// Parses a record line, refusing anything that is not exactly `JCS(record)`,
-    /// then checks the signature against the claimed author key.
-    public init(line: [UInt8], checkSignature: Bool = true) throws(LogFormatError) {
-        guard line.count <= LogRecord.maxLineLength else { throw LogFormatError("record line longer than 1 MiB") }
-        let json: JSONValue
-        do { json = try JSONParser.parse(line) } catch { throw LogFormatError("record line: \(error)") }
-        guard let object = json.objectValue, object.hasExactly(["envelope", "sig"]) else {
-            throw LogFormatError("a record must be exactly {\"envelope\", \"sig\"}")
-        }
-        let envelope = try Envelope(json: object["envelope"]!)
-        guard let signature = object["sig"]?.stringValue.flatMap(Base64.decode), signature.count == 64 else {
-            throw LogFormatError("sig must be the base64 of a 64-byte Ed25519 signature")
-        }
-        let envelopeBytes = envelope.canonicalBytes
-        guard LogRecord.line(envelopeBytes: envelopeBytes, signature: signature) == line else {
-            throw LogFormatError("record line is not in canonical form (RFC 8785)")
-        }
-        record = LogRecord(envelope: envelope, signature: signature)
-        self.line = line
-        leafHash = LogRecord.leafHash(line: line)
-        signatureValid = checkSignature ? envelope.author.key.isValidSignature(signature, of: envelopeBytes) : false
-    }
-}

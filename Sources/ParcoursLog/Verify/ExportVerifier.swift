@@ -63,16 +63,22 @@ public enum ExportVerifier {
         throw .unreadable("the checkpoint to extend is not signed by this log's key")
     }
 
+    /// Reads the lines in chunks, each read while the one before is verified. A line the
+    /// reader refuses is reported only once the lines before it have verified.
     static func run(_ verifier: LogVerifier, lines reader: any ExportLines, log: String, counter: inout ExportProgress?) throws(VerificationError) {
-        while true {
-            do {
-                let lines = try reader.next(chunkSize, maxLength: LogRecord.maxLineLength)
-                if lines.isEmpty { return }
-                try verifier.consume(lines)
+        do throws(IntegrityFailure) {
+            while true {
+                let lines: [[UInt8]]
+                do throws(IntegrityFailure) { lines = try reader.next(chunkSize, maxLength: LogRecord.maxLineLength) } catch {
+                    try verifier.finish()
+                    throw error
+                }
+                if lines.isEmpty { return try verifier.finish() }
+                try verifier.submit(lines)
                 counter?.advance(UInt64(lines.count))
-            } catch {
-                throw .integrity(log: log, error)
             }
+        } catch {
+            throw .integrity(log: log, error)
         }
     }
 

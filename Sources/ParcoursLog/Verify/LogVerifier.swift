@@ -2,9 +2,10 @@ import Dispatch
 
 /// Verifies a log record by record, in one pass, with memory that does not hold records.
 ///
-/// Feed it the record lines in order, in chunks: each chunk is parsed and its
+/// Feed it the record lines in order, in chunks: each chunk is read and its
 /// signatures checked on every core, then the order-dependent rules (seq, prev,
 /// version, unique ids, authority, stream life) run in sequence and the tree grows.
+/// With `submit`, one chunk is read while the one before is checked in order.
 /// The first failure stops it and names its seq.
 public final class LogVerifier {
     /// Which of the two logs is being verified.
@@ -70,15 +71,50 @@ public final class LogVerifier {
     /// - Parameter also: a further check of each record that passed the log's
     ///   rules, with its offset in `lines` (a store compares its columns here).
     public func consume(_ lines: [[UInt8]], also: ((Int, ParsedRecord) throws(LogFormatError) -> Void)? = nil) throws(IntegrityFailure) {
-        let parsed = parseInParallel(lines)
-        for (offset, result) in parsed.enumerated() {
+        try finish()
+        try settle(ParseBatch(lines: lines, workers: workers, check: nil), also: also)
+    }
+
+    /// Hands the next records to the verifier and checks those handed before: the lines are
+    /// read and their signatures checked on every core while the caller fetches the next
+    /// ones. Call `finish()` after the last. A failure is thrown when it is reached in order,
+    /// so it names the same seq as `consume` would.
+    ///
+    /// - Parameters:
+    ///   - unordered: a check of each record that needs nothing from the records before it
+    ///     (a store's columns against its line), run with the reading; its reason is thrown
+    ///     after the log's rules pass for that record, as `also` would.
+    ///   - also: a further check of each record that passed the log's rules, in order.
+    public func submit(_ lines: [[UInt8]], unordered: (@Sendable (Int, ParsedRecord) -> String?)? = nil,
+                       also: ((Int, ParsedRecord) throws(LogFormatError) -> Void)? = nil) throws(IntegrityFailure) {
+        let batch = ParseBatch(lines: lines, workers: workers, check: unordered)
+        let previous = pending
+        pending = (batch, also)
+        if let previous { try settle(previous.batch, also: previous.also) }
+    }
+
+    /// Checks the records still in flight from `submit`.
+    public func finish() throws(IntegrityFailure) {
+        guard let previous = pending else { return }
+        pending = nil
+        try settle(previous.batch, also: previous.also)
+    }
+
+    /// The batch handed over by `submit` and not checked yet, with its ordered check.
+    private var pending: (batch: ParseBatch, also: ((Int, ParsedRecord) throws(LogFormatError) -> Void)?)?
+
+    /// Checks a batch's records in order: the log's rules, the unordered check's finding, then `also`.
+    private func settle(_ batch: ParseBatch, also: ((Int, ParsedRecord) throws(LogFormatError) -> Void)?) throws(IntegrityFailure) {
+        let (parsed, checked) = batch.finish()
+        for offset in 0..<parsed.count {
             let position = size
-            switch result {
+            switch parsed[offset] {
             case .failure(let error):
                 throw IntegrityFailure(seq: position, reason: "record at position \(position) is malformed: \(error.reason)")
             case .success(let record):
                 do throws(LogFormatError) {
                     try check(record, at: position)
+                    if let reason = checked[offset] { throw LogFormatError(reason) }
                     try also?(offset, record)
                 } catch {
                     throw IntegrityFailure(seq: position, reason: error.reason)
@@ -93,30 +129,6 @@ public final class LogVerifier {
         previous = leafHash
         size += 1
         if watchedSizes.contains(size) { rootsAtWatchedSizes[size] = frontier.root }
-    }
-
-    private func parseInParallel(_ lines: [[UInt8]]) -> [Result<ParsedRecord, LogFormatError>] {
-        let count = lines.count
-        let results = UnsafeMutableBufferPointer<Result<ParsedRecord, LogFormatError>>.allocate(capacity: count)
-        defer { results.deallocate() }
-        let stride = max(1, (count + workers - 1) / workers)
-        let parts = (count + stride - 1) / stride
-        lines.withUnsafeBufferPointer { buffer in
-            // Each worker writes its own disjoint slice of `results`.
-            nonisolated(unsafe) let input = buffer
-            nonisolated(unsafe) let output = results
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let end = min(count, (part + 1) * stride)
-                for index in (part * stride)..<end {
-                    let result: Result<ParsedRecord, LogFormatError>
-                    do throws(LogFormatError) { result = .success(try ParsedRecord(line: input[index])) } catch { result = .failure(error) }
-                    (output.baseAddress! + index).initialize(to: result)
-                }
-            }
-        }
-        let output = Array(results)
-        _ = results.deinitialize()
-        return output
     }
 
     private func check(_ parsed: ParsedRecord, at position: UInt64) throws(LogFormatError) {
@@ -156,6 +168,7 @@ public final class LogVerifier {
     /// name) and its root must equal the verified tree's at its size, which must
     /// be the full size or a watched one.
     public func check(checkpoint note: String, verifier: NoteVerifier) throws(IntegrityFailure) {
+        try finish()
         let body: String
         let checkpoint: Checkpoint
         do {

@@ -81,25 +81,32 @@ public struct StoreVerifier: Sendable {
     }
 
     /// Streams a log's stored records through the verifier, comparing every column and stored tree hash.
+    ///
+    /// Each chunk is read from the store while the one before is verified (`LogVerifier.submit`);
+    /// the columns are compared with the reading, on every core; the stored tree hashes a chunk's
+    /// records complete are fetched in one query, then compared in order as the tree grows.
     private func verifyRecords(_ transaction: any LogTransaction, log: LogKind, verifier: LogVerifier, counter: inout ProgressCounter?) throws {
         let repeatedID = try transaction.firstRepeatedID()
         var frontier = MerkleFrontier()
-        try transaction.storedRecords(chunk: ExportVerifier.chunkSize) { records in
-            do throws(IntegrityFailure) {
-                try verifier.consume(records.map(\.line)) { (offset: Int, parsed: ParsedRecord) throws(LogFormatError) in
+        var submitted: UInt64 = 0
+        do {
+            try transaction.storedRecords(chunk: ExportVerifier.chunkSize) { records in
+                let stored = StoredSubtreeHashes(transaction, completedBy: submitted..<(submitted + UInt64(records.count)))
+                submitted += UInt64(records.count)
+                try verifier.submit(records.map(\.line), unordered: { offset, parsed in
+                    records[offset].differingColumn(from: parsed).map { "column \($0) differs from the record" }
+                }, also: { (offset: Int, parsed: ParsedRecord) throws(LogFormatError) in
                     let record = records[offset]
-                    if let column = record.differingColumn(from: parsed) { throw LogFormatError("column \(column) differs from the record") }
                     guard UInt64(record.seq) != repeatedID else { throw LogFormatError("id \(record.id) repeats an earlier event") }
-                    for node in frontier.append(parsed.leafHash) {
-                        guard (try? transaction.subtreeHash(level: node.level, index: node.index)) == node.hash else {
-                            throw LogFormatError("stored tree hash at level \(node.level) differs from the records")
-                        }
+                    for node in frontier.append(parsed.leafHash) where stored.hash(of: node) != node.hash {
+                        throw LogFormatError("stored tree hash at level \(node.level) differs from the records")
                     }
-                }
-            } catch {
-                throw VerificationError.integrity(log: log.rawValue, error)
+                })
+                counter?.advance(by: UInt64(records.count))
             }
-            counter?.advance(by: UInt64(records.count))
+            try verifier.finish()
+        } catch let failure as IntegrityFailure {
+            throw VerificationError.integrity(log: log.rawValue, failure)
         }
         let size = verifier.size
         guard try transaction.subtreeHashCount() == 2 * size - UInt64(size.nonzeroBitCount) else {

@@ -1,0 +1,90 @@
+import Dispatch
+import Foundation
+import ParcoursLog
+import ParcoursSQLite
+import Synchronization
+
+/// `verify-ratio`: a store's verification against what two cores of Ed25519 alone do on
+/// the same store's envelopes, measured back to back, alternating A B B A…, so that a
+/// shared machine's drift falls on both sides of each ratio.
+enum VerifyRatio {
+    struct Round {
+        var ed25519PerSecond: Double
+        var verifyPerSecond: Double
+        var verifyCoresBusy: Double
+        var ratio: Double { verifyPerSecond / ed25519PerSecond }
+    }
+
+    static func run(_ options: Options) throws {
+        let path = try options.string("store")
+        let rounds = max(1, try options.int("rounds", default: 3))
+        let sampleSize = max(100, try options.int("sample", default: 20_000))
+        let store = try Store.open(at: path, readOnly: true)
+        let sample = try envelopes(of: store, count: sampleSize)
+        let cores = LogVerifier.defaultWorkers
+        log("verify-ratio: \(sample.count) envelopes sampled (\(sample.first?.message.count ?? 0) B each at the start), \(cores) cores, \(rounds) rounds")
+        var results: [Round] = []
+        for round in 0..<rounds {
+            var ed25519 = 0.0, verify = 0.0, busy = 0.0, events = 0
+            // A B in even rounds, B A in odd ones.
+            for step in (round % 2 == 0 ? [0, 1] : [1, 0]) {
+                if step == 0 {
+                    ed25519 = twoCoreRate(sample, cores: cores)
+                } else {
+                    let watch = Stopwatch()
+                    let verification = try store.verify()
+                    let seconds = watch.elapsedSeconds
+                    events = Int(verification.events.size + verification.access.size)
+                    verify = Double(events) / seconds
+                    busy = watch.coresBusy
+                }
+            }
+            let result = Round(ed25519PerSecond: ed25519, verifyPerSecond: verify, verifyCoresBusy: busy)
+            results.append(result)
+            print("round \(round + 1): verify \(formatRate(verify)) events/s of \(events) (cores busy \(String(format: "%.2f", busy))); "
+                + "Ed25519 alone on \(cores) cores \(formatRate(ed25519))/s; ratio \(String(format: "%.3f", result.ratio))")
+        }
+        let ratios = results.map(\.ratio)
+        print("median ratio \(String(format: "%.3f", median(ratios))) (min \(String(format: "%.3f", ratios.min()!)), "
+            + "max \(String(format: "%.3f", ratios.max()!))); median verify \(formatRate(median(results.map(\.verifyPerSecond)))) events/s")
+    }
+
+    struct Signed: Sendable {
+        var key: PublicKey
+        var signature: [UInt8]
+        var message: [UInt8]
+    }
+
+    /// `count` records' envelopes and signatures, spread evenly over the event log.
+    static func envelopes(of store: Store, count: Int) throws -> [Signed] {
+        try store.logStore(master: nil).withReadTransaction(on: .events) { transaction in
+            let size = try transaction.size()
+            let step = max(1, size / UInt64(count))
+            var sample: [Signed] = []
+            var seq: UInt64 = 0
+            while seq < size, sample.count < count {
+                if let line = try transaction.line(at: seq) {
+                    let parsed = try ParsedRecord(line: line, checkSignature: false)
+                    sample.append(Signed(key: parsed.record.envelope.author.key, signature: parsed.record.signature,
+                                         message: Array(parsed.envelopeBytes)))
+                }
+                seq += step
+            }
+            return sample
+        }
+    }
+
+    /// Signatures verified per second by libsodium on every core, nothing else done.
+    static func twoCoreRate(_ sample: [Signed], cores: Int) -> Double {
+        let valid = Atomic<Int>(0)
+        let watch = Stopwatch()
+        DispatchQueue.concurrentPerform(iterations: cores) { _ in
+            var good = 0
+            for signed in sample where signed.key.isValidSignature(signed.signature, of: signed.message) { good += 1 }
+            valid.add(good, ordering: .relaxed)
+        }
+        let seconds = watch.elapsedSeconds
+        precondition(valid.load(ordering: .relaxed) == sample.count * cores, "a sampled signature does not verify")
+        return Double(sample.count * cores) / seconds
+    }
+}

@@ -1,0 +1,125 @@
+/// Reads a record line in one pass: `JCS({"envelope": E, "sig": S})`, nothing else.
+///
+/// The members of a record and of its envelope have one canonical order, so the line is
+/// read against that template, each value checked as it is read (canonical form by
+/// `CanonicalJSONReader`, then the meaning `Envelope(json:)` gives it), and the bytes
+/// the author signed — `JCS(E)` — are the range between `{"envelope":` and `,"sig":`,
+/// never re-encoded. It refuses exactly the lines that parsing into a tree, reading the
+/// envelope and writing it back would refuse (held by a differential test); only the
+/// wording of the reason may differ.
+enum RecordLineReader {
+    /// What a line holds, with where its envelope's bytes are.
+    struct Read {
+        var envelope: Envelope
+        var signature: [UInt8]
+        /// The range of `JCS(E)` in the line: what the signature is over.
+        var envelopeRange: Range<Int>
+    }
+
+    /// Reads `line` (without its newline).
+    static func read(_ line: UnsafeBufferPointer<UInt8>) throws(LogFormatError) -> Read {
+        var reader = CanonicalJSONReader(line)
+        do throws(JSONError) {
+            try reader.expect(#"{"envelope":"#)
+            let start = reader.index
+            let envelope = try self.envelope(&reader)
+            let end = reader.index
+            try reader.expect(#","sig":"#)
+            let token = try reader.stringToken()
+            guard let signature = Base64.decode(bytes: UnsafeBufferPointer(rebasing: line[token.range])), signature.count == 64 else {
+                throw invalid("sig must be the base64 of a 64-byte Ed25519 signature")
+            }
+            try reader.expect("}")
+            guard reader.isAtEnd else { throw JSONError(offset: reader.index, reason: "unexpected content after the record") }
+            return Read(envelope: envelope, signature: signature, envelopeRange: start..<end)
+        } catch where error.offset == meaning {
+            throw LogFormatError(error.reason)
+        } catch {
+            throw LogFormatError("record line is not in canonical form (RFC 8785): \(error)")
+        }
+    }
+
+    /// The envelope's members in JCS order: author, format, id, log, payload, prev,
+    /// recordedAt, schema, seq, stream, type, version.
+    private static func envelope(_ reader: inout CanonicalJSONReader) throws(JSONError) -> Envelope {
+        func ascii(_ token: CanonicalJSONReader.StringToken) -> UnsafeBufferPointer<UInt8>? {
+            token.isASCII && !token.isEscaped ? UnsafeBufferPointer(rebasing: reader.bytes[token.range]) : nil
+        }
+        try reader.expect(#"{"author":{"actor":"#)
+        let actor = try reader.string()
+        try reader.expect(#","key":"#)
+        let keyToken = try reader.stringToken()
+        guard !actor.isEmpty, let keyText = ascii(keyToken), let keyBytes = Base64.decode(bytes: keyText), keyBytes.count == 32,
+              let key = try? PublicKey(bytes: keyBytes)
+        else { throw invalid("envelope.author must be {actor, key} with a base64 Ed25519 public key") }
+        try reader.expect(#"},"format":"parcours-event/1","id":"#)
+        let id = try reader.string()
+        guard Identifiers.isEventID(id) else { throw invalid("envelope.id must be a lowercase UUID") }
+        try reader.expect(#","log":"#)
+        let log = try reader.string()
+        guard !log.isEmpty else { throw invalid("envelope.log must be the origin name") }
+        try reader.expect(#","payload":"#)
+        let payload = try self.payload(&reader)
+        try reader.expect(#","prev":"#)
+        guard let prevText = ascii(try reader.stringToken()), let prev = Hash(hexBytes: prevText) else {
+            throw invalid("envelope.prev must be 64 lowercase hex digits")
+        }
+        try reader.expect(#","recordedAt":"#)
+        let recordedAtText = try reader.string()
+        guard let recordedAt = Timestamp(recordedAtText), recordedAt.description == recordedAtText else {
+            throw invalid("envelope.recordedAt must be RFC 3339 UTC with milliseconds")
+        }
+        try reader.expect(#","schema":"#)
+        let schema = try reader.integer()
+        guard schema >= 1 else { throw invalid("envelope.schema must be ≥ 1") }
+        try reader.expect(#","seq":"#)
+        let seq = try reader.integer()
+        guard seq >= 0 else { throw invalid("envelope.seq must be an integer ≥ 0") }
+        try reader.expect(#","stream":"#)
+        let stream = try reader.string()
+        guard Identifiers.isStream(stream) else {
+            throw invalid("envelope.stream must be a stream name such as directory or participant/P-XXXXXX")
+        }
+        try reader.expect(#","type":"#)
+        let type = try reader.string()
+        guard Identifiers.isEventType(type) else { throw invalid("envelope.type must be a dotted lowercase event type") }
+        try reader.expect(#","version":"#)
+        let version = try reader.integer()
+        guard version >= 0 else { throw invalid("envelope.version must be an integer ≥ 0") }
+        try reader.expect("}")
+        return Envelope(log: log, seq: UInt64(seq), id: id, stream: stream, version: UInt64(version), type: type, schema: schema,
+                        recordedAt: recordedAt, author: Author(actor: actor, key: key), prev: prev, payload: payload)
+    }
+
+    /// `{"clear":{…}}` or `{"sealed":{"alg":…,"ct":…,"key":…,"nonce":…}}`; the envelope is at depth 1.
+    private static func payload(_ reader: inout CanonicalJSONReader) throws(JSONError) -> Payload {
+        try reader.expect(#"{""#)
+        if reader.peek == UInt8(ascii: "c") {
+            try reader.expect(#"clear":"#)
+            let data = try reader.object(depth: 3)
+            try reader.expect("}")
+            return .clear(data)
+        }
+        try reader.expect(#"sealed":{"alg":"xchacha20poly1305-ietf","ct":"#)
+        let ct = try reader.stringToken()
+        try reader.expect(#","key":"#)
+        let keyID = try reader.string()
+        try reader.expect(#","nonce":"#)
+        let nonce = try reader.stringToken()
+        try reader.expect("}}")
+        guard (1...128).contains(keyID.utf8.count) else { throw invalid("payload.sealed.key must be a data key id (1 to 128 bytes)") }
+        guard !nonce.isEscaped, let nonceBytes = Base64.decode(bytes: UnsafeBufferPointer(rebasing: reader.bytes[nonce.range])),
+              nonceBytes.count == DataKey.nonceLength
+        else { throw invalid("payload.sealed.nonce must be the base64 of 24 bytes") }
+        guard !ct.isEscaped, let ciphertext = Base64.decode(bytes: UnsafeBufferPointer(rebasing: reader.bytes[ct.range])),
+              ciphertext.count >= 16
+        else { throw invalid("payload.sealed.ct must be base64 of ciphertext and its 16-byte tag") }
+        return .sealed(SealedPayload(keyID: keyID, nonce: nonceBytes, ciphertext: ciphertext))
+    }
+
+    /// The offset that marks a value in canonical form whose meaning the format refuses
+    /// (its reason is then the format's own, as `Envelope(json:)` words it).
+    private static let meaning = -1
+
+    private static func invalid(_ reason: String) -> JSONError { JSONError(offset: meaning, reason: reason) }
+}

@@ -1,0 +1,75 @@
+import Dispatch
+import Synchronization
+
+/// One chunk of record lines being read and their signatures checked, on every core.
+///
+/// The lines are handed out a few at a time from one counter, so no thread runs out of
+/// work while another still holds a long share of it (the tail a fixed split leaves), and
+/// the thread that waits for the chunk takes lines from it too. A verifier keeps one chunk
+/// in flight while it checks the one before in order, so the cores stay busy to the end.
+///
+/// The waiting thread never waits for a worker that has not started: when every thread of
+/// the global queue is busy (a store's own threads verifying, tests in parallel), it reads
+/// all the lines itself and waits only for lines another thread is reading.
+final class ParseBatch: @unchecked Sendable {
+    /// A check of a read record that needs no order (a store's columns against it): a reason, or nil.
+    typealias Check = @Sendable (_ offset: Int, _ record: ParsedRecord) -> String?
+
+    let lines: [[UInt8]]
+    private let check: Check?
+    private let results: UnsafeMutableBufferPointer<Result<ParsedRecord, LogFormatError>>
+    private let checked: UnsafeMutableBufferPointer<String?>
+    private let next = Atomic<Int>(0)
+    private let completed = Atomic<Int>(0)
+    private let allRead = DispatchSemaphore(value: 0)
+    /// Lines taken at a time: enough to make the counter's cost nothing, few enough to end together.
+    private static let grain = 4
+
+    init(lines: [[UInt8]], workers: Int, check: Check?) {
+        self.lines = lines
+        self.check = check
+        results = .allocate(capacity: lines.count)
+        checked = .allocate(capacity: lines.count)
+        for _ in 0..<min(workers, (lines.count + Self.grain - 1) / Self.grain) {
+            DispatchQueue.global().async { [self] in work() }
+        }
+    }
+
+    deinit {
+        // Every line is read before deinit: a worker holds the batch until it finds no line left.
+        _ = results.deinitialize()
+        _ = checked.deinitialize()
+        results.deallocate()
+        checked.deallocate()
+    }
+
+    private func work() {
+        let count = lines.count
+        while true {
+            let start = next.wrappingAdd(Self.grain, ordering: .relaxed).oldValue
+            if start >= count { return }
+            for index in start..<min(count, start + Self.grain) {
+                let result: Result<ParsedRecord, LogFormatError>
+                var reason: String?
+                do throws(LogFormatError) {
+                    let record = try ParsedRecord(line: lines[index])
+                    reason = check?(index, record)
+                    result = .success(record)
+                } catch {
+                    result = .failure(error)
+                }
+                (results.baseAddress! + index).initialize(to: result)
+                (checked.baseAddress! + index).initialize(to: reason)
+                if completed.add(1, ordering: .acquiringAndReleasing).newValue == count { allRead.signal() }
+            }
+        }
+    }
+
+    /// Takes lines too until none is left, waits for those other threads are still reading,
+    /// and returns every line's record (or why it is malformed) with the unordered check's finding.
+    func finish() -> (records: UnsafeMutableBufferPointer<Result<ParsedRecord, LogFormatError>>, checked: UnsafeMutableBufferPointer<String?>) {
+        work()
+        if completed.load(ordering: .acquiring) < lines.count { allRead.wait() }
+        return (results, checked)
+    }
+}
