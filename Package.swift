@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(name: "ParcoursLogTests", dependencies: ["ParcoursLog"], exclude: ["Fixtures"]),
         .testTarget(name: "ParcoursLogTestingTests", dependencies: ["ParcoursLogTesting", "ParcoursLog"]),
         .testTarget(name: "ParcoursSQLiteTests", dependencies: ["ParcoursSQLite", "ParcoursLog", "ParcoursLogTesting"]),
-        .testTarget(name: "ParcoursPostgresTests", dependencies: ["ParcoursPostgres", "ParcoursLog", "ParcoursLogTesting"]),
+        .testTarget(name: "ParcoursPostgresTests", dependencies: ["ParcoursPostgres", "ParcoursLog", "ParcoursLogTesting", .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "ParcoursClinicalTests", dependencies: ["ParcoursClinical"], exclude: ["Fixtures"]),
         .testTarget(name: "ParcoursAccessTests", dependencies: ["ParcoursAccess", "ParcoursClinical", "ParcoursLog"]),
         .testTarget(name: "ParcoursProjectionsTests", dependencies: ["ParcoursProjections", "ParcoursSQLite", "ParcoursClinical", "ParcoursLog"]),

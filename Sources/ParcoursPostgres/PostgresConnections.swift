@@ -22,7 +22,7 @@ final class PostgresConnections: Sendable {
     }
 
     deinit {
-        for connection in idle.withLock({ $0 }) { _ = connection.close() }
+        for connection in idle.withLock({ $0 }) { Self.close(connection) }
     }
 
     /// Runs `body` with a connection of its own; waits while `limit` are lent.
@@ -52,8 +52,15 @@ final class PostgresConnections: Sendable {
 
     /// Takes back a lent connection: kept for the next transaction, or closed if it failed.
     func giveBack(_ session: PostgresSession) {
-        if session.isUsable { idle.withLock { $0.append(session.connection) } } else { _ = session.connection.close() }
+        if session.isUsable { idle.withLock { $0.append(session.connection) } } else { Self.close(session.connection) }
         available.signal()
+    }
+
+    /// Closes without waiting: nothing is left to commit on it. The connection is kept
+    /// alive until it is closed (the driver asserts that none is dropped open).
+    private static func close(_ connection: PostgresConnection) {
+        let closed: EventLoopFuture<Void> = connection.close()
+        closed.whenComplete { _ in withExtendedLifetime(connection) {} }
     }
 
     private func open() throws -> PostgresConnection {

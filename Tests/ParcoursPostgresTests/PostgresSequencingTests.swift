@@ -88,7 +88,7 @@ struct PostgresSequencingTests {
         let database = try PostgresTestDatabase()
         let log = try ConformanceLog.founded(database.store())
         #expect(throws: Abandoned.self) {
-            try log.writer.append([log.note(), log.note()], by: log.author, signingKey: log.admin, to: log.store,
+            _ = try log.writer.append([log.note(), log.note()], by: log.author, signingKey: log.admin, to: log.store,
                                   alsoInTransaction: { _ in throw Abandoned() })
         }
         // Another server, which never saw the abandoned append, appends next.
