@@ -32,8 +32,8 @@ struct PostgresTestDatabase: Sendable {
     }
 
     /// A store on this database: each one is another pool of connections, as another server would hold.
-    func store(connections: Int = 16) throws -> PostgresLogStore {
-        try PostgresLogStore(url: url, master: master, connections: connections)
+    func store(connections: Int = 16, groupCommit: Bool = true) throws -> PostgresLogStore {
+        try PostgresLogStore(url: url, master: master, connections: connections, groupCommit: groupCommit)
     }
 
     /// Runs one statement outside any store, as an operator at `psql` would.
