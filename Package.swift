@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ParcoursLog", targets: ["ParcoursLog"]),
         .library(name: "ParcoursSQLite", targets: ["ParcoursSQLite"]),
         .library(name: "ParcoursApp", targets: ["ParcoursApp"]),
+        .library(name: "ParcoursPostgres", targets: ["ParcoursPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -17,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -38,6 +40,10 @@ let package = Package(
         .target(
             name: "ParcoursSQLite",
             dependencies: ["ParcoursApp", "ParcoursProjections", "ParcoursLog", "ParcoursFiles", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "ParcoursPostgres",
+            dependencies: ["ParcoursLog", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         .target(
             name: "ParcoursServer",
@@ -63,6 +69,7 @@ let package = Package(
         .testTarget(name: "ParcoursLogTests", dependencies: ["ParcoursLog"], exclude: ["Fixtures"]),
         .testTarget(name: "ParcoursLogTestingTests", dependencies: ["ParcoursLogTesting", "ParcoursLog"]),
         .testTarget(name: "ParcoursSQLiteTests", dependencies: ["ParcoursSQLite", "ParcoursLog", "ParcoursLogTesting"]),
+        .testTarget(name: "ParcoursPostgresTests", dependencies: ["ParcoursPostgres", "ParcoursLog", "ParcoursLogTesting", .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "ParcoursClinicalTests", dependencies: ["ParcoursClinical"], exclude: ["Fixtures"]),
         .testTarget(name: "ParcoursAccessTests", dependencies: ["ParcoursAccess", "ParcoursClinical", "ParcoursLog"]),
         .testTarget(name: "ParcoursProjectionsTests", dependencies: ["ParcoursProjections", "ParcoursSQLite", "ParcoursClinical", "ParcoursLog"]),

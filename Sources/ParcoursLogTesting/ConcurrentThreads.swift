@@ -9,7 +9,7 @@ import Synchronization
 ///
 /// Real threads, not tasks: the cooperative pool has one thread a core, so on a
 /// two-core machine blocking writers in tasks would never be more than two at a time.
-enum ConcurrentThreads {
+public enum ConcurrentThreads {
     private final class Gate: Sendable {
         let arrived = Atomic<Int>(0)
     }
@@ -20,7 +20,7 @@ enum ConcurrentThreads {
     }
 
     /// Calls `body(0)` … `body(count - 1)` at once, each on its own thread; returns when all returned.
-    static func run(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    public static func run(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
         let gate = Gate()
         var threads: [pthread_t] = []
         for index in 0..<count {
