@@ -155,4 +155,30 @@ struct OversightAPITests {
                     && Self.json(bundle)?.objectValue?["resourceType"] == "Bundle")
         }
     }
+
+    @Test("the privacy officer records an incident (again under its id: 200, nothing more written) and updates it (a merge patch, recorded and applied); a clinician is refused both (403)")
+    func incidents() async throws {
+        let fixture = try await WebFixture(everyRole: true)
+        try await fixture.test { client in
+            let officer = try await API.token(client, fixture, WebFixture.privacyOfficer)
+            var body = PrivacyFormsTests.incident.json
+            body["id"] = "0b0e6b4a-3f7e-4c1a-9a57-2f4f1d6c9e01"
+            let recorded = try await Self.post(client, "/api/v1/registers/incidents", officer, .object(body))
+            #expect(recorded.status == .created && Self.json(recorded)?.objectValue?["existing"] == false)
+            let size = try fixture.store.size(.events)
+            let again = try await Self.post(client, "/api/v1/registers/incidents", officer, .object(body))
+            let sizeAfter = try fixture.store.size(.events)
+            #expect(again.status == .ok && Self.json(again)?.objectValue?["existing"] == true && sizeAfter == size)
+
+            let update: JSONValue = ["incident": "0b0e6b4a-3f7e-4c1a-9a57-2f4f1d6c9e01", "measures": "Courriel rappelé et supprimé, confirmé par écrit"]
+            let updated = try await Self.post(client, "/api/v1/registers/incidents/updates", officer, update)
+            #expect(updated.status == .created)
+            let register = try await Self.get(client, "/api/v1/registers/incidents", officer)
+            #expect(register.text.contains("Courriel rappelé et supprimé") && register.text.contains("\"members\":[\"measures\"]"))
+
+            let clinician = try await API.token(client, fixture, WebFixture.admitting)
+            #expect(try await Self.post(client, "/api/v1/registers/incidents", clinician, .object(body)).status == .forbidden)
+            #expect(try await Self.post(client, "/api/v1/registers/incidents/updates", clinician, update).status == .forbidden)
+        }
+    }
 }
