@@ -188,6 +188,9 @@ struct APITests {
             let long = try await client.execute(uri: "/api/v1/participants/\(participant)/timeline", method: .post, headers: headers,
                                                 body: Self.body(["breakGlass": .string(String(repeating: "a", count: 4097))]))
             #expect(long.status == .badRequest && Self.problem(long)["field"] == "breakGlass", "longer than the document allows")
+            let escaped = try await client.execute(uri: "/api/v1/participants/\(participant)/timeline", method: .post, headers: headers,
+                                                   body: ByteBuffer(string: "{\"breakGlass\": \"" + String(repeating: "\\udb2d\\udf0b", count: 4097) + "\"}"))
+            #expect(escaped.status == .badRequest, "too long once its escapes are read: refused as such, not as a body too large (\(escaped.status))")
             #expect(try fixture.accessRecords().count == before, "a malformed request is not a read: nothing recorded")
             let short = try await client.execute(uri: "/api/v1/participants/\(participant)/journey", method: .post, headers: headers,
                                                  body: Self.body(["breakGlass": "urgence"]))
