@@ -72,14 +72,9 @@ final class PostgresLogTransaction: LogTransaction {
         guard let master else { throw LogError.masterKeyRequired }
         if let row = try session.row("SELECT id, wrapped FROM data_key WHERE stream = \(stream)") {
             let (id, wrapped) = try row.decode((String, ByteBuffer).self)
-            var bytes = try master.unwrap(Array(wrapped.readableBytesView), purpose: MasterKey.dataKeyPurpose(id))
-            return try DataKey(id: id, bytes: &bytes)
+            return try master.openDataKey(id: id, wrapped: Array(wrapped.readableBytesView))
         }
-        guard create, let participant = Identifiers.participant(ofStream: stream) else { return nil }
-        let key = DataKey.generate(id: "dk-\(participant)-1")
-        var raw = key.rawBytes()
-        let wrapped = master.wrap(raw, purpose: MasterKey.dataKeyPurpose(key.id))
-        Sodium.zero(&raw)
+        guard create, let (key, wrapped) = master.newDataKey(forStream: stream) else { return nil }
         try session.rows("""
             INSERT INTO data_key (id, stream, wrapped, created_at)
             VALUES (\(key.id), \(stream), \(ByteBuffer(bytes: wrapped)), \(Timestamp.now().description))

@@ -88,15 +88,9 @@ final class SQLiteLogTransaction: LogTransaction {
     func dataKey(forStream stream: String, create: Bool) throws -> DataKey? {
         guard let master else { throw LogError.masterKeyRequired }
         if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, wrapped FROM data_key WHERE stream = ?"), arguments: [stream]) {
-            let id: String = row["id"]
-            var bytes = try master.unwrap(Array(row["wrapped"] as Data), purpose: MasterKey.dataKeyPurpose(id))
-            return try DataKey(id: id, bytes: &bytes)
+            return try master.openDataKey(id: row["id"], wrapped: Array(row["wrapped"] as Data))
         }
-        guard create, let participant = Identifiers.participant(ofStream: stream) else { return nil }
-        let key = DataKey.generate(id: "dk-\(participant)-1")
-        var raw = key.rawBytes()
-        let wrapped = master.wrap(raw, purpose: MasterKey.dataKeyPurpose(key.id))
-        Sodium.zero(&raw)
+        guard create, let (key, wrapped) = master.newDataKey(forStream: stream) else { return nil }
         try db.execute(sql: "INSERT INTO data_key (id, stream, wrapped, created_at) VALUES (?, ?, ?, ?)",
                        arguments: [key.id, stream, Data(wrapped), Timestamp.now().description])
         return key
