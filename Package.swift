@@ -43,7 +43,11 @@ let package = Package(
         ),
         .target(
             name: "ParcoursPostgres",
-            dependencies: ["ParcoursLog", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: ["ParcoursApp", "ParcoursProjections", "ParcoursLog", "ParcoursFiles", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
+        .target(
+            name: "ParcoursAppTesting",
+            dependencies: ["ParcoursApp", "ParcoursProjections", "ParcoursClinical", "ParcoursAccess", "ParcoursLog", "ParcoursLogTesting"]
         ),
         .target(
             name: "ParcoursServer",
@@ -56,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "parcours",
             dependencies: [
-                "ParcoursApp", "ParcoursSQLite", "ParcoursServer", "ParcoursFiles", "ParcoursLog", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections",
+                "ParcoursApp", "ParcoursSQLite", "ParcoursPostgres", "ParcoursServer", "ParcoursFiles", "ParcoursLog", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,8 +72,9 @@ let package = Package(
         ),
         .testTarget(name: "ParcoursLogTests", dependencies: ["ParcoursLog"], exclude: ["Fixtures"]),
         .testTarget(name: "ParcoursLogTestingTests", dependencies: ["ParcoursLogTesting", "ParcoursLog"]),
-        .testTarget(name: "ParcoursSQLiteTests", dependencies: ["ParcoursSQLite", "ParcoursLog", "ParcoursLogTesting"]),
-        .testTarget(name: "ParcoursPostgresTests", dependencies: ["ParcoursPostgres", "ParcoursLog", "ParcoursLogTesting", .product(name: "PostgresNIO", package: "postgres-nio")]),
+        .testTarget(name: "ParcoursSQLiteTests", dependencies: ["ParcoursSQLite", "ParcoursLog", "ParcoursLogTesting", "ParcoursApp", "ParcoursAppTesting", "ParcoursProjections"]),
+        .testTarget(name: "ParcoursPostgresTests", dependencies: ["ParcoursPostgres", "ParcoursLog", "ParcoursLogTesting", "ParcoursApp", "ParcoursAppTesting",
+                                                         "ParcoursProjections", "ParcoursClinical", "ParcoursAccess", .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "ParcoursClinicalTests", dependencies: ["ParcoursClinical"], exclude: ["Fixtures"]),
         .testTarget(name: "ParcoursAccessTests", dependencies: ["ParcoursAccess", "ParcoursClinical", "ParcoursLog"]),
         .testTarget(name: "ParcoursProjectionsTests", dependencies: ["ParcoursProjections", "ParcoursSQLite", "ParcoursClinical", "ParcoursLog"]),
