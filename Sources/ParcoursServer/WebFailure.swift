@@ -35,6 +35,9 @@ extension WebFailure {
             return say(.gone, "erasedHeading", "\(words["erased"]!(language)) \(day) (\(words["erasedReason"]!(language)) \(reason)).")
         case AppError.invalidInput(let field, let reason):
             return say(.badRequest, "invalidHeading", "\(field) : \(reason)")
+        case let error as any HTTPResponseError where error.status == .contentTooLarge:
+            // Hummingbird's body limit: what was sent is larger than any form of Parcours, nothing was read.
+            return say(.contentTooLarge, "tooLargeHeading", words["tooLarge"]!(language))
         default:
             return say(.serviceUnavailable, "unavailableHeading", words["unavailable"]!(language))
         }

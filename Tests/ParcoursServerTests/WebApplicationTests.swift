@@ -166,6 +166,20 @@ struct WebApplicationTests {
         }
     }
 
+    @Test("a form larger than the server takes is answered 413 in words, and nothing is written")
+    func formTooLarge() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.test { client in
+            let (jar, _) = try await fixture.signIn(client, WebFixture.admitting)
+            let token = try #require(try await client.get("/", jar: jar).csrfToken)
+            let before = try fixture.store.size()
+            let huge = try await client.post("/admission", ["_csrf": token, "name": String(repeating: "a", count: 300 * 1024)], jar: jar)
+            #expect(huge.status == .contentTooLarge)
+            #expect(huge.text.contains("Envoi trop volumineux") && huge.text.contains("256 Kio"))
+            #expect(try fixture.store.size() == before)
+        }
+    }
+
     @Test("a session ends after 15 minutes without a request, and 10 hours after sign-in however active")
     func sessionExpiry() async throws {
         let fixture = try await WebFixture()
