@@ -50,7 +50,9 @@ extension CaseRecord {
                                                     ?? record.purpose?.rawValue ?? "export",
                                                 justification: record.manifestSHA256.map { "manifest SHA-256 \($0)" }
                                                     ?? record.view?.rawValue, participantTold: nil,
-                                                by: record.actor.rawValue))
+                                                by: record.actor.rawValue,
+                                                terms: .init(project: record.project, accessPurpose: record.purpose?.rawValue,
+                                                             view: record.view?.rawValue, manifestSHA256: record.manifestSHA256)))
         }
         communications.sort { ($0.on, $0.id) < ($1.on, $1.id) }
         return communications

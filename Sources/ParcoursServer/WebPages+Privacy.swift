@@ -155,10 +155,11 @@ extension WebPages {
             (to.map { "\(from) – \($0)" } ?? from) + (approximate ? " (\(word("approximate")))" : "")
         }
         let rows = communications.map { item -> [String: Any] in
-            ["on": item.on, "kind": Catalogue.privacy["communication-" + item.kind.rawValue]?(language) ?? item.kind.rawValue,
-             "participant": item.participant ?? "—", "recipient": item.recipient, "categories": item.categories.isEmpty ? "—" : categories(item.categories),
-             "purpose": item.purpose, "justification": item.justification ?? "—",
-             "told": item.participantTold.map { word($0 ? "yes" : "no") } ?? "—", "by": item.by ?? "—"]
+            let said = CommunicationWording(item, language: language)
+            return ["on": item.on, "kind": Catalogue.privacy["communication-" + item.kind.rawValue]?(language) ?? item.kind.rawValue,
+                    "participant": item.participant ?? "—", "recipient": said.recipient, "categories": item.categories.isEmpty ? "—" : categories(item.categories),
+                    "purpose": said.purpose, "justification": said.justification,
+                    "told": item.participantTold.map { word($0 ? "yes" : "no") } ?? "—", "by": item.by ?? "—"]
         }
         let entries = incidents.map { entry -> [String: Any] in
             let incident = entry.incident

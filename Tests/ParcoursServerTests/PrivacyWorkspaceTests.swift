@@ -3,6 +3,7 @@ import GRDB
 import HTTPTypes
 import ParcoursAccess
 import ParcoursApp
+import ParcoursProjections
 import HummingbirdTesting
 import ParcoursLog
 import Testing
@@ -279,6 +280,33 @@ struct PrivacyWorkspaceTests {
             #expect(try await client.get("/confidentialite/registres", jar: other).status == .forbidden)
         }
         #expect(try fixture.accessRecords().contains { $0["actor"] == .string(WebFixture.admitting) && $0["view"] == "registers" && $0["outcome"] == "denied" })
+    }
+
+    @Test("the register of communications speaks the reader's language: a referral's resource, a disclosure's legal basis, the consent relied on")
+    func communicationsInWords() async throws {
+        let fixture = try await WebFixture(everyRole: true)
+        let participant = JSONValue.string(fixture.participant)
+        let acts: [JSONValue] = [
+            ["type": "referral.made", "participant": participant, "occurredAt": "2026-11-21T10:00:00.000Z",
+             "data": ["to": ["kind": "housing", "name": "Ressource Fictive"], "reason": "hébergement d'urgence (fictif)", "urgency": "soon"]],
+            ["type": "disclosure.legal", "participant": participant, "occurredAt": "2026-11-22T10:00:00.000Z",
+             "data": ["legalBasis": "youth-protection-act-s39", "recipient": "Direction fictive", "categories": ["identity"],
+                      "disclosedAt": "2026-11-22T10:00:00.000Z", "participantTold": false, "justification": "motifs raisonnables (fictif)"]],
+        ]
+        _ = try await fixture.caseRecord.record(try acts.map { try ActRequest(json: $0) },
+                                                by: Identity(actor: WebFixture.admitting, signer: PassphraseSigner { WebFixture.passphrase }))
+        try await fixture.test { client in
+            var (jar, _) = try await fixture.signIn(client, WebFixture.privacyOfficer)
+            let french = JourneyPathPageTests.read(try await client.get("/confidentialite/registres", jar: jar))
+            #expect(french.contains("Ressource Fictive (hébergement)") && french.contains("orientation vers une ressource partenaire"))
+            #expect(french.contains("aucun consentement indiqué") && french.contains("obligation légale :"))
+            for english in ["legal obligation", "no consent referenced", "(housing)", "youth-protection-act-s39"] {
+                #expect(!french.contains(english), "\(english) shown in French")
+            }
+            jar.take(try await client.post("/langue", ["langue": "en", "retour": "/confidentialite/registres"], jar: jar))
+            let english = JourneyPathPageTests.read(try await client.get("/confidentialite/registres", jar: jar))
+            #expect(english.contains("Ressource Fictive (housing)") && english.contains("legal obligation: Youth Protection Act, s. 39"))
+        }
     }
 
     @Test("an incident recorded through the form's eight elements; one the register's rules refuse comes back as typed, the field named, nothing written; no token or another role, nothing written")
