@@ -56,6 +56,7 @@ struct ElementKey: CodingKey {
     init?(stringValue: String) { nil }
 }
 
+/// The members of the object open at `frame`, each value written where it stands.
 struct BytesObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let writer: JSONBytesWriter
     let frame: Int
@@ -110,6 +111,7 @@ struct BytesObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 }
 
+/// The elements of the array open at `frame`, written in order.
 struct BytesArrayContainer: UnkeyedEncodingContainer {
     let writer: JSONBytesWriter
     let frame: Int
