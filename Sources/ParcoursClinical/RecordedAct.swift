@@ -3,8 +3,8 @@ import Foundation
 /// A recorded act read back from the log: the typed act, the instant it happened (UTC,
 /// as the log writes instants) and the warnings recorded with it. Decoded once, then
 /// folded by every reader (the rules' record, the journey).
-public struct RecordedAct: Sendable {
-    public enum Act: Sendable {
+public struct RecordedAct: Sendable, Equatable {
+    public enum Act: Sendable, Equatable {
         case enrolment(ParticipantEnrolment)
         case obligations(ObligationsExplanation)
         case consent(ConsentDecision)
@@ -35,15 +35,25 @@ public struct RecordedAct: Sendable {
     /// Reads the stored data of an act of `type` written under schema version `schema`
     /// (upcast to the current version); nil when it is not a readable clinical act.
     public static func decode(type: String, data: Data, schema: Int64) -> RecordedAct? {
+        decode(type: type, data: data, schema: schema, using: FoundationActData(data: data))
+    }
+
+    /// As `decode(type:data:schema:)`, current-version data read by `reader` (a projection
+    /// hands in one over its own JSON reader, Foundation's being most of a rebuild's time);
+    /// data of an older version goes through the upcaster and `JSONDecoder`, as before.
+    public static func decode(type: String, data: Data, schema: Int64, using reader: some ActDataDecoding) -> RecordedAct? {
         guard let kind = ClinicalActType(rawValue: type) else { return nil }
-        var data = data
         if schema < kind.currentSchema {
             guard let upcast = try? ClinicalUpcaster.upcast(type: type, schema: schema, data: data) else { return nil }
-            data = upcast
+            return read(kind, FoundationActData(data: upcast))
         }
-        let decoder = JSONDecoder()
+        return read(kind, reader)
+    }
+
+    /// The act of `kind` `reader` reads, with when it happened and its warnings.
+    static func read(_ kind: ClinicalActType, _ reader: some ActDataDecoding) -> RecordedAct? {
         func read<A: Decodable>(_ type: A.Type, _ wrap: (A) -> Act) -> RecordedAct? {
-            guard let stored = try? decoder.decode(Stored<A>.self, from: data) else { return nil }
+            guard let stored = try? reader.decode(Stored<A>.self) else { return nil }
             return RecordedAct(type: kind, act: wrap(stored.act), occurredAt: stored.occurredAt, warnings: stored.warnings)
         }
         switch kind {

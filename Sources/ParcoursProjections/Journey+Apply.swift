@@ -222,6 +222,6 @@ extension String {
 extension RecordedAct {
     /// The act an event carries; nil when erased or not a readable clinical act.
     static func decode(_ event: ProjectedEvent) -> RecordedAct? {
-        event.payload.flatMap { decode(type: event.type, data: $0, schema: event.schema) }
+        event.payload.flatMap { decode(type: event.type, data: $0, schema: event.schema, using: ParsedJSONData(data: $0)) }
     }
 }

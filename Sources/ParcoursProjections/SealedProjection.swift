@@ -22,15 +22,10 @@ public struct SealedProjection: Sendable {
         }
     }
 
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
-    /// Sealed under the participant's data key, deterministically: equal content, equal bytes.
+    /// Sealed under the participant's data key, deterministically: equal content, equal bytes
+    /// (`JSONEncoder`'s with sorted keys, written without it: `ProjectionJSONEncoder`).
     static func seal(_ value: some Encodable, as kind: String, of participant: String, with key: DataKey) throws -> Data {
-        var plaintext = [UInt8](try encoder.encode(value))
+        var plaintext = try ProjectionJSONEncoder().encode(value)
         defer { Sodium.zero(&plaintext) }
         let sealed = key.sealDeterministically(plaintext, associatedData: associatedData(kind, participant))
         return Data(sealed.nonce + sealed.ciphertext)
@@ -48,7 +43,7 @@ public struct SealedProjection: Sendable {
                                             associatedData: associatedData(kind, participant))
         else { throw ProjectionError.damaged("the \(kind) projection of a participant does not open with her or his data key") }
         defer { Sodium.zero(&plaintext) }
-        do { return try JSONDecoder().decode(type, from: Data(plaintext)) } catch {
+        do { return try ParsedJSONData(data: Data(plaintext)).decode(type) } catch {
             throw ProjectionError.damaged("the \(kind) projection of a participant does not decode; rebuilding the projections repairs it")
         }
     }

@@ -54,24 +54,28 @@ public enum CanonicalJSON {
         names.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
     }
 
-    static func writeInteger(_ number: Int64, into output: inout [UInt8]) {
+    /// Appends `number` in decimal, as JCS (and `JSONEncoder`) write an integer.
+    public static func writeInteger(_ number: Int64, into output: inout [UInt8]) {
         if number == 0 {
             output.append(UInt8(ascii: "0"))
             return
         }
         if number < 0 { output.append(UInt8(ascii: "-")) }
         var magnitude = number.magnitude
-        var digits: [UInt8] = []
+        let start = output.count
         while magnitude > 0 {
-            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            output.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
             magnitude /= 10
         }
-        output.append(contentsOf: digits.reversed())
+        output[start...].reverse()
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    static func writeString(_ text: String, into output: inout [UInt8]) {
+    /// Appends `text` as a JSON string as JCS writes it: `"` and `\` escaped, `\b \t \n \f \r`
+    /// and `\u00xx` (lower-case hex) for the other control characters, everything else as
+    /// its UTF-8, `/` included (as `JSONEncoder` writes it `.withoutEscapingSlashes`).
+    public static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in

@@ -8,16 +8,25 @@
 /// unknown member is named before a missing one); otherwise what the type asked for, once it
 /// is decoded. A `JSONValue` (or `[String: JSONValue]`) member is handed over as it is,
 /// not looked into. Errors name the path (`data.factors[1].note`), never a value.
+///
+/// `ignoringUnknownMembers` reads as `JSONDecoder` does instead, members not asked for left
+/// aside: for data already checked strictly when it was written (the acts a projection
+/// folds), where what matters is reading it fast and to the same values.
 public struct JSONValueDecoder {
-    public init() {}
+    /// Whether members a type does not read are let through, as `JSONDecoder` lets them.
+    public var ignoringUnknownMembers: Bool
+
+    public init(ignoringUnknownMembers: Bool = false) {
+        self.ignoringUnknownMembers = ignoringUnknownMembers
+    }
 
     /// Decodes `type` from `value`. Throws `JSONValueDecodingError` naming the member, or
     /// what the type's own `init(from:)` throws (its own words for what it accepts).
     public func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
-        let ledger = Ledger()
+        let ledger = ignoringUnknownMembers ? nil : Ledger()
         do {
             let decoded = try ValueDecoder(value: value, codingPath: [], ledger: ledger).decode(type)
-            try ledger.refuseUnknown()
+            try ledger?.refuseUnknown()
             return decoded
         } catch let error as DecodingError {
             // A type's own check (an id's syntax, an enum's case) throws DecodingError.
@@ -64,7 +73,8 @@ struct AnyKey: CodingKey {
 struct ValueDecoder: Decoder {
     let value: JSONValue
     let codingPath: [any CodingKey]
-    let ledger: JSONValueDecoder.Ledger
+    /// Nil when members not read are let through.
+    let ledger: JSONValueDecoder.Ledger?
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func fail(_ reason: String, at path: [any CodingKey]? = nil) -> JSONValueDecodingError {
@@ -89,6 +99,7 @@ struct ValueDecoder: Decoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let members) = value else { throw mistyped("a JSON object") }
+        guard let ledger else { return KeyedDecodingContainer(ObjectContainer<Key>(members: members, decoder: self, place: 0)) }
         let place = ledger.opened(codingPath, present: Array(members.keys))
         if let accepted = Self.caseNames(Key.self) {
             ledger.places[place].read.formUnion(accepted)
@@ -179,13 +190,13 @@ struct ObjectContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     var allKeys: [Key] { members.keys.sorted().compactMap { Key(stringValue: $0) } }
 
     func member(_ key: Key) throws -> ValueDecoder {
-        decoder.ledger.places[place].read.insert(key.stringValue)
+        decoder.ledger?.places[place].read.insert(key.stringValue)
         guard let value = members[key.stringValue] else { throw decoder.fail("required", at: codingPath + [key]) }
         return decoder.child(value, key)
     }
 
     func contains(_ key: Key) -> Bool {
-        decoder.ledger.places[place].read.insert(key.stringValue)
+        decoder.ledger?.places[place].read.insert(key.stringValue)
         return members[key.stringValue] != nil
     }
 
