@@ -35,6 +35,16 @@ public final class PostgresLogStore: LogStore {
         try self.connections.withConnection { try PostgresLogSchema.create(in: $0) }
     }
 
+    /// The same database, connections and group commits, with another master key (a case
+    /// store's operations each bring the key their caller unlocked).
+    public func with(master: MasterKey?) -> PostgresLogStore { PostgresLogStore(sharing: self, master: master) }
+
+    private init(sharing store: PostgresLogStore, master: MasterKey?) {
+        connections = store.connections
+        groups = store.groups
+        self.master = master
+    }
+
     public func withWriteTransaction<T>(on log: LogKind, _ body: (any LogTransaction) throws -> T) throws -> T {
         if let group = groups[log] {
             return try group.run { session in try body(PostgresLogTransaction(session: session, log: log, writing: true, master: master)) }
