@@ -11,7 +11,8 @@ extension CaseStoreConformance {
         try expect(!store.isBackup, "a new store says it is a backup")
         try expect(try await store.foundingAdminName() == ConformancePeople.adminName, "the founding admin's name is not kept")
         try expect(try await store.isDemoStore() == false, "a store made without --demo says it is a demo store")
-        try expect(try await store.size(.events) == 1 && store.size(.access) == 0, "a new store does not hold log.created alone")
+        let sizes = (events: try await store.size(.events), access: try await store.size(.access))
+        try expect(sizes.events == 1 && sizes.access == 0, "a new store does not hold log.created alone")
         let directory = try await store.currentDirectory()
         try expect(directory.actors[ConformancePeople.admin]?.holds(Directory.adminRole) == true, "the founding admin is not an admin")
         try await expect(throws: LogError.wrongPassphrase(of: "the store's master key", field: "masterPassphrase"), "a wrong master passphrase") {

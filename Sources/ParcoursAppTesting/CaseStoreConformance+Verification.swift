@@ -34,7 +34,7 @@ extension CaseStoreConformance {
         let store = subject.store
         let (master, admin) = try await unlock(store)
         _ = try await store.append([note(1), note(2)], by: admin, master: master)
-        _ = try await store.recordAccess(type: "access.export", data: ["actor": ConformancePeople.admin], master: master)
+        _ = try await store.recordAccess(type: "access.export", data: ["actor": .string(ConformancePeople.admin)], master: master)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parcours-conformance-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let sizes = try await store.exportLog(to: directory, master: master)
@@ -54,7 +54,7 @@ extension CaseStoreConformance {
         _ = try await store.append([note(1), note(2, stream: "notes")], by: admin, master: master)
         let old = try await store.checkpoint(.events, master: master)
         _ = try await store.append([note(3)], by: admin, master: master)
-        _ = try await store.recordAccess(type: "access.read", data: ["actor": ConformancePeople.admin], master: master)
+        _ = try await store.recordAccess(type: "access.read", data: ["actor": .string(ConformancePeople.admin)], master: master)
         let report = try await store.verify(since: old, master: master)
         try expect(report.events.size == 4 && report.access.size == 1, "verified \(report.events.size) and \(report.access.size) records")
         try expect(report.dataKeysChecked == 1 && report.dataKeysUnwrapped, "the data key was not unwrapped")

@@ -35,7 +35,7 @@ extension PostgresCaseStore {
     /// Writes a directory change: its event, and in the same transaction its sealed key, the
     /// end of the actor's web sign-in, its one-time link (replacing an earlier one).
     private func write(_ change: DirectoryChange, by admin: UnlockedActor) throws -> AppendResult {
-        try writer.append([change.draft], by: admin.author, signingKey: admin.key, to: log) { transaction in
+        try writer.append([change.draft], by: admin.author, signingKey: admin.key, to: log, alsoInTransaction: { transaction in
             let session = (transaction as! PostgresLogTransaction).session
             if let key = change.newKey {
                 try session.rows("""
@@ -51,7 +51,7 @@ extension PostgresCaseStore {
                     VALUES (\(link.digest), \(change.actor), \(Date().timeIntervalSince1970), \(link.expiresAt.timeIntervalSince1970))
                     """)
             }
-        }[0]
+        })[0]
     }
 
     public func enrolmentLinkActor(digest: String, at now: Date) async throws -> String? {

@@ -1,5 +1,6 @@
 import Foundation
 import ParcoursApp
+import ParcoursFiles
 import ParcoursLog
 import ParcoursProjections
 import PostgresNIO
@@ -30,9 +31,9 @@ extension PostgresCaseStore {
             guard try store.log.withReadTransaction(on: .events, { try $0.streamHead(erasure.stream) }) != nil else {
                 throw StoreRules.noRecord(participant)
             }
-            return try store.writer.append([erasure], by: admin.author, signingKey: admin.key, to: store.log) { transaction in
+            return try store.writer.append([erasure], by: admin.author, signingKey: admin.key, to: store.log, alsoInTransaction: { transaction in
                 try store.forgetProjections(of: participant, in: (transaction as! PostgresLogTransaction).session)
-            }[0]
+            })[0]
         }
     }
 

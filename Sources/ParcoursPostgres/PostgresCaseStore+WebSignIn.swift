@@ -37,7 +37,7 @@ extension PostgresCaseStore {
     public func saveWebSession(_ session: WebSessionRecord) async throws {
         try await run { store in
             try store.sql { connection in
-                try connection.rows("""
+                _ = try connection.rows("""
                     INSERT INTO web_session
                     (digest, actor, sealed_seed, nonce, csrf_token, created_at, last_seen_at, device, enrolment, enrolment_nonce, glass, glass_nonce)
                     VALUES (\(session.digest), \(session.actor), \(ByteBuffer(bytes: session.sealedSeed)), \(ByteBuffer(bytes: session.nonce)),
@@ -63,7 +63,7 @@ extension PostgresCaseStore {
     public func setWebSessionGlass(_ glass: WebSessionRecord.Sealed, digest: String) async throws {
         try await run { store in
             try store.sql { session in
-                try session.rows("""
+                _ = try session.rows("""
                     UPDATE web_session SET glass = \(ByteBuffer(bytes: glass.ciphertext)), glass_nonce = \(ByteBuffer(bytes: glass.nonce))
                     WHERE digest = \(digest)
                     """)
@@ -83,13 +83,13 @@ extension PostgresCaseStore {
     public func touchWebSession(digest: String, at time: Date) async throws {
         try await run { store in
             try store.sql { session in
-                try session.rows("UPDATE web_session SET last_seen_at = \(time.timeIntervalSince1970) WHERE digest = \(digest)")
+                _ = try session.rows("UPDATE web_session SET last_seen_at = \(time.timeIntervalSince1970) WHERE digest = \(digest)")
             }
         }
     }
 
     public func endWebSession(digest: String) async throws {
-        try await run { store in try store.sql { session in try session.rows("DELETE FROM web_session WHERE digest = \(digest)") } }
+        try await run { store in try store.sql { session in _ = try session.rows("DELETE FROM web_session WHERE digest = \(digest)") } }
     }
 
     public func webSessions(of actor: String) async throws -> [WebSessionRecord] {

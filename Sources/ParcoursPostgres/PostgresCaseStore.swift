@@ -151,10 +151,10 @@ public final class PostgresCaseStore: CaseStore {
             var secret = try store.transaction { session -> [UInt8] in
                 if try store.sealedSecret(SealedKeys.researchSecretName, in: session) == nil {
                     // Made on first use; two servers at once keep the first one's.
-                    var (fresh, wrapped) = SealedKeys.newResearchSecret(master: master)
-                    Sodium.zero(&fresh)
+                    var made = SealedKeys.newResearchSecret(master: master)
+                    Sodium.zero(&made.secret)
                     try session.rows("""
-                        INSERT INTO sealed_secret (name, sealed) VALUES (\(SealedKeys.researchSecretName), \(ByteBuffer(bytes: wrapped)))
+                        INSERT INTO sealed_secret (name, sealed) VALUES (\(SealedKeys.researchSecretName), \(ByteBuffer(bytes: made.wrapped)))
                         ON CONFLICT DO NOTHING
                         """)
                 }
