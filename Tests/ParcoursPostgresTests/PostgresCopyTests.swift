@@ -33,6 +33,11 @@ struct PostgresCopyTests {
         return store
     }
 
+    /// A new scratch directory's path (made by the store created in it).
+    static func scratch() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("parcours-copy-\(UUID().uuidString)").path
+    }
+
     static func files(in directory: String) throws -> [String: Data] {
         var files: [String: Data] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
@@ -43,7 +48,7 @@ struct PostgresCopyTests {
 
     @Test("the copy exports the same five files, byte for byte, verifies, and keeps keys and pseudonyms")
     func copyIsTheSameLog() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("parcours-copy-\(UUID().uuidString)").path
+        let root = Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let sqlite = try await Self.sqliteStore(in: root + "/store")
         let database = try PostgresTestDatabase()
@@ -70,10 +75,10 @@ struct PostgresCopyTests {
 
     @Test("a database that holds a store already is refused, and keeps what it held")
     func nonEmptyTargetRefused() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("parcours-copy-\(UUID().uuidString)").path
+        let root = Self.scratch()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let sqlite = try await Self.sqliteStore(in: root + "/store")
         let database = try PostgresTestDatabase()
+        let sqlite = try await Self.sqliteStore(in: root + "/store")
         let existing = try await PostgresCaseStore.create(url: database.url, origin: "autre.example/parcours", adminID: ConformancePeople.admin,
                                                           adminPassphrase: ConformancePeople.passphrase, masterPassphrase: ConformancePeople.masterPassphrase)
         await #expect(throws: LogError.self) {
