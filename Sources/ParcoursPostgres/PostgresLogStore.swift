@@ -12,7 +12,8 @@ import PostgresNIO
 /// one snapshot of both logs. Appends that arrive together share one commit
 /// (`PostgresGroupCommit`). Every transaction runs on its caller's thread and waits on
 /// the driver there: the log core's transaction bodies are synchronous, so callers keep
-/// them off the cooperative pool, as they do for SQLite.
+/// them off the cooperative pool, as they do for SQLite. Each append to the event log
+/// notifies the servers' listeners as it commits (`PostgresLogListener`).
 public final class PostgresLogStore: LogStore {
     let connections: PostgresConnections
     let master: MasterKey?
@@ -54,7 +55,9 @@ public final class PostgresLogStore: LogStore {
             try session.inTransaction("BEGIN ISOLATION LEVEL READ COMMITTED") {
                 let transaction = PostgresLogTransaction(session: session, log: log, writing: true, master: master)
                 _ = try transaction.size()
-                return try body(transaction)
+                let result = try body(transaction)
+                if log == .events { try PostgresLogListener.notifyGrowth(in: session) }
+                return result
             }
         }
     }
