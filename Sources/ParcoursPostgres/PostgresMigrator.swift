@@ -21,6 +21,8 @@ public enum PostgresMigrator {
             // The two logs (made by `PostgresLogStore` itself before migrations existed: idempotent).
             Migration(name: "v1-log", statements: PostgresLogSchema.statements),
             Migration(name: "v2-case-store", statements: PostgresCaseStoreSchema.statements),
+            // Idempotent too: `PostgresLogStore` made them before migrations existed.
+            Migration(name: "v3-projections", statements: PostgresProjectionSchema.statements),
         ]
     }
 
