@@ -89,7 +89,7 @@ struct PostgresCLITests {
         #expect(!verifiedCopy.stdout.contains(host) && !verifiedCopy.stderr.contains(host), "the database's URL was printed")
     }
 
-    @Test("a database whose migrations are behind is refused with the way to migrate; backup says whose job it is")
+    @Test("a database whose migrations are behind is refused with the way to migrate; backup says whose job it is; no password is printed")
     func refusals() throws {
         let cli = try CLI()
         let url = try Self.newDatabase()
@@ -100,5 +100,9 @@ struct PostgresCLITests {
         #expect(try created.jsonLines().first?["store"]?.stringValue?.hasPrefix("postgres database parcours_cli_") == true, "\(created)")
         let backup = try cli.run(["backup", "--out", cli.path("copie.sqlite"), "--as", CLI.adminID, "--database", url])
         #expect(backup.status == 2 && backup.stderr.contains("pg_dump"), "\(backup)")
+        // A password in the URL is never printed, not even when the server cannot be reached.
+        let unreachable = try cli.run(["verify", "--database", "postgres://exemple:motdepasse-exemple@127.0.0.1:1/parcours"])
+        #expect(unreachable.status != 0, "\(unreachable)")
+        #expect(!unreachable.stderr.contains("motdepasse-exemple") && !unreachable.stdout.contains("motdepasse-exemple"), "\(unreachable)")
     }
 }
