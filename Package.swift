@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "ParcoursLogTests", dependencies: ["ParcoursLog"], exclude: ["Fixtures"]),
         .testTarget(name: "ParcoursLogTestingTests", dependencies: ["ParcoursLogTesting", "ParcoursLog"]),
         .testTarget(name: "ParcoursSQLiteTests", dependencies: ["ParcoursSQLite", "ParcoursLog", "ParcoursLogTesting", "ParcoursApp", "ParcoursAppTesting", "ParcoursProjections"]),
-        .testTarget(name: "ParcoursPostgresTests", dependencies: ["ParcoursPostgres", "ParcoursLog", "ParcoursLogTesting", "ParcoursApp", "ParcoursAppTesting",
+        .testTarget(name: "ParcoursPostgresTests", dependencies: ["ParcoursPostgres", "ParcoursSQLite", "ParcoursLog", "ParcoursLogTesting", "ParcoursApp", "ParcoursAppTesting",
                                                          "ParcoursProjections", "ParcoursClinical", "ParcoursAccess", .product(name: "PostgresNIO", package: "postgres-nio")]),
         .testTarget(name: "ParcoursClinicalTests", dependencies: ["ParcoursClinical"], exclude: ["Fixtures"]),
         .testTarget(name: "ParcoursAccessTests", dependencies: ["ParcoursAccess", "ParcoursClinical", "ParcoursLog"]),

@@ -86,6 +86,10 @@ public protocol CaseStore: Sendable {
     func erase(participant: String, reason: String, by admin: UnlockedActor) async throws -> AppendResult
     /// The projections, opened with `master`.
     func projections(master: MasterKey) -> any ProjectionStore
+    /// The event log's size each time it grows, whichever process appended, for a store that
+    /// several servers share: the case record follows it so its projections stay warm. Nil
+    /// (the default) for a store one process writes: its readers follow the log themselves.
+    func logGrowth() -> AsyncStream<UInt64>?
 
     // MARK: Reads
 
@@ -132,4 +136,9 @@ extension CaseStore {
         }
         return Array(about.reversed().prefix(max(limit, 0)))
     }
+}
+
+extension CaseStore {
+    /// None: one process writes the store, and its readers follow the log themselves.
+    public func logGrowth() -> AsyncStream<UInt64>? { nil }
 }

@@ -14,4 +14,11 @@ public struct ConformanceFailure: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(check): \(what)" }
+
+    /// `error` as a failure of `check`: its own words when it is a `ConformanceFailure`, an unexpected error otherwise.
+    public static func of(_ check: String, _ error: any Error) -> ConformanceFailure {
+        guard var failure = error as? ConformanceFailure else { return ConformanceFailure(check: check, what: "unexpected error: \(error)") }
+        failure.check = check
+        return failure
+    }
 }

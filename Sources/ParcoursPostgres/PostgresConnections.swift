@@ -9,8 +9,8 @@ import Synchronization
 /// and gives the connection back. At most `limit` connections are open; a transaction
 /// beyond them waits for one. A connection that failed is closed, not lent again.
 final class PostgresConnections: Sendable {
-    private let url: PostgresDatabaseURL
-    private let logger: Logger
+    let url: PostgresDatabaseURL
+    let logger: Logger
     private let available: DispatchSemaphore
     private let idle = Mutex<[PostgresConnection]>([])
     private let nextID = Atomic<Int>(0)

@@ -76,7 +76,7 @@ final class PostgresGroupCommit: @unchecked Sendable {
             return try outcome.get()
         }
         condition.unlock()
-        let committed = Result { try group.session.rows("COMMIT") }.map { _ in () }
+        let committed = Result { try commit(group.session) }
         connections.giveBack(group.session)
         condition.lock()
         group.outcome = committed
@@ -84,6 +84,18 @@ final class PostgresGroupCommit: @unchecked Sendable {
         condition.unlock()
         try committed.get()
         return try outcome.get()
+    }
+
+    /// Commits the group, the event log's listeners notified as it does. A notification that
+    /// fails leaves the transaction aborted: the connection is closed, which rolls it back.
+    private func commit(_ session: PostgresSession) throws {
+        if log == .events {
+            do { try PostgresLogListener.notifyGrowth(in: session) } catch {
+                session.markUnusable()
+                throw error
+            }
+        }
+        try session.rows("COMMIT")
     }
 
     private func begin() throws -> Group {

@@ -22,11 +22,11 @@ enum PostgresLogSchema {
     static func recordsTable(_ log: LogKind) -> String { log == .events ? "event" : "access_event" }
     static func treeTable(_ log: LogKind) -> String { log == .events ? "event_tree" : "access_tree" }
 
-    /// Makes what is missing, in one transaction.
+    /// Makes what is missing, the logs' tables and the projections', in one transaction.
     static func create(in session: PostgresSession) throws {
         try session.inTransaction("BEGIN") {
             try session.rows("SELECT pg_advisory_xact_lock(\(lockKey))")
-            for statement in statements { try session.rows(PostgresQuery(unsafeSQL: statement)) }
+            for statement in statements + PostgresProjectionSchema.statements { try session.rows(PostgresQuery(unsafeSQL: statement)) }
         }
     }
 

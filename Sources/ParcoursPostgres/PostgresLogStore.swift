@@ -12,7 +12,8 @@ import PostgresNIO
 /// one snapshot of both logs. Appends that arrive together share one commit
 /// (`PostgresGroupCommit`). Every transaction runs on its caller's thread and waits on
 /// the driver there: the log core's transaction bodies are synchronous, so callers keep
-/// them off the cooperative pool, as they do for SQLite.
+/// them off the cooperative pool, as they do for SQLite. Each append to the event log
+/// notifies the servers' listeners as it commits (`PostgresLogListener`).
 public final class PostgresLogStore: LogStore {
     let connections: PostgresConnections
     let master: MasterKey?
@@ -35,6 +36,16 @@ public final class PostgresLogStore: LogStore {
         try self.connections.withConnection { try PostgresLogSchema.create(in: $0) }
     }
 
+    /// The same database, connections and group commits, with another master key (a case
+    /// store's operations each bring the key their caller unlocked).
+    public func with(master: MasterKey?) -> PostgresLogStore { PostgresLogStore(sharing: self, master: master) }
+
+    private init(sharing store: PostgresLogStore, master: MasterKey?) {
+        connections = store.connections
+        groups = store.groups
+        self.master = master
+    }
+
     public func withWriteTransaction<T>(on log: LogKind, _ body: (any LogTransaction) throws -> T) throws -> T {
         if let group = groups[log] {
             return try group.run { session in try body(PostgresLogTransaction(session: session, log: log, writing: true, master: master)) }
@@ -44,7 +55,9 @@ public final class PostgresLogStore: LogStore {
             try session.inTransaction("BEGIN ISOLATION LEVEL READ COMMITTED") {
                 let transaction = PostgresLogTransaction(session: session, log: log, writing: true, master: master)
                 _ = try transaction.size()
-                return try body(transaction)
+                let result = try body(transaction)
+                if log == .events { try PostgresLogListener.notifyGrowth(in: session) }
+                return result
             }
         }
     }

@@ -8,12 +8,17 @@ public enum PostgresStoreError: Error, Sendable, Equatable, CustomStringConverti
     case refused(sqlState: String, message: String)
     /// The connection failed or closed; the transaction did not commit.
     case connection(String)
+    /// The database's schema is behind this program: these migrations are not applied yet.
+    case migrationsPending([String])
 
     public var description: String {
         switch self {
         case .invalidURL(let reason): "the database URL cannot be used: \(reason)"
         case .refused(let sqlState, let message): "PostgreSQL refused a statement (SQLSTATE \(sqlState)): \(message)"
         case .connection(let what): "the connection to PostgreSQL failed: \(what)"
+        case .migrationsPending(let names):
+            "the database's schema is behind this version of parcours (not applied: \(names.joined(separator: ", "))): "
+                + "run `parcours migrate --database URL` first"
         }
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Dispatch
 import ParcoursApp
 import ParcoursLog
 import ParcoursProjections
@@ -192,7 +191,6 @@ public struct SQLiteCaseStore: CaseStore {
     }
 }
 
-/// The threads the SQLite backend blocks on, off the cooperative pool.
 /// The store's group committer for access records, made at the first record (it unwraps the
 /// log's key once, with the master key).
 private final class AccessCommits: @unchecked Sendable {
@@ -209,13 +207,5 @@ private final class AccessCommits: @unchecked Sendable {
     }
 }
 
-enum SQLiteThreads {
-    static let queue = DispatchQueue(label: "parcours.sqlite", qos: .userInitiated, attributes: .concurrent)
-
-    /// Runs `body` on the store's threads; the caller suspends until it returns or throws.
-    static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            queue.async { continuation.resume(with: Result { try body() }) }
-        }
-    }
-}
+/// The SQLite store blocks on the storage threads, off the cooperative pool.
+typealias SQLiteThreads = StorageThreads

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ParcoursApp
 import ParcoursLog
 import ParcoursProjections
 
@@ -33,7 +34,7 @@ struct SQLiteProjectionStore: ProjectionStore {
         var access: [(type: String, data: [String: JSONValue])] = []
         return try store.writer.append(preparing: { transaction in
             let prepared = try prepare(SQLiteProjectionTransaction(db: (transaction as! SQLiteLogTransaction).db, master: master))
-            try Store.checkWritable(prepared.drafts)
+            try StoreRules.checkWritable(prepared.drafts)
             access = prepared.access
             return prepared.drafts
         }, by: author.author, signingKey: author.key, to: store.logStore(master: master), alsoInTransaction: { transaction in

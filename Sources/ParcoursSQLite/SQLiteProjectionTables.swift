@@ -173,19 +173,15 @@ class SQLiteProjectionTables: ProjectionTables {
             let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.name) ORDER BY \(table.key)")
             while let row = try rows.next() {
                 if !participants.isEmpty, participants.contains(row["participant"] as String) { continue }
-                var bytes = Array(digest.hash.bytes)
-                for value in row.databaseValues {
-                    // Each value tagged with its type and length, so no two rows encode alike.
+                digest.fold(row.databaseValues.map { value in
                     switch value.storage {
-                    case .null: bytes += [0]
-                    case .int64(let int): bytes += [1] + withUnsafeBytes(of: int.bigEndian, Array.init)
-                    case .double(let double): bytes += [2] + withUnsafeBytes(of: double.bitPattern.bigEndian, Array.init)
-                    case .string(let string): bytes += [3] + withUnsafeBytes(of: UInt64(string.utf8.count).bigEndian, Array.init) + Array(string.utf8)
-                    case .blob(let data): bytes += [4] + withUnsafeBytes(of: UInt64(data.count).bigEndian, Array.init) + Array(data)
+                    case .null: .null
+                    case .int64(let int): .integer(int)
+                    case .double(let double): .real(double)
+                    case .string(let string): .text(string)
+                    case .blob(let data): .blob(Array(data))
                     }
-                }
-                digest.hash = Sodium.sha256(bytes)
-                digest.rows += 1
+                })
             }
             return digest
         }

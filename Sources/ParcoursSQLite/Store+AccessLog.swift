@@ -7,26 +7,7 @@ extension Store {
     ///
     /// Access records are clear (LOG-FORMAT.md), so no key is needed to read them. A sealed or
     /// unparsable record means the store is damaged.
-    public func accessRecords() throws -> [AccessLogEntry] {
-        try logStore(master: nil).withReadTransaction(on: .access) { transaction in
-            var entries: [AccessLogEntry] = []
-            try transaction.lines(from: 0, to: transaction.size(), chunk: ExportVerifier.chunkSize) { lines in
-                for line in lines {
-                    let seq = UInt64(entries.count)
-                    let envelope: Envelope
-                    do { envelope = try ParsedRecord(line: line, checkSignature: false).record.envelope } catch {
-                        throw StoreError.storeDamaged("access record \(seq) does not parse")
-                    }
-                    guard case .clear(let payload) = envelope.payload else {
-                        throw StoreError.storeDamaged("access record \(seq) is sealed; the access log is clear")
-                    }
-                    entries.append(AccessLogEntry(seq: envelope.seq, id: envelope.id, type: envelope.type, recordedAt: envelope.recordedAt,
-                                                  log: envelope.log, payload: payload))
-                }
-            }
-            return entries
-        }
-    }
+    public func accessRecords() throws -> [AccessLogEntry] { try logStore(master: nil).accessRecords() }
 }
 
 extension Store {
@@ -45,17 +26,7 @@ extension Store {
             let lines = try Data.fetchAll(db, sql: """
                 SELECT line FROM access_event WHERE \(Self.accessParticipant) = ? AND seq < ? ORDER BY seq DESC LIMIT ?
                 """, arguments: [participant.rawValue, Int64(clamping: before ?? UInt64(Int64.max)), limit])
-            return try lines.map { line in
-                let envelope: Envelope
-                do { envelope = try ParsedRecord(line: Array(line), checkSignature: false).record.envelope } catch {
-                    throw StoreError.storeDamaged("an access record about a participant does not parse")
-                }
-                guard case .clear(let payload) = envelope.payload else {
-                    throw StoreError.storeDamaged("access record \(envelope.seq) is sealed; the access log is clear")
-                }
-                return AccessLogEntry(seq: envelope.seq, id: envelope.id, type: envelope.type, recordedAt: envelope.recordedAt,
-                                      log: envelope.log, payload: payload)
-            }
+            return try lines.map { try AccessLogEntry(storedLine: Array($0), seq: nil) }
         }
     }
 }

@@ -1,33 +1,17 @@
 import Foundation
 import GRDB
+import ParcoursApp
 import ParcoursLog
 
 extension Store {
-    /// Event types only the store's own operations may write.
-    public static let reservedTypes: Set<String> = Directory.eventTypes.union([StreamRules.participantErased])
-
     /// Appends a batch atomically, signed by `author`: all events or none, durable on return.
     ///
     /// Participant streams are sealed under their data key (made on first use),
     /// which needs the master key. Directory events and `participant.erased` are
     /// refused here: they go through the directory operations and `erase`.
     public func append(_ drafts: [EventDraft], by author: UnlockedActor, master: MasterKey?) throws -> [AppendResult] {
-        try Self.checkWritable(drafts)
+        try StoreRules.checkWritable(drafts)
         return try write(drafts, by: author, master: master)
-    }
-
-    /// Refuses drafts that are not valid, or that only the store's own operations write.
-    static func checkWritable(_ drafts: [EventDraft]) throws {
-        for (index, draft) in drafts.enumerated() {
-            let field = drafts.count > 1 ? "event \(index + 1): " : ""
-            do { try draft.validate() } catch { throw StoreError.invalidInput(field: field + "event", reason: error.reason) }
-            guard !Store.reservedTypes.contains(draft.type) else {
-                throw StoreError.invalidInput(field: field + "type", reason: "\(draft.type) is written by its own command (actor …, erase)")
-            }
-            guard draft.stream != Identifiers.directoryStream, draft.stream != Identifiers.accessStream else {
-                throw StoreError.invalidInput(field: field + "stream", reason: "\(draft.stream) is written by its own commands only")
-            }
-        }
     }
 
     /// Appends drafts to the event log through the log core's writer.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ParcoursApp
 import ParcoursLog
 
 /// One-time enrolment links: an administrator enrols a person, or gives her a new key, without
@@ -7,10 +8,6 @@ import ParcoursLog
 /// the link carries; the store keeps the secret's digest and when the link expires. Through the
 /// link, the person seals her key under a passphrase of her own, once — the link is then spent.
 extension Store {
-    /// A link that is unknown, spent or expired.
-    static let linkNotValid = StoreError.invalidInput(field: "link",
-                                                      reason: "a link neither expired nor already used; the administration can give a new one")
-
     /// The row that makes `secret` a link for `actor` until `expiresAt`, in the transaction that
     /// enrols her or rotates her key; an earlier link of hers is void.
     static func saveEnrolmentLink(digest: String, actor: String, expiresAt: Date, in db: Database) throws {
@@ -41,16 +38,14 @@ extension Store {
     /// key stays the one the directory names: nothing is appended to the log.
     public func redeemEnrolmentLink(digest: String, secret: String, passphrase: String, at now: Date) throws -> UnlockedActor {
         try Passphrase.checkNew(passphrase, field: "passphrase")
-        guard let actor = try enrolmentLinkActor(digest: digest, at: now) else { throw Self.linkNotValid }
+        guard let actor = try enrolmentLinkActor(digest: digest, at: now) else { throw StoreRules.linkNotValid }
         let unlocked = try unlockActor(actor, passphrase: secret)
-        var seed = unlocked.key.seed()
-        defer { Sodium.zero(&seed) }
-        let sealed = try PassphraseSeal.seal(seed, passphrase: passphrase)
+        let sealed = try SealedKeys.seal(unlocked.key, passphrase: passphrase)
         try pool.write { db in
             try db.execute(sql: "DELETE FROM enrolment_link WHERE digest = ? AND expires_at > ?", arguments: [digest, now.timeIntervalSince1970])
-            guard db.changesCount == 1 else { throw Self.linkNotValid }
+            guard db.changesCount == 1 else { throw StoreRules.linkNotValid }
             try db.execute(sql: "UPDATE actor_key SET sealed = ? WHERE public_key = ? AND actor = ?",
-                           arguments: [CanonicalJSON.string(sealed.json), unlocked.key.publicKey.base64, actor])
+                           arguments: [sealed, unlocked.key.publicKey.base64, actor])
             guard db.changesCount == 1 else { throw StoreError.keyUnavailable(actor: actor) }
         }
         return unlocked

@@ -61,24 +61,3 @@ extension Store {
         }
     }
 }
-
-/// An export's files, each created by `PrivateFile` (new, 0600, never through a link) in a private directory.
-struct PrivateExportDirectory: LogExportSink {
-    let path: String
-
-    func create(_ name: String) throws -> any LogExportFile {
-        PrivateExportFile(handle: try PrivateFile.create((path as NSString).appendingPathComponent(name)))
-    }
-}
-
-/// One file of an export, made durable when closed.
-struct PrivateExportFile: LogExportFile {
-    let handle: FileHandle
-
-    func write(_ bytes: [UInt8]) throws { try handle.write(contentsOf: bytes) }
-
-    func close() throws {
-        try handle.synchronize()
-        try handle.close()
-    }
-}

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ParcoursApp
 import ParcoursLog
 import ParcoursFiles
 
@@ -118,33 +119,14 @@ public final class Store: Sendable {
     /// journeys (`demo generate`); no other store does.
     public static func create(at path: String, origin: String, adminID: String, adminName: String? = nil,
                               adminPassphrase: String, masterPassphrase: String, demo: Bool = false) throws -> Store {
-        guard !origin.isEmpty, origin.utf8.count <= 128, !origin.contains(where: { $0.isWhitespace || $0 == "+" }),
-              !origin.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw StoreError.invalidInput(field: "origin", reason: "a name without spaces, control characters or '+', at most 128 bytes, e.g. spheres.example/parcours")
-        }
-        guard Identifiers.isActorID(adminID), adminID != Directory.logActor else {
-            throw StoreError.invalidInput(field: "admin", reason: "1 to 64 lowercase letters, digits, '.', '_' or '-' (not 'log')")
-        }
-        try Passphrase.checkNew(adminPassphrase, field: "passphrase")
-        try Passphrase.checkNew(masterPassphrase, field: "masterPassphrase")
+        let founding = try StoreFounding(origin: origin, adminID: adminID, adminName: adminName, adminPassphrase: adminPassphrase,
+                                         masterPassphrase: masterPassphrase, demo: demo)
         let file = (path as NSString).appendingPathComponent(databaseFileName)
         guard !FileManager.default.fileExists(atPath: file) else { throw StoreError.alreadyExists(path: path) }
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         // An existing directory is narrowed too: the store is private to its owner.
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: path)
-
-        var masterBytes = Sodium.randomBytes(32)
-        let sealedMaster = try PassphraseSeal.seal(masterBytes, passphrase: masterPassphrase)
-        let master = MasterKey(key: try DataKey(id: "master", bytes: &masterBytes, guarded: true))
-        let logKey = SigningKey.generate()
-        var logSeed = logKey.seed()
-        let wrappedLogKey = master.wrap(logSeed, purpose: MasterKey.logKeyPurpose)
-        Sodium.zero(&logSeed)
-        let admin = UnlockedActor(id: adminID, key: SigningKey.generate())
-        var adminSeed = admin.key.seed()
-        let sealedAdmin = try PassphraseSeal.seal(adminSeed, passphrase: adminPassphrase)
-        Sodium.zero(&adminSeed)
 
         // The database file is private to its owner; SQLite gives the WAL and shm files the same mode.
         try PrivateFile.create(file, field: "store").close()
@@ -154,68 +136,39 @@ public final class Store: Sendable {
         try StoreSchema.migrator.migrate(fresh)
         try fresh.close()
         let pool = try openPool(file, readOnly: false)
-        let now = Timestamp.now()
         try pool.write { db in
-            try db.execute(sql: "INSERT INTO store_info (name, value) VALUES ('origin', ?), ('logPublicKey', ?), ('createdAt', ?), ('format', 'parcours-store/1')",
-                           arguments: [origin, logKey.publicKey.base64, now.description])
-            try db.execute(sql: "INSERT INTO sealed_secret (name, sealed) VALUES ('master', ?), ('log', ?)",
-                           arguments: [Data(CanonicalJSON.encode(sealedMaster.json)), Data(wrappedLogKey)])
-            try db.execute(sql: "INSERT INTO actor_key (public_key, actor, sealed, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [admin.key.publicKey.base64, adminID, CanonicalJSON.string(sealedAdmin.json), now.description])
-            // log.created's members are fixed by the format, so the founding admin's
-            // display name is kept beside the log, not in it.
-            if let adminName {
-                try db.execute(sql: "INSERT INTO store_info (name, value) VALUES ('adminName', ?)", arguments: [adminName])
+            for (name, value) in founding.info {
+                try db.execute(sql: "INSERT INTO store_info (name, value) VALUES (?, ?)", arguments: [name, value])
             }
-            if demo { try db.execute(sql: "INSERT INTO store_info (name, value) VALUES ('purpose', 'demo')") }
+            try db.execute(sql: "INSERT INTO sealed_secret (name, sealed) VALUES ('master', ?), ('log', ?)",
+                           arguments: [Data(founding.sealedMaster), Data(founding.wrappedLogKey)])
+            try db.execute(sql: "INSERT INTO actor_key (public_key, actor, sealed, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [founding.admin.key.publicKey.base64, adminID, founding.sealedAdmin, founding.createdAt.description])
         }
         let store = try Store(databasePath: file, pool: pool)
-        let founding: [String: JSONValue] = [
-            "origin": .string(origin), "logKey": .string(logKey.publicKey.base64),
-            "admin": ["actor": .string(adminID), "key": .string(admin.key.publicKey.base64)],
-        ]
-        _ = try store.write([EventDraft(type: Directory.logCreated, stream: Identifiers.directoryStream, data: founding)],
-                            by: admin, master: master)
+        _ = try store.write([founding.foundingDraft], by: founding.admin, master: founding.master)
         return store
     }
 
     /// Unlocks the master key with the master passphrase.
     public func unlockMaster(passphrase: String) throws -> MasterKey {
         let sealed = try pool.read { db in try Data.fetchOne(db, sql: "SELECT sealed FROM sealed_secret WHERE name = 'master'") }
-        guard let sealed, let json = try? JSONParser.parse(Array(sealed)) else { throw StoreError.storeDamaged("no sealed master key") }
-        var bytes: [UInt8]
-        do { bytes = try PassphraseSeal(json: json).open(passphrase: passphrase) } catch CryptoError.wrongPassphrase {
-            throw StoreError.wrongPassphrase(of: "the store's master key", field: "masterPassphrase")
-        }
-        return MasterKey(key: try DataKey(id: "master", bytes: &bytes, guarded: true))
+        return try SealedKeys.openMaster(sealed.map(Array.init), passphrase: passphrase)
     }
 
     /// The log key, unwrapped by the master key, for signing checkpoints and access records.
     func logSigningKey(master: MasterKey) throws -> SigningKey {
         let wrapped = try pool.read { db in try Data.fetchOne(db, sql: "SELECT sealed FROM sealed_secret WHERE name = 'log'") }
-        guard let wrapped else { throw StoreError.storeDamaged("no wrapped log key") }
-        var seed = try master.unwrap(Array(wrapped), purpose: MasterKey.logKeyPurpose)
-        let key = try SigningKey(seed: &seed)
-        guard key.publicKey == logPublicKey else { throw StoreError.storeDamaged("the wrapped log key is not the log's key") }
-        return key
+        return try SealedKeys.openLogKey(wrapped.map(Array.init), master: master, logPublicKey: logPublicKey)
     }
 
     /// Unlocks an actor's current private key with her or his passphrase.
     public func unlockActor(_ id: String, passphrase: String) throws -> UnlockedActor {
-        let directory = try currentDirectory()
-        guard let actor = directory.actors[id] else { throw StoreError.unknownActor(id) }
-        guard actor.active else { throw StoreError.revokedActor(id) }
+        let actor = try StoreRules.activeActor(id, in: try currentDirectory())
         let sealed = try pool.read { db in
             try String.fetchOne(db, sql: "SELECT sealed FROM actor_key WHERE public_key = ? AND actor = ?",
                                 arguments: [actor.key.base64, id])
         }
-        guard let sealed, let json = try? JSONParser.parse(sealed) else { throw StoreError.keyUnavailable(actor: id) }
-        var seed: [UInt8]
-        do { seed = try PassphraseSeal(json: json).open(passphrase: passphrase) } catch CryptoError.wrongPassphrase {
-            throw StoreError.wrongPassphrase(of: "the key of \(id)", field: "passphrase")
-        }
-        let key = try SigningKey(seed: &seed)
-        guard key.publicKey == actor.key else { throw StoreError.keyUnavailable(actor: id) }
-        return UnlockedActor(id: id, key: key)
+        return try SealedKeys.openActor(id, sealed: sealed, passphrase: passphrase, directoryKey: actor.key)
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import ParcoursApp
 
-struct InitCommand: ParsableCommand {
+struct InitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init", abstract: "Create a store: its master key, its log key and the founding admin (log.created at seq 0).")
 
@@ -12,11 +12,11 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "A store for demonstrations and tests: the only kind that takes synthetic journeys (demo generate).")
     var demo = false
 
-    func run() throws {
+    func run() async throws {
         let adminPassphrase = try Secrets.passphrase(env: "PARCOURS_PASSPHRASE", prompt: "Phrase de passe de \(admin) : ")
         let master = try Secrets.master()
-        let created = try store.create(origin: origin, admin: admin, adminName: adminName,
+        let created = try await store.create(origin: origin, admin: admin, adminName: adminName,
                                             adminPassphrase: adminPassphrase, masterPassphrase: master, demo: demo)
-        Output.json(["store": .string(store.path), "origin": .string(created.origin), "admin": .string(admin), "logKey": .string(created.logKey)])
+        Output.json(["store": .string(store.location), "origin": .string(created.origin), "admin": .string(admin), "logKey": .string(created.logKey)])
     }
 }

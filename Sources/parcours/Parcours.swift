@@ -16,7 +16,7 @@ struct Parcours: ParsableCommand {
             3 the participant's record was erased (said with its day and reason category).
             """,
         subcommands: [
-            InitCommand.self, ActorCommand.self, RecordCommand.self, DemoCommand.self, AppendCommand.self, EventsCommand.self, CheckpointCommand.self,
+            InitCommand.self, MigrateCommand.self, CopyCommand.self, ActorCommand.self, RecordCommand.self, DemoCommand.self, AppendCommand.self, EventsCommand.self, CheckpointCommand.self,
             ProveCommand.self, VerifyCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self, EraseCommand.self,
             JourneyCommand.self, TimelineCommand.self, CaseloadCommand.self, ProgramCommand.self, ProjectionsCommand.self,
             AuditCommand.self,

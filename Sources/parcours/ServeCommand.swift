@@ -35,8 +35,9 @@ struct ServeCommand: AsyncParsableCommand {
         let files = certificate.flatMap { certificate in key.map { (certificate: certificate, key: $0) } }
         // Research exports and backups made through the web are kept beside the store (never beside a backup file served read-only).
         var isDirectory: ObjCBool = false
-        let beside = FileManager.default.fileExists(atPath: store.path, isDirectory: &isDirectory) && isDirectory.boolValue
-            ? URL(fileURLWithPath: store.path) : nil
+        let beside = store.directory.flatMap { path in
+            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue ? URL(fileURLWithPath: path) : nil
+        }
         var web = WebApplication(caseRecord: try await store.caseRecord(), tls: files != nil,
                                  backups: backups ?? beside?.appendingPathComponent("sauvegardes").path)
         web.researchShelf = beside?.appendingPathComponent("research-exports").path

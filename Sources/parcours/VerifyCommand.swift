@@ -37,7 +37,7 @@ struct VerifyCommand: AsyncParsableCommand {
     /// Verifies the store at `--store`; a projection that differs ends the command (exit 1).
     private func verifyStore(since sinceNote: String?) async -> Result<VerifiableLog.Verification, VerificationError> {
         do {
-            let log = try store.verifiableLog()
+            let log = try await store.verifiableLog()
             return .success(try await log.verify(since: sinceNote, masterPassphrase: ProcessInfo.processInfo.environment["PARCOURS_MASTER_PASSPHRASE"]))
         } catch let error as VerificationError {
             return .failure(error)

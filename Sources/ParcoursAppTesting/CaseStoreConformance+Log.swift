@@ -1,0 +1,87 @@
+import Foundation
+import ParcoursApp
+import ParcoursLog
+import ParcoursLogTesting
+
+/// The logs through the store: appends, access records, erasure, research keys.
+extension CaseStoreConformance {
+    static let appends = Check("appends", "batches append whole or not at all, sealed under the master key, and read back opened") { subject in
+        let store = subject.store
+        let (master, admin) = try await unlock(store)
+        let results = try await store.append([note(1), note(2)], by: admin, master: master)
+        try expect(results.map(\.seq) == [1, 2] && results.map(\.version) == [0, 1], "the batch took seqs \(results.map(\.seq))")
+        let events = try await store.events(inStream: stream, master: master)
+        try expect(events.map(\.content) == [.opened(["n": .int(1)]), .opened(["n": .int(2)])], "the stream reads back otherwise")
+        try await expect(throws: LogError.masterKeyRequired, "reading a participant's stream without the master key") {
+            _ = try await store.events(inStream: stream, master: nil)
+        }
+        try await expect(throws: LogError.masterKeyRequired, "appending to a participant's stream without the master key") {
+            _ = try await store.append([note(3)], by: admin, master: nil)
+        }
+        _ = try await store.append([note(4, stream: "notes")], by: admin, master: nil)
+        try expect(try await store.events(inStream: "notes", master: nil).map(\.content) == [.clear(["n": .int(4)])], "a clear stream reads back otherwise")
+        try await expect(throws: LogError.invalidInput(field: "event 2: type", reason: "\(Directory.actorEnrolled) is written by its own command (actor …, erase)"),
+                         "a directory event through append") {
+            _ = try await store.append([note(5), EventDraft(type: Directory.actorEnrolled, stream: stream, data: [:])], by: admin, master: master)
+        }
+        try await expect(throws: LogError.invalidInput(field: "stream", reason: "directory is written by its own commands only"), "the directory stream") {
+            _ = try await store.append([note(5, stream: Identifiers.directoryStream)], by: admin, master: master)
+        }
+        try expect(try await store.size(.events) == 4, "refused appends were written")
+    }
+
+    static let accessLog = Check("access-log", "access records are kept in order, and those about a participant come newest first, by pages") { subject in
+        let store = subject.store
+        let (master, _) = try await unlock(store)
+        for index in 0..<7 {
+            let about = index % 2 == 0 ? participant : "P-CONF02"
+            _ = try await store.recordAccess(type: "access.read", data: ["actor": "clin-exemple", "participant": .string(about), "n": .int(Int64(index))],
+                                             master: master)
+        }
+        _ = try await store.recordAccess(type: "access.export", data: ["actor": "clin-exemple"], master: master)
+        try await expect(throws: LogError.invalidInput(field: "type", reason: "access-log types start with access., e.g. access.read"), "a non-access type") {
+            _ = try await store.recordAccess(type: "note.added", data: [:], master: master)
+        }
+        let all = try await store.accessRecords()
+        try expect(all.map(\.seq) == Array(0..<8) && all.last?.type == "access.export", "the access log reads back otherwise")
+        try expect(try await store.size(.access) == 8, "the access log's size is not 8")
+        let about = ParticipantID(participant)!
+        let newest = try await store.accessRecords(about: about, before: nil, limit: 3)
+        try expect(newest.map(\.seq) == [6, 4, 2], "the newest records about a participant are \(newest.map(\.seq))")
+        try expect(newest.first?.payload["n"] == .int(6), "a record about a participant reads back otherwise")
+        let older = try await store.accessRecords(about: about, before: 2, limit: 3)
+        try expect(older.map(\.seq) == [0], "the records before 2 are \(older.map(\.seq))")
+        try expect(try await store.accessRecords(about: about, before: nil, limit: 0).isEmpty, "a page of 0 records is not empty")
+        try expect(try await store.accessRecords(about: ParticipantID("P-CONF09")!, before: nil, limit: 5).isEmpty, "records about nobody")
+    }
+
+    static let erasure = Check("erasure", "an erased participant's content is gone for good; the log still verifies") { subject in
+        let store = subject.store
+        let (master, admin) = try await unlock(store)
+        _ = try await store.append([note(1), note(2, stream: Identifiers.participantStreamPrefix + "P-CONF02")], by: admin, master: master)
+        try await expect(throws: LogError.invalidInput(field: "reason", reason: "one of \(StoreRules.erasureReasons.joined(separator: ", "))"), "a free-text reason") {
+            _ = try await store.erase(participant: participant, reason: "parce que", by: admin)
+        }
+        try await expect(throws: StoreRules.noRecord("P-CONF09"), "erasing a participant without record") {
+            _ = try await store.erase(participant: "P-CONF09", reason: "entered-in-error", by: admin)
+        }
+        let erased = try await store.erase(participant: participant, reason: "participant-request", by: admin)
+        try expect(erased.stream == stream, "the erasure closed \(erased.stream)")
+        let events = try await store.events(inStream: stream, master: master)
+        try expect(events.map(\.content) == [.erased, .clear(["reason": "participant-request"])], "the erased stream reads back otherwise")
+        try expect(try await store.events(inStream: Identifiers.participantStreamPrefix + "P-CONF02", master: master).map(\.content) == [.opened(["n": .int(2)])],
+                   "another participant's stream was touched")
+        try await expect(throwing: LogError.self, "appending to an erased stream") { _ = try await store.append([note(3)], by: admin, master: master) }
+        let report = try await store.verify(since: nil, master: master)
+        try expect(report.dataKeysChecked == 1 && report.dataKeysUnwrapped, "\(report.dataKeysChecked) data keys checked, not the one left")
+    }
+
+    static let researchKeys = Check("research-keys", "a research project's key is the same each time, and another project's differs") { subject in
+        let store = subject.store
+        let (master, _) = try await unlock(store)
+        let first = try await store.researchKey(project: "projet-exemple", master: master)
+        try expect(first.count == 32, "a research key of \(first.count) bytes")
+        try expect(try await store.researchKey(project: "projet-exemple", master: master) == first, "one project's key changed")
+        try expect(try await store.researchKey(project: "projet-autre", master: master) != first, "two projects share a key")
+    }
+}
