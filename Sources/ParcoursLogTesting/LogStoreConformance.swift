@@ -34,14 +34,7 @@ public enum LogStoreConformance {
 
         /// Runs the check on a fresh log from `factory`; any failure is a `ConformanceFailure` naming it.
         public func run(with factory: Factory) throws {
-            do {
-                try body(try factory())
-            } catch var failure as ConformanceFailure {
-                failure.check = name
-                throw failure
-            } catch {
-                throw ConformanceFailure(check: name, what: "unexpected error: \(error)")
-            }
+            do { try body(try factory()) } catch { throw ConformanceFailure.of(name, error) }
         }
     }
 
