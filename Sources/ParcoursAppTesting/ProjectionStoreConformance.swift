@@ -34,14 +34,7 @@ public enum ProjectionStoreConformance {
 
         /// Runs the check on a fresh store from `factory`; any failure is a `ConformanceFailure` naming it.
         public func run(with factory: Factory) async throws {
-            do {
-                try await body(try await factory())
-            } catch var failure as ConformanceFailure {
-                failure.check = name
-                throw failure
-            } catch {
-                throw ConformanceFailure(check: name, what: "unexpected error: \(error)")
-            }
+            do { try await body(try await factory()) } catch { throw ConformanceFailure.of(name, error) }
         }
     }
 

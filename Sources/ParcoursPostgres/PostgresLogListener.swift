@@ -1,3 +1,4 @@
+import ParcoursApp
 import ParcoursLog
 import PostgresNIO
 
@@ -36,7 +37,9 @@ public struct PostgresLogListener: Sendable {
     /// Ends, and closes the connection, when its consumer stops iterating or is cancelled.
     public func sizes() -> AsyncStream<UInt64> {
         let (stream, continuation) = AsyncStream.makeStream(of: UInt64.self, bufferingPolicy: .bufferingNewest(16))
-        let listening = Task { [self] in
+        // On the storage executor's threads: a cooperative pool whose few threads are all
+        // blocked elsewhere never keeps the listener from hearing.
+        let listening = Task(executorPreference: StorageExecutor.shared) { [self] in
             var pause = firstPause
             while !Task.isCancelled {
                 do {

@@ -6,7 +6,7 @@ import Testing
 
 /// Servers hear each other's appends: every append to the event log notifies the log's size
 /// as it commits, and each server's listener hears it, even after its connection dropped.
-@Suite("PostgreSQL log listener", .timeLimit(.minutes(1)))
+@Suite("PostgreSQL log listener", .timeLimit(.minutes(10)))
 struct PostgresLogListenerTests {
     /// The next size heard at least `size`.
     static func heard(atLeast size: UInt64, in sizes: inout AsyncStream<UInt64>.Iterator) async -> UInt64? {
