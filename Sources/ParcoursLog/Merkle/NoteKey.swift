@@ -31,29 +31,21 @@ public struct NoteVerifier: Sendable, Equatable {
     }
 
     /// Verifies a signed note and returns its body; refuses if no signature by this key verifies.
+    ///
+    /// Signature lines by other keys (a witness's cosignature, say) are ignored, as C2SP
+    /// `signed-note` requires: a cosigned checkpoint opens exactly like the bare one.
     public func open(note: String) throws(LogFormatError) -> String {
-        guard note.utf8.count <= 8192 else { throw LogFormatError("signed note longer than 8 KiB") }
-        let bytes = Array(note.utf8)
-        guard let split = bytes.indices.dropLast().first(where: { bytes[$0] == 0x0A && bytes[$0 + 1] == 0x0A }) else {
-            throw LogFormatError("signed note has no signature block")
-        }
-        let body = String(decoding: bytes[...split], as: UTF8.self)
-        let signatures = Substring(String(decoding: bytes[(split + 2)...], as: UTF8.self))
-        guard signatures.hasSuffix("\n") else { throw LogFormatError("signed note must end in a newline") }
+        let parsed = try SignedNote(parsing: note)
         let expectedID = keyID
-        for line in signatures.dropLast().split(separator: "\n", omittingEmptySubsequences: false) {
-            guard line.hasPrefix("— ") else { throw LogFormatError("signature lines must start with an em dash and a space") }
-            let fields = line.dropFirst(2).split(separator: " ", omittingEmptySubsequences: false)
-            guard fields.count == 2, let blob = Base64.decode(String(fields[1])), blob.count == 68 else {
-                throw LogFormatError("malformed signature line")
-            }
-            guard fields[0] == name, Array(blob.prefix(4)) == expectedID else { continue }
-            guard key.isValidSignature(Array(blob[4...]), of: Array(body.utf8)) else {
+        var verified = false
+        for signature in parsed.signatures where signature.name == name && signature.keyID == expectedID {
+            guard signature.blob.count == 68, key.isValidSignature(signature.signature, of: Array(parsed.text.utf8)) else {
                 throw LogFormatError("the signature by \(name) does not verify")
             }
-            return body
+            verified = true
         }
-        throw LogFormatError("no signature by \(name) with key id \(Hex.encode(expectedID))")
+        guard verified else { throw LogFormatError("no signature by \(name) with key id \(Hex.encode(expectedID))") }
+        return parsed.text
     }
 }
 
