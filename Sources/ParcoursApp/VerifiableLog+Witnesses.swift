@@ -5,7 +5,8 @@ import ParcoursLog
 extension VerifiableLog {
     /// Signs the log's checkpoint at its current size (if it has none) and asks the policy's
     /// witnesses to cosign it; with `until`, asks again (every second) until the quorum is met or
-    /// that moment passes. The cosignatures are kept with the checkpoint, refusals as alarms.
+    /// that moment passes (a witness that refused is not asked again). The cosignatures are kept
+    /// with the checkpoint, refusals as alarms.
     public func cosign(policy: WitnessPolicy, masterPassphrase: String, log: LogKind = .events, until deadline: Date? = nil,
                        transport: any WitnessTransport = HTTPWitnessTransport()) async throws -> WitnessCosigning.Outcome {
         guard !store.isBackup else { throw VerificationError.unreadable("a backup opens read-only: it asks no witness") }
@@ -16,7 +17,8 @@ extension VerifiableLog {
         var alarms = outcome.alarms
         while !outcome.vouching.quorumMet, let deadline, Date() < deadline {
             try await Task.sleep(nanoseconds: 1_000_000_000)
-            outcome = try await cosigning.cosign(note: note, log: log)
+            // A witness that refused this checkpoint is not asked again: one alarm is enough.
+            outcome = try await cosigning.cosign(note: note, log: log, skipping: Set(alarms.map(\.witness)))
             alarms += outcome.alarms
         }
         outcome.alarms = alarms

@@ -38,15 +38,18 @@ public struct WitnessCosigning: Sendable {
         case unreachable(String)
     }
 
-    /// Asks every witness with a URL that has not cosigned `note` (a checkpoint the store keeps) yet.
-    public func cosign(note: String, log: LogKind) async throws -> Outcome {
+    /// Asks every witness with a URL that has not cosigned `note` (a checkpoint the store keeps)
+    /// yet, but those `skipping` names (already alarmed about this checkpoint, say).
+    public func cosign(note: String, log: LogKind, skipping: Set<String> = []) async throws -> Outcome {
         let verifier = store.noteVerifier(log)
         let body = try verifier.open(note: note)
         let checkpoint = try Checkpoint(body: body)
         let kept = try await store.cosignedCheckpoint(log, size: checkpoint.size)
         let already = try policy.vouching(note: kept ?? note, log: verifier)
         let known = try await store.witnessedSizes(log)
-        let asked = policy.witnesses.filter { witness in witness.url != nil && !already.cosignatures.contains { $0.name == witness.name } }
+        let asked = policy.witnesses.filter { witness in
+            witness.url != nil && !skipping.contains(witness.name) && !already.cosignatures.contains { $0.name == witness.name }
+        }
         let replies = await withTaskGroup(of: (String, Reply).self) { group in
             for witness in asked {
                 group.addTask { (witness.name, await ask(witness, note: note, body: body, checkpoint: checkpoint, known: known[witness.name], log: log)) }

@@ -266,7 +266,7 @@ enum StoreSchema {
                 CREATE TRIGGER checkpoint_cosignature_immutable_delete BEFORE DELETE ON checkpoint_cosignature
                 BEGIN SELECT RAISE(ABORT, 'cosignatures cannot be deleted'); END;
                 CREATE TABLE witness_alarm (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    id INTEGER PRIMARY KEY,
                     at TEXT NOT NULL,
                     witness TEXT NOT NULL,
                     log TEXT NOT NULL,

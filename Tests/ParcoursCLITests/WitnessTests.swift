@@ -1,5 +1,6 @@
 import Foundation
 import ParcoursLog
+import ParcoursSQLite
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -138,6 +139,8 @@ struct WitnessTests {
         #expect(forked.status == 1, "\(forked)")
         #expect(forked.stderr.contains("ALARM"), "\(forked)")
         #expect(forked.stderr.contains("HTTP 422"), "\(forked)")
+        let alarms = try Store.open(at: fork, readOnly: true).witnessAlarms(limit: 10)
+        #expect(alarms.count == 3 && alarms.allSatisfy { $0.status == 422 && $0.log == .events }, "each witness's refusal is kept for the privacy officer")
         let verified = try fixture.cli.run(["verify", "--witnesses", fixture.policy], env: ["PARCOURS_STORE": fork])
         #expect(!verified.stdout.contains("vouched for size \(size)"), "no witness vouched for the fork's tree: \(verified)")
         #expect(try SignedNote(parsing: forked.stdout).signatures.count == 1, "the fork's checkpoint carries no cosignature")
