@@ -17,27 +17,15 @@ public struct WitnessVerifier: Sendable, Equatable {
     }
 
     /// The first 4 bytes of `SHA-256(name || 0x0A || 0x04 || key)`.
-    public var keyID: [UInt8] {
-        Array(Sodium.sha256(Array(name.utf8) + [0x0A, Self.signatureType] + key.bytes).bytes.prefix(4))
-    }
+    public var keyID: [UInt8] { VerifierKeyText.keyID(name: name, type: Self.signatureType, key: key) }
 
     /// The verifier key text.
-    public var text: String { "\(name)+\(Hex.encode(keyID))+\(Base64.encode([Self.signatureType] + key.bytes))" }
+    public var text: String { VerifierKeyText.format(name: name, type: Self.signatureType, key: key) }
 
     /// Parses a witness verifier key, refusing another signature type or a key id that does not
     /// match its name and key.
     public init(text: String) throws(LogFormatError) {
-        let trimmed = text.hasSuffix("\n") ? String(text.dropLast()) : text
-        let parts = trimmed.split(separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, NoteSignature.isKeyName(parts[0]) else {
-            throw LogFormatError("witness key must be <name>+<hex id>+<base64 key>")
-        }
-        guard let id = Hex.decode(String(parts[1])), id.count == 4 else { throw LogFormatError("witness key id must be 8 hex digits") }
-        guard let raw = Base64.decode(String(parts[2])), raw.count == 33, raw[0] == Self.signatureType,
-              let key = try? PublicKey(bytes: Array(raw[1...]))
-        else { throw LogFormatError("witness key must hold a cosignature/v1 Ed25519 key (0x04 then 32 bytes)") }
-        self.init(name: String(parts[0]), key: key)
-        guard keyID == id else { throw LogFormatError("witness key id does not match its name and key") }
+        (name, key) = try VerifierKeyText.parse(text, type: Self.signatureType, kind: "witness key")
     }
 
     /// Whether a note signature claims to be by this key (same name and key id): such a line must verify.
