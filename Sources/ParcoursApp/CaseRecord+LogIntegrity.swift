@@ -7,16 +7,22 @@ import ParcoursLog
 /// audit, decided by the access policy (view `metadata`, purpose `audit`) and recorded in
 /// the access log before anything is read.
 extension CaseRecord {
-    /// Each log's latest signed checkpoint (nil for a log none was signed of yet), as kept:
-    /// reading them signs nothing.
-    public func logCheckpoints(by identity: Identity) async throws -> [LogKind: SignedCheckpoint?] {
+    /// Each log's latest signed checkpoint (nil for a log none was signed of yet), as kept, with
+    /// the witnesses' cosignatures kept for it; and the witnesses' alarms (refusals that may
+    /// mean a fork), newest first. Reading them signs nothing.
+    public func logCheckpoints(by identity: Identity) async throws -> CheckpointOverview {
         let session = try await session(identity, view: .metadata)
         try await session.authorize(.metadata, purpose: .audit, noting: { $0.command = "checkpoints" })
         var checkpoints: [LogKind: SignedCheckpoint?] = [:]
         for log in LogKind.allCases {
-            checkpoints[log] = try await store.latestCheckpoint(log).map { try SignedCheckpoint(note: $0, verifier: store.noteVerifier(log)) }
+            var note = try await store.latestCheckpoint(log)
+            if let latest = note {
+                let size = try Checkpoint(body: store.noteVerifier(log).open(note: latest)).size
+                note = try await store.cosignedCheckpoint(log, size: size) ?? latest
+            }
+            checkpoints[log] = try note.map { try SignedCheckpoint(note: $0, verifier: store.noteVerifier(log)) }
         }
-        return checkpoints
+        return CheckpointOverview(checkpoints: checkpoints, alarms: try await store.witnessAlarms(limit: 100))
     }
 
     /// A verification of both logs, decided and recorded now, to run when the caller wants
@@ -74,4 +80,13 @@ public struct LogVerification: Sendable {
         }
         return verified
     }
+}
+
+/// What the privacy officer watches of the logs' checkpoints: each log's latest (cosigned) one
+/// and the witnesses' alarms.
+public struct CheckpointOverview: Sendable {
+    /// Each log's latest signed checkpoint, nil where none is signed yet.
+    public var checkpoints: [LogKind: SignedCheckpoint?]
+    /// The witnesses' alarms, newest first (at most 100).
+    public var alarms: [WitnessAlarm]
 }

@@ -121,6 +121,21 @@ public protocol CaseStore: Sendable {
     func verify(since: String?, master: MasterKey?, progress: StoreVerifier.Progress?) async throws -> StoreVerification
     /// The latest checkpoint signed of a log, if any (nothing is signed).
     func latestCheckpoint(_ log: LogKind) async throws -> String?
+
+    // MARK: Witnesses (C2SP tlog-witness): cosignatures and alarms, no personal data
+
+    /// Keeps witnesses' cosignature lines (`— <name> <base64>\n`, verified by the caller) of the
+    /// checkpoint kept at `size`: one line per witness name and size, the first kept (append-only).
+    func saveCosignatures(_ lines: [String], log: LogKind, size: UInt64) async throws
+    /// The checkpoint kept at `size` with the cosignature lines kept for it appended, in the
+    /// order they were kept; nil if no checkpoint is kept at that size.
+    func cosignedCheckpoint(_ log: LogKind, size: UInt64) async throws -> String?
+    /// For each witness name, the largest size of the log it cosigned (what to prove from next).
+    func witnessedSizes(_ log: LogKind) async throws -> [String: UInt64]
+    /// Keeps a witness alarm (append-only).
+    func recordWitnessAlarm(_ alarm: WitnessAlarm) async throws
+    /// The witness alarms, newest first, at most `limit`.
+    func witnessAlarms(limit: Int) async throws -> [WitnessAlarm]
 }
 
 extension CaseStore {

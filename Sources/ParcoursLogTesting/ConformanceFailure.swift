@@ -22,13 +22,3 @@ public struct ConformanceFailure: Error, Sendable, CustomStringConvertible {
         return failure
     }
 }
-
-extension ConformanceFailure {
-    /// What a check's error says, as a `ConformanceFailure` naming the check: its own failure,
-    /// or any other error described as unexpected.
-    public static func of(_ check: String, _ error: any Error) -> ConformanceFailure {
-        guard var failure = error as? ConformanceFailure else { return ConformanceFailure(check: check, what: "unexpected error: \(error)") }
-        failure.check = check
-        return failure
-    }
-}

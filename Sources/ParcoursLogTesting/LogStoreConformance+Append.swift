@@ -54,10 +54,10 @@ extension LogStoreConformance {
     static let authority = Check("authority", "only known, active actors with their current key write; only admins change the directory") { log in
         let stranger = SigningKey.generate()
         try expect(throws: LogError.unknownActor("stranger"), "an unknown actor") {
-            try log.writer.append([log.note()], by: Author(actor: "stranger", key: stranger.publicKey), signingKey: stranger, to: log.store)
+            _ = try log.writer.append([log.note()], by: Author(actor: "stranger", key: stranger.publicKey), signingKey: stranger, to: log.store)
         }
         try expect(throws: LogError.keyUnavailable(actor: "admin"), "the admin with another key") {
-            try log.writer.append([log.note()], by: Author(actor: "admin", key: stranger.publicKey), signingKey: stranger, to: log.store)
+            _ = try log.writer.append([log.note()], by: Author(actor: "admin", key: stranger.publicKey), signingKey: stranger, to: log.store)
         }
         let clinician = SigningKey.generate()
         try log.append([EventDraft(type: "actor.enrolled", stream: "directory", data: [
@@ -68,7 +68,7 @@ extension LogStoreConformance {
         try expect(try log.writer.append([log.note()], by: asClinician, signingKey: clinician, to: log.store).count == 1,
                    "an enrolled clinician could not write")
         try expect(throwing: LogError.self, "a clinician revoking the admin") {
-            try log.writer.append([EventDraft(type: "actor.revoked", stream: "directory", data: ["actor": "admin", "reason": "x"])],
+            _ = try log.writer.append([EventDraft(type: "actor.revoked", stream: "directory", data: ["actor": "admin", "reason": "x"])],
                                   by: asClinician, signingKey: clinician, to: log.store)
         }
     }

@@ -77,7 +77,8 @@ extension PostgresCaseStore {
         try await run { store in
             let logKey = try store.logSigningKey(master: master)
             try PrivateFile.prepareDirectory(directory)
-            return try LogExport.export(from: store.log, origin: store.origin, logKey: logKey, to: PrivateExportDirectory(path: directory))
+            return try LogExport.export(from: store.log, origin: store.origin, logKey: logKey, to: PrivateExportDirectory(path: directory),
+                                        cosignatures: { log, size in try store.sql { try Self.cosignatureLines(log, size: size, in: $0) } })
         }
     }
 

@@ -23,6 +23,7 @@ public enum PostgresMigrator {
             Migration(name: "v2-case-store", statements: PostgresCaseStoreSchema.statements),
             // Idempotent too: `PostgresLogStore` made them before migrations existed.
             Migration(name: "v3-projections", statements: PostgresProjectionSchema.statements),
+            Migration(name: "v4-witnesses", statements: PostgresWitnessSchema.statements),
         ]
     }
 

@@ -189,6 +189,26 @@ public struct SQLiteCaseStore: CaseStore {
     public func latestCheckpoint(_ log: LogKind) async throws -> String? {
         try await SQLiteThreads.run { [store] in try store.latestCheckpoint(log) }
     }
+
+    public func saveCosignatures(_ lines: [String], log: LogKind, size: UInt64) async throws {
+        try await SQLiteThreads.run { [store] in try store.saveCosignatures(lines, log: log, size: size) }
+    }
+
+    public func cosignedCheckpoint(_ log: LogKind, size: UInt64) async throws -> String? {
+        try await SQLiteThreads.run { [store] in try store.cosignedCheckpoint(log, size: size) }
+    }
+
+    public func witnessedSizes(_ log: LogKind) async throws -> [String: UInt64] {
+        try await SQLiteThreads.run { [store] in try store.witnessedSizes(log) }
+    }
+
+    public func recordWitnessAlarm(_ alarm: WitnessAlarm) async throws {
+        try await SQLiteThreads.run { [store] in try store.recordWitnessAlarm(alarm) }
+    }
+
+    public func witnessAlarms(limit: Int) async throws -> [WitnessAlarm] {
+        try await SQLiteThreads.run { [store] in try store.witnessAlarms(limit: limit) }
+    }
 }
 
 /// The store's group committer for access records, made at the first record (it unwraps the

@@ -16,7 +16,9 @@ extension Store {
     public func exportLog(to directory: String, master: MasterKey) throws -> (events: UInt64, access: UInt64) {
         let logKey = try logSigningKey(master: master)
         try PrivateFile.prepareDirectory(directory)
-        return try LogExport.export(from: logStore(master: nil), origin: origin, logKey: logKey, to: PrivateExportDirectory(path: directory))
+        return try LogExport.export(from: logStore(master: nil), origin: origin, logKey: logKey, to: PrivateExportDirectory(path: directory)) {
+            [self] log, size in try cosignatureLines(log, size: size)
+        }
     }
 
     /// A consistent copy of the store taken with SQLite's online backup while it is in use.

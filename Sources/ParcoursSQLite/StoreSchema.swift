@@ -250,6 +250,35 @@ enum StoreSchema {
                     expires_at REAL NOT NULL);
                 """)
         }
+        migrator.registerMigration("v10-witnesses") { db in
+            // Witnesses' cosignatures of kept checkpoints (C2SP tlog-cosignature), one per witness
+            // and size, and the alarms their refusals raised: both append-only, like checkpoints.
+            try db.execute(sql: """
+                CREATE TABLE checkpoint_cosignature (
+                    log TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    witness TEXT NOT NULL,
+                    line TEXT NOT NULL,
+                    kept INTEGER NOT NULL,
+                    PRIMARY KEY (log, size, witness)) WITHOUT ROWID;
+                CREATE TRIGGER checkpoint_cosignature_immutable_update BEFORE UPDATE ON checkpoint_cosignature
+                BEGIN SELECT RAISE(ABORT, 'cosignatures cannot be updated'); END;
+                CREATE TRIGGER checkpoint_cosignature_immutable_delete BEFORE DELETE ON checkpoint_cosignature
+                BEGIN SELECT RAISE(ABORT, 'cosignatures cannot be deleted'); END;
+                CREATE TABLE witness_alarm (
+                    id INTEGER PRIMARY KEY,
+                    at TEXT NOT NULL,
+                    witness TEXT NOT NULL,
+                    log TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    status INTEGER NOT NULL,
+                    reason TEXT NOT NULL);
+                CREATE TRIGGER witness_alarm_immutable_update BEFORE UPDATE ON witness_alarm
+                BEGIN SELECT RAISE(ABORT, 'witness alarms cannot be updated'); END;
+                CREATE TRIGGER witness_alarm_immutable_delete BEFORE DELETE ON witness_alarm
+                BEGIN SELECT RAISE(ABORT, 'witness alarms cannot be deleted'); END;
+                """)
+        }
         return migrator
     }
 }

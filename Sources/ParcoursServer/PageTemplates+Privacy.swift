@@ -50,6 +50,15 @@ extension PageTemplates {
     </tbody>
     </table>
     <p class="hint">{{t.privacy.checkpointTime}}</p>
+    {{#hasAlarms}}
+    <table class="checkpoints">
+    <caption>{{t.privacy.witnessAlarms}} — {{t.privacy.witnessAlarmsCaption}}</caption>
+    <thead><tr><th scope="col">{{t.privacy.alarmAt}}</th><th scope="col">{{t.privacy.witnesses}}</th><th scope="col">{{t.privacy.log}}</th><th scope="col">{{t.privacy.size}}</th><th scope="col">{{t.privacy.alarmStatus}}</th><th scope="col">{{t.privacy.alarmReason}}</th></tr></thead>
+    <tbody>
+    {{#alarms}}<tr><td>{{at}}</td><td>{{witness}}</td><td>{{log}}</td><td>{{size}}</td><td>{{status}}</td><td>{{reason}}</td></tr>{{/alarms}}
+    </tbody>
+    </table>
+    {{/hasAlarms}}
     """
 
     static let privacyVerification = """

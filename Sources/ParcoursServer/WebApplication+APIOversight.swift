@@ -27,10 +27,12 @@ extension WebApplication {
         }
         router.get("/api/v1/checkpoints") { request, _ in
             await api(request) { session, _ in
-                let checkpoints = try await caseRecord.logCheckpoints(by: session.identity)
-                return Self.canonical(.object(Dictionary(uniqueKeysWithValues: LogKind.allCases.map { kind in
-                    (kind.rawValue, (checkpoints[kind] ?? nil).map(Self.checkpointJSON) ?? .null)
-                })))
+                let overview = try await caseRecord.logCheckpoints(by: session.identity)
+                var body = Dictionary(uniqueKeysWithValues: LogKind.allCases.map { kind in
+                    (kind.rawValue, (overview.checkpoints[kind] ?? nil).map(Self.checkpointJSON) ?? .null)
+                })
+                body["witnessAlarms"] = .array(overview.alarms.map(\.json))
+                return Self.canonical(.object(body))
             }
         }
         router.post("/api/v1/verifications") { request, _ in

@@ -11,10 +11,15 @@ extension WebPages {
     /// The privacy officer's home: both logs' latest signed checkpoints, the verification's
     /// button, an export's upload, the downloads. `refusals`: the upload's or the report's
     /// (status `status`), beside their field; `reportTyped`: the id as typed.
-    static func privacyHome(_ checkpoints: [LogKind: SignedCheckpoint?], refusals: Refusals = [], reportTyped: String = "",
+    static func privacyHome(_ overview: CheckpointOverview, refusals: Refusals = [], reportTyped: String = "",
                             exportLimit: Int, status: HTTPResponse.Status = .ok, session: WebSession) -> Response {
         var values = refusalValues(refusals)
-        values["checkpoints"] = checkpointRows(checkpoints, in: session.language)
+        values["checkpoints"] = checkpointRows(overview.checkpoints, in: session.language)
+        values["hasAlarms"] = !overview.alarms.isEmpty
+        values["alarms"] = overview.alarms.map { alarm -> [String: Any] in
+            ["at": alarm.at.description, "witness": alarm.witness, "log": logName(alarm.log.rawValue, in: session.language),
+             "size": alarm.size, "status": alarm.status, "reason": alarm.reason]
+        }
         values["csrf"] = session.csrfToken
         values["exportLimit"] = max(1, exportLimit / (1024 * 1024))
         values["reportTyped"] = reportTyped

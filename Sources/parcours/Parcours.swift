@@ -20,7 +20,7 @@ struct Parcours: ParsableCommand {
             ProveCommand.self, VerifyCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self, EraseCommand.self,
             JourneyCommand.self, TimelineCommand.self, CaseloadCommand.self, ProgramCommand.self, ProjectionsCommand.self,
             AuditCommand.self,
-            IncidentCommand.self, ParticipantReportCommand.self, ServeCommand.self, SigninCommand.self, SignoutCommand.self,
+            IncidentCommand.self, ParticipantReportCommand.self, ServeCommand.self, SigninCommand.self, SignoutCommand.self, WitnessCommand.self,
         ]
     )
 }

@@ -19,9 +19,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("tls-cert"), help: "The server's certificate chain, a PEM file (with --tls-key).") var certificate: String?
     @Option(name: .customLong("tls-key"), help: "The certificate's private key, a PEM file (with --tls-cert).") var key: String?
     @Option(help: "Where the administrator's backups go (created 0700); by default the store's sauvegardes directory.") var backups: String?
+    @OptionGroup var witnesses: WitnessesOption
+    @Option(help: "With --witnesses, seconds between two rounds of cosigning (in the background).") var cosignEvery = 60
 
     func validate() throws {
         guard (1...65_535).contains(port) else { throw ValidationError("--port: a port number from 1 to 65535") }
+        guard (1...86_400).contains(cosignEvery) else { throw ValidationError("--cosign-every: seconds from 1 to 86400") }
         guard (certificate == nil) == (key == nil) else {
             throw ValidationError(certificate == nil ? "--tls-cert: needed with --tls-key (a PEM certificate chain)"
                                                      : "--tls-key: needed with --tls-cert (the certificate's PEM private key)")
@@ -38,7 +41,19 @@ struct ServeCommand: AsyncParsableCommand {
         let beside = store.directory.flatMap { path in
             FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue ? URL(fileURLWithPath: path) : nil
         }
-        var web = WebApplication(caseRecord: try await store.caseRecord(), tls: files != nil,
+        let caseRecord = try await store.caseRecord()
+        if let policy = try witnesses.policy() {
+            // Cosigning follows the writes in the background: no clinical write waits for a witness.
+            Task.detached { [cosignEvery] in
+                while !Task.isCancelled {
+                    do { _ = try await caseRecord.cosignCheckpoints(policy: policy) } catch {
+                        Output.error("parcours: cosigning round failed: \(error)")
+                    }
+                    try? await Task.sleep(nanoseconds: UInt64(cosignEvery) * 1_000_000_000)
+                }
+            }
+        }
+        var web = WebApplication(caseRecord: caseRecord, tls: files != nil,
                                  backups: backups ?? beside?.appendingPathComponent("sauvegardes").path)
         web.researchShelf = beside?.appendingPathComponent("research-exports").path
         let application = try web.application(host: host, port: port, tls: files)

@@ -23,6 +23,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @Flag(help: "Print the report as JSON.") var json = false
     @Option(help: "An older signed checkpoint the log must extend.") var since: String?
     @Option(help: "Verify this export directory instead of the store.") var export: String?
+    @OptionGroup var witnesses: WitnessesOption
 
     /// What a verification established, for the report.
     private struct Summary {
@@ -52,6 +53,7 @@ struct VerifyCommand: AsyncParsableCommand {
         let sinceNote: String?
         do { sinceNote = try since.map { try ExportVerifier.readSmallFile($0) } } catch { throw CommandError("\(error)") }
         var fresh: String?
+        var vouched: VerifiableLog.WitnessReport?
         let storeVerification = export == nil ? await verifyStore(since: sinceNote) : nil
         do throws(VerificationError) {
             let summary: Summary
@@ -68,7 +70,8 @@ struct VerifyCommand: AsyncParsableCommand {
                     Output.error("parcours: the store is intact, but no fresh checkpoint was signed: \(reason)")
                 }
             }
-            report(summary, sinceNote: sinceNote, fresh: fresh)
+            vouched = try await witnessReport()
+            report(summary, sinceNote: sinceNote, fresh: fresh, witnesses: vouched)
         } catch .integrity(let log, let failure) {
             if json {
                 Output.json(["intact": false, "log": .string(log), "seq": .int(Int64(failure.seq)), "reason": .string(failure.reason)])
@@ -80,6 +83,7 @@ struct VerifyCommand: AsyncParsableCommand {
             if json { Output.json(["intact": .null, "error": .string(reason)]) }
             throw CommandError(reason)
         }
+        if let vouched, vouched.quorumSize == nil { throw ExitCode(1) }
     }
 
     /// Reports a projection that does not agree with the log, and exits 1.
@@ -93,7 +97,24 @@ struct VerifyCommand: AsyncParsableCommand {
         Foundation.exit(1)
     }
 
-    private func report(_ summary: Summary, sinceNote: String?, fresh: String?) {
+    /// Who vouched for which size, per `--witnesses`: the kept cosignatures, or those on the export's checkpoint.
+    private func witnessReport() async throws(VerificationError) -> VerifiableLog.WitnessReport? {
+        let policy: WitnessPolicy?
+        do { policy = try witnesses.policy() } catch { throw .unreadable("\(error)") }
+        guard let policy else { return nil }
+        do {
+            if let export {
+                return try VerifiableLog.exportWitnessReport(directory: export, policy: policy)
+            }
+            return try await store.verifiableLog().witnessReport(policy: policy)
+        } catch let error as VerificationError {
+            throw error
+        } catch {
+            throw .integrity(log: "events", IntegrityFailure(seq: 0, reason: "a witness cosignature does not verify: \(error)"))
+        }
+    }
+
+    private func report(_ summary: Summary, sinceNote: String?, fresh: String?, witnesses: VerifiableLog.WitnessReport?) {
         if json {
             var report: [String: JSONValue] = ["intact": true, "events": summary.events.json, "access": summary.access.json]
             if let checkpoints = summary.checkpoints { report["checkpointsChecked"] = .int(Int64(checkpoints)) }
@@ -109,6 +130,14 @@ struct VerifyCommand: AsyncParsableCommand {
             }
             if sinceNote != nil { report["since"] = "consistent" }
             if let fresh { report["checkpoint"] = .string(fresh) }
+            if let witnesses {
+                report["witnesses"] = .array(witnesses.witnesses.map { witness in
+                    ["name": .string(witness.name), "size": witness.size.map { .int(Int64($0)) } ?? .null,
+                     "timestamp": witness.timestamp.map { .int(Int64($0)) } ?? .null]
+                })
+                report["quorum"] = ["required": .int(Int64(witnesses.quorum)), "size": witnesses.quorumSize.map { .int(Int64($0)) } ?? .null,
+                                    "met": .bool(witnesses.quorumSize != nil)]
+            }
             Output.json(.object(report))
         } else {
             Output.line("Journal intègre — log intact: \(summary.events.size) events, root \(summary.events.root.hex)")
@@ -128,6 +157,23 @@ struct VerifyCommand: AsyncParsableCommand {
             }
             if sinceNote != nil { Output.line("Cohérent avec le point de contrôle donné — consistent with the --since checkpoint") }
             if let fresh { Output.line("Point de contrôle signé de ce qui a été vérifié — signed checkpoint of what was verified:\n" + fresh) }
+            if let witnesses { reportWitnesses(witnesses) }
+        }
+    }
+
+    private func reportWitnesses(_ witnesses: VerifiableLog.WitnessReport) {
+        for witness in witnesses.witnesses {
+            if let size = witness.size {
+                Output.line("Témoin \(witness.name) : a cosigné la taille \(size) — witness \(witness.name) vouched for size \(size)"
+                            + (witness.timestamp.map { " (at \(Timestamp(millisecondsSinceEpoch: Int64($0) * 1000)))" } ?? ""))
+            } else {
+                Output.line("Témoin \(witness.name) : aucune cosignature — witness \(witness.name) vouched for nothing")
+            }
+        }
+        if let size = witnesses.quorumSize {
+            Output.line("Quorum atteint — quorum of \(witnesses.quorum) witnesses met up to size \(size)")
+        } else {
+            Output.line("QUORUM NON ATTEINT — quorum not met: no checkpoint is cosigned by \(witnesses.quorum) witnesses of the policy")
         }
     }
 }

@@ -4,7 +4,8 @@
 /// are never edited once shipped, so their literal SQL must give exactly this. v6 added the
 /// web application's second factors and sessions (`second_factor`, `web_session`), v8 the
 /// index of the access log by participant (`access_event_participant`), v9 the one-time
-/// enrolment links (`enrolment_link`).
+/// enrolment links (`enrolment_link`), v10 the witnesses' cosignatures and alarms
+/// (`checkpoint_cosignature`, `witness_alarm`, append-only).
 enum SchemaFixture {
     static let migratedSchema = #"""
 -- index access_event_participant on access_event
@@ -117,6 +118,15 @@ CREATE TABLE checkpoint (
     size INTEGER NOT NULL,
     note TEXT NOT NULL,
     PRIMARY KEY (log, size)) WITHOUT ROWID
+
+-- table checkpoint_cosignature on checkpoint_cosignature
+CREATE TABLE checkpoint_cosignature (
+    log TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    witness TEXT NOT NULL,
+    line TEXT NOT NULL,
+    kept INTEGER NOT NULL,
+    PRIMARY KEY (log, size, witness)) WITHOUT ROWID
 
 -- table data_key on data_key
 CREATE TABLE data_key (
@@ -233,6 +243,16 @@ CREATE TABLE web_session (
     glass BLOB,
     glass_nonce BLOB)
 
+-- table witness_alarm on witness_alarm
+CREATE TABLE witness_alarm (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    witness TEXT NOT NULL,
+    log TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    status INTEGER NOT NULL,
+    reason TEXT NOT NULL)
+
 -- trigger access_event_immutable_delete on access_event
 CREATE TRIGGER access_event_immutable_delete BEFORE DELETE ON access_event
 BEGIN SELECT RAISE(ABORT, 'the log is append-only: access_event rows cannot be deleted'); END
@@ -248,6 +268,14 @@ BEGIN SELECT RAISE(ABORT, 'the log is append-only: access_tree rows cannot be de
 -- trigger access_tree_immutable_update on access_tree
 CREATE TRIGGER access_tree_immutable_update BEFORE UPDATE ON access_tree
 BEGIN SELECT RAISE(ABORT, 'the log is append-only: access_tree rows cannot be updated'); END
+
+-- trigger checkpoint_cosignature_immutable_delete on checkpoint_cosignature
+CREATE TRIGGER checkpoint_cosignature_immutable_delete BEFORE DELETE ON checkpoint_cosignature
+BEGIN SELECT RAISE(ABORT, 'cosignatures cannot be deleted'); END
+
+-- trigger checkpoint_cosignature_immutable_update on checkpoint_cosignature
+CREATE TRIGGER checkpoint_cosignature_immutable_update BEFORE UPDATE ON checkpoint_cosignature
+BEGIN SELECT RAISE(ABORT, 'cosignatures cannot be updated'); END
 
 -- trigger checkpoint_immutable_delete on checkpoint
 CREATE TRIGGER checkpoint_immutable_delete BEFORE DELETE ON checkpoint
@@ -286,5 +314,13 @@ BEGIN SELECT RAISE(ABORT, 'the log is append-only: event_tree rows cannot be del
 -- trigger event_tree_immutable_update on event_tree
 CREATE TRIGGER event_tree_immutable_update BEFORE UPDATE ON event_tree
 BEGIN SELECT RAISE(ABORT, 'the log is append-only: event_tree rows cannot be updated'); END
+
+-- trigger witness_alarm_immutable_delete on witness_alarm
+CREATE TRIGGER witness_alarm_immutable_delete BEFORE DELETE ON witness_alarm
+BEGIN SELECT RAISE(ABORT, 'witness alarms cannot be deleted'); END
+
+-- trigger witness_alarm_immutable_update on witness_alarm
+CREATE TRIGGER witness_alarm_immutable_update BEFORE UPDATE ON witness_alarm
+BEGIN SELECT RAISE(ABORT, 'witness alarms cannot be updated'); END
 """#
 }

@@ -91,7 +91,8 @@ struct OversightAPITests {
         try await fixture.test { client in
             let officer = try await API.token(client, fixture, WebFixture.privacyOfficer)
             let checkpoints = try await Self.get(client, "/api/v1/checkpoints", officer)
-            #expect(checkpoints.status == .ok && Self.json(checkpoints)?.objectValue?.keys.sorted() == ["access", "events"])
+            #expect(checkpoints.status == .ok && Self.json(checkpoints)?.objectValue?.keys.sorted() == ["access", "events", "witnessAlarms"])
+            #expect(Self.json(checkpoints)?["witnessAlarms"]?.arrayValue?.isEmpty == true, "no witness has refused anything")
 
             let started = try await Self.post(client, "/api/v1/verifications", officer, [:])
             let location = try #require(started.headers[.location])

@@ -74,6 +74,27 @@ struct PrivacyWorkspaceTests {
         }
     }
 
+    @Test("the privacy officer sees who cosigned the latest checkpoint and the witnesses' alarms")
+    func witnesses() async throws {
+        let fixture = try await WebFixture(everyRole: true)
+        let note = try fixture.store.checkpoint(.events, master: try fixture.store.unlockMaster(passphrase: "phrase-maitresse-web-1"))
+        let body = try fixture.store.noteVerifier(.events).open(note: note)
+        let size = try fixture.store.size(.events)
+        let witness = WitnessSigner(name: "temoin.example/dpo", key: SigningKey.generate())
+        try fixture.store.saveCosignatures([witness.cosign(body: body, timestamp: 1_800_000_000).line], log: .events, size: size)
+        try fixture.store.recordWitnessAlarm(WitnessAlarm(at: Timestamp(millisecondsSinceEpoch: 1_800_000_000_000), witness: "partenaire.example/w",
+                                                         log: .events, size: size, status: 422, reason: "the consistency proof does not verify"))
+        try await fixture.test { client in
+            let (jar, _) = try await fixture.signIn(client, WebFixture.privacyOfficer)
+            let home = try await client.get("/confidentialite", jar: jar)
+            #expect(home.status == .ok)
+            #expect(home.text.contains("<td>\(size)</td><td><code>"), "\(home.text)")
+            #expect(home.text.contains("</code></td><td>temoin.example/dpo</td>"), "the cosigner is named beside the checkpoint")
+            #expect(home.text.contains("Alertes des témoins"))
+            #expect(home.text.contains("<td>partenaire.example/w</td><td>Journal des événements</td><td>\(size)</td><td>422</td><td>the consistency proof does not verify</td>"))
+        }
+    }
+
     @Test("a verification runs in the background, its progress shown, and ends 'intact' on an intact store; recorded; its page is only for who asked")
     func intact() async throws {
         let fixture = try await WebFixture(everyRole: true)

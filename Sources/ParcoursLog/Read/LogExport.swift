@@ -9,8 +9,10 @@ public enum LogExport {
     /// Both logs' checkpoints are signed (or taken as kept) in one write transaction, then
     /// each log is streamed up to its checkpoint's size in chunks, so memory does not grow
     /// with the log and the files agree with each other whatever is appended meanwhile.
-    public static func export(from store: any LogStore, origin: String, logKey: SigningKey,
-                              to sink: some LogExportSink) throws -> (events: UInt64, access: UInt64) {
+    /// `cosignatures` gives the witnesses' lines kept for a log's checkpoint of a size: they
+    /// follow the log's signature in the `.checkpoint` file (a verifier ignoring witnesses ignores them).
+    public static func export(from store: any LogStore, origin: String, logKey: SigningKey, to sink: some LogExportSink,
+                              cosignatures: (LogKind, UInt64) throws -> [String] = { _, _ in [] }) throws -> (events: UInt64, access: UInt64) {
         let checkpoints = LogKind.allCases.map { LogCheckpoints(log: $0, origin: origin, logKey: logKey.publicKey) }
         let notes = try store.withWriteTransaction(on: .events) { transaction in
             try checkpoints.map { try $0.checkpoint(in: transaction.onLog($0.log), signingKey: logKey) }
@@ -36,7 +38,8 @@ public enum LogExport {
             try file.write(buffer)
             try file.close()
             sizes[checkpoint.log] = size
-            try write(Array(note.utf8), to: "\(checkpoint.log.rawValue).checkpoint", in: sink)
+            let cosigned = note + (try cosignatures(checkpoint.log, size)).joined()
+            try write(Array(cosigned.utf8), to: "\(checkpoint.log.rawValue).checkpoint", in: sink)
         }
         try write(Array((checkpoints[0].verifier.text + "\n").utf8), to: keyFile, in: sink)
         return (sizes[.events]!, sizes[.access]!)
