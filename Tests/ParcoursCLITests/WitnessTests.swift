@@ -184,4 +184,32 @@ struct WitnessTests {
         #expect(try fixture.checkpoint(["--witnessed"]).status == 0)
         #expect(try fixture.cli.verify(["--witnesses", fixture.policy]).status == 0)
     }
+
+    @Test("a server cosigns in the background: what is written while it serves comes under a checkpoint the quorum vouched for")
+    func serverCosignsInTheBackground() throws {
+        let fixture = try Fixture()
+        for witness in fixture.witnesses { try #require(try witness.start() == nil) }
+        let port = try Served.freePort()
+        let (server, _, _) = try fixture.cli.makeProcess(["serve", "--port", String(port), "--witnesses", fixture.policy, "--cosign-every", "1"])
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+        let started = Date().addingTimeInterval(60)
+        while !Served.listening(port) {
+            try #require(server.isRunning && Date() < started, "parcours serve did not start")
+            usleep(50_000)
+        }
+        // Writes go on while the server serves; no write waits for a witness.
+        try Fixture.write(fixture.cli, 5..<9)
+        // The events written, counted by a verification (which also signs a checkpoint of them).
+        let intact = try fixture.cli.verify().stdout
+        let size = try #require(intact.components(separatedBy: "log intact: ").dropFirst().first?.split(separator: " ").first.flatMap { Int($0) })
+        let met = "quorum of 2 witnesses met up to size \(size)"
+        let deadline = Date().addingTimeInterval(60)
+        var verified = try fixture.cli.verify(["--witnesses", fixture.policy])
+        while !(verified.status == 0 && verified.stdout.contains(met)), Date() < deadline {
+            usleep(500_000)
+            verified = try fixture.cli.verify(["--witnesses", fixture.policy])
+        }
+        #expect(verified.status == 0 && verified.stdout.contains(met), "\(verified)")
+    }
 }
