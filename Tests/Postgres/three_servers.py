@@ -20,7 +20,7 @@ Checked, as a privacy officer and a clinician would notice:
 
 Synthetic data only. Exit 1 on any failure.
 """
-import json, os, signal, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request
+import json, os, shutil, signal, subprocess, sys, tempfile, threading, time, urllib.error, urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "Browser"))
@@ -202,7 +202,8 @@ def main():
             logs[index] = server.communicate(timeout=30)[1] or ""
     run(env, "verify")
     check(True, "the shared log verifies (parcours verify)")
-    out = tempfile.mkdtemp(prefix="parcours-three-") + "/export"
+    scratch = tempfile.mkdtemp(prefix="parcours-three-")
+    out = scratch + "/export"
     run(env, "export", "log", "--out", out, "--as", "admin-pg", passphrase=ADMIN)
     verified = subprocess.run([str(ROOT / "Tools/verify-export"), out], capture_output=True, text=True)
     check(verified.returncode == 0, f"the export passes Tools/verify-export {verified.stdout[-300:]}{verified.stderr[-300:]}")
@@ -218,6 +219,7 @@ def main():
     for log in logs:
         check(MASTER not in log and CLIN not in log and ADMIN not in log, "no server's log holds a passphrase")
         check(not any(token in log for token in tokens.values()), "no server's log holds a session token")
+    shutil.rmtree(scratch, ignore_errors=True)  # the export of a throwaway database: nothing is left behind
     if failures:
         print(f"\n{len(failures)} failure(s)")
         sys.exit(1)
