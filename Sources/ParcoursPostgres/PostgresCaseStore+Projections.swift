@@ -15,6 +15,8 @@ extension PostgresCaseStore {
     /// Her or his rows leave the projections in the erasure's transaction: no caseload or
     /// program line outlives the erasure until the next reader catches up.
     func forgetProjections(of participant: String, in session: PostgresSession) throws {
+        // No projector writes her or his rows again behind the erasure: it commits before, or follows it.
+        try PostgresProjectionStore.holdProjections(in: session)
         for table in PostgresProjectionTables.tables(of: Set(ProjectionName.allCases)) {
             try session.rows("DELETE FROM \(unescaped: table) WHERE participant = \(participant)")
         }

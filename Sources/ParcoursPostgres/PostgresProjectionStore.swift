@@ -64,6 +64,16 @@ public struct PostgresProjectionStore: ProjectionStore {
         try session.rows("SELECT pg_advisory_xact_lock(\(projectorLock))")
     }
 
+    /// Keeps every projector from committing until the session's transaction ends (the
+    /// projectors' lock, shared): what the transaction reads of the projections, statement
+    /// after statement, is then one state — the positions and the rows they stand for. Under
+    /// READ COMMITTED each statement sees the commits made before it, so without this a
+    /// projector committing between the read of a position and the read of a journey made a
+    /// writer count the acts in between twice, and draft a version the log refused.
+    static func holdProjections(in session: PostgresSession) throws {
+        try session.rows("SELECT pg_advisory_xact_lock_shared(\(projectorLock))")
+    }
+
     /// The batch is drawn up on the connection of the log's write transaction, reading the
     /// projections there; its access records go to the access log in that transaction.
     public func append(preparing prepare: @escaping @Sendable (any ProjectionTransaction) throws -> PreparedBatch,
@@ -72,7 +82,9 @@ public struct PostgresProjectionStore: ProjectionStore {
             let logKey = try logSigningKey()
             var access: [(type: String, data: [String: JSONValue])] = []
             return try writer.append(preparing: { transaction in
-                let prepared = try prepare(PostgresProjectionTransaction(session: try Self.session(of: transaction), master: master))
+                let session = try Self.session(of: transaction)
+                try Self.holdProjections(in: session)
+                let prepared = try prepare(PostgresProjectionTransaction(session: session, master: master))
                 access = prepared.access
                 return prepared.drafts
             }, by: author.author, signingKey: author.key, to: log, alsoInTransaction: { transaction in

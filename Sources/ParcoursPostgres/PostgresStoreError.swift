@@ -1,7 +1,8 @@
+import ParcoursApp
 import PostgresNIO
 
 /// What went wrong talking to PostgreSQL, in words that never carry a statement's arguments.
-public enum PostgresStoreError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum PostgresStoreError: Error, Sendable, Equatable, CustomStringConvertible, OperatorSummarized {
     /// The database URL cannot be used; `reason` says what would be accepted.
     case invalidURL(reason: String)
     /// The server refused a statement: its SQLSTATE and message (never the values bound).
@@ -19,6 +20,17 @@ public enum PostgresStoreError: Error, Sendable, Equatable, CustomStringConverti
         case .migrationsPending(let names):
             "the database's schema is behind this version of parcours (not applied: \(names.joined(separator: ", "))): "
                 + "run `parcours migrate --database URL` first"
+        }
+    }
+
+    /// For the server's log: the SQLSTATE without the server's message (a message may quote
+    /// a value, as in "invalid input syntax for type …: \"…\"").
+    public var operatorSummary: String {
+        switch self {
+        case .invalidURL: "PostgreSQL: the database URL cannot be used"
+        case .refused(let sqlState, _): "PostgreSQL refused a statement: SQLSTATE \(sqlState)"
+        case .connection(let what): "PostgreSQL connection failed: \(what)"
+        case .migrationsPending(let names): "PostgreSQL schema behind: \(names.joined(separator: ", "))"
         }
     }
 

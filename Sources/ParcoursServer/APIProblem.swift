@@ -82,7 +82,7 @@ struct APIProblem: Error, Sendable {
         case LogError.unknownActor:
             return APIProblem(status: .notFound, kind: "unknown-actor", detail: Wording("Aucune personne sous cet identifiant.", en: "No one under this id."),
                               field: "actor")
-        case LogError.revokedActor, LogError.ruleBroken, LogError.idConflict, LogError.staleExpectedVersion, LogError.streamClosed:
+        case let error as LogError where error.contradictsTheRecord:
             return APIProblem(status: .conflict, kind: "conflict",
                               detail: Wording("Refusé : cela contredirait ce qui est déjà inscrit (une personne révoquée, le dernier administrateur, un identifiant déjà pris…). Rien n'a été écrit.",
                                               en: "Refused: it would contradict what is already recorded (a revoked person, the last administrator, an id already taken…). Nothing was written."))
@@ -95,6 +95,7 @@ struct APIProblem: Error, Sendable {
             return APIProblem(status: .unprocessableContent, kind: "act-refused", detail: Wording(refused.frenchReason, en: refused.reason),
                               field: refused.field)
         default:
+            WebFailure.logUnavailable(error)
             return APIProblem(status: .serviceUnavailable, kind: "unavailable",
                               detail: Wording("Le service ne peut pas répondre maintenant ; rien n'a été écrit.",
                                               en: "The service cannot answer now; nothing was written."))

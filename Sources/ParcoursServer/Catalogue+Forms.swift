@@ -14,6 +14,8 @@ extension Catalogue {
         "admit": Wording("Admettre une personne", en: "Admit a person"),
         "nothingRecorded": Wording("Rien n'a été enregistré", en: "Nothing was recorded"),
         "formAsAWhole": Wording("Formulaire", en: "Form"),
+        "conflict": Wording("Rien n'a été enregistré : cet acte contredirait ce qui est déjà inscrit au dossier (un acte consigné entre-temps, ou ce formulaire déjà envoyé avec d'autres valeurs). Ce que vous avez saisi est conservé ; vérifiez le dossier, puis envoyez de nouveau ou ouvrez un formulaire vierge.",
+                            en: "Nothing was recorded: this act would contradict what the record already holds (an act recorded meanwhile, or this form already sent with other values). What you typed is kept; check the record, then send again or open a blank form."),
         "caution": Wording("Prudence.", en: "Caution."),
         "optional": Wording("(facultatif)", en: "(optional)"),
         "choose": Wording("— choisir —", en: "— choose —"),

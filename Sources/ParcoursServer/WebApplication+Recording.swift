@@ -81,6 +81,10 @@ extension WebApplication {
         let written: [ConsentAwareWriter.Written]
         do { written = try await caseRecord.record([act], by: session.identity) } catch let refused as ActRefused {
             return try await again(form, draft, errors: [FieldError(refused, on: form, draft: draft, in: session.language)], of: participant, session: session)
+        } catch let error as LogError where error.contradictsTheRecord {
+            // The record changed under the form, or this form was sent before with other values: nothing written, everything typed kept.
+            return try await again(form, draft, errors: [FieldError(field: "", message: Catalogue.forms["conflict"]!(session.language))],
+                                   of: participant, session: session, status: .conflict)
         }
         let recorded = try ParticipantID(checking: written.first?.participant ?? "")
         let (journey, decision) = try await caseRecord.journey(of: recorded, by: session.identity)
@@ -92,9 +96,9 @@ extension WebApplication {
 
     /// The form shown again as typed: the record read again for its lists and guidance.
     private func again(_ form: ActForm, _ draft: ActDraft, errors: [FieldError], of participant: ParticipantID?,
-                       session: WebSession) async throws -> Response {
+                       session: WebSession, status: HTTPResponse.Status? = nil) async throws -> Response {
         let journey = if let participant { try await caseRecord.recordingOptions(for: participant, by: session.identity).journey } else { nil as Journey? }
-        return WebPages.actForm(form, draft: draft, errors: errors, journey: journey, session: session)
+        return WebPages.actForm(form, draft: draft, errors: errors, journey: journey, session: session, status: status)
     }
 
     private static func participant(_ context: WebContext) throws -> ParticipantID {

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import Logging
 import ParcoursAccess
 import ParcoursApp
 import ParcoursProjections
@@ -13,6 +14,15 @@ enum WebFailure: Error {
 }
 
 extension WebFailure {
+    /// The server's log: one line for each answer that could not be put in words, saying what
+    /// kind of failure it was (`OperatorSummary`) and nothing of the request.
+    static let logger = Logger(label: "parcours.web")
+
+    /// Logs the kind of a failure answered by a 503, for whoever runs the server.
+    static func logUnavailable(_ error: any Error) {
+        logger.error("answered 503 service unavailable: \(OperatorSummary.of(error))")
+    }
+
     /// Every error a route meets, as the answer a person sees: the status and words in one
     /// place. Nothing of the error's own text is shown (it may name things the reader may not
     /// see); what cannot be put in words is a 503, and nothing was shown (fail closed).
@@ -39,6 +49,7 @@ extension WebFailure {
             // Hummingbird's body limit: what was sent is larger than any form of Parcours, nothing was read.
             return say(.contentTooLarge, "tooLargeHeading", words["tooLarge"]!(language))
         default:
+            logUnavailable(error)
             return say(.serviceUnavailable, "unavailableHeading", words["unavailable"]!(language))
         }
     }

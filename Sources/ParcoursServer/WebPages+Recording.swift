@@ -22,7 +22,8 @@ extension WebPages {
 
     /// A recording form, blank or as typed, with each refusal beside its field and summarized at
     /// the top (400 then: nothing was recorded). `journey` nil for an admission.
-    static func actForm(_ form: ActForm, draft: ActDraft, errors: [FieldError], journey: Journey?, session: WebSession) -> Response {
+    static func actForm(_ form: ActForm, draft: ActDraft, errors: [FieldError], journey: Journey?, session: WebSession,
+                        status: HTTPResponse.Status? = nil) -> Response {
         let language = session.language
         var model = ActFormPage(form: form, draft: draft, errors: errors, journey: journey, language: language)
         let fields = model.fields()
@@ -38,6 +39,6 @@ extension WebPages {
             "hasGroups": form.fields.contains { if case .group = $0.kind { true } else { false } }, "caution": false,
         ]
         if let journey, let caution = form.caution(journey) { values["caution"] = caution(language) }
-        return page("actForm", title: form.title(language), values, session: session, status: errors.isEmpty ? .ok : .badRequest)
+        return page("actForm", title: form.title(language), values, session: session, status: status ?? (errors.isEmpty ? .ok : .badRequest))
     }
 }

@@ -44,6 +44,12 @@ struct PostgresCaseStoreTests {
         #expect(plan.contains("access_event_participant"), "\(plan)")
     }
 
+    @Test("a refusal of the database is summarized for the server's log by its SQLSTATE alone, never its message")
+    func operatorSummary() {
+        let refused = PostgresStoreError.refused(sqlState: "22P02", message: "invalid input syntax for type integer: \"P-SECRET1\"")
+        #expect(OperatorSummary.of(refused) == "PostgreSQL refused a statement: SQLSTATE 22P02")
+    }
+
     @Test("a second store is not created over the first")
     func createdOnce() async throws {
         let database = try PostgresTestDatabase()

@@ -41,6 +41,31 @@ struct RecordingFormTests {
         #expect(try fixture.store.size() == before + 1)
     }
 
+    @Test("the same form sent again with other values contradicts what it recorded: 409 in words beside the form, what was typed kept, nothing written")
+    func sentAgainWithOtherValues() async throws {
+        let fixture = try await WebFixture()
+        let participant = fixture.participant
+        let before = try fixture.store.size()
+        try await fixture.test { client in
+            let (jar, _) = try await fixture.signIn(client, WebFixture.admitting)
+            let form = try await client.get("/participants/\(participant)/evaluation", jar: jar)
+            let token = try #require(form.csrfToken)
+            let id = try #require(form.text.range(of: "name=\"id\" value=\"").map { String(form.text[$0.upperBound...].prefix(36)) })
+            #expect(try await client.post("/participants/\(participant)/evaluation", Self.fields(token, id: id), jar: jar).status == .ok)
+            let changed = try await client.post("/participants/\(participant)/evaluation",
+                                                Self.fields(token, id: id, importance: "9", said: "Autre chose, finalement"), jar: jar)
+            #expect(changed.status == .conflict, "not a 503: \(changed.status)")
+            #expect(changed.text.contains("Rien n&#39;a été enregistré : cet acte contredirait ce qui est déjà inscrit au dossier"))
+            #expect(changed.text.contains("Autre chose, finalement") && changed.text.contains("value=\"9\""), "what was typed stays")
+            var english = jar
+            english.cookies[Language.cookieName] = "en"
+            let inEnglish = try await client.post("/participants/\(participant)/evaluation",
+                                                  Self.fields(token, id: id, importance: "9", said: "Autre chose, finalement"), jar: english)
+            #expect(inEnglish.status == .conflict && inEnglish.text.contains("Nothing was recorded: this act would contradict"))
+        }
+        #expect(try fixture.store.size() == before + 1, "the first sending only")
+    }
+
     @Test("a ruler out of range and a missing step are refused beside their fields, with a summary; what was typed stays; nothing is written")
     func refusedKeepsInput() async throws {
         let fixture = try await WebFixture()

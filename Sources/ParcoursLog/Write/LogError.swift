@@ -24,6 +24,18 @@ public enum LogError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A refusal of one event of a batch (events are counted from 1).
     indirect case inBatch(event: Int, LogError)
 
+    /// A write refused because it contradicts what the log already holds — an act recorded
+    /// meanwhile, an id taken with other content, a closed stream, a revoked writer, a rule of
+    /// the directory — rather than because the request is malformed or the store failed: the
+    /// fronts answer it as a conflict (409), the request itself kept.
+    public var contradictsTheRecord: Bool {
+        switch self {
+        case .revokedActor, .ruleBroken, .idConflict, .staleExpectedVersion, .streamClosed: true
+        case .inBatch(_, let error): error.contradictsTheRecord
+        default: false
+        }
+    }
+
     public var description: String {
         switch self {
         case .notAStore(let path): "no Parcours store at \(path) (create one first)"
