@@ -65,11 +65,10 @@ public struct PostgresProjectionStore: ProjectionStore {
     }
 
     /// Keeps every projector from committing until the session's transaction ends (the
-    /// projectors' lock, shared): what the transaction reads of the projections, statement
-    /// after statement, is then one state — the positions and the rows they stand for. Under
-    /// READ COMMITTED each statement sees the commits made before it, so without this a
-    /// projector committing between the read of a position and the read of a journey made a
-    /// writer count the acts in between twice, and draft a version the log refused.
+    /// projectors' lock, shared): an erasure removes a participant's rows, and no projector
+    /// that began before it writes them again behind it. Appends take no such lock: under
+    /// READ COMMITTED a batch reads each participant's row with the seq it follows the stream
+    /// to, in one statement (`Projector.current`), and projectors run beside them.
     static func holdProjections(in session: PostgresSession) throws {
         try session.rows("SELECT pg_advisory_xact_lock_shared(\(projectorLock))")
     }
@@ -82,9 +81,7 @@ public struct PostgresProjectionStore: ProjectionStore {
             let logKey = try logSigningKey()
             var access: [(type: String, data: [String: JSONValue])] = []
             return try writer.append(preparing: { transaction in
-                let session = try Self.session(of: transaction)
-                try Self.holdProjections(in: session)
-                let prepared = try prepare(PostgresProjectionTransaction(session: session, master: master))
+                let prepared = try prepare(PostgresProjectionTransaction(session: try Self.session(of: transaction), master: master))
                 access = prepared.access
                 return prepared.drafts
             }, by: author.author, signingKey: author.key, to: log, alsoInTransaction: { transaction in

@@ -124,18 +124,18 @@ class PostgresProjectionTables: ProjectionTables {
         }
     }
 
-    func sealedAccess(of participant: String) throws -> (access: Data, record: Data)? {
-        try session.row("SELECT access, record FROM \(unescaped: table("journey")) WHERE participant = \(participant) AND access IS NOT NULL")
+    func sealedAccess(of participant: String) throws -> (access: Data, record: Data, throughSeq: UInt64)? {
+        try session.row("SELECT access, record, through_seq FROM \(unescaped: table("journey")) WHERE participant = \(participant) AND access IS NOT NULL")
             .map { row in
-                let (access, record) = try row.decode((ByteBuffer, ByteBuffer).self)
-                return (Data(access.readableBytesView), Data(record.readableBytesView))
+                let (access, record, through) = try row.decode((ByteBuffer, ByteBuffer, Int64).self)
+                return (Data(access.readableBytesView), Data(record.readableBytesView), UInt64(through))
             }
     }
 
-    func sealedJourneyAndRecord(of participant: String) throws -> (journey: Data, record: Data)? {
-        try session.row("SELECT journey, record FROM \(unescaped: table("journey")) WHERE participant = \(participant)").map { row in
-            let (journey, record) = try row.decode((ByteBuffer, ByteBuffer).self)
-            return (Data(journey.readableBytesView), Data(record.readableBytesView))
+    func sealedJourneyAndRecord(of participant: String) throws -> (journey: Data, record: Data, throughSeq: UInt64)? {
+        try session.row("SELECT journey, record, through_seq FROM \(unescaped: table("journey")) WHERE participant = \(participant)").map { row in
+            let (journey, record, through) = try row.decode((ByteBuffer, ByteBuffer, Int64).self)
+            return (Data(journey.readableBytesView), Data(record.readableBytesView), UInt64(through))
         }
     }
 

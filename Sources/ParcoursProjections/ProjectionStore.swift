@@ -86,10 +86,12 @@ public protocol ProjectionTables: AnyObject {
     func write(_ prepared: SealedProjection, to names: Set<ProjectionName>) throws
 
     /// A participant's sealed access facts and record, without the journey (the largest blob
-    /// by far); nil when there is no row, or its facts are not kept apart.
-    func sealedAccess(of participant: String) throws -> (access: Data, record: Data)?
-    /// A participant's sealed journey and record.
-    func sealedJourneyAndRecord(of participant: String) throws -> (journey: Data, record: Data)?
+    /// by far), and the seq the row follows the stream up to (exclusive): one row, read in
+    /// one statement, so what it holds and how far it goes agree whatever a projector commits
+    /// meanwhile. Nil when there is no row, or its facts are not kept apart.
+    func sealedAccess(of participant: String) throws -> (access: Data, record: Data, throughSeq: UInt64)?
+    /// A participant's sealed journey and record, and the seq the row follows the stream up to (exclusive).
+    func sealedJourneyAndRecord(of participant: String) throws -> (journey: Data, record: Data, throughSeq: UInt64)?
     /// A participant's sealed journey.
     func sealedJourney(of participant: String) throws -> Data?
     /// Every sealed journey, by participant id.

@@ -25,20 +25,25 @@ extension Projector {
             let journey = Journey(participant: participant)
             return (journey.accessFacts, record, journey)
         }
-        let position = try source.positions()[.journey]!
-        let tail = try source.stream(of: participant, from: position)
-        let rewrites = tail.contains { Journey.rewritesEarlierActs($0.type) }
-        if !rewrites, !whole, !tail.contains(where: { Journey.changesAccess($0.type) }),
-           let sealed = try source.sealedAccess(of: participant) {
-            let facts = try SealedProjection.open(Journey.AccessFacts.self, sealed.access, as: "access", of: participant, with: key)
-            var record = try SealedProjection.open(ParticipantRecord.self, sealed.record, as: "record", of: participant, with: key)
-            for event in tail where event.payload != nil { record.apply(type: event.type, id: event.id, recorded: RecordedAct.decode(event)) }
-            return (facts, record, nil)
+        // The events a stored row has not followed are those from the seq it was read with, in
+        // the same statement: never the projections' position, read apart, which a projector
+        // (of another server, on a shared database) may move in between.
+        if !whole, let sealed = try source.sealedAccess(of: participant) {
+            let tail = try source.stream(of: participant, from: sealed.throughSeq)
+            if !tail.contains(where: { Journey.changesAccess($0.type) }) {
+                let facts = try SealedProjection.open(Journey.AccessFacts.self, sealed.access, as: "access", of: participant, with: key)
+                var record = try SealedProjection.open(ParticipantRecord.self, sealed.record, as: "record", of: participant, with: key)
+                for event in tail where event.payload != nil { record.apply(type: event.type, id: event.id, recorded: RecordedAct.decode(event)) }
+                return (facts, record, nil)
+            }
         }
-        if !rewrites, let sealed = try source.sealedJourneyAndRecord(of: participant) {
-            var (journey, record) = try SealedProjection.open(sealed, of: participant, with: key)
-            advance(&journey, &record, by: tail)
-            return (journey.accessFacts, record, journey)
+        if let sealed = try source.sealedJourneyAndRecord(of: participant) {
+            let tail = try source.stream(of: participant, from: sealed.throughSeq)
+            if !tail.contains(where: { Journey.rewritesEarlierActs($0.type) }) {
+                var (journey, record) = try SealedProjection.open((sealed.journey, sealed.record), of: participant, with: key)
+                advance(&journey, &record, by: tail)
+                return (journey.accessFacts, record, journey)
+            }
         }
         let events = try source.stream(of: participant)
         if !whole, !events.contains(where: { Journey.rewritesEarlierActs($0.type) }) {

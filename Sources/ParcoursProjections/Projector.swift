@@ -93,7 +93,7 @@ public struct Projector: Sendable {
             // A correction or voiding changes earlier acts, and a projection without the journey has no state to move
             // forward: the stream is folded again.
             let moving = names.contains(.journey) && !events.contains { Journey.rewritesEarlierActs($0.type) }
-            let sealed = moving ? try source.sealedJourneyAndRecord(of: participant) : nil
+            let sealed = moving ? try source.sealedJourneyAndRecord(of: participant).map { ($0.journey, $0.record) } : nil
             work.append(FollowWork(participant: participant, key: key, events: sealed == nil ? try source.stream(of: participant, before: end) : events,
                                    sealed: sealed))
         }
@@ -130,22 +130,26 @@ public struct Projector: Sendable {
     /// Writes into (empty) `tables` of `names` every stream below `head`: what a rebuild
     /// writes, and what `verify()` compares the projections with.
     ///
-    /// Streams are read in turn and folded, encoded and sealed on all cores, a few
-    /// thousand events at a time; rows are written in the order the streams were read.
+    /// Streams are read a few thousand events at a time and each batch is folded, encoded
+    /// and sealed on all cores while the transaction's thread reads the next batch and
+    /// writes the rows of the one before: the database's work, which only that thread may
+    /// do, no longer leaves the other cores idle. Rows are written in the order the streams
+    /// were read.
     func project(_ names: Set<ProjectionName>, before head: UInt64, _ source: any ProjectionTransaction, into tables: any ProjectionTables) throws {
         let sealing = names.contains(.journey)
         var pending: [StoredStream] = []
         var pendingEvents = 0
+        var folding: FoldingBatch?
+        func write(_ batch: FoldingBatch?) throws {
+            guard let batch else { return }
+            for participant in try batch.prepared() { try tables.write(participant, to: names) }
+        }
         func flush() throws {
-            let prepared = try pending.parallelMap { stream -> SealedProjection? in
-                let events = try stream.events()
-                guard let key = stream.key, events.last?.type != StreamRules.participantErased else { return nil }
-                let (journey, record) = Self.fold(stream.participant, events)
-                return try SealedProjection(journey, record: record, key: key, sealing: sealing)
-            }
-            for participant in prepared.compactMap({ $0 }) { try tables.write(participant, to: names) }
+            let batch = FoldingBatch(pending, sealing: sealing)
             pending.removeAll(keepingCapacity: true)
             pendingEvents = 0
+            try write(folding)
+            folding = batch
         }
         try source.forEachStream(before: head) { stream in
             guard stream.key != nil else { return }
@@ -154,6 +158,35 @@ public struct Projector: Sendable {
             if pendingEvents >= 8_000 { try flush() }
         }
         try flush()
+        try write(folding)
+    }
+
+    /// A batch of streams being folded, encoded and sealed on all cores, away from the
+    /// thread that started it; `prepared()` waits for them.
+    final class FoldingBatch: @unchecked Sendable {
+        // Written once by the folding work before `done` is signalled, read only after.
+        private var outcome: Result<[SealedProjection], any Error> = .success([])
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ streams: [StoredStream], sealing: Bool) {
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                outcome = Result {
+                    try streams.parallelMap { stream -> SealedProjection? in
+                        let events = try stream.events()
+                        guard let key = stream.key, events.last?.type != StreamRules.participantErased else { return nil }
+                        let (journey, record) = Projector.fold(stream.participant, events)
+                        return try SealedProjection(journey, record: record, key: key, sealing: sealing)
+                    }.compactMap { $0 }
+                }
+                done.signal()
+            }
+        }
+
+        /// The batch's projections, in the order of its streams, once all are ready.
+        func prepared() throws -> [SealedProjection] {
+            done.wait()
+            return try outcome.get()
+        }
     }
 
     /// Moves a stored journey and the rules' record forward by the stream's next events.

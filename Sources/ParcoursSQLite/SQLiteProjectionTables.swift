@@ -99,15 +99,15 @@ class SQLiteProjectionTables: ProjectionTables {
         }
     }
 
-    func sealedAccess(of participant: String) throws -> (access: Data, record: Data)? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT access, record FROM journey WHERE participant = ? AND access IS NOT NULL"),
+    func sealedAccess(of participant: String) throws -> (access: Data, record: Data, throughSeq: UInt64)? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT access, record, through_seq FROM journey WHERE participant = ? AND access IS NOT NULL"),
                          arguments: [participant])
-            .map { ($0["access"], $0["record"]) }
+            .map { ($0["access"], $0["record"], UInt64($0["through_seq"] as Int64)) }
     }
 
-    func sealedJourneyAndRecord(of participant: String) throws -> (journey: Data, record: Data)? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT journey, record FROM journey WHERE participant = ?"), arguments: [participant])
-            .map { ($0["journey"], $0["record"]) }
+    func sealedJourneyAndRecord(of participant: String) throws -> (journey: Data, record: Data, throughSeq: UInt64)? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT journey, record, through_seq FROM journey WHERE participant = ?"), arguments: [participant])
+            .map { ($0["journey"], $0["record"], UInt64($0["through_seq"] as Int64)) }
     }
 
     func sealedJourney(of participant: String) throws -> Data? {

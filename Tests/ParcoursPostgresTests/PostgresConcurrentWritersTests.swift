@@ -14,30 +14,29 @@ import Testing
 /// clinician (found by `Tools/bench-postgres`: 1 to 2 answers in 700 with 8 to 32 writers).
 @Suite("PostgreSQL writers and projectors at once")
 struct PostgresConcurrentWritersTests {
-    @Test("while a batch is drawn up, no projector commits: the writer reads one state of the projections")
-    func draftingHoldsTheProjectors() async throws {
+    @Test("a writer reads how far a participant's row goes with the row itself: the projections' position, read apart and moved by another server's projector, changes nothing")
+    func rowCarriesItsOwnPosition() async throws {
         let founded = try PostgresFoundedStore()
-        let (writing, projecting) = (try founded.server(), try founded.server())
-        try await writing.record(ConformanceProjections.admission(of: "P-TENU01", on: "2026-11-02"))
-        let seen = Mutex<(before: [ProjectionName: UInt64], after: [ProjectionName: UInt64])?>(nil)
-        let catchUp = Mutex<Task<UInt64, any Error>?>(nil)
-        _ = try await writing.store.append(preparing: { source in
-            let before = try source.positions()
-            catchUp.withLock { $0 = Task.detached { try await Projector(store: projecting.store).catchUp() } }
-            // Time enough for the other server's projector to follow the admission and commit, were it let.
-            Thread.sleep(forTimeInterval: 1.5)
-            let after = try source.positions()
-            seen.withLock { $0 = (before, after) }
-            return PreparedBatch(drafts: [ConformanceProjections.stage(of: "P-TENU01", on: "2026-11-03", step: "crisis", wheel: "contemplation")],
-                                 access: [])
-        }, by: founded.clinician)
-        let followed = try await catchUp.withLock { $0 }!.value
-        let (before, after) = try #require(seen.withLock { $0 })
-        #expect(before == after, "a projector committed while the batch was drawn up: positions \(before) then \(after)")
-        #expect(followed > 0, "the other server's projector followed the log once the batch was committed")
-        let positions = try await projecting.store.read { try $0.positions() }
-        let head = try await projecting.store.read { try $0.head() }
-        #expect(positions.values.allSatisfy { $0 == head }, "positions \(positions) after the catch-up, not the head \(head)")
+        let server = try founded.server()
+        try await server.record(ConformanceProjections.admission(of: "P-TENU01", on: "2026-11-02"))
+        try await server.record([ConformanceProjections.stage(of: "P-TENU01", on: "2026-11-03", step: "crisis", wheel: "contemplation")])
+        try await Projector(store: server.store).catchUp()
+        let acts = try await server.store.read { source in try source.stream(of: "P-TENU01").filter { $0.payload != nil }.count }
+        let seen = Mutex<[Int]>([])
+        struct Rollback: Error {}
+        await #expect(throws: Rollback.self) {
+            _ = try await server.store.append(preparing: { source in
+                // What a writer read, under READ COMMITTED, when a projector committed between two of its statements:
+                // the position from before, the rows from after.
+                try (source as! PostgresProjectionTransaction).session.rows("UPDATE projection_position SET position = 0")
+                for whole in [false, true] {
+                    let current = try #require(try Projector.current(of: "P-TENU01", in: source, whole: whole))
+                    seen.withLock { $0.append(current.record.acts) }
+                }
+                throw Rollback()
+            }, by: founded.clinician)
+        }
+        #expect(seen.withLock { $0 } == [acts, acts], "acts counted by a writer drafting with the position behind the rows (\(acts) recorded)")
     }
 
     @Test("clinicians recording through two servers at once, both servers' projectors following: every act recorded, in order, none refused")
