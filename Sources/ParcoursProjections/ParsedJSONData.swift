@@ -2,8 +2,8 @@ import Foundation
 import ParcoursClinical
 import ParcoursLog
 
-/// JSON read by the log's own reader (`JSONParser`, then `JSONValueDecoder` letting
-/// members not asked for through, as `JSONDecoder` does): an act's data for the
+/// JSON read by the log's own reader (`JSONTapeDecoder`: the bytes read once into a flat
+/// tape, members not asked for let through, as `JSONDecoder` does): an act's data for the
 /// projections' folds, a sealed journey or record for a catch-up.
 ///
 /// The decoder lives with the parser in `ParcoursLog` (it knows nothing clinical) and is
@@ -18,10 +18,7 @@ struct ParsedJSONData: ActDataDecoding {
     let data: Data
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        if let value = try? JSONParser.parse(data),
-           let decoded = try? JSONValueDecoder(ignoringUnknownMembers: true).decode(type, from: value) {
-            return decoded
-        }
+        if let decoded = try? JSONTapeDecoder().decode(type, from: Array(data)) { return decoded }
         return try FoundationActData(data: data).decode(type)
     }
 }
