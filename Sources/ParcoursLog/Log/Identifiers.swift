@@ -63,29 +63,37 @@ public enum Identifiers {
 
     /// Participant ids: `P-` then 4 to 16 uppercase letters or digits, e.g. `P-7Q4K2M`.
     public static func isParticipantID(_ text: String) -> Bool {
-        guard text.hasPrefix("P-") else { return false }
-        let rest = text.utf8.dropFirst(2)
+        var text = text
+        return text.withUTF8 { isParticipantID(bytes: $0[...]) }
+    }
+
+    /// `isParticipantID` over UTF-8 bytes: `P-` then 4 to 16 capital letters and digits.
+    static func isParticipantID(bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard bytes.count >= 2, bytes.first == UInt8(ascii: "P"), bytes[bytes.startIndex + 1] == UInt8(ascii: "-") else { return false }
+        let rest = bytes.dropFirst(2)
         return (4...16).contains(rest.count) && rest.allSatisfy { (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) }
     }
 
     /// Stream names: `directory`, `access`, `participant/<participant id>`, or another
     /// lowercase name with an optional `/suffix` of letters, digits and `-`, at most 128 bytes.
+    /// Read over the bytes, nothing allocated: every record of a verification asks.
     public static func isStream(_ text: String) -> Bool {
-        guard (1...128).contains(text.utf8.count) else { return false }
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count) else { return false }
-        guard let head = parts.first, let first = head.utf8.first, (0x61...0x7A).contains(first),
-              head.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D })
-        else { return false }
-        if head == "participant" && parts.count == 1 { return false }
-        if parts.count == 2 {
-            let tail = parts[1]
-            guard !tail.isEmpty, tail.utf8.allSatisfy({
+        var text = text
+        return text.withUTF8 { bytes in
+            guard (1...128).contains(bytes.count) else { return false }
+            let slash = bytes.firstIndex(of: UInt8(ascii: "/"))
+            let head = bytes[..<(slash ?? bytes.endIndex)]
+            guard let first = head.first, (0x61...0x7A).contains(first),
+                  head.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D })
+            else { return false }
+            let participant = head.elementsEqual("participant".utf8)
+            guard let slash else { return !participant }
+            let tail = bytes[(slash + 1)...]
+            guard !tail.isEmpty, tail.allSatisfy({
                 (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D
             }) else { return false }
-            if head == "participant" { return isParticipantID(String(tail)) }
+            return participant ? isParticipantID(bytes: tail) : true
         }
-        return true
     }
 
     /// The participant id of a `participant/<id>` stream, or nil.
