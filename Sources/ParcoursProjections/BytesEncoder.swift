@@ -3,10 +3,14 @@ import ParcoursLog
 
 /// The `Encoder` of one value a `JSONBytesWriter` writes: its container is the frame at
 /// `depth` (the frames open when the value began), asked for once or again.
+///
+/// No coding path is kept (it was an array of keys built for every value written): none
+/// of the projections' types reads it, and a value whose encoding throws is encoded again
+/// by `JSONEncoder`, whose error names the path.
 struct BytesEncoder: Encoder {
     let writer: JSONBytesWriter
-    let codingPath: [any CodingKey]
     let depth: Int
+    var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     /// A frame no container is on: what such a container is asked to write is left out, and
@@ -18,9 +22,9 @@ struct BytesEncoder: Encoder {
             writer.frames.append(.object(start: writer.output.count, members: []))
         } else if writer.frames.count != depth + 1 || !writer.frames[depth].isObject {
             writer.unsupported = true
-            return KeyedEncodingContainer(BytesObjectContainer<Key>(writer: writer, frame: Self.detached, codingPath: codingPath))
+            return KeyedEncodingContainer(BytesObjectContainer<Key>(writer: writer, frame: Self.detached))
         }
-        return KeyedEncodingContainer(BytesObjectContainer<Key>(writer: writer, frame: depth, codingPath: codingPath))
+        return KeyedEncodingContainer(BytesObjectContainer<Key>(writer: writer, frame: depth))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
@@ -29,14 +33,14 @@ struct BytesEncoder: Encoder {
             writer.frames.append(.array(count: 0))
         } else if writer.frames.count != depth + 1 || writer.frames[depth].isObject {
             writer.unsupported = true
-            return BytesArrayContainer(writer: writer, frame: Self.detached, codingPath: codingPath)
+            return BytesArrayContainer(writer: writer, frame: Self.detached)
         }
-        return BytesArrayContainer(writer: writer, frame: depth, codingPath: codingPath)
+        return BytesArrayContainer(writer: writer, frame: depth)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
         if writer.frames.count != depth { writer.unsupported = true }
-        return BytesValueContainer(writer: writer, codingPath: codingPath)
+        return BytesValueContainer(writer: writer)
     }
 }
 
@@ -47,20 +51,11 @@ extension JSONBytesWriter.Frame {
     }
 }
 
-/// An array element's place in a coding path.
-struct ElementKey: CodingKey {
-    var intValue: Int?
-    var stringValue: String { "Index \(intValue ?? 0)" }
-    init(index: Int) { intValue = index }
-    init?(intValue: Int) { self.intValue = intValue }
-    init?(stringValue: String) { nil }
-}
-
 /// The members of the object open at `frame`, each value written where it stands.
 struct BytesObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let writer: JSONBytesWriter
     let frame: Int
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil(forKey key: Key) throws { writer.member(key.stringValue, of: frame) { writer.writeNull() } }
     mutating func encode(_ value: Bool, forKey key: Key) throws { writer.member(key.stringValue, of: frame) { writer.writeBool(value) } }
@@ -85,7 +80,7 @@ struct BytesObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
             try encode(value as! String, forKey: key)
             return
         }
-        try writer.member(key.stringValue, of: frame) { try writer.put(value, codingPath: codingPath + [key]) }
+        try writer.member(key.stringValue, of: frame) { try writer.put(value) }
     }
 
     func integer<Integer: BinaryInteger>(_ value: Integer, _ key: Key) {
@@ -94,12 +89,12 @@ struct BytesObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         writer.unsupported = true
-        return KeyedEncodingContainer(BytesObjectContainer<NestedKey>(writer: writer, frame: BytesEncoder.detached, codingPath: codingPath + [key]))
+        return KeyedEncodingContainer(BytesObjectContainer<NestedKey>(writer: writer, frame: BytesEncoder.detached))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         writer.unsupported = true
-        return BytesArrayContainer(writer: writer, frame: BytesEncoder.detached, codingPath: codingPath + [key])
+        return BytesArrayContainer(writer: writer, frame: BytesEncoder.detached)
     }
 
     mutating func superEncoder() -> any Encoder { detachedEncoder() }
@@ -107,7 +102,7 @@ struct BytesObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     func detachedEncoder() -> any Encoder {
         writer.unsupported = true
-        return BytesEncoder(writer: writer, codingPath: codingPath, depth: BytesEncoder.detached)
+        return BytesEncoder(writer: writer, depth: BytesEncoder.detached)
     }
 }
 
@@ -115,7 +110,7 @@ struct BytesObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 struct BytesArrayContainer: UnkeyedEncodingContainer {
     let writer: JSONBytesWriter
     let frame: Int
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
 
     var count: Int {
         guard frame >= 0, frame < writer.frames.count, case .array(let count) = writer.frames[frame] else { return 0 }
@@ -143,32 +138,31 @@ struct BytesArrayContainer: UnkeyedEncodingContainer {
             try encode(value as! String)
             return
         }
-        let path = codingPath + [ElementKey(index: count)]
-        try writer.element(of: frame) { try writer.put(value, codingPath: path) }
+        try writer.element(of: frame) { try writer.put(value) }
     }
 
     func integer<Integer: BinaryInteger>(_ value: Integer) { writer.element(of: frame) { writer.writeInteger(value) } }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         writer.unsupported = true
-        return KeyedEncodingContainer(BytesObjectContainer<NestedKey>(writer: writer, frame: BytesEncoder.detached, codingPath: codingPath))
+        return KeyedEncodingContainer(BytesObjectContainer<NestedKey>(writer: writer, frame: BytesEncoder.detached))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         writer.unsupported = true
-        return BytesArrayContainer(writer: writer, frame: BytesEncoder.detached, codingPath: codingPath)
+        return BytesArrayContainer(writer: writer, frame: BytesEncoder.detached)
     }
 
     mutating func superEncoder() -> any Encoder {
         writer.unsupported = true
-        return BytesEncoder(writer: writer, codingPath: codingPath, depth: BytesEncoder.detached)
+        return BytesEncoder(writer: writer, depth: BytesEncoder.detached)
     }
 }
 
 /// One scalar, written where the value is.
 struct BytesValueContainer: SingleValueEncodingContainer {
     let writer: JSONBytesWriter
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil() throws { writer.writeNull() }
     mutating func encode(_ value: Bool) throws { writer.writeBool(value) }
@@ -185,5 +179,5 @@ struct BytesValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt16) throws { writer.writeInteger(value) }
     mutating func encode(_ value: UInt32) throws { writer.writeInteger(value) }
     mutating func encode(_ value: UInt64) throws { writer.writeInteger(value) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try writer.put(value, codingPath: codingPath) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try writer.put(value) }
 }

@@ -25,14 +25,14 @@ final class JSONBytesWriter {
     init() { output.reserveCapacity(4096) }
 
     /// Writes `value`, and closes the containers it opened.
-    func put<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws {
+    func put<T: Encodable>(_ value: T) throws {
         if T.self == Date.self || T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             unsupported = true
             return
         }
         let depth = frames.count
         let start = output.count
-        try value.encode(to: BytesEncoder(writer: self, codingPath: codingPath, depth: depth))
+        try value.encode(to: BytesEncoder(writer: self, depth: depth))
         if frames.count == depth, output.count == start { unsupported = true }
         while frames.count > depth { close() }
     }

@@ -22,7 +22,7 @@ struct ProjectionJSONEncoder {
     /// The value's bytes, as `JSONEncoder` with sorted keys and unescaped slashes writes them.
     func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         let writer = JSONBytesWriter()
-        if (try? writer.put(value, codingPath: [])) != nil, !writer.unsupported {
+        if (try? writer.put(value)) != nil, !writer.unsupported {
             return writer.output
         }
         return [UInt8](try Self.foundation.encode(value))

@@ -152,7 +152,7 @@ struct CodablePathTests {
     /// The writer's bytes, without the fallback on `JSONEncoder`.
     static func written<T: Encodable>(_ value: T) throws -> [UInt8]? {
         let writer = JSONBytesWriter()
-        try writer.put(value, codingPath: [])
+        try writer.put(value)
         return writer.unsupported ? nil : writer.output
     }
 
