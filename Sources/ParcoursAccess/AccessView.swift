@@ -42,4 +42,46 @@ public enum AccessView: String, Codable, Sendable, CaseIterable {
         case .researchExport: .research
         }
     }
+
+    /// As the program's people say it: the access log's pages and the registers show it.
+    public var frenchLabel: String {
+        switch self {
+        case .journey: "parcours"
+        case .timeline: "chronologie"
+        case .caseload: "charge de cas"
+        case .program: "portrait du programme"
+        case .directory: "annuaire"
+        case .metadata: "métadonnées (qui a écrit quoi, quand)"
+        case .accessLog: "journal des accès"
+        case .registers: "registres des communications et des incidents"
+        case .events: "événements d'un flux"
+        case .export: "exportation du journal"
+        case .participantReport: "rapport remis à la personne"
+        case .researchExport: "exportation de recherche dépersonnalisée"
+        case .record: "inscription au dossier"
+        case .backup: "sauvegarde"
+        case .maintenance: "entretien du dépôt"
+        }
+    }
+
+    /// As the program's people say it, in English.
+    public var englishLabel: String {
+        switch self {
+        case .journey: "journey"
+        case .timeline: "timeline"
+        case .caseload: "caseload"
+        case .program: "program picture"
+        case .directory: "directory"
+        case .metadata: "metadata (who wrote what, when)"
+        case .accessLog: "access log"
+        case .registers: "registers of communications and incidents"
+        case .events: "a stream's events"
+        case .export: "log export"
+        case .participantReport: "report to the participant"
+        case .researchExport: "de-identified research export"
+        case .record: "recording in the record"
+        case .backup: "backup"
+        case .maintenance: "store upkeep"
+        }
+    }
 }

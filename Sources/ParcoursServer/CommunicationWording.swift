@@ -36,7 +36,8 @@ struct CommunicationWording {
             } else {
                 purpose = terms.accessPurpose.flatMap(AccessPurpose.init(rawValue:)).map { VocabularyLabel.label($0, in: language) } ?? item.purpose
             }
-            justification = terms.manifestSHA256.map { "\(word("manifest")) \($0)" } ?? terms.view ?? "—"
+            justification = terms.manifestSHA256.map { "\(word("manifest")) \($0)" }
+                ?? terms.view.map { view in AccessView(rawValue: view).map { VocabularyLabel.label($0, in: language) } ?? view } ?? "—"
         }
     }
 }

@@ -40,5 +40,6 @@ extension LegalDisclosure.LegalBasis: VocabularyTerm {}
 extension ClinicalActType: VocabularyTerm {}
 extension Journey.ReferralEntry.Status: VocabularyTerm {}
 extension AccessPurpose: VocabularyTerm {}
+extension AccessView: VocabularyTerm {}
 extension Role: VocabularyTerm {}
 extension AccessDecision.Denial: VocabularyTerm {}

@@ -43,7 +43,7 @@ extension WebPages {
             : opening.categories.isEmpty ? word("noCategories") : opening.categories.map { VocabularyLabel.label($0, in: language) }.joined(separator: ", ")
         var entry: [String: Any] = [
             "at": instant, "when": ClinicalDate.instantOrNil(instant).map(minute) ?? String(instant.prefix(10)),
-            "actor": opening.actor, "view": opening.view.map { word("view-" + $0.rawValue) } ?? "—", "categories": categories,
+            "actor": opening.actor, "view": opening.view.map { VocabularyLabel.label($0, in: language) } ?? "—", "categories": categories,
             "purpose": opening.purpose.map { word("purpose-" + $0.rawValue) } ?? "—",
             "refused": opening.refused, "brokeGlass": opening.brokeGlass,
         ]

@@ -89,13 +89,13 @@ extension WebPages {
             let record = access.record
             return ["seq": access.seq, "when": minute(access.recordedAt), "actor": record.actor.rawValue,
                     "role": record.role.map { VocabularyLabel.label($0, in: language) } ?? false,
-                    "participant": record.participant?.rawValue ?? "—", "view": record.view?.rawValue ?? "—",
+                    "participant": record.participant?.rawValue ?? "—", "view": record.view.map { VocabularyLabel.label($0, in: language) } ?? "—",
                     "purpose": record.purpose.map { VocabularyLabel.label($0, in: language) } ?? "—",
                     "outcome": Catalogue.privacy["outcome-" + record.outcome.rawValue]!(language), "review": record.review]
         }
         let values: [String: Any] = [
             "search": ["participant": search.participant, "actor": search.actor, "from": search.from, "to": search.to],
-            "views": AccessView.allCases.map { option($0.rawValue, $0.rawValue, search.view) },
+            "views": AccessView.allCases.map { option($0.rawValue, VocabularyLabel.label($0, in: language), search.view) },
             "purposes": AccessPurpose.allCases.map { option($0.rawValue, VocabularyLabel.label($0, in: language), search.purpose) },
             "outcomes": ["permitted", "denied"].map { option($0, Catalogue.privacy["outcome-" + $0]!(language), search.outcome) },
             "matched": records.count, "capped": records.count > AccessSearch.shown, "shown": shown.count,

@@ -168,6 +168,10 @@ struct PrivacyWorkspaceTests {
             #expect(strangers.text.contains("<p role=\"status\">1 enregistrements correspondent."))
             #expect(strangers.text.contains("<tr><th scope=\"row\">\(glass)</th>") && strangers.text.contains("à revoir"))
             #expect(strangers.text.contains("href=\"/confidentialite/acces/\(glass)/preuve\""))
+            #expect(strangers.text.contains("<option value=\"journey\" selected>parcours</option>")
+                && strangers.text.contains("<option value=\"research-export\">exportation de recherche dépersonnalisée</option>"),
+                    "the views are named in the reader's language, their codes kept for the search")
+            #expect(strangers.text.contains("<td>parcours</td>") && !strangers.text.contains("<td>journey</td>"))
             for (query, field) in [("participant=pas-un-id", "participant"), ("actor=Pas%20Un%20Id", "actor"), ("from=2026-13-01", "from"),
                                    ("to=demain", "to"), ("view=tout", "view"), ("outcome=peut-etre", "outcome"), ("purpose=curiosite", "purpose")] {
                 let refused = try await client.get("/confidentialite/acces?" + query, jar: jar)
