@@ -13,7 +13,7 @@ a person does), then sign in to the API for a bearer session. Then:
 
 Synthetic data only; the store is a throwaway one. Exit 1 on any failure.
 """
-import json, os, subprocess, sys, tempfile, time, urllib.error, urllib.request
+import atexit, json, os, shutil, subprocess, sys, tempfile, time, urllib.error, urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -143,6 +143,7 @@ def schemathesis(base, actor, token, report, config):
 
 def main():
     store = tempfile.mkdtemp(prefix="parcours-api-")
+    atexit.register(shutil.rmtree, store, True)  # synthetic data, but nothing left behind
     parcours(store, "init", "--demo", "--origin", "api.example/parcours", "--admin", "admin-api", passphrase=ADMIN)
     for actor, organization, roles, _ in PEOPLE[:-1]:
         parcours(store, "actor", "add", actor, "--name", "Personne Exemple", "--organization", organization, "--roles", roles,

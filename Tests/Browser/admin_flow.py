@@ -7,11 +7,11 @@ person opens it, chooses her own passphrase, sets up her second factor and lands
 caseload; the link then serves no more. Every page is saved as a screenshot under
 .build/screenshots/ and scanned with axe-core, in French and in English. Synthetic data only.
 """
-import os, sys, tempfile
+import os, sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from clinician_flow import (ADMIN, MASTER, SHOTS, check, failures, parcours, scan, set_up_second_factor, start_browser, start_server, submit)
+from clinician_flow import (ADMIN, check, failures, MASTER, parcours, scan, scratch, set_up_second_factor, SHOTS, start_browser, start_server, submit)
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -28,7 +28,7 @@ def in_english(driver, name, words):
 
 def main():
     SHOTS.mkdir(parents=True, exist_ok=True)
-    store = tempfile.mkdtemp(prefix="parcours-browser-admin-")
+    store = scratch("parcours-browser-admin-")
     parcours(store, "init", "--demo", "--origin", "navigateur.example/parcours", "--admin", "admin-nav", passphrase=ADMIN)
     server, base = start_server(dict(os.environ, PARCOURS_STORE=store, PARCOURS_MASTER_PASSPHRASE=MASTER))
     driver = start_browser()

@@ -10,7 +10,7 @@ clinician of another organization is refused the journey, then breaks the glass.
 screenshot under .build/screenshots/ and scanned with axe-core: no serious or critical
 violation is allowed. Synthetic data only; the store is a throwaway one.
 """
-import base64, json, os, socket, ssl, subprocess, sys, tempfile, time, urllib.request
+import atexit, base64, json, os, shutil, socket, ssl, subprocess, sys, tempfile, time, urllib.request
 from pathlib import Path
 
 from selenium import webdriver
@@ -25,6 +25,13 @@ SHOTS = ROOT / ".build/screenshots"
 AXE = (Path(axe_core_python.__file__).parent / "axe.min.js").read_text()
 MASTER, ADMIN, CLIN = "phrase-maitresse-navigateur", "phrase-admin-navigateur", "phrase-clinicienne-navigateur"
 
+
+
+def scratch(prefix):
+    """A new private directory for a throwaway store or download, removed when the script ends (synthetic data, but nothing left behind)."""
+    path = tempfile.mkdtemp(prefix=prefix)
+    atexit.register(shutil.rmtree, path, True)
+    return path
 
 def parcours(store, *args, passphrase=None, new=None):
     env = dict(os.environ, PARCOURS_STORE=store, PARCOURS_MASTER_PASSPHRASE=MASTER)
@@ -151,7 +158,7 @@ def check_tls(store, env):
 
 def main():
     SHOTS.mkdir(parents=True, exist_ok=True)
-    store = tempfile.mkdtemp(prefix="parcours-browser-")
+    store = scratch("parcours-browser-")
     parcours(store, "init", "--demo", "--origin", "navigateur.example/parcours", "--admin", "admin-nav", passphrase=ADMIN)
     for actor, org in [("clin-0001", "En Marge 12-17"), ("clin-0002", "Autre Organisme")]:
         parcours(store, "actor", "add", actor, "--name", "Personne Exemple", "--organization", org, "--roles", "clinician",

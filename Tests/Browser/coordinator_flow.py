@@ -9,12 +9,12 @@ a period, and a period that is not one (refused beside its field); opens her org
 caseloads and one clinician's. Every page is saved as a screenshot under .build/screenshots/
 and scanned with axe-core: no serious or critical violation is allowed. Synthetic data only.
 """
-import os, subprocess, sys, tempfile, time, urllib.request
+import os, subprocess, sys, time, urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 import clinician_flow
-from clinician_flow import start_browser, start_server, set_up_second_factor, parcours, scan, check, submit, SHOTS, ADMIN, CLIN, MASTER
+from clinician_flow import start_browser, start_server, set_up_second_factor, parcours, scan, scratch, check, submit, SHOTS, ADMIN, CLIN, MASTER
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -48,7 +48,7 @@ def check_picture(driver, name, words):
 
 def main():
     SHOTS.mkdir(parents=True, exist_ok=True)
-    store = tempfile.mkdtemp(prefix="parcours-coordination-")
+    store = scratch("parcours-coordination-")
     parcours(store, "init", "--demo", "--origin", "coordination.example/parcours", "--admin", "admin-nav", passphrase=ADMIN)
     for actor, org, roles, phrase in [("clin-0001", "En Marge 12-17", "clinician", CLIN), ("clin-0002", "Autre Organisme", "clinician", CLIN),
                                       ("coord-0001", "En Marge 12-17", "coordinator", COORD)]:

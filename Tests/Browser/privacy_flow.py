@@ -12,11 +12,11 @@ download: a neutral file name, the report's text).
 Every page is saved as a screenshot under .build/screenshots/ and scanned with axe-core, in French
 and in English: no serious or critical violation is allowed. Synthetic data only; a throwaway store.
 """
-import json, os, subprocess, sys, tempfile, time, urllib.request, zipfile
+import json, os, subprocess, sys, time, urllib.request, zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from clinician_flow import start_browser, start_server, set_up_second_factor, parcours, scan, check, submit, failures, SHOTS, ADMIN, CLIN, MASTER
+from clinician_flow import start_browser, start_server, set_up_second_factor, parcours, scan, scratch, check, submit, failures, SHOTS, ADMIN, CLIN, MASTER
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -27,7 +27,7 @@ JUSTIFICATION = "Appel de la ligne d'urgence : danger imminent signalé ce soir"
 
 def main():
     SHOTS.mkdir(parents=True, exist_ok=True)
-    store = tempfile.mkdtemp(prefix="parcours-privacy-")
+    store = scratch("parcours-privacy-")
     parcours(store, "init", "--demo", "--origin", "navigateur.example/confidentialite", "--admin", "admin-nav", passphrase=ADMIN)
     for actor, org in [("clin-0001", "En Marge 12-17"), ("clin-0002", "Autre Organisme")]:
         parcours(store, "actor", "add", actor, "--name", "Personne Exemple", "--organization", org, "--roles", "clinician",
@@ -44,12 +44,12 @@ def main():
                                     "personsConcerned": 1, "personsApproximate": False, "riskAssessment": "Destinataire tenu au secret ; risque faible",
                                     "seriousInjuryRisk": False, "measures": "Courriel supprimé"}))
     parcours(store, "incident", "record", "--as", "rprp-0001", str(incident), passphrase=OFFICER)
-    exported = Path(tempfile.mkdtemp(prefix="parcours-export-")) / "export"
+    exported = Path(scratch("parcours-export-")) / "export"
     parcours(store, "export", "log", "--out", str(exported), "--as", "admin-nav", passphrase=ADMIN)
     archive = exported.parent / "export.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
         for file in sorted(exported.iterdir()): zipped.write(file, "export/" + file.name)
-    downloads = tempfile.mkdtemp(prefix="parcours-downloads-")
+    downloads = scratch("parcours-downloads-")
     env = dict(os.environ, PARCOURS_STORE=store, PARCOURS_MASTER_PASSPHRASE=MASTER)
     server, base = start_server(env)
     driver = start_browser(downloads)

@@ -8,11 +8,11 @@ made), then for a de-identified export with k = 5: its manifest says k >= 5, mea
 downloads participants.csv (Chromium's own download), whose bytes are the file on the server.
 Every page is screenshot and scanned with axe-core, in French and in English. Synthetic data only.
 """
-import os, subprocess, sys, tempfile, time, urllib.error, urllib.request
+import os, subprocess, sys, time, urllib.error, urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from clinician_flow import start_browser, start_server, set_up_second_factor, parcours, scan, check, submit, failures, SHOTS, ADMIN, CLIN, MASTER
+from clinician_flow import start_browser, start_server, set_up_second_factor, parcours, scan, scratch, check, submit, failures, SHOTS, ADMIN, CLIN, MASTER
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -27,8 +27,8 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 def main():
     SHOTS.mkdir(parents=True, exist_ok=True)
-    store = tempfile.mkdtemp(prefix="parcours-browser-research-")
-    downloads = tempfile.mkdtemp(prefix="parcours-downloads-")
+    store = scratch("parcours-browser-research-")
+    downloads = scratch("parcours-downloads-")
     parcours(store, "init", "--demo", "--origin", "navigateur.example/parcours", "--admin", "admin-nav", passphrase=ADMIN)
     parcours(store, "actor", "add", "clin-0001", "--name", "Personne Exemple", "--organization", "En Marge 12-17", "--roles", "clinician",
              "--as", "admin-nav", passphrase=ADMIN, new=CLIN)
