@@ -100,40 +100,8 @@ public struct JSONParser {
             }
         }
 
-        mutating func parseHex4() throws(JSONError) -> UInt32 {
-            guard index + 4 <= bytes.count else { throw fail("truncated \\u escape") }
-            var value: UInt32 = 0
-            for _ in 0..<4 {
-                let byte = bytes[index]
-                let digit: UInt32
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-                default: throw fail("invalid hex digit in \\u escape")
-                }
-                value = value << 4 | digit
-                index += 1
-            }
-            return value
-        }
-
         mutating func parseUnicodeEscape() throws(JSONError) -> Unicode.Scalar {
-            let high = try parseHex4()
-            if (0xD800...0xDBFF).contains(high) {
-                guard index + 2 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
-                else { throw fail("lone high surrogate in \\u escape") }
-                index += 2
-                let low = try parseHex4()
-                guard (0xDC00...0xDFFF).contains(low) else { throw fail("invalid low surrogate in \\u escape") }
-                let combined = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
-                guard let scalar = Unicode.Scalar(combined) else { throw fail("invalid code point") }
-                return scalar
-            }
-            guard !(0xDC00...0xDFFF).contains(high), let scalar = Unicode.Scalar(high) else {
-                throw fail("lone low surrogate in \\u escape")
-            }
-            return scalar
+            try JSONUnicodeEscape.scalar(in: bytes, at: &index)
         }
 
         func decodeUTF8(_ raw: some Collection<UInt8>) throws(JSONError) -> String {

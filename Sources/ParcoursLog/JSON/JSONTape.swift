@@ -295,38 +295,9 @@ public final class JSONTape {
             return String(decoding: scalars, as: UTF8.self)
         }
 
-        mutating func hex4() throws(JSONError) -> UInt32 {
-            guard index + 4 <= bytes.count else { throw fail("truncated \\u escape") }
-            var value: UInt32 = 0
-            for _ in 0..<4 {
-                let byte = bytes[index]
-                let digit: UInt32
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-                default: throw fail("invalid hex digit in \\u escape")
-                }
-                value = value << 4 | digit
-                index += 1
-            }
-            return value
-        }
-
         /// After `\u`: the scalar, a surrogate pair read whole.
         mutating func unicodeEscape() throws(JSONError) -> Unicode.Scalar {
-            let high = try hex4()
-            if (0xD800...0xDBFF).contains(high) {
-                guard index + 2 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
-                else { throw fail("lone high surrogate in \\u escape") }
-                index += 2
-                let low = try hex4()
-                guard (0xDC00...0xDFFF).contains(low) else { throw fail("invalid low surrogate in \\u escape") }
-                guard let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) else { throw fail("invalid code point") }
-                return scalar
-            }
-            guard !(0xDC00...0xDFFF).contains(high), let scalar = Unicode.Scalar(high) else { throw fail("lone low surrogate in \\u escape") }
-            return scalar
+            try JSONUnicodeEscape.scalar(in: bytes, at: &index)
         }
     }
 }

@@ -1,0 +1,41 @@
+/// A `\uXXXX` escape of a JSON string, a surrogate pair read whole: what `JSONParser` and
+/// `JSONTape` both read, by the same rules (a lone surrogate is refused).
+enum JSONUnicodeEscape {
+    /// Reads the scalar whose hex digits start at `index` (just after `\u`); moves `index` past it.
+    static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) throws(JSONError) -> Unicode.Scalar {
+        let high = try hex4(bytes, &index)
+        if (0xD800...0xDBFF).contains(high) {
+            guard index + 2 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+            else { throw JSONError(offset: index, reason: "lone high surrogate in \\u escape") }
+            index += 2
+            let low = try hex4(bytes, &index)
+            guard (0xDC00...0xDFFF).contains(low) else { throw JSONError(offset: index, reason: "invalid low surrogate in \\u escape") }
+            guard let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) else {
+                throw JSONError(offset: index, reason: "invalid code point")
+            }
+            return scalar
+        }
+        guard !(0xDC00...0xDFFF).contains(high), let scalar = Unicode.Scalar(high) else {
+            throw JSONError(offset: index, reason: "lone low surrogate in \\u escape")
+        }
+        return scalar
+    }
+
+    private static func hex4(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) throws(JSONError) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw JSONError(offset: index, reason: "truncated \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: throw JSONError(offset: index, reason: "invalid hex digit in \\u escape")
+            }
+            value = value << 4 | digit
+            index += 1
+        }
+        return value
+    }
+}
