@@ -36,14 +36,7 @@ public struct JSONParser {
 
         func fail(_ reason: String) -> JSONError { JSONError(offset: index, reason: reason) }
 
-        mutating func skipWhitespace() {
-            while index < bytes.count {
-                switch bytes[index] {
-                case 0x20, 0x09, 0x0A, 0x0D: index += 1
-                default: return
-                }
-            }
-        }
+        mutating func skipWhitespace() { JSONUnicodeEscape.skipWhitespace(in: bytes, at: &index) }
 
         mutating func parseValue(depth: Int) throws(JSONError) -> JSONValue {
             guard depth <= JSONParser.maxDepth else { throw fail("nesting deeper than \(JSONParser.maxDepth)") }

@@ -219,14 +219,7 @@ public final class JSONTape {
 
         func fail(_ reason: String) -> JSONError { JSONError(offset: index, reason: reason) }
 
-        mutating func skipWhitespace() {
-            while index < bytes.count {
-                switch bytes[index] {
-                case 0x20, 0x09, 0x0A, 0x0D: index += 1
-                default: return
-                }
-            }
-        }
+        mutating func skipWhitespace() { JSONUnicodeEscape.skipWhitespace(in: bytes, at: &index) }
 
         /// Reads a string from its opening quote; returns where its contents are and whether
         /// they hold an escape. Checks controls, escapes and UTF-8 as the parser does.

@@ -1,6 +1,17 @@
-/// A `\uXXXX` escape of a JSON string, a surrogate pair read whole: what `JSONParser` and
-/// `JSONTape` both read, by the same rules (a lone surrogate is refused).
+/// What `JSONParser` and `JSONTape` both read by the same rules: the whitespace between
+/// tokens, and a `\uXXXX` escape of a JSON string, a surrogate pair read whole (a lone
+/// surrogate is refused).
 enum JSONUnicodeEscape {
+    /// Moves `index` past the JSON whitespace (space, tab, line feed, carriage return) there.
+    static func skipWhitespace(in bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
+    }
+
     /// Reads the scalar whose hex digits start at `index` (just after `\u`); moves `index` past it.
     static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) throws(JSONError) -> Unicode.Scalar {
         let high = try hex4(bytes, &index)
