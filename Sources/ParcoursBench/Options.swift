@@ -33,6 +33,7 @@ struct Options {
                        --participants N (10000) journeys of --visits-min N (25) to --visits-max N (45)
                        visits (about 100 acts each); rebuild events/s, journey p50/p99 over
                        --journeys N (1000) random participants, program for a year, bytes per event
+                       --rebuild-only: stop after the rebuild (for profiles and A/B pairs)
         """
 
     init(_ arguments: [String]) throws {
@@ -43,7 +44,7 @@ struct Options {
             let argument = arguments[index]
             guard argument.hasPrefix("--") else { throw BenchError("unexpected argument \(argument)\n\n\(Options.usage)") }
             let name = String(argument.dropFirst(2))
-            if ["json", "skip-raw", "help"].contains(name) {
+            if ["json", "skip-raw", "help", "rebuild-only"].contains(name) {
                 flags.insert(name)
                 index += 1
             } else {

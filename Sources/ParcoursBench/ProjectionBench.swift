@@ -124,6 +124,12 @@ enum ProjectionBench {
         report.rebuildCoresBusy = watch.coresBusy
         report.peakKiB = ProcessMemory.read()?.peakKiB ?? 0
         log("    \(formatRate(Double(report.events) / report.rebuildSeconds)) events/s")
+        if options.flag("rebuild-only") {
+            print("rebuild of all projections: \(report.events) events in \(String(format: "%.2f", report.rebuildSeconds)) s = "
+                  + "\(formatRate(Double(report.events) / report.rebuildSeconds)) events/s, \(String(format: "%.2f", report.rebuildCoresBusy)) cores busy, "
+                  + "peak RSS \(formatKiB(report.peakKiB))")
+            return
+        }
 
         log("3/7 journey of \(samples) random participants")
         let reader = ProjectionReader(store: bench.store.projections(master: bench.master))

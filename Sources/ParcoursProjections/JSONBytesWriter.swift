@@ -30,6 +30,11 @@ final class JSONBytesWriter {
             unsupported = true
             return
         }
+        if T.self == Journey.self {
+            // What every rebuild writes for every participant: by hand, not through Codable's containers.
+            try (value as! Journey).write(to: self)
+            return
+        }
         let depth = frames.count
         let start = output.count
         try value.encode(to: BytesEncoder(writer: self, depth: depth))

@@ -167,15 +167,90 @@ struct CodablePathTests {
     @Test("journeys, records and access facts folded from generated journeys are written byte for byte as JSONEncoder writes them")
     func generatedJourneys() throws {
         var corrected = 0, voided = 0
-        for events in Self.generatedEvents(participants: 120, seed: 61) {
+        var filled: [String: Bool] = [:]
+        let generated = Self.generatedEvents(participants: 120, seed: 61)
+        for events in generated {
             let (journey, record) = Projector.fold(events[0].participant, events)
             try Self.expectSameBytes(journey, "journey")
             try Self.expectSameBytes(record, "record")
             try Self.expectSameBytes(journey.accessFacts, "access facts")
             corrected += journey.corrections.count
             voided += journey.voidedCount
+            Self.note(journey, at: "journey", in: &filled)
         }
+        // What the generator never fills, filled by hand in one journey holding every kind of entry (taken from others).
+        let folded = generated.map { Projector.fold($0[0].participant, $0).0 }
+        var journey = folded[0]
+        func borrow<Member>(_ member: WritableKeyPath<Journey, Member>, whileMissing missing: (Member) -> Bool) throws {
+            if missing(journey[keyPath: member]) { journey[keyPath: member] = try #require(folded.first { !missing($0[keyPath: member]) })[keyPath: member] }
+        }
+        try borrow(\.refusals) { $0.isEmpty }
+        try borrow(\.relapses) { $0.isEmpty }
+        try borrow(\.consents) { $0.isEmpty }
+        try borrow(\.referrals) { $0.isEmpty }
+        try borrow(\.disclosures) { $0.isEmpty }
+        try borrow(\.balances) { $0.isEmpty }
+        try borrow(\.traumaObservations) { $0.isEmpty }
+        try borrow(\.planHistory) { $0.isEmpty }
+        try borrow(\.fallPlan) { $0?.plan.peopleToCall.isEmpty ?? true }
+        try borrow(\.safety) { $0 == nil }
+        try borrow(\.stage) { $0 == nil }
+        try borrow(\.admission) { $0 == nil }
+        try borrow(\.plan) { $0 == nil }
+        try Self.fillEveryOptional(&journey)
+        try Self.expectSameBytes(journey, "a journey with every optional member filled")
+        Self.note(journey, at: "journey", in: &filled)
         #expect(corrected > 0 && voided > 0, "corrections and voidings are among them")
+        // The journey's members are written by hand: each one, at every depth, must have been filled in some journey
+        // compared above (a member added to `Journey` and not to its writer then shows here or in the bytes).
+        #expect(filled.filter { !$0.value }.keys.sorted() == [], "members no generated journey fills")
+    }
+
+    /// Sets what the journey generator leaves out (synthetic words only).
+    static func fillEveryOptional(_ journey: inout Journey) throws {
+        journey.admission?.contact = "contact fictif"
+        journey.stage?.personSaid = "des mots fictifs"
+        journey.consents[0].expiresOn = "2027-01-31"
+        journey.consents[0].purpose = "une fin fictive"
+        journey.consents[0].scope.value = "Organisme Fictif"
+        journey.referrals[0].consent = "evt-exemple"
+        journey.refusals[0].liftedOn = "2026-06-01"
+        journey.relapses[0].endedOn = "2026-05-01"
+        journey.warnings.append(Journey.OpenWarning(code: .stagePairUnusual, message: "Un repère, pas une règle.", since: "2026-04-01", act: "evt-exemple"))
+        journey.balances[0].balance.clinicalJustification = "une justification fictive"
+        journey.disclosures[0].disclosure.basisDetail = "un détail fictif"
+        journey.fallPlan?.plan.peopleToCall[0].phone = "555-0100"
+        journey.fallPlan?.plan.peopleToCall[0].relationship = "amie fictive"
+        journey.plan?.plan.objectives[0].why = "une raison fictive"
+        journey.planHistory[0].plan.objectives[0].why = "une raison fictive"
+        journey.safety?.assessment.notes = "une note fictive"
+        journey.traumaObservations[0].observation.notes = "une note fictive"
+        journey.traumaObservations[0].observation.diagnosis = try JSONDecoder().decode(
+            TraumaObservation.Diagnosis.self, from: Data(#"{"condition":"condition fictive","designation":"titre fictif"}"#.utf8))
+    }
+
+    /// Every stored property of `value` at every depth (`journey.referrals[].updates[].reason`), and whether
+    /// one of the values seen filled it (an optional present, a collection not empty).
+    static func note(_ value: Any, at path: String, in filled: inout [String: Bool]) {
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .optional:
+            guard let wrapped = mirror.children.first else { filled[path] = filled[path] ?? false; return }
+            note(wrapped.value, at: path, in: &filled)
+        case .collection, .set:
+            filled[path] = (filled[path] ?? false) || !mirror.children.isEmpty
+            for element in mirror.children { note(element.value, at: path + "[]", in: &filled) }
+        case .dictionary:
+            filled[path] = (filled[path] ?? false) || !mirror.children.isEmpty
+            for pair in mirror.children {
+                if let value = Mirror(reflecting: pair.value).children.dropFirst().first?.value { note(value, at: path + "{}", in: &filled) }
+            }
+        case .struct:
+            filled[path] = true
+            for child in mirror.children { note(child.value, at: path + "." + (child.label ?? "?"), in: &filled) }
+        default:
+            filled[path] = true
+        }
     }
 
     @Test("names and text that need escaping or sorting are written as JSONEncoder writes them")
