@@ -14,6 +14,34 @@ struct FormatRoundTripTests {
         }
     }
 
+    @Test("an instant is written as Foundation's UTC calendar gives it, from year 0 to 9999; outside, still in digits")
+    func timestampsAgainstFoundation() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var random = SystemRandomNumberGenerator()
+        // From 1601 (Foundation's Gregorian calendar is proleptic only from there on) to 9999-12-31T23:59:59.999Z.
+        let range: ClosedRange<Int64> = -11_644_473_600_000...253_402_300_799_999
+        let instants = [range.lowerBound, range.upperBound, 0, -1, 951_782_400_000, 4_107_542_400_000] + (0..<5_000).map { _ in Int64.random(in: range, using: &random) }
+        for milliseconds in instants {
+            let timestamp = Timestamp(millisecondsSinceEpoch: milliseconds)
+            let date = Date(timeIntervalSince1970: Double(milliseconds.quotientAndRemainder(dividingBy: 1000).quotient) - (milliseconds % 1000 < 0 ? 1 : 0))
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            let milli = ((milliseconds % 1000) + 1000) % 1000
+            let expected = String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!, Int(milli))
+            #expect(timestamp.description == expected, "\(milliseconds)")
+            #expect(Timestamp(expected) == timestamp)
+        }
+        #expect(Timestamp(millisecondsSinceEpoch: 253_402_300_800_000).description == "10000-01-01T00:00:00.000Z")
+    }
+
+    @Test("a sealed payload's associated data is the canonical JSON of its position, escapes included")
+    func associatedData() {
+        for (id, log, stream, version) in [("x", "y", "z", UInt64(0)), ("évé\"nt", "test.example/é\"log\u{1}", "participant/P-TEST01", UInt64(Int64.max))] {
+            #expect(SealedPayload.associatedData(id: id, log: log, stream: stream, version: version)
+                    == CanonicalJSON.encode(["id": .string(id), "log": .string(log), "stream": .string(stream), "version": .int(Int64(version))]))
+        }
+    }
+
     @Test("base64 and hex refuse non-canonical text")
     func encodings() {
         #expect(Base64.decode("AQ==") == [1])

@@ -67,7 +67,19 @@ public struct SealedPayload: Sendable, Equatable {
     /// The associated data binding a ciphertext to its event:
     /// `JCS({"id", "log", "stream", "version"})`.
     public static func associatedData(id: String, log: String, stream: String, version: UInt64) -> [UInt8] {
-        CanonicalJSON.encode(["id": .string(id), "log": .string(log), "stream": .string(stream), "version": .int(Int64(version))])
+        // JCS({"id","log","stream","version"}), its members already in order: written for every payload opened.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(id.utf8.count + log.utf8.count + stream.utf8.count + 60)
+        bytes.append(contentsOf: #"{"id":"#.utf8)
+        CanonicalJSON.writeString(id, into: &bytes)
+        bytes.append(contentsOf: #","log":"#.utf8)
+        CanonicalJSON.writeString(log, into: &bytes)
+        bytes.append(contentsOf: #","stream":"#.utf8)
+        CanonicalJSON.writeString(stream, into: &bytes)
+        bytes.append(contentsOf: #","version":"#.utf8)
+        CanonicalJSON.writeInteger(Int64(version), into: &bytes)
+        bytes.append(UInt8(ascii: "}"))
+        return bytes
     }
 
     /// Seals `data` (its canonical JSON) for the event at this position.

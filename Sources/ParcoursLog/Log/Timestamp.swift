@@ -42,6 +42,26 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         let secondsOfDay = totalSeconds.floorMod(86_400)
         let days = (totalSeconds - secondsOfDay) / 86_400
         let (year, month, day) = Timestamp.civilFromDays(days)
+        if (0...9999).contains(year) {
+            // Every record read writes its instant back to check it (and projections keep it): 24 bytes in place.
+            let fields: [(value: Int64, width: Int, then: UInt8)] = [
+                (year, 4, 0x2D), (month, 2, 0x2D), (day, 2, 0x54), (secondsOfDay / 3600, 2, 0x3A),
+                (secondsOfDay / 60 % 60, 2, 0x3A), (secondsOfDay % 60, 2, 0x2E), (milli, 3, 0x5A),
+            ]
+            return String(unsafeUninitializedCapacity: 24) { buffer in
+                var offset = 0
+                for field in fields {
+                    var value = field.value
+                    for index in stride(from: offset + field.width - 1, through: offset, by: -1) {
+                        buffer[index] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+                        value /= 10
+                    }
+                    buffer[offset + field.width] = field.then
+                    offset += field.width + 1
+                }
+                return offset
+            }
+        }
         func pad(_ value: Int64, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
