@@ -1,5 +1,6 @@
 import Foundation
 import ParcoursClinical
+import ParcoursLog
 
 extension Journey {
     /// Folds a whole stream. Corrections and voidings are gathered first, so every act
@@ -8,25 +9,25 @@ extension Journey {
     /// recorded, corrections aside).
     public static func fold(participant: String, events: [ProjectedEvent], record: inout ParticipantRecord) -> Journey {
         var journey = Journey(participant: participant)
-        var merged: [String: [String: Any]] = [:]
+        var merged: [String: [String: JSONValue]] = [:]
         var marks: [String: CorrectionMark] = [:]
         var voided: Set<String> = []
         for event in events {
             guard let payload = event.payload else { continue }
             switch event.type {
             case ClinicalActType.entryCorrected.rawValue:
-                guard let object = try? JSONSerialization.jsonObject(with: payload) as? [String: Any],
-                      let target = object["corrects"] as? String, let members = object["correction"] as? [String: Any] else { continue }
+                guard let object = try? JSONParser.parse(payload).objectValue,
+                      let target = object["corrects"]?.stringValue, let members = object["correction"]?.objectValue else { continue }
                 merged[target, default: [:]].merge(members) { _, new in new }
-                let day = Self.day(object["occurredAt"] as? String ?? event.recordedAt)
+                let day = Self.day(object["occurredAt"]?.stringValue ?? event.recordedAt)
                 var mark = marks[target] ?? CorrectionMark(by: [], on: day, reason: "", members: [])
                 mark.by.append(event.id)
                 mark.on = day
-                mark.reason = object["reason"] as? String ?? ""
+                mark.reason = object["reason"]?.stringValue ?? ""
                 mark.members = Array(Set(mark.members).union(members.keys)).sorted()
                 marks[target] = mark
             case ClinicalActType.entryVoided.rawValue:
-                if let object = try? JSONSerialization.jsonObject(with: payload) as? [String: Any], let target = object["voids"] as? String {
+                if let target = try? JSONParser.parse(payload).objectValue?["voids"]?.stringValue {
                     voided.insert(target)
                 }
             default: break
@@ -57,11 +58,11 @@ extension Journey {
         type == ClinicalActType.entryCorrected.rawValue || type == ClinicalActType.entryVoided.rawValue
     }
 
-    /// An act's data with corrected members replaced.
-    static func merging(_ members: [String: Any], into payload: Data) -> Data? {
-        guard var object = try? JSONSerialization.jsonObject(with: payload) as? [String: Any] else { return nil }
+    /// An act's data with corrected members replaced, in canonical form.
+    static func merging(_ members: [String: JSONValue], into payload: Data) -> Data? {
+        guard var object = try? JSONParser.parse(payload).objectValue else { return nil }
         object.merge(members) { _, new in new }
-        return try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        return Data(CanonicalJSON.encode(.object(object)))
     }
 
     /// The day (`YYYY-MM-DD`) of an instant as recorded.

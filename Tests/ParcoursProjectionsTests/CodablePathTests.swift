@@ -127,6 +127,39 @@ struct CodablePathTests {
         return copies
     }
 
+    /// How corrections were merged before (Foundation's `JSONSerialization`): the reference for the merge of the log's parser.
+    static func mergedByFoundation(_ members: [String: JSONValue], into payload: Data) -> Data? {
+        guard var object = try? JSONSerialization.jsonObject(with: payload) as? [String: Any],
+              let correction = try? JSONSerialization.jsonObject(with: Data(CanonicalJSON.encode(.object(members)))) as? [String: Any]
+        else { return nil }
+        object.merge(correction) { _, new in new }
+        return try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    }
+
+    @Test("a corrected act reads as it read when corrections were merged by JSONSerialization, whatever the member and value")
+    func correctionsMerged() throws {
+        let values: [JSONValue] = ["texte / « fictif » \"cité\" \\ \u{1} 😀", "", 7, -3, 0, true, false, .null, [], ["a", 2], ["x": "y"],
+                                   "2026-02-30", "precontemplation", "high"]
+        var compared = 0, readable = 0
+        for (type, data) in try Self.goldenActs() {
+            let schema = ClinicalActType(rawValue: type)!.currentSchema
+            let payload = Self.bytes(.object(data))
+            for member in data.keys.sorted() + ["membreInconnu"] {
+                for value in values {
+                    let members: [String: JSONValue] = [member: value]
+                    let before = try #require(Self.mergedByFoundation(members, into: payload))
+                    let after = try #require(Journey.merging(members, into: payload))
+                    let act = RecordedAct.decode(type: type, data: after, schema: schema)
+                    #expect(act == RecordedAct.decode(type: type, data: before, schema: schema), "\(type).\(member) corrected")
+                    compared += 1
+                    if act != nil { readable += 1 }
+                }
+            }
+        }
+        // Both kinds are among them: corrections that still make an act, and corrections that do not.
+        #expect(readable > compared / 10 && readable < compared)
+    }
+
     @Test("damaged act data is refused, or read, exactly as the Codable path refuses or reads it")
     func damagedActs() throws {
         var refused = 0, total = 0
