@@ -40,6 +40,60 @@ struct IdentifierTests {
         }
     }
 
+    @Test("event types and ids: the byte reading agrees with the rules as first written over generated text")
+    func eventTypesAndIDs() {
+        for type in ["stage.assessed", "entry.corrected", "a.b", "consent.given", "follow-up.closed", "x1.y-2.z"] {
+            #expect(Identifiers.isEventType(type), "\(type)")
+        }
+        for type in ["", "a", "ab", "a.", ".a", "a..b", "A.b", "1a.b", "a.-b", "a.b_c", "a.b.", "é.a", String(repeating: "a.", count: 33) + "a"] {
+            #expect(!Identifiers.isEventType(type), "\(type)")
+        }
+        var mutator = LineMutator(seed: 79)
+        let pieces = ["a", "z", "st", "-", ".", "..", "0", "9", "A", "é", "e\u{301}", ".\u{301}", " ", "_", "\r\n", "assessed"]
+        for _ in 0..<5_000 {
+            let type = (0..<mutator.below(9)).map { _ in mutator.pick(pieces) }.joined()
+            #expect(Identifiers.isEventType(type) == Self.isEventTypeAsFirstWritten(type), "\(type.debugDescription)")
+        }
+        let id = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0"
+        let digits = ["0", "9", "a", "f", "g", "A", "-", "é", " "]
+        for _ in 0..<5_000 {
+            var characters = Array(id)
+            for _ in 0..<mutator.below(3) {
+                let position = mutator.below(characters.count)
+                switch mutator.below(3) {
+                case 0: characters[position] = Character(mutator.pick(digits))
+                case 1: characters.remove(at: position)
+                default: characters.insert(Character(mutator.pick(digits)), at: position)
+                }
+            }
+            let text = String(characters)
+            #expect(Identifiers.isEventID(text) == Self.isEventIDAsFirstWritten(text), "\(text.debugDescription)")
+        }
+    }
+
+    static func isEventTypeAsFirstWritten(_ text: String) -> Bool {
+        guard (3...64).contains(Array(text.utf8).count) else { return false }
+        let words = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard words.count >= 2 else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.utf8.first, (0x61...0x7A).contains(first) else { return false }
+            return word.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+        }
+    }
+
+    static func isEventIDAsFirstWritten(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 36 else { return false }
+        for (index, byte) in bytes.enumerated() {
+            if [8, 13, 18, 23].contains(index) {
+                guard byte == UInt8(ascii: "-") else { return false }
+            } else {
+                guard (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) else { return false }
+            }
+        }
+        return true
+    }
+
     /// The rule as it was written over `split` (before it read bytes): the reference the byte reading must agree with.
     static func isStreamAsFirstWritten(_ text: String) -> Bool {
         guard (1...128).contains(text.utf8.count) else { return false }
