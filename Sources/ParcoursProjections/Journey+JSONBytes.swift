@@ -2,8 +2,8 @@ import ParcoursClinical
 
 /// The journey written member by member (`JSONMembersWriter`): what a rebuild seals for
 /// every participant, byte for byte what `JSONEncoder` writes with sorted keys (held so by
-/// `CodablePathTests`). The entries one per act are written by hand; the acts' own
-/// content (a plan, a disclosure, a safety assessment…) goes through Codable's path.
+/// `CodablePathTests`). The entries one per act and the plans are written by hand; the
+/// rest of the acts' own content (a disclosure, a safety assessment…) goes through Codable's path.
 extension Journey {
     func write(to writer: JSONBytesWriter) throws {
         var object = JSONMembersWriter(writer)
@@ -29,13 +29,13 @@ extension Journey {
             member.end()
         }
         object.array("episodes", episodes) { $0.write(to: $1) }
-        try object.object("fallPlan", fallPlan) { entry, writer in try Self.writeVersion(entry.id, entry.on, entry.plan, to: writer) }
+        object.object("fallPlan", fallPlan) { entry, writer in Self.writeVersion(entry.id, entry.on, to: writer) { entry.plan.write(to: $0) } }
         object.object("followUp", followUp) { $0.write(to: $1) }
         object.string("lastContactOn", lastContactOn)
         object.string("obligationsExplainedOn", obligationsExplainedOn)
         object.string("participant", participant)
-        try object.object("plan", plan) { entry, writer in try Self.writeVersion(entry.id, entry.on, entry.plan, to: writer) }
-        try object.array("planHistory", planHistory) { entry, writer in try Self.writeVersion(entry.id, entry.on, entry.plan, to: writer) }
+        object.object("plan", plan) { entry, writer in Self.writeVersion(entry.id, entry.on, to: writer) { entry.plan.write(to: $0) } }
+        object.array("planHistory", planHistory) { entry, writer in Self.writeVersion(entry.id, entry.on, to: writer) { entry.plan.write(to: $0) } }
         object.array("referrals", referrals) { $0.write(to: $1) }
         object.array("refusals", refusals) { $0.write(to: $1) }
         try object.array("relapses", relapses) { try $0.write(to: $1) }
@@ -71,11 +71,62 @@ extension Journey {
     }
 
     /// A plan or fall plan in force or replaced: `{"id","on","plan"}`.
-    static func writeVersion(_ id: String, _ on: String, _ plan: some Encodable, to writer: JSONBytesWriter) throws {
+    static func writeVersion(_ id: String, _ on: String, to writer: JSONBytesWriter, _ plan: (JSONBytesWriter) -> Void) {
         var member = JSONMembersWriter(writer)
         member.string("id", id)
         member.string("on", on)
-        try member.value("plan", plan)
+        member.object("plan", ()) { _, writer in plan(writer) }
+        member.end()
+    }
+}
+
+// The plans are written again at every revision (the history keeps each one): by hand too.
+extension PlanRevision {
+    func write(to writer: JSONBytesWriter) {
+        var member = JSONMembersWriter(writer)
+        member.strings("means", means)
+        member.array("needs", needs) { need, writer in
+            var member = JSONMembersWriter(writer)
+            member.string("need", need.need)
+            member.integer("priority", need.priority)
+            member.end()
+        }
+        member.array("objectives", objectives) { objective, writer in
+            var member = JSONMembersWriter(writer)
+            member.string("measure", objective.measure)
+            member.string("status", objective.status)
+            member.string("targetDate", objective.targetDate)
+            member.string("what", objective.what)
+            member.string("why", objective.why)
+            member.end()
+        }
+        member.integer("replaces", replaces)
+        member.string("reviewOn", reviewOn)
+        member.integer("revision", revision)
+        member.end()
+    }
+}
+
+extension FallPlanRevision {
+    func write(to writer: JSONBytesWriter) {
+        var member = JSONMembersWriter(writer)
+        member.array("peopleToCall", peopleToCall) { contact, writer in
+            var member = JSONMembersWriter(writer)
+            member.string("name", contact.name)
+            member.string("phone", contact.phone)
+            member.string("relationship", contact.relationship)
+            member.end()
+        }
+        member.integer("replaces", replaces)
+        member.integer("revision", revision)
+        member.array("riskSituations", riskSituations) { situation, writer in
+            var member = JSONMembersWriter(writer)
+            member.strings("copingStrategies", situation.copingStrategies)
+            member.string("signalKind", situation.signalKind)
+            member.strings("signals", situation.signals)
+            member.string("situation", situation.situation)
+            member.end()
+        }
         member.end()
     }
 }

@@ -76,10 +76,22 @@ public final class DataKey: Sendable {
         secret.withUnsafeBytes { key in
             _ = crypto_kdf_derive_from_key(&subkey, subkey.count, 1, "pcsnonce", key.baseAddress!.assumingMemoryBound(to: UInt8.self))
         }
-        var message = withUnsafeBytes(of: UInt64(associatedData.count).littleEndian, Array.init) + associatedData + plaintext
-        defer { Sodium.zero(&message) }
+        // BLAKE2b of length(AD) ‖ AD ‖ plaintext, hashed in pieces: no copy of the plaintext to zero afterwards.
+        let size = crypto_generichash_statebytes()
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 64)
+        defer {
+            sodium_memzero(memory, size)
+            memory.deallocate()
+        }
+        let state = OpaquePointer(memory)
         var nonce = [UInt8](repeating: 0, count: DataKey.nonceLength)
-        _ = crypto_generichash(&nonce, nonce.count, message, UInt64(message.count), subkey, subkey.count)
+        _ = crypto_generichash_init(state, subkey, subkey.count, nonce.count)
+        withUnsafeBytes(of: UInt64(associatedData.count).littleEndian) { length in
+            _ = crypto_generichash_update(state, length.baseAddress!.assumingMemoryBound(to: UInt8.self), UInt64(length.count))
+        }
+        _ = crypto_generichash_update(state, associatedData, UInt64(associatedData.count))
+        _ = crypto_generichash_update(state, plaintext, UInt64(plaintext.count))
+        _ = crypto_generichash_final(state, &nonce, nonce.count)
         return seal(plaintext, associatedData: associatedData, nonce: nonce)
     }
 }
