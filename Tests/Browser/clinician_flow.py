@@ -90,7 +90,9 @@ def start_browser(downloads=None):
         options.add_argument(argument)
     if downloads:
         options.add_experimental_option("prefs", {"download.default_directory": downloads, "download.prompt_for_download": False})
-    driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    # Chromium's own temporary files (its profile, singleton socket) go to a directory removed at the end, not /tmp.
+    service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"), env=dict(os.environ, TMPDIR=scratch("parcours-chromium-")))
+    driver = webdriver.Chrome(service=service, options=options)
     if downloads:
         driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
     driver.set_script_timeout(30)

@@ -45,9 +45,19 @@ public struct Hash: Hashable, Sendable, Comparable, CustomStringConvertible {
     }
 
     /// A digest from the UTF-8 bytes of 64 lowercase hex digits (a record line read in place).
+    /// Read straight into the digest (every record's `prev`): no array between.
     init?(hexBytes: UnsafeBufferPointer<UInt8>) {
-        guard hexBytes.count == 64, let bytes = Hex.decode(bytes: hexBytes) else { return nil }
-        self.init(bytes: bytes)
+        guard hexBytes.count == 64 else { return nil }
+        var storage: Words = (0, 0, 0, 0)
+        let read = Swift.withUnsafeMutableBytes(of: &storage) { words in
+            for position in 0..<32 {
+                guard let high = Hex.value(hexBytes[2 * position]), let low = Hex.value(hexBytes[2 * position + 1]) else { return false }
+                words[position] = high << 4 | low
+            }
+            return true
+        }
+        guard read else { return nil }
+        self.storage = storage
     }
 
     /// A digest from the standard base64 of 32 bytes; nil for anything else.

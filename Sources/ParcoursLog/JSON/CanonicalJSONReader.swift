@@ -173,6 +173,7 @@ public struct CanonicalJSONReader {
         var ascii = true
         let count = bytes.count
         while true {
+            JSONUnicodeEscape.skipPlainText(in: bytes, at: &index)
             guard index < count else { throw fail("unterminated string") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {

@@ -228,6 +228,7 @@ public final class JSONTape {
             let start = index
             var escaped = false, ascii = true
             while true {
+                JSONUnicodeEscape.skipPlainText(in: bytes, at: &index)
                 guard index < bytes.count else { throw fail("unterminated string") }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") { break }
