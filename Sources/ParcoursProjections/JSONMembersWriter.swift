@@ -33,11 +33,18 @@ struct JSONMembersWriter {
         precondition(bytes.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }, "a name with something to escape")
         previous = bytes
         #endif
-        if count > 0 { writer.output.append(UInt8(ascii: ",")) }
+        Self.write(name, first: count == 0, into: &writer.output)
         count += 1
-        writer.output.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { writer.output.append(contentsOf: $0) }
-        writer.output.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+    }
+
+    /// One access to the writer's buffer for the whole name (each access to a class's
+    /// property is checked for exclusivity at run time).
+    private static func write(_ name: StaticString, first: Bool, into output: inout [UInt8]) {
+        if !first { output.append(UInt8(ascii: ",")) }
+        output.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { output.append(contentsOf: $0) }
+        output.append(UInt8(ascii: "\""))
+        output.append(UInt8(ascii: ":"))
     }
 
     mutating func string(_ name: StaticString, _ value: String) {
