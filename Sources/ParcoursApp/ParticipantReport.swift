@@ -43,10 +43,10 @@ public struct ParticipantReport: Sendable {
         for access in accesses {
             let record = access.record
             let who = [record.actor.rawValue, record.role?.frenchLabel, record.organization].compactMap { $0 }.joined(separator: ", ")
-            let why = record.purpose?.frenchLabel ?? "—"
+            let why = record.purpose?.frenchLabelForTheParticipant ?? "—"
             let outcome = record.outcome == .denied ? "refusée" : "permise"
             var line = "  \(access.recordedAt.description.prefix(16).replacingOccurrences(of: "T", with: " ")) · \(who) · "
-                + "\(record.view?.rawValue ?? "—") · \(why) · \(outcome)"
+                + "\(record.view?.frenchLabel ?? "—") · \(why) · \(outcome)"
             if let justification = record.justification { line += " · justification écrite : « \(justification) »" }
             lines.append(line)
         }

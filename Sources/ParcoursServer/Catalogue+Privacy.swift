@@ -75,6 +75,7 @@ extension Catalogue {
         "outcome-denied": Wording("refusé", en: "denied"),
         "search": Wording("Rechercher", en: "Search"),
         "matched": Wording("enregistrements correspondent.", en: "records match."),
+        "matchedOne": Wording("enregistrement correspond.", en: "record matches."),
         "capped": Wording("Les plus récents sont affichés :", en: "The most recent are shown:"),
         "noneMatched": Wording("Aucun enregistrement ne correspond à ces filtres.", en: "No record matches these filters."),
         "accessCaption": Wording("Enregistrements du journal des accès, du plus récent au plus ancien.", en: "Access log records, newest first."),

@@ -111,7 +111,7 @@ extension PageTemplates {
     <p><label for="outcome">{{t.privacy.outcome}}</label><select id="outcome" name="outcome"><option value="">{{t.privacy.any}}</option>{{#outcomes}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/outcomes}}</select></p>
     <p><button type="submit">{{t.privacy.search}}</button></p>
     </form>
-    <p role="status">{{matched}} {{t.privacy.matched}}{{#capped}} {{t.privacy.capped}} {{shown}}.{{/capped}}</p>
+    <p role="status">{{matched}} {{matchedWord}}{{#capped}} {{t.privacy.capped}} {{shown}}.{{/capped}}</p>
     {{#hasRecords}}
     <table class="access-log">
     <caption>{{t.privacy.accessCaption}}</caption>

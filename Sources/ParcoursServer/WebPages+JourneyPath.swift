@@ -44,7 +44,7 @@ extension WebPages {
         var entry: [String: Any] = [
             "at": instant, "when": ClinicalDate.instantOrNil(instant).map(minute) ?? String(instant.prefix(10)),
             "actor": opening.actor, "view": opening.view.map { VocabularyLabel.label($0, in: language) } ?? "—", "categories": categories,
-            "purpose": opening.purpose.map { word("purpose-" + $0.rawValue) } ?? "—",
+            "purpose": opening.purpose.map { VocabularyLabel.label($0, in: language) } ?? "—",
             "refused": opening.refused, "brokeGlass": opening.brokeGlass,
         ]
         let roleOrganization = [opening.role.map { VocabularyLabel.label($0, in: language) }, opening.organization].compactMap { $0 }

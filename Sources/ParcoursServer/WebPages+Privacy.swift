@@ -98,7 +98,8 @@ extension WebPages {
             "views": AccessView.allCases.map { option($0.rawValue, VocabularyLabel.label($0, in: language), search.view) },
             "purposes": AccessPurpose.allCases.map { option($0.rawValue, VocabularyLabel.label($0, in: language), search.purpose) },
             "outcomes": ["permitted", "denied"].map { option($0, Catalogue.privacy["outcome-" + $0]!(language), search.outcome) },
-            "matched": records.count, "capped": records.count > AccessSearch.shown, "shown": shown.count,
+            "matched": records.count, "matchedWord": Catalogue.privacy[records.count == 1 ? "matchedOne" : "matched"]!(language),
+            "capped": records.count > AccessSearch.shown, "shown": shown.count,
             "records": Array(shown), "hasRecords": !shown.isEmpty,
         ]
         return page("privacyAccess", title: Catalogue.privacy["accessTitle"]!(language), values, session: session)

@@ -73,6 +73,8 @@ struct AuditCLITests {
         #expect(report.contains("Personne Fictive"))
         #expect(report.contains("accès d'urgence justifié") && report.contains(AccessPolicyCLITests.justification))
         #expect(report.contains("votre demande"), "the report's own access is listed")
+        // Spoken to the person: views in words, never their codes.
+        #expect(report.contains("rapport remis à la personne · votre demande") && !report.contains("participant-report"))
         let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         let again = try cli.run(["participant-report", participant, "--as", Self.officer, "--out", out], env: Self.asEnrolled)

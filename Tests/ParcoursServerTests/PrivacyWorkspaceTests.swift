@@ -160,12 +160,14 @@ struct PrivacyWorkspaceTests {
             let all = try await client.get("/confidentialite/acces", jar: jar)
             #expect(all.status == .ok)
             #expect(all.text.contains("<label for=\"participant\">") && all.text.contains("<label for=\"outcome\">"))
+            // Purposes as the privacy officer says them, not as the participant's report speaks to the person.
+            #expect(all.text.contains(">demande de la personne</option>") && !all.text.contains("votre demande"))
             let rows = all.text.components(separatedBy: "<tr><th scope=\"row\">").dropFirst().map { Int($0.prefix { $0.isNumber })! }
             #expect(rows == rows.sorted(by: >) && !rows.isEmpty, "newest first")
             let strangers = try await client.get("/confidentialite/acces?actor=\(WebFixture.stranger)&purpose=break-glass&outcome=permitted"
                                                  + "&participant=\(fixture.participant)&view=journey&from=2000-01-01&to=2100-01-01", jar: jar)
             #expect(strangers.status == .ok)
-            #expect(strangers.text.contains("<p role=\"status\">1 enregistrements correspondent."))
+            #expect(strangers.text.contains("<p role=\"status\">1 enregistrement correspond."), "one record, said in the singular")
             #expect(strangers.text.contains("<tr><th scope=\"row\">\(glass)</th>") && strangers.text.contains("à revoir"))
             #expect(strangers.text.contains("href=\"/confidentialite/acces/\(glass)/preuve\""))
             #expect(strangers.text.contains("<option value=\"journey\" selected>parcours</option>")
