@@ -9,6 +9,14 @@ import Foundation
 public protocol ActDataDecoding {
     /// The data decoded as `type`; throws when it is not one.
     func decode<T: Decodable>(_ type: T.Type) throws -> T
+
+    /// The data read into positioned values, for reading an act by hand (`ActReading`);
+    /// nil when this reader has none or the data is not one it reads — then `decode` reads it.
+    var fields: (any ActDataFields)? { get }
+}
+
+extension ActDataDecoding {
+    public var fields: (any ActDataFields)? { nil }
 }
 
 /// The data read by Foundation's `JSONDecoder`: the reader every other one must agree with.

@@ -52,6 +52,7 @@ public struct RecordedAct: Sendable, Equatable {
 
     /// The act of `kind` `reader` reads, with when it happened and its warnings.
     static func read(_ kind: ClinicalActType, _ reader: some ActDataDecoding) -> RecordedAct? {
+        if let fields = reader.fields, let act = try? RecordedAct.read(kind, by: ActReading(fields: fields)) { return act }
         func read<A: Decodable>(_ type: A.Type, _ wrap: (A) -> Act) -> RecordedAct? {
             guard let stored = try? reader.decode(Stored<A>.self) else { return nil }
             return RecordedAct(type: kind, act: wrap(stored.act), occurredAt: stored.occurredAt, warnings: stored.warnings)
@@ -79,6 +80,12 @@ public struct RecordedAct: Sendable, Equatable {
         }
     }
 
+    /// An act's instant as stored, with milliseconds when it was written without (so that
+    /// instants sort as text).
+    static func instant(_ given: String) -> String {
+        given.utf8.count == 24 ? given : ClinicalDate.instantOrNil(given).map(ClinicalDate.format) ?? given
+    }
+
     /// An act's own members, with `occurredAt` and `warnings` beside them, in one pass.
     struct Stored<A: Decodable>: Decodable {
         var act: A
@@ -92,8 +99,7 @@ public struct RecordedAct: Sendable, Equatable {
             let container = try decoder.container(keyedBy: Keys.self)
             // Always with milliseconds, so instants sort as text. Absent only from an act not
             // yet stored (the recorder folds it before it has an envelope).
-            let given = try container.decodeIfPresent(String.self, forKey: .occurredAt) ?? ""
-            occurredAt = given.utf8.count == 24 ? given : ClinicalDate.instantOrNil(given).map(ClinicalDate.format) ?? given
+            occurredAt = RecordedAct.instant(try container.decodeIfPresent(String.self, forKey: .occurredAt) ?? "")
             warnings = try container.decodeIfPresent([ClinicalWarning].self, forKey: .warnings) ?? []
         }
     }

@@ -21,4 +21,31 @@ struct ParsedJSONData: ActDataDecoding {
         if let decoded = try? JSONTapeDecoder().decode(type, from: Array(data)) { return decoded }
         return try FoundationActData(data: data).decode(type)
     }
+
+    /// The data on a tape, for the domain to read an act by hand; nil when the log's reader
+    /// refuses it (then `decode` reads it as `JSONDecoder` would).
+    var fields: (any ActDataFields)? { (try? JSONTape(Array(data))).map(TapeFields.init) }
+}
+
+/// A tape as the domain reads an act from it.
+struct TapeFields: ActDataFields {
+    let tape: JSONTape
+
+    func kind(at position: Int) -> ActValueKind {
+        switch tape.kind(at: position) {
+        case .null: .null
+        case .bool: .bool
+        case .int: .integer
+        case .string: .string
+        case .array: .array
+        case .object: .object
+        }
+    }
+
+    func member(_ name: StaticString, of object: Int) -> Int? { tape.member(name, of: object) }
+    func text(at position: Int) -> String { tape.text(at: position) }
+    func integer(at position: Int) -> Int64 { tape.integer(at: position) }
+    func truth(at position: Int) -> Bool { tape.truth(at: position) }
+    func count(at position: Int) -> Int { tape.count(at: position) }
+    func after(_ position: Int) -> Int { tape.after(position) }
 }

@@ -7,8 +7,8 @@
 /// parser's tree. The projections read every act of a rebuild through it
 /// (`JSONTapeDecoder`): a tree of dictionaries per act was the most of their decoding time.
 public final class JSONTape {
-    /// What a node is.
-    enum Kind: UInt8 {
+    /// What a value is.
+    public enum Kind: UInt8, Sendable {
         case null, bool, int, string, array, object
     }
 
@@ -49,7 +49,7 @@ public final class JSONTape {
     }
 
     /// A string node's text, read from the bytes it was read from.
-    fileprivate static func text(of node: Node, in bytes: UnsafeBufferPointer<UInt8>) -> String {
+    static func text(of node: Node, in bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard node.escaped else { return String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(node.start)..<Int(node.end)]), as: UTF8.self) }
         var cursor = Cursor(bytes: bytes, index: Int(node.start))
         // Checked when read: the escapes are well formed.

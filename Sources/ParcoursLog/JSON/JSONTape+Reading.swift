@@ -1,0 +1,56 @@
+/// A tape read by hand, value by value, each value named by its position: for a reader that
+/// knows its data's shape (the clinical acts a projection folds) and would spend more in
+/// `Codable`'s containers, boxes and generic lookups than in the reading itself.
+///
+/// The root value is at position 0; an object's members and an array's elements are found
+/// from its position. Asking a value for what it is not (the text of an integer) is a
+/// programming error: look at `kind(at:)` first.
+extension JSONTape {
+    /// What the value at `position` is.
+    public func kind(at position: Int) -> Kind { nodes[position].kind }
+
+    /// The position of the value of the member named `name` of the object at `object`; nil
+    /// when the object has no such member. Names are compared byte for byte, without
+    /// building a string (unless the name was written with escapes).
+    public func member(_ name: StaticString, of object: Int) -> Int? {
+        let end = Int(nodes[object].next)
+        return name.withUTF8Buffer { wanted in
+            bytes.withUnsafeBufferPointer { bytes in
+                var child = object + 1
+                while child < end {
+                    let node = nodes[child]
+                    if node.escaped {
+                        if Self.text(of: node, in: bytes).utf8.elementsEqual(wanted) { return child + 1 }
+                    } else if Int(node.end - node.start) == wanted.count,
+                              memcmp(bytes.baseAddress! + Int(node.start), wanted.baseAddress!, wanted.count) == 0 {
+                        return child + 1
+                    }
+                    child = Int(nodes[child + 1].next)
+                }
+                return nil
+            }
+        }
+    }
+
+    /// The text of the string at `position`, escapes decoded.
+    public func text(at position: Int) -> String { string(nodes[position]) }
+
+    /// The integer at `position` (within ±(2^53−1), as the parser reads them).
+    public func integer(at position: Int) -> Int64 { nodes[position].number }
+
+    /// The boolean at `position`.
+    public func truth(at position: Int) -> Bool { nodes[position].number != 0 }
+
+    /// How many elements the array, or members the object, at `position` holds.
+    public func count(at position: Int) -> Int { Int(nodes[position].count) }
+
+    /// The position just past the value at `position` and all it holds: an array's next
+    /// element (an array's first element is at its own position + 1).
+    public func after(_ position: Int) -> Int { Int(nodes[position].next) }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
