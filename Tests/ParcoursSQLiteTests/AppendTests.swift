@@ -66,6 +66,34 @@ struct AppendTests {
         #expect(try test.head() == before)
     }
 
+    @Test("a batch mixing new events, an event already recorded and one repeated within the batch gives each its place, and verifies")
+    func mixedBatch() throws {
+        let test = try TestStore()
+        try test.appendSample(3)
+        let recorded = EventDraft(type: "note.added", stream: "participant/P-TEST01", data: ["a": 1], id: "00000000-0000-4000-8000-00000000abc1")
+        let earlier = try test.store.append([recorded], by: test.admin, master: test.master)[0]
+        let fresh = EventDraft(type: "note.added", stream: "participant/P-TEST02", data: ["a": 2], id: "00000000-0000-4000-8000-00000000abc2")
+        let results = try test.store.append([
+            EventDraft(type: "note.added", stream: "participant/P-TEST00", data: ["a": 0]),
+            recorded,
+            fresh,
+            EventDraft(type: "note.added", stream: "participant/P-TEST00", data: ["a": 4]),
+            fresh,
+            EventDraft(type: "note.added", stream: "participant/P-TEST02", data: ["a": 3]),
+        ], by: test.admin, master: test.master)
+        #expect(results.map(\.existing) == [false, true, false, false, true, false])
+        #expect(results[1] == AppendResult(seq: earlier.seq, id: earlier.id, stream: earlier.stream, version: earlier.version,
+                                           leafHash: earlier.leafHash, existing: true))
+        #expect(results[4].seq == results[2].seq && results[4].leafHash == results[2].leafHash)
+        // The new records follow one another at the head, each stream's versions in order.
+        #expect([results[0], results[2], results[3], results[5]].map(\.seq) == Array(earlier.seq + 1...earlier.seq + 4))
+        #expect(results[5].version == results[2].version + 1)
+        #expect(try test.store.events(inStream: "participant/P-TEST02", master: test.master).map(\.envelope.version) == [0, 1, 2])
+        #expect(results[3].version == results[0].version + 1)
+        let report = try test.store.verify()
+        #expect(report.events.size == earlier.seq + 5)
+    }
+
     @Test("expectedVersion matching the stream is accepted")
     func expectedVersion() throws {
         let test = try TestStore()

@@ -45,14 +45,34 @@ public final class LogWriter: Sendable {
             guard !drafts.isEmpty else { throw LogError.invalidInput(field: "events", reason: "at least one event is needed") }
             var head = try self.head(transaction, kind: .events)
             var (directory, count) = try self.directory(transaction)
-            var batch = Batch()
-            var results: [AppendResult] = []
+            var batch = Batch(next: head.size)
+            // Each envelope is signed on the second core as soon as it is checked, while the next ones are checked and sealed.
+            let chain = ChainSigner(key: signingKey, after: head.previous, concurrent: drafts.count > 1)
+            defer { chain.cancel() }
+            func inBatch(_ index: Int, _ body: () throws -> Void) throws {
+                do { try body() } catch let error as LogError where drafts.count > 1 { throw LogError.inBatch(event: index + 1, error) }
+            }
+            var planned: [Planned] = []
             for (index, draft) in drafts.enumerated() {
-                do {
-                    results.append(try appendOne(draft, author: author, signingKey: signingKey, now: now, transaction: transaction,
-                                                 head: &head, directory: &directory, batch: &batch))
-                } catch let error as LogError where drafts.count > 1 {
-                    throw LogError.inBatch(event: index + 1, error)
+                try inBatch(index) {
+                    planned.append(try plan(draft, index: index, author: author, now: now, transaction: transaction, directory: &directory,
+                                            batch: &batch, chain: chain))
+                }
+            }
+            chain.close()
+            var results: [AppendResult] = []
+            for (index, plan) in planned.enumerated() {
+                switch plan {
+                case .existing(let result): results.append(result)
+                case .repeats(let earlier):
+                    var repeated = results[earlier]
+                    repeated.existing = true
+                    results.append(repeated)
+                case .new(let stream, let closesStream):
+                    try inBatch(index) {
+                        results.append(try insert(chain.next(), transaction: transaction, head: &head))
+                        if closesStream { try transaction.destroyDataKeys(forStream: stream) }
+                    }
                 }
             }
             try extra?(transaction)
@@ -115,7 +135,7 @@ public final class LogWriter: Sendable {
                                     version: head.size, type: record.type, recordedAt: .now(),
                                     author: Author(actor: Directory.logActor, key: logKey.publicKey), prev: head.previous,
                                     payload: .clear(record.data))
-            results.append(try insert(LogRecord.signed(envelope, with: logKey), transaction: transaction, head: &head))
+            results.append(try insert(ChainSigner.sign(envelope, after: head.previous, with: logKey), transaction: transaction, head: &head))
         }
         return (results, head)
     }
@@ -152,10 +172,23 @@ public final class LogWriter: Sendable {
     }
 
     private struct Batch {
-        var byID: [String: (EventDraft, AppendResult)] = [:]
+        /// The seq of the next new record.
+        var next: UInt64
+        /// The drafts of the batch that made a new record, by id: their place in the batch.
+        var byID: [String: (EventDraft, Int)] = [:]
         var streams: [String: (next: UInt64, closed: Bool)] = [:]
         var dataKeys: [String: DataKey] = [:]
         var directoryEvents: Int64 = 0
+    }
+
+    /// What a draft of a batch comes to, decided before any record is inserted.
+    private enum Planned {
+        /// The store already holds this same event: nothing is written.
+        case existing(AppendResult)
+        /// The same event as the draft at that place of the batch: nothing more is written.
+        case repeats(Int)
+        /// A new record, its envelope handed to the chain; a `participant.erased` closes its stream.
+        case new(stream: String, closesStream: Bool)
     }
 
     private func head(_ transaction: any LogTransaction, kind: LogKind) throws -> Head {
@@ -167,23 +200,22 @@ public final class LogWriter: Sendable {
         return Head(size: size, previous: previous, frontier: try MerkleFrontier(size: size, reader: transaction.hashReader))
     }
 
-    private func appendOne(_ draft: EventDraft, author: Author, signingKey: SigningKey, now: () -> Timestamp,
-                           transaction: any LogTransaction, head: inout Head, directory: inout Directory,
-                           batch: inout Batch) throws -> AppendResult {
+    /// Checks a draft against the record and the batch before it, seals it and hands its
+    /// envelope to the chain; or finds that it repeats an event already recorded.
+    private func plan(_ draft: EventDraft, index: Int, author: Author, now: () -> Timestamp, transaction: any LogTransaction,
+                      directory: inout Directory, batch: inout Batch, chain: ChainSigner) throws -> Planned {
         if let id = draft.id {
-            if let (earlier, result) = batch.byID[id] {
+            if let (earlier, place) = batch.byID[id] {
                 guard earlier.type == draft.type, earlier.stream == draft.stream, earlier.data == draft.data else {
                     throw LogError.idConflict(id: id)
                 }
-                var repeated = result
-                repeated.existing = true
-                return repeated
+                return .repeats(place)
             }
             if let seq = try transaction.seq(ofID: id) {
-                return try existing(seq: seq, matching: draft, transaction: transaction)
+                return .existing(try existing(seq: seq, matching: draft, transaction: transaction))
             }
         }
-        if head.size > 0 {
+        if batch.next > 0 {
             guard let actor = directory.actors[author.actor] else { throw LogError.unknownActor(author.actor) }
             guard actor.active else { throw LogError.revokedActor(author.actor) }
             guard actor.key == author.key else { throw LogError.keyUnavailable(actor: author.actor) }
@@ -211,23 +243,23 @@ public final class LogWriter: Sendable {
             }
             payload = .clear(draft.data)
         }
-        let envelope = Envelope(log: origin, seq: head.size, id: id, stream: draft.stream, version: position.next, type: draft.type,
-                                schema: draft.schema, recordedAt: now(), author: author, prev: head.previous, payload: payload)
+        // `prev` is the chain's to set: the leaf hash of the record before, known once that one is signed.
+        let envelope = Envelope(log: origin, seq: batch.next, id: id, stream: draft.stream, version: position.next, type: draft.type,
+                                schema: draft.schema, recordedAt: now(), author: author, prev: .zero, payload: payload)
         do {
             try directory.admit(envelope)
             try StreamRules.checkPayload(of: envelope)
         } catch {
             throw LogError.notPermitted(actor: author.actor, reason: "write this: \(error.reason)")
         }
-        let result = try insert(LogRecord.signed(envelope, with: signingKey), transaction: transaction, head: &head)
-        if StreamRules.closesStream(envelope) {
-            try transaction.destroyDataKeys(forStream: envelope.stream)
-            batch.dataKeys[envelope.stream] = nil
-        }
-        batch.streams[draft.stream] = (position.next + 1, StreamRules.closesStream(envelope))
-        batch.byID[id] = (draft, result)
+        chain.submit(envelope)
+        let closesStream = StreamRules.closesStream(envelope)
+        if closesStream { batch.dataKeys[envelope.stream] = nil }
+        batch.streams[draft.stream] = (position.next + 1, closesStream)
+        batch.byID[id] = (draft, index)
+        batch.next += 1
         if draft.stream == Identifiers.directoryStream { batch.directoryEvents += 1 }
-        return result
+        return .new(stream: envelope.stream, closesStream: closesStream)
     }
 
     private func streamPosition(_ stream: String, transaction: any LogTransaction) throws -> (next: UInt64, closed: Bool) {
@@ -259,11 +291,10 @@ public final class LogWriter: Sendable {
                             existing: true)
     }
 
-    private func insert(_ signed: (record: LogRecord, line: [UInt8]), transaction: any LogTransaction, head: inout Head) throws -> AppendResult {
-        let (record, line) = signed
+    private func insert(_ signed: ChainSigner.Signed, transaction: any LogTransaction, head: inout Head) throws -> AppendResult {
+        let (record, line, leaf) = (signed.record, signed.line, signed.leaf)
         let envelope = record.envelope
         precondition(envelope.seq == head.size && envelope.prev == head.previous)
-        let leaf = LogRecord.leafHash(line: line)
         try transaction.insert(record, line: line, leafHash: leaf, completing: head.frontier.append(leaf))
         head.size += 1
         head.previous = leaf
