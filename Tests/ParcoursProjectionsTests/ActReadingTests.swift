@@ -115,6 +115,27 @@ struct ActReadingTests {
         #expect(refused > 1_000 && read > 500, "both refusals and readings are compared (\(refused), \(read))")
     }
 
+    @Test("member names written with escapes are found as the Codable path finds them, canonically equivalent text included")
+    func escapedNames() throws {
+        var compared = 0
+        for (type, data) in try CodablePathTests.goldenActs() {
+            let full = data.merging(Self.everyOptional[type] ?? [:]) { _, new in new }
+            let text = String(decoding: CodablePathTests.bytes(.object(full)), as: UTF8.self)
+            // A name's first letter written as a \u escape, and a capital K as an escaped Kelvin sign (U+212A, equivalent to K).
+            for name in full.keys {
+                let first = name.unicodeScalars.first!
+                let escaped = text.replacingOccurrences(of: "\"\(name)\":", with: "\"\\u\(String(format: "%04x", first.value))\(name.dropFirst())\":")
+                let kelvin = text.replacingOccurrences(of: "Kind\":", with: "\\u212Aind\":")
+                for variant in [escaped, kelvin] where variant != text {
+                    let bytes = Data(variant.utf8)
+                    #expect(Self.byHand(type, bytes) == Self.byCodable(type, bytes), "\(type).\(name) written another way")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 100)
+    }
+
     @Test("data the log's reader refuses (a fraction, a duplicate member) is not read by hand: the projections read it as Codable does")
     func notOnTheTape() throws {
         var stage = try #require(CodablePathTests.goldenActs().first { $0.type == "stage.assessed" }).data

@@ -94,6 +94,20 @@ struct AppendTests {
         #expect(report.events.size == earlier.seq + 5)
     }
 
+    @Test("after an erasure in the same batch, an event of that stream already recorded is refused: the stream is closed")
+    func erasedThenRepeated() throws {
+        let test = try TestStore()
+        let recorded = EventDraft(type: "note.added", stream: "participant/P-TEST01", data: ["a": 1], id: "00000000-0000-4000-8000-00000000abc3")
+        try test.store.append([recorded], by: test.admin, master: test.master)
+        let before = try test.head()
+        let erasure = EventDraft(type: "participant.erased", stream: "participant/P-TEST01", data: ["reason": "participant-request"])
+        #expect(throws: LogError.inBatch(event: 2, .streamClosed(stream: "participant/P-TEST01"))) {
+            try test.store.writer.append([erasure, recorded], by: Author(actor: test.admin.id, key: test.admin.key.publicKey),
+                                         signingKey: test.admin.key, to: test.store.logStore(master: test.master))
+        }
+        #expect(try test.head() == before)
+    }
+
     @Test("expectedVersion matching the stream is accepted")
     func expectedVersion() throws {
         let test = try TestStore()

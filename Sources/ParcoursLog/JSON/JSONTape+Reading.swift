@@ -11,7 +11,8 @@ extension JSONTape {
 
     /// The position of the value of the member named `name` of the object at `object`; nil
     /// when the object has no such member. Names are compared byte for byte, without
-    /// building a string (unless the name was written with escapes).
+    /// building a string; one written with escapes is compared as text, as `JSONTapeDecoder`
+    /// compares it.
     public func member(_ name: StaticString, of object: Int) -> Int? {
         let end = Int(nodes[object].next)
         return name.withUTF8Buffer { wanted in
@@ -20,7 +21,8 @@ extension JSONTape {
                 while child < end {
                     let node = nodes[child]
                     if node.escaped {
-                        if Self.text(of: node, in: bytes).utf8.elementsEqual(wanted) { return child + 1 }
+                        // As the decoder compares a name written with escapes: as text (`string(_:equals:)`).
+                        if Self.text(of: node, in: bytes) == name.description { return child + 1 }
                     } else if Int(node.end - node.start) == wanted.count,
                               memcmp(bytes.baseAddress! + Int(node.start), wanted.baseAddress!, wanted.count) == 0 {
                         return child + 1

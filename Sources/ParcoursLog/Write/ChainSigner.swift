@@ -45,18 +45,25 @@ final class ChainSigner: @unchecked Sendable {
     private var taken = 0
     private var previous: Hash
 
-    /// A chain starting after `previous`; on a second thread when `concurrent`.
+    private let concurrent: Bool
+
+    /// A chain starting after `previous`; on a second thread when `concurrent` (from the
+    /// first envelope handed in: a batch refused before has held no thread).
     init(key: SigningKey, after previous: Hash, concurrent: Bool) {
         self.key = key
         first = previous
         self.previous = previous
-        if concurrent { DispatchQueue.global().async { [self] in work() } }
+        self.concurrent = concurrent
     }
 
     /// Hands in the next envelope of the chain.
     func submit(_ envelope: Envelope) {
-        state.withLock { $0.envelopes.append(envelope) }
+        let isFirst = state.withLock { state in
+            state.envelopes.append(envelope)
+            return state.envelopes.count == 1
+        }
         envelopeReady.signal()
+        if isFirst, concurrent { DispatchQueue.global().async { [self] in work() } }
     }
 
     /// No more envelopes.

@@ -212,7 +212,7 @@ public final class LogWriter: Sendable {
                 return .repeats(place)
             }
             if let seq = try transaction.seq(ofID: id) {
-                return .existing(try existing(seq: seq, matching: draft, transaction: transaction))
+                return .existing(try existing(seq: seq, matching: draft, transaction: transaction, batch: batch))
             }
         }
         if batch.next > 0 {
@@ -268,7 +268,9 @@ public final class LogWriter: Sendable {
     }
 
     /// The stored event an id names, if it says the same as the draft (same stream, type and data).
-    private func existing(seq: UInt64, matching draft: EventDraft, transaction: any LogTransaction) throws -> AppendResult {
+    /// A stream the batch erases has lost its key for what comes after the erasure, as when
+    /// each record was inserted before the next draft was checked.
+    private func existing(seq: UInt64, matching draft: EventDraft, transaction: any LogTransaction, batch: Batch) throws -> AppendResult {
         guard let line = try transaction.line(at: seq) else { throw LogError.storeDamaged("record \(seq) is missing") }
         let parsed: ParsedRecord
         do { parsed = try ParsedRecord(line: line, checkSignature: false) } catch {
@@ -279,7 +281,8 @@ public final class LogWriter: Sendable {
         switch envelope.payload {
         case .clear(let data): same = data == draft.data
         case .sealed(let sealed):
-            guard let key = try transaction.dataKey(forStream: envelope.stream, create: false) else {
+            guard batch.streams[envelope.stream]?.closed != true,
+                  let key = try transaction.dataKey(forStream: envelope.stream, create: false) else {
                 throw LogError.streamClosed(stream: envelope.stream)
             }
             same = try sealed.open(with: key, envelope: envelope) == draft.data
