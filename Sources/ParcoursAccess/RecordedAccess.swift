@@ -14,7 +14,7 @@ public struct RecordedAccess: Sendable, Equatable {
             throw DamagedAccessRecord(seq: entry.seq, field: "type")
         }
         do {
-            record = try JSONValueDecoder().decode(AccessRecord.self, from: .object(entry.payload))
+            record = try AccessRecord(readingByHand: entry.payload) ?? JSONValueDecoder().decode(AccessRecord.self, from: .object(entry.payload))
         } catch let error as JSONValueDecodingError {
             throw DamagedAccessRecord(seq: entry.seq, field: error.field)
         } catch {
