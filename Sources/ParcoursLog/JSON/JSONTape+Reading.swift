@@ -14,22 +14,14 @@ extension JSONTape {
     /// building a string; one written with escapes is compared as text, as `JSONTapeDecoder`
     /// compares it.
     public func member(_ name: StaticString, of object: Int) -> Int? {
-        let end = Int(nodes[object].next)
-        return name.withUTF8Buffer { wanted in
+        name.withUTF8Buffer { wanted in
             bytes.withUnsafeBufferPointer { bytes in
-                var child = object + 1
-                while child < end {
-                    let node = nodes[child]
-                    if node.escaped {
-                        // As the decoder compares a name written with escapes: as text (`string(_:equals:)`).
-                        if Self.text(of: node, in: bytes) == name.description { return child + 1 }
-                    } else if Int(node.end - node.start) == wanted.count,
-                              memcmp(bytes.baseAddress! + Int(node.start), wanted.baseAddress!, wanted.count) == 0 {
-                        return child + 1
-                    }
-                    child = Int(nodes[child + 1].next)
+                member(of: object) { node in
+                    // As the decoder compares a name written with escapes: as text (`string(_:equals:)`).
+                    if node.escaped { return Self.text(of: node, in: bytes) == name.description }
+                    return Int(node.end - node.start) == wanted.count
+                        && memcmp(bytes.baseAddress! + Int(node.start), wanted.baseAddress!, wanted.count) == 0
                 }
-                return nil
             }
         }
     }

@@ -112,10 +112,15 @@ extension TapeValueDecoder: SingleValueDecodingContainer {
 extension JSONTape {
     /// The index of the value of the member named `name` in the object at `object`, or nil.
     func member(_ name: String, of object: Int) -> Int? {
+        member(of: object) { string($0, equals: name) }
+    }
+
+    /// The index of the value of the first member of the object at `object` whose name node `isNamed`, or nil.
+    func member(of object: Int, where isNamed: (Node) -> Bool) -> Int? {
         let end = Int(nodes[object].next)
         var child = object + 1
         while child < end {
-            if string(nodes[child], equals: name) { return child + 1 }
+            if isNamed(nodes[child]) { return child + 1 }
             child = Int(nodes[child + 1].next)
         }
         return nil
