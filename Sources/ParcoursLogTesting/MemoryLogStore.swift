@@ -127,6 +127,10 @@ struct MemoryLogTransaction: LogTransaction {
         try subtrees.map { try subtreeHash(level: $0.level, index: $0.index) }
     }
 
+    func subtreeHashes(level: Int, indices: Range<UInt64>) throws -> [Hash?] {
+        indices.map { log.tree[Subtree(level: level, index: $0)] }
+    }
+
     func subtreeHashCount() throws -> UInt64 { UInt64(log.tree.count) }
 
     /// Ids are a dictionary's keys here: none can repeat.

@@ -58,6 +58,20 @@ extension PostgresLogTransaction {
         }
     }
 
+    func subtreeHashes(level: Int, indices: Range<UInt64>) throws -> [Hash?] {
+        var hashes = [Hash?](repeating: nil, count: indices.count)
+        guard !indices.isEmpty else { return hashes }
+        let rows = try session.rows("""
+            SELECT idx, hash FROM \(unescaped: tree)
+            WHERE level = \(Int32(level)) AND idx >= \(Int64(indices.lowerBound)) AND idx < \(Int64(indices.upperBound))
+            """)
+        for row in rows {
+            let (index, bytes) = try row.decode((Int64, ByteBuffer).self)
+            hashes[Int(UInt64(index) - indices.lowerBound)] = Hash(bytes: bytes.readableBytesView)
+        }
+        return hashes
+    }
+
     func subtreeHashCount() throws -> UInt64 {
         UInt64(try session.row("SELECT COUNT(*) FROM \(unescaped: tree)")?.decode(Int64.self) ?? 0)
     }

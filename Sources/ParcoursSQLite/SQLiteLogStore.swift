@@ -141,8 +141,10 @@ extension SQLiteLogTransaction {
             """)
         var records: [StoredRecord] = []
         while let row = try rows.next() {
+            // The two blobs read in place (`withUnsafeData`): each copied once, into the hash and the line.
             records.append(StoredRecord(seq: row[0], id: row[1], stream: row[2], version: row[3], type: row[4], author: row[5], recordedAt: row[6],
-                                        leafHash: Hash(bytes: row[7] as Data), line: Array(row[8] as Data)))
+                                        leafHash: try row.withUnsafeData(atIndex: 7) { $0.flatMap { Hash(bytes: $0) } },
+                                        line: try row.withUnsafeData(atIndex: 8) { $0.map { Array($0) } ?? [] }))
             if records.count == chunk {
                 try body(records)
                 records.removeAll(keepingCapacity: true)
@@ -171,6 +173,18 @@ extension SQLiteLogTransaction {
             }
             return hash
         }
+    }
+
+    func subtreeHashes(level: Int, indices: Range<UInt64>) throws -> [Hash?] {
+        var hashes = [Hash?](repeating: nil, count: indices.count)
+        guard !indices.isEmpty else { return hashes }
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT idx, hash FROM \(table.treeTable) WHERE level = ? AND idx >= ? AND idx < ?"),
+                                       arguments: [level, Int64(indices.lowerBound), Int64(indices.upperBound)])
+        while let row = try rows.next() {
+            let index: Int64 = row[0]
+            hashes[Int(UInt64(index) - indices.lowerBound)] = try row.withUnsafeData(atIndex: 1) { $0.flatMap { Hash(bytes: $0) } }
+        }
+        return hashes
     }
 
     func subtreeHashCount() throws -> UInt64 {

@@ -129,6 +129,38 @@ struct TamperingTests {
         #expect(found.failure.reason.contains("tree hash"))
     }
 
+    /// A log of more than two of verification's chunks (2,048 records): the stored tree
+    /// hashes are read a level at a time for each chunk, so a hash changed, missing or cut
+    /// short in a later chunk, or at the level a whole chunk completes, is found at the
+    /// leaf that completes its subtree.
+    @Test("a stored tree hash damaged past the first chunk is found at the leaf completing it", arguments: [
+        ("UPDATE event_tree SET hash = zeroblob(32) WHERE level = 0 AND idx = 3000", 3000),
+        ("UPDATE event_tree SET hash = zeroblob(32) WHERE level = 11 AND idx = 1", 4095),
+        ("UPDATE event_tree SET hash = zeroblob(32) WHERE level = 12 AND idx = 0", 4095),
+        ("UPDATE event_tree SET hash = zeroblob(32) WHERE level = 4 AND idx = 200", 3215),
+        ("DELETE FROM event_tree WHERE level = 1 AND idx = 2047", 4095),
+        ("UPDATE event_tree SET hash = substr(hash, 1, 31) WHERE level = 0 AND idx = 2048", 2048),
+    ])
+    func treeHashDamagedInALongLog(damage: String, seq: Int) throws {
+        let test = try TestStore()
+        _ = try test.appendSample(4_200, participants: 7)
+        try test.tamper { db in try db.execute(sql: damage) }
+        let found = try #require(try test.verificationFailure())
+        #expect(found.log == "events")
+        #expect(found.failure.seq == UInt64(seq))
+        #expect(found.failure.reason.contains("tree hash"))
+    }
+
+    @Test("a log of more than two chunks verifies whole, every stored tree hash compared")
+    func longLogVerifies() throws {
+        let test = try TestStore()
+        _ = try test.appendSample(4_200, participants: 7)
+        #expect(try test.verificationFailure() == nil)
+        let verified = try Store.open(at: test.directory).verify()
+        #expect(verified.events.size == (try test.store.size()))
+        #expect(verified.events.root == (try test.store.root()).root)
+    }
+
     @Test("an access-log record changed is found in the access log")
     func accessRecordChanged() throws {
         let (test, _) = try Self.populated()

@@ -69,8 +69,9 @@ public final class LogVerifier {
     /// Verifies the next records, given as their lines (without newlines).
     ///
     /// - Parameter also: a further check of each record that passed the log's
-    ///   rules, with its offset in `lines` (a store compares its columns here).
-    public func consume(_ lines: [[UInt8]], also: ((Int, ParsedRecord) throws(LogFormatError) -> Void)? = nil) throws(IntegrityFailure) {
+    ///   rules, with its offset in `lines` and the subtrees it completes (a store
+    ///   compares its columns and tree hashes here).
+    public func consume(_ lines: [[UInt8]], also: Also? = nil) throws(IntegrityFailure) {
         try finish()
         try settle(ParseBatch(lines: lines, workers: workers, check: nil), also: also)
     }
@@ -86,7 +87,7 @@ public final class LogVerifier {
     ///     after the log's rules pass for that record, as `also` would.
     ///   - also: a further check of each record that passed the log's rules, in order.
     public func submit(_ lines: [[UInt8]], unordered: (@Sendable (Int, ParsedRecord) -> String?)? = nil,
-                       also: ((Int, ParsedRecord) throws(LogFormatError) -> Void)? = nil) throws(IntegrityFailure) {
+                       also: Also? = nil) throws(IntegrityFailure) {
         let batch = ParseBatch(lines: lines, workers: workers, check: unordered)
         let previous = pending
         pending = (batch, also)
@@ -101,34 +102,41 @@ public final class LogVerifier {
     }
 
     /// The batch handed over by `submit` and not checked yet, with its ordered check.
-    private var pending: (batch: ParseBatch, also: ((Int, ParsedRecord) throws(LogFormatError) -> Void)?)?
+    private var pending: (batch: ParseBatch, also: Also?)?
+
+    /// A further check of a record that passed the log's rules: its offset in the lines
+    /// handed over, the record, and the subtrees its leaf completes (`MerkleFrontier.append`).
+    public typealias Also = (_ offset: Int, _ record: ParsedRecord, _ completed: [MerkleFrontier.Node]) throws(LogFormatError) -> Void
 
     /// Checks a batch's records in order: the log's rules, the unordered check's finding, then `also`.
-    private func settle(_ batch: ParseBatch, also: ((Int, ParsedRecord) throws(LogFormatError) -> Void)?) throws(IntegrityFailure) {
-        let (parsed, checked) = batch.finish()
-        for offset in 0..<parsed.count {
+    private func settle(_ batch: ParseBatch, also: Also?) throws(IntegrityFailure) {
+        batch.finish()
+        for offset in 0..<batch.lines.count {
             let position = size
-            switch parsed[offset] {
+            let (parsed, checked) = batch.take()
+            switch parsed {
             case .failure(let error):
                 throw IntegrityFailure(seq: position, reason: "record at position \(position) is malformed: \(error.reason)")
             case .success(let record):
                 do throws(LogFormatError) {
                     try check(record, at: position)
-                    if let reason = checked[offset] { throw LogFormatError(reason) }
-                    try also?(offset, record)
+                    if let reason = checked { throw LogFormatError(reason) }
+                    let completed = advance(record.leafHash)
+                    try also?(offset, record, completed)
                 } catch {
                     throw IntegrityFailure(seq: position, reason: error.reason)
                 }
-                advance(record.leafHash)
             }
         }
     }
 
-    private func advance(_ leafHash: Hash) {
-        frontier.append(leafHash)
+    /// Grows the tree by one leaf; returns the subtrees it completes.
+    private func advance(_ leafHash: Hash) -> [MerkleFrontier.Node] {
+        let completed = frontier.append(leafHash)
         previous = leafHash
         size += 1
         if watchedSizes.contains(size) { rootsAtWatchedSizes[size] = frontier.root }
+        return completed
     }
 
     private func check(_ parsed: ParsedRecord, at position: UInt64) throws(LogFormatError) {

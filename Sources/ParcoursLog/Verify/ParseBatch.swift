@@ -35,10 +35,13 @@ final class ParseBatch: @unchecked Sendable {
         }
     }
 
+    /// How many records `take` has moved out, from the first: those left are deinitialized with the batch.
+    private var taken = 0
+
     deinit {
         // Every line is read before deinit: a worker holds the batch until it finds no line left.
-        _ = results.deinitialize()
-        _ = checked.deinitialize()
+        (results.baseAddress! + taken).deinitialize(count: lines.count - taken)
+        (checked.baseAddress! + taken).deinitialize(count: lines.count - taken)
         results.deallocate()
         checked.deallocate()
     }
@@ -65,11 +68,17 @@ final class ParseBatch: @unchecked Sendable {
         }
     }
 
-    /// Takes lines too until none is left, waits for those other threads are still reading,
-    /// and returns every line's record (or why it is malformed) with the unordered check's finding.
-    func finish() -> (records: UnsafeMutableBufferPointer<Result<ParsedRecord, LogFormatError>>, checked: UnsafeMutableBufferPointer<String?>) {
+    /// Takes lines too until none is left, and waits for those other threads are still reading.
+    func finish() {
         work()
         if completed.load(ordering: .acquiring) < lines.count { allRead.wait() }
-        return (results, checked)
+    }
+
+    /// After `finish()`, moves out the next line's record (or why it is malformed) with the
+    /// unordered check's finding: each once, in order, without copying the record.
+    func take() -> (record: Result<ParsedRecord, LogFormatError>, checked: String?) {
+        precondition(taken < lines.count, "every record of the batch was taken")
+        defer { taken += 1 }
+        return ((results.baseAddress! + taken).move(), (checked.baseAddress! + taken).move())
     }
 }

@@ -84,10 +84,9 @@ public struct StoreVerifier: Sendable {
     ///
     /// Each chunk is read from the store while the one before is verified (`LogVerifier.submit`);
     /// the columns are compared with the reading, on every core; the stored tree hashes a chunk's
-    /// records complete are fetched in one query, then compared in order as the tree grows.
+    /// records complete are fetched a level at a time, then compared in order as the tree grows.
     private func verifyRecords(_ transaction: any LogTransaction, log: LogKind, verifier: LogVerifier, counter: inout ProgressCounter?) throws {
         let repeatedID = try transaction.firstRepeatedID()
-        var frontier = MerkleFrontier()
         var submitted: UInt64 = 0
         do {
             try transaction.storedRecords(chunk: ExportVerifier.chunkSize) { records in
@@ -95,10 +94,9 @@ public struct StoreVerifier: Sendable {
                 submitted += UInt64(records.count)
                 try verifier.submit(records.map(\.line), unordered: { offset, parsed in
                     records[offset].differingColumn(from: parsed).map { "column \($0) differs from the record" }
-                }, also: { (offset: Int, parsed: ParsedRecord) throws(LogFormatError) in
-                    let record = records[offset]
-                    guard UInt64(record.seq) != repeatedID else { throw LogFormatError("id \(record.id) repeats an earlier event") }
-                    for node in frontier.append(parsed.leafHash) where stored.hash(of: node) != node.hash {
+                }, also: { (offset: Int, _: ParsedRecord, completed: [MerkleFrontier.Node]) throws(LogFormatError) in
+                    if UInt64(records[offset].seq) == repeatedID { throw LogFormatError("id \(records[offset].id) repeats an earlier event") }
+                    for node in completed where stored.hash(of: node) != node.hash {
                         throw LogFormatError("stored tree hash at level \(node.level) differs from the records")
                     }
                 })

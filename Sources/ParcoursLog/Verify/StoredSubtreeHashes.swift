@@ -1,37 +1,43 @@
-/// The stored hashes of the subtrees a run of leaves completes, fetched in one query.
+/// The stored hashes of the subtrees a run of leaves completes, read a level at a time.
 ///
 /// Which subtrees a leaf completes depends only on its index (leaf `i` completes the
-/// subtree of level `l` and index `i >> l` for each `2^l` dividing `i + 1`), so they are
-/// all asked at once, in the order `MerkleFrontier.append` returns them; a missing one
-/// makes the batch fail, and the hashes are then read one by one (nil where missing).
+/// subtree of level `l` and index `i >> l` for each `2^l` dividing `i + 1`), so the leaves
+/// `[a, b)` complete, at each level `l`, the subtrees of indices `[(a + 2^l) >> l - 1, b >> l)`:
+/// one range of the tree table's key per level, about `log2(b - a) + 1` queries a run, each
+/// hash then found by its level and index without hashing. When a level cannot be read,
+/// its hashes are read one by one (nil where missing).
 struct StoredSubtreeHashes {
     private let transaction: any LogTransaction
-    private var fetched: [Subtree: Hash] = [:]
-    private let batched: Bool
+    /// Per level, the first index read and the hashes from it; nil when the level's read failed.
+    private var levels: [(first: UInt64, hashes: [Hash?])?] = []
 
     init(_ transaction: any LogTransaction, completedBy leaves: Range<UInt64>) {
         self.transaction = transaction
-        var wanted: [Subtree] = []
-        wanted.reserveCapacity(2 * leaves.count)
-        for leaf in leaves {
-            var level = 0
-            while (leaf + 1) & ((UInt64(1) << level) - 1) == 0 {
-                wanted.append(Subtree(level: level, index: leaf >> level))
-                level += 1
-            }
+        guard !leaves.isEmpty else { return }
+        var level = 0
+        while true {
+            let indices = Self.completed(atLevel: level, by: leaves)
+            if indices.isEmpty && (leaves.upperBound >> level) == 0 { break }
+            levels.append((try? transaction.subtreeHashes(level: level, indices: indices)).map { (indices.lowerBound, $0) })
+            if level == 63 { break }
+            level += 1
         }
-        if let hashes = try? transaction.subtreeHashes(wanted) {
-            fetched.reserveCapacity(wanted.count)
-            for (subtree, hash) in zip(wanted, hashes) { fetched[subtree] = hash }
-            batched = true
-        } else {
-            batched = false
-        }
+    }
+
+    /// The indices of the subtrees of `level` completed by one of `leaves`.
+    static func completed(atLevel level: Int, by leaves: Range<UInt64>) -> Range<UInt64> {
+        let span = UInt64(1) << level
+        let lower = ((leaves.lowerBound + span) >> level) - 1
+        let upper = leaves.upperBound >> level
+        return lower < upper ? lower..<upper : lower..<lower
     }
 
     /// The stored hash of a completed subtree, or nil when the store lacks it.
     func hash(of node: MerkleFrontier.Node) -> Hash? {
-        if batched { return fetched[Subtree(level: node.level, index: node.index)] }
+        if node.level < levels.count, let read = levels[node.level] {
+            let offset = node.index &- read.first
+            if offset < UInt64(read.hashes.count) { return read.hashes[Int(offset)] }
+        }
         return try? transaction.subtreeHash(level: node.level, index: node.index)
     }
 }

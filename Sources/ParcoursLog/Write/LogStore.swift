@@ -68,6 +68,10 @@ public protocol LogTransaction {
     /// The stored hashes of several complete subtrees at once (all a proof needs), in the
     /// order asked. Throws `LogError.storeDamaged` when one is missing.
     func subtreeHashes(_ subtrees: [Subtree]) throws -> [Hash]
+    /// The stored hashes of the complete subtrees of one level whose indices lie in
+    /// `indices`, by index: one range of the tree table's key, what verification compares
+    /// a chunk of records against. Nil where a hash is missing or is not 32 bytes.
+    func subtreeHashes(level: Int, indices: Range<UInt64>) throws -> [Hash?]
     /// How many subtree hashes are stored: a verifier checks none lies beyond the records.
     func subtreeHashCount() throws -> UInt64
     /// The seq of the first record whose id repeats an earlier record's, if any. A store
