@@ -24,7 +24,7 @@ struct Options {
           single       append --events N one per transaction to the store at --store DIR
           verify-only  verify the store at --store DIR --repeat N (1) times; --json prints a report line
           verify-ratio verify the store at --store DIR against Ed25519 alone on every core over --sample N (20000)
-                       of its own envelopes, back to back, alternating, --rounds N (3) times; prints each ratio
+                       of its own envelopes, just before and after each verification, --rounds N (3) times; prints each ratio
           record       what `parcours record` does: a store in --dir DIR with --participants N (100)
                        generated journeys, then --runs N (5) batches of --acts N (1000) acts over them,
                        each checked by the rules against its participant's record, one append a batch;

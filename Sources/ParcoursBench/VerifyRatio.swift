@@ -5,8 +5,9 @@ import ParcoursSQLite
 import Synchronization
 
 /// `verify-ratio`: a store's verification against what two cores of Ed25519 alone do on
-/// the same store's envelopes, measured back to back, alternating A B B A…, so that a
-/// shared machine's drift falls on both sides of each ratio.
+/// the same store's envelopes, measured back to back: Ed25519 alone just before and just
+/// after each verification (A B A), so that a shared machine's drift falls on both sides
+/// of each ratio, and a short slow or fast spell on the Ed25519 side does not decide it.
 enum VerifyRatio {
     struct Round {
         var ed25519PerSecond: Double
@@ -26,20 +27,17 @@ enum VerifyRatio {
         log("verify-ratio: \(sample.count) envelopes sampled (\(sample.first?.message.count ?? 0) B each at the start), \(cores) cores, \(rounds) rounds")
         var results: [Round] = []
         for round in 0..<rounds {
-            var ed25519 = 0.0, ed25519Busy = 0.0, verify = 0.0, busy = 0.0, events = 0
-            // A B in even rounds, B A in odd ones.
-            for step in (round % 2 == 0 ? [0, 1] : [1, 0]) {
-                if step == 0 {
-                    (ed25519, ed25519Busy) = twoCoreRate(sample, cores: cores)
-                } else {
-                    let watch = Stopwatch()
-                    let verification = try store.verify()
-                    let seconds = watch.elapsedSeconds
-                    events = Int(verification.events.size + verification.access.size)
-                    verify = Double(events) / seconds
-                    busy = watch.coresBusy
-                }
-            }
+            let before = twoCoreRate(sample, cores: cores)
+            let watch = Stopwatch()
+            let verification = try store.verify()
+            let seconds = watch.elapsedSeconds
+            let busy = watch.coresBusy
+            let after = twoCoreRate(sample, cores: cores)
+            let events = Int(verification.events.size + verification.access.size)
+            let verify = Double(events) / seconds
+            // Both Ed25519 spells as one: all their checks over all their time.
+            let ed25519 = Double(before.checks + after.checks) / (before.seconds + after.seconds)
+            let ed25519Busy = (before.coresBusy * before.seconds + after.coresBusy * after.seconds) / (before.seconds + after.seconds)
             let result = Round(ed25519PerSecond: ed25519, ed25519CoresBusy: ed25519Busy, verifyPerSecond: verify, verifyCoresBusy: busy)
             results.append(result)
             print("round \(round + 1): verify \(formatRate(verify)) events/s of \(events) (cores busy \(String(format: "%.2f", busy))); "
@@ -75,15 +73,15 @@ enum VerifyRatio {
         }
     }
 
-    /// Signatures verified per second by libsodium on every core, nothing else done.
-    /// Signatures checked by Ed25519 alone in a round: enough for a couple of seconds, so that
-    /// both threads are at work for the whole of it (3,000 each ended a third of a second in,
-    /// one of them often late: the side was measured at 1.4 cores busy, and the ratio flattered).
-    static let ed25519Checks = 40_000
+    /// Signatures checked by Ed25519 alone, before and after each verification: a few seconds
+    /// each, so that both threads are at work for the whole of it (3,000 each ended a third of a
+    /// second in, one of them often late: the side was measured at 1.4 cores busy, and the ratio
+    /// flattered), and long enough that a moment of the shared machine does not decide the side.
+    static let ed25519Checks = 120_000
 
     /// Ed25519 alone on `cores` threads over `sample`, taken a few at a time from one counter
     /// so that the threads end together; also how many cores were busy.
-    static func twoCoreRate(_ sample: [Signed], cores: Int) -> (perSecond: Double, coresBusy: Double) {
+    static func twoCoreRate(_ sample: [Signed], cores: Int) -> (checks: Int, seconds: Double, coresBusy: Double) {
         let total = max(ed25519Checks, sample.count)
         let next = Atomic<Int>(0)
         let valid = Atomic<Int>(0)
@@ -102,6 +100,6 @@ enum VerifyRatio {
         }
         let seconds = watch.elapsedSeconds, busy = watch.coresBusy
         precondition(valid.load(ordering: .relaxed) == total, "a sampled signature does not verify")
-        return (Double(total) / seconds, busy)
+        return (total, seconds, busy)
     }
 }

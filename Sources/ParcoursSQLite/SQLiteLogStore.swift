@@ -143,7 +143,7 @@ extension SQLiteLogTransaction {
         while let row = try rows.next() {
             // The two blobs read in place (`withUnsafeData`): each copied once, into the hash and the line.
             records.append(StoredRecord(seq: row[0], id: row[1], stream: row[2], version: row[3], type: row[4], author: row[5], recordedAt: row[6],
-                                        leafHash: try row.withUnsafeData(atIndex: 7) { $0.flatMap { Hash(bytes: $0) } },
+                                        leafHash: try row.withUnsafeData(atIndex: 7) { $0?.withUnsafeBytes { Hash(bytes: $0) } },
                                         line: try row.withUnsafeData(atIndex: 8) { $0.map { Array($0) } ?? [] }))
             if records.count == chunk {
                 try body(records)
@@ -182,7 +182,7 @@ extension SQLiteLogTransaction {
                                        arguments: [level, Int64(indices.lowerBound), Int64(indices.upperBound)])
         while let row = try rows.next() {
             let index: Int64 = row[0]
-            hashes[Int(UInt64(index) - indices.lowerBound)] = try row.withUnsafeData(atIndex: 1) { $0.flatMap { Hash(bytes: $0) } }
+            hashes[Int(UInt64(index) - indices.lowerBound)] = try row.withUnsafeData(atIndex: 1) { $0?.withUnsafeBytes { Hash(bytes: $0) } }
         }
         return hashes
     }

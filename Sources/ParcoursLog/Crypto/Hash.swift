@@ -31,6 +31,14 @@ public struct Hash: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.storage = storage
     }
 
+    /// A digest from exactly 32 bytes in place (a store's column read without a copy).
+    public init?(bytes: UnsafeRawBufferPointer) {
+        guard bytes.count == 32 else { return nil }
+        var storage: Words = (0, 0, 0, 0)
+        Swift.withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: bytes) }
+        self.storage = storage
+    }
+
     /// A SHA-256 digest from swift-crypto, copied in one move.
     init(_ digest: SHA256Digest) {
         var storage: Words = (0, 0, 0, 0)

@@ -113,19 +113,19 @@ public final class LogVerifier {
         batch.finish()
         for offset in 0..<batch.lines.count {
             let position = size
-            let (parsed, checked) = batch.take()
-            switch parsed {
-            case .failure(let error):
+            let record: ParsedRecord, checked: String?
+            do throws(LogFormatError) {
+                (record, checked) = try batch.take()
+            } catch {
                 throw IntegrityFailure(seq: position, reason: "record at position \(position) is malformed: \(error.reason)")
-            case .success(let record):
-                do throws(LogFormatError) {
-                    try check(record, at: position)
-                    if let reason = checked { throw LogFormatError(reason) }
-                    let completed = advance(record.leafHash)
-                    try also?(offset, record, completed)
-                } catch {
-                    throw IntegrityFailure(seq: position, reason: error.reason)
-                }
+            }
+            do throws(LogFormatError) {
+                try check(record, at: position)
+                if let reason = checked { throw LogFormatError(reason) }
+                let completed = advance(record.leafHash)
+                try also?(offset, record, completed)
+            } catch {
+                throw IntegrityFailure(seq: position, reason: error.reason)
             }
         }
     }

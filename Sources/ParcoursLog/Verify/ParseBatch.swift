@@ -17,7 +17,10 @@ final class ParseBatch: @unchecked Sendable {
 
     let lines: [[UInt8]]
     private let check: Check?
-    private let results: UnsafeMutableBufferPointer<Result<ParsedRecord, LogFormatError>>
+    /// Each line's record, initialized only where `failures` holds nil.
+    private let records: UnsafeMutableBufferPointer<ParsedRecord>
+    /// Why each line is malformed, or nil.
+    private let failures: UnsafeMutableBufferPointer<LogFormatError?>
     private let checked: UnsafeMutableBufferPointer<String?>
     private let next = Atomic<Int>(0)
     private let completed = Atomic<Int>(0)
@@ -28,7 +31,8 @@ final class ParseBatch: @unchecked Sendable {
     init(lines: [[UInt8]], workers: Int, check: Check?) {
         self.lines = lines
         self.check = check
-        results = .allocate(capacity: lines.count)
+        records = .allocate(capacity: lines.count)
+        failures = .allocate(capacity: lines.count)
         checked = .allocate(capacity: lines.count)
         for _ in 0..<min(workers, (lines.count + Self.grain - 1) / Self.grain) {
             DispatchQueue.global().async { [self] in work() }
@@ -40,9 +44,12 @@ final class ParseBatch: @unchecked Sendable {
 
     deinit {
         // Every line is read before deinit: a worker holds the batch until it finds no line left.
-        (results.baseAddress! + taken).deinitialize(count: lines.count - taken)
+        for index in taken..<lines.count where (failures.baseAddress! + index).move() == nil {
+            (records.baseAddress! + index).deinitialize(count: 1)
+        }
         (checked.baseAddress! + taken).deinitialize(count: lines.count - taken)
-        results.deallocate()
+        records.deallocate()
+        failures.deallocate()
         checked.deallocate()
     }
 
@@ -52,16 +59,15 @@ final class ParseBatch: @unchecked Sendable {
             let start = next.wrappingAdd(Self.grain, ordering: .relaxed).oldValue
             if start >= count { return }
             for index in start..<min(count, start + Self.grain) {
-                let result: Result<ParsedRecord, LogFormatError>
                 var reason: String?
                 do throws(LogFormatError) {
                     let record = try ParsedRecord(line: lines[index])
                     reason = check?(index, record)
-                    result = .success(record)
+                    (records.baseAddress! + index).initialize(to: record)
+                    (failures.baseAddress! + index).initialize(to: nil)
                 } catch {
-                    result = .failure(error)
+                    (failures.baseAddress! + index).initialize(to: error)
                 }
-                (results.baseAddress! + index).initialize(to: result)
                 (checked.baseAddress! + index).initialize(to: reason)
                 if completed.add(1, ordering: .acquiringAndReleasing).newValue == count { allRead.signal() }
             }
@@ -74,11 +80,14 @@ final class ParseBatch: @unchecked Sendable {
         if completed.load(ordering: .acquiring) < lines.count { allRead.wait() }
     }
 
-    /// After `finish()`, moves out the next line's record (or why it is malformed) with the
-    /// unordered check's finding: each once, in order, without copying the record.
-    func take() -> (record: Result<ParsedRecord, LogFormatError>, checked: String?) {
+    /// After `finish()`, moves out the next line's record with the unordered check's finding,
+    /// or throws why the line is malformed: each once, in order, without copying the record.
+    func take() throws(LogFormatError) -> (record: ParsedRecord, checked: String?) {
         precondition(taken < lines.count, "every record of the batch was taken")
-        defer { taken += 1 }
-        return ((results.baseAddress! + taken).move(), (checked.baseAddress! + taken).move())
+        let index = taken
+        taken += 1
+        let checked = (self.checked.baseAddress! + index).move()
+        if let failure = (failures.baseAddress! + index).move() { throw failure }
+        return ((records.baseAddress! + index).move(), checked)
     }
 }
