@@ -95,15 +95,18 @@ public enum Base64 {
                 var out = 0
                 var index = 0
                 let whole = input.count - 4
-                // Every quad but the last: four symbols, three bytes.
+                // Every quad but the last: four symbols, three bytes. The loop reads and writes
+                // through base addresses held in registers (through the buffers, the compiler
+                // reloaded the output's address from memory for every byte written).
+                let symbols = input.baseAddress!, lookup = table.baseAddress!, bytes = buffer.baseAddress!
                 while index < whole {
-                    let a = table[Int(input[index])], b = table[Int(input[index + 1])]
-                    let c = table[Int(input[index + 2])], d = table[Int(input[index + 3])]
+                    let a = lookup[Int(symbols[index])], b = lookup[Int(symbols[index + 1])]
+                    let c = lookup[Int(symbols[index + 2])], d = lookup[Int(symbols[index + 3])]
                     guard (a | b | c | d) & 0xC0 == 0 else { valid = false; return }
                     let chunk = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
-                    buffer[out] = UInt8(truncatingIfNeeded: chunk >> 16)
-                    buffer[out + 1] = UInt8(truncatingIfNeeded: chunk >> 8)
-                    buffer[out + 2] = UInt8(truncatingIfNeeded: chunk)
+                    bytes[out] = UInt8(truncatingIfNeeded: chunk >> 16)
+                    bytes[out + 1] = UInt8(truncatingIfNeeded: chunk >> 8)
+                    bytes[out + 2] = UInt8(truncatingIfNeeded: chunk)
                     out += 3
                     index += 4
                 }

@@ -38,6 +38,7 @@ public final class LogVerifier {
     ///     that proves uniqueness another way passes false.
     public init(kind: Kind, watch sizes: Set<UInt64> = [], workers: Int = LogVerifier.defaultWorkers, tracksIDs: Bool = true) {
         self.kind = kind
+        if case .access(let origin, _) = kind { accessLogName = origin + "/access" } else { accessLogName = nil }
         ids = tracksIDs ? EventIDSet() : nil
         self.workers = max(1, workers)
         watchedSizes = sizes
@@ -53,12 +54,10 @@ public final class LogVerifier {
     }
 
     /// The origin the records must name: the events log's, or `<origin>/access`.
-    public var expectedLogName: String? {
-        switch kind {
-        case .events: directory.origin
-        case .access(let origin, _): origin + "/access"
-        }
-    }
+    public var expectedLogName: String? { accessLogName ?? directory.origin }
+
+    /// `<origin>/access` for the access log, made once rather than for every record; nil for the events log.
+    private let accessLogName: String?
 
     /// The Merkle root of the records verified so far.
     public var root: Hash { frontier.root }
@@ -150,11 +149,15 @@ public final class LogVerifier {
         guard envelope.prev == previous else { throw LogFormatError("prev does not match the leaf hash of seq \(position &- 1)") }
         guard parsed.signatureValid else { throw LogFormatError("signature no longer matches") }
         guard ids?.insert(envelope.id) ?? true else { throw LogFormatError("id \(envelope.id) repeats an earlier event") }
-        let expectedVersion = streamVersions[envelope.stream] ?? 0
+        // The stream found once: its version is then advanced at that place, without hashing its name again.
+        let known = streamVersions.index(forKey: envelope.stream)
+        let expectedVersion = known.map { streamVersions.values[$0] } ?? 0
         guard envelope.version == expectedVersion else {
             throw LogFormatError("version \(envelope.version) found where stream \(envelope.stream) is at \(expectedVersion)")
         }
-        guard !closedStreams.contains(envelope.stream) else { throw LogFormatError("stream \(envelope.stream) was closed by its erasure") }
+        guard closedStreams.isEmpty || !closedStreams.contains(envelope.stream) else {
+            throw LogFormatError("stream \(envelope.stream) was closed by its erasure")
+        }
         switch kind {
         case .events:
             guard envelope.stream != Identifiers.accessStream else { throw LogFormatError("access records belong to the access log") }
@@ -167,7 +170,7 @@ public final class LogVerifier {
         }
         try StreamRules.checkPayload(of: envelope)
         if StreamRules.closesStream(envelope) { closedStreams.insert(envelope.stream) }
-        streamVersions[envelope.stream] = expectedVersion + 1
+        if let known { streamVersions.values[known] = expectedVersion + 1 } else { streamVersions[envelope.stream] = 1 }
     }
 
     /// Checks a signed checkpoint of this log against what was verified.
