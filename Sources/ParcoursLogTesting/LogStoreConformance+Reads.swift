@@ -25,6 +25,25 @@ extension LogStoreConformance {
         }
     }
 
+    static let treeHashRanges = Check("tree-hash-ranges", "the stored hashes of a level's range of subtrees are those read one by one, nil past the last complete one") { log in
+        try log.append((0..<10).map { log.note("participant/P-CONF0\($0 % 2)", Int64($0)) })
+        try log.store.withReadTransaction(on: .events) { transaction in
+            let size = try transaction.size()
+            for level in 0..<5 {
+                let complete = size >> UInt64(level)
+                for lower in UInt64(0)...complete {
+                    for upper in lower...(complete + 2) {
+                        let ranged = try transaction.subtreeHashes(level: level, indices: lower..<upper)
+                        let oneByOne = try (lower..<upper).map { index in
+                            index < complete ? try transaction.subtreeHash(level: level, index: index) : nil
+                        }
+                        try expect(ranged == oneByOne, "level \(level), subtrees \(lower)..<\(upper): \(ranged.count) read, not those read one by one")
+                    }
+                }
+            }
+        }
+    }
+
     static let proofsThroughStore = Check("proofs", "inclusion and consistency proofs made through the store verify, and sizes beyond the log are refused") { log in
         try log.append((0..<20).map { log.note("notes", Int64($0)) })
         let lines = try log.lines()

@@ -41,7 +41,7 @@ public enum LogStoreConformance {
     /// Every check, in the order they are best read.
     public static let checks: [Check] = [
         appendsVerify, inclusionProofs, atomicBatch, idempotency, authority, erasure, accessLog, concurrentWriters,
-        chunkedReads, proofsThroughStore, checkpointsKept, export, verification,
+        chunkedReads, treeHashRanges, proofsThroughStore, checkpointsKept, export, verification,
     ]
 }
 

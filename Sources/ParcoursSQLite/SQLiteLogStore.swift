@@ -181,7 +181,10 @@ extension SQLiteLogTransaction {
         let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT idx, hash FROM \(table.treeTable) WHERE level = ? AND idx >= ? AND idx < ?"),
                                        arguments: [level, Int64(indices.lowerBound), Int64(indices.upperBound)])
         while let row = try rows.next() {
-            let index: Int64 = row[0]
+            // Only an index stored as an integer is the subtree's: the column has no STRICT type, and a
+            // REAL such as 3000.5 falls in the range yet would read as 3000 (the row is then left out,
+            // and its subtree found missing, as the exact match of `subtreeHashes(_:)` finds it).
+            guard case .int64(let index) = (row[0] as DatabaseValue).storage else { continue }
             hashes[Int(UInt64(index) - indices.lowerBound)] = try row.withUnsafeData(atIndex: 1) { $0?.withUnsafeBytes { Hash(bytes: $0) } }
         }
         return hashes

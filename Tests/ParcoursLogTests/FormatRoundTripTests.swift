@@ -52,23 +52,24 @@ struct FormatRoundTripTests {
         #expect(Hex.decode("0AFF") == nil)
     }
 
-    @Test("base64 decodes what Foundation decodes and writes back the same, and nothing else, over every length and every one-symbol change")
+    @Test("base64 decodes what Foundation decodes and writes back the same, and nothing else, over every length to 69 bytes and every change of one symbol to any of 70")
     func base64AgainstFoundation() {
-        var generator = SystemRandomNumberGenerator()
         let symbols = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/= -_.\n".utf8)
         for length in 0..<70 {
-            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ length &* 11) }
             let text = Base64.encode(bytes)
             #expect(text == Data(bytes).base64EncodedString())
             #expect(Base64.decode(text) == bytes)
             var utf8 = Array(text.utf8)
             for position in utf8.indices {
                 let original = utf8[position]
-                utf8[position] = symbols.randomElement(using: &generator)!
-                let changed = String(decoding: utf8, as: UTF8.self)
-                // Canonical: Foundation decodes it and encodes the bytes back to the very same text.
-                let foundation = Data(base64Encoded: changed).map { [UInt8]($0) }.flatMap { Data($0).base64EncodedString() == changed ? $0 : nil }
-                #expect(Base64.decode(changed) == foundation, "\(changed)")
+                for symbol in symbols where symbol != original {
+                    utf8[position] = symbol
+                    let changed = String(decoding: utf8, as: UTF8.self)
+                    // Canonical: Foundation decodes it and encodes the bytes back to the very same text.
+                    let foundation = Data(base64Encoded: changed).map { [UInt8]($0) }.flatMap { Data($0).base64EncodedString() == changed ? $0 : nil }
+                    #expect(Base64.decode(changed) == foundation, "\(changed)")
+                }
                 utf8[position] = original
             }
         }

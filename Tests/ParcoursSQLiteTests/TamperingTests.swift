@@ -140,6 +140,8 @@ struct TamperingTests {
         ("UPDATE event_tree SET hash = zeroblob(32) WHERE level = 4 AND idx = 200", 3215),
         ("DELETE FROM event_tree WHERE level = 1 AND idx = 2047", 4095),
         ("UPDATE event_tree SET hash = substr(hash, 1, 31) WHERE level = 0 AND idx = 2048", 2048),
+        // The hash kept, its index moved off the integers: SQLite stores 3000.5, which a range finds and an integer read would make 3000.
+        ("UPDATE event_tree SET idx = idx + 0.5 WHERE level = 0 AND idx = 3000", 3000),
     ])
     func treeHashDamagedInALongLog(damage: String, seq: Int) throws {
         let test = try TestStore()

@@ -6,7 +6,8 @@ import Dispatch
 /// signatures checked on every core, then the order-dependent rules (seq, prev,
 /// version, unique ids, authority, stream life) run in sequence and the tree grows.
 /// With `submit`, one chunk is read while the one before is checked in order.
-/// The first failure stops it and names its seq.
+/// The first failure stops it and names its seq; the verifier is then spent (its size and
+/// root may already count the record that failed a caller's further check).
 public final class LogVerifier {
     /// Which of the two logs is being verified.
     public enum Kind: Sendable {
