@@ -40,8 +40,9 @@ enum VerifyRatio {
             let ed25519Busy = (before.coresBusy * before.seconds + after.coresBusy * after.seconds) / (before.seconds + after.seconds)
             let result = Round(ed25519PerSecond: ed25519, ed25519CoresBusy: ed25519Busy, verifyPerSecond: verify, verifyCoresBusy: busy)
             results.append(result)
-            print("round \(round + 1): verify \(formatRate(verify)) events/s of \(events) (cores busy \(String(format: "%.2f", busy))); "
-                + "Ed25519 alone on \(cores) cores \(formatRate(ed25519))/s (cores busy \(String(format: "%.2f", ed25519Busy))); ratio \(String(format: "%.3f", result.ratio))")
+            print("round \(round + 1): verify \(formatRate(result.verifyPerSecond)) events/s of \(events) (cores busy \(String(format: "%.2f", result.verifyCoresBusy))); "
+                + "Ed25519 alone on \(cores) cores \(formatRate(result.ed25519PerSecond))/s (cores busy \(String(format: "%.2f", result.ed25519CoresBusy))); "
+                + "ratio \(String(format: "%.3f", result.ratio))")
         }
         let ratios = results.map(\.ratio)
         print("median ratio \(String(format: "%.3f", median(ratios))) (min \(String(format: "%.3f", ratios.min()!)), "

@@ -143,8 +143,7 @@ extension SQLiteLogTransaction {
         while let row = try rows.next() {
             // The two blobs read in place (`withUnsafeData`): each copied once, into the hash and the line.
             records.append(StoredRecord(seq: row[0], id: row[1], stream: row[2], version: row[3], type: row[4], author: row[5], recordedAt: row[6],
-                                        leafHash: try row.withUnsafeData(atIndex: 7) { $0?.withUnsafeBytes { Hash(bytes: $0) } },
-                                        line: try row.withUnsafeData(atIndex: 8) { $0.map { Array($0) } ?? [] }))
+                                        leafHash: try row.hash(atIndex: 7), line: try row.withUnsafeData(atIndex: 8) { $0.map { Array($0) } ?? [] }))
             if records.count == chunk {
                 try body(records)
                 records.removeAll(keepingCapacity: true)
@@ -165,7 +164,7 @@ extension SQLiteLogTransaction {
             """, arguments: StatementArguments(wanted.flatMap { [$0.level, Int64($0.index)] as [any DatabaseValueConvertible] }))
         var found: [Subtree: Hash] = [:]
         for row in rows {
-            if let hash = Hash(bytes: row[2] as Data) { found[Subtree(level: row[0], index: UInt64(row[1] as Int64))] = hash }
+            if let hash = try row.hash(atIndex: 2) { found[Subtree(level: row[0], index: UInt64(row[1] as Int64))] = hash }
         }
         return try subtrees.map { subtree in
             guard let hash = found[subtree] else {
@@ -185,7 +184,7 @@ extension SQLiteLogTransaction {
             // REAL such as 3000.5 falls in the range yet would read as 3000 (the row is then left out,
             // and its subtree found missing, as the exact match of `subtreeHashes(_:)` finds it).
             guard case .int64(let index) = (row[0] as DatabaseValue).storage else { continue }
-            hashes[Int(UInt64(index) - indices.lowerBound)] = try row.withUnsafeData(atIndex: 1) { $0?.withUnsafeBytes { Hash(bytes: $0) } }
+            hashes[Int(UInt64(index) - indices.lowerBound)] = try row.hash(atIndex: 1)
         }
         return hashes
     }
@@ -249,5 +248,12 @@ extension SQLiteLogTransaction {
         try String.fetchOne(db, sql: """
             SELECT stream FROM data_key WHERE NOT EXISTS (SELECT 1 FROM event WHERE event.stream = data_key.stream) LIMIT 1
             """)
+    }
+}
+
+private extension Row {
+    /// The digest a column holds, read in place; nil unless it is exactly 32 bytes.
+    func hash(atIndex index: Int) throws -> Hash? {
+        try withUnsafeData(atIndex: index) { $0?.withUnsafeBytes { Hash(bytes: $0) } }
     }
 }

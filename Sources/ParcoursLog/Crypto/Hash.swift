@@ -21,12 +21,13 @@ public struct Hash: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// costs a generic dispatch a byte — verification reads about three hashes a record.
     public init?(bytes: some Collection<UInt8>) {
         guard bytes.count == 32 else { return nil }
+        if let copied = bytes.withContiguousStorageIfAvailable({ Hash(bytes: UnsafeRawBufferPointer($0)) }), let hash = copied {
+            self = hash
+            return
+        }
         var storage: Words = (0, 0, 0, 0)
         Swift.withUnsafeMutableBytes(of: &storage) { words in
-            let copied = bytes.withContiguousStorageIfAvailable { buffer in words.copyMemory(from: UnsafeRawBufferPointer(buffer)) }
-            if copied == nil {
-                for (position, byte) in bytes.enumerated() { words[position] = byte }
-            }
+            for (position, byte) in bytes.enumerated() { words[position] = byte }
         }
         self.storage = storage
     }
