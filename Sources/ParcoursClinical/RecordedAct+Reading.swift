@@ -36,13 +36,13 @@ extension RecordedAct {
 }
 
 extension ClinicalWarning: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         self.init(code: WarningCode(rawValue: try reading.text("code", of: object)), message: try reading.text("message", of: object))
     }
 }
 
 extension ParticipantEnrolment: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         identity = try reading.object("identity", of: object)
         genderIdentity = try reading.text("genderIdentity", of: object)
         preferredLanguage = try reading.text("preferredLanguage", of: object)
@@ -54,7 +54,7 @@ extension ParticipantEnrolment: ActReading.Readable {
 }
 
 extension ParticipantEnrolment.Identity: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         name = try reading.text("name", of: object)
         dateOfBirth = try reading.text("dateOfBirth", of: object)
         contact = try reading.text(ifPresent: "contact", of: object)
@@ -62,7 +62,7 @@ extension ParticipantEnrolment.Identity: ActReading.Readable {
 }
 
 extension ObligationsExplanation: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         obligationsExplained = try reading.truth("obligationsExplained", of: object)
         rulesAgreed = try reading.truth("rulesAgreed", of: object)
         notes = try reading.text(ifPresent: "notes", of: object)
@@ -70,7 +70,7 @@ extension ObligationsExplanation: ActReading.Readable {
 }
 
 extension ConsentDecision: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         scope = try reading.object("scope", of: object)
         categories = try reading.choices("categories", of: object)
         purpose = try reading.text(ifPresent: "purpose", of: object)
@@ -81,14 +81,14 @@ extension ConsentDecision: ActReading.Readable {
 }
 
 extension ConsentDecision.Scope: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         kind = try reading.choice("kind", of: object)
         value = try reading.text(ifPresent: "value", of: object)
     }
 }
 
 extension ConsentRefusal: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         scope = try reading.object("scope", of: object)
         decidedBy = try reading.choice("decidedBy", of: object)
         reason = try reading.text(ifPresent: "reason", of: object)
@@ -96,14 +96,14 @@ extension ConsentRefusal: ActReading.Readable {
 }
 
 extension CareTeamChange: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         clinician = try reading.text("clinician", of: object)
         reason = try reading.text(ifPresent: "reason", of: object)
     }
 }
 
 extension StageAssessment: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         engagementStep = try reading.choice("engagementStep", of: object)
         wheelStage = try reading.choice("wheelStage", of: object)
         importance = try reading.integer("importance", of: object)
@@ -113,7 +113,7 @@ extension StageAssessment: ActReading.Readable {
 }
 
 extension DecisionalBalance: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         statusQuo = try reading.object("statusQuo", of: object)
         change = try reading.object("change", of: object)
         clinicalJustification = try reading.text(ifPresent: "clinicalJustification", of: object)
@@ -121,21 +121,21 @@ extension DecisionalBalance: ActReading.Readable {
 }
 
 extension DecisionalBalance.Side: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         pros = try reading.objects("pros", of: object)
         cons = try reading.objects("cons", of: object)
     }
 }
 
 extension DecisionalBalance.Item: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         item = try reading.text("item", of: object)
         weight = try reading.integer("weight", of: object)
     }
 }
 
 extension PlanRevision: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         revision = try reading.integer("revision", of: object)
         replaces = try reading.integer(ifPresent: "replaces", of: object)
         needs = try reading.objects("needs", of: object)
@@ -146,14 +146,14 @@ extension PlanRevision: ActReading.Readable {
 }
 
 extension PlanRevision.Need: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         need = try reading.text("need", of: object)
         priority = try reading.integer("priority", of: object)
     }
 }
 
 extension PlanRevision.Objective: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         what = try reading.text("what", of: object)
         measure = try reading.text(ifPresent: "measure", of: object)
         targetDate = try reading.text(ifPresent: "targetDate", of: object)
@@ -163,7 +163,7 @@ extension PlanRevision.Objective: ActReading.Readable {
 }
 
 extension FallPlanRevision: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         revision = try reading.integer("revision", of: object)
         replaces = try reading.integer(ifPresent: "replaces", of: object)
         riskSituations = try reading.objects("riskSituations", of: object)
@@ -172,7 +172,7 @@ extension FallPlanRevision: ActReading.Readable {
 }
 
 extension FallPlanRevision.RiskSituation: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         situation = try reading.text("situation", of: object)
         signalKind = try reading.choice("signalKind", of: object)
         signals = try reading.texts("signals", of: object)
@@ -181,7 +181,7 @@ extension FallPlanRevision.RiskSituation: ActReading.Readable {
 }
 
 extension FallPlanRevision.Contact: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         name = try reading.text("name", of: object)
         relationship = try reading.text(ifPresent: "relationship", of: object)
         phone = try reading.text(ifPresent: "phone", of: object)
@@ -189,7 +189,7 @@ extension FallPlanRevision.Contact: ActReading.Readable {
 }
 
 extension RelapseRecord: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         kind = try reading.choice("kind", of: object)
         startedOn = try reading.text("startedOn", of: object)
         endedOn = try reading.text(ifPresent: "endedOn", of: object)
@@ -199,7 +199,7 @@ extension RelapseRecord: ActReading.Readable {
 }
 
 extension RelapseRecord.Factor: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         origin = try reading.choice("origin", of: object)
         category = try reading.choice(ifPresent: "category", of: object)
         description = try reading.text("description", of: object)
@@ -207,7 +207,7 @@ extension RelapseRecord.Factor: ActReading.Readable {
 }
 
 extension SafetyAssessment: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         risks = try reading.choices("risks", of: object)
         dangerLevel = try reading.choice("dangerLevel", of: object)
         crisisPlan = try reading.text(ifPresent: "crisisPlan", of: object)
@@ -218,7 +218,7 @@ extension SafetyAssessment: ActReading.Readable {
 }
 
 extension SessionRecord: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         kind = try reading.choice("kind", of: object)
         minutes = try reading.integer("minutes", of: object)
         processes = try reading.choices("processes", of: object)
@@ -228,7 +228,7 @@ extension SessionRecord: ActReading.Readable {
 }
 
 extension Referral: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         to = try reading.object("to", of: object)
         reason = try reading.text("reason", of: object)
         urgency = try reading.choice("urgency", of: object)
@@ -237,14 +237,14 @@ extension Referral: ActReading.Readable {
 }
 
 extension Referral.Destination: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         kind = try reading.choice("kind", of: object)
         name = try reading.text("name", of: object)
     }
 }
 
 extension ReferralUpdate: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         referral = try reading.text("referral", of: object)
         status = try reading.choice("status", of: object)
         reason = try reading.text(ifPresent: "reason", of: object)
@@ -252,7 +252,7 @@ extension ReferralUpdate: ActReading.Readable {
 }
 
 extension LegalDisclosure: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         legalBasis = try reading.choice("legalBasis", of: object)
         basisDetail = try reading.text(ifPresent: "basisDetail", of: object)
         recipient = try reading.text("recipient", of: object)
@@ -265,7 +265,7 @@ extension LegalDisclosure: ActReading.Readable {
 }
 
 extension TraumaObservation: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         survivalStrategies = try reading.choices("survivalStrategies", of: object)
         triggers = try reading.texts("triggers", of: object)
         symptoms = try reading.texts("symptoms", of: object)
@@ -275,27 +275,27 @@ extension TraumaObservation: ActReading.Readable {
 }
 
 extension TraumaObservation.Diagnosis: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         condition = try reading.text("condition", of: object)
         designation = try reading.text("designation", of: object)
     }
 }
 
 extension FollowUpChange: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         reason = try reading.text("reason", of: object)
     }
 }
 
 extension EntryCorrection: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         corrects = try reading.text("corrects", of: object)
         reason = try reading.text("reason", of: object)
     }
 }
 
 extension EntryVoiding: ActReading.Readable {
-    init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+    public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         voids = try reading.text("voids", of: object)
         reason = try reading.text("reason", of: object)
     }

@@ -22,6 +22,13 @@ struct ParsedJSONData: ActDataDecoding {
         return try FoundationActData(data: data).decode(type)
     }
 
+    /// The data read by hand (`ActReading`) when nothing in it is out of the ordinary, through
+    /// `decode` otherwise: the same value either way, or the same refusal.
+    func read<T: Decodable & ActReading.Readable>(_ type: T.Type) throws -> T {
+        if let fields, let value = try? T(ActReading(fields: fields), at: 0) { return value }
+        return try decode(type)
+    }
+
     /// The data on a tape, for the domain to read an act by hand; nil when the log's reader
     /// refuses it (then `decode` reads it as `JSONDecoder` would).
     var fields: (any ActDataFields)? { (try? JSONTape(Array(data))).map(TapeFields.init) }

@@ -37,13 +37,24 @@ public struct SealedProjection: Sendable {
     }
 
     static func open<Value: Decodable>(_ type: Value.Type, _ sealed: Data, as kind: String, of participant: String, with key: DataKey) throws -> Value {
+        try open(sealed, as: kind, of: participant, with: key) { try $0.decode(type) }
+    }
+
+    /// A journey, read by hand (`Journey+Reading`).
+    static func open(_ type: Journey.Type, _ sealed: Data, as kind: String, of participant: String, with key: DataKey) throws -> Journey {
+        try open(sealed, as: kind, of: participant, with: key) { try $0.read(type) }
+    }
+
+    /// The plaintext of `sealed`, read by `body` and wiped after.
+    private static func open<Value>(_ sealed: Data, as kind: String, of participant: String, with key: DataKey,
+                                    _ body: (ParsedJSONData) throws -> Value) throws -> Value {
         let bytes = [UInt8](sealed)
         guard bytes.count > DataKey.nonceLength,
               var plaintext = try? key.open(Array(bytes[DataKey.nonceLength...]), nonce: Array(bytes[..<DataKey.nonceLength]),
                                             associatedData: associatedData(kind, participant))
         else { throw ProjectionError.damaged("the \(kind) projection of a participant does not open with her or his data key") }
         defer { Sodium.zero(&plaintext) }
-        do { return try ParsedJSONData(data: Data(plaintext)).decode(type) } catch {
+        do { return try body(ParsedJSONData(data: Data(plaintext))) } catch {
             throw ProjectionError.damaged("the \(kind) projection of a participant does not decode; rebuilding the projections repairs it")
         }
     }

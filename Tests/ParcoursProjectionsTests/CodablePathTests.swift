@@ -201,9 +201,8 @@ struct CodablePathTests {
     func generatedJourneys() throws {
         var corrected = 0, voided = 0
         var filled: [String: Bool] = [:]
-        let generated = Self.generatedEvents(participants: 120, seed: 61)
-        for events in generated {
-            let (journey, record) = Projector.fold(events[0].participant, events)
+        let (folded, journey) = try Self.journeysWithEveryMember()
+        for (journey, record) in folded {
             try Self.expectSameBytes(journey, "journey")
             try Self.expectSameBytes(record, "record")
             try Self.expectSameBytes(journey.accessFacts, "access facts")
@@ -211,11 +210,21 @@ struct CodablePathTests {
             voided += journey.voidedCount
             Self.note(journey, at: "journey", in: &filled)
         }
-        // What the generator never fills, filled by hand in one journey holding every kind of entry (taken from others).
-        let folded = generated.map { Projector.fold($0[0].participant, $0).0 }
-        var journey = folded[0]
+        try Self.expectSameBytes(journey, "a journey with every optional member filled")
+        Self.note(journey, at: "journey", in: &filled)
+        #expect(corrected > 0 && voided > 0, "corrections and voidings are among them")
+        // The journey's members are written by hand: each one, at every depth, must have been filled in some journey
+        // compared above (a member added to `Journey` and not to its writer then shows here or in the bytes).
+        #expect(filled.filter { !$0.value }.keys.sorted() == [], "members no generated journey fills")
+    }
+
+    /// Journeys and records folded from 120 generated journeys, and one journey holding every kind of entry with every
+    /// optional member filled: what the generator never fills, filled by hand, entries borrowed from the others.
+    static func journeysWithEveryMember() throws -> (folded: [(Journey, ParticipantRecord)], full: Journey) {
+        let folded = Self.generatedEvents(participants: 120, seed: 61).map { Projector.fold($0[0].participant, $0) }
+        var journey = folded[0].0
         func borrow<Member>(_ member: WritableKeyPath<Journey, Member>, whileMissing missing: (Member) -> Bool) throws {
-            if missing(journey[keyPath: member]) { journey[keyPath: member] = try #require(folded.first { !missing($0[keyPath: member]) })[keyPath: member] }
+            if missing(journey[keyPath: member]) { journey[keyPath: member] = try #require(folded.first { !missing($0.0[keyPath: member]) }).0[keyPath: member] }
         }
         try borrow(\.refusals) { $0.isEmpty }
         try borrow(\.relapses) { $0.isEmpty }
@@ -231,12 +240,7 @@ struct CodablePathTests {
         try borrow(\.admission) { $0 == nil }
         try borrow(\.plan) { $0 == nil }
         try Self.fillEveryOptional(&journey)
-        try Self.expectSameBytes(journey, "a journey with every optional member filled")
-        Self.note(journey, at: "journey", in: &filled)
-        #expect(corrected > 0 && voided > 0, "corrections and voidings are among them")
-        // The journey's members are written by hand: each one, at every depth, must have been filled in some journey
-        // compared above (a member added to `Journey` and not to its writer then shows here or in the bytes).
-        #expect(filled.filter { !$0.value }.keys.sorted() == [], "members no generated journey fills")
+        return (folded, journey)
     }
 
     /// Sets what the journey generator leaves out (synthetic words only).

@@ -1,0 +1,89 @@
+import Foundation
+import ParcoursClinical
+import ParcoursLog
+@testable import ParcoursProjections
+import Testing
+
+/// Every page of a record opens a sealed journey, read by hand (`Journey+Reading`); what it
+/// reads must be exactly what `Codable` reads, and it must refuse exactly what `Codable`
+/// refuses (then the `Codable` path reads it, as before). Synthetic journeys only.
+@Suite("Journeys read by hand, as Codable reads them")
+struct JourneyReadingTests {
+    /// The hand reading alone, no `Codable` path behind it; nil when it refuses.
+    static func byHand(_ data: Data) -> Journey? {
+        guard let fields = ParsedJSONData(data: data).fields else { return nil }
+        return try? Journey(ActReading(fields: fields), at: 0)
+    }
+
+    static func byCodable(_ data: Data) -> Journey? { try? JSONDecoder().decode(Journey.self, from: data) }
+
+    @Test("generated journeys, and one with every member filled, read by hand to the journey written and to what Codable reads")
+    func generatedJourneys() throws {
+        let (folded, full) = try CodablePathTests.journeysWithEveryMember()
+        var filled: [String: Bool] = [:]
+        for journey in folded.map(\.0) + [full] {
+            let data = Data(try ProjectionJSONEncoder().encode(journey))
+            let hand = try #require(Self.byHand(data), "\(journey.participant) reads by hand")
+            #expect(hand == journey, "\(journey.participant): read back as written")
+            #expect(hand == Self.byCodable(data), "\(journey.participant): as Codable reads it")
+            CodablePathTests.note(hand, at: "journey", in: &filled)
+        }
+        // Every member at every depth was read by hand in some journey above: one added to `Journey` and not to its hand
+        // reading fails to compile when required, and shows here when optional.
+        #expect(filled.filter { !$0.value }.keys.sorted() == [], "members never read by hand")
+    }
+
+    /// The journey with every member, each array cut to its first entry (the damage is done there, at every depth).
+    static func smallFullJourney() throws -> [String: JSONValue] {
+        func cut(_ value: JSONValue) -> JSONValue {
+            switch value {
+            case .array(let elements): .array(elements.prefix(1).map(cut))
+            case .object(let members): .object(members.mapValues(cut))
+            default: value
+            }
+        }
+        let full = try CodablePathTests.journeysWithEveryMember().full
+        return try #require(cut(try JSONParser.parse(Array(try ProjectionJSONEncoder().encode(full)))).objectValue)
+    }
+
+    @Test("a damaged journey is refused by hand exactly where Codable refuses it, read the same where Codable reads it, and opened as Codable opens it")
+    func damagedJourneys() throws {
+        let journey = try Self.smallFullJourney()
+        var copies = ActReadingTests.damaged(journey)
+        // The corrections are a dictionary: its entries damaged by name.
+        if case .object(let corrections)? = journey["corrections"], let (name, mark) = corrections.first, case .object(let members) = mark {
+            for (label, copy) in CodablePathTests.damaged(members) {
+                copies.append(("corrections.\(name).\(label)", journey.merging(["corrections": .object(corrections.merging([name: .object(copy)]) { _, new in new })]) { _, new in new }))
+            }
+            copies.append(("corrections.\(name) = 7", journey.merging(["corrections": .object(corrections.merging([name: 7]) { _, new in new })]) { _, new in new }))
+        }
+        copies.append(("throughSeq = -1", journey.merging(["throughSeq": -1]) { _, new in new }))
+        var refused = 0, read = 0
+        for (index, (label, copy)) in copies.enumerated() {
+            let data = CodablePathTests.bytes(.object(copy))
+            let codable = Self.byCodable(data)
+            #expect(Self.byHand(data) == codable, "\(label): by hand as by Codable")
+            // The opening itself (the hand reading, then Codable's when it refuses) on one copy in four: the debug build is slow.
+            if index % 4 == 0 { #expect((try? ParsedJSONData(data: data).read(Journey.self)) == codable, "\(label): opened as Codable opens it") }
+            if codable == nil { refused += 1 } else { read += 1 }
+        }
+        #expect(refused > 1_000 && read > 300, "both refusals and readings are compared (\(refused), \(read))")
+    }
+
+    @Test("text the log's reader refuses (a fraction, a duplicate member) is opened by Codable, as before")
+    func notOnTheTape() throws {
+        let text = String(decoding: CodablePathTests.bytes(.object(try Self.smallFullJourney())), as: UTF8.self)
+        let fraction = text.replacingOccurrences(of: #""voidedCount":"#, with: #""voidedCount":1.0,"x":"#)
+        let duplicate = text.replacingOccurrences(of: #""voidedCount":"#, with: #""voidedCount":3,"voidedCount":"#)
+        var readByCodable = 0
+        for variant in [fraction, duplicate] {
+            #expect(variant != text)
+            let data = Data(variant.utf8)
+            #expect(Self.byHand(data) == nil, "not on the tape")
+            let codable = Self.byCodable(data)
+            #expect((try? ParsedJSONData(data: data).read(Journey.self)) == codable, "opened as Codable opens it")
+            if codable != nil { readByCodable += 1 }
+        }
+        #expect(readByCodable > 0, "JSONDecoder reads one of them, and so does the journey's opening")
+    }
+}
