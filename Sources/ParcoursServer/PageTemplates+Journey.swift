@@ -18,9 +18,9 @@ extension PageTemplates {
     </article>
     """
 
-    /// The timeline's acts, the most recent first, numbered from the first act on; corrections marked.
+    /// The timeline's acts, the most recent first, numbered from the first act on; corrections marked (`RecordRows.timeline`).
     static let timelineList = """
-    <ol class="timeline" reversed start="{{actCount}}">{{#timeline}}<li><time>{{day}}</time> <strong>{{act}}</strong> — {{summary}}{{#corrected}} <em>({{t.record.corrected}})</em>{{/corrected}}</li>{{/timeline}}</ol>
+    <ol class="timeline" reversed start="{{actCount}}">{{{timelineRows}}}</ol>
     """
 
     /// While the glass is broken for this record: the banner, its time limit, and the button that closes it.
@@ -42,9 +42,7 @@ extension PageTemplates {
     <thead><tr><th scope="col">{{t.journey.date}}</th><th scope="col">{{t.journey.wheelStage}}</th><th scope="col">{{t.journey.engagementStep}}</th>
     <th scope="col">{{t.journey.importance}}</th><th scope="col">{{t.journey.confidence}}</th></tr></thead>
     <tbody>
-    {{#assessments}}<tr><th scope="row"><time datetime="{{on}}">{{on}}</time></th><td>{{stage}}</td><td>{{step}}</td><td>{{importance}}/10</td><td>{{confidence}}/10</td></tr>
-    {{/assessments}}
-    </tbody>
+    {{{assessmentRows}}}</tbody>
     </table>
     <h3>{{t.journey.rulersHeading}}</h3>
     <figure class="chart-figure">
@@ -66,11 +64,7 @@ extension PageTemplates {
     <thead><tr><th scope="col">{{t.journey.when}}</th><th scope="col">{{t.journey.who}}</th><th scope="col">{{t.journey.what}}</th>
     <th scope="col">{{t.journey.purpose}}</th><th scope="col">{{t.journey.outcome}}</th></tr></thead>
     <tbody>
-    {{#entries}}<tr{{#brokeGlass}} class="review"{{/brokeGlass}}><td><time datetime="{{at}}">{{when}}</time></td>
-    <td>{{actor}}{{#roleOrganization}} <span class="role">({{.}})</span>{{/roleOrganization}}</td><td>{{view}} — {{categories}}</td><td>{{purpose}}</td>
-    <td>{{#refused}}{{t.journey.refused}} — {{reason}}{{/refused}}{{^refused}}{{t.journey.permitted}}{{/refused}}{{#brokeGlass}} <strong class="flag">{{t.journey.brokeGlass}}</strong>{{/brokeGlass}}</td></tr>
-    {{/entries}}
-    </tbody>
+    {{{entries}}}</tbody>
     </table>
     {{/hasEntries}}
     </section>

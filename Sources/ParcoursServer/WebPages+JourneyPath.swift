@@ -22,34 +22,12 @@ extension WebPages {
             "rulerChart": rulers.svg(RulerChart.Words(title: word("rulersTitle"), description: word("rulersDescription"),
                                                       importance: word("importance"), confidence: word("confidence"), empty: word("pathEmpty")),
                                      id: "chart-rulers"),
-            "assessments": path.assessments.indices.map { index -> [String: Any] in
-                let assessment = path.assessments[index], reading = rulers.readings[index]
-                return ["on": assessment.on, "stage": stages[assessment.stage] ?? "", "step": steps[assessment.step] ?? "",
-                        "importance": reading.importance, "confidence": reading.confidence]
-            },
+            "assessmentRows": RecordRows.assessments(path, rulers, language: language),
             "hasAssessments": !path.assessments.isEmpty,
         ]
         if let openings {
-            values["openings"] = ["entries": openings.map { opening(of: $0, language: language) }, "hasEntries": !openings.isEmpty] as [String: Any]
+            values["openings"] = ["entries": RecordRows.openings(openings, language: language), "hasEntries": !openings.isEmpty] as [String: Any]
         }
         return values
-    }
-
-    /// One opening as the panel lists it: the access log's categories in words, nothing read.
-    static func opening(of opening: RecordOpening, language: Language) -> [String: Any] {
-        func word(_ key: String) -> String { Catalogue.journeyWord(key, language) }
-        let instant = opening.at.description
-        let categories = opening.categories.count == InformationCategory.allCases.count ? word("allCategories")
-            : opening.categories.isEmpty ? word("noCategories") : opening.categories.map { VocabularyLabel.label($0, in: language) }.joined(separator: ", ")
-        var entry: [String: Any] = [
-            "at": instant, "when": ClinicalDate.instantOrNil(instant).map(minute) ?? String(instant.prefix(10)),
-            "actor": opening.actor, "view": opening.view.map { VocabularyLabel.label($0, in: language) } ?? "—", "categories": categories,
-            "purpose": opening.purpose.map { VocabularyLabel.label($0, in: language) } ?? "—",
-            "refused": opening.refused, "brokeGlass": opening.brokeGlass,
-        ]
-        let roleOrganization = [opening.role.map { VocabularyLabel.label($0, in: language) }, opening.organization].compactMap { $0 }
-        if !roleOrganization.isEmpty { entry["roleOrganization"] = roleOrganization.joined(separator: ", ") }
-        if let refusal = opening.refusal { entry["reason"] = word("reason-" + refusal.rawValue) }
-        return entry
     }
 }

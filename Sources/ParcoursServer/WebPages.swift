@@ -58,10 +58,17 @@ enum WebPages {
     /// moments so (sessions, a broken glass's end, who opened a record).
     static func minute(_ date: Date) -> String {
         let zone = TimeZone.current
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: zone, from: date)
-        let text = String(format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
-        return text + " " + (zone.abbreviation(for: date) ?? zone.identifier)
+        let parts = gregorian.dateComponents(in: zone, from: date)
+        func digits(_ number: Int?, _ width: Int) -> String {
+            let text = String(number ?? 0)
+            return text.count < width ? String(repeating: "0", count: width - text.count) + text : text
+        }
+        return digits(parts.year, 4) + "-" + digits(parts.month, 2) + "-" + digits(parts.day, 2) + " " + digits(parts.hour, 2) + ":"
+            + digits(parts.minute, 2) + " " + (zone.abbreviation(for: date) ?? zone.identifier)
     }
+
+    /// Made once: the panel of who opened a record shows twenty moments a page.
+    private static let gregorian = Calendar(identifier: .gregorian)
 
     static func caseload(_ entries: [CaseloadEntry], view: CaseloadView = CaseloadView(), today: String, session: WebSession,
                          mayAdmit: Bool = false) -> Response {
@@ -127,7 +134,7 @@ enum WebPages {
             "hasRelapses": !journey.relapses.isEmpty,
             "referrals": journey.referrals.map { ["on": $0.on, "kind": label($0.to.kind), "status": label($0.status)] as [String: Any] },
             "hasReferrals": !journey.referrals.isEmpty,
-            "timeline": timeline(journey.timeline.suffix(recentActs), language: language),
+            "timelineRows": RecordRows.timeline(journey.timeline.suffix(recentActs), language: language),
         ] as [String: Any]) { _, own in own }
         values["timelineMore"] = journey.timeline.count > recentActs
         if let recorded {
@@ -149,7 +156,7 @@ enum WebPages {
     static func timeline(of journey: Journey, shown: Set<InformationCategory>, session: WebSession, brokeGlass: Bool = false,
                          glassUntil: Date? = nil) -> Response {
         var values = recordHeader(journey, shown: shown, session: session, brokeGlass: brokeGlass, glassUntil: glassUntil)
-        values["timeline"] = timeline(journey.timeline, language: session.language)
+        values["timelineRows"] = RecordRows.timeline(journey.timeline, language: session.language)
         return page("timeline", title: "\(Catalogue.record["timelineTitlePrefix"]!(session.language)) \(journey.participant)", values, session: session)
     }
 
@@ -166,14 +173,6 @@ enum WebPages {
         ]
         if let glassUntil { values["glassUntil"] = ["time": minute(glassUntil), "csrf": session.csrfToken] as [String: Any] }
         return values
-    }
-
-    /// Timeline entries as the pages list them, the most recent first.
-    static func timeline(_ entries: some BidirectionalCollection<Journey.TimelineEntry>, language: Language) -> [[String: Any]] {
-        entries.reversed().map { entry in
-            ["day": String(entry.occurredAt.prefix(10)), "act": ClinicalActType(rawValue: entry.type).map { VocabularyLabel.label($0, in: language) } ?? entry.type,
-             "summary": entry.summary, "corrected": entry.corrected]
-        }
     }
 
     /// A refusal the glass may be broken for: the reason, and the form to break it.

@@ -1,0 +1,66 @@
+import ParcoursAccess
+import ParcoursApp
+import ParcoursClinical
+import ParcoursProjections
+
+/// The rows a record's pages repeat most — the acts of the timeline, the stage assessments'
+/// table, the care team's panel of who opened the record — written here rather than by a
+/// Mustache section. Mustache looks every value of every row up through its context stack,
+/// casting it to half a dozen protocols on the way: on a journey page of 20 acts, 20 openings
+/// and the assessments, those lookups were most of the page's rendering (issue 12). Each row's
+/// markup is the one its template had; every text is escaped by `HTMLText`, as `{{value}}` is;
+/// the templates insert the rows with `{{{…}}}`.
+enum RecordRows {
+    /// Timeline entries, the most recent first; a corrected act says so.
+    static func timeline(_ entries: some BidirectionalCollection<Journey.TimelineEntry>, language: Language) -> String {
+        let corrected = " <em>(" + HTMLText.escape(Catalogue.record["corrected"]!(language)) + ")</em>"
+        var html = ""
+        html.reserveCapacity(entries.count * 160)
+        for entry in entries.reversed() {
+            let act = ClinicalActType(rawValue: entry.type).map { VocabularyLabel.label($0, in: language) } ?? entry.type
+            html += "<li><time>" + HTMLText.escape(String(entry.occurredAt.prefix(10))) + "</time> <strong>" + HTMLText.escape(act)
+                + "</strong> — " + HTMLText.escape(entry.summary) + (entry.corrected ? corrected : "") + "</li>"
+        }
+        return html
+    }
+
+    /// The stage assessments' table rows, oldest first: the path chart's text alternative.
+    static func assessments(_ path: PathChart, _ rulers: RulerChart, language: Language) -> String {
+        var html = ""
+        html.reserveCapacity(path.assessments.count * 190)
+        for (assessment, reading) in zip(path.assessments, rulers.readings) {
+            let on = HTMLText.escape(assessment.on)
+            html += "<tr><th scope=\"row\"><time datetime=\"" + on + "\">" + on + "</time></th><td>"
+                + HTMLText.escape(VocabularyLabel.label(assessment.stage, in: language)) + "</td><td>"
+                + HTMLText.escape(VocabularyLabel.label(assessment.step, in: language)) + "</td><td>"
+                + String(reading.importance) + "/10</td><td>" + String(reading.confidence) + "/10</td></tr>\n"
+        }
+        return html
+    }
+
+    /// Who opened the record, newest first: the access log's categories in words, nothing read.
+    static func openings(_ openings: [RecordOpening], language: Language) -> String {
+        func word(_ key: String) -> String { HTMLText.escape(Catalogue.journeyWord(key, language)) }
+        let (refused, permitted, brokeGlass) = (word("refused"), word("permitted"), " <strong class=\"flag\">" + word("brokeGlass") + "</strong>")
+        var html = ""
+        html.reserveCapacity(openings.count * 420)
+        for opening in openings {
+            let instant = opening.at.description
+            let categories = opening.categories.count == InformationCategory.allCases.count ? Catalogue.journeyWord("allCategories", language)
+                : opening.categories.isEmpty ? Catalogue.journeyWord("noCategories", language)
+                : opening.categories.map { VocabularyLabel.label($0, in: language) }.joined(separator: ", ")
+            let roleOrganization = [opening.role.map { VocabularyLabel.label($0, in: language) }, opening.organization].compactMap { $0 }
+            let when = ClinicalDate.instantOrNil(instant).map(WebPages.minute) ?? String(instant.prefix(10))
+            let view = opening.view.map { VocabularyLabel.label($0, in: language) } ?? "—"
+            let purpose = opening.purpose.map { VocabularyLabel.label($0, in: language) } ?? "—"
+            html += opening.brokeGlass ? "<tr class=\"review\">" : "<tr>"
+            html += "<td><time datetime=\"" + HTMLText.escape(instant) + "\">" + HTMLText.escape(when) + "</time></td>\n<td>"
+            html += HTMLText.escape(opening.actor)
+            if !roleOrganization.isEmpty { html += " <span class=\"role\">(" + HTMLText.escape(roleOrganization.joined(separator: ", ")) + ")</span>" }
+            html += "</td><td>" + HTMLText.escape(view) + " — " + HTMLText.escape(categories) + "</td><td>" + HTMLText.escape(purpose) + "</td>\n<td>"
+            html += opening.refused ? refused + " — " + (opening.refusal.map { word("reason-" + $0.rawValue) } ?? "") : permitted
+            html += (opening.brokeGlass ? brokeGlass : "") + "</td></tr>\n"
+        }
+        return html
+    }
+}
