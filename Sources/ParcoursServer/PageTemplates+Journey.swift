@@ -64,7 +64,7 @@ extension PageTemplates {
     <thead><tr><th scope="col">{{t.journey.when}}</th><th scope="col">{{t.journey.who}}</th><th scope="col">{{t.journey.what}}</th>
     <th scope="col">{{t.journey.purpose}}</th><th scope="col">{{t.journey.outcome}}</th></tr></thead>
     <tbody>
-    {{{entries}}}</tbody>
+    {{{openingRows}}}</tbody>
     </table>
     {{/hasEntries}}
     </section>

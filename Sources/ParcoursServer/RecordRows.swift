@@ -58,7 +58,7 @@ enum RecordRows {
             html += HTMLText.escape(opening.actor)
             if !roleOrganization.isEmpty { html += " <span class=\"role\">(" + HTMLText.escape(roleOrganization.joined(separator: ", ")) + ")</span>" }
             html += "</td><td>" + HTMLText.escape(view) + " — " + HTMLText.escape(categories) + "</td><td>" + HTMLText.escape(purpose) + "</td>\n<td>"
-            html += opening.refused ? refused + " — " + (opening.refusal.map { word("reason-" + $0.rawValue) } ?? "") : permitted
+            if let refusal = opening.refusal { html += refused + " — " + word("reason-" + refusal.rawValue) } else { html += permitted }
             html += (opening.brokeGlass ? brokeGlass : "") + "</td></tr>\n"
         }
         return html

@@ -26,7 +26,7 @@ extension WebPages {
             "hasAssessments": !path.assessments.isEmpty,
         ]
         if let openings {
-            values["openings"] = ["entries": RecordRows.openings(openings, language: language), "hasEntries": !openings.isEmpty] as [String: Any]
+            values["openings"] = ["openingRows": RecordRows.openings(openings, language: language), "hasEntries": !openings.isEmpty] as [String: Any]
         }
         return values
     }

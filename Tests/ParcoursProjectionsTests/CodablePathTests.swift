@@ -220,7 +220,12 @@ struct CodablePathTests {
 
     /// Journeys and records folded from 120 generated journeys, and one journey holding every kind of entry with every
     /// optional member filled: what the generator never fills, filled by hand, entries borrowed from the others.
-    static func journeysWithEveryMember() throws -> (folded: [(Journey, ParticipantRecord)], full: Journey) {
+    /// Folded once for every test that reads them (the debug build is slow).
+    static func journeysWithEveryMember() throws -> (folded: [(Journey, ParticipantRecord)], full: Journey) { try everyMember.get() }
+
+    private static let everyMember = Result { try foldJourneysWithEveryMember() }
+
+    private static func foldJourneysWithEveryMember() throws -> (folded: [(Journey, ParticipantRecord)], full: Journey) {
         let folded = Self.generatedEvents(participants: 120, seed: 61).map { Projector.fold($0[0].participant, $0) }
         var journey = folded[0].0
         func borrow<Member>(_ member: WritableKeyPath<Journey, Member>, whileMissing missing: (Member) -> Bool) throws {
@@ -239,6 +244,7 @@ struct CodablePathTests {
         try borrow(\.stage) { $0 == nil }
         try borrow(\.admission) { $0 == nil }
         try borrow(\.plan) { $0 == nil }
+        try borrow(\.corrections) { $0.isEmpty }
         try Self.fillEveryOptional(&journey)
         return (folded, journey)
     }
