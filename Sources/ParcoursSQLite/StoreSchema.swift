@@ -279,6 +279,26 @@ enum StoreSchema {
                 BEGIN SELECT RAISE(ABORT, 'witness alarms cannot be deleted'); END;
                 """)
         }
+        migrator.registerMigration("v11-journey-by-rowid") { db in
+            // A journey is a row of tens of KB (a path sealed whole). In a WITHOUT ROWID table the
+            // whole row is the b-tree's key: finding one participant's row read whole rows of
+            // others, overflow pages and all, at every level of the tree. Kept by rowid, the index
+            // on `participant` finds the row and only its own pages are read; the small columns
+            // come first, so a write's decision reads the access facts without the journey. The
+            // rows are copied as they are (nothing to rebuild).
+            try db.execute(sql: """
+                ALTER TABLE journey RENAME TO journey_without_rowid;
+                CREATE TABLE journey (
+                    participant TEXT PRIMARY KEY NOT NULL,
+                    through_seq INTEGER NOT NULL,
+                    access BLOB,
+                    record BLOB NOT NULL,
+                    journey BLOB NOT NULL);
+                INSERT INTO journey (participant, through_seq, access, record, journey)
+                    SELECT participant, through_seq, access, record, journey FROM journey_without_rowid;
+                DROP TABLE journey_without_rowid;
+                """)
+        }
         return migrator
     }
 }

@@ -12,11 +12,12 @@ struct UpgradeTests {
     func accessFactsMigration() throws {
         let (cli, participant) = try ProjectionCLITests.followed()
         #expect(try cli.run(["journey", participant, "--as", RecordTests.clinician], env: AccessPolicyCLITests.asEnrolled).status == 0)
-        // The store as v3 left it: no access column, the migration not yet applied.
+        // The store as v3 left it: no access column, the migration not yet applied (nor v11, which
+        // keeps the table's columns in its own order).
         let queue = try DatabaseQueue(path: cli.store.appendingPathComponent("parcours.sqlite").path)
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "ALTER TABLE journey DROP COLUMN access")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v4-journey-access-facts'")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v4-journey-access-facts', 'v11-journey-by-rowid')")
         }
         try queue.close()
         let stage = RecordTests.act("stage.assessed", participant: participant, at: "2026-11-22T10:00:00.000Z",
@@ -28,7 +29,8 @@ struct UpgradeTests {
         let journey = try cli.run(["journey", participant, "--as", RecordTests.clinician, "--json"], env: AccessPolicyCLITests.asEnrolled)
         #expect(journey.status == 0, "\(journey)")
         #expect(try JSONParser.parse(journey.stdout.trimmingCharacters(in: .whitespacesAndNewlines))["timeline"]?.arrayValue?.count == events.count)
-        #expect(try cli.verify().status == 0)
+        let verified = try cli.verify()
+        #expect(verified.status == 0, "\(verified)")
     }
 
     @Test("after migration v5, the journey projection starts over in the record's new form: reads and verify agree")
@@ -52,5 +54,46 @@ struct UpgradeTests {
         let journey = try cli.run(["journey", participant, "--as", RecordTests.clinician, "--json"], env: AccessPolicyCLITests.asEnrolled)
         #expect(journey.status == 0, "\(journey)")
         #expect(try cli.verify().status == 0)
+    }
+
+    @Test("after migration v11, journeys kept by rowid: the same rows, read the same, nothing rebuilt, verify agrees")
+    func journeyByRowidMigration() throws {
+        let (cli, participant) = try ProjectionCLITests.followed()
+        let read = { try cli.run(["journey", participant, "--as", RecordTests.clinician, "--json"], env: AccessPolicyCLITests.asEnrolled) }
+        let before = try read()
+        #expect(before.status == 0, "\(before)")
+        // The store as v10 left it: the journey WITHOUT ROWID, its columns in their old order.
+        let database = cli.store.appendingPathComponent("parcours.sqlite").path
+        let queue = try DatabaseQueue(path: database)
+        let (rows, position) = try queue.writeWithoutTransaction { db in
+            try db.execute(sql: """
+                ALTER TABLE journey RENAME TO journey_v11;
+                CREATE TABLE journey (
+                    participant TEXT PRIMARY KEY NOT NULL,
+                    through_seq INTEGER NOT NULL,
+                    journey BLOB NOT NULL,
+                    record BLOB NOT NULL, access BLOB) WITHOUT ROWID;
+                INSERT INTO journey SELECT participant, through_seq, journey, record, access FROM journey_v11;
+                DROP TABLE journey_v11;
+                DELETE FROM grdb_migrations WHERE identifier = 'v11-journey-by-rowid';
+                """)
+            return (try Row.fetchAll(db, sql: "SELECT participant, through_seq, access, record, journey FROM journey ORDER BY participant"),
+                    try Int.fetchOne(db, sql: "SELECT position FROM projection_position WHERE name = 'journey'") ?? -1)
+        }
+        try queue.close()
+        #expect(!rows.isEmpty && position > 0)
+        let after = try read()
+        #expect(after.status == 0 && after.stdout == before.stdout, "the journey reads as before")
+        let reopened = try DatabaseQueue(path: database)
+        let (migrated, table, positionAfter) = try reopened.read { db in
+            (try Row.fetchAll(db, sql: "SELECT participant, through_seq, access, record, journey FROM journey ORDER BY participant"),
+             try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'journey'") ?? "",
+             try Int.fetchOne(db, sql: "SELECT position FROM projection_position WHERE name = 'journey'") ?? -1)
+        }
+        try reopened.close()
+        #expect(migrated == rows, "every row copied as it was")
+        #expect(!table.contains("WITHOUT ROWID") && positionAfter >= position, "kept by rowid, not rebuilt")
+        let verified = try cli.verify()
+        #expect(verified.status == 0, "\(verified)")
     }
 }

@@ -55,6 +55,9 @@ CREATE INDEX program_transition_day ON program_transition (on_day, from_stage, t
 -- index sqlite_autoindex_grdb_migrations_1 on grdb_migrations
 (automatic)
 
+-- index sqlite_autoindex_journey_1 on journey
+(automatic)
+
 -- index sqlite_autoindex_sealed_secret_1 on sealed_secret
 (automatic)
 
@@ -169,8 +172,9 @@ CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)
 CREATE TABLE journey (
     participant TEXT PRIMARY KEY NOT NULL,
     through_seq INTEGER NOT NULL,
-    journey BLOB NOT NULL,
-    record BLOB NOT NULL, access BLOB) WITHOUT ROWID
+    access BLOB,
+    record BLOB NOT NULL,
+    journey BLOB NOT NULL)
 
 -- table program_participant on program_participant
 CREATE TABLE program_participant (
