@@ -1,4 +1,5 @@
 import ParcoursAccess
+import ParcoursClinical
 import ParcoursLog
 import ParcoursProjections
 
@@ -14,21 +15,55 @@ extension CaseRecord {
     ///   `ConsentAwareReader.Denied` once a refusal is recorded; `ProjectionError` for a record
     ///   that does not exist.
     public func openings(of participant: ParticipantID, by identity: Identity, limit: Int = 20) async throws -> [RecordOpening] {
-        guard (1...200).contains(limit) else { throw AppError.invalidInput(field: "limit", reason: "a number of openings from 1 to 200") }
+        try Self.check(openingsLimit: limit)
         let session = try await session(identity, view: .accessLog, participant: participant)
         try await follower.reachHead()
+        return try await openings(of: participant, in: session, limit: limit)
+    }
+
+    /// A participant's journey as `identity` may see it, and — for a clinician of the care team
+    /// who read it whole, for care, without breaking the glass — the record's most recent
+    /// openings (`openings(of:by:limit:)`), nil for anyone else. One request: the identity is
+    /// proven once; the journey's read and the look at the openings are each decided by the
+    /// policy and recorded, in that order, so the list begins with this very reading.
+    ///
+    /// - Throws: as `journey(of:view:by:breakGlass:)` does; a refusal of the openings only
+    ///   leaves them out (it is recorded); any other failure (the access log cannot be
+    ///   written) fails the whole, closed.
+    public func journeyWithOpenings(of participant: ParticipantID, by identity: Identity, breakGlass: String? = nil,
+                                    limit: Int = 20) async throws -> (journey: Journey, decision: AccessDecision, openings: [RecordOpening]?) {
+        try Self.check(openingsLimit: limit)
+        let session = try await session(identity, view: .journey, participant: participant)
+        try await follower.reachHead()
+        let (journey, decision) = try await session.journey(of: participant, view: .journey, breakGlass: breakGlass)
+        guard !decision.brokeGlass, decision.purpose == .care, decision.categories == Set(InformationCategory.allCases),
+              journey.careTeam.contains(session.reader.id) else { return (journey, decision, nil) }
+        do {
+            return (journey, decision, try await openings(of: participant, in: session, limit: limit))
+        } catch is ConsentAwareReader.Denied {
+            return (journey, decision, nil)
+        }
+    }
+
+    private static func check(openingsLimit limit: Int) throws {
+        guard (1...200).contains(limit) else { throw AppError.invalidInput(field: "limit", reason: "a number of openings from 1 to 200") }
+    }
+
+    /// The look at the openings, decided and recorded, then read page by page of the
+    /// participant's access records, newest first, until enough are openings.
+    private func openings(of participant: ParticipantID, in session: Session, limit: Int) async throws -> [RecordOpening] {
         try await session.views.decide(.accessLog, purpose: .care, about: participant.rawValue, for: session.reader,
                                        organizations: session.organizations, today: Self.today())
         var openings: [RecordOpening] = []
         var before: UInt64?
-        // Pages of the participant's records, newest first, until enough are openings.
+        let pageSize = max(2 * limit, 32)
         while openings.count < limit {
-            let page = try await store.accessRecords(about: participant, before: before, limit: max(2 * limit, 32))
+            let page = try await store.accessRecords(about: participant, before: before, limit: pageSize)
             for entry in page {
                 let access = try RecordedAccess(entry)
                 if RecordOpening.isOpening(access), openings.count < limit { openings.append(RecordOpening(access)) }
             }
-            guard let last = page.last, page.count >= max(2 * limit, 32) else { break }
+            guard let last = page.last, page.count >= pageSize else { break }
             before = last.seq
         }
         return openings

@@ -25,16 +25,13 @@ struct ChartTimeAxis: Sendable, Equatable {
         let origin = Journey.dayNumber(first) ?? 0
         self.origin = origin
         span = max(Journey.dayNumber(last).map { $0 - origin } ?? 1, 1)
+        ticks = Self.tickDays(first: first, last: last, span: span).map { [left, right, span] day in
+            Tick(day: day, x: Self.place(day, origin: origin, span: span, left: left, right: right))
+        }
     }
 
-    /// The horizontal place of a day; a day that is not one sits at the start.
-    func x(_ day: String) -> Double {
-        let offset = Double(min(max(Journey.dayNumber(day).map { $0 - origin } ?? 0, 0), span))
-        return left + (right - left) * offset / Double(span)
-    }
-
-    /// The dated ticks: the first day, today (the last), and up to three between them.
-    var ticks: [(day: String, x: Double)] {
+    /// The days of the ticks, worked out once for the charts that share the axis.
+    private static func tickDays(first: String, last: String, span: Int) -> [String] {
         var days = [first]
         let between = min(3, span / 20)
         if between > 0, let start = try? ClinicalDate.day(first, field: "") {
@@ -45,6 +42,22 @@ struct ChartTimeAxis: Sendable, Equatable {
             }
         }
         if last != first { days.append(last) }
-        return days.map { ($0, x($0)) }
+        return days
+    }
+
+    /// The horizontal place of a day; a day that is not one sits at the start.
+    func x(_ day: String) -> Double { Self.place(day, origin: origin, span: span, left: left, right: right) }
+
+    private static func place(_ day: String, origin: Int, span: Int, left: Double, right: Double) -> Double {
+        let offset = Double(min(max(Journey.dayNumber(day).map { $0 - origin } ?? 0, 0), span))
+        return left + (right - left) * offset / Double(span)
+    }
+
+    /// The dated ticks: the first day, today (the last), and up to three between them.
+    let ticks: [Tick]
+
+    struct Tick: Sendable, Equatable {
+        var day: String
+        var x: Double
     }
 }

@@ -87,11 +87,11 @@ extension WebApplication {
                                    of: participant, session: session, status: .conflict)
         }
         let recorded = try ParticipantID(checking: written.first?.participant ?? "")
-        let (journey, decision) = try await caseRecord.journey(of: recorded, by: session.identity)
+        let (journey, decision, openings) = try await caseRecord.journeyWithOpenings(of: recorded, by: session.identity)
         let what = written.first?.result.existing == true ? Catalogue.forms["alreadyRecorded"]! : form.recorded
         return WebPages.journey(journey, shown: decision.categories, today: CaseRecord.today(), session: session,
                                 recorded: (what(session.language), written.flatMap(\.warnings)),
-                                openings: try await openings(of: recorded, journey: journey, decision: decision, session: session))
+                                openings: openings)
     }
 
     /// The form shown again as typed: the record read again for its lists and guidance.

@@ -117,7 +117,14 @@ public struct WebApplication: Sendable {
         let grant = session.glass[participant.rawValue]
         let justification = typed ?? grant?.justification
         do {
-            let (journey, decision) = try await caseRecord.journey(of: participant, view: view, by: session.identity, breakGlass: justification)
+            // The journey's page shows who opened the record to its care team; the timeline's does not.
+            let (journey, decision, openings): (Journey, AccessDecision, [RecordOpening]?)
+            if view == .timeline {
+                (journey, decision) = try await caseRecord.journey(of: participant, view: .timeline, by: session.identity, breakGlass: justification)
+                openings = nil
+            } else {
+                (journey, decision, openings) = try await caseRecord.journeyWithOpenings(of: participant, by: session.identity, breakGlass: justification)
+            }
             var until = grant?.until
             if decision.brokeGlass, let typed {
                 let kept = GlassGrant(justification: typed, until: GlassGrant.endOfDay(after: sessions.now(), sessionEnds: session.ends))
@@ -130,7 +137,7 @@ public struct WebApplication: Sendable {
             }
             return WebPages.journey(journey, shown: decision.categories, today: CaseRecord.today(), session: session,
                                     brokeGlass: decision.brokeGlass, glassUntil: decision.brokeGlass ? until : nil,
-                                    openings: try await openings(of: participant, journey: journey, decision: decision, session: session))
+                                    openings: openings)
         } catch let denied as ConsentAwareReader.Denied {
             switch denied.decision.denial {
             case .notInCareTeam, .notOwnOrganization:

@@ -66,4 +66,44 @@ struct OpeningsTests {
         #expect(limited == [attempt])
         await #expect(throws: AppError.self) { try await app.caseRecord.openings(of: participant, by: app.identity(AppFixture.admitting), limit: 0) }
     }
+
+    @Test("the journey with its openings: one proven request, the read recorded then the look, the list beginning with this very read; none for a stranger through the glass, nor for a colleague")
+    func journeyWithOpenings() async throws {
+        let app = try await AppFixture()
+        let id = try await app.admitted()
+        let participant = try #require(ParticipantID(id))
+        var before = try app.sizes().access
+        let page = try await app.caseRecord.journeyWithOpenings(of: participant, by: app.identity(AppFixture.admitting))
+        #expect(page.journey.participant == id && page.decision.purpose == .care)
+        let records = try app.accessRecords()
+        #expect(records.count == Int(before) + 2, "the read and the look at its openings, each recorded")
+        #expect(records[records.count - 2]["view"] == "journey" && records.last?["view"] == "access-log")
+        let openings = try #require(page.openings)
+        #expect(openings.first?.view == .journey && openings.first?.actor == AppFixture.admitting, "the list begins with this very read")
+        #expect(openings == (try await app.caseRecord.openings(of: participant, by: app.identity(AppFixture.admitting))))
+
+        // A stranger through the glass reads the journey, never who opened it: nothing asked of the access log.
+        before = try app.sizes().access
+        let glass = try await app.caseRecord.journeyWithOpenings(of: participant, by: app.identity(AppFixture.stranger),
+                                                                 breakGlass: AppFixture.justification)
+        #expect(glass.decision.brokeGlass && glass.openings == nil)
+        #expect(try app.sizes().access == before + 1)
+        // Refused the journey: refused, once recorded.
+        before = try app.sizes().access
+        await #expect(throws: ConsentAwareReader.Denied.self) {
+            try await app.caseRecord.journeyWithOpenings(of: participant, by: app.identity(AppFixture.colleague))
+        }
+        #expect(try app.sizes().access == before + 1)
+        // An identity not proven: one denial, about the journey; a limit out of range: nothing recorded.
+        before = try app.sizes().access
+        await #expect(throws: (any Error).self) {
+            try await app.caseRecord.journeyWithOpenings(of: participant, by: app.identity(AppFixture.admitting, passphrase: "pas-la-bonne-phrase"))
+        }
+        let denial = try #require(try app.accessRecords().last)
+        #expect(try app.sizes().access == before + 1 && denial["view"] == "journey" && denial["outcome"] == "denied")
+        await #expect(throws: AppError.self) {
+            try await app.caseRecord.journeyWithOpenings(of: participant, by: app.identity(AppFixture.admitting), limit: 201)
+        }
+        #expect(try app.sizes().access == before + 1)
+    }
 }
