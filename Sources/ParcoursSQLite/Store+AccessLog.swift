@@ -23,9 +23,9 @@ extension Store {
     public func accessRecords(about participant: ParticipantID, before: UInt64?, limit: Int) throws -> [AccessLogEntry] {
         guard limit > 0 else { return [] }
         return try pool.read { db in
-            let lines = try Data.fetchAll(db, sql: """
+            let lines = try Data.fetchAll(db.cachedStatement(sql: """
                 SELECT line FROM access_event WHERE \(Self.accessParticipant) = ? AND seq < ? ORDER BY seq DESC LIMIT ?
-                """, arguments: [participant.rawValue, Int64(clamping: before ?? UInt64(Int64.max)), limit])
+                """), arguments: [participant.rawValue, Int64(clamping: before ?? UInt64(Int64.max)), limit])
             return try lines.map { try AccessLogEntry(storedLine: Array($0), seq: nil) }
         }
     }

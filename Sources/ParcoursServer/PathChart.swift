@@ -93,6 +93,7 @@ struct PathChart: Sendable, Equatable {
         }
 
         var svg = Markup.open(id: id, width: width, height: height, className: "path-chart", title: words.title, description: words.description)
+        svg.reserveCapacity(2_000 + 1_200 * assessments.count + 300 * (episodes.count + relapses.count))
         // The two tracks: their names, their rows and a light guide for each row.
         for (name, top, labels) in [(words.wheelTrack, wheelTop, wheel.map { words.stages[$0] ?? $0.rawValue }),
                                     (words.engagementTrack, cycleTop, cycle.map { words.steps[$0] ?? $0.rawValue })] {
@@ -142,9 +143,10 @@ struct PathChart: Sendable, Equatable {
         for assessment in assessments {
             let title = assessment.on + " — " + (words.stages[assessment.stage] ?? assessment.stage.rawValue) + " ; "
                 + (words.steps[assessment.step] ?? assessment.step.rawValue)
+            let x = Markup.number(axis.x(assessment.on)), escaped = Markup.escape(title)
             for y in [stageY(assessment.stage), stepY(assessment.step)] {
-                svg += "<circle cx=\"\(Markup.number(axis.x(assessment.on)))\" cy=\"\(Markup.number(y))\" r=\"4.5\" fill=\"\(Markup.Palette.accent)\" "
-                    + "stroke=\"\(Markup.Palette.paper)\" stroke-width=\"1.5\" class=\"assessment\"><title>\(Markup.escape(title))</title></circle>"
+                svg += "<circle cx=\"\(x)\" cy=\"\(Markup.number(y))\" r=\"4.5\" fill=\"\(Markup.Palette.accent)\" "
+                    + "stroke=\"\(Markup.Palette.paper)\" stroke-width=\"1.5\" class=\"assessment\"><title>\(escaped)</title></circle>"
             }
         }
         svg += Self.axisMarkup(axis, y: axisY)

@@ -41,6 +41,7 @@ struct RulerChart: Sendable, Equatable {
         let bottom = Self.plotTop + 10 * Self.unit, height = bottom + 32
         func y(_ value: Int) -> Double { Self.plotTop + Double(10 - min(max(value, 0), 10)) * Self.unit }
         var svg = Markup.open(id: id, width: width, height: height, className: "ruler-chart", title: words.title, description: words.description)
+        svg.reserveCapacity(2_500 + 700 * readings.count)
         // The legend: each line's colour, dash and mark, and its name.
         let lines: [(name: String, colour: String, dash: String?, value: (Reading) -> Int, square: Bool)] = [
             (words.importance, Markup.Palette.accent, nil, \.importance, false),

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import HTTPTypes
 import Hummingbird
 import ParcoursAccess
@@ -64,11 +65,23 @@ enum WebPages {
             return text.count < width ? String(repeating: "0", count: width - text.count) + text : text
         }
         return digits(parts.year, 4) + "-" + digits(parts.month, 2) + "-" + digits(parts.day, 2) + " " + digits(parts.hour, 2) + ":"
-            + digits(parts.minute, 2) + " " + (zone.abbreviation(for: date) ?? zone.identifier)
+            + digits(parts.minute, 2) + " " + abbreviation(of: zone, at: date)
     }
 
     /// Made once: the panel of who opened a record shows twenty moments a page.
     private static let gregorian = Calendar(identifier: .gregorian)
+
+    /// A zone's name at a moment (`EST`, `EDT`), asked of ICU once for each zone and offset
+    /// from UTC: asking it each time was a tenth of the journey page's charts and rows.
+    private static func abbreviation(of zone: TimeZone, at date: Date) -> String {
+        let key = "\(zone.identifier) \(zone.secondsFromGMT(for: date))"
+        if let known = abbreviations.withLock({ $0[key] }) { return known }
+        let name = zone.abbreviation(for: date) ?? zone.identifier
+        abbreviations.withLock { $0[key] = name }
+        return name
+    }
+
+    private static let abbreviations = Mutex<[String: String]>([:])
 
     static func caseload(_ entries: [CaseloadEntry], view: CaseloadView = CaseloadView(), today: String, session: WebSession,
                          mayAdmit: Bool = false) -> Response {
