@@ -9,13 +9,17 @@ class SQLiteProjectionTables: ProjectionTables {
 
     init(db: Database) { self.db = db }
 
-    /// The tables each projection writes, each with a `participant` column, and the key
-    /// its rows are ordered by in a digest.
-    static let tables: [ProjectionName: [(name: String, key: String)]] = [
-        .journey: [("journey", "participant")],
-        .caseload: [("caseload", "clinician, participant")],
-        .program: [("program_participant", "participant"), ("program_transition", "participant, event_id"),
-                   ("program_relapse", "participant, event_id"), ("program_referral", "participant, event_id")],
+    /// The tables each projection writes, each with a `participant` column, the key its rows
+    /// are ordered by in a digest, and the columns a digest reads, in its order. The journey's
+    /// are named: migration v11 moved them, and a store opened read-only (a backup, a store
+    /// verified before its first writable open) keeps the order v10 left, while the fold it is
+    /// compared with is made in a database migrated to the end; the order named is the one
+    /// digests always had (PostgreSQL's too).
+    static let tables: [ProjectionName: [(name: String, key: String, columns: String)]] = [
+        .journey: [("journey", "participant", "participant, through_seq, journey, record, access")],
+        .caseload: [("caseload", "clinician, participant", "*")],
+        .program: [("program_participant", "participant", "*"), ("program_transition", "participant, event_id", "*"),
+                   ("program_relapse", "participant, event_id", "*"), ("program_referral", "participant, event_id", "*")],
     ]
 
     static func tables(of names: Set<ProjectionName>) -> [String] { names.sorted().flatMap { tables[$0]!.map(\.name) } }
@@ -170,7 +174,7 @@ class SQLiteProjectionTables: ProjectionTables {
     func digests(of name: ProjectionName, leavingOut participants: Set<String>) throws -> [ProjectionDigest] {
         try Self.tables[name]!.map { table in
             var digest = ProjectionDigest(table: table.name, rows: 0, hash: .zero)
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table.name) ORDER BY \(table.key)")
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(table.columns) FROM \(table.name) ORDER BY \(table.key)")
             while let row = try rows.next() {
                 if !participants.isEmpty, participants.contains(row["participant"] as String) { continue }
                 digest.fold(row.databaseValues.map { value in
