@@ -18,7 +18,7 @@ extension CaseRecord {
         try Self.check(openingsLimit: limit)
         let session = try await session(identity, view: .accessLog, participant: participant)
         try await follower.reachHead()
-        return try await openings(of: participant, in: session, limit: limit)
+        return try await openings(of: participant, in: session, deciding: nil, limit: limit)
     }
 
     /// A participant's journey as `identity` may see it, and — for a clinician of the care team
@@ -27,7 +27,8 @@ extension CaseRecord {
     /// proven once; the journey's read and the look at the openings are each decided by the
     /// policy and recorded, in that order, so the list begins with this very reading.
     ///
-    /// - Throws: as `journey(of:view:by:breakGlass:)` does; a refusal of the openings only
+    /// - Throws: `AppError.invalidInput` naming `limit` (1 to 200) before anything is recorded;
+    ///   otherwise as `journey(of:view:by:breakGlass:)` does; a refusal of the openings only
     ///   leaves them out (it is recorded); any other failure (the access log cannot be
     ///   written) fails the whole, closed.
     public func journeyWithOpenings(of participant: ParticipantID, by identity: Identity, breakGlass: String? = nil,
@@ -39,7 +40,7 @@ extension CaseRecord {
         guard !decision.brokeGlass, decision.purpose == .care, decision.categories == Set(InformationCategory.allCases),
               journey.careTeam.contains(session.reader.id) else { return (journey, decision, nil) }
         do {
-            return (journey, decision, try await openings(of: participant, in: session, limit: limit))
+            return (journey, decision, try await openings(of: participant, in: session, deciding: journey, limit: limit))
         } catch is ConsentAwareReader.Denied {
             return (journey, decision, nil)
         }
@@ -50,10 +51,18 @@ extension CaseRecord {
     }
 
     /// The look at the openings, decided and recorded, then read page by page of the
-    /// participant's access records, newest first, until enough are openings.
-    private func openings(of participant: ParticipantID, in session: Session, limit: Int) async throws -> [RecordOpening] {
-        try await session.views.decide(.accessLog, purpose: .care, about: participant.rawValue, for: session.reader,
-                                       organizations: session.organizations, today: Self.today())
+    /// participant's access records, newest first, until enough are openings. Decided on the
+    /// access facts of `journey` when the request has just read it whole (opening it again was
+    /// a sixth of the journey page), else on the journey as it stands.
+    private func openings(of participant: ParticipantID, in session: Session, deciding journey: Journey?,
+                          limit: Int) async throws -> [RecordOpening] {
+        if let journey {
+            let context = journey.accessContext(organizations: session.organizations, today: Self.today())
+            try await session.views.decide(AccessRequest(reader: session.reader, view: .accessLog, participant: context, purpose: .care))
+        } else {
+            try await session.views.decide(.accessLog, purpose: .care, about: participant.rawValue, for: session.reader,
+                                           organizations: session.organizations, today: Self.today())
+        }
         var openings: [RecordOpening] = []
         var before: UInt64?
         let pageSize = max(2 * limit, 32)

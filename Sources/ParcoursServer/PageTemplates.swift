@@ -209,8 +209,8 @@ enum PageTemplates {
     {{/hasWarnings}}
     <section aria-labelledby="path"><h2 id="path">{{t.record.path}}</h2>
     {{> journeyPath}}
-    {{^episodes}}<p>{{t.record.noAssessment}}</p>{{/episodes}}
-    <ol class="path">{{#episodes}}<li><span class="stage stage-{{key}}">{{stage}}</span> {{t.record.from}} {{from}}{{#to}} {{t.record.to}} {{to}}{{/to}}{{^to}}, {{t.record.toDate}}{{/to}}</li>{{/episodes}}</ol>
+    {{^hasEpisodes}}<p>{{t.record.noAssessment}}</p>{{/hasEpisodes}}
+    <ol class="path">{{{episodeRows}}}</ol>
     {{#hasRelapses}}<h3>{{t.record.relapses}}</h3>
     <p>{{t.record.relapsesIntro}}</p>
     <ul>{{#relapses}}<li>{{kind}}, {{t.record.startingOn}} {{startedOn}}{{#endedOn}} {{t.record.until}} {{endedOn}}{{/endedOn}}{{#whatHelped}} — {{t.record.whatHelped}} {{whatHelped}}{{/whatHelped}}</li>{{/relapses}}</ul>

@@ -3,8 +3,8 @@ import ParcoursApp
 import ParcoursClinical
 import ParcoursProjections
 
-/// The rows a record's pages repeat most — the acts of the timeline, the stage assessments'
-/// table, the care team's panel of who opened the record — written here rather than by a
+/// The rows a record's pages repeat most — the acts of the timeline, the path's stays in each
+/// stage, the stage assessments' table, the care team's panel of who opened the record — written here rather than by a
 /// Mustache section. Mustache looks every value of every row up through its context stack,
 /// casting it to half a dozen protocols on the way: on a journey page of 20 acts, 20 openings
 /// and the assessments, those lookups were most of the page's rendering (issue 12). Each row's
@@ -20,6 +20,21 @@ enum RecordRows {
             let act = ClinicalActType(rawValue: entry.type).map { VocabularyLabel.label($0, in: language) } ?? entry.type
             html += "<li><time>" + HTMLText.escape(String(entry.occurredAt.prefix(10))) + "</time> <strong>" + HTMLText.escape(act)
                 + "</strong> — " + HTMLText.escape(entry.summary) + (entry.corrected ? corrected : "") + "</li>"
+        }
+        return html
+    }
+
+    /// The path's stays in the wheel's stages, oldest first: each stage named, from its first day
+    /// to the next stage's (or to date). A relapse is a stage of the path like the others.
+    static func episodes(_ episodes: [Journey.StageEpisode], language: Language) -> String {
+        func word(_ key: String) -> String { HTMLText.escape(Catalogue.record[key]!(language)) }
+        let (from, to, toDate) = (" " + word("from") + " ", " " + word("to") + " ", ", " + word("toDate"))
+        var html = ""
+        html.reserveCapacity(episodes.count * 120)
+        for episode in episodes {
+            html += "<li><span class=\"stage stage-" + HTMLText.escape(episode.wheelStage.rawValue) + "\">"
+                + HTMLText.escape(VocabularyLabel.label(episode.wheelStage, in: language)) + "</span>" + from + HTMLText.escape(episode.from)
+                + (episode.to.map { to + HTMLText.escape($0) } ?? toDate) + "</li>"
         }
         return html
     }

@@ -133,11 +133,7 @@ enum WebPages {
             "followUp": words[journey.followUp.open ? "open" : "closed"]!(language),
             "warnings": journey.warnings.map { ["message": warning($0.message, code: $0.code, in: language), "since": $0.since] as [String: Any] },
             "hasWarnings": !journey.warnings.isEmpty,
-            "episodes": journey.episodes.map { episode -> [String: Any] in
-                var item: [String: Any] = ["stage": label(episode.wheelStage), "key": episode.wheelStage.rawValue, "from": episode.from]
-                if let to = episode.to { item["to"] = to }
-                return item
-            },
+            "episodeRows": RecordRows.episodes(journey.episodes, language: language), "hasEpisodes": !journey.episodes.isEmpty,
             "relapses": journey.relapses.map { relapse -> [String: Any] in
                 var item: [String: Any] = ["kind": words["relapse"]!(language) + " " + label(relapse.kind), "startedOn": relapse.startedOn]
                 if let ended = relapse.endedOn { item["endedOn"] = ended }

@@ -66,4 +66,20 @@ struct RecordRowsTests {
         let english = RecordRows.openings([try Self.opening(1, actor: "clin-urgence", organization: nil, review: true)], language: .en)
         #expect(english.contains("<td>permitted <strong class=\"flag\">break-glass — marked for review</strong></td></tr>"))
     }
+
+    @Test("the path's stays: each stage named in the page's language, from its first day to the next stage's or to date, a relapse like any stage")
+    func episodes() {
+        let episodes = [Journey.StageEpisode(wheelStage: .contemplation, from: "2026-01-05", to: "2026-02-07"),
+                        Journey.StageEpisode(wheelStage: .relapse, from: "2026-02-07", to: "2026-03-01"),
+                        Journey.StageEpisode(wheelStage: .maintenance, from: "2026-03-01", to: nil)]
+        let french = RecordRows.episodes(episodes, language: .fr)
+        #expect(french == "<li><span class=\"stage stage-contemplation\">contemplation</span> du 2026-01-05 au 2026-02-07</li>"
+                + "<li><span class=\"stage stage-relapse\">chute</span> du 2026-02-07 au 2026-03-01</li>"
+                + "<li><span class=\"stage stage-maintenance\">maintien</span> du 2026-03-01, à ce jour</li>")
+        #expect(RecordRows.episodes(Array(episodes.suffix(1)), language: .en)
+                == "<li><span class=\"stage stage-maintenance\">\(HTMLText.escape(VocabularyLabel.label(WheelStage.maintenance, in: .en)))</span> from 2026-03-01, to date</li>")
+        let odd = RecordRows.episodes([Journey.StageEpisode(wheelStage: .action, from: Self.markup, to: Self.markup)], language: .fr)
+        #expect(!odd.contains("<script>") && odd.contains("du \(Self.escaped) au \(Self.escaped)"), "a day as recorded, escaped")
+        #expect(RecordRows.episodes([], language: .fr).isEmpty)
+    }
 }
