@@ -32,4 +32,28 @@ struct AccessByParticipantTests {
         }
         #expect(details.contains { $0.contains("USING INDEX access_event_participant") }, "\(details)")
     }
+
+    @Test("an access line is read as strictly as the verifier reads it: one not in canonical form, too long, or sealed means a damaged store")
+    func linesReadStrictly() throws {
+        let test = try TestStore()
+        _ = try test.appendSample(1)
+        _ = try test.store.recordAccess(type: "access.read", data: ["actor": "clin-0001", "outcome": "permitted", "participant": "P-AAAA01"],
+                                        master: test.master)
+        let (access, sealed) = try DatabaseQueue(path: test.databasePath).read { db in
+            (try Data.fetchOne(db, sql: "SELECT line FROM access_event ORDER BY seq DESC LIMIT 1")!,
+             try Data.fetchOne(db, sql: "SELECT line FROM event ORDER BY seq DESC LIMIT 1")!)
+        }
+        let line = Array(access)
+        #expect(String(decoding: sealed, as: UTF8.self).contains("\"sealed\":{"), "the sample's note is sealed")
+        let read = try AccessLogEntry(storedLine: line, seq: 7)
+        #expect(try read == test.store.accessRecords().last, "the record as the whole log reads it")
+        func damaged(_ bytes: [UInt8]) -> Bool {
+            do { _ = try AccessLogEntry(storedLine: bytes, seq: 7); return false } catch LogError.storeDamaged { return true } catch { return false }
+        }
+        #expect(damaged(Array("{ ".utf8) + line.dropFirst()), "whitespace: not the signed bytes")
+        #expect(damaged(line + Array(" ".utf8)))
+        #expect(damaged(Array(line.prefix(line.count / 2))))
+        #expect(damaged(Array(repeating: UInt8(ascii: " "), count: LogRecord.maxLineLength + 1)))
+        #expect(damaged(Array(sealed)), "the access log is clear")
+    }
 }
