@@ -39,7 +39,8 @@ let package = Package(
         ),
         .target(
             name: "ParcoursSQLite",
-            dependencies: ["ParcoursApp", "ParcoursProjections", "ParcoursLog", "ParcoursFiles", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ParcoursApp", "ParcoursProjections", "ParcoursLog", "ParcoursFiles", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(
             name: "ParcoursPostgres",

@@ -60,6 +60,8 @@ struct FormatRoundTripTests {
             let text = Base64.encode(bytes)
             #expect(text == Data(bytes).base64EncodedString())
             #expect(Base64.decode(text) == bytes)
+            var whole = text
+            #expect(whole.withUTF8 { Base64.decodedCount(ofCanonical: $0) } == length)
             var utf8 = Array(text.utf8)
             for position in utf8.indices {
                 let original = utf8[position]
@@ -69,6 +71,9 @@ struct FormatRoundTripTests {
                     // Canonical: Foundation decodes it and encodes the bytes back to the very same text.
                     let foundation = Data(base64Encoded: changed).map { [UInt8]($0) }.flatMap { Data($0).base64EncodedString() == changed ? $0 : nil }
                     #expect(Base64.decode(changed) == foundation, "\(changed)")
+                    // Checked without decoding: canonical exactly when it decodes, to as many bytes.
+                    var text = changed
+                    #expect(text.withUTF8 { Base64.decodedCount(ofCanonical: $0) } == foundation?.count, "\(changed)")
                 }
                 utf8[position] = original
             }

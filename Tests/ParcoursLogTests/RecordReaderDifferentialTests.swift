@@ -1,5 +1,5 @@
 import Testing
-import ParcoursLog
+@testable import ParcoursLog
 
 /// The strict one-pass reader against the tree checker it replaced: on every line, both
 /// accept or both refuse, and what they accept reads the same. A verifier built on the
@@ -11,6 +11,21 @@ struct RecordReaderDifferentialTests {
     static func agree(_ line: [UInt8], _ note: @autoclosure () -> String = "") -> Bool {
         let reference = Result { () throws(LogFormatError) in try TreeRecordChecker.check(line) }
         let strict = Result { () throws(LogFormatError) in try ParsedRecord(line: line) }
+        // The verifier's reading, which checks a sealed ciphertext without decoding it: the same verdict, the same reason.
+        let verifying = Result { () throws(LogFormatError) in try ParsedRecord(verifying: line) }
+        switch (strict, verifying) {
+        case (.success(var whole), .success(let checked)):
+            if case .sealed(var sealed) = whole.record.envelope.payload {
+                sealed.ciphertext = []
+                whole.record.envelope.payload = .sealed(sealed)
+            }
+            #expect(checked.record == whole.record && checked.leafHash == whole.leafHash && checked.signatureValid == whole.signatureValid
+                    && checked.envelopeRange == whole.envelopeRange, "\(note()) \(printable(line))")
+        case (.failure(let whole), .failure(let checked)):
+            #expect(whole.reason == checked.reason, "\(note()) \(printable(line))")
+        default:
+            Issue.record("the verifier's reading and the whole reading disagree \(note()): \(printable(line))")
+        }
         switch (reference, strict) {
         case (.success(let expected), .success(let parsed)):
             #expect(parsed.record == expected, "\(note()) \(printable(line))")

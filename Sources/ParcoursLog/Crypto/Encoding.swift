@@ -83,6 +83,33 @@ public enum Base64 {
         return text.withUTF8 { decode(bytes: $0) }
     }
 
+    /// The length canonical base64 decodes to, without decoding it; nil if it is not canonical base64.
+    public static func decodedCount(ofCanonical input: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard input.count % 4 == 0 else { return nil }
+        if input.isEmpty { return 0 }
+        let padding = input[input.count - 1] != UInt8(ascii: "=") ? 0 : input[input.count - 2] == UInt8(ascii: "=") ? 2 : 1
+        return values.withUnsafeBufferPointer { table -> Int? in
+            let symbols = input.baseAddress!, lookup = table.baseAddress!
+            let whole = input.count - 4
+            var seen: UInt8 = 0
+            var index = 0
+            while index < whole {
+                seen |= lookup[Int(symbols[index])] | lookup[Int(symbols[index + 1])] | lookup[Int(symbols[index + 2])] | lookup[Int(symbols[index + 3])]
+                index += 4
+            }
+            guard seen & 0xC0 == 0 else { return nil }
+            var chunk: UInt32 = 0
+            for offset in 0..<4 {
+                if offset >= 4 - padding { chunk <<= 6; continue }
+                let value = lookup[Int(symbols[index + offset])]
+                guard value != 0xFF else { return nil }
+                chunk = chunk << 6 | UInt32(value)
+            }
+            if (padding == 2 && chunk & 0xFFFF != 0) || (padding == 1 && chunk & 0xFF != 0) { return nil }
+            return input.count / 4 * 3 - padding
+        }
+    }
+
     /// Decodes canonical base64 from its UTF-8 bytes (a record line read in place).
     public static func decode(bytes input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard input.count % 4 == 0 else { return nil }

@@ -12,8 +12,19 @@ public struct ParsedRecord: Sendable {
     /// exactly `JCS(record)`, then checks the signature over the envelope's bytes as they
     /// stand in the line against the claimed author key.
     public init(line: [UInt8], checkSignature: Bool = true) throws(LogFormatError) {
+        try self.init(line: line, checkSignature: checkSignature, ciphertext: .decoded)
+    }
+
+    /// Reads a record line for verification: everything checked as above, but a sealed
+    /// payload's ciphertext is left out (its `ciphertext` is empty), since verifying never
+    /// opens it.
+    init(verifying line: [UInt8]) throws(LogFormatError) {
+        try self.init(line: line, checkSignature: true, ciphertext: .checkedOnly)
+    }
+
+    private init(line: [UInt8], checkSignature: Bool, ciphertext: RecordLineReader.CiphertextUse) throws(LogFormatError) {
         guard line.count <= LogRecord.maxLineLength else { throw LogFormatError("record line longer than 1 MiB") }
-        let read = try line.withUnsafeBufferPointer { buffer throws(LogFormatError) in try RecordLineReader.read(buffer) }
+        let read = try line.withUnsafeBufferPointer { buffer throws(LogFormatError) in try RecordLineReader.read(buffer, ciphertext: ciphertext) }
         record = LogRecord(envelope: read.envelope, signature: read.signature)
         self.line = line
         envelopeRange = read.envelopeRange

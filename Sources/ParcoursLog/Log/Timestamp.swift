@@ -15,7 +15,18 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses the exact form `2026-11-23T10:15:30.123Z`; anything else is nil.
     public init?(_ text: String) {
-        let c = Array(text.utf8)
+        var text = text
+        guard let milliseconds = text.withUTF8({ Timestamp.milliseconds(of: $0) }) else { return nil }
+        millisecondsSinceEpoch = milliseconds
+    }
+
+    /// Parses the exact form from its UTF-8 bytes (a record line read in place).
+    public init?(utf8: UnsafeBufferPointer<UInt8>) {
+        guard let milliseconds = Timestamp.milliseconds(of: utf8) else { return nil }
+        millisecondsSinceEpoch = milliseconds
+    }
+
+    private static func milliseconds(of c: UnsafeBufferPointer<UInt8>) -> Int64? {
         guard c.count == 24, c[4] == 0x2D, c[7] == 0x2D, c[10] == 0x54, c[13] == 0x3A, c[16] == 0x3A, c[19] == 0x2E,
               c[23] == 0x5A
         else { return nil }
@@ -33,41 +44,70 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
               second < 60
         else { return nil }
         let days = Timestamp.daysFromCivil(year: year, month: month, day: day)
-        millisecondsSinceEpoch = ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + milli
+        return ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + milli
     }
 
     public var description: String {
-        let milli = millisecondsSinceEpoch.floorMod(1000)
-        let totalSeconds = (millisecondsSinceEpoch - milli) / 1000
-        let secondsOfDay = totalSeconds.floorMod(86_400)
-        let days = (totalSeconds - secondsOfDay) / 86_400
-        let (year, month, day) = Timestamp.civilFromDays(days)
-        if (0...9999).contains(year) {
-            // Every record read writes its instant back to check it (and projections keep it): 24 bytes in place.
-            let fields: [(value: Int64, width: Int, then: UInt8)] = [
-                (year, 4, 0x2D), (month, 2, 0x2D), (day, 2, 0x54), (secondsOfDay / 3600, 2, 0x3A),
-                (secondsOfDay / 60 % 60, 2, 0x3A), (secondsOfDay % 60, 2, 0x2E), (milli, 3, 0x5A),
-            ]
-            return String(unsafeUninitializedCapacity: 24) { buffer in
-                var offset = 0
-                for field in fields {
-                    var value = field.value
-                    for index in stride(from: offset + field.width - 1, through: offset, by: -1) {
-                        buffer[index] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
-                        value /= 10
-                    }
-                    buffer[offset + field.width] = field.then
-                    offset += field.width + 1
-                }
-                return offset
-            }
-        }
+        let text = String(unsafeUninitializedCapacity: 24) { write(into: $0) ? 24 : 0 }
+        if !text.isEmpty { return text }
+        let (year, month, day, secondsOfDay, milli) = fields
         func pad(_ value: Int64, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondsOfDay / 3600, 2)):"
             + "\(pad(secondsOfDay / 60 % 60, 2)):\(pad(secondsOfDay % 60, 2)).\(pad(milli, 3))Z"
+    }
+
+    /// Whether `utf8` is exactly this instant's form, compared without making a string
+    /// (every record verified compares its instant with its line and its stored column).
+    public func isWritten(as utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard utf8.count == 24 else { return false }
+        var bytes: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        return withUnsafeMutableBytes(of: &bytes) { raw in
+            let written = raw.bindMemory(to: UInt8.self)
+            return write(into: written) && written.elementsEqual(utf8)
+        }
+    }
+
+    /// Whether `text` is exactly this instant's form.
+    public func isWritten(as text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { isWritten(as: $0) }
+    }
+
+    /// The calendar fields: year, month, day, second of the day, millisecond.
+    private var fields: (Int64, Int64, Int64, Int64, Int64) {
+        let milli = millisecondsSinceEpoch.floorMod(1000)
+        let totalSeconds = (millisecondsSinceEpoch - milli) / 1000
+        let secondsOfDay = totalSeconds.floorMod(86_400)
+        let (year, month, day) = Timestamp.civilFromDays((totalSeconds - secondsOfDay) / 86_400)
+        return (year, month, day, secondsOfDay, milli)
+    }
+
+    /// Writes the 24 bytes of the form into `buffer` (at least 24 long); false, writing
+    /// nothing, for a year outside 0…9999, which has no four-digit form.
+    private func write(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        let (year, month, day, secondsOfDay, milli) = fields
+        guard (0...9999).contains(year) else { return false }
+        var offset = 0
+        func put(_ value: Int64, width: Int, then separator: UInt8) {
+            var value = value
+            for index in stride(from: offset + width - 1, through: offset, by: -1) {
+                buffer[index] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+                value /= 10
+            }
+            buffer[offset + width] = separator
+            offset += width + 1
+        }
+        put(year, width: 4, then: 0x2D)
+        put(month, width: 2, then: 0x2D)
+        put(day, width: 2, then: 0x54)
+        put(secondsOfDay / 3600, width: 2, then: 0x3A)
+        put(secondsOfDay / 60 % 60, width: 2, then: 0x3A)
+        put(secondsOfDay % 60, width: 2, then: 0x2E)
+        put(milli, width: 3, then: 0x5A)
+        return true
     }
 
     public static func < (left: Timestamp, right: Timestamp) -> Bool {

@@ -36,7 +36,7 @@ public struct StoredRecord: Sendable, Equatable {
         if version != Int64(envelope.version) { return "version" }
         if type != envelope.type { return "type" }
         if author != envelope.author.actor { return "author" }
-        if recordedAt != envelope.recordedAt.description { return "recorded_at" }
+        if !envelope.recordedAt.isWritten(as: recordedAt) { return "recorded_at" }
         if leafHash != parsed.leafHash { return "leaf_hash" }
         return nil
     }

@@ -61,7 +61,7 @@ final class ParseBatch: @unchecked Sendable {
             for index in start..<min(count, start + Self.grain) {
                 var reason: String?
                 do throws(LogFormatError) {
-                    let record = try ParsedRecord(line: lines[index])
+                    let record = try ParsedRecord(verifying: lines[index])
                     reason = check?(index, record)
                     (records.baseAddress! + index).initialize(to: record)
                     (failures.baseAddress! + index).initialize(to: nil)
