@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import ParcoursLog
+@testable import ParcoursLog
 
 @Suite("Format and parse pairs")
 struct FormatRoundTripTests {
@@ -50,6 +50,24 @@ struct FormatRoundTripTests {
         #expect(Base64.decode("A Q==") == nil)
         #expect(Hex.decode("0aff") == [0x0A, 0xFF])
         #expect(Hex.decode("0AFF") == nil)
+    }
+
+    @Test("a digest read from hex in place accepts exactly the 64 lowercase hex digits Hex decodes, every byte value at every position")
+    func digestFromHex() {
+        let digits = Array("0123456789abcdef".utf8)
+        var text = (0..<64).map { digits[($0 * 7 + 3) % 16] }
+        let expected = text.withUnsafeBufferPointer { Hex.decode(bytes: $0) }
+        #expect(text.withUnsafeBufferPointer { Hash(hexBytes: $0) }?.bytes == expected)
+        for position in text.indices {
+            let original = text[position]
+            for byte in UInt8.min...UInt8.max {
+                text[position] = byte
+                let decoded = text.withUnsafeBufferPointer { Hex.decode(bytes: $0) }
+                #expect(text.withUnsafeBufferPointer { Hash(hexBytes: $0) }?.bytes == decoded, "byte \(byte) at \(position)")
+            }
+            text[position] = original
+        }
+        #expect(Array(text.dropLast()).withUnsafeBufferPointer { Hash(hexBytes: $0) } == nil)
     }
 
     @Test("base64 decodes what Foundation decodes and writes back the same, and nothing else, over every length to 69 bytes and every change of one symbol to any of 70")

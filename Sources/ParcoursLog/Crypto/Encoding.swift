@@ -32,6 +32,13 @@ public enum Hex {
         return output
     }
 
+    /// Each byte's digit value, 0xFF for anything but 0-9 and a-f.
+    static let values: [UInt8] = {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (index, digit) in digits.enumerated() { table[Int(digit)] = UInt8(index) }
+        return table
+    }()
+
     static func value(_ digit: UInt8) -> UInt8? {
         switch digit {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")

@@ -58,14 +58,20 @@ public struct Hash: Hashable, Sendable, Comparable, CustomStringConvertible {
     init?(hexBytes: UnsafeBufferPointer<UInt8>) {
         guard hexBytes.count == 64 else { return nil }
         var storage: Words = (0, 0, 0, 0)
-        let read = Swift.withUnsafeMutableBytes(of: &storage) { words in
-            for position in 0..<32 {
-                guard let high = Hex.value(hexBytes[2 * position]), let low = Hex.value(hexBytes[2 * position + 1]) else { return false }
-                words[position] = high << 4 | low
+        // A table and one test at the end (every record's `prev`): the digit-by-digit switch was a third of a per cent of verification.
+        let valid = Hex.values.withUnsafeBufferPointer { table in
+            Swift.withUnsafeMutableBytes(of: &storage) { words in
+                let digits = hexBytes.baseAddress!, lookup = table.baseAddress!
+                var seen: UInt8 = 0
+                for position in 0..<32 {
+                    let high = lookup[Int(digits[2 * position])], low = lookup[Int(digits[2 * position + 1])]
+                    seen |= high | low
+                    words[position] = high << 4 | low
+                }
+                return seen & 0xF0 == 0
             }
-            return true
         }
-        guard read else { return nil }
+        guard valid else { return nil }
         self.storage = storage
     }
 

@@ -12,19 +12,18 @@ public struct ParsedRecord: Sendable {
     /// exactly `JCS(record)`, then checks the signature over the envelope's bytes as they
     /// stand in the line against the claimed author key.
     public init(line: [UInt8], checkSignature: Bool = true) throws(LogFormatError) {
-        try self.init(line: line, checkSignature: checkSignature, ciphertext: .decoded)
+        try self.init(line: line, checkSignature: checkSignature, sealed: .decoded)
     }
 
     /// Reads a record line for verification: everything checked as above, but a sealed
-    /// payload's ciphertext is left out (its `ciphertext` is empty), since verifying never
-    /// opens it.
+    /// payload's nonce and ciphertext are left out (both empty), since verifying never opens it.
     init(verifying line: [UInt8]) throws(LogFormatError) {
-        try self.init(line: line, checkSignature: true, ciphertext: .checkedOnly)
+        try self.init(line: line, checkSignature: true, sealed: .checkedOnly)
     }
 
-    private init(line: [UInt8], checkSignature: Bool, ciphertext: RecordLineReader.CiphertextUse) throws(LogFormatError) {
+    private init(line: [UInt8], checkSignature: Bool, sealed: RecordLineReader.SealedBytes) throws(LogFormatError) {
         guard line.count <= LogRecord.maxLineLength else { throw LogFormatError("record line longer than 1 MiB") }
-        let read = try line.withUnsafeBufferPointer { buffer throws(LogFormatError) in try RecordLineReader.read(buffer, ciphertext: ciphertext) }
+        let read = try line.withUnsafeBufferPointer { buffer throws(LogFormatError) in try RecordLineReader.read(buffer, sealed: sealed) }
         record = LogRecord(envelope: read.envelope, signature: read.signature)
         self.line = line
         envelopeRange = read.envelopeRange

@@ -16,23 +16,23 @@ enum RecordLineReader {
         var envelopeRange: Range<Int>
     }
 
-    /// What reading does with a sealed payload's ciphertext.
-    enum CiphertextUse {
+    /// What reading does with a sealed payload's nonce and ciphertext.
+    enum SealedBytes {
         /// Decoded into the payload, for readers that open it.
         case decoded
-        /// Checked (canonical base64 of at least the 16-byte tag) and left out: the payload's
-        /// `ciphertext` is empty. Verification never opens a payload, and decoding a kilobyte
-        /// of base64 a record was a few per cent of its time.
+        /// Checked (canonical base64 of 24 bytes, and of at least the 16-byte tag) and left
+        /// out: the payload's `nonce` and `ciphertext` are empty. Verification never opens a
+        /// payload, and decoding a kilobyte of base64 a record was a few per cent of its time.
         case checkedOnly
     }
 
     /// Reads `line` (without its newline).
-    static func read(_ line: UnsafeBufferPointer<UInt8>, ciphertext: CiphertextUse = .decoded) throws(LogFormatError) -> Read {
+    static func read(_ line: UnsafeBufferPointer<UInt8>, sealed: SealedBytes = .decoded) throws(LogFormatError) -> Read {
         var reader = CanonicalJSONReader(line)
         do throws(JSONError) {
             try reader.expect(#"{"envelope":"#)
             let start = reader.index
-            let envelope = try self.envelope(&reader, ciphertext: ciphertext)
+            let envelope = try self.envelope(&reader, sealed: sealed)
             let end = reader.index
             try reader.expect(#","sig":"#)
             let token = try reader.stringToken()
@@ -51,7 +51,7 @@ enum RecordLineReader {
 
     /// The envelope's members in JCS order: author, format, id, log, payload, prev,
     /// recordedAt, schema, seq, stream, type, version.
-    private static func envelope(_ reader: inout CanonicalJSONReader, ciphertext ciphertextUse: CiphertextUse) throws(JSONError) -> Envelope {
+    private static func envelope(_ reader: inout CanonicalJSONReader, sealed use: SealedBytes) throws(JSONError) -> Envelope {
         func ascii(_ token: CanonicalJSONReader.StringToken) -> UnsafeBufferPointer<UInt8>? {
             token.isASCII && !token.isEscaped ? UnsafeBufferPointer(rebasing: reader.bytes[token.range]) : nil
         }
@@ -69,7 +69,7 @@ enum RecordLineReader {
         let log = try reader.string()
         guard !log.isEmpty else { throw invalid("envelope.log must be the origin name") }
         try reader.expect(#","payload":"#)
-        let payload = try self.payload(&reader, ciphertext: ciphertextUse)
+        let payload = try self.payload(&reader, sealed: use)
         try reader.expect(#","prev":"#)
         guard let prevText = ascii(try reader.stringToken()), let prev = Hash(hexBytes: prevText) else {
             throw invalid("envelope.prev must be 64 lowercase hex digits")
@@ -103,7 +103,7 @@ enum RecordLineReader {
     }
 
     /// `{"clear":{…}}` or `{"sealed":{"alg":…,"ct":…,"key":…,"nonce":…}}`; the envelope is at depth 1.
-    private static func payload(_ reader: inout CanonicalJSONReader, ciphertext ciphertextUse: CiphertextUse) throws(JSONError) -> Payload {
+    private static func payload(_ reader: inout CanonicalJSONReader, sealed use: SealedBytes) throws(JSONError) -> Payload {
         try reader.expect(#"{""#)
         if reader.peek == UInt8(ascii: "c") {
             try reader.expect(#"clear":"#)
@@ -119,15 +119,20 @@ enum RecordLineReader {
         let nonce = try reader.stringToken()
         try reader.expect("}}")
         guard (1...128).contains(keyID.utf8.count) else { throw invalid("payload.sealed.key must be a data key id (1 to 128 bytes)") }
-        guard !nonce.isEscaped, let nonceBytes = Base64.decode(bytes: UnsafeBufferPointer(rebasing: reader.bytes[nonce.range])),
-              nonceBytes.count == DataKey.nonceLength
-        else { throw invalid("payload.sealed.nonce must be the base64 of 24 bytes") }
-        let ctText = UnsafeBufferPointer(rebasing: reader.bytes[ct.range])
-        let ciphertext: [UInt8]? = switch ciphertextUse {
-        case .decoded: ct.isEscaped ? nil : Base64.decode(bytes: ctText).flatMap { $0.count >= 16 ? $0 : nil }
-        case .checkedOnly: ct.isEscaped ? nil : Base64.decodedCount(ofCanonical: ctText).flatMap { $0 >= 16 ? [] : nil }
+        func base64(_ token: CanonicalJSONReader.StringToken, count: (Int) -> Bool) -> [UInt8]? {
+            guard !token.isEscaped else { return nil }
+            let text = UnsafeBufferPointer(rebasing: reader.bytes[token.range])
+            switch use {
+            case .decoded: return Base64.decode(bytes: text).flatMap { count($0.count) ? $0 : nil }
+            case .checkedOnly: return Base64.decodedCount(ofCanonical: text).flatMap { count($0) ? [] : nil }
+            }
         }
-        guard let ciphertext else { throw invalid("payload.sealed.ct must be base64 of ciphertext and its 16-byte tag") }
+        guard let nonceBytes = base64(nonce, count: { $0 == DataKey.nonceLength }) else {
+            throw invalid("payload.sealed.nonce must be the base64 of 24 bytes")
+        }
+        guard let ciphertext = base64(ct, count: { $0 >= 16 }) else {
+            throw invalid("payload.sealed.ct must be base64 of ciphertext and its 16-byte tag")
+        }
         return .sealed(SealedPayload(keyID: keyID, nonce: nonceBytes, ciphertext: ciphertext))
     }
 
