@@ -143,8 +143,15 @@ extension SQLiteLogTransaction {
         let rows = try Row.fetchCursor(statement)
         // Each row's columns read straight from SQLite, each copied once: through GRDB's rows, every blob
         // became a `Data` first and every column a checked conversion (3 % of a verification's time).
-        // A NULL reads as empty, which no record's column is, so verification names that column.
+        // Each column's type is checked first: SQLite would read a NULL as 0 or empty and convert a
+        // blob or a real, so a column stored as another type than the store writes is named as differing.
         let columns = statement.sqliteStatement
+        let types: [(name: String, type: Int32)] = [("seq", SQLITE_INTEGER), ("id", SQLITE_TEXT), ("stream", SQLITE_TEXT),
+                                                   ("version", SQLITE_INTEGER), ("type", SQLITE_TEXT), ("author", SQLITE_TEXT),
+                                                   ("recorded_at", SQLITE_TEXT), ("leaf_hash", SQLITE_BLOB), ("line", SQLITE_BLOB)]
+        func mistyped() -> String? {
+            types.indices.first { sqlite3_column_type(columns, Int32($0)) != types[$0].type }.map { types[$0].name }
+        }
         func text(_ index: Int32) -> String {
             guard let bytes = sqlite3_column_text(columns, index) else { return "" }
             return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(columns, index))), as: UTF8.self)
@@ -155,8 +162,10 @@ extension SQLiteLogTransaction {
         var records: [StoredRecord] = []
         records.reserveCapacity(chunk)
         while try rows.next() != nil {
+            let mistypedColumn = mistyped()  // before reading: a conversion changes what SQLite says a column's type is
             records.append(StoredRecord(seq: sqlite3_column_int64(columns, 0), id: text(1), stream: text(2), version: sqlite3_column_int64(columns, 3),
-                                        type: text(4), author: text(5), recordedAt: text(6), leafHash: Hash(bytes: blob(7)), line: Array(blob(8))))
+                                        type: text(4), author: text(5), recordedAt: text(6), leafHash: Hash(bytes: blob(7)), line: Array(blob(8)),
+                                        mistypedColumn: mistypedColumn))
             if records.count == chunk {
                 try body(records)
                 records.removeAll(keepingCapacity: true)

@@ -34,6 +34,32 @@ struct FormatRoundTripTests {
         #expect(Timestamp(millisecondsSinceEpoch: 253_402_300_800_000).description == "10000-01-01T00:00:00.000Z")
     }
 
+    @Test("an instant read from bytes and compared in place agrees with its text form: the first and last years, leap days, every byte changed")
+    func timestampsInPlace() {
+        for text in ["0000-01-01T00:00:00.000Z", "0000-02-29T12:00:00.001Z", "9999-12-31T23:59:59.999Z", "2024-02-29T00:00:00.000Z",
+                     "1970-01-01T00:00:00.000Z", "2026-12-02T20:05:19.235Z"] {
+            var utf8 = Array(text.utf8)
+            let timestamp = Timestamp(text)
+            #expect(timestamp != nil && timestamp?.description == text)
+            #expect(utf8.withUnsafeBufferPointer { Timestamp(utf8: $0) } == timestamp)
+            #expect(timestamp?.isWritten(as: text) == true)
+            for position in utf8.indices {
+                let original = utf8[position]
+                for byte in [UInt8(ascii: "0"), UInt8(ascii: "1"), UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "Z"), 0, 0xC3] where byte != original {
+                    utf8[position] = byte
+                    let changed = String(decoding: utf8, as: UTF8.self)
+                    let parsed = utf8.withUnsafeBufferPointer { Timestamp(utf8: $0) }
+                    #expect(parsed == Timestamp(changed), "\(changed)")
+                    #expect(timestamp?.isWritten(as: changed) == false, "\(changed)")
+                    if let parsed { #expect(parsed.isWritten(as: changed) == (parsed.description == changed), "\(changed)") }
+                    utf8[position] = original
+                }
+            }
+        }
+        #expect(Timestamp(millisecondsSinceEpoch: 253_402_300_800_000).isWritten(as: "10000-01-01T00:00:00.000Z") == false)
+        #expect(Timestamp("2023-02-29T00:00:00.000Z") == nil)
+    }
+
     @Test("a sealed payload's associated data is the canonical JSON of its position, escapes included")
     func associatedData() {
         for (id, log, stream, version) in [("x", "y", "z", UInt64(0)), ("évé\"nt", "test.example/é\"log\u{1}", "participant/P-TEST01", UInt64(Int64.max))] {

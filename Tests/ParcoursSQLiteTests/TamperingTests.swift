@@ -36,6 +36,19 @@ struct TamperingTests {
         #expect(found.failure.reason.contains(column == "leaf_hash" ? "leaf_hash" : column))
     }
 
+    @Test("a column stored as another type than the store writes is found at its seq, though it reads as the same value", arguments: [
+        ("id", "CAST(id AS BLOB)"), ("author", "CAST(author AS BLOB)"), ("version", "version + 0.5"), ("line", "CAST(line AS TEXT)"),
+        ("leaf_hash", "CAST(leaf_hash AS TEXT)"),
+    ])
+    func columnMistyped(column: String, value: String) throws {
+        let (test, _) = try Self.populated()
+        try test.tamper { db in try db.execute(sql: "UPDATE event SET \(column) = \(value) WHERE seq = \(Self.target)") }
+        let found = try #require(try test.verificationFailure())
+        #expect(found.log == "events")
+        #expect(found.failure.seq == UInt64(Self.target))
+        #expect(found.failure.reason.contains("column \(column) differs"), "\(found.failure.reason)")
+    }
+
     @Test("the seq column changed is found where the record went missing")
     func seqChanged() throws {
         let (test, _) = try Self.populated()

@@ -13,11 +13,14 @@ public struct StoredRecord: Sendable, Equatable {
     /// The stored leaf hash; nil when the store holds something else than 32 bytes there.
     public var leafHash: Hash?
     public var line: [UInt8]
+    /// A column the store holds as another type than its own (a NULL, a blob for a text, a
+    /// real for an integer): it differs from the record whatever it reads as.
+    public var mistypedColumn: String?
 
     public init(seq: Int64, id: String, stream: String, version: Int64, type: String, author: String, recordedAt: String,
-                leafHash: Hash?, line: [UInt8]) {
+                leafHash: Hash?, line: [UInt8], mistypedColumn: String? = nil) {
         (self.seq, self.id, self.stream, self.version, self.type) = (seq, id, stream, version, type)
-        (self.author, self.recordedAt, self.leafHash, self.line) = (author, recordedAt, leafHash, line)
+        (self.author, self.recordedAt, self.leafHash, self.line, self.mistypedColumn) = (author, recordedAt, leafHash, line, mistypedColumn)
     }
 
     /// The columns of a record being inserted.
@@ -29,6 +32,7 @@ public struct StoredRecord: Sendable, Equatable {
 
     /// Which column differs from the record its line holds, if any.
     func differingColumn(from parsed: ParsedRecord) -> String? {
+        if let mistypedColumn { return mistypedColumn }
         let envelope = parsed.record.envelope
         if seq != Int64(envelope.seq) { return "seq" }
         if id != envelope.id { return "id" }

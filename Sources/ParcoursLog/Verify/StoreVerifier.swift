@@ -93,7 +93,7 @@ public struct StoreVerifier: Sendable {
                 let stored = StoredSubtreeHashes(transaction, completedBy: submitted..<(submitted + UInt64(records.count)))
                 submitted += UInt64(records.count)
                 try verifier.submit(records.map(\.line), unordered: { offset, parsed in
-                    // Through the buffer, the record is compared in place (the array's subscript copied it, strings and all).
+                    // Through the buffer, the record is compared in place (the array's subscript copied it out, retaining each string).
                     records.withUnsafeBufferPointer { $0[offset].differingColumn(from: parsed) }.map { "column \($0) differs from the record" }
                 }, also: { (offset: Int, _: ParsedRecord, completed: [MerkleFrontier.Node]) throws(LogFormatError) in
                     if UInt64(records[offset].seq) == repeatedID { throw LogFormatError("id \(records[offset].id) repeats an earlier event") }
