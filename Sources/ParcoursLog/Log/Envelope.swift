@@ -67,9 +67,7 @@ public struct Envelope: Sendable, Equatable {
             CanonicalJSON.write(.object(data), into: &out)
             raw("}")
         case .sealed(let sealed):
-            // A record read for verification keeps neither (`ParsedRecord(verifying:)`): written, it would not be the record signed.
-            precondition(sealed.nonce.count == DataKey.nonceLength && sealed.ciphertext.count >= 16,
-                         "a sealed payload without its nonce and ciphertext cannot be written")
+            sealed.preconditionWhole()
             raw(#","payload":{"sealed":{"alg":"#); string(Payload.sealedAlgorithm)
             raw(#","ct":"#); string(Base64.encode(sealed.ciphertext))
             raw(#","key":"#); string(sealed.keyID)

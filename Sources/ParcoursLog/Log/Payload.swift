@@ -8,9 +8,10 @@ public enum Payload: Sendable, Equatable {
 
     var json: JSONValue {
         switch self {
-        case .clear(let object): ["clear": .object(object)]
+        case .clear(let object): return ["clear": .object(object)]
         case .sealed(let sealed):
-            ["sealed": ["alg": .string(Payload.sealedAlgorithm), "key": .string(sealed.keyID),
+            sealed.preconditionWhole()
+            return ["sealed": ["alg": .string(Payload.sealedAlgorithm), "key": .string(sealed.keyID),
                         "nonce": .string(Base64.encode(sealed.nonce)), "ct": .string(Base64.encode(sealed.ciphertext))]]
         }
     }
@@ -62,6 +63,12 @@ public struct SealedPayload: Sendable, Equatable {
         self.keyID = keyID
         self.nonce = nonce
         self.ciphertext = ciphertext
+    }
+
+    /// Stops the program if the nonce or ciphertext was left out by a read for verification
+    /// (`ParsedRecord(verifying:)`): written, the payload would not be the one signed.
+    func preconditionWhole() {
+        precondition(nonce.count == DataKey.nonceLength && ciphertext.count >= 16, "a sealed payload without its nonce and ciphertext cannot be written")
     }
 
     /// The associated data binding a ciphertext to its event:
