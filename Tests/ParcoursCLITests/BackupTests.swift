@@ -20,7 +20,7 @@ struct BackupTests {
         try #require(sealed.status == 0, "\(sealed)")
 
         // Writers keep appending while the backups are taken.
-        var writers: [(Process, URL, URL)] = []
+        var writers: [(ChildProcess, URL, URL)] = []
         for n in 0..<3 {
             let writer = try cli.makeProcess(["append", "--as", CLI.adminID, "-"], stdin: Self.batch(n, size: 2_000))
             try writer.process.run()

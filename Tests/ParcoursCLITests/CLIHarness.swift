@@ -113,7 +113,7 @@ final class CLI: @unchecked Sendable {
 
     /// A process ready to run `parcours arguments`, its stdin from `stdin`, its output to files.
     func makeProcess(_ arguments: [String], stdin: Data? = nil, env overrides: [String: String?] = [:]) throws
-        -> (process: Process, stdout: URL, stderr: URL)
+        -> (process: ChildProcess, stdout: URL, stderr: URL)
     {
         guard let executable = CLI.executable else {
             throw HarnessError("no parcours binary next to \(CommandLine.arguments[0]); build it or set PARCOURS_BIN")
@@ -125,14 +125,9 @@ final class CLI: @unchecked Sendable {
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: inURL.path, contents: stdin ?? Data())
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = environment(overrides)
-        process.currentDirectoryURL = root
-        process.standardInput = try FileHandle(forReadingFrom: inURL)
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
+        let process = ChildProcess(executable: executable.path, arguments: arguments, environment: environment(overrides),
+                                   directory: root.path, standardInput: inURL.path, standardOutput: outURL.path,
+                                   standardError: errURL.path)
         return (process, outURL, errURL)
     }
 
@@ -145,13 +140,13 @@ final class CLI: @unchecked Sendable {
     }
 
     /// Waits for a started process (killing it after `timeout` seconds) and collects its result.
-    func finish(_ process: Process, stdout: URL, stderr: URL, timeout: Double = 300) throws -> CLIResult {
+    func finish(_ process: ChildProcess, stdout: URL, stderr: URL, timeout: Double = 300) throws -> CLIResult {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning {
             if Date() > deadline {
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
-                throw HarnessError("parcours \((process.arguments ?? []).joined(separator: " ")) did not finish in \(timeout) s")
+                throw HarnessError("parcours \(process.arguments.joined(separator: " ")) did not finish in \(timeout) s")
             }
             usleep(2_000)
         }
@@ -166,12 +161,12 @@ final class CLI: @unchecked Sendable {
     }
 
     /// The result of a process that has exited.
-    func collect(_ process: Process, stdout: URL, stderr: URL) -> CLIResult {
+    func collect(_ process: ChildProcess, stdout: URL, stderr: URL) -> CLIResult {
         let out = (try? Data(contentsOf: stdout)) ?? Data()
         let err = (try? Data(contentsOf: stderr)) ?? Data()
         try? FileManager.default.removeItem(at: stdout)
         try? FileManager.default.removeItem(at: stderr)
-        return CLIResult(status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
+        return CLIResult(status: process.terminationStatus, signaled: process.signaled,
                          stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
 

@@ -21,16 +21,13 @@ struct FHIRAuditTests {
 
     /// Runs Tools/validate-fhir on `file`; a missing python3 or fhir.resources fails the test, saying so.
     static func validate(_ file: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", root.appendingPathComponent("Tools/validate-fhir").path, file]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("parcours-validate-\(UUID().uuidString).out")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let process = ChildProcess(executable: "/usr/bin/env", arguments: ["python3", root.appendingPathComponent("Tools/validate-fhir").path, file],
+                                   standardOutput: log.path, standardError: log.path)
         try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let output = String(decoding: data, as: UTF8.self)
+        let output = String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self)
         if process.terminationStatus == 2 || process.terminationStatus == 127 {
             Issue.record("""
                 Tools/validate-fhir could not run: it needs python3 and the Python package fhir.resources (>= 7, with its R4B \

@@ -76,7 +76,7 @@ struct OutputSafetyTests {
                     watching directory: String? = nil) throws -> (CLIResult, exposed: Set<String>) {
         let (process, out, err) = try cli.makeProcess(arguments, stdin: stdin)
         let binary = try #require(CLI.executable)
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.executable = "/bin/sh"
         process.arguments = ["-c", "\(shell); exec \"$0\" \"$@\"", binary.path] + arguments
         try process.run()
         var exposed: Set<String> = []

@@ -19,16 +19,13 @@ struct PostgresCLITests {
 
     /// Runs a PostgreSQL tool to completion; throws with its output when it fails.
     static func runTool(_ name: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try tool(name))
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
+        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("parcours-tool-\(UUID().uuidString).err")
+        defer { try? FileManager.default.removeItem(at: errors) }
+        let process = ChildProcess(executable: try tool(name), arguments: arguments, standardError: errors.path)
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw HarnessError("\(name) failed: \(String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))")
+            throw HarnessError("\(name) failed: \(String(decoding: (try? Data(contentsOf: errors)) ?? Data(), as: UTF8.self))")
         }
     }
 

@@ -20,7 +20,7 @@ struct ServerModeTests {
     /// A store with the two clinicians (second factor set up), served by `parcours serve` on a free loopback port.
     final class Served: @unchecked Sendable {
         let cli: CLI
-        let server: Process
+        let server: ChildProcess
         let url: String
 
         init() async throws {

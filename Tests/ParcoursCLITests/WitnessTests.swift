@@ -22,7 +22,7 @@ struct WitnessTests {
         let logs: String
         let port: Int
         let vkey: String
-        var process: Process?
+        var process: ChildProcess?
 
         init(cli: CLI, index: Int, logVKey: String) throws {
             self.cli = cli

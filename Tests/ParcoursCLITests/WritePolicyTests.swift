@@ -146,7 +146,7 @@ struct WritePolicyTests {
     func concurrentWriters() throws {
         let (cli, participant) = try Self.setUp()
         let before = try cli.events("participant/\(participant)").count
-        let processes = try (0..<8).map { index -> (Process, URL, URL) in
+        let processes = try (0..<8).map { index -> (ChildProcess, URL, URL) in
             let act = RecordTests.act("session.held", participant: participant,
                                       ["kind": "individual-meeting", "minutes": .int(Int64(30 + index)), "processes": ["engaging"], "techniques": ["open-questions"]])
             let started = try cli.makeProcess(["record", "--as", RecordTests.clinician, "-"], stdin: Data(act.utf8), env: Self.asEnrolled)
