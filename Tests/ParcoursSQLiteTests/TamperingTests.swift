@@ -204,6 +204,20 @@ struct TamperingTests {
         #expect(found.failure.reason.contains("repeats an earlier event"))
     }
 
+    @Test("of several repeated ids, the first record to repeat one is named, however the ids sort")
+    func repeatedIDs() throws {
+        let (test, _) = try Self.populated()
+        try test.tamper { db in
+            try db.execute(sql: "CREATE TABLE event_copy AS SELECT * FROM event; DROP TABLE event; ALTER TABLE event_copy RENAME TO event")
+        }
+        let ids = try test.store.pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM event WHERE seq IN (3, 9) ORDER BY id") }
+        // The id sorting last is repeated first, the other after it, and the first again.
+        for id in [ids[1], ids[0], ids[1]] { try forge(in: test, signedBy: test.admin, id: id) }
+        let found = try #require(try test.verificationFailure())
+        #expect(found.failure.seq == 21)
+        #expect(found.failure.reason.contains("repeats an earlier event"))
+    }
+
     /// Appends, behind the store's back, a correctly chained record signed by `author`'s key,
     /// with the tree hashes it completes — only the authority rules can refuse it.
     func forge(in test: TestStore, signedBy author: UnlockedActor, id: String = Identifiers.newEventID()) throws {
