@@ -199,14 +199,18 @@ extension SQLiteLogTransaction {
     func subtreeHashes(level: Int, indices: Range<UInt64>) throws -> [Hash?] {
         var hashes = [Hash?](repeating: nil, count: indices.count)
         guard !indices.isEmpty else { return hashes }
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: "SELECT idx, hash FROM \(table.treeTable) WHERE level = ? AND idx >= ? AND idx < ?"),
-                                       arguments: [level, Int64(indices.lowerBound), Int64(indices.upperBound)])
-        while let row = try rows.next() {
+        let statement = try db.cachedStatement(sql: "SELECT idx, hash FROM \(table.treeTable) WHERE level = ? AND idx >= ? AND idx < ?")
+        let rows = try Row.fetchCursor(statement, arguments: [level, Int64(indices.lowerBound), Int64(indices.upperBound)])
+        let columns = statement.sqliteStatement
+        while try rows.next() != nil {
             // Only an index stored as an integer is the subtree's: the column has no STRICT type, and a
             // REAL such as 3000.5 falls in the range yet would read as 3000 (the row is then left out,
             // and its subtree found missing, as the exact match of `subtreeHashes(_:)` finds it).
-            guard case .int64(let index) = (row[0] as DatabaseValue).storage else { continue }
-            hashes[Int(UInt64(index) - indices.lowerBound)] = try row.hash(atIndex: 1)
+            guard sqlite3_column_type(columns, 0) == SQLITE_INTEGER else { continue }
+            let index = UInt64(sqlite3_column_int64(columns, 0))
+            // Read in place, as GRDB's `withUnsafeData` reads it (a NULL is no bytes), without the `Data` it wraps each hash in.
+            hashes[Int(index - indices.lowerBound)] = Hash(bytes: UnsafeRawBufferPointer(start: sqlite3_column_blob(columns, 1),
+                                                                                       count: Int(sqlite3_column_bytes(columns, 1))))
         }
         return hashes
     }

@@ -92,9 +92,9 @@ public enum Base64 {
 
     /// The length canonical base64 decodes to, without decoding it; nil if it is not canonical base64.
     public static func decodedCount(ofCanonical input: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard input.count % 4 == 0 else { return nil }
-        if input.isEmpty { return 0 }
-        let padding = input[input.count - 1] != UInt8(ascii: "=") ? 0 : input[input.count - 2] == UInt8(ascii: "=") ? 2 : 1
+        guard let length = decodedLength(input) else { return nil }
+        if length == 0 { return 0 }
+        let padding = input.count / 4 * 3 - length
         return values.withUnsafeBufferPointer { table -> Int? in
             let symbols = input.baseAddress!, lookup = table.baseAddress!
             let whole = input.count - 4
@@ -113,56 +113,72 @@ public enum Base64 {
                 chunk = chunk << 6 | UInt32(value)
             }
             if (padding == 2 && chunk & 0xFFFF != 0) || (padding == 1 && chunk & 0xFF != 0) { return nil }
-            return input.count / 4 * 3 - padding
+            return length
         }
     }
 
     /// Decodes canonical base64 from its UTF-8 bytes (a record line read in place).
     public static func decode(bytes input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        guard input.count % 4 == 0 else { return nil }
-        if input.isEmpty { return [] }
-        let padding = input[input.count - 1] != UInt8(ascii: "=") ? 0 : input[input.count - 2] == UInt8(ascii: "=") ? 2 : 1
-        let length = input.count / 4 * 3 - padding
-        var valid = true
+        guard let length = decodedLength(input) else { return nil }
+        if length == 0 { return [] }
+        var valid = false
         let output = [UInt8](unsafeUninitializedCapacity: length) { buffer, initialized in
-            values.withUnsafeBufferPointer { table in
-                var out = 0
-                var index = 0
-                let whole = input.count - 4
-                // Every quad but the last: four symbols, three bytes. The loop reads and writes
-                // through base addresses held in registers (through the buffers, the compiler
-                // reloaded the output's address from memory for every byte written).
-                let symbols = input.baseAddress!, lookup = table.baseAddress!, bytes = buffer.baseAddress!
-                while index < whole {
-                    let a = lookup[Int(symbols[index])], b = lookup[Int(symbols[index + 1])]
-                    let c = lookup[Int(symbols[index + 2])], d = lookup[Int(symbols[index + 3])]
-                    guard (a | b | c | d) & 0xC0 == 0 else { valid = false; return }
-                    let chunk = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
-                    bytes[out] = UInt8(truncatingIfNeeded: chunk >> 16)
-                    bytes[out + 1] = UInt8(truncatingIfNeeded: chunk >> 8)
-                    bytes[out + 2] = UInt8(truncatingIfNeeded: chunk)
-                    out += 3
-                    index += 4
-                }
-                var chunk: UInt32 = 0
-                for offset in 0..<4 {
-                    if offset >= 4 - padding {
-                        chunk <<= 6
-                        continue
-                    }
-                    let value = table[Int(input[index + offset])]
-                    guard value != 0xFF else { valid = false; return }
-                    chunk = chunk << 6 | UInt32(value)
-                }
-                // Canonical: the bits under the padding are zero.
-                if (padding == 2 && chunk & 0xFFFF != 0) || (padding == 1 && chunk & 0xFF != 0) { valid = false; return }
-                buffer[out] = UInt8(truncatingIfNeeded: chunk >> 16)
-                if padding < 2 { buffer[out + 1] = UInt8(truncatingIfNeeded: chunk >> 8) }
-                if padding < 1 { buffer[out + 2] = UInt8(truncatingIfNeeded: chunk) }
-                out += 3 - padding
-            }
+            valid = decode(bytes: input, into: buffer)
             initialized = valid ? length : 0
         }
         return valid ? output : nil
+    }
+
+    /// Decodes canonical base64 into `output` (a signature into a buffer on the stack, where
+    /// an array would be allocated for every record); false unless it is canonical base64 of
+    /// exactly `output.count` bytes.
+    public static func decode(bytes input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        guard let length = decodedLength(input), length == output.count else { return false }
+        guard length > 0 else { return true }
+        let padding = input.count / 4 * 3 - length
+        return values.withUnsafeBufferPointer { table in
+            var out = 0
+            var index = 0
+            let whole = input.count - 4
+            // Every quad but the last: four symbols, three bytes. The loop reads and writes
+            // through base addresses held in registers (through the buffers, the compiler
+            // reloaded the output's address from memory for every byte written).
+            let symbols = input.baseAddress!, lookup = table.baseAddress!, bytes = output.baseAddress!
+            while index < whole {
+                let a = lookup[Int(symbols[index])], b = lookup[Int(symbols[index + 1])]
+                let c = lookup[Int(symbols[index + 2])], d = lookup[Int(symbols[index + 3])]
+                guard (a | b | c | d) & 0xC0 == 0 else { return false }
+                let chunk = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                bytes[out] = UInt8(truncatingIfNeeded: chunk >> 16)
+                bytes[out + 1] = UInt8(truncatingIfNeeded: chunk >> 8)
+                bytes[out + 2] = UInt8(truncatingIfNeeded: chunk)
+                out += 3
+                index += 4
+            }
+            var chunk: UInt32 = 0
+            for offset in 0..<4 {
+                if offset >= 4 - padding {
+                    chunk <<= 6
+                    continue
+                }
+                let value = lookup[Int(symbols[index + offset])]
+                guard value != 0xFF else { return false }
+                chunk = chunk << 6 | UInt32(value)
+            }
+            // Canonical: the bits under the padding are zero.
+            if (padding == 2 && chunk & 0xFFFF != 0) || (padding == 1 && chunk & 0xFF != 0) { return false }
+            bytes[out] = UInt8(truncatingIfNeeded: chunk >> 16)
+            if padding < 2 { bytes[out + 1] = UInt8(truncatingIfNeeded: chunk >> 8) }
+            if padding < 1 { bytes[out + 2] = UInt8(truncatingIfNeeded: chunk) }
+            return true
+        }
+    }
+
+    /// The length base64 of this many symbols and this padding decodes to; nil unless whole quads.
+    private static func decodedLength(_ input: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard input.count % 4 == 0 else { return nil }
+        if input.isEmpty { return 0 }
+        let padding = input[input.count - 1] != UInt8(ascii: "=") ? 0 : input[input.count - 2] == UInt8(ascii: "=") ? 2 : 1
+        return input.count / 4 * 3 - padding
     }
 }

@@ -20,15 +20,18 @@ public struct PublicKey: Hashable, Sendable, CustomStringConvertible {
 
     /// Whether `signature` is this key's pure Ed25519 signature of `message`.
     public func isValidSignature(_ signature: [UInt8], of message: some ContiguousBytes) -> Bool {
+        signature.withUnsafeBytes { isValidSignature($0, of: message) }
+    }
+
+    /// Whether the 64 bytes `signature` are this key's pure Ed25519 signature of `message`.
+    func isValidSignature(_ signature: UnsafeRawBufferPointer, of message: some ContiguousBytes) -> Bool {
         guard signature.count == 64 else { return false }
         Sodium.ensureInitialized()
         return message.withUnsafeBytes { text in
-            signature.withUnsafeBufferPointer { sig in
-                bytes.withUnsafeBufferPointer { key in
-                    crypto_sign_verify_detached(
-                        sig.baseAddress!, text.baseAddress?.assumingMemoryBound(to: UInt8.self),
-                        UInt64(text.count), key.baseAddress!) == 0
-                }
+            bytes.withUnsafeBufferPointer { key in
+                crypto_sign_verify_detached(
+                    signature.baseAddress!.assumingMemoryBound(to: UInt8.self), text.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                    UInt64(text.count), key.baseAddress!) == 0
             }
         }
     }

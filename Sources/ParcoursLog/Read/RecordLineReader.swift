@@ -11,9 +11,25 @@ enum RecordLineReader {
     /// What a line holds, with where its envelope's bytes are.
     struct Read {
         var envelope: Envelope
-        var signature: [UInt8]
+        /// The 64 bytes of the signature, held inline: a verifier checks them and keeps none.
+        var signature: SIMD64<UInt8>
         /// The range of `JCS(E)` in the line: what the signature is over.
         var envelopeRange: Range<Int>
+
+        var signatureBytes: [UInt8] { withUnsafeBytes(of: signature) { Array($0) } }
+    }
+
+    /// What one reading leaves for the next: the texts the records of a log repeat (its name,
+    /// the last author and her key). A record naming them again shares them instead of making
+    /// them anew, and the key is not decoded again. A verifier's thread keeps one across the
+    /// lines it reads; what is read is the same with or without it (a differential test holds it).
+    struct Recall {
+        fileprivate var log: String?
+        fileprivate var actor: String?
+        fileprivate var keyText: [UInt8] = []
+        fileprivate var key: PublicKey?
+
+        init() {}
     }
 
     /// What reading does with a sealed payload's nonce and ciphertext.
@@ -28,17 +44,25 @@ enum RecordLineReader {
 
     /// Reads `line` (without its newline).
     static func read(_ line: UnsafeBufferPointer<UInt8>, sealed: SealedBytes = .decoded) throws(LogFormatError) -> Read {
+        var recall = Recall()
+        return try read(line, sealed: sealed, recall: &recall)
+    }
+
+    /// Reads `line`, sharing with `recall` what the line before it named too.
+    static func read(_ line: UnsafeBufferPointer<UInt8>, sealed: SealedBytes, recall: inout Recall) throws(LogFormatError) -> Read {
         var reader = CanonicalJSONReader(line)
         do throws(JSONError) {
             try reader.expect(#"{"envelope":"#)
             let start = reader.index
-            let envelope = try self.envelope(&reader, sealed: sealed)
+            let envelope = try self.envelope(&reader, sealed: sealed, recall: &recall)
             let end = reader.index
             try reader.expect(#","sig":"#)
             let token = try reader.stringToken()
-            guard let signature = Base64.decode(bytes: UnsafeBufferPointer(rebasing: line[token.range])), signature.count == 64 else {
-                throw invalid("sig must be the base64 of a 64-byte Ed25519 signature")
+            var signature = SIMD64<UInt8>()
+            let decoded = withUnsafeMutableBytes(of: &signature) {
+                Base64.decode(bytes: UnsafeBufferPointer(rebasing: line[token.range]), into: $0.bindMemory(to: UInt8.self))
             }
+            guard decoded else { throw invalid("sig must be the base64 of a 64-byte Ed25519 signature") }
             try reader.expect("}")
             guard reader.isAtEnd else { throw JSONError(offset: reader.index, reason: "unexpected content after the record") }
             return Read(envelope: envelope, signature: signature, envelopeRange: start..<end)
@@ -51,22 +75,21 @@ enum RecordLineReader {
 
     /// The envelope's members in JCS order: author, format, id, log, payload, prev,
     /// recordedAt, schema, seq, stream, type, version.
-    private static func envelope(_ reader: inout CanonicalJSONReader, sealed use: SealedBytes) throws(JSONError) -> Envelope {
+    private static func envelope(_ reader: inout CanonicalJSONReader, sealed use: SealedBytes, recall: inout Recall) throws(JSONError) -> Envelope {
         func ascii(_ token: CanonicalJSONReader.StringToken) -> UnsafeBufferPointer<UInt8>? {
             token.isASCII && !token.isEscaped ? UnsafeBufferPointer(rebasing: reader.bytes[token.range]) : nil
         }
         try reader.expect(#"{"author":{"actor":"#)
-        let actor = try reader.string()
+        let actor = text(of: try reader.stringToken(), in: reader, recalling: &recall.actor)
         try reader.expect(#","key":"#)
         let keyToken = try reader.stringToken()
-        guard !actor.isEmpty, let keyText = ascii(keyToken), let keyBytes = Base64.decode(bytes: keyText), keyBytes.count == 32,
-              let key = try? PublicKey(bytes: keyBytes)
+        guard !actor.isEmpty, let keyText = ascii(keyToken), let key = recall.key(keyText)
         else { throw invalid("envelope.author must be {actor, key} with a base64 Ed25519 public key") }
         try reader.expect(#"},"format":"parcours-event/1","id":"#)
         let id = try reader.string()
         guard Identifiers.isEventID(id) else { throw invalid("envelope.id must be a lowercase UUID") }
         try reader.expect(#","log":"#)
-        let log = try reader.string()
+        let log = text(of: try reader.stringToken(), in: reader, recalling: &recall.log)
         guard !log.isEmpty else { throw invalid("envelope.log must be the origin name") }
         try reader.expect(#","payload":"#)
         let payload = try self.payload(&reader, sealed: use)
@@ -136,9 +159,31 @@ enum RecordLineReader {
         return .sealed(SealedPayload(keyID: keyID, nonce: nonceBytes, ciphertext: ciphertext))
     }
 
+    /// The text of `token`, shared with `last` when it reads the same bytes (then none is made).
+    private static func text(of token: CanonicalJSONReader.StringToken, in reader: CanonicalJSONReader,
+                             recalling last: inout String?) -> String {
+        if !token.isEscaped, let known = last, known.utf8.count == token.range.count,
+           known.utf8.withContiguousStorageIfAvailable({ $0.elementsEqual(reader.bytes[token.range]) }) == true {
+            return known
+        }
+        let text = reader.text(of: token)
+        last = text
+        return text
+    }
+
     /// The offset that marks a value in canonical form whose meaning the format refuses
     /// (its reason is then the format's own, as `Envelope(json:)` words it).
     private static let meaning = -1
 
     private static func invalid(_ reason: String) -> JSONError { JSONError(offset: meaning, reason: reason) }
+}
+
+extension RecordLineReader.Recall {
+    /// The Ed25519 key `text` is the canonical base64 of; the last one found when `text` is its base64 again.
+    fileprivate mutating func key(_ text: UnsafeBufferPointer<UInt8>) -> PublicKey? {
+        if let key, text.elementsEqual(keyText) { return key }
+        guard let bytes = Base64.decode(bytes: text), bytes.count == 32, let decoded = try? PublicKey(bytes: bytes) else { return nil }
+        (key, keyText) = (decoded, Array(text))
+        return decoded
+    }
 }

@@ -107,7 +107,8 @@ public final class LogVerifier {
     /// A further check of a record that passed the log's rules: its offset in the lines
     /// handed over, the record, and the subtrees its leaf completes (`MerkleFrontier.append`).
     /// Records reach the checks as verification reads them: a sealed payload's nonce and
-    /// ciphertext checked, not decoded (both empty; `ParsedRecord(verifying:)`).
+    /// ciphertext checked, not decoded, and the signature checked, not kept (all three empty;
+    /// `ParsedRecord(verifying:)`).
     public typealias Also = (_ offset: Int, _ record: ParsedRecord, _ completed: [MerkleFrontier.Node]) throws(LogFormatError) -> Void
 
     /// Checks a batch's records in order: the log's rules, the unordered check's finding, then `also`.

@@ -55,13 +55,14 @@ final class ParseBatch: @unchecked Sendable {
 
     private func work() {
         let count = lines.count
+        var recall = RecordLineReader.Recall()
         while true {
             let start = next.wrappingAdd(Self.grain, ordering: .relaxed).oldValue
             if start >= count { return }
             for index in start..<min(count, start + Self.grain) {
                 var reason: String?
                 do throws(LogFormatError) {
-                    let record = try ParsedRecord(verifying: lines[index])
+                    let record = try ParsedRecord(verifying: lines[index], recall: &recall)
                     reason = check?(index, record)
                     (records.baseAddress! + index).initialize(to: record)
                     (failures.baseAddress! + index).initialize(to: nil)
