@@ -20,6 +20,16 @@ extension LogStoreConformance {
                            "record \(seq)'s stored columns differ from its line")
             }
             try expect(try transaction.firstRepeatedID() == nil, "a repeated id is reported where none is")
+            var spans: [ParticipantStreamSpan] = []
+            try transaction.participantStreams { spans.append($0) }
+            var expected: [String: ParticipantStreamSpan] = [:]
+            for record in records where record.stream.hasPrefix(Identifiers.participantStreamPrefix) {
+                let seq = UInt64(record.seq)
+                expected[record.stream] = ParticipantStreamSpan(stream: record.stream, firstSeq: expected[record.stream]?.firstSeq ?? seq,
+                                                                lastSeq: seq, lastType: record.type)
+            }
+            try expect(spans == expected.values.sorted { $0.stream < $1.stream } && spans.count == 2,
+                       "participant streams \(spans), not each one's first and last record in stream order")
             try expect(try transaction.subtreeHashCount() == 2 * 11 - UInt64((11 as UInt64).nonzeroBitCount),
                        "the tree holds other than one hash per complete subtree")
         }

@@ -280,17 +280,24 @@ extension SQLiteLogTransaction {
         try db.execute(sql: "INSERT INTO checkpoint (log, size, note) VALUES (?, ?, ?)", arguments: [checkpointName(), Int64(size), note])
     }
 
-    /// One GROUP BY over the (stream, version) index, which holds each record's seq (its rowid).
+    /// A few searches of the (stream, version) index per stream: the next stream name, then its
+    /// first and last records by version, which a verified log numbers in seq order. (A GROUP BY
+    /// read every entry of the index: a sixth of a second at a million records, after the rest of
+    /// verification was done.)
     func participantStreams(_ body: (ParticipantStreamSpan) throws -> Void) throws {
-        let spans = try Row.fetchCursor(db, sql: """
-            SELECT stream, MIN(seq), MAX(seq) FROM \(table.recordsTable)
-            WHERE stream >= 'participant/' AND stream < 'participant0' GROUP BY stream ORDER BY stream
+        let next = try db.cachedStatement(sql: """
+            SELECT stream FROM \(table.recordsTable) WHERE stream >= 'participant/' AND stream > ? AND stream < 'participant0'
+            ORDER BY stream LIMIT 1
             """)
-        let type = try db.makeStatement(sql: "SELECT type FROM \(table.recordsTable) WHERE seq = ?")
-        while let span = try spans.next() {
-            let last: Int64 = span[2]
-            guard let lastType = try String.fetchOne(type, arguments: [last]) else { continue }
-            try body(ParticipantStreamSpan(stream: span[0], firstSeq: UInt64(span[1] as Int64), lastSeq: UInt64(last), lastType: lastType))
+        let first = try db.cachedStatement(sql: "SELECT seq FROM \(table.recordsTable) WHERE stream = ? ORDER BY version LIMIT 1")
+        let last = try db.cachedStatement(sql: "SELECT seq, type FROM \(table.recordsTable) WHERE stream = ? ORDER BY version DESC LIMIT 1")
+        var previous = ""
+        while let stream = try String.fetchOne(next, arguments: [previous]) {
+            previous = stream
+            guard let firstSeq = try Int64.fetchOne(first, arguments: [stream]), let end = try Row.fetchOne(last, arguments: [stream]),
+                  let lastType = try end.decode(String?.self, atIndex: 1) else { continue }
+            try body(ParticipantStreamSpan(stream: stream, firstSeq: UInt64(firstSeq), lastSeq: UInt64(try end.decode(Int64.self, atIndex: 0)),
+                                           lastType: lastType))
         }
     }
 
