@@ -285,15 +285,19 @@ extension SQLiteLogTransaction {
     /// read every entry of the index: a sixth of a second at a million records, after the rest of
     /// verification was done.)
     func participantStreams(_ body: (ParticipantStreamSpan) throws -> Void) throws {
-        let next = try db.cachedStatement(sql: """
-            SELECT stream FROM \(table.recordsTable) WHERE stream >= 'participant/' AND stream > ? AND stream < 'participant0'
-            ORDER BY stream LIMIT 1
+        // One bound each: given both `>= 'participant/'` and `> ?`, SQLite searched from the first,
+        // reading again every entry before the stream it was asked past.
+        let firstStream = try db.cachedStatement(sql: """
+            SELECT stream FROM \(table.recordsTable) WHERE stream >= 'participant/' AND stream < 'participant0' ORDER BY stream LIMIT 1
+            """)
+        let nextStream = try db.cachedStatement(sql: """
+            SELECT stream FROM \(table.recordsTable) WHERE stream > ? AND stream < 'participant0' ORDER BY stream LIMIT 1
             """)
         let first = try db.cachedStatement(sql: "SELECT seq FROM \(table.recordsTable) WHERE stream = ? ORDER BY version LIMIT 1")
         let last = try db.cachedStatement(sql: "SELECT seq, type FROM \(table.recordsTable) WHERE stream = ? ORDER BY version DESC LIMIT 1")
-        var previous = ""
-        while let stream = try String.fetchOne(next, arguments: [previous]) {
-            previous = stream
+        var next = try String.fetchOne(firstStream)
+        while let stream = next {
+            next = try String.fetchOne(nextStream, arguments: [stream])
             guard let firstSeq = try Int64.fetchOne(first, arguments: [stream]), let end = try Row.fetchOne(last, arguments: [stream]),
                   let lastType = try end.decode(String?.self, atIndex: 1) else { continue }
             try body(ParticipantStreamSpan(stream: stream, firstSeq: UInt64(firstSeq), lastSeq: UInt64(try end.decode(Int64.self, atIndex: 0)),
