@@ -156,15 +156,12 @@ extension SQLiteLogTransaction {
             guard let bytes = sqlite3_column_text(columns, index) else { return "" }
             return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(columns, index))), as: UTF8.self)
         }
-        func blob(_ index: Int32) -> UnsafeRawBufferPointer {
-            UnsafeRawBufferPointer(start: sqlite3_column_blob(columns, index), count: Int(sqlite3_column_bytes(columns, index)))
-        }
         var records: [StoredRecord] = []
         records.reserveCapacity(chunk)
         while try rows.next() != nil {
             let mistypedColumn = mistyped()  // before reading: a conversion changes what SQLite says a column's type is
             records.append(StoredRecord(seq: sqlite3_column_int64(columns, 0), id: text(1), stream: text(2), version: sqlite3_column_int64(columns, 3),
-                                        type: text(4), author: text(5), recordedAt: text(6), leafHash: Hash(bytes: blob(7)), line: Array(blob(8)),
+                                        type: text(4), author: text(5), recordedAt: text(6), leafHash: Hash(bytes: columnBytes(columns, 7)), line: Array(columnBytes(columns, 8)),
                                         mistypedColumn: mistypedColumn))
             if records.count == chunk {
                 try body(records)
@@ -209,8 +206,7 @@ extension SQLiteLogTransaction {
             guard sqlite3_column_type(columns, 0) == SQLITE_INTEGER else { continue }
             let index = UInt64(sqlite3_column_int64(columns, 0))
             // Read in place, as GRDB's `withUnsafeData` reads it (a NULL is no bytes), without the `Data` it wraps each hash in.
-            hashes[Int(index - indices.lowerBound)] = Hash(bytes: UnsafeRawBufferPointer(start: sqlite3_column_blob(columns, 1),
-                                                                                       count: Int(sqlite3_column_bytes(columns, 1))))
+            hashes[Int(index - indices.lowerBound)] = Hash(bytes: columnBytes(columns, 1))
         }
         return hashes
     }
@@ -225,19 +221,21 @@ extension SQLiteLogTransaction {
     /// before any record could be checked). Ids stored as another type than text are grouped by
     /// SQLite itself, as it compares them.
     func firstRepeatedID() throws -> UInt64? {
-        let statement = try db.makeStatement(sql: "SELECT id FROM \(table.recordsTable) ORDER BY id")
+        // BINARY whatever collation a rebuilt table declares: equal ids must come out side by side.
+        let statement = try db.makeStatement(sql: "SELECT id FROM \(table.recordsTable) ORDER BY id COLLATE BINARY")
         let column = statement.sqliteStatement
         let rows = try Row.fetchCursor(statement)
         var previous: [UInt8] = []
-        previous.reserveCapacity(64)
+        var isFirst = true
         var repeated: [String] = []
         while try rows.next() != nil {
             guard sqlite3_column_type(column, 0) == SQLITE_TEXT else { return try firstRepeatedIDGrouped() }
-            let id = UnsafeRawBufferPointer(start: sqlite3_column_blob(column, 0), count: Int(sqlite3_column_bytes(column, 0)))
-            if id.elementsEqual(previous) {
+            let id = columnBytes(column, 0)
+            if !isFirst, id.elementsEqual(previous) {
                 let text = String(decoding: id, as: UTF8.self)
                 if repeated.last != text { repeated.append(text) }
             }
+            isFirst = false
             previous.removeAll(keepingCapacity: true)
             previous.append(contentsOf: id)
         }
@@ -285,6 +283,8 @@ extension SQLiteLogTransaction {
     /// read every entry of the index: a sixth of a second at a million records, after the rest of
     /// verification was done.)
     func participantStreams(_ body: (ParticipantStreamSpan) throws -> Void) throws {
+        // Without the index (a rebuilt table), each search would read the whole table: one GROUP BY then, sorted once.
+        guard try hasStreamIndex() else { return try participantStreamsGrouped(body) }
         // One bound each: given both `>= 'participant/'` and `> ?`, SQLite searched from the first,
         // reading again every entry before the stream it was asked past.
         let firstStream = try db.cachedStatement(sql: """
@@ -305,6 +305,29 @@ extension SQLiteLogTransaction {
         }
     }
 
+    /// The spans by one GROUP BY, for a table without its (stream, version) index.
+    private func participantStreamsGrouped(_ body: (ParticipantStreamSpan) throws -> Void) throws {
+        let spans = try Row.fetchAll(db, sql: """
+            SELECT stream, MIN(seq), MAX(seq) FROM \(table.recordsTable)
+            WHERE stream >= 'participant/' AND stream < 'participant0' GROUP BY stream ORDER BY stream
+            """)
+        let type = try db.makeStatement(sql: "SELECT type FROM \(table.recordsTable) WHERE seq = ?")
+        for span in spans {
+            let last: Int64 = try span.decode(atIndex: 2)
+            guard let lastType = try String.fetchOne(type, arguments: [last]) else { continue }
+            try body(ParticipantStreamSpan(stream: try span.decode(atIndex: 0), firstSeq: UInt64(try span.decode(Int64.self, atIndex: 1)),
+                                           lastSeq: UInt64(last), lastType: lastType))
+        }
+    }
+
+    /// Whether the records table has its unique index on (stream, version).
+    private func hasStreamIndex() throws -> Bool {
+        try Row.fetchAll(db, sql: "SELECT name FROM pragma_index_list(?) WHERE \"unique\" = 1", arguments: [table.recordsTable]).contains { index in
+            let name: String = index["name"]
+            return try String.fetchAll(db, sql: "SELECT name FROM pragma_index_info(?) ORDER BY seqno", arguments: [name]) == ["stream", "version"]
+        }
+    }
+
     func dataKeyIDs(forStream stream: String) throws -> [String] {
         try String.fetchAll(db.cachedStatement(sql: "SELECT id FROM data_key WHERE stream = ?"), arguments: [stream])
     }
@@ -321,4 +344,9 @@ private extension Row {
     func hash(atIndex index: Int) throws -> Hash? {
         try withUnsafeData(atIndex: index) { $0?.withUnsafeBytes { Hash(bytes: $0) } }
     }
+}
+
+/// A column of the current row as SQLite holds it, without a copy (a NULL is no bytes).
+private func columnBytes(_ statement: OpaquePointer, _ index: Int32) -> UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(start: sqlite3_column_blob(statement, index), count: Int(sqlite3_column_bytes(statement, index)))
 }

@@ -56,22 +56,46 @@ final class ChildProcess: @unchecked Sendable {
             let changed = addChdir(&actions, directory)
             guard changed == 0 else { throw HarnessError("posix_spawn: directory: \(String(cString: strerror(changed)))") }
         }
-        _ = Self.addClosefrom?(&actions, 3)
+        guard let addClosefrom = Self.addClosefrom else { throw HarnessError("posix_spawn cannot close a child's other descriptors here") }
+        _ = addClosefrom(&actions, 3)
+        // The child starts with no signal blocked and each at its default action: the test's
+        // thread (a dispatch worker) blocks most, and a server would not hear `terminate()`.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw HarnessError("cannot start \(executable): \(String(cString: strerror(spawned)))") }
         processIdentifier = pid
+    }
+
+    /// Runs `executable` to completion, its output and errors into one temporary file; its exit
+    /// status and what it wrote.
+    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("parcours-child-\(UUID().uuidString).out")
+        defer { try? FileManager.default.removeItem(at: log) }
+        let child = ChildProcess(executable: executable, arguments: arguments, standardOutput: log.path, standardError: log.path)
+        try child.run()
+        child.waitUntilExit()
+        return (child.terminationStatus, String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self))
     }
 
     /// True until the child has exited (it is then reaped).
     var isRunning: Bool {
         guard processIdentifier != 0, status == nil else { return false }
         var raw: Int32 = 0
-        let reaped = waitpid(processIdentifier, &raw, WNOHANG)
+        var reaped = waitpid(processIdentifier, &raw, WNOHANG)
+        while reaped == -1 && errno == EINTR { reaped = waitpid(processIdentifier, &raw, WNOHANG) }
         if reaped == processIdentifier { status = raw }
         return reaped == 0
     }

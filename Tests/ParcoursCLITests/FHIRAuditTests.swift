@@ -21,20 +21,14 @@ struct FHIRAuditTests {
 
     /// Runs Tools/validate-fhir on `file`; a missing python3 or fhir.resources fails the test, saying so.
     static func validate(_ file: String) throws -> (status: Int32, output: String) {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("parcours-validate-\(UUID().uuidString).out")
-        defer { try? FileManager.default.removeItem(at: log) }
-        let process = ChildProcess(executable: "/usr/bin/env", arguments: ["python3", root.appendingPathComponent("Tools/validate-fhir").path, file],
-                                   standardOutput: log.path, standardError: log.path)
-        try process.run()
-        process.waitUntilExit()
-        let output = String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self)
-        if process.terminationStatus == 2 || process.terminationStatus == 127 {
+        let (status, output) = try ChildProcess.run("/usr/bin/env", ["python3", root.appendingPathComponent("Tools/validate-fhir").path, file])
+        if status == 2 || status == 127 {
             Issue.record("""
                 Tools/validate-fhir could not run: it needs python3 and the Python package fhir.resources (>= 7, with its R4B \
                 models), which Tools/test installs. Output: \(output)
                 """)
         }
-        return (process.terminationStatus, output)
+        return (status, output)
     }
 
     /// The bundle's AuditEvents, in order.

@@ -19,14 +19,8 @@ struct PostgresCLITests {
 
     /// Runs a PostgreSQL tool to completion; throws with its output when it fails.
     static func runTool(_ name: String, _ arguments: [String]) throws {
-        let errors = FileManager.default.temporaryDirectory.appendingPathComponent("parcours-tool-\(UUID().uuidString).err")
-        defer { try? FileManager.default.removeItem(at: errors) }
-        let process = ChildProcess(executable: try tool(name), arguments: arguments, standardError: errors.path)
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw HarnessError("\(name) failed: \(String(decoding: (try? Data(contentsOf: errors)) ?? Data(), as: UTF8.self))")
-        }
+        let (status, output) = try ChildProcess.run(try tool(name), arguments)
+        guard status == 0 else { throw HarnessError("\(name) failed: \(output)") }
     }
 
     /// A new empty database on the test cluster; its URL.

@@ -218,6 +218,19 @@ struct TamperingTests {
         #expect(found.failure.reason.contains("repeats an earlier event"))
     }
 
+    @Test("a records table rebuilt without its indexes still verifies, each participant's data key checked as before")
+    func indexesRebuiltAway() throws {
+        let (test, _) = try Self.populated()
+        try test.tamper { db in
+            try db.execute(sql: "CREATE TABLE event_copy AS SELECT * FROM event; DROP TABLE event; ALTER TABLE event_copy RENAME TO event")
+        }
+        #expect(try test.verificationFailure() == nil)
+        let stream = try #require(try test.store.pool.read { db in try String.fetchOne(db, sql: "SELECT stream FROM data_key ORDER BY stream") })
+        try test.tamper { db in try db.execute(sql: "DELETE FROM data_key WHERE stream = ?", arguments: [stream]) }
+        let found = try #require(try test.verificationFailure())
+        #expect(found.failure.reason == "\(stream): no data key, yet the stream is not erased: its record is lost")
+    }
+
     /// Appends, behind the store's back, a correctly chained record signed by `author`'s key,
     /// with the tree hashes it completes — only the authority rules can refuse it.
     func forge(in test: TestStore, signedBy author: UnlockedActor, id: String = Identifiers.newEventID()) throws {

@@ -104,15 +104,7 @@ public enum Base64 {
                 seen |= lookup[Int(symbols[index])] | lookup[Int(symbols[index + 1])] | lookup[Int(symbols[index + 2])] | lookup[Int(symbols[index + 3])]
                 index += 4
             }
-            guard seen & 0xC0 == 0 else { return nil }
-            var chunk: UInt32 = 0
-            for offset in 0..<4 {
-                if offset >= 4 - padding { chunk <<= 6; continue }
-                let value = lookup[Int(symbols[index + offset])]
-                guard value != 0xFF else { return nil }
-                chunk = chunk << 6 | UInt32(value)
-            }
-            if (padding == 2 && chunk & 0xFFFF != 0) || (padding == 1 && chunk & 0xFF != 0) { return nil }
+            guard seen & 0xC0 == 0, lastQuad(symbols + index, padding: padding, lookup: lookup) != nil else { return nil }
             return length
         }
     }
@@ -155,23 +147,29 @@ public enum Base64 {
                 out += 3
                 index += 4
             }
-            var chunk: UInt32 = 0
-            for offset in 0..<4 {
-                if offset >= 4 - padding {
-                    chunk <<= 6
-                    continue
-                }
-                let value = lookup[Int(symbols[index + offset])]
-                guard value != 0xFF else { return false }
-                chunk = chunk << 6 | UInt32(value)
-            }
-            // Canonical: the bits under the padding are zero.
-            if (padding == 2 && chunk & 0xFFFF != 0) || (padding == 1 && chunk & 0xFF != 0) { return false }
+            guard let chunk = lastQuad(symbols + index, padding: padding, lookup: lookup) else { return false }
             bytes[out] = UInt8(truncatingIfNeeded: chunk >> 16)
             if padding < 2 { bytes[out + 1] = UInt8(truncatingIfNeeded: chunk >> 8) }
             if padding < 1 { bytes[out + 2] = UInt8(truncatingIfNeeded: chunk) }
             return true
         }
+    }
+
+    /// The 24 bits of the last quad, its padding as zeros; nil unless its symbols are base64 and
+    /// the bits under the padding zero (canonical).
+    private static func lastQuad(_ symbols: UnsafePointer<UInt8>, padding: Int, lookup: UnsafePointer<UInt8>) -> UInt32? {
+        var chunk: UInt32 = 0
+        for offset in 0..<4 {
+            if offset >= 4 - padding {
+                chunk <<= 6
+                continue
+            }
+            let value = lookup[Int(symbols[offset])]
+            guard value != 0xFF else { return nil }
+            chunk = chunk << 6 | UInt32(value)
+        }
+        if (padding == 2 && chunk & 0xFFFF != 0) || (padding == 1 && chunk & 0xFF != 0) { return nil }
+        return chunk
     }
 
     /// The length base64 of this many symbols and this padding decodes to; nil unless whole quads.

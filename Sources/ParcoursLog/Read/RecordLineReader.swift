@@ -59,8 +59,8 @@ enum RecordLineReader {
             try reader.expect(#","sig":"#)
             let token = try reader.stringToken()
             var signature = SIMD64<UInt8>()
-            let decoded = withUnsafeMutableBytes(of: &signature) {
-                Base64.decode(bytes: UnsafeBufferPointer(rebasing: line[token.range]), into: $0.bindMemory(to: UInt8.self))
+            let decoded = withUnsafeMutableBytes(of: &signature) { raw in
+                raw.withMemoryRebound(to: UInt8.self) { Base64.decode(bytes: UnsafeBufferPointer(rebasing: line[token.range]), into: $0) }
             }
             guard decoded else { throw invalid("sig must be the base64 of a 64-byte Ed25519 signature") }
             try reader.expect("}")
