@@ -24,7 +24,8 @@ enum VerifyRatio {
         let store = try Store.open(at: path, readOnly: true)
         let sample = try envelopes(of: store, count: sampleSize)
         let cores = LogVerifier.defaultWorkers
-        log("verify-ratio: \(sample.count) envelopes sampled (\(sample.first?.message.count ?? 0) B each at the start), \(cores) cores, \(rounds) rounds")
+        let averageBytes = sample.isEmpty ? 0 : sample.reduce(0) { $0 + $1.message.count } / sample.count
+        log("verify-ratio: \(sample.count) envelopes sampled across the log (\(averageBytes) B on average), \(cores) cores, \(rounds) rounds")
         var results: [Round] = []
         for round in 0..<rounds {
             let before = twoCoreRate(sample, cores: cores)
