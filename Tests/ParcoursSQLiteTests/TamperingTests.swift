@@ -190,13 +190,7 @@ struct TamperingTests {
     @Test("a record repeating an earlier id is found at its seq, even with the unique index rebuilt away")
     func repeatedID() throws {
         let (test, _) = try Self.populated()
-        try test.tamper { db in
-            try db.execute(sql: """
-                CREATE TABLE event_copy AS SELECT * FROM event;
-                DROP TABLE event;
-                ALTER TABLE event_copy RENAME TO event;
-                """)
-        }
+        try Self.dropIndexes(of: test)
         let earlier = try test.store.pool.read { db in try String.fetchOne(db, sql: "SELECT id FROM event WHERE seq = 5")! }
         try forge(in: test, signedBy: test.admin, id: earlier)
         let found = try #require(try test.verificationFailure())
@@ -207,9 +201,7 @@ struct TamperingTests {
     @Test("of several repeated ids, the first record to repeat one is named, however the ids sort")
     func repeatedIDs() throws {
         let (test, _) = try Self.populated()
-        try test.tamper { db in
-            try db.execute(sql: "CREATE TABLE event_copy AS SELECT * FROM event; DROP TABLE event; ALTER TABLE event_copy RENAME TO event")
-        }
+        try Self.dropIndexes(of: test)
         let ids = try test.store.pool.read { db in try String.fetchAll(db, sql: "SELECT id FROM event WHERE seq IN (3, 9) ORDER BY id") }
         // The id sorting last is repeated first, the other after it, and the first again.
         for id in [ids[1], ids[0], ids[1]] { try forge(in: test, signedBy: test.admin, id: id) }
@@ -221,14 +213,19 @@ struct TamperingTests {
     @Test("a records table rebuilt without its indexes still verifies, each participant's data key checked as before")
     func indexesRebuiltAway() throws {
         let (test, _) = try Self.populated()
-        try test.tamper { db in
-            try db.execute(sql: "CREATE TABLE event_copy AS SELECT * FROM event; DROP TABLE event; ALTER TABLE event_copy RENAME TO event")
-        }
+        try Self.dropIndexes(of: test)
         #expect(try test.verificationFailure() == nil)
         let stream = try #require(try test.store.pool.read { db in try String.fetchOne(db, sql: "SELECT stream FROM data_key ORDER BY stream") })
         try test.tamper { db in try db.execute(sql: "DELETE FROM data_key WHERE stream = ?", arguments: [stream]) }
         let found = try #require(try test.verificationFailure())
         #expect(found.failure.reason == "\(stream): no data key, yet the stream is not erased: its record is lost")
+    }
+
+    /// Rebuilds the event table, behind the store's back, without its indexes (unique ones included) and triggers.
+    static func dropIndexes(of test: TestStore) throws {
+        try test.tamper { db in
+            try db.execute(sql: "CREATE TABLE event_copy AS SELECT * FROM event; DROP TABLE event; ALTER TABLE event_copy RENAME TO event")
+        }
     }
 
     /// Appends, behind the store's back, a correctly chained record signed by `author`'s key,
