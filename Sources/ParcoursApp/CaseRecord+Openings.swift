@@ -18,14 +18,17 @@ extension CaseRecord {
         try Self.check(openingsLimit: limit)
         let session = try await session(identity, view: .accessLog, participant: participant)
         try await follower.reachHead()
-        return try await openings(of: participant, in: session, deciding: nil, limit: limit)
+        try await session.views.decide(.accessLog, purpose: .care, about: participant.rawValue, for: session.reader,
+                                       organizations: session.organizations, today: Self.today())
+        return try await openings(of: participant, limit: limit)
     }
 
     /// A participant's journey as `identity` may see it, and — for a clinician of the care team
     /// who read it whole, for care, without breaking the glass — the record's most recent
     /// openings (`openings(of:by:limit:)`), nil for anyone else. One request: the identity is
     /// proven once; the journey's read and the look at the openings are each decided by the
-    /// policy and recorded, in that order, so the list begins with this very reading.
+    /// policy on the same participant context and recorded together, in that order, with one
+    /// sync, so the list begins with this very reading.
     ///
     /// - Throws: `AppError.invalidInput` naming `limit` (1 to 200) before anything is recorded;
     ///   otherwise as `journey(of:view:by:breakGlass:)` does; a refusal of the openings only
@@ -36,33 +39,24 @@ extension CaseRecord {
         try Self.check(openingsLimit: limit)
         let session = try await session(identity, view: .journey, participant: participant)
         try await follower.reachHead()
-        let (journey, decision) = try await session.journey(of: participant, view: .journey, breakGlass: breakGlass)
-        guard !decision.brokeGlass, decision.purpose == .care, decision.categories == Set(InformationCategory.allCases),
-              journey.careTeam.contains(session.reader.id) else { return (journey, decision, nil) }
-        do {
-            return (journey, decision, try await openings(of: participant, in: session, deciding: journey, limit: limit))
-        } catch is ConsentAwareReader.Denied {
-            return (journey, decision, nil)
+        let reader = session.reader
+        let (journey, decision, look) = try await session.views.journey(
+            of: participant.rawValue, for: reader, view: .journey, breakGlass: breakGlass, organizations: session.organizations, today: Self.today()
+        ) { decision, context in
+            guard !decision.brokeGlass, decision.purpose == .care, decision.categories == Set(InformationCategory.allCases),
+                  context.careTeam.contains(reader.id) else { return nil }
+            return AccessRequest(reader: reader, view: .accessLog, participant: context, purpose: .care)
         }
+        guard look?.permitted == true else { return (journey, decision, nil) }
+        return (journey, decision, try await openings(of: participant, limit: limit))
     }
 
     private static func check(openingsLimit limit: Int) throws {
         guard (1...200).contains(limit) else { throw AppError.invalidInput(field: "limit", reason: "a number of openings from 1 to 200") }
     }
 
-    /// The look at the openings, decided and recorded, then read page by page of the
-    /// participant's access records, newest first, until enough are openings. Decided on the
-    /// access facts of `journey` when the request has just read it whole (opening it again was
-    /// a sixth of the journey page), else on the journey as it stands.
-    private func openings(of participant: ParticipantID, in session: Session, deciding journey: Journey?,
-                          limit: Int) async throws -> [RecordOpening] {
-        if let journey {
-            let context = journey.accessContext(organizations: session.organizations, today: Self.today())
-            try await session.views.decide(AccessRequest(reader: session.reader, view: .accessLog, participant: context, purpose: .care))
-        } else {
-            try await session.views.decide(.accessLog, purpose: .care, about: participant.rawValue, for: session.reader,
-                                           organizations: session.organizations, today: Self.today())
-        }
+    /// The participant's access records read page by page, newest first, until enough are openings.
+    private func openings(of participant: ParticipantID, limit: Int) async throws -> [RecordOpening] {
         var openings: [RecordOpening] = []
         var before: UInt64?
         let pageSize = max(2 * limit, 32)

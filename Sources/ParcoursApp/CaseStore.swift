@@ -79,8 +79,9 @@ public protocol CaseStore: Sendable {
     /// Appends a batch atomically, signed by `author`; participant streams are sealed under
     /// their data key (which needs `master`).
     func append(_ drafts: [EventDraft], by author: UnlockedActor, master: MasterKey?) async throws -> [AppendResult]
-    /// Appends a record to the access log, signed by the log key.
-    func recordAccess(type: String, data: [String: JSONValue], master: MasterKey) async throws -> AppendResult
+    /// Appends records to the access log, signed by the log key, in order and in one durable
+    /// write: all or none (what one request read, recorded with one sync).
+    func recordAccess(_ records: [(type: String, data: [String: JSONValue])], master: MasterKey) async throws -> [AppendResult]
     /// Crypto-shreds a participant: destroys the stream's data keys, closes the stream with a
     /// clear `participant.erased`, and removes her or him from the projections, together.
     func erase(participant: String, reason: String, by admin: UnlockedActor) async throws -> AppendResult
@@ -142,6 +143,11 @@ extension CaseStore {
     /// Verifies the store completely, in one read snapshot; throws `VerificationError`.
     public func verify(since: String?, master: MasterKey?) async throws -> StoreVerification {
         try await verify(since: since, master: master, progress: nil)
+    }
+
+    /// Appends one record to the access log, signed by the log key, durable on return.
+    public func recordAccess(type: String, data: [String: JSONValue], master: MasterKey) async throws -> AppendResult {
+        try await recordAccess([(type, data)], master: master)[0]
     }
 
     /// By default, from the whole access log: a backend with an index on the participant says so itself.

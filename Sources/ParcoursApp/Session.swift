@@ -20,8 +20,8 @@ public struct Session: Sendable {
 
     /// The consent-aware reads, each decided and recorded before its answer.
     public var views: ConsentAwareReader {
-        ConsentAwareReader(projections: projections) { [caseRecord] record in
-            try await caseRecord.recordAccess(record)
+        ConsentAwareReader(projections: projections) { [caseRecord] records in
+            try await caseRecord.recordAccess(records)
         }
     }
 
@@ -79,7 +79,12 @@ extension CaseRecord {
 
     /// Writes an access record durably.
     func recordAccess(_ record: AccessRecord) async throws {
-        _ = try await store.recordAccess(type: record.type, data: record.payload, master: master)
+        try await recordAccess([record])
+    }
+
+    /// Writes access records durably, in order, with one sync: all or none.
+    func recordAccess(_ records: [AccessRecord]) async throws {
+        _ = try await store.recordAccess(records.map { ($0.type, $0.payload) }, master: master)
     }
 
     /// A short category for the access log; never the error's text, which may name other things.

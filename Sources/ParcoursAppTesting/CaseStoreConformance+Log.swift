@@ -42,9 +42,18 @@ extension CaseStoreConformance {
         try await expect(throws: LogError.invalidInput(field: "type", reason: "access-log types start with access., e.g. access.read"), "a non-access type") {
             _ = try await store.recordAccess(type: "note.added", data: [:], master: master)
         }
+        // What one request read, recorded together: in order, next to each other, all or none.
+        let pair = try await store.recordAccess([("access.read", ["actor": "clin-exemple", "view": "journey"]),
+                                                 ("access.read", ["actor": "clin-exemple", "view": "access-log"])], master: master)
+        try expect(pair.map(\.seq) == [8, 9], "two records written together took seqs \(pair.map(\.seq))")
+        try await expect(throws: LogError.invalidInput(field: "type", reason: "access-log types start with access., e.g. access.read"),
+                         "a batch with a non-access type") {
+            _ = try await store.recordAccess([("access.read", ["actor": "clin-exemple"]), ("note.added", [:])], master: master)
+        }
         let all = try await store.accessRecords()
-        try expect(all.map(\.seq) == Array(0..<8) && all.last?.type == "access.export", "the access log reads back otherwise")
-        try expect(try await store.size(.access) == 8, "the access log's size is not 8")
+        try expect(all.map(\.seq) == Array(0..<10) && all[7].type == "access.export" && all.last?.payload["view"] == "access-log",
+                   "the access log reads back otherwise")
+        try expect(try await store.size(.access) == 10, "the access log's size is not 10: a refused batch was written in part")
         let about = ParticipantID(participant)!
         let newest = try await store.accessRecords(about: about, before: nil, limit: 3)
         try expect(newest.map(\.seq) == [6, 4, 2], "the newest records about a participant are \(newest.map(\.seq))")

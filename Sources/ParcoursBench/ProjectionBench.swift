@@ -50,13 +50,13 @@ enum ProjectionBench {
         let committer = try AccessGroupCommit(store: store, master: master)
         // Each record is written on a thread of its own, as the store's own operations are: a write that
         // waits for its group's sync must not hold one of the few cooperative threads, or the group stays small.
-        let views = ConsentAwareReader(projections: ProjectionReader(store: store.projections(master: master))) { record in
-            let (type, data) = (record.type, record.payload)
+        let views = ConsentAwareReader(projections: ProjectionReader(store: store.projections(master: master))) { records in
+            let drafts = records.map { ($0.type, $0.payload) }
             try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
                 DispatchQueue.global().async {
                     done.resume(with: Result {
-                        if groupCommit { _ = try committer.record(type: type, data: data) } else {
-                            _ = try store.recordAccess(type: type, data: data, master: master)
+                        if groupCommit { _ = try committer.record(drafts) } else {
+                            for (type, data) in drafts { _ = try store.recordAccess(type: type, data: data, master: master) }
                         }
                     })
                 }

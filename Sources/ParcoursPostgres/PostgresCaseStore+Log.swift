@@ -15,9 +15,9 @@ extension PostgresCaseStore {
         }
     }
 
-    public func recordAccess(type: String, data: [String: JSONValue], master: MasterKey) async throws -> AppendResult {
+    public func recordAccess(_ records: [(type: String, data: [String: JSONValue])], master: MasterKey) async throws -> [AppendResult] {
         try await run { store in
-            try store.writer.appendAccess(type: type, data: data, logKey: store.accessSigningKey(master: master), to: store.log)
+            try store.writer.appendAccess(records, logKey: store.accessSigningKey(master: master), to: store.log)
         }
     }
 

@@ -14,8 +14,8 @@ extension ConsentAwareReader {
         do { journey = try await projections.journey(of: participant) } catch let error as ProjectionError {
             let denial: AccessDecision.Denial = if case .erased = error { .erasedParticipant } else { .unknownParticipant }
             let unknown = AccessDecision(outcome: .denied, categories: [], purpose: purpose, denial: denial, brokeGlass: false)
-            try await record(.decided(unknown, reader: reader, view: view, participant: ParticipantID(participant), justification: nil,
-                                      noting: details))
+            try await record([.decided(unknown, reader: reader, view: view, participant: ParticipantID(participant), justification: nil,
+                                       noting: details)])
             throw error
         }
         let context = journey.accessContext(organizations: organizations, today: today)

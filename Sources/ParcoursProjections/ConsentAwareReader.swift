@@ -8,10 +8,11 @@ import ParcoursLog
 /// throws, nothing is returned), then the journey redacted to the permitted categories.
 public struct ConsentAwareReader: Sendable {
     public let projections: ProjectionReader
-    /// Writes an access record durably; a failure refuses the read.
-    let record: @Sendable (AccessRecord) async throws -> Void
+    /// Writes access records durably, in order, with one sync (all or none); a failure refuses
+    /// the reads they record.
+    let record: @Sendable ([AccessRecord]) async throws -> Void
 
-    public init(projections: ProjectionReader, record: @escaping @Sendable (AccessRecord) async throws -> Void) {
+    public init(projections: ProjectionReader, record: @escaping @Sendable ([AccessRecord]) async throws -> Void) {
         self.projections = projections
         self.record = record
     }
@@ -42,16 +43,36 @@ public struct ConsentAwareReader: Sendable {
     /// `organizations` gives each actor's organization (the directory).
     public func journey(of participant: String, for reader: Reader, view: AccessView = .journey, breakGlass: String? = nil,
                         organizations: [String: String], today: String) async throws -> (Journey, AccessDecision) {
+        let (journey, decision, _) = try await journey(of: participant, for: reader, view: view, breakGlass: breakGlass,
+                                                       organizations: organizations, today: today) { _, _ in nil }
+        return (journey, decision)
+    }
+
+    /// The journey as `journey(of:for:view:breakGlass:organizations:today:)` gives it, and a
+    /// second read that comes with it in the same request: once the journey's read is decided
+    /// and permitted, `alongside` is given that decision and the participant's context, and
+    /// answers the second request (nil for none). Both are decided on that one context and
+    /// recorded in one durable write, the journey's read first; the second's decision is
+    /// returned, a refusal included (recorded, not thrown).
+    public func journey(of participant: String, for reader: Reader, view: AccessView = .journey, breakGlass: String? = nil,
+                        organizations: [String: String], today: String,
+                        alongside: (AccessDecision, ParticipantContext) -> AccessRequest?) async throws
+        -> (journey: Journey, decision: AccessDecision, alongside: AccessDecision?) {
         let journey: Journey
         do { journey = try await projections.journey(of: participant) } catch let error as ProjectionError {
             let denial: AccessDecision.Denial = if case .erased = error { .erasedParticipant } else { .unknownParticipant }
             let unknown = AccessDecision(outcome: .denied, categories: [], purpose: .care, denial: denial, brokeGlass: false)
-            try await record(.decided(unknown, reader: reader, view: view, participant: ParticipantID(participant), justification: nil))
+            try await record([.decided(unknown, reader: reader, view: view, participant: ParticipantID(participant), justification: nil)])
             throw error
         }
         let context = journey.accessContext(organizations: organizations, today: today)
-        let decision = try await decide(AccessRequest(reader: reader, view: view, participant: context, breakGlass: breakGlass))
-        return (journey.redacted(to: decision.categories), decision)
+        let request = AccessRequest(reader: reader, view: view, participant: context, breakGlass: breakGlass)
+        let decision = AccessPolicy.decide(request)
+        var decided = [(request, decision)]
+        if decision.permitted, let second = alongside(decision, context) { decided.append((second, AccessPolicy.decide(second))) }
+        try await record(decided.map { Self.record(of: $1, on: $0) })
+        guard decision.permitted else { throw Denied(decision: decision, view: view) }
+        return (journey.redacted(to: decision.categories), decision, decided.count > 1 ? decided[1].1 : nil)
     }
 
     /// Decides a request and records the decision; throws `Denied` once the refusal is recorded.
@@ -60,9 +81,15 @@ public struct ConsentAwareReader: Sendable {
     public func decide(_ request: AccessRequest, kind: AccessRecord.Kind? = nil,
                        noting details: (inout AccessRecord) -> Void = { _ in }) async throws -> AccessDecision {
         let decision = AccessPolicy.decide(request)
-        try await record(.decided(decision, reader: request.reader, view: request.view, participant: request.participant.flatMap { ParticipantID($0.participant) },
-                            justification: request.breakGlass, kind: kind, noting: details))
+        try await record([Self.record(of: decision, on: request, kind: kind, noting: details)])
         guard decision.permitted else { throw Denied(decision: decision, view: request.view) }
         return decision
+    }
+
+    /// The access record of `decision` on `request`.
+    private static func record(of decision: AccessDecision, on request: AccessRequest, kind: AccessRecord.Kind? = nil,
+                               noting details: (inout AccessRecord) -> Void = { _ in }) -> AccessRecord {
+        .decided(decision, reader: request.reader, view: request.view, participant: request.participant.flatMap { ParticipantID($0.participant) },
+                 justification: request.breakGlass, kind: kind, noting: details)
     }
 }

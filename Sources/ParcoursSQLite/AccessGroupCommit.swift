@@ -14,9 +14,9 @@ public final class AccessGroupCommit: @unchecked Sendable {
     private var writing = false
 
     private final class Pending {
-        let record: (type: String, data: [String: JSONValue])
-        var result: Result<AppendResult, any Error>?
-        init(_ record: (type: String, data: [String: JSONValue])) { self.record = record }
+        let records: [(type: String, data: [String: JSONValue])]
+        var results: Result<[AppendResult], any Error>?
+        init(_ records: [(type: String, data: [String: JSONValue])]) { self.records = records }
     }
 
     /// Unwraps the log key once, for every record this committer writes.
@@ -28,14 +28,23 @@ public final class AccessGroupCommit: @unchecked Sendable {
     /// Appends one record durably, together with whatever other callers are waiting.
     @discardableResult
     public func record(type: String, data: [String: JSONValue]) throws -> AppendResult {
+        try record([(type, data)])[0]
+    }
+
+    /// Appends one caller's records durably, in order and next to each other, together with
+    /// whatever other callers are waiting: all of them or none (a request that reads two views
+    /// records both with one sync).
+    @discardableResult
+    public func record(_ records: [(type: String, data: [String: JSONValue])]) throws -> [AppendResult] {
         // Checked here, so one caller's bad record never fails the others' batch.
-        guard LogWriter.isAccessType(type) else {
+        for record in records where !LogWriter.isAccessType(record.type) {
             throw StoreError.invalidInput(field: "type", reason: "access-log types start with access., e.g. access.read")
         }
-        let mine = Pending((type, data))
+        guard !records.isEmpty else { return [] }
+        let mine = Pending(records)
         condition.lock()
         pending.append(mine)
-        while mine.result == nil {
+        while mine.results == nil {
             if writing {
                 condition.wait()
                 continue
@@ -45,16 +54,21 @@ public final class AccessGroupCommit: @unchecked Sendable {
             let batch = pending
             pending.removeAll()
             condition.unlock()
-            let outcome = Result { try store.writer.appendAccess(batch.map(\.record), logKey: logKey, to: store.logStore(master: nil)) }
+            let outcome = Result { try store.writer.appendAccess(batch.flatMap(\.records), logKey: logKey, to: store.logStore(master: nil)) }
             condition.lock()
             switch outcome {
-            case .success(let results): for (waiter, result) in zip(batch, results) { waiter.result = .success(result) }
-            case .failure(let error): for waiter in batch { waiter.result = .failure(error) }
+            case .success(let results):
+                var rest = results[...]
+                for waiter in batch {
+                    waiter.results = .success(Array(rest.prefix(waiter.records.count)))
+                    rest = rest.dropFirst(waiter.records.count)
+                }
+            case .failure(let error): for waiter in batch { waiter.results = .failure(error) }
             }
             writing = false
             condition.broadcast()
         }
         condition.unlock()
-        return try mine.result!.get()
+        return try mine.results!.get()
     }
 }

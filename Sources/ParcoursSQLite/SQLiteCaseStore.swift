@@ -128,9 +128,9 @@ public struct SQLiteCaseStore: CaseStore {
         try await SQLiteThreads.run { [store] in try store.endWebSessions(idleSince: idleSince, openedBefore: openedBefore) }
     }
 
-    public func recordAccess(type: String, data: [String: JSONValue], master: MasterKey) async throws -> AppendResult {
+    public func recordAccess(_ records: [(type: String, data: [String: JSONValue])], master: MasterKey) async throws -> [AppendResult] {
         try await SQLiteThreads.run { [store, accessCommits] in
-            try accessCommits.committer(for: store, master: master).record(type: type, data: data)
+            try accessCommits.committer(for: store, master: master).record(records)
         }
     }
 

@@ -11,7 +11,7 @@ struct AccessGroupCommitTests {
         let test = try TestStore()
         let committer = try AccessGroupCommit(store: test.store, master: test.master)
         let before = try test.store.size(.access)
-        let seqs = SeqList()
+        let seqs = Collected<UInt64>()
         DispatchQueue.concurrentPerform(iterations: 16) { reader in
             for index in 0..<20 {
                 let result = try? committer.record(type: "access.read", data: [
@@ -25,6 +25,35 @@ struct AccessGroupCommitTests {
         #expect(all.count == 320)
         #expect(all == Array(before..<before + 320), "every record has its own seq, none lost, none twice")
         #expect(try test.store.size(.access) == before + 320)
+        #expect(try test.verificationFailure() == nil)
+    }
+
+    @Test("each caller's records are written next to each other and in order, among other callers'; a batch with one refused record writes none")
+    func callersBatches() throws {
+        let test = try TestStore()
+        let committer = try AccessGroupCommit(store: test.store, master: test.master)
+        let before = try test.store.size(.access)
+        let pairs = Collected<[UInt64]>()
+        DispatchQueue.concurrentPerform(iterations: 8) { reader in
+            for index in 0..<10 {
+                let data: [String: JSONValue] = ["actor": .string("clin-\(reader)"), "purpose": "care", "outcome": "permitted", "n": .int(Int64(index))]
+                var read = data, look = data
+                (read["view"], look["view"]) = ("journey", "access-log")
+                if let results = try? committer.record([("access.read", read), ("access.read", look)]) { pairs.add(results.map(\.seq)) }
+            }
+        }
+        #expect(pairs.values.count == 80)
+        #expect(pairs.values.allSatisfy { $0.count == 2 && $0[1] == $0[0] + 1 }, "a caller's two records are consecutive")
+        #expect(pairs.values.flatMap { $0 }.sorted() == Array(before..<before + 160))
+        let records = try test.store.accessRecords()
+        for pair in pairs.values {
+            let (read, look) = (records[Int(pair[0])].payload, records[Int(pair[1])].payload)
+            #expect(read["view"] == "journey" && look["view"] == "access-log" && read["actor"] == look["actor"] && read["n"] == look["n"])
+        }
+        #expect(throws: (any Error).self) {
+            try committer.record([("access.read", ["actor": "x", "outcome": "permitted"]), ("read", ["actor": "x", "outcome": "permitted"])])
+        }
+        #expect(try test.store.size(.access) == before + 160, "nothing of the refused batch was written")
         #expect(try test.verificationFailure() == nil)
     }
 
@@ -59,10 +88,10 @@ struct AccessGroupCommitTests {
         }
     }
 
-    final class SeqList: @unchecked Sendable {
+    final class Collected<Element>: @unchecked Sendable {
         private let lock = NSLock()
-        private var all: [UInt64] = []
-        func add(_ value: UInt64) { lock.withLock { all.append(value) } }
-        var values: [UInt64] { lock.withLock { all } }
+        private var all: [Element] = []
+        func add(_ value: Element) { lock.withLock { all.append(value) } }
+        var values: [Element] { lock.withLock { all } }
     }
 }
