@@ -1,7 +1,8 @@
-/// What the journey's SVG charts share: the escaping of every text they draw, numbers
-/// written the same whatever the locale, and the one calm palette. Colours are presentation
-/// attributes (the CSP refuses inline style); no colour says failure, and a relapse is drawn
-/// in the palette every stage is.
+/// What the server's SVG charts share: numbers written the same whatever the locale, and the
+/// one calm palette. Colours are presentation attributes (the CSP refuses inline style); no
+/// colour says failure, and a relapse is drawn in the palette every stage is. The charts write
+/// their markup with `SVGWriter`, which escapes every text as `HTMLText.escape` does and writes
+/// every coordinate as `number` does.
 enum ChartMarkup {
     /// The colours the charts draw with: inks, a soft band, and two calm line colours.
     enum Palette {
@@ -16,9 +17,6 @@ enum ChartMarkup {
         static let all: Set<String> = [ink, muted, guide, band, accent, second, paper, "none"]
     }
 
-    /// A text as SVG (XML) character data or attribute value.
-    static func escape(_ text: String) -> String { HTMLText.escape(text) }
-
     /// A coordinate with at most one decimal, a dot whatever the locale, never `-0`.
     static func number(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
@@ -26,21 +24,5 @@ enum ChartMarkup {
         let sign = tenths < 0 ? "-" : ""
         let whole = abs(tenths) / 10, fraction = abs(tenths) % 10
         return sign + (fraction == 0 ? "\(whole)" : "\(whole).\(fraction)")
-    }
-
-    /// A text element, its content escaped.
-    static func text(_ content: String, x: Double, y: Double, anchor: String = "start", fill: String = Palette.ink, size: Int = 12,
-                     weight: Int = 400, className: String? = nil) -> String {
-        "<text x=\"\(number(x))\" y=\"\(number(y))\" text-anchor=\"\(anchor)\" fill=\"\(fill)\" font-size=\"\(size)\""
-            + (weight == 400 ? "" : " font-weight=\"\(weight)\"") + (className.map { " class=\"\($0)\"" } ?? "") + ">\(escape(content))</text>"
-    }
-
-    /// The opening tag of a chart: an image with its title and description for assistive technology.
-    static func open(id: String, width: Double, height: Double, className: String, title: String, description: String) -> String {
-        let id = escape(id)
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(number(width)) \(number(height))\" width=\"\(number(width))\" "
-            + "height=\"\(number(height))\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" class=\"chart \(className)\" "
-            + "font-family=\"system-ui, sans-serif\">"
-            + "<title id=\"\(id)-title\">\(escape(title))</title><desc id=\"\(id)-desc\">\(escape(description))</desc>"
     }
 }

@@ -61,24 +61,28 @@ struct MonthlyChart: Sendable, Equatable {
 
     /// The SVG markup; `id` makes its title and description's ids unique in the page.
     func svg(_ words: Words, id: String) -> String {
-        typealias Markup = ChartMarkup
+        typealias Palette = ChartMarkup.Palette
         let right = width - 16, bottom = Self.plotTop + Self.plotHeight, height = bottom + 28
         let largest = max(months.indices.map(total).max() ?? 0, 1)
         func y(_ value: Int) -> Double { bottom - Self.plotHeight * Double(value) / Double(largest) }
-        var svg = Markup.open(id: id, width: width, height: height, className: "monthly-chart", title: words.title, description: words.description)
+        var svg = SVGWriter(capacity: 2_500 + 300 * months.count * max(series.count, 1))
+        svg.open(id: id, width: width, height: height, className: "monthly-chart", title: words.title, description: words.description)
         // The legend: each series' colour and its name.
         var legendX = Self.left
         for (index, named) in series.enumerated() {
-            svg += "<rect x=\"\(Markup.number(legendX))\" y=\"6\" width=\"12\" height=\"12\" fill=\"\(Self.colours[index % Self.colours.count])\" "
-                + "class=\"legend-mark\"/>"
-            svg += Markup.text(named.name, x: legendX + 18, y: 16, className: "legend")
+            svg.append("<rect")
+            svg.attribute("x", legendX)
+            svg.append(" y=\"6\" width=\"12\" height=\"12\"")
+            svg.attribute("fill", Self.colours[index % Self.colours.count])
+            svg.append(" class=\"legend-mark\"/>")
+            svg.text(named.name, x: legendX + 18, y: 16, className: "legend")
             legendX += 36 + Double(named.name.count) * 6.5
         }
         // The scale: 0, the middle and the largest month, whole numbers.
         for value in Set([0, largest / 2, largest]).sorted() {
-            svg += "<line x1=\"\(Markup.number(Self.left))\" y1=\"\(Markup.number(y(value)))\" x2=\"\(Markup.number(right))\" "
-                + "y2=\"\(Markup.number(y(value)))\" stroke=\"\(value == 0 ? Markup.Palette.muted : Markup.Palette.guide)\" stroke-width=\"\(value == 0 ? "1" : "0.5")\"/>"
-            svg += Markup.text("\(value)", x: Self.left - 8, y: y(value) + 4, anchor: "end", fill: Markup.Palette.muted, size: 11)
+            svg.line(x1: Self.left, y1: y(value), x2: right, y2: y(value), stroke: value == 0 ? Palette.muted : Palette.guide,
+                     width: value == 0 ? "1" : "0.5")
+            svg.text(String(value), x: Self.left - 8, y: y(value) + 4, anchor: "end", fill: Palette.muted, size: 11)
         }
         let slot = (right - Self.left) / Double(max(months.count, 1))
         let every = max(1, Int((Double(months.count) / 12).rounded(.up)))
@@ -88,20 +92,30 @@ struct MonthlyChart: Sendable, Equatable {
             for (rank, named) in series.enumerated() {
                 let count = index < named.counts.count ? max(named.counts[index], 0) : 0
                 guard count > 0 else { continue }
-                svg += "<rect x=\"\(Markup.number(x + (slot - barWidth) / 2))\" y=\"\(Markup.number(y(base + count)))\" "
-                    + "width=\"\(Markup.number(barWidth))\" height=\"\(Markup.number(y(base) - y(base + count)))\" "
-                    + "fill=\"\(Self.colours[rank % Self.colours.count])\" stroke=\"\(Markup.Palette.paper)\" stroke-width=\"1\" class=\"bar\">"
-                    + "<title>\(Markup.escape(month + " — " + named.name + " : \(count)"))</title></rect>"
+                svg.append("<rect")
+                svg.attribute("x", x + (slot - barWidth) / 2)
+                svg.attribute("y", y(base + count))
+                svg.attribute("width", barWidth)
+                svg.attribute("height", y(base) - y(base + count))
+                svg.attribute("fill", Self.colours[rank % Self.colours.count])
+                svg.attribute("stroke", Palette.paper)
+                svg.append(" stroke-width=\"1\" class=\"bar\"><title>")
+                svg.append(escaped: month)
+                svg.append(" — ")
+                svg.append(escaped: named.name)
+                svg.append(" : ")
+                svg.append(integer: count)
+                svg.append("</title></rect>")
                 base += count
             }
             if index % every == 0 {
-                svg += Markup.text(month, x: x + slot / 2, y: bottom + 16, anchor: "middle", fill: Markup.Palette.muted, size: 10, className: "tick")
+                svg.text(month, x: x + slot / 2, y: bottom + 16, anchor: "middle", fill: Palette.muted, size: 10, className: "tick")
             }
         }
         if months.indices.allSatisfy({ total($0) == 0 }) {
-            svg += Markup.text(words.empty, x: (Self.left + right) / 2, y: Self.plotTop + Self.plotHeight / 2, anchor: "middle",
-                               fill: Markup.Palette.muted, className: "empty")
+            svg.text(words.empty, x: (Self.left + right) / 2, y: Self.plotTop + Self.plotHeight / 2, anchor: "middle", fill: Palette.muted,
+                     className: "empty")
         }
-        return svg + "</svg>"
+        return svg.close()
     }
 }

@@ -77,7 +77,7 @@ struct PathChart: Sendable, Equatable {
 
     /// The SVG markup; `id` makes its title and description's ids unique in the page.
     func svg(_ words: Words, id: String) -> String {
-        typealias Markup = ChartMarkup
+        typealias Palette = ChartMarkup.Palette
         let wheel = WheelStage.allCases, cycle = EngagementStep.allCases
         let wheelTop = Self.trackTitle, cycleTop = wheelTop + Double(wheel.count) * Self.rowHeight + 12 + Self.trackTitle
         let axisY = cycleTop + Double(cycle.count) * Self.rowHeight + 6
@@ -85,85 +85,112 @@ struct PathChart: Sendable, Equatable {
         func row(_ index: Int, from top: Double) -> Double { top + Double(index) * Self.rowHeight + Self.rowHeight / 2 }
         func stageY(_ stage: WheelStage) -> Double { row(wheel.firstIndex(of: stage) ?? 0, from: wheelTop) }
         func stepY(_ step: EngagementStep) -> Double { row(cycle.firstIndex(of: step) ?? 0, from: cycleTop) }
-        func band(_ from: String, _ to: String?, y: Double, className: String, title: String) -> String {
-            let left = axis.x(from), right = max(axis.x(to ?? axis.last), left + 6)
-            return "<rect x=\"\(Markup.number(left))\" y=\"\(Markup.number(y - Self.rowHeight / 2 + 3))\" width=\"\(Markup.number(right - left))\" "
-                + "height=\"\(Markup.number(Self.rowHeight - 6))\" rx=\"3\" fill=\"\(Markup.Palette.band)\" class=\"\(className)\">"
-                + "<title>\(Markup.escape(title))</title></rect>"
-        }
 
-        var svg = Markup.open(id: id, width: width, height: height, className: "path-chart", title: words.title, description: words.description)
-        svg.reserveCapacity(2_000 + 1_200 * assessments.count + 300 * (episodes.count + relapses.count))
-        // The two tracks: their names, their rows and a light guide for each row.
-        for (name, top, labels) in [(words.wheelTrack, wheelTop, wheel.map { words.stages[$0] ?? $0.rawValue }),
-                                    (words.engagementTrack, cycleTop, cycle.map { words.steps[$0] ?? $0.rawValue })] {
-            svg += Markup.text(name, x: 0, y: top - 8, weight: 600, className: "track")
+        var svg = SVGWriter(capacity: 4_000 + 600 * assessments.count + 300 * (episodes.count + relapses.count))
+        svg.open(id: id, width: width, height: height, className: "path-chart", title: words.title, description: words.description)
+        // A track: its name, its rows and a light guide for each row.
+        func track(_ name: String, top: Double, labels: some Sequence<String>) {
+            svg.text(name, x: 0, y: top - 8, weight: 600, className: "track")
             for (index, label) in labels.enumerated() {
                 let y = row(index, from: top)
-                svg += "<line x1=\"\(Markup.number(Self.labelWidth))\" y1=\"\(Markup.number(y))\" x2=\"\(Markup.number(axis.right))\" "
-                    + "y2=\"\(Markup.number(y))\" stroke=\"\(Markup.Palette.guide)\" stroke-width=\"0.5\"/>"
-                svg += Markup.text(label, x: Self.labelWidth - 8, y: y + 4, anchor: "end", fill: Markup.Palette.muted, size: 11)
+                svg.line(x1: Self.labelWidth, y1: y, x2: axis.right, y2: y, stroke: Palette.guide, width: "0.5")
+                svg.text(label, x: Self.labelWidth - 8, y: y + 4, anchor: "end", fill: Palette.muted, size: 11)
             }
         }
+        // The time spent in a stage or a step, titled `label : from – to`.
+        func band(_ label: String, from: String, to: String?, y: Double) {
+            let left = axis.x(from), right = max(axis.x(to ?? axis.last), left + 6)
+            svg.append("<rect")
+            svg.attribute("x", left)
+            svg.attribute("y", y - Self.rowHeight / 2 + 3)
+            svg.attribute("width", right - left)
+            svg.attribute("height", Self.rowHeight - 6)
+            svg.append(" rx=\"3\"")
+            svg.attribute("fill", Palette.band)
+            svg.append(" class=\"episode\"><title>")
+            svg.append(escaped: label)
+            svg.append(" : ")
+            svg.append(escaped: from)
+            if let to {
+                svg.append(" – ")
+                svg.append(escaped: to)
+            }
+            svg.append("</title></rect>")
+        }
+
+        // The two tracks, and a guide for each tick of the axis.
+        track(words.wheelTrack, top: wheelTop, labels: wheel.lazy.map { words.stages[$0] ?? $0.rawValue })
+        track(words.engagementTrack, top: cycleTop, labels: cycle.lazy.map { words.steps[$0] ?? $0.rawValue })
         for tick in axis.ticks {
-            svg += "<line x1=\"\(Markup.number(tick.x))\" y1=\"\(Markup.number(wheelTop))\" x2=\"\(Markup.number(tick.x))\" "
-                + "y2=\"\(Markup.number(axisY))\" stroke=\"\(Markup.Palette.guide)\" stroke-width=\"0.5\"/>"
+            svg.line(x1: tick.x, y1: wheelTop, x2: tick.x, y2: axisY, stroke: Palette.guide, width: "0.5")
         }
         // Relapses: periods of the path across the wheel's track, in the palette of every stage.
         let wheelBottom = wheelTop + Double(wheel.count) * Self.rowHeight
         for relapse in relapses {
             let left = axis.x(relapse.startedOn)
             let right = max(axis.x(relapse.endedOn ?? (relapse.prolonged ? axis.last : relapse.startedOn)), left + 6)
-            let period = relapse.startedOn + (relapse.endedOn.map { " – " + $0 } ?? "")
-            svg += "<rect x=\"\(Markup.number(left))\" y=\"\(Markup.number(wheelTop))\" width=\"\(Markup.number(right - left))\" "
-                + "height=\"\(Markup.number(wheelBottom - wheelTop))\" fill=\"\(Markup.Palette.band)\" fill-opacity=\"0.55\" class=\"relapse\">"
-                + "<title>\(Markup.escape(words.relapse + " : " + period))</title></rect>"
-            svg += Markup.text(words.relapse, x: left + 3, y: wheelBottom - 4, fill: Markup.Palette.muted, size: 10, className: "relapse-label")
+            svg.append("<rect")
+            svg.attribute("x", left)
+            svg.attribute("y", wheelTop)
+            svg.attribute("width", right - left)
+            svg.attribute("height", wheelBottom - wheelTop)
+            svg.attribute("fill", Palette.band)
+            svg.append(" fill-opacity=\"0.55\" class=\"relapse\"><title>")
+            svg.append(escaped: words.relapse)
+            svg.append(" : ")
+            svg.append(escaped: relapse.startedOn)
+            if let endedOn = relapse.endedOn {
+                svg.append(" – ")
+                svg.append(escaped: endedOn)
+            }
+            svg.append("</title></rect>")
+            svg.text(words.relapse, x: left + 3, y: wheelBottom - 4, fill: Palette.muted, size: 10, className: "relapse-label")
         }
         // Bands: the time spent in each stage, then in each step (runs of the assessments).
         for episode in episodes {
-            let label = words.stages[episode.stage] ?? episode.stage.rawValue
-            svg += band(episode.from, episode.to, y: stageY(episode.stage), className: "episode",
-                        title: label + " : " + episode.from + (episode.to.map { " – " + $0 } ?? ""))
+            band(words.stages[episode.stage] ?? episode.stage.rawValue, from: episode.from, to: episode.to, y: stageY(episode.stage))
         }
         for run in stepRuns {
-            let label = words.steps[run.step] ?? run.step.rawValue
-            svg += band(run.from, run.to, y: stepY(run.step), className: "episode", title: label + " : " + run.from + (run.to.map { " – " + $0 } ?? ""))
+            band(words.steps[run.step] ?? run.step.rawValue, from: run.from, to: run.to, y: stepY(run.step))
         }
         if assessments.isEmpty {
-            svg += Markup.text(words.empty, x: (Self.labelWidth + axis.right) / 2, y: wheelTop + 3 * Self.rowHeight, anchor: "middle",
-                               fill: Markup.Palette.muted, className: "empty")
+            svg.text(words.empty, x: (Self.labelWidth + axis.right) / 2, y: wheelTop + 3 * Self.rowHeight, anchor: "middle", fill: Palette.muted,
+                     className: "empty")
         }
         // The path itself, on both tracks, and each assessment a point.
         for place in [{ (a: Assessment) in stageY(a.stage) }, { (a: Assessment) in stepY(a.step) }] where !assessments.isEmpty {
-            let points = assessments.map { "\(Markup.number(axis.x($0.on))) \(Markup.number(place($0)))" }
-            svg += "<path d=\"M \(points.joined(separator: " L "))\" fill=\"none\" stroke=\"\(Markup.Palette.accent)\" stroke-width=\"2\" "
-                + "stroke-linejoin=\"round\" class=\"path\"/>"
+            svg.path(through: assessments.lazy.map { (x: axis.x($0.on), y: place($0)) }, stroke: Palette.accent, className: "path")
         }
         for assessment in assessments {
-            let title = assessment.on + " — " + (words.stages[assessment.stage] ?? assessment.stage.rawValue) + " ; "
-                + (words.steps[assessment.step] ?? assessment.step.rawValue)
-            let x = Markup.number(axis.x(assessment.on)), escaped = Markup.escape(title)
+            let x = axis.x(assessment.on)
             for y in [stageY(assessment.stage), stepY(assessment.step)] {
-                svg += "<circle cx=\"\(x)\" cy=\"\(Markup.number(y))\" r=\"4.5\" fill=\"\(Markup.Palette.accent)\" "
-                    + "stroke=\"\(Markup.Palette.paper)\" stroke-width=\"1.5\" class=\"assessment\"><title>\(escaped)</title></circle>"
+                svg.append("<circle")
+                svg.attribute("cx", x)
+                svg.attribute("cy", y)
+                svg.append(" r=\"4.5\"")
+                svg.attribute("fill", Palette.accent)
+                svg.attribute("stroke", Palette.paper)
+                svg.append(" stroke-width=\"1.5\" class=\"assessment\"><title>")
+                svg.append(escaped: assessment.on)
+                svg.append(" — ")
+                svg.append(escaped: words.stages[assessment.stage] ?? assessment.stage.rawValue)
+                svg.append(" ; ")
+                svg.append(escaped: words.steps[assessment.step] ?? assessment.step.rawValue)
+                svg.append("</title></circle>")
             }
         }
-        svg += Self.axisMarkup(axis, y: axisY)
-        return svg + "</svg>"
+        Self.axisMarkup(axis, y: axisY, into: &svg)
+        return svg.close()
     }
 
     /// The axis line and its dated ticks, the first at the left and today at the right.
-    static func axisMarkup(_ axis: ChartTimeAxis, y: Double) -> String {
-        typealias Markup = ChartMarkup
-        var svg = "<line x1=\"\(Markup.number(axis.left))\" y1=\"\(Markup.number(y))\" x2=\"\(Markup.number(axis.right))\" "
-            + "y2=\"\(Markup.number(y))\" stroke=\"\(Markup.Palette.muted)\" stroke-width=\"1\"/>"
+    static func axisMarkup(_ axis: ChartTimeAxis, y: Double, into svg: inout SVGWriter) {
+        svg.line(x1: axis.left, y1: y, x2: axis.right, y2: y, stroke: ChartMarkup.Palette.muted, width: "1")
         let ticks = axis.ticks
         for (index, tick) in ticks.enumerated() {
-            let anchor = index == 0 ? "start" : index == ticks.count - 1 ? "end" : "middle"
-            svg += Markup.text(tick.day, x: tick.x, y: y + 16, anchor: anchor, fill: Markup.Palette.muted, size: 11, className: "tick")
+            svg.text(tick.day, x: tick.x, y: y + 16, anchor: index == 0 ? "start" : index == ticks.count - 1 ? "end" : "middle",
+                     fill: ChartMarkup.Palette.muted, size: 11, className: "tick")
         }
-        return svg
     }
 
     /// Runs of one engagement step: from its first assessment to the day another step was assessed.

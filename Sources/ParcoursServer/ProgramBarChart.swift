@@ -29,28 +29,37 @@ struct ProgramBarChart: Sendable, Equatable {
 
     /// The SVG markup; `id` makes its title and description's ids unique in the page.
     func svg(_ words: Words, id: String) -> String {
-        typealias Markup = ChartMarkup
+        typealias Palette = ChartMarkup.Palette
         let top = 8.0, right = width - 48
         let height = top + Double(max(bars.count, 1)) * Self.rowHeight + 12
-        var svg = Markup.open(id: id, width: width, height: height, className: "bar-chart", title: words.title, description: words.description)
-        svg += "<line x1=\"\(Markup.number(Self.labelWidth))\" y1=\"\(Markup.number(top))\" x2=\"\(Markup.number(Self.labelWidth))\" "
-            + "y2=\"\(Markup.number(height - 12))\" stroke=\"\(Markup.Palette.muted)\" stroke-width=\"1\"/>"
+        var svg = SVGWriter(capacity: 1_500 + 500 * bars.count)
+        svg.open(id: id, width: width, height: height, className: "bar-chart", title: words.title, description: words.description)
+        svg.line(x1: Self.labelWidth, y1: top, x2: Self.labelWidth, y2: height - 12, stroke: Palette.muted, width: "1")
         for (index, bar) in bars.enumerated() {
             let y = top + Double(index) * Self.rowHeight
             let length = (right - Self.labelWidth) * Double(max(bar.count, 0)) / Double(largest)
-            svg += Markup.text(bar.label, x: Self.labelWidth - 8, y: y + Self.rowHeight / 2 + 4, anchor: "end", fill: Markup.Palette.ink, size: 12)
+            svg.text(bar.label, x: Self.labelWidth - 8, y: y + Self.rowHeight / 2 + 4, anchor: "end", fill: Palette.ink, size: 12)
             if bar.count > 0 {
-                svg += "<rect x=\"\(Markup.number(Self.labelWidth))\" y=\"\(Markup.number(y + 4))\" width=\"\(Markup.number(length))\" "
-                    + "height=\"\(Markup.number(Self.rowHeight - 8))\" rx=\"2\" fill=\"\(Markup.Palette.accent)\" class=\"bar\">"
-                    + "<title>\(Markup.escape(bar.label + " : \(bar.count)"))</title></rect>"
+                svg.append("<rect")
+                svg.attribute("x", Self.labelWidth)
+                svg.attribute("y", y + 4)
+                svg.attribute("width", length)
+                svg.attribute("height", Self.rowHeight - 8)
+                svg.append(" rx=\"2\"")
+                svg.attribute("fill", Palette.accent)
+                svg.append(" class=\"bar\"><title>")
+                svg.append(escaped: bar.label)
+                svg.append(" : ")
+                svg.append(integer: bar.count)
+                svg.append("</title></rect>")
             }
-            svg += Markup.text("\(bar.count)", x: Self.labelWidth + length + 6, y: y + Self.rowHeight / 2 + 4, fill: Markup.Palette.muted,
-                               size: 12, className: "count")
+            svg.text(String(bar.count), x: Self.labelWidth + length + 6, y: y + Self.rowHeight / 2 + 4, fill: Palette.muted, size: 12,
+                     className: "count")
         }
         if bars.allSatisfy({ $0.count == 0 }) {
-            svg += Markup.text(words.empty, x: (Self.labelWidth + right) / 2, y: top + Self.rowHeight * Double(max(bars.count, 1)) / 2 + 4,
-                               anchor: "middle", fill: Markup.Palette.muted, className: "empty")
+            svg.text(words.empty, x: (Self.labelWidth + right) / 2, y: top + Self.rowHeight * Double(max(bars.count, 1)) / 2 + 4, anchor: "middle",
+                     fill: Palette.muted, className: "empty")
         }
-        return svg + "</svg>"
+        return svg.close()
     }
 }

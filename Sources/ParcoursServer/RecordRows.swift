@@ -43,12 +43,22 @@ enum RecordRows {
     static func assessments(_ path: PathChart, _ rulers: RulerChart, language: Language) -> String {
         var html = ""
         html.reserveCapacity(path.assessments.count * 190)
+        // Piece by piece into the one string: a chain of `+` would make a new string at each piece.
         for (assessment, reading) in zip(path.assessments, rulers.readings) {
             let on = HTMLText.escape(assessment.on)
-            html += "<tr><th scope=\"row\"><time datetime=\"" + on + "\">" + on + "</time></th><td>"
-                + HTMLText.escape(VocabularyLabel.label(assessment.stage, in: language)) + "</td><td>"
-                + HTMLText.escape(VocabularyLabel.label(assessment.step, in: language)) + "</td><td>"
-                + String(reading.importance) + "/10</td><td>" + String(reading.confidence) + "/10</td></tr>\n"
+            html += "<tr><th scope=\"row\"><time datetime=\""
+            html += on
+            html += "\">"
+            html += on
+            html += "</time></th><td>"
+            html += HTMLText.escape(VocabularyLabel.label(assessment.stage, in: language))
+            html += "</td><td>"
+            html += HTMLText.escape(VocabularyLabel.label(assessment.step, in: language))
+            html += "</td><td>"
+            html += String(reading.importance)
+            html += "/10</td><td>"
+            html += String(reading.confidence)
+            html += "/10</td></tr>\n"
         }
         return html
     }

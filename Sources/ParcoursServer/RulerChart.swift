@@ -36,56 +36,72 @@ struct RulerChart: Sendable, Equatable {
         self.readings = readings.enumerated().sorted { ($0.element.on, $0.offset) < ($1.element.on, $1.offset) }.map(\.element)
     }
 
+    /// The SVG markup; `id` makes its title and description's ids unique in the page.
     func svg(_ words: Words, id: String) -> String {
-        typealias Markup = ChartMarkup
+        typealias Palette = ChartMarkup.Palette
         let bottom = Self.plotTop + 10 * Self.unit, height = bottom + 32
         func y(_ value: Int) -> Double { Self.plotTop + Double(10 - min(max(value, 0), 10)) * Self.unit }
-        var svg = Markup.open(id: id, width: width, height: height, className: "ruler-chart", title: words.title, description: words.description)
-        svg.reserveCapacity(2_500 + 700 * readings.count)
+        var svg = SVGWriter(capacity: 2_000 + 400 * readings.count)
+        svg.open(id: id, width: width, height: height, className: "ruler-chart", title: words.title, description: words.description)
         // The legend: each line's colour, dash and mark, and its name.
-        let lines: [(name: String, colour: String, dash: String?, value: (Reading) -> Int, square: Bool)] = [
-            (words.importance, Markup.Palette.accent, nil, \.importance, false),
-            (words.confidence, Markup.Palette.second, "6 4", \.confidence, true),
+        let lines: [(name: String, colour: String, dash: StaticString?, value: (Reading) -> Int, square: Bool)] = [
+            (words.importance, Palette.accent, nil, \.importance, false),
+            (words.confidence, Palette.second, "6 4", \.confidence, true),
         ]
         var legendX = axis.left
         for line in lines {
-            svg += "<line x1=\"\(Markup.number(legendX))\" y1=\"12\" x2=\"\(Markup.number(legendX + 24))\" y2=\"12\" stroke=\"\(line.colour)\" "
-                + "stroke-width=\"2\"\(line.dash.map { " stroke-dasharray=\"\($0)\"" } ?? "")/>"
-            svg += Self.mark(x: legendX + 12, y: 12, colour: line.colour, square: line.square, title: nil, className: "legend-mark")
-            svg += Markup.text(line.name, x: legendX + 30, y: 16, className: "legend")
+            svg.line(x1: legendX, y1: 12, x2: legendX + 24, y2: 12, stroke: line.colour, width: "2", dash: line.dash)
+            Self.mark(x: legendX + 12, y: 12, colour: line.colour, square: line.square, title: nil, className: "legend-mark", into: &svg)
+            svg.text(line.name, x: legendX + 30, y: 16, className: "legend")
             legendX += 46 + Double(line.name.count) * 6.5
         }
         for value in [0, 5, 10] {
-            svg += "<line x1=\"\(Markup.number(axis.left))\" y1=\"\(Markup.number(y(value)))\" x2=\"\(Markup.number(axis.right))\" "
-                + "y2=\"\(Markup.number(y(value)))\" stroke=\"\(Markup.Palette.guide)\" stroke-width=\"0.5\"/>"
-            svg += Markup.text("\(value)", x: axis.left - 8, y: y(value) + 4, anchor: "end", fill: Markup.Palette.muted, size: 11)
+            svg.line(x1: axis.left, y1: y(value), x2: axis.right, y2: y(value), stroke: Palette.guide, width: "0.5")
+            svg.text(String(value), x: axis.left - 8, y: y(value) + 4, anchor: "end", fill: Palette.muted, size: 11)
         }
         if readings.isEmpty {
-            svg += Markup.text(words.empty, x: (axis.left + axis.right) / 2, y: y(5) - 6, anchor: "middle", fill: Markup.Palette.muted,
-                               className: "empty")
+            svg.text(words.empty, x: (axis.left + axis.right) / 2, y: y(5) - 6, anchor: "middle", fill: Palette.muted, className: "empty")
         }
         for line in lines where !readings.isEmpty {
-            let points = readings.map { "\(Markup.number(axis.x($0.on))) \(Markup.number(y(line.value($0))))" }
-            svg += "<path d=\"M \(points.joined(separator: " L "))\" fill=\"none\" stroke=\"\(line.colour)\" stroke-width=\"2\" "
-                + "stroke-linejoin=\"round\"\(line.dash.map { " stroke-dasharray=\"\($0)\"" } ?? "") class=\"ruler\"/>"
+            svg.path(through: readings.lazy.map { (x: axis.x($0.on), y: y(line.value($0))) }, stroke: line.colour, dash: line.dash, className: "ruler")
             for reading in readings {
-                svg += Self.mark(x: axis.x(reading.on), y: y(line.value(reading)), colour: line.colour, square: line.square,
-                                 title: "\(reading.on) — \(line.name) \(line.value(reading))/10")
+                Self.mark(x: axis.x(reading.on), y: y(line.value(reading)), colour: line.colour, square: line.square,
+                          title: (reading.on, line.name, line.value(reading)), into: &svg)
             }
         }
-        svg += PathChart.axisMarkup(axis, y: bottom + 8)
-        return svg + "</svg>"
+        PathChart.axisMarkup(axis, y: bottom + 8, into: &svg)
+        return svg.close()
     }
 
-    /// A reading's mark: a circle for importance, a square for confidence.
-    static func mark(x: Double, y: Double, colour: String, square: Bool, title: String?, className: String = "reading") -> String {
-        typealias Markup = ChartMarkup
-        let title = title.map { "<title>\(Markup.escape($0))</title>" } ?? ""
+    /// A reading's mark: a circle for importance, a square for confidence, titled `day — line value/10`
+    /// (no title in the legend).
+    static func mark(x: Double, y: Double, colour: String, square: Bool, title: (on: String, line: String, value: Int)?,
+                     className: StaticString = "reading", into svg: inout SVGWriter) {
         if square {
-            return "<rect x=\"\(Markup.number(x - 4))\" y=\"\(Markup.number(y - 4))\" width=\"8\" height=\"8\" fill=\"\(colour)\" "
-                + "stroke=\"\(Markup.Palette.paper)\" stroke-width=\"1\" class=\"\(className)\">\(title)</rect>"
+            svg.append("<rect")
+            svg.attribute("x", x - 4)
+            svg.attribute("y", y - 4)
+            svg.append(" width=\"8\" height=\"8\"")
+        } else {
+            svg.append("<circle")
+            svg.attribute("cx", x)
+            svg.attribute("cy", y)
+            svg.append(" r=\"4.5\"")
         }
-        return "<circle cx=\"\(Markup.number(x))\" cy=\"\(Markup.number(y))\" r=\"4.5\" fill=\"\(colour)\" stroke=\"\(Markup.Palette.paper)\" "
-            + "stroke-width=\"1.5\" class=\"\(className)\">\(title)</circle>"
+        svg.attribute("fill", colour)
+        svg.attribute("stroke", ChartMarkup.Palette.paper)
+        svg.attribute("stroke-width", square ? "1" as StaticString : "1.5")
+        svg.attribute("class", className)
+        svg.append(">")
+        if let title {
+            svg.append("<title>")
+            svg.append(escaped: title.on)
+            svg.append(" — ")
+            svg.append(escaped: title.line)
+            svg.append(" ")
+            svg.append(integer: title.value)
+            svg.append("/10</title>")
+        }
+        svg.append(square ? "</rect>" : "</circle>")
     }
 }

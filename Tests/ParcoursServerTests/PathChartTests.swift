@@ -108,6 +108,43 @@ struct PathChartTests {
         #expect(rulers.contains("Aucune évaluation") && Self.elements("ruler", in: rulers).isEmpty && Self.isWellFormedXML(rulers))
     }
 
+    @Test("the charts' writer writes every number and text as ChartMarkup.number, String(_:) and HTMLText.escape do")
+    func writerAgreesWithTheReferences() {
+        /// What a writer wrote, without the closing tag `close()` adds.
+        func written(_ write: (inout SVGWriter) -> Void) -> String {
+            var svg = SVGWriter(capacity: 64)
+            write(&svg)
+            return String(svg.close().dropLast("</svg>".count))
+        }
+        // Halves of a tenth either side of 0 (rounded away from it), -0, what is not a number, and a sweep of the usual places.
+        var numbers: [Double] = [-0.04, -0.05, -0.06, 0.04, 0.05, 0.06, -0.0, 0, 1, -1, 12.25, -3.96, 0.95, -0.95, 9.95, 99.95, 744.45, 1e9, -1e9,
+                                 1e15, -1e15, 123_456_789.05, .ulpOfOne, -.ulpOfOne, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
+                                 .nan, -.nan, .infinity, -.infinity, .signalingNaN]
+        numbers += (-4_000...4_000).map { Double($0) * 0.05 }
+        numbers += (-2_000...2_000).map { Double($0) / 3 + 0.005 }
+        var state: UInt64 = 42
+        for _ in 0..<2_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let magnitude = [1.0, 100, 10_000, 1e8, 1e12][Int(state >> 61) % 5]
+            numbers.append((Double(state >> 11) / Double(1 << 53) * 2 - 1) * magnitude)
+        }
+        for value in numbers {
+            #expect(written { $0.append(number: value) } == ChartMarkup.number(value), "\(value)")
+        }
+        for value in [0, 1, -1, 9, 10, 11, -10, 99, 100, 1_234_567, -7_654_321, Int.max, Int.min, Int.max - 1, Int.min + 1] {
+            #expect(written { $0.append(integer: value) } == String(value), "\(value)")
+        }
+        // The five characters anywhere in a text, alone, repeated and beside non-ASCII ones; every ASCII byte; texts with none.
+        var texts = ["", "a", "chute", "Cycle de l'engagement", "<script>alert('x')</script> & \"q\"", "&amp;", "&&", "<<>>", "\"'\"'",
+                     "x > y < z", "É", "Évaluation à venir", "e\u{301}", "ünïcödé ☃ 🙂 漢字 & 🙂<", "tab\tline\nreturn\r\n", "\u{0}", "—",
+                     String(repeating: "abc<&>'\"É", count: 200), String(repeating: "Roue du changement ", count: 100)]
+        texts += (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        texts += ["&", "<", ">", "\"", "'"].flatMap { special in ["\(special)x", "x\(special)", "É\(special)É", "\(special)\(special)"] }
+        for text in texts {
+            #expect(written { $0.append(escaped: text) } == HTMLText.escape(text), "\(text)")
+        }
+    }
+
     @Test("the charts are images with a title and a description for assistive technology")
     func accessibleImage() {
         let svg = Self.withRelapse.svg(Self.words, id: "chart-path")

@@ -1,0 +1,190 @@
+/// The markup of one chart, written into one growing buffer of UTF-8 bytes and made a String
+/// once, when the chart is closed. A journey page draws two charts of hundreds of elements:
+/// built as small Strings joined together (a String for each number, text and tag, copied into
+/// the next), their allocations and copies were most of the charts' time; written here, no
+/// element makes a String of its own.
+///
+/// What it writes is what `ChartMarkup.number` and `HTMLText.escape` give: a coordinate with at
+/// most one decimal, a dot whatever the locale, never `-0`; every text escaped, its five
+/// characters written as the same references. Tag and attribute names are `StaticString`s, the
+/// chart's own; every `String` value — a word, a day, a colour, an id — is escaped.
+struct SVGWriter {
+    private var bytes: [UInt8] = []
+
+    /// A writer with room for `capacity` bytes: about the chart's size, so it seldom grows.
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    // MARK: Text and numbers
+
+    /// Markup of the chart's own, as it is.
+    mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// A text as character data or an attribute value: `& < > " '` as `&amp; &lt; &gt; &quot; &#39;`
+    /// (as `HTMLText.escape` writes them), every other byte kept.
+    mutating func append(escaped text: String) {
+        var text = text
+        text.withUTF8 { source in
+            var start = 0
+            for index in source.indices {
+                let reference: StaticString
+                switch source[index] {
+                case UInt8(ascii: "&"): reference = "&amp;"
+                case UInt8(ascii: "<"): reference = "&lt;"
+                case UInt8(ascii: ">"): reference = "&gt;"
+                case UInt8(ascii: "\""): reference = "&quot;"
+                case UInt8(ascii: "'"): reference = "&#39;"
+                default: continue
+                }
+                bytes.append(contentsOf: source[start..<index])
+                append(reference)
+                start = index + 1
+            }
+            bytes.append(contentsOf: source[start...])
+        }
+    }
+
+    /// A coordinate as `ChartMarkup.number` writes it: at most one decimal, a dot, never `-0`,
+    /// and `0` for a value that is not a number.
+    mutating func append(number value: Double) {
+        guard value.isFinite else { return append("0") }
+        let tenths = Int((value * 10).rounded())
+        if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
+        append(digits: tenths.magnitude / 10)
+        if tenths.magnitude % 10 != 0 {
+            bytes.append(UInt8(ascii: "."))
+            append(digits: tenths.magnitude % 10)
+        }
+    }
+
+    /// A whole number as `String(value)` writes it.
+    mutating func append(integer value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        append(digits: value.magnitude)
+    }
+
+    /// The decimal digits of `value`, the most significant first.
+    private mutating func append(digits value: UInt) {
+        var divisor: UInt = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
+            divisor /= 10
+        } while divisor > 0
+    }
+
+    // MARK: Attributes and elements
+
+    /// ` name="value"`, the value a coordinate.
+    mutating func attribute(_ name: StaticString, _ value: Double) {
+        append(" ")
+        append(name)
+        append("=\"")
+        append(number: value)
+        append("\"")
+    }
+
+    /// ` name="value"`, the value escaped.
+    mutating func attribute(_ name: StaticString, _ value: String) {
+        append(" ")
+        append(name)
+        append("=\"")
+        append(escaped: value)
+        append("\"")
+    }
+
+    /// ` name="value"`, the value the chart's own.
+    mutating func attribute(_ name: StaticString, _ value: StaticString) {
+        append(" ")
+        append(name)
+        append("=\"")
+        append(value)
+        append("\"")
+    }
+
+    /// The opening tag of a chart: an image with its title and description for assistive technology.
+    mutating func open(id: String, width: Double, height: Double, className: StaticString, title: String, description: String) {
+        append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+        append(number: width)
+        append(" ")
+        append(number: height)
+        append("\"")
+        attribute("width", width)
+        attribute("height", height)
+        append(" role=\"img\" aria-labelledby=\"")
+        append(escaped: id)
+        append("-title ")
+        append(escaped: id)
+        append("-desc\" class=\"chart ")
+        append(className)
+        append("\" font-family=\"system-ui, sans-serif\"><title id=\"")
+        append(escaped: id)
+        append("-title\">")
+        append(escaped: title)
+        append("</title><desc id=\"")
+        append(escaped: id)
+        append("-desc\">")
+        append(escaped: description)
+        append("</desc>")
+    }
+
+    /// The chart's closing tag, and its markup: the one String made of the buffer.
+    consuming func close() -> String {
+        append("</svg>")
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A text element, its content escaped.
+    mutating func text(_ content: String, x: Double, y: Double, anchor: StaticString = "start", fill: String = ChartMarkup.Palette.ink,
+                       size: Int = 12, weight: Int = 400, className: StaticString? = nil) {
+        append("<text")
+        attribute("x", x)
+        attribute("y", y)
+        attribute("text-anchor", anchor)
+        attribute("fill", fill)
+        append(" font-size=\"")
+        append(integer: size)
+        append("\"")
+        if weight != 400 {
+            append(" font-weight=\"")
+            append(integer: weight)
+            append("\"")
+        }
+        if let className { attribute("class", className) }
+        append(">")
+        append(escaped: content)
+        append("</text>")
+    }
+
+    /// A straight line, dashed when `dash` is given.
+    mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: StaticString, dash: StaticString? = nil) {
+        append("<line")
+        attribute("x1", x1)
+        attribute("y1", y1)
+        attribute("x2", x2)
+        attribute("y2", y2)
+        attribute("stroke", stroke)
+        attribute("stroke-width", width)
+        if let dash { attribute("stroke-dasharray", dash) }
+        append("/>")
+    }
+
+    /// A line through `points`, in order, 2 wide with round joins, dashed when `dash` is given.
+    mutating func path(through points: some Sequence<(x: Double, y: Double)>, stroke: String, dash: StaticString? = nil,
+                       className: StaticString) {
+        append("<path d=\"M ")
+        for (index, point) in points.enumerated() {
+            if index > 0 { append(" L ") }
+            append(number: point.x)
+            append(" ")
+            append(number: point.y)
+        }
+        append("\" fill=\"none\"")
+        attribute("stroke", stroke)
+        append(" stroke-width=\"2\" stroke-linejoin=\"round\"")
+        if let dash { attribute("stroke-dasharray", dash) }
+        attribute("class", className)
+        append("/>")
+    }
+}
