@@ -14,19 +14,35 @@ enum HTMLText {
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 32)
             out.append(contentsOf: bytes[..<first])
-            for byte in bytes[first...] {
-                switch byte {
-                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
-                default: out.append(byte)
-                }
-            }
+            append(escaped: UnsafeBufferPointer(rebasing: bytes[first...]), to: &out)
             return String(decoding: out, as: UTF8.self)
         }
         return escaped ?? text
+    }
+
+    /// `text` escaped at the end of `out`: what the charts write into their one buffer.
+    static func append(escaped text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { append(escaped: $0, to: &out) }
+    }
+
+    private static func append(escaped bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var start = 0
+        for index in bytes.indices {
+            let reference: StaticString
+            switch bytes[index] {
+            case UInt8(ascii: "&"): reference = "&amp;"
+            case UInt8(ascii: "<"): reference = "&lt;"
+            case UInt8(ascii: ">"): reference = "&gt;"
+            case UInt8(ascii: "\""): reference = "&quot;"
+            case UInt8(ascii: "'"): reference = "&#39;"
+            default: continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            reference.withUTF8Buffer { out.append(contentsOf: $0) }
+            start = index + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
     private static func needsReference(_ byte: UInt8) -> Bool {

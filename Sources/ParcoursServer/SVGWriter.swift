@@ -21,28 +21,10 @@ struct SVGWriter {
         literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// A text as character data or an attribute value: `& < > " '` as `&amp; &lt; &gt; &quot; &#39;`
-    /// (as `HTMLText.escape` writes them), every other byte kept.
+    /// A text as character data or an attribute value, escaped by `HTMLText`: `& < > " '` as
+    /// `&amp; &lt; &gt; &quot; &#39;`, every other byte kept.
     mutating func append(escaped text: String) {
-        var text = text
-        text.withUTF8 { source in
-            var start = 0
-            for index in source.indices {
-                let reference: StaticString
-                switch source[index] {
-                case UInt8(ascii: "&"): reference = "&amp;"
-                case UInt8(ascii: "<"): reference = "&lt;"
-                case UInt8(ascii: ">"): reference = "&gt;"
-                case UInt8(ascii: "\""): reference = "&quot;"
-                case UInt8(ascii: "'"): reference = "&#39;"
-                default: continue
-                }
-                bytes.append(contentsOf: source[start..<index])
-                append(reference)
-                start = index + 1
-            }
-            bytes.append(contentsOf: source[start...])
-        }
+        HTMLText.append(escaped: text, to: &bytes)
     }
 
     /// A coordinate as `ChartMarkup.number` writes it: at most one decimal, a dot, never `-0`,
