@@ -82,8 +82,10 @@ extension CaseRecord {
         try await recordAccess([record])
     }
 
-    /// Writes access records durably, in order, with one sync: all or none.
+    /// Writes access records durably, in order, with one sync: all or none. Never none: a read
+    /// with nothing to record would be answered unrecorded.
     func recordAccess(_ records: [AccessRecord]) async throws {
+        precondition(!records.isEmpty, "a read is recorded before it is answered")
         _ = try await store.recordAccess(records.map { ($0.type, $0.payload) }, master: master)
     }
 

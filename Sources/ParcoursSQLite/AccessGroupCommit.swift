@@ -58,6 +58,7 @@ public final class AccessGroupCommit: @unchecked Sendable {
             condition.lock()
             switch outcome {
             case .success(let results):
+                precondition(results.count == batch.reduce(0) { $0 + $1.records.count }, "one result for each record written")
                 var rest = results[...]
                 for waiter in batch {
                     waiter.results = .success(Array(rest.prefix(waiter.records.count)))
