@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import GRDB
 import ParcoursLog
 @testable import ParcoursSQLite
 import Testing
@@ -54,6 +55,51 @@ struct AccessGroupCommitTests {
             try committer.record([("access.read", ["actor": "x", "outcome": "permitted"]), ("read", ["actor": "x", "outcome": "permitted"])])
         }
         #expect(try test.store.size(.access) == before + 160, "nothing of the refused batch was written")
+        #expect(try test.verificationFailure() == nil)
+    }
+
+    @Test("callers that queue behind a leader held at the write lock are written as one group, each given its own records")
+    func queuedGroup() throws {
+        let test = try TestStore()
+        let committer = try AccessGroupCommit(store: test.store, master: test.master)
+        let before = try test.store.size(.access)
+        // Another connection holds the write lock: the first caller leads and waits for it (the store's busy
+        // timeout), the others queue behind it, and the next leader takes all of them in one transaction.
+        let holder = try DatabaseQueue(path: test.databasePath)
+        let (locked, release) = (DispatchSemaphore(value: 0), DispatchSemaphore(value: 0))
+        let held = DispatchGroup()
+        DispatchQueue.global().async(group: held) {
+            try? holder.writeWithoutTransaction { db in
+                try db.execute(sql: "BEGIN IMMEDIATE")
+                locked.signal()
+                release.wait()
+                try db.execute(sql: "ROLLBACK")
+            }
+        }
+        locked.wait()
+        let pairs = Collected<(reader: Int, seqs: [UInt64])>()
+        let done = DispatchGroup()
+        for reader in 0..<6 {
+            DispatchQueue.global().async(group: done) {
+                let data: [String: JSONValue] = ["actor": .string("clin-\(reader)"), "purpose": "care", "outcome": "permitted"]
+                var read = data, look = data
+                (read["view"], look["view"]) = ("journey", "access-log")
+                if let results = try? committer.record([("access.read", read), ("access.read", look)]) { pairs.add((reader, results.map(\.seq))) }
+            }
+        }
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(try test.store.size(.access) == before, "nothing is written while another connection holds the lock")
+        release.signal()
+        held.wait()
+        done.wait()
+        #expect(pairs.values.count == 6)
+        #expect(pairs.values.allSatisfy { $0.seqs.count == 2 && $0.seqs[1] == $0.seqs[0] + 1 }, "each caller's two records, next to each other")
+        #expect(pairs.values.flatMap(\.seqs).sorted() == Array(before..<before + 12), "no record given to two callers, none lost")
+        let records = try test.store.accessRecords()
+        for pair in pairs.values {
+            #expect(records[Int(pair.seqs[0])].payload["actor"] == .string("clin-\(pair.reader)") && records[Int(pair.seqs[0])].payload["view"] == "journey")
+            #expect(records[Int(pair.seqs[1])].payload["actor"] == .string("clin-\(pair.reader)") && records[Int(pair.seqs[1])].payload["view"] == "access-log")
+        }
         #expect(try test.verificationFailure() == nil)
     }
 
