@@ -15,30 +15,8 @@ public enum ClinicalDate {
         guard text.utf8.count == 10, parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
               (1900...2200).contains(year), (1...12).contains(month), (1...31).contains(day)
         else { throw ClinicalError(field, "a date as YYYY-MM-DD", fr: "une date au format AAAA-MM-JJ") }
-        guard day <= daysIn(month, of: year) else { throw ClinicalError(field, "a date that exists, as YYYY-MM-DD", fr: "une date qui existe, au format AAAA-MM-JJ") }
+        guard day <= daysIn(month: month, year: year) else { throw ClinicalError(field, "a date that exists, as YYYY-MM-DD", fr: "une date qui existe, au format AAAA-MM-JJ") }
         return DateComponents(year: year, month: month, day: day)
-    }
-
-    /// The days of a month of the Gregorian calendar.
-    static func daysIn(_ month: Int, of year: Int) -> Int {
-        switch month {
-        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days from 1970-01-01 to a day of the (proleptic) Gregorian calendar: H. Hinnant's
-    /// `days_from_civil`. Plain arithmetic: every act's days are compared, and a calendar
-    /// lookup cost more than the rest of the rule. (`Timestamp` in the log core has its own:
-    /// the domain depends on Foundation only.)
-    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let shifted = month <= 2 ? year - 1 : year
-        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
-        let yearOfEra = shifted - era * 400
-        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 
     /// The earliest year an act of the program may bear (its `occurredAt`, the days and
@@ -92,13 +70,48 @@ public enum ClinicalDate {
         return Date(timeIntervalSince1970: Double(((days * 24 + hour) * 60 + minute) * 60 + second) + Double(milli) / 1000)
     }
 
-    /// `YYYY-MM-DDTHH:MM:SS.sssZ` for an instant.
+    /// `YYYY-MM-DDTHH:MM:SS.sssZ` for an instant. By arithmetic from 1583 (the first whole
+    /// Gregorian year) to 9999; the calendar and `String(format:)` outside them, as before.
     public static func format(_ date: Date) -> String {
         let millis = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
         let seconds = millis.floorDivided(by: 1000)
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: Double(seconds)))
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!,
-                      parts.second!, millis - seconds * 1000)
+        let days = seconds.floorDivided(by: 86_400)
+        let (year, month, day) = civilFromDays(days)
+        guard (1583...9999).contains(year) else {
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: Double(seconds)))
+            return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!,
+                          parts.second!, millis - seconds * 1000)
+        }
+        let second = seconds - days * 86_400
+        return written([(year, 4, "-"), (month, 2, "-"), (day, 2, "T"), (second / 3600, 2, ":"), (second / 60 % 60, 2, ":"), (second % 60, 2, "."),
+                        (millis - seconds * 1000, 3, "Z")])
+    }
+
+    /// `YYYY-MM-DD` of the day `days` after 1970-01-01 (before it when negative) in the
+    /// proleptic Gregorian calendar: the inverse of `daysFromCivil`.
+    public static func day(number days: Int) -> String {
+        let (year, month, day) = civilFromDays(days)
+        return ParticipantRecord.day(DateComponents(year: year, month: month, day: day))
+    }
+
+    /// Non-negative numbers, each zero-padded to its width and followed by its separator, in place.
+    static func written(_ fields: [(value: Int, width: Int, then: Unicode.Scalar?)]) -> String {
+        String(unsafeUninitializedCapacity: fields.reduce(0) { $0 + $1.width + ($1.then == nil ? 0 : 1) }) { buffer in
+            var offset = 0
+            for (value, width, then) in fields {
+                var rest = value
+                for position in stride(from: offset + width - 1, through: offset, by: -1) {
+                    buffer[position] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+                    rest /= 10
+                }
+                offset += width
+                if let then {
+                    buffer[offset] = UInt8(ascii: then)
+                    offset += 1
+                }
+            }
+            return offset
+        }
     }
 
     static func daysIn(month: Int, year: Int) -> Int {
@@ -120,6 +133,18 @@ public enum ClinicalDate {
         return era * 146_097 + dayOfEra - 719_468
     }
 
+    /// The civil date of a day counted from 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfYear - (153 * shiftedMonth + 2) / 5 + 1)
+    }
+
     /// An instant, or nil (for callers that have their own error).
     public static func instantOrNil(_ text: String) -> Date? { try? instant(text, field: "") }
 
@@ -127,7 +152,7 @@ public enum ClinicalDate {
     public static func date(_ day: DateComponents) -> Date {
         guard let year = day.year, let month = day.month, let dayOfMonth = day.day, day.hour == nil, day.minute == nil, day.second == nil
         else { return calendar.date(from: day)! }
-        return Date(timeIntervalSince1970: Double(daysSinceEpoch(year: year, month: month, day: dayOfMonth)) * 86_400)
+        return Date(timeIntervalSince1970: Double(daysFromCivil(year: year, month: month, day: dayOfMonth)) * 86_400)
     }
 
     /// The start (UTC) of the day of an instant (UTC has no daylight saving: whole days of 86,400 s).

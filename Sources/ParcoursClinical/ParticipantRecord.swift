@@ -132,23 +132,7 @@ extension ParticipantRecord: Codable {
         guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
             return String(format: "%04d-%02d-%02d", year, month, day)
         }
-        let fields = [(year, 4), (month, 2), (day, 2)]
         // `YYYY-MM-DD` in place: every record sealed writes its days (`String(format:)` was a fifth of it).
-        return String(unsafeUninitializedCapacity: 10) { buffer in
-            var offset = 0
-            for (index, (value, width)) in fields.enumerated() {
-                var rest = value
-                for position in stride(from: offset + width - 1, through: offset, by: -1) {
-                    buffer[position] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
-                    rest /= 10
-                }
-                offset += width
-                if index < 2 {
-                    buffer[offset] = UInt8(ascii: "-")
-                    offset += 1
-                }
-            }
-            return offset
-        }
+        return ClinicalDate.written([(year, 4, "-"), (month, 2, "-"), (day, 2, nil)])
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import ParcoursClinical
 import ParcoursProjections
 
@@ -34,12 +33,8 @@ struct ChartTimeAxis: Sendable, Equatable {
     private static func tickDays(first: String, last: String, span: Int) -> [String] {
         var days = [first]
         let between = min(3, span / 20)
-        if between > 0, let start = try? ClinicalDate.day(first, field: "") {
-            let origin = ClinicalDate.date(start)
-            for index in 1...between {
-                let offset = Double(span * index / (between + 1)) * 86_400
-                days.append(String(ClinicalDate.format(origin.addingTimeInterval(offset)).prefix(10)))
-            }
+        if between > 0, (try? ClinicalDate.day(first, field: "")) != nil, let origin = Journey.dayNumber(first) {
+            for index in 1...between { days.append(ClinicalDate.day(number: origin + span * index / (between + 1))) }
         }
         if last != first { days.append(last) }
         return days
