@@ -55,21 +55,16 @@ enum WebPages {
                     ["sessions": rows, "csrf": session.csrfToken, "ended": ended], session: session)
     }
 
-    /// A moment to the minute, in the site's time zone (the server's), named — every page shows
-    /// moments so (sessions, a broken glass's end, who opened a record).
-    static func minute(_ date: Date) -> String {
-        let zone = TimeZone.current
-        let parts = gregorian.dateComponents(in: zone, from: date)
-        func digits(_ number: Int?, _ width: Int) -> String {
-            let text = String(number ?? 0)
-            return text.count < width ? String(repeating: "0", count: width - text.count) + text : text
-        }
-        return digits(parts.year, 4) + "-" + digits(parts.month, 2) + "-" + digits(parts.day, 2) + " " + digits(parts.hour, 2) + ":"
-            + digits(parts.minute, 2) + " " + abbreviation(of: zone, at: date)
-    }
+    /// A moment to the minute, in the site's time zone (the server's unless told), named — every
+    /// page shows moments so (sessions, a broken glass's end, who opened a record). The zone's
+    /// offset at that moment moves it; the rest is arithmetic (`ClinicalDate.format`): the
+    /// calendar's fields were most of the time of the panel of who opened a record.
+    static func minute(_ date: Date) -> String { minute(date, in: .current) }
 
-    /// Made once: the panel of who opened a record shows twenty moments a page.
-    private static let gregorian = Calendar(identifier: .gregorian)
+    static func minute(_ date: Date, in zone: TimeZone) -> String {
+        let local = ClinicalDate.format(date.addingTimeInterval(Double(zone.secondsFromGMT(for: date))))
+        return local.prefix(10) + " " + local.dropFirst(11).prefix(5) + " " + abbreviation(of: zone, at: date)
+    }
 
     /// A zone's name at a moment (`EST`, `EDT`), asked of ICU once for each zone and offset
     /// from UTC: asking it each time was a tenth of the journey page's charts and rows.
