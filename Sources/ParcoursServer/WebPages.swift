@@ -63,7 +63,9 @@ enum WebPages {
 
     static func minute(_ date: Date, in zone: TimeZone) -> String {
         let local = ClinicalDate.format(date.addingTimeInterval(Double(zone.secondsFromGMT(for: date))))
-        return local.prefix(10) + " " + local.dropFirst(11).prefix(5) + " " + abbreviation(of: zone, at: date)
+        // The day is what precedes the `T` (a year past 9999 has more than four digits), the minute the five after it.
+        let time = local.firstIndex(of: "T") ?? local.endIndex
+        return local[..<time] + " " + local[time...].dropFirst().prefix(5) + " " + abbreviation(of: zone, at: date)
     }
 
     /// A zone's name at a moment (`EST`, `EDT`), asked of ICU once for each zone and offset
