@@ -133,7 +133,9 @@ public enum ClinicalDate {
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The civil date of a day counted from 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    /// The civil date of a day counted from 1970-01-01 (Howard Hinnant's `civil_from_days`): the
+    /// twin of `Timestamp.civilFromDays`, as `daysFromCivil` is of its own (this target depends on
+    /// Foundation only, by design).
     static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097

@@ -37,10 +37,7 @@ struct AccessGroupCommitTests {
         let pairs = Collected<[UInt64]>()
         DispatchQueue.concurrentPerform(iterations: 8) { reader in
             for index in 0..<10 {
-                let data: [String: JSONValue] = ["actor": .string("clin-\(reader)"), "purpose": "care", "outcome": "permitted", "n": .int(Int64(index))]
-                var read = data, look = data
-                (read["view"], look["view"]) = ("journey", "access-log")
-                if let results = try? committer.record([("access.read", read), ("access.read", look)]) { pairs.add(results.map(\.seq)) }
+                if let results = try? committer.record(Self.page(by: reader, index)) { pairs.add(results.map(\.seq)) }
             }
         }
         #expect(pairs.values.count == 80)
@@ -81,10 +78,7 @@ struct AccessGroupCommitTests {
         let done = DispatchGroup()
         for reader in 0..<6 {
             DispatchQueue.global().async(group: done) {
-                let data: [String: JSONValue] = ["actor": .string("clin-\(reader)"), "purpose": "care", "outcome": "permitted"]
-                var read = data, look = data
-                (read["view"], look["view"]) = ("journey", "access-log")
-                if let results = try? committer.record([("access.read", read), ("access.read", look)]) { pairs.add((reader, results.map(\.seq))) }
+                if let results = try? committer.record(Self.page(by: reader, 0)) { pairs.add((reader, results.map(\.seq))) }
             }
         }
         Thread.sleep(forTimeInterval: 0.5)
@@ -132,6 +126,14 @@ struct AccessGroupCommitTests {
         await #expect(throws: (any Error).self) {
             try await caseStore.recordAccess(type: "read", data: ["actor": "x", "outcome": "permitted"], master: test.master)
         }
+    }
+
+    /// What one journey page records: the read, then the care team's look at who opened the record.
+    static func page(by reader: Int, _ index: Int) -> [(type: String, data: [String: JSONValue])] {
+        let data: [String: JSONValue] = ["actor": .string("clin-\(reader)"), "purpose": "care", "outcome": "permitted", "n": .int(Int64(index))]
+        var read = data, look = data
+        (read["view"], look["view"]) = ("journey", "access-log")
+        return [("access.read", read), ("access.read", look)]
     }
 
     final class Collected<Element>: @unchecked Sendable {
