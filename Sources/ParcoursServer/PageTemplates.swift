@@ -205,7 +205,7 @@ enum PageTemplates {
     {{/recorded}}
     {{#hasWarnings}}
     <section aria-labelledby="warnings"><h2 id="warnings">{{t.record.openWarnings}}</h2>
-    <ul>{{#warnings}}<li>{{message}} <span class="since">({{t.record.since}} {{since}})</span></li>{{/warnings}}</ul></section>
+    <ul>{{{warningRows}}}</ul></section>
     {{/hasWarnings}}
     <section aria-labelledby="path"><h2 id="path">{{t.record.path}}</h2>
     {{> journeyPath}}
@@ -213,16 +213,16 @@ enum PageTemplates {
     <ol class="path">{{{episodeRows}}}</ol>
     {{#hasRelapses}}<h3>{{t.record.relapses}}</h3>
     <p>{{t.record.relapsesIntro}}</p>
-    <ul>{{#relapses}}<li>{{kind}}, {{t.record.startingOn}} {{startedOn}}{{#endedOn}} {{t.record.until}} {{endedOn}}{{/endedOn}}{{#whatHelped}} — {{t.record.whatHelped}} {{whatHelped}}{{/whatHelped}}</li>{{/relapses}}</ul>
+    <ul>{{{relapseRows}}}</ul>
     {{/hasRelapses}}
     </section>
     {{#planDetail}}
     <section aria-labelledby="plan"><h2 id="plan">{{t.record.plan}}</h2>
     <p>{{t.record.revisedOn}} {{on}} ; {{t.record.nextReview}} {{reviewOn}}{{#overdue}} <strong class="flag">{{t.caseload.reviewDue}}</strong>{{/overdue}}.</p>
-    {{#hasNeeds}}<h3>{{t.record.needs}}</h3><ol>{{#needs}}<li>{{need}}</li>{{/needs}}</ol>{{/hasNeeds}}
+    {{#hasNeeds}}<h3>{{t.record.needs}}</h3><ol>{{{needRows}}}</ol>{{/hasNeeds}}
     {{#hasObjectives}}<h3>{{t.record.objectives}}</h3>
-    <ul>{{#objectives}}<li><strong>{{what}}</strong> — {{status}}{{#measure}} ; {{t.record.measure}} {{.}}{{/measure}}{{#targetDate}} ; {{t.record.target}} {{.}}{{/targetDate}}</li>{{/objectives}}</ul>{{/hasObjectives}}
-    {{#hasMeans}}<h3>{{t.record.means}}</h3><ul>{{#means}}<li>{{.}}</li>{{/means}}</ul>{{/hasMeans}}
+    <ul>{{{objectiveRows}}}</ul>{{/hasObjectives}}
+    {{#hasMeans}}<h3>{{t.record.means}}</h3><ul>{{{meanRows}}}</ul>{{/hasMeans}}
     </section>
     {{/planDetail}}
     {{#fallPlan}}
@@ -230,8 +230,8 @@ enum PageTemplates {
     <p>{{t.record.revisedOn}} {{on}}.</p>
     {{#hasSituations}}<table><caption>{{t.record.situationsCaption}}</caption>
     <thead><tr><th scope="col">{{t.record.situation}}</th><th scope="col">{{t.record.signalKind}}</th><th scope="col">{{t.record.signals}}</th><th scope="col">{{t.record.strategies}}</th></tr></thead>
-    <tbody>{{#situations}}<tr><td>{{situation}}</td><td>{{kind}}</td><td>{{signals}}</td><td>{{strategies}}</td></tr>{{/situations}}</tbody></table>{{/hasSituations}}
-    {{#hasPeople}}<h3>{{t.record.peopleToCall}}</h3><ul>{{#people}}<li>{{name}}{{#relationship}} ({{.}}){{/relationship}}{{#phone}} — {{.}}{{/phone}}</li>{{/people}}</ul>{{/hasPeople}}
+    <tbody>{{{situationRows}}}</tbody></table>{{/hasSituations}}
+    {{#hasPeople}}<h3>{{t.record.peopleToCall}}</h3><ul>{{{peopleRows}}}</ul>{{/hasPeople}}
     </section>
     {{/fallPlan}}
     {{#safety}}
@@ -239,28 +239,28 @@ enum PageTemplates {
     {{/safety}}
     {{#hasReferrals}}
     <section aria-labelledby="referrals"><h2 id="referrals">{{t.record.referrals}}</h2>
-    <ul>{{#referrals}}<li>{{on}} : {{kind}} — {{status}}</li>{{/referrals}}</ul></section>
+    <ul>{{{referralRows}}}</ul></section>
     {{/hasReferrals}}
     {{#hasConsents}}
     <section aria-labelledby="consents"><h2 id="consents">{{t.record.consents}}</h2>
-    <ul>{{#consents}}<li>{{on}} : {{scope}} — {{categories}} ({{t.record.decidedBy}} {{decidedBy}}) — <strong>{{state}}</strong>{{#expiresOn}} ; {{t.record.expires}} {{.}}{{/expiresOn}}{{#withdrawnOn}} ; {{t.record.withdrawn}} {{.}}{{/withdrawnOn}}</li>{{/consents}}</ul>
+    <ul>{{{consentRows}}}</ul>
     </section>
     {{/hasConsents}}
     {{#hasRefusals}}
     <section aria-labelledby="refusals"><h2 id="refusals">{{t.record.refusals}}</h2>
-    <ul>{{#refusals}}<li>{{on}} : {{scope}} ({{t.record.decidedBy}} {{decidedBy}}){{#liftedOn}} — {{t.record.lifted}} {{.}}{{/liftedOn}}{{^liftedOn}} — <strong>{{t.record.stands}}</strong>{{/liftedOn}}</li>{{/refusals}}</ul>
+    <ul>{{{refusalRows}}}</ul>
     </section>
     {{/hasRefusals}}
     {{#hasDisclosures}}
     <section aria-labelledby="disclosures"><h2 id="disclosures">{{t.record.disclosures}}</h2>
-    <ul>{{#disclosures}}<li>{{on}} : {{basis}} — {{recipient}} ({{categories}}), {{by}} ; {{#told}}{{t.record.told}}{{#toldAt}} {{.}}{{/toldAt}}{{/told}}{{^told}}<strong>{{t.record.notTold}}</strong>{{/told}}</li>{{/disclosures}}</ul>
+    <ul>{{{disclosureRows}}}</ul>
     </section>
     {{/hasDisclosures}}
     {{#hasSessions}}
     <section aria-labelledby="sessions"><h2 id="sessions">{{t.record.sessions}}</h2>
     <table><caption>{{t.record.sessionsCaption}}</caption>
     <thead><tr><th scope="col">{{t.record.sessionKind}}</th><th scope="col">{{t.record.count}}</th><th scope="col">{{t.record.minutes}}</th><th scope="col">{{t.record.lastOn}}</th></tr></thead>
-    <tbody>{{#sessions}}<tr><td>{{kind}}</td><td>{{count}}</td><td>{{minutes}}</td><td>{{lastOn}}</td></tr>{{/sessions}}</tbody></table>
+    <tbody>{{{sessionRows}}}</tbody></table>
     </section>
     {{/hasSessions}}
     <section aria-labelledby="timeline"><h2 id="timeline">{{t.record.timeline}}</h2>

@@ -128,17 +128,12 @@ enum WebPages {
             "step": journey.stage.map { label($0.engagementStep) } ?? "—", "stage": journey.stage.map { label($0.wheelStage) } ?? "—",
             "careTeam": journey.careTeam.isEmpty ? "—" : journey.careTeam.joined(separator: ", "),
             "followUp": words[journey.followUp.open ? "open" : "closed"]!(language),
-            "warnings": journey.warnings.map { ["message": warning($0.message, code: $0.code, in: language), "since": $0.since] as [String: Any] },
+            "warningRows": RecordRows.warnings(journey.warnings, language: language),
             "hasWarnings": !journey.warnings.isEmpty,
             "episodeRows": RecordRows.episodes(journey.episodes, language: language), "hasEpisodes": !journey.episodes.isEmpty,
-            "relapses": journey.relapses.map { relapse -> [String: Any] in
-                var item: [String: Any] = ["kind": words["relapse"]!(language) + " " + label(relapse.kind), "startedOn": relapse.startedOn]
-                if let ended = relapse.endedOn { item["endedOn"] = ended }
-                if let helped = relapse.whatHelped { item["whatHelped"] = helped }
-                return item
-            },
+            "relapseRows": RecordRows.relapses(journey.relapses, language: language),
             "hasRelapses": !journey.relapses.isEmpty,
-            "referrals": journey.referrals.map { ["on": $0.on, "kind": label($0.to.kind), "status": label($0.status)] as [String: Any] },
+            "referralRows": RecordRows.referrals(journey.referrals, language: language),
             "hasReferrals": !journey.referrals.isEmpty,
             "timelineRows": RecordRows.timeline(journey.timeline.suffix(recentActs), language: language),
         ] as [String: Any]) { _, own in own }
