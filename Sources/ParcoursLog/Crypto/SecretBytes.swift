@@ -11,6 +11,11 @@ import Glibc
 /// batch) use ordinary memory that is still zeroed when freed: guarded pages cost
 /// two system calls each. Secrets never live in ordinary arrays longer than it
 /// takes to copy them in; callers zero their own copies with `Sodium.zero`.
+///
+/// A guarded block, once zeroed, is kept for the next key of its size (`GuardedBlocks`):
+/// a web session's signing key is unsealed for every request, and making and unmaking
+/// guarded pages (mmap, mprotect, mlock, then munlock, munmap) cost more than the page's
+/// other cryptography. The guard pages and the lock stay on a kept block.
 public final class SecretBytes: @unchecked Sendable {
     private let pointer: UnsafeMutableRawPointer
     private let guarded: Bool
@@ -22,7 +27,7 @@ public final class SecretBytes: @unchecked Sendable {
         Sodium.ensureInitialized()
         count = bytes.count
         self.guarded = guarded
-        guard let memory = guarded ? sodium_malloc(max(count, 1)) : malloc(max(count, 1)) else { fatalError("allocation failed") }
+        guard let memory = guarded ? GuardedBlocks.take(max(count, 1)) : malloc(max(count, 1)) else { fatalError("allocation failed") }
         pointer = memory
         bytes.withUnsafeBytes { source in
             if let base = source.baseAddress { pointer.copyMemory(from: base, byteCount: count) }
@@ -38,7 +43,7 @@ public final class SecretBytes: @unchecked Sendable {
 
     deinit {
         if guarded {
-            sodium_free(pointer)
+            GuardedBlocks.give(pointer, count: max(count, 1))
         } else {
             sodium_memzero(pointer, count)
             free(pointer)
