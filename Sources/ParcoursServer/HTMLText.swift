@@ -1,11 +1,14 @@
 import Mustache
 
 /// Text made safe inside HTML and SVG, as character data or a quoted attribute value: the five
-/// characters that could end either are written as references, every other byte kept.
+/// characters that could end either are written as references, and the control characters HTML
+/// does not allow (all but tab, line feed, form feed and carriage return) as U+FFFD, the
+/// replacement character; every other byte is kept. (No value can so hold the markers
+/// `PageAssembly` puts a page together with.)
 ///
 /// One function for the pages (through Mustache, as `MarkupContentType`) and the charts. It works on
-/// UTF-8 bytes: the five are ASCII and never part of a longer sequence, and most texts have none
-/// of them, so they are returned as they came.
+/// UTF-8 bytes: the characters replaced are ASCII and never part of a longer sequence, and most
+/// texts have none of them, so they are returned as they came.
 enum HTMLText {
     static func escape(_ text: String) -> String {
         var text = text
@@ -36,6 +39,7 @@ enum HTMLText {
             case UInt8(ascii: ">"): reference = "&gt;"
             case UInt8(ascii: "\""): reference = "&quot;"
             case UInt8(ascii: "'"): reference = "&#39;"
+            case let byte where isDisallowedControl(byte): reference = "\u{FFFD}"
             default: continue
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
@@ -47,7 +51,13 @@ enum HTMLText {
 
     private static func needsReference(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
-            || byte == UInt8(ascii: "'")
+            || byte == UInt8(ascii: "'") || isDisallowedControl(byte)
+    }
+
+    /// A control character HTML does not allow in a document: C0 but tab, line feed, form feed and
+    /// carriage return; and DEL.
+    private static func isDisallowedControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D) || byte == 0x7F
     }
 }
 

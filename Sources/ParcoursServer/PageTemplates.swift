@@ -3,7 +3,8 @@ import Mustache
 /// The pages' Mustache templates, compiled once for each language: the catalogue's words
 /// (`{{t.page.key}}`) are put into the template text then, escaped, so a page's rendering only
 /// looks up its own values. Every `{{value}}` is HTML-escaped (`MarkupContentType`); only
-/// `{{{content}}}`, a page the layout wraps, and charts the server drew are inserted as rendered.
+/// `{{{content}}}`, a page the layout wraps, and charts and rows the server wrote are inserted as
+/// rendered (the longest as `Markup`, which `PageAssembly` puts into the answer without Mustache).
 /// No inline script or style.
 enum PageTemplates {
     static let templates: [(String, String)] = [
@@ -30,6 +31,9 @@ enum PageTemplates {
         for (name, text) in templates {
             let worded: String
             do { worded = try Catalogue.words(in: text, language: language) } catch { fatalError("template \(name): \(error)") }
+            guard !worded.utf8.contains(where: { $0 == PageAssembly.open || $0 == PageAssembly.close }) else {
+                fatalError("template \(name) holds a character pages are put together with")
+            }
             do { try library.register("{{% CONTENT_TYPE: \(MarkupContentType.name)}}" + worded, named: name) } catch {
                 fatalError("template \(name) does not parse: \(error)")
             }

@@ -16,11 +16,13 @@ enum WebPages {
     static func page(_ template: String, title: String, _ values: [String: Any], session: WebSession?, language: Language? = nil,
                      returnTo: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
         let language = language ?? session?.language ?? .fr
+        var assembly = PageAssembly()
         var layout: [String: Any] = [
             "title": title, "lang": language.rawValue,
             "switch": ["code": language.other.rawValue, "name": language.other.ownName, "returnTo": session?.path ?? returnTo ?? "/connexion"],
         ]
-        layout["content"] = PageTemplates.render(template, values, in: language)
+        let values = assembly.marking(values)
+        layout["content"] = assembly.marker(for: PageTemplates.render(template, values, in: language))
         if let session {
             layout["signedIn"] = ["actor": session.actor, "csrf": session.csrfToken, "full": session.enrolment == nil,
                                   "workspaces": session.workspaces.map { ["path": $0.path, "label": $0.label(in: language)] },
@@ -28,7 +30,7 @@ enum WebPages {
         }
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
         headers[.contentLanguage] = language.rawValue
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: PageTemplates.render("layout", layout, in: language))))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: assembly.body(PageTemplates.render("layout", layout, in: language))))
     }
 
     static func signIn(csrf: String, actor: String = "", failed: Bool = false, ended: Bool = false, language: Language,
@@ -135,7 +137,7 @@ enum WebPages {
             "hasRelapses": !journey.relapses.isEmpty,
             "referralRows": RecordRows.referrals(journey.referrals, language: language),
             "hasReferrals": !journey.referrals.isEmpty,
-            "timelineRows": RecordRows.timeline(journey.timeline.suffix(recentActs), language: language),
+            "timelineRows": Markup(text: RecordRows.timeline(journey.timeline.suffix(recentActs), language: language)),
         ] as [String: Any]) { _, own in own }
         values["timelineMore"] = journey.timeline.count > recentActs
         if let recorded {
@@ -157,7 +159,7 @@ enum WebPages {
     static func timeline(of journey: Journey, shown: Set<InformationCategory>, session: WebSession, brokeGlass: Bool = false,
                          glassUntil: Date? = nil) -> Response {
         var values = recordHeader(journey, shown: shown, session: session, brokeGlass: brokeGlass, glassUntil: glassUntil)
-        values["timelineRows"] = RecordRows.timeline(journey.timeline, language: session.language)
+        values["timelineRows"] = Markup(text: RecordRows.timeline(journey.timeline, language: session.language))
         return page("timeline", title: "\(Catalogue.record["timelineTitlePrefix"]!(session.language)) \(journey.participant)", values, session: session)
     }
 
