@@ -1,14 +1,15 @@
 import Mustache
 
 /// Text made safe inside HTML and SVG, as character data or a quoted attribute value: the five
-/// characters that could end either are written as references, and the control characters HTML
-/// does not allow (all but tab, line feed, form feed and carriage return) as U+FFFD, the
-/// replacement character; every other byte is kept. (No value can so hold the markers
-/// `PageAssembly` puts a page together with.)
+/// characters that could end either are written as references, and so are the control characters
+/// HTML does not allow raw (all but tab, line feed, form feed and carriage return: `&#x1;`, which a
+/// browser reads back as the same character, so a form shown again keeps what was typed); every
+/// other byte is kept. No value written here can hold the markers `PageAssembly` puts a page
+/// together with.
 ///
 /// One function for the pages (through Mustache, as `MarkupContentType`) and the charts. It works on
-/// UTF-8 bytes: the characters replaced are ASCII and never part of a longer sequence, and most
-/// texts have none of them, so they are returned as they came.
+/// UTF-8 bytes: the characters written as references are ASCII and never part of a longer
+/// sequence, and most texts have none of them, so they are returned as they came.
 enum HTMLText {
     static func escape(_ text: String) -> String {
         var text = text
@@ -39,7 +40,14 @@ enum HTMLText {
             case UInt8(ascii: ">"): reference = "&gt;"
             case UInt8(ascii: "\""): reference = "&quot;"
             case UInt8(ascii: "'"): reference = "&#39;"
-            case let byte where isDisallowedControl(byte): reference = "\u{FFFD}"
+            case let byte where isDisallowedControl(byte):
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                let digits: StaticString = "0123456789ABCDEF"
+                out.append(contentsOf: [UInt8(ascii: "&"), UInt8(ascii: "#"), UInt8(ascii: "x")])
+                if byte >= 0x10 { out.append(digits.utf8Start[Int(byte >> 4)]) }
+                out.append(contentsOf: [digits.utf8Start[Int(byte & 0x0F)], UInt8(ascii: ";")])
+                start = index + 1
+                continue
             default: continue
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))

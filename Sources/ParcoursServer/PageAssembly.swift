@@ -2,14 +2,14 @@ import Mustache
 import NIOCore
 
 /// Markup the server wrote itself — a chart, a long list of rows, every text in it escaped by
-/// `HTMLText` — that a page inserts as it is (`{{{…}}}`).
+/// `HTMLText` — that a page inserts as it is, with `{{{…}}}` (never `{{…}}`: the marker that
+/// stands for it would be escaped).
 ///
 /// Given to `WebPages.page` among a page's values, it does not pass through Mustache: Mustache
 /// appends everything it renders into one string, and a journey page's charts and rows (40 of its
 /// 52 KB) were copied three times on their way into the answer (into their section, into the
 /// page, into the layout), each copy growing a string. `PageAssembly` copies each once, into the
-/// answer's buffer. Anywhere else (deeper in the values than `PageAssembly` looks), it renders as
-/// its text.
+/// answer's buffer. Deeper in the values than `PageAssembly` looks, it renders as its text.
 struct Markup: MustacheCustomRenderable {
     let text: String
     var renderText: String { text }
@@ -19,21 +19,29 @@ struct Markup: MustacheCustomRenderable {
 /// A page put together from what Mustache rendered and the `Markup` it was spared: each piece of
 /// markup is replaced in the values by a marker, which the answer's buffer gets the piece for.
 ///
-/// A marker is U+0001, the piece's number, U+0002. Nothing else on a page can hold those two
-/// characters: `HTMLText` writes every control character of a value as U+FFFD, the templates and
-/// the catalogue's words have none (checked when the templates are compiled), and the server's own
-/// markup is made of escaped values.
+/// A marker is U+0001, the piece's number, U+0002, and is looked for only in what Mustache
+/// rendered (a piece of markup is written as it is). Nothing else there can hold those two
+/// characters: `HTMLText` writes the control characters HTML does not allow raw as references,
+/// and the templates and the catalogue's words have none (checked when the templates are
+/// compiled). Should one be found outside a marker all the same, it is written as U+FFFD.
 struct PageAssembly {
     static let open = UInt8(0x01), close = UInt8(0x02)
-    private var pieces: [String] = []
 
-    /// `values` with each `Markup` — among them, or among the values of a section they hold —
-    /// replaced by its marker.
+    private struct Piece {
+        let text: String
+        /// Rendered by Mustache, so it may hold markers.
+        let rendered: Bool
+    }
+
+    private var pieces: [Piece] = []
+
+    /// `values` with each `Markup` replaced by its marker: among them, and in any section of them
+    /// that holds one itself (a dictionary value, as `openings` holds its rows).
     mutating func marking(_ values: [String: Any]) -> [String: Any] {
         var values = values
         for (key, value) in values {
             if let markup = value as? Markup {
-                values[key] = marker(for: markup.text)
+                values[key] = marker(for: Piece(text: markup.text, rendered: false))
             } else if let section = value as? [String: Any], section.values.contains(where: { $0 is Markup }) {
                 values[key] = marking(section)
             }
@@ -41,21 +49,27 @@ struct PageAssembly {
         return values
     }
 
-    /// A marker for `text`, markup already rendered (which may hold markers in its turn).
-    mutating func marker(for text: String) -> String {
-        pieces.append(text)
+    /// A marker for `rendered`, a template Mustache rendered (which may hold markers in its turn).
+    mutating func marker(for rendered: String) -> String {
+        marker(for: Piece(text: rendered, rendered: true))
+    }
+
+    private mutating func marker(for piece: Piece) -> String {
+        pieces.append(piece)
         return "\u{1}\(pieces.count - 1)\u{2}"
     }
 
     /// The answer's body: `rendered` with every marker replaced by its piece.
     func body(_ rendered: String) -> ByteBuffer {
         var buffer = ByteBuffer()
-        buffer.reserveCapacity(rendered.utf8.count + pieces.reduce(0) { $0 + $1.utf8.count })
-        write(rendered, into: &buffer)
+        buffer.reserveCapacity(rendered.utf8.count + pieces.reduce(0) { $0 + $1.text.utf8.count })
+        write(rendered, into: &buffer, before: pieces.count)
         return buffer
     }
 
-    private func write(_ text: String, into buffer: inout ByteBuffer) {
+    /// Writes `text`, its markers replaced by their pieces; a marker may only name a piece made
+    /// before `limit` (the piece `text` is, or all of them for the layout): none can name itself.
+    private func write(_ text: String, into buffer: inout ByteBuffer, before limit: Int) {
         var text = text
         text.withUTF8 { bytes in
             var start = 0
@@ -66,15 +80,18 @@ struct PageAssembly {
                     index = index * 10 + Int(bytes[at] - UInt8(ascii: "0"))
                     at += 1
                 }
-                if at < bytes.count, at > open + 1, bytes[at] == Self.close, index < pieces.count {
-                    write(pieces[index], into: &buffer)
-                    start = at + 1
-                } else {
-                    // Not a marker (none can be: see the type's note); never written as it came.
-                    assertionFailure("a page holds U+0001 outside a marker")
+                guard at < bytes.count, at > open + 1, bytes[at] == Self.close, index < limit else {
                     buffer.writeString("\u{FFFD}")
                     start = open + 1
+                    continue
                 }
+                let piece = pieces[index]
+                if piece.rendered {
+                    write(piece.text, into: &buffer, before: index)
+                } else {
+                    buffer.writeString(piece.text)
+                }
+                start = at + 1
             }
             buffer.writeBytes(UnsafeBufferPointer(rebasing: bytes[start...]))
         }

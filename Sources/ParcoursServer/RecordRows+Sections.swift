@@ -150,5 +150,5 @@ extension RecordRows {
     }
 
     /// A word of the record's catalogue, escaped as the templates' `{{t.record.…}}` are.
-    private static func word(_ key: String, _ language: Language) -> String { HTMLText.escape(Catalogue.record[key]!(language)) }
+    static func word(_ key: String, _ language: Language) -> String { HTMLText.escape(Catalogue.record[key]!(language)) }
 }

@@ -27,8 +27,7 @@ enum RecordRows {
     /// The path's stays in the wheel's stages, oldest first: each stage named, from its first day
     /// to the next stage's (or to date). A relapse is a stage of the path like the others.
     static func episodes(_ episodes: [Journey.StageEpisode], language: Language) -> String {
-        func word(_ key: String) -> String { HTMLText.escape(Catalogue.record[key]!(language)) }
-        let (from, to, toDate) = (" " + word("from") + " ", " " + word("to") + " ", ", " + word("toDate"))
+        let (from, to, toDate) = (" " + word("from", language) + " ", " " + word("to", language) + " ", ", " + word("toDate", language))
         var html = ""
         html.reserveCapacity(episodes.count * 120)
         for episode in episodes {

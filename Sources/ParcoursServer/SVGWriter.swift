@@ -5,8 +5,8 @@
 /// element makes a String of its own.
 ///
 /// What it writes is what `ChartMarkup.number` and `HTMLText.escape` give: a coordinate with at
-/// most one decimal, a dot whatever the locale, never `-0`; every text escaped, its five
-/// characters written as the same references. Tag and attribute names are `StaticString`s, the
+/// most one decimal, a dot whatever the locale, never `-0`; every text escaped, written as the
+/// pages write it. Tag and attribute names are `StaticString`s, the
 /// chart's own; every `String` value — a word, a day, a colour, an id — is escaped.
 struct SVGWriter {
     private var bytes: [UInt8] = []
@@ -22,7 +22,8 @@ struct SVGWriter {
     }
 
     /// A text as character data or an attribute value, escaped by `HTMLText`: `& < > " '` as
-    /// `&amp; &lt; &gt; &quot; &#39;`, every other byte kept.
+    /// `&amp; &lt; &gt; &quot; &#39;`, a control character HTML does not allow raw as `&#x…;`,
+    /// every other byte kept.
     mutating func append(escaped text: String) {
         HTMLText.append(escaped: text, to: &bytes)
     }

@@ -1,3 +1,5 @@
+import Foundation
+import Mustache
 import NIOCore
 @testable import ParcoursServer
 import Testing
@@ -18,8 +20,8 @@ struct PageAssemblyTests {
         #expect(values["timelineRows"] is String && values["name"] as? String == forged, "only markup is replaced")
         let html = String(buffer: assembly.body(PageTemplates.render("timeline", values, in: .fr)))
         #expect(html.contains("<ol class=\"timeline\" reversed start=\"2\"><li>deux</li><li>un</li></ol>"))
-        #expect(html.contains("<h1>Participant \u{FFFD}0\u{FFFD} fictif\u{FFFD}1\u{FFFD} <span class=\"pseudonym\">P-TEST01</span></h1>"),
-                "a name holding a marker's characters is shown with replacement characters, and no piece is put there")
+        #expect(html.contains("<h1>Participant &#x1;0&#x2; fictif&#x1;1&#x2; <span class=\"pseudonym\">P-TEST01</span></h1>"),
+                "a name holding a marker's characters is written with references, which a browser shows as those characters; no piece is put there")
         #expect(!html.utf8.contains(PageAssembly.open) && !html.utf8.contains(PageAssembly.close))
         #expect(html.components(separatedBy: "<li>deux</li>").count == 2, "the piece once")
 
@@ -27,6 +29,36 @@ struct PageAssemblyTests {
         let section = nested.marking(["openings": ["openingRows": Markup(text: "<tr><td>une ouverture</td></tr>\n"), "hasEntries": true] as [String: Any]])
         let panel = String(buffer: nested.body(PageTemplates.render("journeyOpenings", section, in: .fr)))
         #expect(panel.contains("<tbody>\n<tr><td>une ouverture</td></tr>\n</tbody>"))
+    }
+
+    @Test("a U+0001 outside a marker, a marker cut short, too long, naming no piece or naming its own piece: written as U+FFFD, no piece put there")
+    func malformed() {
+        var assembly = PageAssembly()
+        let own = assembly.marker(for: "soi\u{1}0\u{2}")
+        #expect(own == "\u{1}0\u{2}")
+        #expect(String(buffer: assembly.body("a" + own + "b")) == "asoi\u{FFFD}0\u{2}b", "a piece cannot hold itself")
+        #expect(String(buffer: assembly.body("a\u{1}b")) == "a\u{FFFD}b")
+        #expect(String(buffer: assembly.body("a\u{1}")) == "a\u{FFFD}")
+        #expect(String(buffer: assembly.body("a\u{1}1\u{2}")) == "a\u{FFFD}1\u{2}", "no piece 1")
+        #expect(String(buffer: assembly.body("a\u{1}0000000\u{2}")) == "a\u{FFFD}0000000\u{2}", "seven digits")
+        #expect(String(buffer: assembly.body("a\u{1}\u{2}")) == "a\u{FFFD}\u{2}", "no digit")
+    }
+
+    @Test("markup is put only where a template writes it as it is ({{{…}}}); deeper in the values, it renders as its text")
+    func onlyUnescaped() throws {
+        // The values given as `Markup` (WebPages.journey, timeline, journeyPath).
+        for key in ["pathChart", "rulerChart", "assessmentRows", "openingRows", "timelineRows"] {
+            for (name, text) in PageTemplates.templates {
+                #expect(!text.replacingOccurrences(of: "{{{\(key)}}}", with: "").contains(key), "\(name) names \(key) other than as {{{\(key)}}}")
+            }
+        }
+        let deep = ["section": ["inner": ["markup": Markup(text: "<b>gras</b>")] as [String: Any]] as [String: Any]]
+        var assembly = PageAssembly()
+        let values = assembly.marking(deep)
+        let inner = try #require((values["section"] as? [String: Any])?["inner"] as? [String: Any])
+        #expect(inner["markup"] is Markup, "a section holding no markup itself is left as it is")
+        let template = try MustacheTemplate(string: "{{#section}}{{#inner}}{{{markup}}} {{markup}}{{/inner}}{{/section}}")
+        #expect(template.render(values) == "<b>gras</b> &lt;b&gt;gras&lt;/b&gt;")
     }
 
     @Test("a page inside the layout: the page, then its pieces, each in place, in one buffer")

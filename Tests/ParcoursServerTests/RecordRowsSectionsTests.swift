@@ -30,6 +30,12 @@ struct RecordRowsSectionsTests {
         let french = RecordRows.relapses([ongoing, ended], language: .fr)
         #expect(french == "<li>chute \(Self.label(RelapseRecord.Kind.momentary)), à partir du 2026-01-30</li>"
                 + "<li>chute \(Self.label(RelapseRecord.Kind.prolonged)), à partir du 2026-03-01 jusqu&#39;au 2026-03-20 — ce qui a aidé : \(Self.escaped)</li>")
+        var endedOnly = ended, helpedOnly = ongoing
+        endedOnly.whatHelped = nil
+        helpedOnly.whatHelped = "la marche"
+        #expect(RecordRows.relapses([endedOnly, helpedOnly], language: .fr)
+                == "<li>chute \(Self.label(RelapseRecord.Kind.prolonged)), à partir du 2026-03-01 jusqu&#39;au 2026-03-20</li>"
+                + "<li>chute \(Self.label(RelapseRecord.Kind.momentary)), à partir du 2026-01-30 — ce qui a aidé : la marche</li>")
         #expect(RecordRows.relapses([ended], language: .en).hasPrefix("<li>relapse \(Self.label(RelapseRecord.Kind.prolonged, .en)), starting on 2026-03-01 until 2026-03-20 — what helped: "))
     }
 
@@ -38,12 +44,16 @@ struct RecordRowsSectionsTests {
         let plan = PlanRevision(revision: 2, replaces: 1,
                                 needs: [PlanRevision.Need(need: "Logement", priority: 2), PlanRevision.Need(need: Self.markup, priority: 1)],
                                 objectives: [PlanRevision.Objective(what: "Retour en classe", measure: "présences", targetDate: "2026-09-01", why: nil, status: .active),
-                                             PlanRevision.Objective(what: "Sommeil", measure: nil, targetDate: nil, why: nil, status: .reached)],
+                                             PlanRevision.Objective(what: "Sommeil", measure: nil, targetDate: nil, why: nil, status: .reached),
+                                             PlanRevision.Objective(what: "Lecture", measure: "pages", targetDate: nil, why: nil, status: .paused),
+                                             PlanRevision.Objective(what: "Stage", measure: nil, targetDate: "2026-10-01", why: nil, status: .revised)],
                                 means: ["Rencontres hebdomadaires", Self.markup], reviewOn: "2026-06-01")
         let rows = RecordRows.plan(plan, language: .fr)
         #expect(rows.needs == "<li>\(Self.escaped)</li><li>Logement</li>", "the first priority first")
         #expect(rows.objectives == "<li><strong>Retour en classe</strong> — \(Self.label(PlanRevision.ObjectiveStatus.active)) ; mesure : présences ; échéance : 2026-09-01</li>"
-                + "<li><strong>Sommeil</strong> — \(Self.label(PlanRevision.ObjectiveStatus.reached))</li>")
+                + "<li><strong>Sommeil</strong> — \(Self.label(PlanRevision.ObjectiveStatus.reached))</li>"
+                + "<li><strong>Lecture</strong> — \(Self.label(PlanRevision.ObjectiveStatus.paused)) ; mesure : pages</li>"
+                + "<li><strong>Stage</strong> — \(Self.label(PlanRevision.ObjectiveStatus.revised)) ; échéance : 2026-10-01</li>")
         #expect(rows.means == "<li>Rencontres hebdomadaires</li><li>\(Self.escaped)</li>")
         #expect(RecordRows.plan(plan, language: .en).objectives.contains(" ; measure: présences ; target date: 2026-09-01</li>"))
     }
@@ -54,10 +64,11 @@ struct RecordRowsSectionsTests {
                                     riskSituations: [.init(situation: Self.markup, signalKind: .affective, signals: ["tristesse", "retrait"],
                                                            copingStrategies: ["appeler", "marcher"])],
                                     peopleToCall: [.init(name: "Personne Exemple", relationship: "tante", phone: "555-0100"),
-                                                   .init(name: "Intervenante", relationship: nil, phone: nil)])
+                                                   .init(name: "Intervenante", relationship: nil, phone: nil),
+                                                   .init(name: "Ligne d'écoute", relationship: nil, phone: "555-0199")])
         let rows = RecordRows.fallPlan(plan, language: .fr)
         #expect(rows.situations == "<tr><td>\(Self.escaped)</td><td>\(Self.label(FallPlanRevision.SignalKind.affective))</td><td>tristesse ; retrait</td><td>appeler ; marcher</td></tr>")
-        #expect(rows.people == "<li>Personne Exemple (tante) — 555-0100</li><li>Intervenante</li>")
+        #expect(rows.people == "<li>Personne Exemple (tante) — 555-0100</li><li>Intervenante</li><li>Ligne d&#39;écoute — 555-0199</li>")
     }
 
     @Test("consents: in force or not on the day, expiry and withdrawal when there are; refusals lifted or standing, without the person's words")
@@ -74,6 +85,9 @@ struct RecordRowsSectionsTests {
                 + "<li>2026-01-11 : \(Self.label(ConsentDecision.ScopeKind.research)) — \(Self.label(InformationCategory.stages)) "
                 + "(décidé par \(Self.label(ConsentDecision.Decider.tutor))) — <strong>plus en vigueur</strong> ; retiré le 2026-02-01</li>")
         #expect(RecordRows.consents([given], today: "2027-01-01", language: .fr).contains("<strong>plus en vigueur</strong>"), "expired on the day")
+        var both = given
+        both.withdrawnOn = "2026-06-30"
+        #expect(RecordRows.consents([both], today: "2026-03-01", language: .fr).hasSuffix("<strong>plus en vigueur</strong> ; échéance 2026-12-31 ; retiré le 2026-06-30</li>"))
 
         let standing = Journey.RefusalEntry(id: "evt-3", on: "2026-01-12", scope: .init(kind: .program, value: nil), decidedBy: .participant,
                                             reason: "Les mots de la personne", liftedOn: nil)
@@ -92,6 +106,9 @@ struct RecordRowsSectionsTests {
                                            disclosure: LegalDisclosure(legalBasis: .courtOrder, basisDetail: nil, recipient: Self.markup,
                                                                        categories: [.identity, .safety], disclosedAt: "2026-02-02T10:00:00Z",
                                                                        participantTold: true, participantToldAt: "2026-02-03T09:00:00Z", justification: "Ordonnance fictive"))
+        var toldUndated = told
+        toldUndated.disclosure.participantToldAt = nil
+        #expect(RecordRows.disclosures([toldUndated], language: .fr).hasSuffix(" ; la personne en a été informée</li>"))
         var notTold = told
         notTold.disclosure.participantTold = false
         notTold.disclosure.participantToldAt = nil
