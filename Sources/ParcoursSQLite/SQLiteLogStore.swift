@@ -22,7 +22,7 @@ public struct SQLiteLogStore: LogStore {
     }
 
     public func withReadTransaction<T>(on log: LogKind, _ body: (any LogTransaction) throws -> T) throws -> T {
-        try store.pool.read { db in try body(SQLiteLogTransaction(db: db, table: log, master: master)) }
+        try store.readers.read { db in try body(SQLiteLogTransaction(db: db, table: log, master: master)) }
     }
 }
 

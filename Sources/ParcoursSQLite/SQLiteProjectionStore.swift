@@ -11,7 +11,7 @@ struct SQLiteProjectionStore: ProjectionStore {
 
     func read<T: Sendable>(_ body: @escaping @Sendable (any ProjectionTransaction) throws -> T) async throws -> T {
         try await SQLiteThreads.run { [store, master] in
-            try store.pool.read { db in try body(SQLiteProjectionTransaction(db: db, master: master)) }
+            try store.readers.read { db in try body(SQLiteProjectionTransaction(db: db, master: master)) }
         }
     }
 

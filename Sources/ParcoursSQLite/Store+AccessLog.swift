@@ -22,7 +22,7 @@ extension Store {
     /// (all when nil), at most `limit`. Read through the participant index, not the whole log.
     public func accessRecords(about participant: ParticipantID, before: UInt64?, limit: Int) throws -> [AccessLogEntry] {
         guard limit > 0 else { return [] }
-        return try pool.read { db in
+        return try readers.read { db in
             let lines = try Data.fetchAll(db.cachedStatement(sql: """
                 SELECT line FROM access_event WHERE \(Self.accessParticipant) = ? AND seq < ? ORDER BY seq DESC LIMIT ?
                 """), arguments: [participant.rawValue, Int64(clamping: before ?? UInt64(Int64.max)), limit])

@@ -63,7 +63,7 @@ extension Store {
     }
 
     public func webSession(digest: String) throws -> WebSessionRecord? {
-        try pool.read { db in
+        try readers.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM web_session WHERE digest = ?", arguments: [digest]).map(Self.webSession)
         }
     }

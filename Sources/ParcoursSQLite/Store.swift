@@ -20,6 +20,8 @@ public final class Store: Sendable {
     /// A backup (a file given for the store, or a database marked as one): opened read-only, never written to.
     public let isBackup: Bool
     let pool: DatabasePool
+    /// Read-only connections for the reads every web request makes (`ReadConnections`).
+    let readers: ReadConnections
     /// The log core's writer: it caches the directory and the tree's frontier between appends.
     let writer: LogWriter
 
@@ -29,6 +31,7 @@ public final class Store: Sendable {
     private init(databasePath: String, pool: DatabasePool, isBackup: Bool = false) throws {
         self.databasePath = databasePath
         self.pool = pool
+        readers = ReadConnections(path: databasePath, configuration: Self.configuration(readOnly: true))
         self.isBackup = isBackup
         let info = try pool.read { db in
             try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, value FROM store_info").map {
