@@ -1,5 +1,8 @@
 import Dispatch
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// Read-only connections to a store's database, each lent to one read transaction at a time:
@@ -29,8 +32,13 @@ final class ReadConnections: Sendable {
         self.configuration = configuration
     }
 
-    /// Runs `body` in a read transaction on a connection of its own.
+    /// Runs `body` in a read transaction on a connection of its own. A read inside a read stops the
+    /// program, as it does in GRDB's pool: sixteen reads each waiting for a slot for the read inside
+    /// would wait for ever.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
+        precondition(pthread_getspecific(Self.reading) == nil, "a read inside a read of the store")
+        pthread_setspecific(Self.reading, UnsafeRawPointer(bitPattern: 1))
+        defer { pthread_setspecific(Self.reading, nil) }
         slots.wait()
         defer { slots.signal() }
         let connection = try idle.withLock { $0.popLast() } ?? DatabaseQueue(path: path, configuration: configuration)
@@ -38,9 +46,10 @@ final class ReadConnections: Sendable {
         return try connection.read(body)
     }
 
-    /// Closes the connections kept; the next read opens one again.
-    func close() throws {
-        let connections = idle.withLock { list in defer { list = [] }; return list }
-        for connection in connections { try connection.close() }
-    }
+    /// Set on a thread while it reads (any value but nil).
+    private static let reading: pthread_key_t = {
+        var key = pthread_key_t()
+        guard pthread_key_create(&key, nil) == 0 else { fatalError("no thread-specific key for the store's reads") }
+        return key
+    }()
 }

@@ -49,7 +49,6 @@ extension Store {
         if inService {
             let live = try Store.open(at: directory)
             // All of the store in service into its main file, and no connection left: no WAL may be replayed over the copy.
-            try live.readers.close()
             try live.truncateWAL()
             try live.pool.close()
             let wal = file + "-wal"

@@ -35,7 +35,15 @@ struct ReadConnectionsTests {
         #expect(try test.verificationFailure() == nil)
     }
 
-    @Test("no more reads run at once than the limit; every read is answered; closed, the connections open again")
+    @Test("a read inside a read stops the program rather than wait for ever")
+    func nested() async {
+        await #expect(processExitsWith: .failure) {
+            let test = try TestStore()
+            _ = try test.store.readers.read { _ in try test.store.readers.read { _ in 1 } }
+        }
+    }
+
+    @Test("no more reads run at once than the limit; every read is answered")
     func bounded() throws {
         let test = try TestStore()
         let running = Mutex(0), most = Mutex(0)
@@ -61,7 +69,5 @@ struct ReadConnectionsTests {
         #expect(answered.values.sorted() == Array(0..<(3 * ReadConnections.limit)))
         #expect(most.withLock { $0 } <= ReadConnections.limit)
         #expect(most.withLock { $0 } > 2, "the reads did run at once")
-        try test.store.readers.close()
-        #expect(try test.store.readers.read { db in try Int.fetchOne(db, sql: "SELECT 7") } == 7)
     }
 }

@@ -45,7 +45,7 @@ enum GuardedBlocks {
         pool.withLock { blocks in
             blocks.allSatisfy { count, list in
                 list.allSatisfy { block in
-                    _ = sodium_mprotect_readonly(block.pointer)
+                    guard sodium_mprotect_readonly(block.pointer) == 0 else { return false }
                     defer { _ = sodium_mprotect_noaccess(block.pointer) }
                     return UnsafeRawBufferPointer(start: block.pointer, count: count).allSatisfy { $0 == 0 }
                 }
