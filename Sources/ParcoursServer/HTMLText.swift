@@ -32,29 +32,32 @@ enum HTMLText {
 
     private static func append(escaped bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         var start = 0
-        for index in bytes.indices {
-            let reference: StaticString
-            switch bytes[index] {
-            case UInt8(ascii: "&"): reference = "&amp;"
-            case UInt8(ascii: "<"): reference = "&lt;"
-            case UInt8(ascii: ">"): reference = "&gt;"
-            case UInt8(ascii: "\""): reference = "&quot;"
-            case UInt8(ascii: "'"): reference = "&#39;"
-            case let byte where isDisallowedControl(byte):
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                let digits: StaticString = "0123456789ABCDEF"
-                out.append(contentsOf: [UInt8(ascii: "&"), UInt8(ascii: "#"), UInt8(ascii: "x")])
-                if byte >= 0x10 { out.append(digits.utf8Start[Int(byte >> 4)]) }
-                out.append(contentsOf: [digits.utf8Start[Int(byte & 0x0F)], UInt8(ascii: ";")])
-                start = index + 1
-                continue
-            default: continue
-            }
+        for index in bytes.indices where needsReference(bytes[index]) {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-            reference.withUTF8Buffer { out.append(contentsOf: $0) }
+            appendReference(for: bytes[index], to: &out)
             start = index + 1
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+
+    /// The reference a byte that `needsReference` is written as: a named or numeric one for the
+    /// five, `&#x…;` for a control character.
+    private static func appendReference(for byte: UInt8, to out: inout [UInt8]) {
+        let reference: StaticString
+        switch byte {
+        case UInt8(ascii: "&"): reference = "&amp;"
+        case UInt8(ascii: "<"): reference = "&lt;"
+        case UInt8(ascii: ">"): reference = "&gt;"
+        case UInt8(ascii: "\""): reference = "&quot;"
+        case UInt8(ascii: "'"): reference = "&#39;"
+        default:
+            let digits: StaticString = "0123456789ABCDEF"
+            out.append(contentsOf: [UInt8(ascii: "&"), UInt8(ascii: "#"), UInt8(ascii: "x")])
+            if byte >= 0x10 { out.append(digits.utf8Start[Int(byte >> 4)]) }
+            out.append(contentsOf: [digits.utf8Start[Int(byte & 0x0F)], UInt8(ascii: ";")])
+            return
+        }
+        reference.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
     private static func needsReference(_ byte: UInt8) -> Bool {
