@@ -55,20 +55,13 @@ extension CaseRecord {
         guard (1...200).contains(limit) else { throw AppError.invalidInput(field: "limit", reason: "a number of openings from 1 to 200") }
     }
 
-    /// The participant's access records read page by page, newest first, until enough are openings.
+    /// The participant's openings, newest first, as the store finds them (through an index of
+    /// openings where it keeps one); each is read as the rule says once more. Only openings are
+    /// read: a damaged record that is not one is left to the verifier, which reports it.
     private func openings(of participant: ParticipantID, limit: Int) async throws -> [RecordOpening] {
-        var openings: [RecordOpening] = []
-        var before: UInt64?
-        let pageSize = max(2 * limit, 32)
-        while openings.count < limit {
-            let page = try await store.accessRecords(about: participant, before: before, limit: pageSize)
-            for entry in page {
-                let access = try RecordedAccess(entry)
-                if RecordOpening.isOpening(access), openings.count < limit { openings.append(RecordOpening(access)) }
-            }
-            guard let last = page.last, page.count >= pageSize else { break }
-            before = last.seq
+        try await store.openingRecords(about: participant, before: nil, limit: limit).compactMap { entry in
+            let access = try RecordedAccess(entry)
+            return RecordOpening.isOpening(access) ? RecordOpening(access) : nil
         }
-        return openings
     }
 }

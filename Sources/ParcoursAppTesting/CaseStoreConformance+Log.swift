@@ -64,6 +64,42 @@ extension CaseStoreConformance {
         try expect(try await store.accessRecords(about: ParticipantID("P-CONF09")!, before: nil, limit: 5).isEmpty, "records about nobody")
     }
 
+    static let openings = Check("openings", "a participant's openings are her record's reads, newest first, by pages, without the care team's looks at them") { subject in
+        let store = subject.store
+        let (master, _) = try await unlock(store)
+        /// A record about the participant (or another), of a kind, a view, a purpose and an outcome (nil: absent).
+        func record(_ kind: String, _ view: JSONValue?, _ purpose: JSONValue?, _ outcome: JSONValue = "permitted",
+                    about: String = participant) async throws -> UInt64 {
+            var data: [String: JSONValue] = ["actor": "clin-exemple", "participant": .string(about), "outcome": outcome]
+            data["view"] = view
+            data["purpose"] = purpose
+            return try await store.recordAccess(type: "access." + kind, data: data, master: master).seq
+        }
+        let journey = try await record("read", "journey", "care")
+        _ = try await record("read", "access-log", "care")
+        let refusedLook = try await record("read", "access-log", "care", "denied")
+        _ = try await record("write", "journey", "care")
+        let audit = try await record("read", "access-log", "audit")
+        let bare = try await record("read", nil, nil)
+        _ = try await record("export", "export", "administration")
+        _ = try await record("read", "journey", "care", about: "P-CONF02")
+        let broken = try await record("read", "journey", "break-glass")
+        let timeline = try await record("read", "timeline", nil)
+        _ = try await record("read", "access-log", "care")
+        // A look at the panel without its purpose, or with it null, is not the care team's own.
+        let noPurpose = try await record("read", "access-log", nil)
+        let nullPurpose = try await record("read", "access-log", .null)
+        let nullOutcome = try await record("read", "access-log", "care", .null)
+        let about = ParticipantID(participant)!
+        let newest = try await store.openingRecords(about: about, before: nil, limit: 6)
+        try expect(newest.map(\.seq) == [nullOutcome, nullPurpose, noPurpose, timeline, broken, bare], "the newest openings are \(newest.map(\.seq))")
+        let older = try await store.openingRecords(about: about, before: bare, limit: 10)
+        try expect(older.map(\.seq) == [audit, refusedLook, journey], "the openings before \(bare) are \(older.map(\.seq))")
+        try expect(newest.first == (try await store.accessRecords(about: about, before: nil, limit: 1)).first, "an opening reads back otherwise")
+        try expect(try await store.openingRecords(about: about, before: nil, limit: 0).isEmpty, "a page of 0 openings is not empty")
+        try expect(try await store.openingRecords(about: ParticipantID("P-CONF09")!, before: nil, limit: 5).isEmpty, "openings of nobody's record")
+    }
+
     static let erasure = Check("erasure", "an erased participant's content is gone for good; the log still verifies") { subject in
         let store = subject.store
         let (master, admin) = try await unlock(store)

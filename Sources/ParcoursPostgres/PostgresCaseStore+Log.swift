@@ -47,13 +47,28 @@ extension PostgresCaseStore {
 
     /// Read through the index on the records' participant (`parcours_access_participant`), not the whole log.
     public func accessRecords(about participant: ParticipantID, before: UInt64?, limit: Int) async throws -> [AccessLogEntry] {
+        try await accessRecords(about: participant, openingsOnly: false, before: before, limit: limit)
+    }
+
+    /// Read through the partial index of openings (`parcours_access_opening`).
+    public func openingRecords(about participant: ParticipantID, before: UInt64?, limit: Int) async throws -> [AccessLogEntry] {
+        try await accessRecords(about: participant, openingsOnly: true, before: before, limit: limit)
+    }
+
+    private func accessRecords(about participant: ParticipantID, openingsOnly: Bool, before: UInt64?, limit: Int) async throws -> [AccessLogEntry] {
         guard limit > 0 else { return [] }
+        let before = Int64(clamping: before ?? UInt64(Int64.max)), limit = Int64(limit)
+        // Spelled out, so the planner sees the partial index's predicate in the query itself.
+        let query: PostgresQuery = openingsOnly ? """
+            SELECT line FROM access_event WHERE parcours_access_participant(line) = \(participant.rawValue)
+            AND parcours_access_opening(line) AND seq < \(before) ORDER BY seq DESC LIMIT \(limit)
+            """ : """
+            SELECT line FROM access_event WHERE parcours_access_participant(line) = \(participant.rawValue)
+            AND seq < \(before) ORDER BY seq DESC LIMIT \(limit)
+            """
         return try await run { store in
             try store.sql { session in
-                try session.rows("""
-                    SELECT line FROM access_event WHERE parcours_access_participant(line) = \(participant.rawValue)
-                    AND seq < \(Int64(clamping: before ?? UInt64(Int64.max))) ORDER BY seq DESC LIMIT \(Int64(limit))
-                    """).map { try AccessLogEntry(storedLine: Array(try $0.decode(ByteBuffer.self).readableBytesView), seq: nil) }
+                try session.rows(query).map { try AccessLogEntry(storedLine: Array(try $0.decode(ByteBuffer.self).readableBytesView), seq: nil) }
             }
         }
     }

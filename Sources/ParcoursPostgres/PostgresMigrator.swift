@@ -24,6 +24,7 @@ public enum PostgresMigrator {
             // Idempotent too: `PostgresLogStore` made them before migrations existed.
             Migration(name: "v3-projections", statements: PostgresProjectionSchema.statements),
             Migration(name: "v4-witnesses", statements: PostgresWitnessSchema.statements),
+            Migration(name: "v5-access-openings", statements: PostgresCaseStoreSchema.openings),
         ]
     }
 

@@ -152,6 +152,10 @@ public struct SQLiteCaseStore: CaseStore {
         try await SQLiteThreads.run { [store] in try store.accessRecords(about: participant, before: before, limit: limit) }
     }
 
+    public func openingRecords(about participant: ParticipantID, before: UInt64?, limit: Int) async throws -> [AccessLogEntry] {
+        try await SQLiteThreads.run { [store] in try store.openingRecords(about: participant, before: before, limit: limit) }
+    }
+
     public func events(inStream stream: String, master: MasterKey?) async throws -> [StoredEvent] {
         try await SQLiteThreads.run { [store] in try store.events(inStream: stream, master: master) }
     }

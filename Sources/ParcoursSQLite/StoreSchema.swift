@@ -299,6 +299,23 @@ enum StoreSchema {
                 DROP TABLE journey_without_rowid;
                 """)
         }
+        migrator.registerMigration("v12-access-openings") { db in
+            // The care team's panel "who opened this record" shows a participant's openings: her
+            // records' reads, but not the team's own looks at the panel, which every journey page
+            // adds (half the records about her). A partial index holds only the openings
+            // (`RecordOpening.isOpening`), so the panel reads the twenty it shows, not forty. A line
+            // that is not JSON is left out of it, so the verifier, not an insert, reports it.
+            try db.execute(sql: """
+                CREATE INDEX access_event_opening ON access_event (
+                    (CASE WHEN json_valid(CAST(line AS TEXT))
+                     THEN json_extract(CAST(line AS TEXT), '$.envelope.payload.clear.participant') END), seq)
+                WHERE (CASE WHEN json_valid(CAST(line AS TEXT))
+                       THEN json_extract(CAST(line AS TEXT), '$.envelope.type') = 'access.read'
+                            AND (json_extract(CAST(line AS TEXT), '$.envelope.payload.clear.view') IS NOT 'access-log'
+                                 OR json_extract(CAST(line AS TEXT), '$.envelope.payload.clear.purpose') IS NOT 'care'
+                                 OR json_extract(CAST(line AS TEXT), '$.envelope.payload.clear.outcome') IS NOT 'permitted') END);
+                """)
+        }
         return migrator
     }
 }

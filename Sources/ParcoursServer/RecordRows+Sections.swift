@@ -21,14 +21,17 @@ extension RecordRows {
         return html
     }
 
-    /// Relapses, part of the path: the kind, since when, until when and what helped.
+    /// Relapses, part of the path: the kind, since when, until when and what helped. The kind
+    /// follows the noun in French (« chute momentanée ») and comes before it in English
+    /// ("momentary relapse").
     static func relapses(_ relapses: [Journey.RelapseEntry], language: Language) -> String {
-        let (relapse, startingOn, until, whatHelped) = (Catalogue.record["relapse"]!(language) + " ", ", " + word("startingOn", language) + " ",
+        let (relapse, startingOn, until, whatHelped) = (Catalogue.record["relapse"]!(language), ", " + word("startingOn", language) + " ",
                                                         " " + word("until", language) + " ", " — " + word("whatHelped", language) + " ")
         var html = ""
         for entry in relapses {
+            let kind = VocabularyLabel.label(entry.kind, in: language)
             html += "<li>"
-            html += HTMLText.escape(relapse + VocabularyLabel.label(entry.kind, in: language))
+            html += HTMLText.escape(language == .fr ? relapse + " " + kind : kind + " " + relapse)
             html += startingOn
             html += HTMLText.escape(entry.startedOn)
             if let ended = entry.endedOn { html += until + HTMLText.escape(ended) }

@@ -29,19 +29,51 @@ struct PostgresCaseStoreTests {
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
-    @Test("the records about a participant are read through the participant index")
+    @Test("the records about a participant are read through the participant index, her openings through the partial index of openings")
     func accessByParticipantUsesTheIndex() async throws {
         let database = try PostgresTestDatabase()
         _ = try await Self.created(database)
         let connections = PostgresConnections(url: database.url, limit: 1, logger: Logger(label: "parcours.postgres.tests"))
-        let plan = try connections.withConnection { session in
+        let (plan, openingsPlan) = try connections.withConnection { session in
             // Few rows: the planner would scan them; without scans allowed, the index must serve the store's query.
             try session.rows("SET enable_seqscan = off")
-            return try session.rows("""
+            return (try session.rows("""
                 EXPLAIN SELECT line FROM access_event WHERE parcours_access_participant(line) = 'P-CONF01' AND seq < 100 ORDER BY seq DESC LIMIT 5
-                """).map { try $0.decode(String.self) }.joined(separator: "\n")
+                """).map { try $0.decode(String.self) }.joined(separator: "\n"),
+                    try session.rows("""
+                EXPLAIN SELECT line FROM access_event WHERE parcours_access_participant(line) = 'P-CONF01'
+                AND parcours_access_opening(line) AND seq < 100 ORDER BY seq DESC LIMIT 5
+                """).map { try $0.decode(String.self) }.joined(separator: "\n"))
         }
         #expect(plan.contains("access_event_participant"), "\(plan)")
+        #expect(openingsPlan.contains("access_event_opening"), "\(openingsPlan)")
+    }
+
+    @Test("migration v5 builds the index of openings over a large access log, which PostgreSQL builds in parallel")
+    func openingsIndexOverALargeLog() async throws {
+        let database = try PostgresTestDatabase()
+        _ = try await Self.created(database)
+        let connections = PostgresConnections(url: database.url, limit: 1, logger: Logger(label: "parcours.postgres.tests"))
+        try connections.withConnection { session in
+            // The database as v4 left it, with some 45 MB of access records (synthetic lines, not a log that verifies).
+            try session.rows("DROP INDEX access_event_opening")
+            try session.rows("DROP FUNCTION parcours_access_opening(BYTEA)")
+            try session.rows("ALTER FUNCTION parcours_access_participant(BYTEA) PARALLEL SAFE")
+            try session.rows("DELETE FROM parcours_migration WHERE name = 'v5-access-openings'")
+            try session.rows("""
+                INSERT INTO access_event (seq, id, stream, version, type, author, recorded_at, leaf_hash, line)
+                SELECT 1000 + n, 'synthetic-' || n, 'access', 1000 + n, 'access.read', 'log', '2026-12-03T00:00:00.000Z', '\\x00',
+                       convert_to('{"envelope":{"payload":{"clear":{"participant":"P-CONF' || lpad((n % 90)::text, 2, '0')
+                                  || '","view":"journey","padding":"' || repeat('x', 900) || '"}},"type":"access.read"}}', 'UTF8')
+                FROM generate_series(1, 40000) AS n
+                """)
+        }
+        #expect(try PostgresMigrator.migrate(url: database.url) == ["v5-access-openings"])
+        let indexed = try connections.withConnection { session in
+            try session.rows("SELECT count(*) FROM access_event WHERE parcours_access_participant(line) = 'P-CONF01' AND parcours_access_opening(line)")
+                .first?.decode(Int64.self)
+        }
+        #expect(indexed == 445, "the synthetic openings of P-CONF01 (n % 90 == 1 for n up to 40,000)")
     }
 
     @Test("a refusal of the database is summarized for the server's log by its SQLSTATE alone, never its message")

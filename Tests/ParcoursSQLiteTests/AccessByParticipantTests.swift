@@ -33,6 +33,26 @@ struct AccessByParticipantTests {
         #expect(details.contains { $0.contains("USING INDEX access_event_participant") }, "\(details)")
     }
 
+    @Test("a participant's openings are read through the partial index of openings, which leaves out the care team's looks at them")
+    func openingsThroughTheirIndex() throws {
+        let test = try TestStore()
+        for view in ["journey", "access-log", "journey", "access-log"] {
+            _ = try test.store.recordAccess(type: "access.read", data: ["actor": "clin-0001", "outcome": "permitted", "participant": "P-AAAA01",
+                                                                       "purpose": "care", "view": .string(view)], master: test.master)
+        }
+        let participant = try #require(ParticipantID("P-AAAA01"))
+        #expect(try test.store.openingRecords(about: participant, before: nil, limit: 10).map(\.seq) == [2, 0])
+        let (indexed, details) = try DatabaseQueue(path: test.databasePath).read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM access_event INDEXED BY access_event_opening WHERE \(Store.accessOpening)"),
+             try Row.fetchAll(db, sql: """
+                 EXPLAIN QUERY PLAN SELECT line FROM access_event WHERE \(Store.accessParticipant) = ? AND \(Store.accessOpening) AND seq < ?
+                 ORDER BY seq DESC LIMIT ?
+                 """, arguments: ["P-AAAA01", Int64.max, 10]).map { $0["detail"] as String })
+        }
+        #expect(indexed == 2, "the index holds the two journeys' reads, not the looks at who opened them")
+        #expect(details.contains { $0.contains("USING INDEX access_event_opening") }, "\(details)")
+    }
+
     @Test("an access line is read as strictly as the verifier reads it: one not in canonical form, too long, or sealed means a damaged store")
     func linesReadStrictly() throws {
         let test = try TestStore()

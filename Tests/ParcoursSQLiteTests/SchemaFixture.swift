@@ -5,9 +5,20 @@
 /// web application's second factors and sessions (`second_factor`, `web_session`), v8 the
 /// index of the access log by participant (`access_event_participant`), v9 the one-time
 /// enrolment links (`enrolment_link`), v10 the witnesses' cosignatures and alarms
-/// (`checkpoint_cosignature`, `witness_alarm`, append-only).
+/// (`checkpoint_cosignature`, `witness_alarm`, append-only), v12 the partial index of the
+/// openings of each participant's record (`access_event_opening`).
 enum SchemaFixture {
     static let migratedSchema = #"""
+-- index access_event_opening on access_event
+CREATE INDEX access_event_opening ON access_event (
+    (CASE WHEN json_valid(CAST(line AS TEXT))
+     THEN json_extract(CAST(line AS TEXT), '$.envelope.payload.clear.participant') END), seq)
+WHERE (CASE WHEN json_valid(CAST(line AS TEXT))
+       THEN json_extract(CAST(line AS TEXT), '$.envelope.type') = 'access.read'
+            AND (json_extract(CAST(line AS TEXT), '$.envelope.payload.clear.view') IS NOT 'access-log'
+                 OR json_extract(CAST(line AS TEXT), '$.envelope.payload.clear.purpose') IS NOT 'care'
+                 OR json_extract(CAST(line AS TEXT), '$.envelope.payload.clear.outcome') IS NOT 'permitted') END)
+
 -- index access_event_participant on access_event
 CREATE INDEX access_event_participant ON access_event (
     (CASE WHEN json_valid(CAST(line AS TEXT))
