@@ -43,7 +43,22 @@ final class ReadConnections: Sendable {
         defer { slots.signal() }
         let connection = try idle.withLock { $0.popLast() } ?? DatabaseQueue(path: path, configuration: configuration)
         defer { idle.withLock { $0.append(connection) } }
-        return try connection.read(body)
+        return try connection.inDatabase { db in try Self.transaction(in: db, body) }
+    }
+
+    /// One read transaction. Its `BEGIN` and `COMMIT` are prepared once a connection and kept:
+    /// GRDB's `read` prepares both again at every read (two of a journey page's eighteen statement
+    /// preparations). The connection is read-only (`SQLITE_OPEN_READONLY`): nothing in it writes.
+    private static func transaction<T>(in db: Database, _ body: (Database) throws -> T) throws -> T {
+        try db.cachedStatement(sql: "BEGIN DEFERRED TRANSACTION").execute()
+        do {
+            let value = try body(db)
+            try db.cachedStatement(sql: "COMMIT TRANSACTION").execute()
+            return value
+        } catch {
+            try? db.rollback()
+            throw error
+        }
     }
 
     /// Set on a thread while it reads (any value but nil).

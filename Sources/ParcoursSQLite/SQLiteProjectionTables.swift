@@ -26,7 +26,7 @@ class SQLiteProjectionTables: ProjectionTables {
 
     func positions() throws -> [ProjectionName: UInt64] {
         var positions = Dictionary(uniqueKeysWithValues: ProjectionName.allCases.map { ($0, UInt64(0)) })
-        for row in try Row.fetchAll(db, sql: "SELECT name, position FROM projection_position") {
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT name, position FROM projection_position")) {
             if let name = ProjectionName(rawValue: row["name"]) { positions[name] = UInt64(row["position"] as Int64) }
         }
         return positions

@@ -16,7 +16,7 @@ final class SQLiteProjectionTransaction: SQLiteProjectionTables, ProjectionTrans
     // MARK: The event log
 
     func head() throws -> UInt64 {
-        UInt64(try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq) + 1, 0) FROM event") ?? 0)
+        UInt64(try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(seq) + 1, 0) FROM event")) ?? 0)
     }
 
     func events(from position: UInt64, limit: Int) throws -> [ProjectedEvent] {

@@ -64,7 +64,7 @@ extension Store {
 
     public func webSession(digest: String) throws -> WebSessionRecord? {
         try readers.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM web_session WHERE digest = ?", arguments: [digest]).map(Self.webSession)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.webSessionColumns) FROM web_session WHERE digest = ?"), arguments: [digest]).map(Self.webSession)
         }
     }
 
@@ -80,7 +80,7 @@ extension Store {
 
     public func webSessions(of actor: String) throws -> [WebSessionRecord] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM web_session WHERE actor = ? ORDER BY last_seen_at DESC", arguments: [actor])
+            try Row.fetchAll(db, sql: "SELECT \(Self.webSessionColumns) FROM web_session WHERE actor = ? ORDER BY last_seen_at DESC", arguments: [actor])
                 .map(Self.webSession)
         }
     }
@@ -92,6 +92,12 @@ extension Store {
             return db.changesCount
         }
     }
+
+    /// The columns `webSession(_:)` reads, named: a statement kept prepared pairs the names it was
+    /// prepared with with what SQLite gives after a change of schema, so `*` could misread.
+    private static let webSessionColumns = """
+        digest, actor, sealed_seed, nonce, csrf_token, created_at, last_seen_at, device, enrolment, enrolment_nonce, glass, glass_nonce
+        """
 
     private static func webSession(_ row: Row) -> WebSessionRecord {
         func sealed(_ column: String) -> WebSessionRecord.Sealed? {
