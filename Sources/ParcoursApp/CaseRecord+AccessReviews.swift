@@ -27,7 +27,7 @@ extension CaseRecord {
         if reviews.contains(where: { $0.access == seq && $0.id != id }) { throw AppError.invalidInput(field: "seq", reason: "an access not reviewed yet") }
         let draft = EventDraft(type: AccessReview.reviewedType, stream: AccessReview.stream,
                                data: ["access": .int(Int64(seq)), "comment": .string(comment)], id: id)
-        return try await session.store.append([draft], by: session.author, master: nil)[0]
+        return try await session.store.append([draft], by: session.signingKey(), master: nil)[0]
     }
 
     /// The reviews recorded, oldest first, the read recorded first.

@@ -45,26 +45,26 @@ extension CaseRecord {
                       by identity: Identity) async throws -> AppendResult {
         let session = try await session(identity, view: .directory)
         return try await store.enrol(actor: id.rawValue, name: name, organization: organization, roles: roles.map(\.rawValue), passphrase: passphrase,
-                                     link: nil, by: session.author)
+                                     link: nil, by: session.signingKey())
     }
 
     /// Gives an actor a new key, sealed under `passphrase`; the old one signs no more.
     public func rotateKey(of id: ActorID, passphrase: String, by identity: Identity) async throws -> AppendResult {
         let session = try await session(identity, view: .directory)
-        return try await store.rotateKey(of: id.rawValue, passphrase: passphrase, link: nil, by: session.author)
+        return try await store.rotateKey(of: id.rawValue, passphrase: passphrase, link: nil, by: session.signingKey())
     }
 
     /// Replaces an actor's roles.
     public func changeRoles(of id: ActorID, to roles: [Role], by identity: Identity) async throws -> AppendResult {
         let session = try await session(identity, view: .directory)
         try await session.authorize(.directory, purpose: .administration, kind: .write)
-        return try await store.changeRoles(of: id.rawValue, to: roles.map(\.rawValue), by: session.author)
+        return try await store.changeRoles(of: id.rawValue, to: roles.map(\.rawValue), by: session.signingKey())
     }
 
     /// Revokes an actor: her or his key signs nothing more, and her or his reads are refused.
     public func revoke(_ id: ActorID, reason: String, by identity: Identity) async throws -> AppendResult {
         let session = try await session(identity, view: .directory)
         try await session.authorize(.directory, purpose: .administration, kind: .write)
-        return try await store.revoke(id.rawValue, reason: reason, by: session.author)
+        return try await store.revoke(id.rawValue, reason: reason, by: session.signingKey())
     }
 }

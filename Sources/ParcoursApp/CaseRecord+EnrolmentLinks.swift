@@ -13,7 +13,7 @@ extension CaseRecord {
         try await session.authorize(.directory, purpose: .administration, kind: .write)
         let link = EnrolmentLink.make(for: id.rawValue, now: now)
         _ = try await store.enrol(actor: id.rawValue, name: name, organization: organization, roles: roles.map(\.rawValue),
-                                  passphrase: link.secret, link: link.stored, by: session.author)
+                                  passphrase: link.secret, link: link.stored, by: session.signingKey())
         return link
     }
 
@@ -23,7 +23,7 @@ extension CaseRecord {
         let session = try await session(identity, view: .directory)
         try await session.authorize(.directory, purpose: .administration, kind: .write)
         let link = EnrolmentLink.make(for: id.rawValue, now: now)
-        _ = try await store.rotateKey(of: id.rawValue, passphrase: link.secret, link: link.stored, by: session.author)
+        _ = try await store.rotateKey(of: id.rawValue, passphrase: link.secret, link: link.stored, by: session.signingKey())
         return link
     }
 

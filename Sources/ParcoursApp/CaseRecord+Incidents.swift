@@ -17,7 +17,7 @@ extension CaseRecord {
         do throws(ClinicalError) { try incident.validate() } catch { throw AppError(error) }
         let session = try await registerWriter(identity)
         let draft = EventDraft(type: IncidentRegister.recordedType, stream: IncidentRegister.stream, data: incident.json, id: id)
-        return try await session.store.append([draft], by: session.author, master: nil)[0]
+        return try await session.store.append([draft], by: session.signingKey(), master: nil)[0]
     }
 
     /// Records a later change to an incident of the register: notices sent, measures taken, a
@@ -36,7 +36,7 @@ extension CaseRecord {
         } catch { throw AppError(error) }
         let draft = EventDraft(type: IncidentRegister.updatedType, stream: IncidentRegister.stream, data: update.json, id: id,
                                expectedVersion: UInt64(events.count))
-        return try await session.store.append([draft], by: session.author, master: nil)[0]
+        return try await session.store.append([draft], by: session.signingKey(), master: nil)[0]
     }
 
     /// The register: each incident with its updates applied, and the entries that could not

@@ -31,7 +31,7 @@ extension CaseRecord {
             $0.participant = participant
             $0.command = "erase"
         }
-        return try await store.erase(participant: participant.rawValue, reason: reason, by: session.author)
+        return try await store.erase(participant: participant.rawValue, reason: reason, by: session.signingKey())
     }
 
     /// Empties the named projections (all when empty) and rebuilds them from the log; returns
@@ -58,6 +58,6 @@ extension CaseRecord {
         guard !drafts.isEmpty else { throw AppError.invalidInput(field: "events", reason: "at least one event") }
         let session = try await session(identity, view: .maintenance)
         try await session.authorize(.maintenance, purpose: .administration, kind: .write) { $0.command = "append" }
-        return try await store.append(drafts, by: session.author, master: master)
+        return try await store.append(drafts, by: session.signingKey(), master: master)
     }
 }

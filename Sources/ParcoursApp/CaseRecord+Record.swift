@@ -26,7 +26,7 @@ extension Session {
     /// Records acts as this session's reader; see `CaseRecord.record(_:by:breakGlass:participantIDs:)`.
     public func record(_ acts: [ActRequest], breakGlass: String? = nil,
                        participantIDs: @escaping @Sendable () -> String = ClinicalRecorder.newParticipantID) async throws -> [ConsentAwareWriter.Written] {
-        let writer = ConsentAwareWriter.Writer(reader: reader, author: author, breakGlass: breakGlass, directory: directory)
+        let writer = ConsentAwareWriter.Writer(reader: reader, author: try await signingKey(), breakGlass: breakGlass, directory: directory)
         return try await self.writer.record(acts, by: writer, today: CaseRecord.today(), newParticipantID: participantIDs)
     }
 }

@@ -22,8 +22,10 @@ extension CaseRecord {
     /// must hold an active actor whose key the identity unlocks and who may do maintenance.
     public static func authorizeRestore(by identity: Identity, in authority: any CaseStore) async throws {
         _ = try ActorID(checking: identity.actor, field: "actor")
-        let author = try await identity.signer.unlock(identity.actor, in: authority)
-        guard let actor = try await authority.currentDirectory().activeActor(author.id) else { throw LogError.revokedActor(author.id) }
+        let proven = try await identity.signer.prove(identity.actor, in: authority)
+        guard proven.actor == identity.actor else { throw AppError.identityNotProven }
+        guard let actor = try await authority.currentDirectory().activeActor(proven.actor) else { throw LogError.revokedActor(proven.actor) }
+        guard actor.key == proven.publicKey else { throw AppError.identityNotProven }
         let decision = AccessPolicy.decide(AccessRequest(reader: Reader(actor), view: .maintenance, purpose: .administration))
         guard decision.permitted else { throw ConsentAwareReader.Denied(decision: decision, view: .maintenance) }
     }

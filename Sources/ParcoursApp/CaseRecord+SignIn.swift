@@ -10,7 +10,7 @@ extension CaseRecord {
     /// derived no key (an unknown, revoked or malformed id) derives one from a decoy first, so
     /// it takes as long as a wrong passphrase.
     public func signIn(_ identity: Identity) async throws -> UnlockedActor {
-        do { return try await session(identity, view: .caseload).author } catch {
+        do { return try await session(identity, view: .caseload).signingKey() } catch {
             if Self.category(of: error) != .identityNotProven { await Self.spendAsMuchAsAnUnlock() }
             throw error
         }

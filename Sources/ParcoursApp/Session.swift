@@ -10,10 +10,27 @@ import ParcoursProjections
 /// denial (with a category, never the error's text) before it is thrown.
 public struct Session: Sendable {
     public let reader: Reader
-    /// The reader's unlocked key: what signs her or his writes.
-    public let author: UnlockedActor
+    /// What proved the reader's identity.
+    let proven: ProvenIdentity
+    /// What the request opened the session for (the view of the access records it writes).
+    let view: AccessView
     public let directory: Directory
     let caseRecord: CaseRecord
+
+    /// The reader's signing key, what signs her or his writes: unlocked when a write asks for it
+    /// (a web session unseals it only then) and checked against the key proven. A key that does
+    /// not prove the identity is recorded as a refused write (identity not proven), then refused;
+    /// a write asks for it before anything of the write is decided or recorded.
+    public func signingKey() async throws -> UnlockedActor {
+        do { return try proven.key() } catch {
+            var refusal = AccessRecord(kind: .write, actor: ActorID(reader.id)!, outcome: .denied)
+            refusal.reason = .identityNotProven
+            refusal.view = view
+            refusal.purpose = view.usualPurpose
+            try await record(refusal)
+            throw AppError.identityNotProven
+        }
+    }
 
     public var store: any CaseStore { caseRecord.store }
     public var master: MasterKey { caseRecord.master }
@@ -43,7 +60,9 @@ public struct Session: Sendable {
     @discardableResult
     public func authorize(_ view: AccessView, purpose: AccessPurpose = .care, kind: AccessRecord.Kind? = nil, clinician: Reader? = nil,
                           noting details: (inout AccessRecord) -> Void = { _ in }) async throws -> AccessDecision {
-        try await views.decide(AccessRequest(reader: reader, view: view, purpose: purpose, clinician: clinician), kind: kind, noting: details)
+        // A write is signed: its key is proven before the write is decided (a refusal recorded as such).
+        if kind == .write { _ = try await signingKey() }
+        return try await views.decide(AccessRequest(reader: reader, view: view, purpose: purpose, clinician: clinician), kind: kind, noting: details)
     }
 
     /// A participant's journey as this reader may see it, the read recorded first.
@@ -59,12 +78,13 @@ extension CaseRecord {
     public func session(_ identity: Identity, view: AccessView, participant: ParticipantID? = nil) async throws -> Session {
         do {
             _ = try ActorID(checking: identity.actor, field: "actor")
-            let key = try await identity.signer.unlock(identity.actor, in: store)
+            let proven = try await identity.signer.prove(identity.actor, in: store)
+            guard proven.actor == identity.actor else { throw AppError.identityNotProven }
             let directory = try await store.currentDirectory()
-            guard let actor = directory.activeActor(key.id) else { throw LogError.revokedActor(key.id) }
+            guard let actor = directory.activeActor(proven.actor) else { throw LogError.revokedActor(proven.actor) }
             // A key since rotated (a session opened before) proves nothing any more.
-            guard actor.key == key.key.publicKey else { throw AppError.identityNotProven }
-            return Session(reader: Reader(actor), author: key, directory: directory, caseRecord: self)
+            guard actor.key == proven.publicKey else { throw AppError.identityNotProven }
+            return Session(reader: Reader(actor), proven: proven, view: view, directory: directory, caseRecord: self)
         } catch {
             // `recordable` is an actor id, or `unproven-` and a digest: an id either way.
             var record = AccessRecord(kind: .read, actor: ActorID(identity.recordable)!, outcome: .denied)

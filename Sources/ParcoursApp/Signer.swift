@@ -1,12 +1,39 @@
 import ParcoursLog
 
-/// Proves an identity by unlocking the actor's signing key kept by the store; the key then
-/// signs her or his writes. The command line asks for a passphrase; the web server will
-/// hold the key a session unlocked.
+/// Proves an identity: the actor's public key as the signer vouches for it, and the actor's
+/// signing key, which signs her or his writes. The command line asks for a passphrase and
+/// unlocks the key kept by the store; the web server's session proves the key it unlocked at
+/// sign-in and unseals it again only for a write.
 public protocol Signer: Sendable {
-    /// The actor's unlocked key; throws when the claim is not proven (wrong passphrase,
-    /// unknown or revoked actor).
-    func unlock(_ actor: String, in store: any CaseStore) async throws -> UnlockedActor
+    /// The proof of `actor`'s claim; throws when it is not proven (wrong passphrase, unknown or
+    /// revoked actor, a session that holds another actor's key).
+    func prove(_ actor: String, in store: any CaseStore) async throws -> ProvenIdentity
+}
+
+/// What a signer proved: the actor, her or his public key, and the signing key — unlocked
+/// already, or unlocked when a write asks for it (a read signs nothing, so its key need not be
+/// in memory at all).
+public struct ProvenIdentity: Sendable {
+    public let actor: String
+    public let publicKey: PublicKey
+    private let unlock: @Sendable () throws -> UnlockedActor
+
+    /// A key unlocked already.
+    public init(_ key: UnlockedActor) {
+        (actor, publicKey, unlock) = (key.id, key.key.publicKey, { key })
+    }
+
+    /// A public key proven otherwise; `unlock` gives the signing key when a write needs it.
+    public init(actor: String, publicKey: PublicKey, unlock: @escaping @Sendable () throws -> UnlockedActor) {
+        (self.actor, self.publicKey, self.unlock) = (actor, publicKey, unlock)
+    }
+
+    /// The signing key, for a write: refused unless it is the actor's and has the proven public key.
+    public func key() throws -> UnlockedActor {
+        let key = try unlock()
+        guard key.id == actor, key.key.publicKey == publicKey else { throw AppError.identityNotProven }
+        return key
+    }
 }
 
 /// Unlocks the actor's key with her or his passphrase, asked for only once the claimed id
@@ -19,19 +46,21 @@ public struct PassphraseSigner: Signer {
         self.passphrase = passphrase
     }
 
-    public func unlock(_ actor: String, in store: any CaseStore) async throws -> UnlockedActor {
-        try await store.unlockActor(actor, passphrase: passphrase())
+    public func prove(_ actor: String, in store: any CaseStore) async throws -> ProvenIdentity {
+        ProvenIdentity(try await store.unlockActor(actor, passphrase: passphrase()))
     }
 }
 
-/// A key already unlocked, e.g. by a session: it proves only the actor it belongs to.
-public struct UnlockedSigner: Signer {
-    let key: UnlockedActor
+/// An identity proven already, e.g. by a session: it proves only the actor it belongs to.
+public struct ProvenSigner: Signer {
+    let proven: ProvenIdentity
 
-    public init(_ key: UnlockedActor) { self.key = key }
+    public init(_ proven: ProvenIdentity) { self.proven = proven }
 
-    public func unlock(_ actor: String, in store: any CaseStore) async throws -> UnlockedActor {
-        guard actor == key.id else { throw AppError.identityNotProven }
-        return key
+    public init(_ key: UnlockedActor) { proven = ProvenIdentity(key) }
+
+    public func prove(_ actor: String, in store: any CaseStore) async throws -> ProvenIdentity {
+        guard actor == proven.actor else { throw AppError.identityNotProven }
+        return proven
     }
 }

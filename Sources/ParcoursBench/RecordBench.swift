@@ -8,7 +8,7 @@ import ParcoursSQLite
 
 /// What `parcours record` does for a batch of acts, timed: the same use case
 /// (`CaseRecord.record`), so the two cannot drift apart. The clinician's key is unlocked once,
-/// as a web session holds it (`UnlockedSigner`); every batch still proves the identity and
+/// as a web session holds it (`ProvenSigner`); every batch still proves the identity and
 /// reads the directory. Inside one write transaction each
 /// act is decided by the access policy, checked by the framework's rules against the
 /// participant's record (the journey projection plus the events it has not followed yet),
@@ -46,7 +46,7 @@ enum RecordBench {
         _ = try bench.store.enrol(actor: clinician, name: "Intervenante Banc", organization: "Banc d'essai", roles: ["clinician"],
                                   passphrase: clinicianPassphrase, by: bench.admin)
         let caseRecord = CaseRecord(store: SQLiteCaseStore(bench.store), master: bench.master)
-        let who = Identity(actor: clinician, signer: UnlockedSigner(try bench.store.unlockActor(clinician, passphrase: clinicianPassphrase)))
+        let who = Identity(actor: clinician, signer: ProvenSigner(try bench.store.unlockActor(clinician, passphrase: clinicianPassphrase)))
         var generator = JourneyGenerator(seed: seed, clinician: clinician)
         var prepopulated = 0
         let journeys = generator.journeys(count: participants)

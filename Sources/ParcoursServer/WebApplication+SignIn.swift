@@ -94,7 +94,7 @@ extension WebApplication {
             return WebPages.secondFactor(factor, failed: true, session: session)
         }
         // Set up once: a second set-up session (opened with the passphrase meanwhile) never replaces it.
-        guard try await caseRecord.setSecondFactor(secret, for: session.key) else {
+        guard try await caseRecord.setSecondFactor(secret, for: session.proven.key()) else {
             try await sessions.end(request.cookies[SessionMiddleware.cookieName]?.value ?? "")
             var response = Response.redirect(to: "/connexion", type: .normal)
             response.setCookie(SessionMiddleware.clearedCookie)
@@ -103,7 +103,7 @@ extension WebApplication {
         _ = try await caseRecord.claimSecondFactorStep(step, of: session.actor)
         _ = try await sessions.store.endWebSessions(of: session.actor, settingUpOnly: true)
         let device = WebSessions.device(userAgent: request.headers[.userAgent] ?? "")
-        return try await opened(try await sessions.open(for: session.key, device: device), replacing: request, to: "/")
+        return try await opened(try await sessions.open(for: session.proven.key(), device: device), replacing: request, to: "/")
     }
 
     /// The answer that hands the browser a new session (ending the one it had) and drops the form cookie.

@@ -2,13 +2,14 @@ import Foundation
 import ParcoursApp
 import ParcoursLog
 
-/// A signed-in person, for one request: who she is, the key her session unsealed (it proves
-/// her identity to the use cases and signs her writes), and the token her forms carry.
+/// A signed-in person, for one request: who she is, her proven public key (it proves her
+/// identity to the use cases; her signing key is unsealed from the session only for a write),
+/// and the token her forms carry.
 struct WebSession: Sendable {
     /// The session's id as its cookie gives it (never logged).
     let id: String
     let actor: String
-    let key: UnlockedActor
+    let proven: ProvenIdentity
     /// The per-session token every form carries (CSRF).
     let csrfToken: String
     /// The session's public name, shown to its owner so she can end it (never its id).
@@ -28,6 +29,6 @@ struct WebSession: Sendable {
     /// This request's path, where the language switch comes back to.
     var path = "/"
 
-    /// The identity the use cases are asked with: this person, proven by her session's key.
-    var identity: Identity { Identity(actor: actor, signer: UnlockedSigner(key)) }
+    /// The identity the use cases are asked with: this person, proven by her session.
+    var identity: Identity { Identity(actor: actor, signer: ProvenSigner(proven)) }
 }

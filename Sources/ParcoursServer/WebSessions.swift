@@ -19,6 +19,8 @@ struct WebSessions: Sendable {
     let store: any CaseStore
     /// The clock, so tests can move time forward.
     let now: @Sendable () -> Date
+    /// The sessions this server unsealed once, so that a read need not unseal the key again.
+    let proven = ProvenSessions()
 
     init(store: any CaseStore, now: @escaping @Sendable () -> Date = Date.init) { (self.store, self.now) = (store, now) }
 
@@ -47,25 +49,34 @@ struct WebSessions: Sendable {
         return cookie
     }
 
-    /// The session a cookie names, its key unsealed for this request; nil when there is none,
-    /// it has expired (it is then ended), or the cookie's secret does not open it.
+    /// The session a cookie names, for this request; nil when there is none, it has expired (it is
+    /// then ended), or the cookie's secret does not open it. The signing key is unsealed the
+    /// first time this server sees the session (its public key then proves the identity, and is
+    /// remembered); after that, only when a write asks for it.
     func resume(_ cookie: String) async throws -> WebSession? {
         let parts = cookie.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, let secretBytes = Self.bytes(base64URL: String(parts[1])), secretBytes.count == 32 else { return nil }
+        guard parts.count == 2, var secretBytes = Self.bytes(base64URL: String(parts[1])), secretBytes.count == 32 else { return nil }
+        defer { Sodium.zero(&secretBytes) }
         let id = String(parts[0]), digest = Self.digest(id)
         guard let record = try await store.webSession(digest: digest) else { return nil }
         let time = now()
         let lifetime = record.enrolment == nil ? Self.absoluteLimit : Self.enrolmentLimit
         guard time.timeIntervalSince(record.lastSeenAt) <= Self.idleLimit, time.timeIntervalSince(record.createdAt) <= lifetime else {
+            proven.forget(digest)
             try await store.endWebSession(digest: digest)
             return nil
         }
+        let remembered = proven.publicKey(of: record, secret: secretBytes, now: time)
         var secret = secretBytes
-        guard let sealingKey = try? DataKey(id: "web-session", bytes: &secret),
-              var seed = try? sealingKey.open(record.sealedSeed, nonce: record.nonce, associatedData: Self.associatedData(record.actor))
-        else { return nil }
-        defer { Sodium.zero(&seed) }
-        guard let signingKey = try? SigningKey(seed: &seed) else { return nil }
+        guard let sealingKey = try? DataKey(id: "web-session", bytes: &secret) else { return nil }
+        let identity: ProvenIdentity
+        if let remembered {
+            identity = ProvenIdentity(actor: record.actor, publicKey: remembered) { try Self.unseal(record, with: sealingKey) }
+        } else {
+            guard let key = try? Self.unseal(record, with: sealingKey) else { return nil }
+            proven.remember(record, publicKey: key.key.publicKey, secret: secretBytes, until: record.createdAt + lifetime, now: time)
+            identity = ProvenIdentity(key)
+        }
         var enrolment: [UInt8]?
         if let sealed = record.enrolment {
             guard let opened = try? sealingKey.open(sealed.ciphertext, nonce: sealed.nonce,
@@ -78,9 +89,16 @@ struct WebSessions: Sendable {
                                                                           associatedData: Self.associatedData(record.actor, glass: true)) {
             glass = ((try? JSONDecoder().decode([String: GlassGrant].self, from: Data(opened))) ?? [:]).filter { $0.value.until > time }
         }
-        return WebSession(id: id, actor: record.actor, key: UnlockedActor(id: record.actor, key: signingKey), csrfToken: record.csrfToken,
+        return WebSession(id: id, actor: record.actor, proven: identity, csrfToken: record.csrfToken,
                           handle: Self.handle(digest), enrolment: enrolment, glass: glass, sealingKey: sealingKey,
                           ends: record.createdAt + lifetime)
+    }
+
+    /// The actor's signing key, its seed opened by the cookie's secret.
+    private static func unseal(_ record: WebSessionRecord, with sealingKey: DataKey) throws -> UnlockedActor {
+        var seed = try sealingKey.open(record.sealedSeed, nonce: record.nonce, associatedData: associatedData(record.actor))
+        defer { Sodium.zero(&seed) }
+        return UnlockedActor(id: record.actor, key: try SigningKey(seed: &seed))
     }
 
     /// Keeps (or, with nil, drops) a break-glass grant in the session, sealed under its cookie's secret.
@@ -95,12 +113,14 @@ struct WebSessions: Sendable {
     /// Ends the session a cookie names: its sealed key is deleted.
     func end(_ cookie: String) async throws {
         guard let id = cookie.split(separator: ".").first else { return }
+        proven.forget(Self.digest(String(id)))
         try await store.endWebSession(digest: Self.digest(String(id)))
     }
 
     /// Ends one of `actor`'s sessions, named by its handle; false when she has none such.
     func end(handle: String, of actor: String) async throws -> Bool {
         guard let record = try await list(of: actor).first(where: { Self.handle($0.digest) == handle }) else { return false }
+        proven.forget(record.digest)
         try await store.endWebSession(digest: record.digest)
         return true
     }

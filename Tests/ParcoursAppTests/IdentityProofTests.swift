@@ -15,7 +15,7 @@ struct IdentityProofTests {
         let app = try await AppFixture()
         let participant = try await app.admitted()
         let colleagueKey = try app.store.unlockActor(AppFixture.colleague, passphrase: AppFixture.passphrase)
-        let borrowed = Identity(actor: AppFixture.admitting, signer: UnlockedSigner(colleagueKey))
+        let borrowed = Identity(actor: AppFixture.admitting, signer: ProvenSigner(colleagueKey))
         await #expect(throws: AppError.identityNotProven) {
             try await app.caseRecord.journey(of: participant, by: borrowed)
         }
@@ -23,11 +23,31 @@ struct IdentityProofTests {
         #expect(record["actor"] == .string(AppFixture.admitting) && record["outcome"] == "denied" && record["reason"] == "identity not proven")
     }
 
+    @Test("a key unsealed only for a write that is not the one proven refuses the write before it is decided: the refusal recorded, nothing written")
+    func writeKeyNotTheOneProven() async throws {
+        let app = try await AppFixture()
+        let participant = try await app.admitted()
+        let own = try app.store.unlockActor(AppFixture.admitting, passphrase: AppFixture.passphrase)
+        let colleague = try app.store.unlockActor(AppFixture.colleague, passphrase: AppFixture.passphrase)
+        // Reads proven by her own public key; the key unsealed for a write is another's (a seed changed in the store).
+        let lazy = Identity(actor: AppFixture.admitting, signer: ProvenSigner(ProvenIdentity(actor: AppFixture.admitting,
+                                                                                               publicKey: own.key.publicKey) { colleague }))
+        _ = try await app.caseRecord.journey(of: participant, by: lazy)
+        let before = try app.sizes()
+        await #expect(throws: AppError.identityNotProven) {
+            try await app.caseRecord.record([try AppFixture.act("session.held", participant: participant, AppFixture.session)], by: lazy)
+        }
+        #expect(try app.sizes().events == before.events, "nothing written to the event log")
+        let written = try app.accessRecords().suffix(Int(try app.sizes().access - before.access))
+        #expect(written.count == 1, "one record: the refusal, no decision before it")
+        #expect(written.last?["outcome"] == "denied" && written.last?["reason"] == "identity not proven" && written.last?["actor"] == .string(AppFixture.admitting))
+    }
+
     @Test("a session's key stops proving its actor the moment she is revoked: reads and writes refused, and recorded")
     func revokedWhileHoldingAKey() async throws {
         let app = try await AppFixture()
         let participant = try await app.admitted()
-        let held = Identity(actor: AppFixture.admitting, signer: UnlockedSigner(
+        let held = Identity(actor: AppFixture.admitting, signer: ProvenSigner(
             try app.store.unlockActor(AppFixture.admitting, passphrase: AppFixture.passphrase)))
         _ = try await app.caseRecord.journey(of: participant, by: held)
         _ = try await app.caseRecord.revoke(ActorID(AppFixture.admitting)!, reason: "départ (données fictives)", by: app.identity("admin-exemple"))

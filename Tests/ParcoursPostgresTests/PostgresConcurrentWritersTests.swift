@@ -50,7 +50,7 @@ struct PostgresConcurrentWritersTests {
         _ = try await first.enrol(actor: ActorID("clin-concurrent")!, name: "Personne Exemple", organization: "Organisme Exemple",
                                   roles: [.clinician], passphrase: ConformancePeople.passphrase, by: admin)
         let clinician = Identity(actor: "clin-concurrent",
-                                 signer: UnlockedSigner(try await store.unlockActor("clin-concurrent", passphrase: ConformancePeople.passphrase)))
+                                 signer: ProvenSigner(try await store.unlockActor("clin-concurrent", passphrase: ConformancePeople.passphrase)))
         let second = try await CaseRecord.open(try await PostgresCaseStore.open(url: database.url), masterPassphrase: ConformancePeople.masterPassphrase)
 
         var participants: [String] = []

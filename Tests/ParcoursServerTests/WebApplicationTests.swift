@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import ParcoursApp
 import ParcoursLog
 import Testing
 @testable import ParcoursServer
@@ -215,6 +216,40 @@ struct WebApplicationTests {
         try await sessions.end(cookie)
         #expect(try await sessions.resume(cookie) == nil)
         #expect(try await sessions.count(of: WebFixture.admitting) == 0)
+    }
+
+    @Test("a server unseals a session's key once, then only for a write; a record changed in the store (its seed, or put back anew) is unsealed again and proves nothing")
+    func keyUnsealedOnceThenOnlyForWrites() async throws {
+        let fixture = try await WebFixture()
+        let store = fixture.caseRecord.store
+        let key = try await store.unlockActor(WebFixture.admitting, passphrase: WebFixture.passphrase)
+        let sessions = WebSessions(store: store)
+        let cookie = try await sessions.open(for: key, device: "Chromium, Linux")
+        #expect(sessions.proven.count == 0, "nothing remembered before a request")
+        _ = try #require(try await sessions.resume(cookie))
+        #expect(sessions.proven.count == 1 && sessions.proven.remembered == 0, "the first request unseals the key")
+        let second = try #require(try await sessions.resume(cookie))
+        #expect(sessions.proven.remembered == 1, "the second is proven by the key remembered")
+        let reading = try await fixture.caseRecord.session(second.identity, view: .record)
+        #expect(try await reading.signingKey().key.publicKey == key.key.publicKey, "a write unseals the very key")
+        let parts = cookie.split(separator: ".").map(String.init)
+        #expect(try await sessions.resume(parts[0] + "." + WebSessions.token()) == nil, "another secret opens nothing")
+
+        // The stored seed replaced by another key's, sealed under the very cookie's secret (the store and the cookie both taken).
+        var secret = try #require(WebSessions.bytes(base64URL: parts[1]))
+        let sealingKey = try DataKey(id: "web-session", bytes: &secret)
+        var record = try #require(try await store.webSession(digest: WebSessions.digest(parts[0])))
+        let box = sealingKey.seal(SigningKey.generate().seed(), associatedData: WebSessions.associatedData(WebFixture.admitting))
+        (record.sealedSeed, record.nonce) = (box.ciphertext, box.nonce)
+        try await store.endWebSession(digest: record.digest)
+        try await store.saveWebSession(record)
+        let changed = try #require(try await sessions.resume(cookie))
+        #expect(sessions.proven.remembered == 1, "a changed record is unsealed again, not taken for the one remembered")
+        await #expect(throws: AppError.identityNotProven, "the seed's key is not the directory's") {
+            _ = try await fixture.caseRecord.session(changed.identity, view: .caseload)
+        }
+        try await sessions.end(cookie)
+        #expect(sessions.proven.count == 0, "an ended session is forgotten")
     }
 
     @Test("failed sign-ins for an id slow its next attempts (1 s, 2 s, 4 s… at most 30 s); attempts sent together wait their turns one after another; a success clears it")
