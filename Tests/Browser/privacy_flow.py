@@ -68,7 +68,7 @@ def main():
 
         submit(driver, "form[action='/confidentialite/verification'] button", lambda d: "/confidentialite/verification/" in d.current_url)
         verification = driver.current_url[len(base):]
-        WebDriverWait(driver, 120).until(lambda d: "Intact" in d.page_source or "Altération" in d.page_source)
+        WebDriverWait(driver, 300).until(lambda d: "Intact" in d.page_source or "Altération" in d.page_source)
         check("Intact : les deux journaux sont intègres." in driver.page_source, "the verification, reloading itself, ends: intact")
         scan(driver, "21-verification")
         pages.append(("21-verification-en", verification, "Intact: both logs are whole."))
@@ -121,7 +121,7 @@ def main():
         driver.find_element(By.ID, "export").send_keys(str(archive))
         submit(driver, "form[action='/confidentialite/verification-export'] button", lambda d: "/confidentialite/verification/" in d.current_url)
         export_verification = driver.current_url[len(base):]
-        WebDriverWait(driver, 120).until(lambda d: "Intact" in d.page_source or "Altération" in d.page_source or "aucun verdict" in d.page_source)
+        WebDriverWait(driver, 300).until(lambda d: "Intact" in d.page_source or "Altération" in d.page_source or "aucun verdict" in d.page_source)
         check("les deux journaux de l'export sont intègres" in driver.page_source, "the uploaded export, verified in the background: intact")
         scan(driver, "29-verification-export")
         pages.append(("29-verification-export-en", export_verification, "Intact: both logs of the export are whole."))
