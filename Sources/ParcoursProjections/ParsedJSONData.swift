@@ -15,11 +15,19 @@ import ParcoursLog
 /// data the type does not read) is read again by `JSONDecoder`, so what is decoded, and
 /// what is not, stays exactly what the `Codable` path gives.
 struct ParsedJSONData: ActDataDecoding {
-    let data: Data
+    /// The JSON text, shared with whoever handed it over (never copied to be read).
+    let bytes: [UInt8]
+
+    init(data: Data) { bytes = [UInt8](data) }
+
+    /// Reads `bytes` where they are: a sealed projection's plaintext is read, then wiped by its
+    /// opener, with no copy of it left behind in memory (only `decode`'s rare second reading by
+    /// `JSONDecoder` makes one).
+    init(bytes: [UInt8]) { self.bytes = bytes }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        if let decoded = try? JSONTapeDecoder().decode(type, from: Array(data)) { return decoded }
-        return try FoundationActData(data: data).decode(type)
+        if let decoded = try? JSONTapeDecoder().decode(type, from: bytes) { return decoded }
+        return try FoundationActData(data: Data(bytes)).decode(type)
     }
 
     /// The data read by hand (`ActReading`) when nothing in it is out of the ordinary, through
@@ -31,7 +39,7 @@ struct ParsedJSONData: ActDataDecoding {
 
     /// The data on a tape, for the domain to read an act by hand; nil when the log's reader
     /// refuses it (then `decode` reads it as `JSONDecoder` would).
-    var fields: (any ActDataFields)? { (try? JSONTape(Array(data))).map(TapeFields.init) }
+    var fields: (any ActDataFields)? { (try? JSONTape(bytes)).map(TapeFields.init) }
 }
 
 /// A tape as the domain reads an act from it.

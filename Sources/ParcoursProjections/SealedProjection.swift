@@ -45,16 +45,17 @@ public struct SealedProjection: Sendable {
         try open(sealed, as: kind, of: participant, with: key) { try $0.read(type) }
     }
 
-    /// The plaintext of `sealed`, read by `body` and wiped after.
+    /// The plaintext of `sealed`, read by `body` where it was decrypted and wiped after: the
+    /// reader shares the plaintext's buffer and is gone when `body` returns, so the wipe reaches
+    /// the one copy there is.
     private static func open<Value>(_ sealed: Data, as kind: String, of participant: String, with key: DataKey,
                                     _ body: (ParsedJSONData) throws -> Value) throws -> Value {
-        let bytes = [UInt8](sealed)
-        guard bytes.count > DataKey.nonceLength,
-              var plaintext = try? key.open(Array(bytes[DataKey.nonceLength...]), nonce: Array(bytes[..<DataKey.nonceLength]),
+        guard sealed.count > DataKey.nonceLength,
+              var plaintext = try? key.open([UInt8](sealed.dropFirst(DataKey.nonceLength)), nonce: [UInt8](sealed.prefix(DataKey.nonceLength)),
                                             associatedData: associatedData(kind, participant))
         else { throw ProjectionError.damaged("the \(kind) projection of a participant does not open with her or his data key") }
         defer { Sodium.zero(&plaintext) }
-        do { return try body(ParsedJSONData(data: Data(plaintext))) } catch {
+        do { return try body(ParsedJSONData(bytes: plaintext)) } catch {
             throw ProjectionError.damaged("the \(kind) projection of a participant does not decode; rebuilding the projections repairs it")
         }
     }
