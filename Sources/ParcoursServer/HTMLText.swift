@@ -24,6 +24,13 @@ enum HTMLText {
         return escaped ?? text
     }
 
+    /// `text` escaped at the end of `out`: the rows' markup, written piece by piece into one
+    /// string (`RecordRows`), with no string made for the piece when it needs no reference.
+    static func append(escaped text: String, to out: inout String) {
+        var text = text
+        if text.withUTF8({ $0.contains(where: needsReference) }) { out += escape(text) } else { out += text }
+    }
+
     /// `text` escaped at the end of `out`: what the charts write into their one buffer.
     static func append(escaped text: String, to out: inout [UInt8]) {
         var text = text

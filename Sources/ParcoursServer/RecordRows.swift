@@ -9,7 +9,9 @@ import ParcoursProjections
 /// casting it to half a dozen protocols on the way: on a journey page of 20 acts, 20 openings
 /// and the assessments, those lookups were most of the page's rendering (issue 12). Each row's
 /// markup is the one its template had; every text is escaped by `HTMLText`, as `{{value}}` is;
-/// the templates insert the rows with `{{{…}}}`.
+/// the templates insert the rows with `{{{…}}}`. The longer lists are written piece by piece
+/// into one string (`HTMLText.append(escaped:to:)`): a chain of `+` makes a new string at each
+/// piece.
 enum RecordRows {
     /// Timeline entries, the most recent first; a corrected act says so.
     static func timeline(_ entries: some BidirectionalCollection<Journey.TimelineEntry>, language: Language) -> String {
@@ -17,9 +19,14 @@ enum RecordRows {
         var html = ""
         html.reserveCapacity(entries.count * 160)
         for entry in entries.reversed() {
-            let act = ClinicalActType(rawValue: entry.type).map { VocabularyLabel.label($0, in: language) } ?? entry.type
-            html += "<li><time>" + HTMLText.escape(String(entry.occurredAt.prefix(10))) + "</time> <strong>" + HTMLText.escape(act)
-                + "</strong> — " + HTMLText.escape(entry.summary) + (entry.corrected ? corrected : "") + "</li>"
+            html += "<li><time>"
+            HTMLText.append(escaped: String(entry.occurredAt.prefix(10)), to: &html)
+            html += "</time> <strong>"
+            HTMLText.append(escaped: ClinicalActType(rawValue: entry.type).map { VocabularyLabel.label($0, in: language) } ?? entry.type, to: &html)
+            html += "</strong> — "
+            HTMLText.append(escaped: entry.summary, to: &html)
+            if entry.corrected { html += corrected }
+            html += "</li>"
         }
         return html
     }
@@ -31,9 +38,20 @@ enum RecordRows {
         var html = ""
         html.reserveCapacity(episodes.count * 120)
         for episode in episodes {
-            html += "<li><span class=\"stage stage-" + HTMLText.escape(episode.wheelStage.rawValue) + "\">"
-                + HTMLText.escape(VocabularyLabel.label(episode.wheelStage, in: language)) + "</span>" + from + HTMLText.escape(episode.from)
-                + (episode.to.map { to + HTMLText.escape($0) } ?? toDate) + "</li>"
+            html += "<li><span class=\"stage stage-"
+            HTMLText.append(escaped: episode.wheelStage.rawValue, to: &html)
+            html += "\">"
+            HTMLText.append(escaped: VocabularyLabel.label(episode.wheelStage, in: language), to: &html)
+            html += "</span>"
+            html += from
+            HTMLText.append(escaped: episode.from, to: &html)
+            if let end = episode.to {
+                html += to
+                HTMLText.append(escaped: end, to: &html)
+            } else {
+                html += toDate
+            }
+            html += "</li>"
         }
         return html
     }
@@ -42,7 +60,6 @@ enum RecordRows {
     static func assessments(_ path: PathChart, _ rulers: RulerChart, language: Language) -> String {
         var html = ""
         html.reserveCapacity(path.assessments.count * 190)
-        // Piece by piece into the one string: a chain of `+` would make a new string at each piece.
         for (assessment, reading) in zip(path.assessments, rulers.readings) {
             let on = HTMLText.escape(assessment.on)
             html += "<tr><th scope=\"row\"><time datetime=\""
@@ -78,12 +95,33 @@ enum RecordRows {
             let view = opening.view.map { VocabularyLabel.label($0, in: language) } ?? "—"
             let purpose = opening.purpose.map { VocabularyLabel.label($0, in: language) } ?? "—"
             html += opening.brokeGlass ? "<tr class=\"review\">" : "<tr>"
-            html += "<td><time datetime=\"" + HTMLText.escape(instant) + "\">" + HTMLText.escape(when) + "</time></td>\n<td>"
-            html += HTMLText.escape(opening.actor)
-            if !roleOrganization.isEmpty { html += " <span class=\"role\">(" + HTMLText.escape(roleOrganization.joined(separator: ", ")) + ")</span>" }
-            html += "</td><td>" + HTMLText.escape(view) + " — " + HTMLText.escape(categories) + "</td><td>" + HTMLText.escape(purpose) + "</td>\n<td>"
-            if let refusal = opening.refusal { html += refused + " — " + word("reason-" + refusal.rawValue) } else { html += permitted }
-            html += (opening.brokeGlass ? brokeGlass : "") + "</td></tr>\n"
+            html += "<td><time datetime=\""
+            HTMLText.append(escaped: instant, to: &html)
+            html += "\">"
+            HTMLText.append(escaped: when, to: &html)
+            html += "</time></td>\n<td>"
+            HTMLText.append(escaped: opening.actor, to: &html)
+            if !roleOrganization.isEmpty {
+                html += " <span class=\"role\">("
+                HTMLText.append(escaped: roleOrganization.joined(separator: ", "), to: &html)
+                html += ")</span>"
+            }
+            html += "</td><td>"
+            HTMLText.append(escaped: view, to: &html)
+            html += " — "
+            HTMLText.append(escaped: categories, to: &html)
+            html += "</td><td>"
+            HTMLText.append(escaped: purpose, to: &html)
+            html += "</td>\n<td>"
+            if let refusal = opening.refusal {
+                html += refused
+                html += " — "
+                html += word("reason-" + refusal.rawValue)
+            } else {
+                html += permitted
+            }
+            if opening.brokeGlass { html += brokeGlass }
+            html += "</td></tr>\n"
         }
         return html
     }
