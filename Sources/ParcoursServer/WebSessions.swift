@@ -154,10 +154,21 @@ struct WebSessions: Sendable {
     }
 
     static func bytes(base64URL text: String) -> [UInt8]? {
-        guard text.utf8.count <= 64, text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return nil }
-        var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while standard.utf8.count % 4 != 0 { standard += "=" }
-        return Base64.decode(standard)
+        guard text.utf8.count <= 64 else { return nil }
+        // Translated to standard base64 byte by byte, in a buffer wiped after (it holds a cookie's secret).
+        var standard: [UInt8] = []
+        standard.reserveCapacity(68)
+        defer { Sodium.zero(&standard) }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): standard.append(byte)
+            case UInt8(ascii: "-"): standard.append(UInt8(ascii: "+"))
+            case UInt8(ascii: "_"): standard.append(UInt8(ascii: "/"))
+            default: return nil
+            }
+        }
+        while standard.count % 4 != 0 { standard.append(UInt8(ascii: "=")) }
+        return standard.withUnsafeBufferPointer { Base64.decode(bytes: $0) }
     }
 }
 

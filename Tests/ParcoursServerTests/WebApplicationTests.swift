@@ -218,6 +218,24 @@ struct WebApplicationTests {
         #expect(try await sessions.count(of: WebFixture.admitting) == 0)
     }
 
+    @Test("a cookie's secret reads back from its base64url as written, whatever its bytes; anything else in its place is no secret")
+    func cookieSecretEncoding() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for length in [0, 1, 2, 3, 31, 32, 33, 48] {
+            let bytes = (0..<length).map { _ -> UInt8 in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return UInt8(truncatingIfNeeded: state >> 56)
+            }
+            let text = WebSessions.base64URL(bytes)
+            #expect(!text.contains("=") && !text.contains("+") && !text.contains("/"), "\(length) bytes: URL-safe, unpadded")
+            #expect(WebSessions.bytes(base64URL: text) == bytes, "\(length) bytes read back")
+        }
+        #expect(WebSessions.bytes(base64URL: "-_-_") == [0xFB, 0xFF, 0xBF], "- and _ stand for + and /")
+        for refused in ["ab+c", "ab/c", "abc=", "abé", "ab c", "a", String(repeating: "A", count: 68)] {
+            #expect(WebSessions.bytes(base64URL: refused) == nil, "\(refused)")
+        }
+    }
+
     @Test("a server unseals a session's key once, then only for a write; a record changed in the store (its seed, or put back anew) is unsealed again and proves nothing")
     func keyUnsealedOnceThenOnlyForWrites() async throws {
         let fixture = try await WebFixture()

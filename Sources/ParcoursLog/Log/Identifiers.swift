@@ -44,11 +44,11 @@ public enum Identifiers {
 
     /// Actor ids: 1–64 of lowercase letters, digits, `.`, `_`, `-`, starting with a letter or digit.
     public static func isActorID(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        let bytes = text.utf8
         guard (1...64).contains(bytes.count) else { return false }
         for (index, byte) in bytes.enumerated() {
             let alnum = (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
-            guard alnum || (index > 0 && [0x2E, 0x5F, 0x2D].contains(byte)) else { return false }
+            guard alnum || (index > 0 && (byte == 0x2E || byte == 0x5F || byte == 0x2D)) else { return false }
         }
         return true
     }
