@@ -15,19 +15,34 @@ import ParcoursLog
 /// data the type does not read) is read again by `JSONDecoder`, so what is decoded, and
 /// what is not, stays exactly what the `Codable` path gives.
 struct ParsedJSONData: ActDataDecoding {
-    /// The JSON text, shared with whoever handed it over (never copied to be read).
-    let bytes: [UInt8]
+    private enum Text {
+        /// An act's data from the log, copied to a tape only when it is read.
+        case data(Data)
+        /// A sealed projection's plaintext, read where it was decrypted (its opener wipes it after).
+        case bytes([UInt8])
+    }
 
-    init(data: Data) { bytes = [UInt8](data) }
+    private let text: Text
 
-    /// Reads `bytes` where they are: a sealed projection's plaintext is read, then wiped by its
-    /// opener, with no copy of it left behind in memory (only `decode`'s rare second reading by
-    /// `JSONDecoder` makes one).
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(data: Data) { text = .data(data) }
+
+    /// Reads `bytes` where they are, never copying them: a sealed projection's plaintext,
+    /// which its opener wipes once read, so no copy of it is left behind in memory.
+    init(bytes: [UInt8]) { text = .bytes(bytes) }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        if let decoded = try? JSONTapeDecoder().decode(type, from: bytes) { return decoded }
-        return try FoundationActData(data: Data(bytes)).decode(type)
+        switch text {
+        case .data(let data):
+            if let decoded = try? JSONTapeDecoder().decode(type, from: Array(data)) { return decoded }
+            return try FoundationActData(data: data).decode(type)
+        case .bytes(let bytes):
+            if let decoded = try? JSONTapeDecoder().decode(type, from: bytes) { return decoded }
+            // `JSONDecoder` too reads them in place, through a `Data` that does not own them.
+            return try bytes.withUnsafeBytes { raw in
+                let data = raw.baseAddress.map { Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: $0), count: raw.count, deallocator: .none) } ?? Data()
+                return try FoundationActData(data: data).decode(type)
+            }
+        }
     }
 
     /// The data read by hand (`ActReading`) when nothing in it is out of the ordinary, through
@@ -39,7 +54,13 @@ struct ParsedJSONData: ActDataDecoding {
 
     /// The data on a tape, for the domain to read an act by hand; nil when the log's reader
     /// refuses it (then `decode` reads it as `JSONDecoder` would).
-    var fields: (any ActDataFields)? { (try? JSONTape(bytes)).map(TapeFields.init) }
+    var fields: (any ActDataFields)? {
+        let bytes = switch text {
+        case .data(let data): Array(data)
+        case .bytes(let bytes): bytes
+        }
+        return (try? JSONTape(bytes)).map(TapeFields.init)
+    }
 }
 
 /// A tape as the domain reads an act from it.

@@ -46,8 +46,9 @@ public struct SealedProjection: Sendable {
     }
 
     /// The plaintext of `sealed`, read by `body` where it was decrypted and wiped after: the
-    /// reader shares the plaintext's buffer and is gone when `body` returns, so the wipe reaches
-    /// the one copy there is.
+    /// reader shares the plaintext's buffer (`JSONDecoder` too, when it reads it) and is gone when
+    /// `body` returns, so the wipe reaches the one copy there is. What is read out of it (the
+    /// values' strings, the tape's numbers) is not wiped.
     private static func open<Value>(_ sealed: Data, as kind: String, of participant: String, with key: DataKey,
                                     _ body: (ParsedJSONData) throws -> Value) throws -> Value {
         guard sealed.count > DataKey.nonceLength,
