@@ -8,8 +8,12 @@ public enum StorageThreads {
     static let queue = DispatchQueue(label: "parcours.storage-threads", qos: .userInitiated, attributes: .concurrent)
 
     /// Runs `body` on the storage threads; the caller suspends until it returns or throws.
+    /// A caller already on them (a task that prefers `StorageExecutor`, as each request of
+    /// the web server does) runs it in place: blocking there holds no cooperative thread,
+    /// and the two thread switches of a hand-over are saved.
     public static func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
+        if StorageExecutor.isCurrent { return try body() }
+        return try await withCheckedThrowingContinuation { continuation in
             queue.async { continuation.resume(with: Result { try body() }) }
         }
     }

@@ -39,6 +39,7 @@ public struct WebApplication: Sendable {
     public func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
         router.add(middleware: SecurityHeaders<WebContext>(tls: tls))
+        router.add(middleware: StorageExecutorMiddleware<WebContext>())
         router.add(middleware: CrossSiteGuard<WebContext>())
         router.add(middleware: SessionMiddleware(sessions: sessions))
 
