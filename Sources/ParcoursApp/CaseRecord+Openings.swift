@@ -11,6 +11,9 @@ extension CaseRecord {
     /// only a clinician of the care team, never through the glass; the decision is recorded
     /// first (this look is not listed among the openings it returns).
     ///
+    /// With `latestActs`, the journey's timeline keeps only that many of the latest acts the
+    /// reader may see (the page's), the others never read out; `acts` counts them all.
+    ///
     /// - Throws: `AppError.invalidInput` naming `limit` (1 to 200) before anything is recorded;
     ///   `ConsentAwareReader.Denied` once a refusal is recorded; `ProjectionError` for a record
     ///   that does not exist.
@@ -30,25 +33,31 @@ extension CaseRecord {
     /// policy on the same participant context and recorded together, in that order, with one
     /// sync, so the list begins with this very reading.
     ///
+    /// With `latestActs`, the journey's timeline keeps only that many of the latest acts the
+    /// reader may see (the page's), the others never read out; `acts` counts them all.
+    ///
     /// - Throws: `AppError.invalidInput` naming `limit` (1 to 200) before anything is recorded;
     ///   otherwise as `journey(of:view:by:breakGlass:)` does; a refusal of the openings only
     ///   leaves them out (it is recorded); any other failure (the access log cannot be
     ///   written) fails the whole, closed.
     public func journeyWithOpenings(of participant: ParticipantID, by identity: Identity, breakGlass: String? = nil,
-                                    limit: Int = 20) async throws -> (journey: Journey, decision: AccessDecision, openings: [RecordOpening]?) {
+                                    limit: Int = 20, latestActs: Int? = nil)
+        async throws -> (journey: Journey, decision: AccessDecision, openings: [RecordOpening]?, acts: Int) {
         try Self.check(openingsLimit: limit)
+        if let latestActs, latestActs < 1 { throw AppError.invalidInput(field: "latestActs", reason: "a number of acts of 1 or more") }
         let session = try await session(identity, view: .journey, participant: participant)
         try await follower.reachHead()
         let reader = session.reader
-        let (journey, decision, look) = try await session.views.journey(
-            of: participant.rawValue, for: reader, view: .journey, breakGlass: breakGlass, organizations: session.organizations, today: Self.today()
+        let (journey, decision, look, acts) = try await session.views.journey(
+            of: participant.rawValue, for: reader, view: .journey, breakGlass: breakGlass, organizations: session.organizations, today: Self.today(),
+            latestActs: latestActs
         ) { decision, context in
             guard !decision.brokeGlass, decision.purpose == .care, decision.categories == Set(InformationCategory.allCases),
                   context.careTeam.contains(reader.id) else { return nil }
             return AccessRequest(reader: reader, view: .accessLog, participant: context, purpose: .care)
         }
-        guard look?.permitted == true else { return (journey, decision, nil) }
-        return (journey, decision, try await openings(of: participant, limit: limit))
+        guard look?.permitted == true else { return (journey, decision, nil, acts) }
+        return (journey, decision, try await openings(of: participant, limit: limit), acts)
     }
 
     private static func check(openingsLimit limit: Int) throws {

@@ -43,8 +43,8 @@ public struct ConsentAwareReader: Sendable {
     /// `organizations` gives each actor's organization (the directory).
     public func journey(of participant: String, for reader: Reader, view: AccessView = .journey, breakGlass: String? = nil,
                         organizations: [String: String], today: String) async throws -> (Journey, AccessDecision) {
-        let (journey, decision, _) = try await journey(of: participant, for: reader, view: view, breakGlass: breakGlass,
-                                                       organizations: organizations, today: today) { _, _ in nil }
+        let (journey, decision, _, _) = try await journey(of: participant, for: reader, view: view, breakGlass: breakGlass,
+                                                          organizations: organizations, today: today) { _, _ in nil }
         return (journey, decision)
     }
 
@@ -53,26 +53,44 @@ public struct ConsentAwareReader: Sendable {
     /// and permitted, `alongside` is given that decision and the participant's context, and
     /// answers the second request (nil for none). Both are decided on that one context and
     /// recorded in one durable write, the journey's read first; the second's decision is
-    /// returned, a refusal included (recorded, not thrown).
+    /// returned, a refusal included (recorded, not thrown). With `latestActs`, the journey's
+    /// timeline keeps only that many of the latest acts the reader may see, the others never
+    /// read out (a page's worth); `acts` counts them all.
     public func journey(of participant: String, for reader: Reader, view: AccessView = .journey, breakGlass: String? = nil,
-                        organizations: [String: String], today: String,
+                        organizations: [String: String], today: String, latestActs: Int? = nil,
                         alongside: (AccessDecision, ParticipantContext) -> AccessRequest?) async throws
-        -> (journey: Journey, decision: AccessDecision, alongside: AccessDecision?) {
-        let journey: Journey
-        do { journey = try await projections.journey(of: participant) } catch let error as ProjectionError {
+        -> (journey: Journey, decision: AccessDecision, alongside: AccessDecision?, acts: Int) {
+        let journey: Journey, acts: Int, request: AccessRequest, decision: AccessDecision
+        @Sendable func decide(_ journey: Journey) -> (AccessRequest, AccessDecision) {
+            let request = AccessRequest(reader: reader, view: view, participant: journey.accessContext(organizations: organizations, today: today),
+                                        breakGlass: breakGlass)
+            return (request, AccessPolicy.decide(request))
+        }
+        do {
+            if let latestActs {
+                let read = try await projections.journey(of: participant) { journey in
+                    let decided = decide(journey)
+                    return (decided, TimelineWindow(latest: latestActs, categories: decided.1.categories))
+                }
+                (journey, acts, (request, decision)) = (read.journey, read.acts, read.decision)
+            } else {
+                journey = try await projections.journey(of: participant)
+                (request, decision) = decide(journey)
+                acts = decision.permitted ? journey.redacted(to: decision.categories).timeline.count : 0
+            }
+        } catch let error as ProjectionError {
             let denial: AccessDecision.Denial = if case .erased = error { .erasedParticipant } else { .unknownParticipant }
             let unknown = AccessDecision(outcome: .denied, categories: [], purpose: .care, denial: denial, brokeGlass: false)
             try await record([.decided(unknown, reader: reader, view: view, participant: ParticipantID(participant), justification: nil)])
             throw error
         }
-        let context = journey.accessContext(organizations: organizations, today: today)
-        let request = AccessRequest(reader: reader, view: view, participant: context, breakGlass: breakGlass)
-        let decision = AccessPolicy.decide(request)
         var decided = [(request, decision)]
-        if decision.permitted, let second = alongside(decision, context) { decided.append((second, AccessPolicy.decide(second))) }
+        if decision.permitted, let context = request.participant, let second = alongside(decision, context) {
+            decided.append((second, AccessPolicy.decide(second)))
+        }
         try await record(decided.map { Self.record(of: $1, on: $0) })
         guard decision.permitted else { throw Denied(decision: decision, view: view) }
-        return (journey.redacted(to: decision.categories), decision, decided.count > 1 ? decided[1].1 : nil)
+        return (journey.redacted(to: decision.categories), decision, decided.count > 1 ? decided[1].1 : nil, acts)
     }
 
     /// Decides a request and records the decision; throws `Denied` once the refusal is recorded.

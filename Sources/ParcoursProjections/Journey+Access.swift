@@ -81,9 +81,14 @@ extension Journey {
         if categories.contains(.safety) { (view.safety, view.safetyLevels, view.traumaObservations) = (safety, safetyLevels, traumaObservations) }
         if categories.contains(.referrals) { view.referrals = referrals }
         if categories.contains(.disclosures) { view.disclosures = disclosures }
-        view.timeline = timeline.filter { Self.category(ofActType: $0.type).map(categories.contains) ?? true }
+        view.timeline = timeline.filter { Self.shows(actType: $0.type, to: categories) }
         if !categories.contains(.notes) { view.removeNotes() }
         return view
+    }
+
+    /// Whether a reader permitted `categories` sees an act of `type` in the timeline.
+    static func shows(actType type: String, to categories: Set<InformationCategory>) -> Bool {
+        category(ofActType: type).map(categories.contains) ?? true
     }
 
     /// The category an act belongs to, for what a partial view shows; nil for acts about

@@ -7,6 +7,32 @@ import ParcoursClinical
 /// stands (`ParsedJSONData.read`); `JourneyReadingTests` holds both to the same journeys.
 extension Journey: ActReading.Readable {
     public init(_ reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
+        try self.init(allButTimeline: reading, at: object)
+        timeline = try reading.objects("timeline", of: object)
+    }
+
+    /// The journey with only the latest acts of its timeline that `window` keeps, `window`
+    /// being asked once the rest is read (a read decides what it shows from the journey's
+    /// access facts), and how many acts it keeps in all. Of the acts not kept, only the type
+    /// is read: a page that shows twenty acts does not make the strings of a hundred.
+    static func read(_ reading: ActReading, at object: Int,
+                     window: (Journey) -> TimelineWindow) throws(ActReading.Unreadable) -> (journey: Journey, acts: Int) {
+        var journey = try Journey(allButTimeline: reading, at: object)
+        let window = window(journey)
+        let array = try reading.required("timeline", of: object, .array)
+        var kept: [Int] = []
+        var position = array + 1
+        for _ in 0..<reading.fields.count(at: array) {
+            guard reading.fields.kind(at: position) == .object else { throw ActReading.Unreadable() }
+            if window.keeps(type: try reading.text("type", of: position)) { kept.append(position) }
+            position = reading.fields.after(position)
+        }
+        journey.timeline = try kept.suffix(window.latest).map { position throws(ActReading.Unreadable) in try TimelineEntry(reading, at: position) }
+        return (journey, kept.count)
+    }
+
+    /// Every member but the timeline, as the synthesized `init(from:)` reads them.
+    private init(allButTimeline reading: ActReading, at object: Int) throws(ActReading.Unreadable) {
         guard reading.fields.kind(at: object) == .object else { throw ActReading.Unreadable() }
         self.init(participant: try reading.text("participant", of: object))
         throughSeq = try reading.unsigned("throughSeq", of: object)
@@ -40,7 +66,6 @@ extension Journey: ActReading.Readable {
         }
         voidedCount = try reading.integer("voidedCount", of: object)
         warnings = try reading.objects("warnings", of: object)
-        timeline = try reading.objects("timeline", of: object)
     }
 }
 

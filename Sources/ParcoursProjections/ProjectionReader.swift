@@ -27,6 +27,28 @@ public struct ProjectionReader: Sendable {
         }
     }
 
+    /// A participant's journey with only the part of its timeline a page shows, and how many
+    /// acts that part is cut from: once the rest of the journey is read, `decide` is given it
+    /// (its timeline still empty) and answers with what it decides (an access decision) and
+    /// the window it permits. The acts left out are never made into values.
+    public func journey<Decision: Sendable>(of participant: String,
+                                            deciding decide: @escaping @Sendable (Journey) -> (decision: Decision, window: TimelineWindow))
+        async throws -> (journey: Journey, acts: Int, decision: Decision) {
+        try await projector.catchUp()
+        return try await store.read { source in
+            guard let key = try source.dataKey(of: participant), let sealed = try source.sealedJourney(of: participant) else {
+                throw try Self.absence(of: participant, in: source)
+            }
+            var decision: Decision?
+            let (journey, acts) = try SealedProjection.open(Journey.self, sealed, of: participant, with: key) { journey in
+                let decided = decide(journey)
+                decision = decided.decision
+                return decided.window
+            }
+            return (journey, acts, decision!)
+        }
+    }
+
     /// Why a participant has no journey: erased (when, and the reason's category, from the
     /// clear `participant.erased`), or never admitted.
     static func absence(of participant: String, in source: any ProjectionTransaction) throws -> ProjectionError {

@@ -45,6 +45,12 @@ public struct SealedProjection: Sendable {
         try open(sealed, as: kind, of: participant, with: key) { try $0.read(type) }
     }
 
+    /// A journey with its timeline cut to `window` (`ParsedJSONData.read(_:window:)`).
+    static func open(_ type: Journey.Type, _ sealed: Data, of participant: String, with key: DataKey,
+                     window: (Journey) -> TimelineWindow) throws -> (journey: Journey, acts: Int) {
+        try open(sealed, as: "journey", of: participant, with: key) { try $0.read(type, window: window) }
+    }
+
     /// The plaintext of `sealed`, read by `body` where it was decrypted and wiped after: the
     /// reader shares the plaintext's buffer (`JSONDecoder` too, when it reads it) and is gone when
     /// `body` returns, so the wipe reaches the one copy there is. What is read out of it (the

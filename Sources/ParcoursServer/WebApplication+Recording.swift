@@ -87,9 +87,10 @@ extension WebApplication {
                                    of: participant, session: session, status: .conflict)
         }
         let recorded = try ParticipantID(checking: written.first?.participant ?? "")
-        let (journey, decision, openings) = try await caseRecord.journeyWithOpenings(of: recorded, by: session.identity)
+        let (journey, decision, openings, acts) = try await caseRecord.journeyWithOpenings(of: recorded, by: session.identity,
+                                                                                          latestActs: WebPages.recentActs)
         let what = written.first?.result.existing == true ? Catalogue.forms["alreadyRecorded"]! : form.recorded
-        return WebPages.journey(journey, shown: decision.categories, today: CaseRecord.today(), session: session,
+        return WebPages.journey(journey, acts: acts, shown: decision.categories, today: CaseRecord.today(), session: session,
                                 recorded: (what(session.language), written.flatMap(\.warnings)),
                                 openings: openings)
     }

@@ -119,12 +119,13 @@ public struct WebApplication: Sendable {
         let justification = typed ?? grant?.justification
         do {
             // The journey's page shows who opened the record to its care team; the timeline's does not.
-            let (journey, decision, openings): (Journey, AccessDecision, [RecordOpening]?)
+            let (journey, decision, openings, acts): (Journey, AccessDecision, [RecordOpening]?, Int)
             if view == .timeline {
                 (journey, decision) = try await caseRecord.journey(of: participant, view: .timeline, by: session.identity, breakGlass: justification)
-                openings = nil
+                (openings, acts) = (nil, journey.timeline.count)
             } else {
-                (journey, decision, openings) = try await caseRecord.journeyWithOpenings(of: participant, by: session.identity, breakGlass: justification)
+                (journey, decision, openings, acts) = try await caseRecord.journeyWithOpenings(of: participant, by: session.identity,
+                                                                                              breakGlass: justification, latestActs: WebPages.recentActs)
             }
             var until = grant?.until
             if decision.brokeGlass, let typed {
@@ -136,7 +137,7 @@ public struct WebApplication: Sendable {
                 return WebPages.timeline(of: journey, shown: decision.categories, session: session, brokeGlass: decision.brokeGlass,
                                          glassUntil: decision.brokeGlass ? until : nil)
             }
-            return WebPages.journey(journey, shown: decision.categories, today: CaseRecord.today(), session: session,
+            return WebPages.journey(journey, acts: acts, shown: decision.categories, today: CaseRecord.today(), session: session,
                                     brokeGlass: decision.brokeGlass, glassUntil: decision.brokeGlass ? until : nil,
                                     openings: openings)
         } catch let denied as ConsentAwareReader.Denied {

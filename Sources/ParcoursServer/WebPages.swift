@@ -119,12 +119,13 @@ enum WebPages {
                 "shownCount": rows.count, "totalCount": entries.count, "followsSomeone": !entries.isEmpty]
     }
 
-    static func journey(_ journey: Journey, shown: Set<InformationCategory>, today: String, session: WebSession,
+    /// A participant's page: `journey`'s timeline holds the latest acts (`recentActs` at most) of `acts` in all.
+    static func journey(_ journey: Journey, acts: Int, shown: Set<InformationCategory>, today: String, session: WebSession,
                         recorded: (what: String, warnings: [ClinicalWarning])? = nil, brokeGlass: Bool = false,
                         glassUntil: Date? = nil, openings: [RecordOpening]? = nil) -> Response {
         let language = session.language, words = Catalogue.record
         func label(_ term: some VocabularyTerm) -> String { VocabularyLabel.label(term, in: language) }
-        var values = recordHeader(journey, shown: shown, session: session, brokeGlass: brokeGlass, glassUntil: glassUntil)
+        var values = recordHeader(journey, acts: acts, shown: shown, session: session, brokeGlass: brokeGlass, glassUntil: glassUntil)
         values.merge([
             "age": journey.admission.flatMap { age(born: $0.dateOfBirth, on: today) }.map { "\($0) \(words["years"]!(language))" } ?? "—",
             "step": journey.stage.map { label($0.engagementStep) } ?? "—", "stage": journey.stage.map { label($0.wheelStage) } ?? "—",
@@ -139,7 +140,7 @@ enum WebPages {
             "hasReferrals": !journey.referrals.isEmpty,
             "timelineRows": Markup(text: RecordRows.timeline(journey.timeline.suffix(recentActs), language: language)),
         ] as [String: Any]) { _, own in own }
-        values["timelineMore"] = journey.timeline.count > recentActs
+        values["timelineMore"] = acts > recentActs
         if let recorded {
             values["recorded"] = recorded.what
             values["recordedWarnings"] = recorded.warnings.map { warning($0.message, code: $0.code, in: language) }
@@ -158,21 +159,21 @@ enum WebPages {
     /// A participant's whole timeline as the policy lets the reader see it.
     static func timeline(of journey: Journey, shown: Set<InformationCategory>, session: WebSession, brokeGlass: Bool = false,
                          glassUntil: Date? = nil) -> Response {
-        var values = recordHeader(journey, shown: shown, session: session, brokeGlass: brokeGlass, glassUntil: glassUntil)
+        var values = recordHeader(journey, acts: journey.timeline.count, shown: shown, session: session, brokeGlass: brokeGlass, glassUntil: glassUntil)
         values["timelineRows"] = Markup(text: RecordRows.timeline(journey.timeline, language: session.language))
         return page("timeline", title: "\(Catalogue.record["timelineTitlePrefix"]!(session.language)) \(journey.participant)", values, session: session)
     }
 
     /// What the head of every page of a record shows: who it is (name and pseudonymous id), what
     /// part of the record the reader may see, and the broken glass's banner while it lasts.
-    static func recordHeader(_ journey: Journey, shown: Set<InformationCategory>, session: WebSession, brokeGlass: Bool,
+    static func recordHeader(_ journey: Journey, acts: Int, shown: Set<InformationCategory>, session: WebSession, brokeGlass: Bool,
                              glassUntil: Date?) -> [String: Any] {
         let language = session.language
         var values: [String: Any] = [
             "participant": journey.participant, "name": journey.admission?.name ?? Catalogue.record["identityHidden"]!(language),
             "partial": shown != Set(InformationCategory.allCases), "brokeGlass": brokeGlass,
             "shown": InformationCategory.allCases.filter(shown.contains).map { VocabularyLabel.label($0, in: language) }.joined(separator: ", "),
-            "actCount": journey.timeline.count,
+            "actCount": acts,
         ]
         if let glassUntil { values["glassUntil"] = ["time": minute(glassUntil), "csrf": session.csrfToken] as [String: Any] }
         return values

@@ -106,4 +106,37 @@ struct OpeningsTests {
         }
         #expect(try app.sizes().access == before + 1)
     }
+
+    @Test("the journey for its page keeps the latest acts the reader may see, counts them all, and is otherwise the journey read whole; a count below one is refused before anything is recorded")
+    func journeyWithLatestActs() async throws {
+        let app = try await AppFixture()
+        let id = try await app.admitted()
+        let participant = try #require(ParticipantID(id))
+        for _ in 0..<4 {
+            _ = try await app.caseRecord.record([try AppFixture.act("session.held", participant: id, AppFixture.session)],
+                                                by: app.identity(AppFixture.admitting))
+        }
+        let (whole, _) = try await app.caseRecord.journey(of: participant, by: app.identity(AppFixture.admitting))
+        #expect(whole.timeline.count == 6, "the admission, the care team and four sessions")
+        let page = try await app.caseRecord.journeyWithOpenings(of: participant, by: app.identity(AppFixture.admitting), latestActs: 2)
+        #expect(page.acts == 6 && page.journey.timeline == Array(whole.timeline.suffix(2)), "the two latest of six")
+        var rest = page.journey
+        rest.timeline = whole.timeline
+        #expect(rest == whole, "the rest as read whole")
+        #expect(page.openings?.first?.view == .journey, "the openings as before")
+        let all = try await app.caseRecord.journeyWithOpenings(of: participant, by: app.identity(AppFixture.admitting))
+        #expect(all.journey == whole && all.acts == 6, "no count asked: the whole timeline")
+
+        // Through the glass: what the glass shows, cut the same way.
+        let glass = try await app.caseRecord.journeyWithOpenings(of: participant, by: app.identity(AppFixture.stranger),
+                                                                 breakGlass: AppFixture.justification, latestActs: 1)
+        let glassWhole = try await app.caseRecord.journey(of: participant, by: app.identity(AppFixture.stranger), breakGlass: AppFixture.justification).0
+        #expect(glass.acts == glassWhole.timeline.count && glass.journey.timeline == Array(glassWhole.timeline.suffix(1)))
+
+        let before = try app.sizes().access
+        await #expect(throws: AppError.self) {
+            try await app.caseRecord.journeyWithOpenings(of: participant, by: app.identity(AppFixture.admitting), latestActs: 0)
+        }
+        #expect(try app.sizes().access == before, "nothing recorded")
+    }
 }

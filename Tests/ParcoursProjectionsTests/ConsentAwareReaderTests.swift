@@ -40,9 +40,10 @@ struct ConsentAwareReaderTests {
 
     func read(_ views: ConsentAwareReader, as reader: Reader, breakGlass: String? = nil,
               look: AccessView = .accessLog) async throws -> (Journey, AccessDecision, AccessDecision?) {
-        try await views.journey(of: Self.person, for: reader, breakGlass: breakGlass, organizations: [:], today: "2026-12-03") { _, context in
+        let read = try await views.journey(of: Self.person, for: reader, breakGlass: breakGlass, organizations: [:], today: "2026-12-03") { _, context in
             AccessRequest(reader: reader, view: look, participant: context, purpose: .care)
         }
+        return (read.journey, read.decision, read.alongside)
     }
 
     @Test("the care team's read and its look are recorded in one write, the journey's first, both permitted")

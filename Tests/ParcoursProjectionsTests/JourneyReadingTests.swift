@@ -33,6 +33,47 @@ struct JourneyReadingTests {
         #expect(filled.filter { !$0.value }.keys.sorted() == [], "members never read by hand")
     }
 
+    @Test("a journey read for a page keeps the latest acts the reader may see and counts them all, as the whole journey redacted says; the rest as read whole")
+    func timelineWindow() throws {
+        let (folded, full) = try CodablePathTests.journeysWithEveryMember()
+        let windows = [TimelineWindow(latest: 3, categories: Set(InformationCategory.allCases)),
+                       TimelineWindow(latest: 1_000, categories: Set(InformationCategory.allCases)),
+                       TimelineWindow(latest: 2, categories: [.stages, .relapses]), TimelineWindow(latest: 5, categories: [])]
+        var cut = 0
+        for journey in folded.map(\.0) + [full] {
+            let data = Data(try ProjectionJSONEncoder().encode(journey))
+            let fields = try #require(ParsedJSONData(data: data).fields)
+            for window in windows {
+                var given: Journey?
+                let read = try Journey.read(ActReading(fields: fields), at: 0) { journey in given = journey; return window }
+                let shown = journey.redacted(to: window.categories).timeline
+                #expect(read.acts == shown.count, "\(journey.participant): every act the reader may see is counted")
+                #expect(read.journey.timeline == Array(shown.suffix(window.latest)), "\(journey.participant): the latest of them kept, in order")
+                #expect(read.journey.redacted(to: window.categories).timeline == read.journey.timeline, "nothing kept that the view leaves out")
+                var rest = read.journey
+                rest.timeline = journey.timeline
+                #expect(rest == journey, "\(journey.participant): everything but the timeline read as whole")
+                #expect(given?.timeline == [] && given?.careTeam == journey.careTeam && given?.consents == journey.consents,
+                        "the window is asked with the journey's access facts read, before its timeline")
+                #expect(try ParsedJSONData(data: data).read(Journey.self, window: { _ in window }) == read, "opened the same")
+                if shown.count > window.latest { cut += 1 }
+            }
+        }
+        #expect(cut > 3, "some timelines are longer than their window (\(cut))")
+    }
+
+    @Test("a journey the hand reading refuses is read whole by Codable, then cut to the window")
+    func timelineWindowThroughCodable() throws {
+        let text = String(decoding: CodablePathTests.bytes(.object(try Self.smallFullJourney())), as: UTF8.self)
+        let data = Data(text.replacingOccurrences(of: #""voidedCount":"#, with: #""voidedCount":3,"voidedCount":"#).utf8)
+        #expect(Self.byHand(data) == nil, "not on the tape")
+        let whole = try #require(Self.byCodable(data))
+        #expect(!whole.timeline.isEmpty)
+        let window = TimelineWindow(latest: 1, categories: Set(InformationCategory.allCases))
+        let read = try ParsedJSONData(data: data).read(Journey.self) { _ in window }
+        #expect(read.journey.timeline == Array(whole.timeline.suffix(1)) && read.acts == whole.timeline.count)
+    }
+
     /// The journey with every member, each array cut to its first entry (the damage is done there, at every depth).
     static func smallFullJourney() throws -> [String: JSONValue] {
         func cut(_ value: JSONValue) -> JSONValue {
