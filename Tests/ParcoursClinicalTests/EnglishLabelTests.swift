@@ -6,7 +6,7 @@ import Testing
 /// forgotten, none empty, none judging.
 @Suite("English labels")
 struct EnglishLabelTests {
-    /// Words the English must never use of a person's path (a lapse is part of it).
+    /// Words the English must never use of a person's path (a relapse is part of it).
     static let judging = ["fail", "relapser", "bad", "noncompliant", "non-compliant", "dropout", "drop-out"]
 
     static func expectLabels<Value>(_ values: [Value], _ english: (Value) -> String, _ french: (Value) -> String,
@@ -31,9 +31,9 @@ struct EnglishLabelTests {
     @Test("session kinds") func sessions() { Self.expectLabels(SessionRecord.Kind.allCases, \.englishLabel, \.frenchLabel) }
     @Test("danger levels") func danger() { Self.expectLabels(SafetyAssessment.DangerLevel.allCases, \.englishLabel, \.frenchLabel) }
     @Test("legal bases") func legalBases() { Self.expectLabels(LegalDisclosure.LegalBasis.allCases, \.englishLabel, \.frenchLabel) }
-    @Test("lapse kinds") func lapses() { Self.expectLabels(RelapseRecord.Kind.allCases, \.englishLabel, \.frenchLabel) }
+    @Test("relapse kinds") func relapses() { Self.expectLabels(RelapseRecord.Kind.allCases, \.englishLabel, \.frenchLabel) }
     @Test("information categories") func categories() { Self.expectLabels(InformationCategory.allCases, \.englishLabel, \.frenchLabel) }
-    @Test("the forms' vocabularies: objectives, signals, lapse factors, risks, sessions, survival strategies, consent")
+    @Test("the forms' vocabularies: objectives, signals, relapse factors, risks, sessions, survival strategies, consent")
     func formVocabularies() {
         Self.expectLabels(PlanRevision.ObjectiveStatus.allCases, \.englishLabel, \.frenchLabel)
         Self.expectLabels(FallPlanRevision.SignalKind.allCases, \.englishLabel, \.frenchLabel)
@@ -55,14 +55,14 @@ struct EnglishLabelTests {
         #expect(ConsentDecision.Scope(kind: .organization, value: "CODIM").englishLabel == "organization CODIM")
     }
 
-    @Test("the literature's words: Prochaska & DiClemente's stages, a « chute » a lapse, never a failure")
+    @Test("the literature's words: Prochaska & DiClemente's stages, a « chute » a relapse (the domain's word, as everywhere else in English), never a failure")
     func literature() {
         #expect(WheelStage.precontemplation.englishLabel == "precontemplation")
         #expect(WheelStage.maintenance.englishLabel == "maintenance")
         #expect(WheelStage.determination.englishLabel.contains("preparation"))
         #expect(EngagementStep.honeymoon.englishLabel == "honeymoon")
         #expect(EngagementStep.crisis.englishLabel == "crisis")
-        #expect(ClinicalActType.relapseRecorded.englishLabel == "lapse")
-        #expect(InformationCategory.relapses.englishLabel == "lapses")
+        #expect(ClinicalActType.relapseRecorded.englishLabel == "relapse")
+        #expect(InformationCategory.relapses.englishLabel == "relapses")
     }
 }

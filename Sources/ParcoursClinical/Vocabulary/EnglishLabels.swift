@@ -1,6 +1,6 @@
 /// The same words in English, beside `FrenchLabels.swift`, for pages read in English.
 /// The clinical literature's terms where it has them; like the French, they describe and
-/// never judge: a « chute » is a lapse, part of the path, never a failure.
+/// never judge: a « chute » is a relapse, part of the path, never a failure.
 
 extension ClinicalActType {
     public var englishLabel: String {
@@ -16,7 +16,7 @@ extension ClinicalActType {
         case .decisionalBalanceRecorded: "decisional balance"
         case .planRevised: "action plan"
         case .fallPlanRevised: "fall plan"
-        case .relapseRecorded: "lapse"
+        case .relapseRecorded: "relapse"
         case .safetyAssessed: "safety assessment"
         case .sessionHeld: "meeting or activity"
         case .referralMade: "referral"
@@ -117,7 +117,7 @@ extension InformationCategory {
         case .identity: "identity"
         case .stages: "stages"
         case .plans: "plans"
-        case .relapses: "lapses"
+        case .relapses: "relapses"
         case .safety: "safety"
         case .referrals: "referrals"
         case .disclosures: "disclosures"
