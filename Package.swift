@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.90.0"),
     ],
     targets: [
         .systemLibrary(
@@ -62,7 +63,7 @@ let package = Package(
             name: "parcours",
             dependencies: [
                 "ParcoursApp", "ParcoursSQLite", "ParcoursPostgres", "ParcoursServer", "ParcoursFiles", "ParcoursLog", "ParcoursClinical", "ParcoursAccess", "ParcoursProjections",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .executableTarget(

@@ -30,6 +30,7 @@ enum Main {
     static func main() async {
         do {
             var command = try Parcours.parseAsRoot()
+            if command is ServeCommand { ServeCommand.answerOnEventLoops() }
             if var asynchronous = command as? AsyncParsableCommand {
                 try await asynchronous.run()
             } else {
