@@ -11,9 +11,6 @@ extension CaseRecord {
     /// only a clinician of the care team, never through the glass; the decision is recorded
     /// first (this look is not listed among the openings it returns).
     ///
-    /// With `latestActs`, the journey's timeline keeps only that many of the latest acts the
-    /// reader may see (the page's), the others never read out; `acts` counts them all.
-    ///
     /// - Throws: `AppError.invalidInput` naming `limit` (1 to 200) before anything is recorded;
     ///   `ConsentAwareReader.Denied` once a refusal is recorded; `ProjectionError` for a record
     ///   that does not exist.
@@ -36,8 +33,8 @@ extension CaseRecord {
     /// With `latestActs`, the journey's timeline keeps only that many of the latest acts the
     /// reader may see (the page's), the others never read out; `acts` counts them all.
     ///
-    /// - Throws: `AppError.invalidInput` naming `limit` (1 to 200) before anything is recorded;
-    ///   otherwise as `journey(of:view:by:breakGlass:)` does; a refusal of the openings only
+    /// - Throws: `AppError.invalidInput` naming `limit` (1 to 200) or `latestActs` (1 or more)
+    ///   before anything is recorded; otherwise as `journey(of:view:by:breakGlass:)` does; a refusal of the openings only
     ///   leaves them out (it is recorded); any other failure (the access log cannot be
     ///   written) fails the whole, closed.
     public func journeyWithOpenings(of participant: ParticipantID, by identity: Identity, breakGlass: String? = nil,

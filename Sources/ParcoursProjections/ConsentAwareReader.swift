@@ -60,6 +60,7 @@ public struct ConsentAwareReader: Sendable {
                         organizations: [String: String], today: String, latestActs: Int? = nil,
                         alongside: (AccessDecision, ParticipantContext) -> AccessRequest?) async throws
         -> (journey: Journey, decision: AccessDecision, alongside: AccessDecision?, acts: Int) {
+        // The journey as the decision lets the reader see it (redacted once permitted), and its count of acts.
         let journey: Journey, acts: Int, request: AccessRequest, decision: AccessDecision
         @Sendable func decide(_ journey: Journey) -> (AccessRequest, AccessDecision) {
             let request = AccessRequest(reader: reader, view: view, participant: journey.accessContext(organizations: organizations, today: today),
@@ -72,11 +73,14 @@ public struct ConsentAwareReader: Sendable {
                     let decided = decide(journey)
                     return (decided, TimelineWindow(latest: latestActs, categories: decided.1.categories))
                 }
-                (journey, acts, (request, decision)) = (read.journey, read.acts, read.decision)
+                (request, decision) = read.decision
+                journey = decision.permitted ? read.journey.redacted(to: decision.categories) : read.journey
+                acts = read.acts
             } else {
-                journey = try await projections.journey(of: participant)
-                (request, decision) = decide(journey)
-                acts = decision.permitted ? journey.redacted(to: decision.categories).timeline.count : 0
+                let whole = try await projections.journey(of: participant)
+                (request, decision) = decide(whole)
+                journey = decision.permitted ? whole.redacted(to: decision.categories) : whole
+                acts = journey.timeline.count
             }
         } catch let error as ProjectionError {
             let denial: AccessDecision.Denial = if case .erased = error { .erasedParticipant } else { .unknownParticipant }
@@ -90,7 +94,7 @@ public struct ConsentAwareReader: Sendable {
         }
         try await record(decided.map { Self.record(of: $1, on: $0) })
         guard decision.permitted else { throw Denied(decision: decision, view: view) }
-        return (journey.redacted(to: decision.categories), decision, decided.count > 1 ? decided[1].1 : nil, acts)
+        return (journey, decision, decided.count > 1 ? decided[1].1 : nil, acts)
     }
 
     /// Decides a request and records the decision; throws `Denied` once the refusal is recorded.

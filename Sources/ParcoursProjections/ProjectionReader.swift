@@ -18,12 +18,21 @@ public struct ProjectionReader: Sendable {
 
     /// A participant's journey.
     public func journey(of participant: String) async throws -> Journey {
+        try await sealedJourney(of: participant) { sealed, key in
+            try SealedProjection.open(Journey.self, sealed, as: "journey", of: participant, with: key)
+        }
+    }
+
+    /// `open` given a participant's sealed journey and data key, once the projections follow
+    /// the log to its head; an absent journey is told as erased or unknown.
+    private func sealedJourney<T: Sendable>(of participant: String,
+                                            _ open: @escaping @Sendable (Data, DataKey) throws -> T) async throws -> T {
         try await projector.catchUp()
         return try await store.read { source in
             guard let key = try source.dataKey(of: participant), let sealed = try source.sealedJourney(of: participant) else {
                 throw try Self.absence(of: participant, in: source)
             }
-            return try SealedProjection.open(Journey.self, sealed, as: "journey", of: participant, with: key)
+            return try open(sealed, key)
         }
     }
 
@@ -34,11 +43,7 @@ public struct ProjectionReader: Sendable {
     public func journey<Decision: Sendable>(of participant: String,
                                             deciding decide: @escaping @Sendable (Journey) -> (decision: Decision, window: TimelineWindow))
         async throws -> (journey: Journey, acts: Int, decision: Decision) {
-        try await projector.catchUp()
-        return try await store.read { source in
-            guard let key = try source.dataKey(of: participant), let sealed = try source.sealedJourney(of: participant) else {
-                throw try Self.absence(of: participant, in: source)
-            }
+        try await sealedJourney(of: participant) { sealed, key in
             var decision: Decision?
             let (journey, acts) = try SealedProjection.open(Journey.self, sealed, of: participant, with: key) { journey in
                 let decided = decide(journey)

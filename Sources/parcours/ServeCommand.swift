@@ -42,7 +42,10 @@ struct ServeCommand: AsyncParsableCommand {
     /// thread switches a page. Nothing that blocks runs there: each request's work is on the
     /// storage threads (`StorageExecutorMiddleware`), as are the store's and Argon2id's.
     static func answerOnEventLoops() {
-        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        if !NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor() {
+            // Not a fault: requests then hop between the loops and Swift's own pool, as before.
+            Output.error("parcours serve: NIO's event loops could not become the global executor; serving on Swift's own pool")
+        }
     }
 
     func run() async throws {

@@ -133,10 +133,19 @@ struct OpeningsTests {
         let glassWhole = try await app.caseRecord.journey(of: participant, by: app.identity(AppFixture.stranger), breakGlass: AppFixture.justification).0
         #expect(glass.acts == glassWhole.timeline.count && glass.journey.timeline == Array(glassWhole.timeline.suffix(1)))
 
-        let before = try app.sizes().access
+        var before = try app.sizes().access
         await #expect(throws: AppError.self) {
             try await app.caseRecord.journeyWithOpenings(of: participant, by: app.identity(AppFixture.admitting), latestActs: 0)
         }
         #expect(try app.sizes().access == before, "nothing recorded")
+
+        // Erased: refused as erased, the refusal recorded, nothing of the journey given.
+        _ = try await app.caseRecord.erase(participant: participant, reason: "entered-in-error", by: app.identity("admin-exemple"))
+        before = try app.sizes().access
+        await #expect(throws: ProjectionError.self) {
+            try await app.caseRecord.journeyWithOpenings(of: participant, by: app.identity(AppFixture.admitting), latestActs: 2)
+        }
+        let refusal = try #require(try app.accessRecords().last)
+        #expect(try app.sizes().access == before + 1 && refusal["outcome"] == "denied" && refusal["view"] == "journey")
     }
 }
