@@ -148,4 +148,29 @@ struct OpeningsTests {
         let refusal = try #require(try app.accessRecords().last)
         #expect(try app.sizes().access == before + 1 && refusal["outcome"] == "denied" && refusal["view"] == "journey")
     }
+
+    @Test("a partner with consent to the stages gets, through the page's window, the latest acts of the stages only, counted alone, as her whole view says")
+    func partnerThroughTheWindow() async throws {
+        let app = try await AppFixture()
+        let admin = try app.store.unlockActor("admin-exemple", passphrase: AppFixture.passphrase)
+        _ = try app.store.enrol(actor: "part-exemple", name: "Personne Exemple", organization: "Autre Organisme", roles: ["partner"],
+                                passphrase: AppFixture.passphrase, by: admin)
+        let id = try await app.admitted()
+        let participant = try #require(ParticipantID(id))
+        _ = try await app.caseRecord.record([try AppFixture.act("consent.given", participant: id, [
+            "scope": ["kind": "organization", "value": "Autre Organisme"], "categories": ["stages"], "decidedBy": "participant",
+        ])], by: app.identity(AppFixture.admitting))
+        for _ in 0..<3 {
+            _ = try await app.caseRecord.record([try AppFixture.act("session.held", participant: id, AppFixture.session)],
+                                                by: app.identity(AppFixture.admitting))
+        }
+        let whole = try await app.caseRecord.journey(of: participant, by: app.identity(AppFixture.admitting)).0
+        let partner = app.identity("part-exemple")
+        let (view, decision) = try await app.caseRecord.journey(of: participant, by: partner)
+        #expect(decision.categories == [.stages] && view.timeline.count < whole.timeline.count, "a partial view: the admission left out")
+        let page = try await app.caseRecord.journeyWithOpenings(of: participant, by: partner, latestActs: 2)
+        #expect(page.decision.categories == [.stages] && page.openings == nil)
+        #expect(page.acts == view.timeline.count && page.journey.timeline == Array(view.timeline.suffix(2)))
+        #expect(!page.journey.timeline.contains { $0.type == "participant.enrolled" } && page.journey.admission == nil)
+    }
 }
