@@ -15,6 +15,23 @@ struct IdentifierTests {
         }
     }
 
+    @Test("a time-ordered event id is a version-7 UUID carrying its milliseconds first, so ids made later sort after")
+    func timeOrderedEventIDs() {
+        let time = Timestamp(millisecondsSinceEpoch: 1_796_000_000_123)
+        let id = Identifiers.newTimeOrderedEventID(at: time)
+        #expect(Identifiers.isEventID(id))
+        let bytes = Array(id.utf8)
+        #expect(bytes[14] == UInt8(ascii: "7"))
+        #expect([UInt8(ascii: "8"), UInt8(ascii: "9"), UInt8(ascii: "a"), UInt8(ascii: "b")].contains(bytes[19]))
+        // The first 48 bits are the milliseconds, in hexadecimal: 1_796_000_000_123 = 0x01a2_29f1_287b.
+        #expect(id.hasPrefix("01a229f1-287b-7"))
+        let same = (0..<100).map { _ in Identifiers.newTimeOrderedEventID(at: time) }
+        #expect(Set(same).count == same.count, "74 random bits tell apart ids of the same millisecond")
+        var ids: [String] = []
+        for step in 0..<50 { ids.append(Identifiers.newTimeOrderedEventID(at: Timestamp(millisecondsSinceEpoch: time.millisecondsSinceEpoch + Int64(step)))) }
+        #expect(ids == ids.sorted(), "as text, in the order they were made")
+    }
+
     @Test("a derived event id is the same for the same id and purpose, another for another purpose")
     func derivedEventIDs() {
         let id = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0"

@@ -27,6 +27,14 @@ struct AccessGroupCommitTests {
         #expect(all == Array(before..<before + 320), "every record has its own seq, none lost, none twice")
         #expect(try test.store.size(.access) == before + 320)
         #expect(try test.verificationFailure() == nil)
+        // Time-ordered ids: each is a version-7 UUID of the instant its record says, so the
+        // unique index on ids grows at its end.
+        for record in try test.store.accessRecords().suffix(320) {
+            let bytes = Array(record.id.utf8)
+            #expect(bytes[14] == UInt8(ascii: "7"))
+            let milliseconds = String(decoding: bytes[0..<8] + bytes[9..<13], as: UTF8.self)
+            #expect(Int64(milliseconds, radix: 16) == record.recordedAt.millisecondsSinceEpoch)
+        }
     }
 
     @Test("each caller's records are written next to each other and in order, among other callers'; a batch with one refused record writes none")

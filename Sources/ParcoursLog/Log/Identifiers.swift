@@ -3,15 +3,28 @@ public enum Identifiers {
     /// A new random (version 4) RFC 9562 UUID in lowercase text.
     public static func newEventID() -> String { eventID(Sodium.randomBytes(16)) }
 
+    /// A new time-ordered (version 7) RFC 9562 UUID in lowercase text: the 48 bits of
+    /// `time`'s milliseconds since the epoch, then 74 random bits. The access log's records
+    /// take these: their ids then sort as they are appended, so the log's unique index on
+    /// `id` grows at its end instead of at a random page (read from disk and written again)
+    /// for every record. They tell nothing the record does not say in clear
+    /// (`recorded_at`), and the access log is never exported to research.
+    public static func newTimeOrderedEventID(at time: Timestamp) -> String {
+        var bytes = Sodium.randomBytes(16)
+        let milliseconds = UInt64(clamping: max(time.millisecondsSinceEpoch, 0)) & 0xFFFF_FFFF_FFFF
+        for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: milliseconds >> (8 * (5 - index))) }
+        return eventID(bytes, version: 0x70)
+    }
+
     /// The event id `purpose` derives from `id`: the same each time, so that an act written
     /// on another's behalf (the care team an admission creates) is idempotent with it.
     public static func derivedEventID(from id: String, purpose: String) -> String {
         eventID(Array(Sodium.sha256(Array((purpose + "\u{0}" + id).utf8)).bytes.prefix(16)))
     }
 
-    private static func eventID(_ random: [UInt8]) -> String {
+    private static func eventID(_ random: [UInt8], version: UInt8 = 0x40) -> String {
         var bytes = random
-        bytes[6] = bytes[6] & 0x0F | 0x40
+        bytes[6] = bytes[6] & 0x0F | version
         bytes[8] = bytes[8] & 0x3F | 0x80
         // 8-4-4-4-12, written as bytes: going through `Character`s cost more than the random draw.
         let hex = Array(Hex.encode(bytes).utf8)

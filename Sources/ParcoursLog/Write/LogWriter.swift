@@ -131,8 +131,9 @@ public final class LogWriter: Sendable {
         var head = try self.head(transaction, kind: .access)
         var results: [AppendResult] = []
         for record in records {
-            let envelope = Envelope(log: logName(.access), seq: head.size, id: Identifiers.newEventID(), stream: Identifiers.accessStream,
-                                    version: head.size, type: record.type, recordedAt: .now(),
+            let recordedAt = Timestamp.now()
+            let envelope = Envelope(log: logName(.access), seq: head.size, id: Identifiers.newTimeOrderedEventID(at: recordedAt),
+                                    stream: Identifiers.accessStream, version: head.size, type: record.type, recordedAt: recordedAt,
                                     author: Author(actor: Directory.logActor, key: logKey.publicKey), prev: head.previous,
                                     payload: .clear(record.data))
             results.append(try insert(ChainSigner.sign(envelope, after: head.previous, with: logKey), transaction: transaction, head: &head))
