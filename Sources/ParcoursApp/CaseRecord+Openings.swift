@@ -61,13 +61,10 @@ extension CaseRecord {
         guard (1...200).contains(limit) else { throw AppError.invalidInput(field: "limit", reason: "a number of openings from 1 to 200") }
     }
 
-    /// The participant's openings, newest first, as the store finds them (through an index of
-    /// openings where it keeps one); each is read as the rule says once more. Only openings are
-    /// read: a damaged record that is not one is left to the verifier, which reports it.
+    /// The participant's openings, newest first, as the store keeps them, each member checked.
+    /// Only openings are read: a damaged record that is not one is left to the verifier, which
+    /// reports it.
     private func openings(of participant: ParticipantID, limit: Int) async throws -> [RecordOpening] {
-        try await store.openingRecords(about: participant, before: nil, limit: limit).compactMap { entry in
-            let access = try RecordedAccess(entry)
-            return RecordOpening.isOpening(access) ? RecordOpening(access) : nil
-        }
+        try await store.openings(about: participant, before: nil, limit: limit).map { row throws in try RecordOpening(row) }
     }
 }

@@ -101,9 +101,10 @@ public protocol CaseStore: Sendable {
     /// The access log's records about one participant (its `participant` member), newest
     /// first: those below `before` (all when nil), at most `limit`.
     func accessRecords(about participant: ParticipantID, before: UInt64?, limit: Int) async throws -> [AccessLogEntry]
-    /// The records about one participant that tell of an opening of her record
-    /// (`RecordOpening.isOpening`), newest first, paged as `accessRecords(about:before:limit:)`.
-    func openingRecords(about participant: ParticipantID, before: UInt64?, limit: Int) async throws -> [AccessLogEntry]
+    /// The openings of one participant's record (the records about her that `RecordOpening.isOpening`
+    /// accepts), newest first, paged as `accessRecords(about:before:limit:)`: the members the care
+    /// team's panel shows, as written.
+    func openings(about participant: ParticipantID, before: UInt64?, limit: Int) async throws -> [OpeningRow]
     /// Every event of a stream, its content opened where its key still exists (with `master`).
     func events(inStream stream: String, master: MasterKey?) async throws -> [StoredEvent]
     /// Writes the export of LOG-FORMAT.md into `directory`.

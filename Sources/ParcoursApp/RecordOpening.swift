@@ -41,6 +41,36 @@ public struct RecordOpening: Sendable, Equatable {
         brokeGlass = record.review
     }
 
+    /// The opening a store's row tells of, its members checked as `access-record.v1` says.
+    ///
+    /// - Throws: `DamagedAccessRecord` naming the first member that does not fit.
+    public init(_ row: OpeningRow) throws(DamagedAccessRecord) {
+        func damaged(_ field: String) -> DamagedAccessRecord { DamagedAccessRecord(seq: row.seq, field: field) }
+        func checked<T: RawRepresentable<String>>(_ text: String?, _ field: String) throws(DamagedAccessRecord) -> T? {
+            guard let text else { return nil }
+            guard let value = T(rawValue: text) else { throw damaged(field) }
+            return value
+        }
+        guard let actor = row.actor, ActorID(actor) != nil else { throw damaged("actor") }
+        guard let outcome: AccessDecision.Outcome = try checked(row.outcome, "outcome") else { throw damaged("outcome") }
+        var categories: [InformationCategory] = []
+        for (index, category) in row.categories.enumerated() {
+            guard let value = InformationCategory(rawValue: category) else { throw damaged("categories[\(index)]") }
+            categories.append(value)
+        }
+        let reason: AccessRecord.Reason? = try checked(row.reason, "reason")
+        seq = row.seq
+        at = row.recordedAt
+        self.actor = actor
+        role = try checked(row.role, "role")
+        organization = row.organization
+        view = try checked(row.view, "view")
+        self.categories = categories
+        purpose = try checked(row.purpose, "purpose")
+        refusal = outcome == .denied ? (reason ?? .refused) : nil
+        brokeGlass = row.review
+    }
+
     /// Whether an access record is an opening of the record the care team is shown: a read (a
     /// journey, a timeline, the participant's report, an audit of her or his accesses, an
     /// attempt to see this list refused), not a write, and not the care team's own look at

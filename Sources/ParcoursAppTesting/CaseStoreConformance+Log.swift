@@ -90,14 +90,35 @@ extension CaseStoreConformance {
         let noPurpose = try await record("read", "access-log", nil)
         let nullPurpose = try await record("read", "access-log", .null)
         let nullOutcome = try await record("read", "access-log", "care", .null)
+        // Every member the panel shows, as the policy writes them: a refusal with its reason, the glass broken.
+        let refused = try await store.recordAccess(type: "access.read", data: [
+            "actor": "clin-autre", "role": "clinician", "organization": "Organisme fictif", "participant": .string(participant),
+            "view": "journey", "purpose": "care", "outcome": "denied", "reason": "not in the care team", "categories": [],
+        ], master: master).seq
+        let glass = try await store.recordAccess(type: "access.read", data: [
+            "actor": "clin-exemple", "role": "clinician", "organization": "Organisme « fictif », 2e", "participant": .string(participant),
+            "view": "journey", "purpose": "break-glass", "outcome": "permitted", "categories": ["identity", "safety", "stages"],
+            "justification": "Appel d'urgence, équipe absente", "review": true,
+        ], master: master).seq
         let about = ParticipantID(participant)!
-        let newest = try await store.openingRecords(about: about, before: nil, limit: 6)
-        try expect(newest.map(\.seq) == [nullOutcome, nullPurpose, noPurpose, timeline, broken, bare], "the newest openings are \(newest.map(\.seq))")
-        let older = try await store.openingRecords(about: about, before: bare, limit: 10)
+        let newest = try await store.openings(about: about, before: nil, limit: 8)
+        try expect(newest.map(\.seq) == [glass, refused, nullOutcome, nullPurpose, noPurpose, timeline, broken, bare],
+                   "the newest openings are \(newest.map(\.seq))")
+        let older = try await store.openings(about: about, before: bare, limit: 10)
         try expect(older.map(\.seq) == [audit, refusedLook, journey], "the openings before \(bare) are \(older.map(\.seq))")
-        try expect(newest.first == (try await store.accessRecords(about: about, before: nil, limit: 1)).first, "an opening reads back otherwise")
-        try expect(try await store.openingRecords(about: about, before: nil, limit: 0).isEmpty, "a page of 0 openings is not empty")
-        try expect(try await store.openingRecords(about: ParticipantID("P-CONF09")!, before: nil, limit: 5).isEmpty, "openings of nobody's record")
+        // As the records themselves say, member for member.
+        let records = try await store.accessRecords(about: about, before: nil, limit: 100)
+        for opening in newest + older {
+            guard let record = records.first(where: { $0.seq == opening.seq }) else {
+                throw ConformanceFailure(check: "", what: "opening \(opening.seq) has no record about the participant")
+            }
+            try expect(opening == OpeningRow(record), "opening \(opening.seq) reads \(opening), its record \(OpeningRow(record))")
+        }
+        try expect(newest[0].categories == ["identity", "safety", "stages"] && newest[0].review && newest[0].organization == "Organisme « fictif », 2e",
+                   "the glass broken reads \(newest[0])")
+        try expect(newest[1].reason == "not in the care team" && newest[1].categories.isEmpty && !newest[1].review, "the refusal reads \(newest[1])")
+        try expect(try await store.openings(about: about, before: nil, limit: 0).isEmpty, "a page of 0 openings is not empty")
+        try expect(try await store.openings(about: ParticipantID("P-CONF09")!, before: nil, limit: 5).isEmpty, "openings of nobody's record")
     }
 
     static let erasure = Check("erasure", "an erased participant's content is gone for good; the log still verifies") { subject in

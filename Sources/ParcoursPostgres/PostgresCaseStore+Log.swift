@@ -50,9 +50,9 @@ extension PostgresCaseStore {
         try await accessRecords(about: participant, openingsOnly: false, before: before, limit: limit)
     }
 
-    /// Read through the partial index of openings (`parcours_access_opening`).
-    public func openingRecords(about participant: ParticipantID, before: UInt64?, limit: Int) async throws -> [AccessLogEntry] {
-        try await accessRecords(about: participant, openingsOnly: true, before: before, limit: limit)
+    /// Read from the records, through the partial index of openings (`parcours_access_opening`).
+    public func openings(about participant: ParticipantID, before: UInt64?, limit: Int) async throws -> [OpeningRow] {
+        try await accessRecords(about: participant, openingsOnly: true, before: before, limit: limit).map(OpeningRow.init)
     }
 
     private func accessRecords(about participant: ParticipantID, openingsOnly: Bool, before: UInt64?, limit: Int) async throws -> [AccessLogEntry] {

@@ -152,8 +152,8 @@ public struct SQLiteCaseStore: CaseStore {
         try await SQLiteThreads.run { [store] in try store.accessRecords(about: participant, before: before, limit: limit) }
     }
 
-    public func openingRecords(about participant: ParticipantID, before: UInt64?, limit: Int) async throws -> [AccessLogEntry] {
-        try await SQLiteThreads.run { [store] in try store.openingRecords(about: participant, before: before, limit: limit) }
+    public func openings(about participant: ParticipantID, before: UInt64?, limit: Int) async throws -> [OpeningRow] {
+        try await SQLiteThreads.run { [store] in try store.openings(about: participant, before: before, limit: limit) }
     }
 
     public func events(inStream stream: String, master: MasterKey?) async throws -> [StoredEvent] {

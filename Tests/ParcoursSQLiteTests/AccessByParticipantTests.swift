@@ -33,24 +33,57 @@ struct AccessByParticipantTests {
         #expect(details.contains { $0.contains("USING INDEX access_event_participant") }, "\(details)")
     }
 
-    @Test("a participant's openings are read through the partial index of openings, which leaves out the care team's looks at them")
-    func openingsThroughTheirIndex() throws {
+    @Test("a participant's openings are kept, as each record is appended, in a table read by participant, without the care team's looks at them")
+    func openingsKeptByParticipant() throws {
         let test = try TestStore()
         for view in ["journey", "access-log", "journey", "access-log"] {
             _ = try test.store.recordAccess(type: "access.read", data: ["actor": "clin-0001", "outcome": "permitted", "participant": "P-AAAA01",
                                                                        "purpose": "care", "view": .string(view)], master: test.master)
         }
+        _ = try test.store.recordAccess(type: "access.read", data: ["actor": "clin-0001", "outcome": "permitted", "view": "caseload"], master: test.master)
         let participant = try #require(ParticipantID("P-AAAA01"))
-        #expect(try test.store.openingRecords(about: participant, before: nil, limit: 10).map(\.seq) == [2, 0])
-        let (indexed, details) = try DatabaseQueue(path: test.databasePath).read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM access_event INDEXED BY access_event_opening WHERE \(Store.accessOpening)"),
-             try Row.fetchAll(db, sql: """
-                 EXPLAIN QUERY PLAN SELECT line FROM access_event WHERE \(Store.accessParticipant) = ? AND \(Store.accessOpening) AND seq < ?
-                 ORDER BY seq DESC LIMIT ?
-                 """, arguments: ["P-AAAA01", Int64.max, 10]).map { $0["detail"] as String })
+        #expect(try test.store.openings(about: participant, before: nil, limit: 10).map(\.seq) == [2, 0])
+        let (kept, details) = try DatabaseQueue(path: test.databasePath).read { db in
+            (try Int.fetchOne(db, sql: "SELECT count(*) FROM access_opening"),
+             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM access_opening WHERE participant = ? AND seq < ? ORDER BY seq DESC LIMIT ?",
+                              arguments: ["P-AAAA01", Int64.max, 10]).map { $0["detail"] as String })
         }
-        #expect(indexed == 2, "the index holds the two journeys' reads, not the looks at who opened them")
-        #expect(details.contains { $0.contains("USING INDEX access_event_opening") }, "\(details)")
+        #expect(kept == 2, "the table holds the two journeys' reads, not the looks at who opened them nor a read about no one")
+        #expect(details.contains { $0.contains("USING PRIMARY KEY") }, "\(details)")
+        #expect(throws: (any Error).self, "the openings follow the log: none is changed") {
+            try DatabaseQueue(path: test.databasePath).write { try $0.execute(sql: "UPDATE access_opening SET actor = 'clin-autre'") }
+        }
+        #expect(throws: (any Error).self, "nor removed") {
+            try DatabaseQueue(path: test.databasePath).write { try $0.execute(sql: "DELETE FROM access_opening") }
+        }
+    }
+
+    @Test("a store made before the openings were kept gets them from its access log, and an older backup read-only reads them from the records")
+    func openingsOfAnOlderStore() throws {
+        let test = try TestStore()
+        for (index, view) in ["journey", "access-log", "timeline"].enumerated() {
+            var data: [String: JSONValue] = ["actor": "clin-0001", "role": "clinician", "outcome": "permitted", "participant": "P-AAAA01",
+                                             "purpose": "care", "view": .string(view), "categories": index == 0 ? ["identity", "stages"] : []]
+            if index == 2 { (data["outcome"], data["reason"]) = ("denied", "not in the care team") }
+            _ = try test.store.recordAccess(type: "access.read", data: data, master: test.master)
+        }
+        let participant = try #require(ParticipantID("P-AAAA01"))
+        let expected = try test.store.openings(about: participant, before: nil, limit: 10)
+        #expect(expected.map(\.seq) == [2, 0] && expected[0].reason == "not in the care team" && expected[1].categories == ["identity", "stages"])
+        // As v12 left it: no table, no trigger, its partial index, the migration not yet applied.
+        try DatabaseQueue(path: test.databasePath).write { db in
+            try db.execute(sql: """
+                DROP TRIGGER access_opening_kept; DROP TRIGGER access_opening_immutable_update; DROP TRIGGER access_opening_immutable_delete;
+                DROP TABLE access_opening; DELETE FROM grdb_migrations WHERE identifier = 'v13-access-opening-rows';
+                CREATE INDEX access_event_opening ON access_event (\(Store.accessParticipant), seq) WHERE \(Store.isOpening("access_event"));
+                """)
+        }
+        let older = try Store.open(at: test.directory, readOnly: true)
+        #expect(try older.openings(about: participant, before: nil, limit: 10) == expected, "read from the records")
+        #expect(throws: Never.self) { try older.verify() }
+        let migrated = try Store.open(at: test.directory)
+        #expect(try migrated.openings(about: participant, before: nil, limit: 10) == expected, "copied from the log by the migration")
+        #expect(throws: Never.self) { try migrated.verify() }
     }
 
     @Test("an access line is read as strictly as the verifier reads it: one not in canonical form, too long, or sealed means a damaged store")

@@ -6,19 +6,10 @@
 /// index of the access log by participant (`access_event_participant`), v9 the one-time
 /// enrolment links (`enrolment_link`), v10 the witnesses' cosignatures and alarms
 /// (`checkpoint_cosignature`, `witness_alarm`, append-only), v12 the partial index of the
-/// openings of each participant's record (`access_event_opening`).
+/// openings of each participant's record (`access_event_opening`), v13 the table of those
+/// openings kept by a trigger in its place (`access_opening`, append-only).
 enum SchemaFixture {
     static let migratedSchema = #"""
--- index access_event_opening on access_event
-CREATE INDEX access_event_opening ON access_event (
-    (CASE WHEN json_valid(CAST(line AS TEXT))
-     THEN json_extract(CAST(line AS TEXT), '$.envelope.payload.clear.participant') END), seq)
-WHERE (CASE WHEN json_valid(CAST(line AS TEXT))
-       THEN json_extract(CAST(line AS TEXT), '$.envelope.type') = 'access.read'
-            AND (json_extract(CAST(line AS TEXT), '$.envelope.payload.clear.view') IS NOT 'access-log'
-                 OR json_extract(CAST(line AS TEXT), '$.envelope.payload.clear.purpose') IS NOT 'care'
-                 OR json_extract(CAST(line AS TEXT), '$.envelope.payload.clear.outcome') IS NOT 'permitted') END)
-
 -- index access_event_participant on access_event
 CREATE INDEX access_event_participant ON access_event (
     (CASE WHEN json_valid(CAST(line AS TEXT))
@@ -96,6 +87,22 @@ CREATE TABLE access_event (
     leaf_hash BLOB NOT NULL,
     line BLOB NOT NULL,
     UNIQUE (stream, version))
+
+-- table access_opening on access_opening
+CREATE TABLE access_opening (
+    participant TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    recorded_at TEXT NOT NULL,
+    actor TEXT,
+    role TEXT,
+    organization TEXT,
+    view TEXT,
+    categories TEXT,
+    purpose TEXT,
+    outcome TEXT,
+    reason TEXT,
+    review INTEGER NOT NULL,
+    PRIMARY KEY (participant, seq)) WITHOUT ROWID
 
 -- table access_tree on access_tree
 CREATE TABLE access_tree (
@@ -275,6 +282,18 @@ BEGIN SELECT RAISE(ABORT, 'the log is append-only: access_event rows cannot be d
 -- trigger access_event_immutable_update on access_event
 CREATE TRIGGER access_event_immutable_update BEFORE UPDATE ON access_event
 BEGIN SELECT RAISE(ABORT, 'the log is append-only: access_event rows cannot be updated'); END
+
+-- trigger access_opening_immutable_delete on access_opening
+CREATE TRIGGER access_opening_immutable_delete BEFORE DELETE ON access_opening
+BEGIN SELECT RAISE(ABORT, 'the openings follow the access log: access_opening rows cannot be deleted'); END
+
+-- trigger access_opening_immutable_update on access_opening
+CREATE TRIGGER access_opening_immutable_update BEFORE UPDATE ON access_opening
+BEGIN SELECT RAISE(ABORT, 'the openings follow the access log: access_opening rows cannot be updated'); END
+
+-- trigger access_opening_kept on access_event
+CREATE TRIGGER access_opening_kept AFTER INSERT ON access_event WHEN (CASE WHEN json_valid(CAST(NEW.line AS TEXT)) THEN json_extract(CAST(NEW.line AS TEXT), '$.envelope.type') = 'access.read' AND (json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.view') IS NOT 'access-log' OR json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.purpose') IS NOT 'care' OR json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.outcome') IS NOT 'permitted') AND json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.participant') IS NOT NULL END)
+BEGIN INSERT INTO access_opening VALUES (CAST(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.participant') AS TEXT), NEW.seq, NEW.recorded_at, CAST(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.actor') AS TEXT), CAST(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.role') AS TEXT), CAST(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.organization') AS TEXT), CAST(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.view') AS TEXT), (SELECT group_concat(CAST(value AS TEXT), ',') FROM json_each(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.categories')), CAST(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.purpose') AS TEXT), CAST(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.outcome') AS TEXT), CAST(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.reason') AS TEXT), json_type(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.review') IS 'true'); END
 
 -- trigger access_tree_immutable_delete on access_tree
 CREATE TRIGGER access_tree_immutable_delete BEFORE DELETE ON access_tree
