@@ -45,7 +45,8 @@ let package = Package(
         ),
         .target(
             name: "ParcoursPostgres",
-            dependencies: ["ParcoursApp", "ParcoursProjections", "ParcoursLog", "ParcoursFiles", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: ["ParcoursApp", "ParcoursProjections", "ParcoursLog", "ParcoursFiles", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio")]
         ),
         .target(
             name: "ParcoursAppTesting",

@@ -1,4 +1,5 @@
 import Dispatch
+import NIOPosix
 import PostgresNIO
 import Synchronization
 
@@ -39,7 +40,13 @@ final class PostgresConnections: Sendable {
     }
 
     /// A connection for the caller alone until `giveBack`; waits while `limit` are lent.
+    ///
+    /// Never called on an event loop: a transaction blocks its thread on the driver's futures,
+    /// and `parcours serve` makes NIO's loops Swift Concurrency's global executor, so a loop
+    /// blocked here would stall every connection it serves (or wait on itself). Callers run
+    /// on the storage threads (`StorageThreads`); a debug build stops at the first that does not.
     func lend() throws -> PostgresSession {
+        assert(MultiThreadedEventLoopGroup.currentEventLoop == nil, "a PostgreSQL transaction was started on an event loop")
         available.wait()
         do {
             let connection = try idle.withLock { $0.popLast() } ?? open()
