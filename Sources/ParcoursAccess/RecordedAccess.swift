@@ -13,13 +13,7 @@ public struct RecordedAccess: Sendable, Equatable {
         guard entry.type.hasPrefix(prefix), let kind = AccessRecord.Kind(rawValue: String(entry.type.dropFirst(prefix.count))) else {
             throw DamagedAccessRecord(seq: entry.seq, field: "type")
         }
-        do {
-            record = try AccessRecord(readingByHand: entry.payload) ?? JSONValueDecoder().decode(AccessRecord.self, from: .object(entry.payload))
-        } catch let error as JSONValueDecodingError {
-            throw DamagedAccessRecord(seq: entry.seq, field: error.field)
-        } catch {
-            throw DamagedAccessRecord(seq: entry.seq, field: "")
-        }
+        record = try AccessRecord(payload: entry.payload, seq: entry.seq)
         record.kind = kind
         self.entry = entry
     }
@@ -33,5 +27,20 @@ public struct RecordedAccess: Sendable, Equatable {
     /// (`Schemas/log/access-record.v1.schema.json`).
     public var json: JSONValue {
         ["seq": .int(Int64(seq)), "type": .string(record.type), "recordedAt": .string(recordedAt.description), "record": .object(record.payload)]
+    }
+}
+
+extension AccessRecord {
+    /// Reads a clear payload as `access-record.v1` says (its kind left to the record's type).
+    ///
+    /// - Throws: `DamagedAccessRecord` naming record `seq` and the member that does not fit.
+    public init(payload: [String: JSONValue], seq: UInt64) throws(DamagedAccessRecord) {
+        do {
+            self = try AccessRecord(readingByHand: payload) ?? JSONValueDecoder().decode(AccessRecord.self, from: .object(payload))
+        } catch let error as JSONValueDecodingError {
+            throw DamagedAccessRecord(seq: seq, field: error.field)
+        } catch {
+            throw DamagedAccessRecord(seq: seq, field: "")
+        }
     }
 }

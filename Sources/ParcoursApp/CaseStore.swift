@@ -101,9 +101,9 @@ public protocol CaseStore: Sendable {
     /// The access log's records about one participant (its `participant` member), newest
     /// first: those below `before` (all when nil), at most `limit`.
     func accessRecords(about participant: ParticipantID, before: UInt64?, limit: Int) async throws -> [AccessLogEntry]
-    /// The openings of one participant's record (the records about her that `RecordOpening.isOpening`
-    /// accepts), newest first, paged as `accessRecords(about:before:limit:)`: the members the care
-    /// team's panel shows, as written.
+    /// The openings of one participant's record (the records about her that `RecordOpening`'s rule
+    /// accepts), newest first, paged as `accessRecords(about:before:limit:)`: each record's place,
+    /// time and clear payload as written, without the justification.
     func openings(about participant: ParticipantID, before: UInt64?, limit: Int) async throws -> [OpeningRow]
     /// Every event of a stream, its content opened where its key still exists (with `master`).
     func events(inStream stream: String, master: MasterKey?) async throws -> [StoredEvent]

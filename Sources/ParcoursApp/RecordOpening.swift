@@ -7,6 +7,12 @@ import ParcoursLog
 /// which view and categories, for what purpose, whether it was refused (and why, as a
 /// category), whether the glass was broken (marked for review). Never what was read, nor the
 /// written justification.
+///
+/// An opening is a read about her or him — a journey, a timeline, the participant's report,
+/// an audit of her or his accesses, an attempt to see this list refused — but not a write,
+/// and not the care team's own look at this list (view `access-log`, purpose `care`,
+/// permitted). The stores spell the rule in SQL: SQLite's trigger `access_opening_kept`
+/// (`Store.isOpening`), PostgreSQL's `parcours_access_opening`.
 public struct RecordOpening: Sendable, Equatable {
     /// Its place in the access log.
     public var seq: UInt64
@@ -28,9 +34,19 @@ public struct RecordOpening: Sendable, Equatable {
 
     /// The opening an access record tells of.
     public init(_ access: RecordedAccess) {
-        let record = access.record
-        seq = access.seq
-        at = access.recordedAt
+        self.init(seq: access.seq, at: access.recordedAt, record: access.record)
+    }
+
+    /// The opening a store's row tells of, its payload read as `access-record.v1` says.
+    ///
+    /// - Throws: `DamagedAccessRecord` naming the member that does not fit.
+    public init(_ row: OpeningRow) throws(DamagedAccessRecord) {
+        self.init(seq: row.seq, at: row.recordedAt, record: try AccessRecord(payload: row.payload, seq: row.seq))
+    }
+
+    private init(seq: UInt64, at: Timestamp, record: AccessRecord) {
+        self.seq = seq
+        self.at = at
         actor = record.actor.rawValue
         role = record.role
         organization = record.organization
@@ -39,44 +55,5 @@ public struct RecordOpening: Sendable, Equatable {
         purpose = record.purpose
         refusal = record.outcome == .denied ? (record.reason ?? .refused) : nil
         brokeGlass = record.review
-    }
-
-    /// The opening a store's row tells of, its members checked as `access-record.v1` says.
-    ///
-    /// - Throws: `DamagedAccessRecord` naming the first member that does not fit.
-    public init(_ row: OpeningRow) throws(DamagedAccessRecord) {
-        func damaged(_ field: String) -> DamagedAccessRecord { DamagedAccessRecord(seq: row.seq, field: field) }
-        func checked<T: RawRepresentable<String>>(_ text: String?, _ field: String) throws(DamagedAccessRecord) -> T? {
-            guard let text else { return nil }
-            guard let value = T(rawValue: text) else { throw damaged(field) }
-            return value
-        }
-        guard let actor = row.actor, ActorID(actor) != nil else { throw damaged("actor") }
-        guard let outcome: AccessDecision.Outcome = try checked(row.outcome, "outcome") else { throw damaged("outcome") }
-        var categories: [InformationCategory] = []
-        for (index, category) in row.categories.enumerated() {
-            guard let value = InformationCategory(rawValue: category) else { throw damaged("categories[\(index)]") }
-            categories.append(value)
-        }
-        let reason: AccessRecord.Reason? = try checked(row.reason, "reason")
-        seq = row.seq
-        at = row.recordedAt
-        self.actor = actor
-        role = try checked(row.role, "role")
-        organization = row.organization
-        view = try checked(row.view, "view")
-        self.categories = categories
-        purpose = try checked(row.purpose, "purpose")
-        refusal = outcome == .denied ? (reason ?? .refused) : nil
-        brokeGlass = row.review
-    }
-
-    /// Whether an access record is an opening of the record the care team is shown: a read (a
-    /// journey, a timeline, the participant's report, an audit of her or his accesses, an
-    /// attempt to see this list refused), not a write, and not the care team's own look at
-    /// this list.
-    static func isOpening(_ access: RecordedAccess) -> Bool {
-        let record = access.record
-        return record.kind == .read && !(record.view == .accessLog && record.purpose == .care && record.outcome == .permitted)
     }
 }

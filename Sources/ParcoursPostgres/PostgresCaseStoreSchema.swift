@@ -72,7 +72,7 @@ enum PostgresCaseStoreSchema {
     /// The care team's panel "who opened this record" shows a participant's openings: her
     /// records' reads, but not the team's own looks at the panel, which every journey page adds
     /// (half the records about her). A partial index holds only the openings
-    /// (`RecordOpening.isOpening`, as `parcours_access_opening` spells it), so the panel reads
+    /// (`RecordOpening`'s rule, as `parcours_access_opening` spells it), so the panel reads
     /// the twenty it shows, not forty. A line that is not JSON is left out of it.
     ///
     /// Both functions catch what is not JSON in an exception block, which opens a subtransaction:

@@ -19,36 +19,27 @@ extension Store {
         THEN json_extract(CAST(line AS TEXT), '$.envelope.payload.clear.participant') END)
         """
 
-    /// Whether the access_event row `record` (`NEW` in a trigger) tells of an opening of a
-    /// participant's record (`RecordOpening.isOpening`: a read, but not the care team's own look
-    /// at who opened it) and names the participant. What migration v13's trigger keeps: change
-    /// it only with a migration that rewrites the trigger and the table.
-    static func isOpening(_ record: String) -> String {
-        let line = "CAST(\(record).line AS TEXT)", clear = "'$.envelope.payload.clear"
-        return """
-            (CASE WHEN json_valid(\(line)) \
-            THEN json_extract(\(line), '$.envelope.type') = 'access.read' \
-            AND (json_extract(\(line), \(clear).view') IS NOT 'access-log' \
-            OR json_extract(\(line), \(clear).purpose') IS NOT 'care' \
-            OR json_extract(\(line), \(clear).outcome') IS NOT 'permitted') \
-            AND json_extract(\(line), \(clear).participant') IS NOT NULL END)
-            """
-    }
+    /// Whether the access_event row `NEW` (the row a trigger is given, or a query's row so
+    /// named) tells of an opening of a participant's record (`RecordOpening`'s rule: a read, but
+    /// not the care team's own look at who opened it) and names the participant. Migration v13
+    /// wrote it into its trigger: never edit it (a new migration would replace the trigger and
+    /// the table); the schema's fixture holds it.
+    static let isOpening = """
+        (CASE WHEN json_valid(CAST(NEW.line AS TEXT)) \
+        THEN json_extract(CAST(NEW.line AS TEXT), '$.envelope.type') = 'access.read' \
+        AND (json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.view') IS NOT 'access-log' \
+        OR json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.purpose') IS NOT 'care' \
+        OR json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.outcome') IS NOT 'permitted') \
+        AND json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.participant') IS NOT NULL END)
+        """
 
-    /// The access_opening row of the access_event row `record`, in the table's column order:
-    /// the participant, the record's place and time, and the members the panel shows (the
-    /// categories joined by commas; whether `review` is true). As `isOpening`, fixed by v13.
-    static func openingRow(_ record: String) -> String {
-        let line = "CAST(\(record).line AS TEXT)", clear = "'$.envelope.payload.clear"
-        // Each member as text (a number where a name belongs would otherwise compare unlike the
-        // table's text when verified), nil when absent.
-        func text(_ member: String) -> String { "CAST(json_extract(\(line), \(clear).\(member)') AS TEXT)" }
-        let members = ["actor", "role", "organization", "view"].map(text)
-            + ["(SELECT group_concat(CAST(value AS TEXT), ',') FROM json_each(\(line), \(clear).categories'))"]
-            + ["purpose", "outcome", "reason"].map(text)
-            + ["json_type(\(line), \(clear).review') IS 'true'"]
-        return ([text("participant"), "\(record).seq", "\(record).recorded_at"] + members).joined(separator: ", ")
-    }
+    /// The access_opening row of the access_event row `NEW`, in the table's column order: the
+    /// participant, the record's place and time, its clear payload without the justification.
+    /// As `isOpening`, fixed by migration v13.
+    static let openingRow = """
+        CAST(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.participant') AS TEXT), NEW.seq, NEW.recorded_at, \
+        json_remove(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear'), '$.justification')
+        """
 
     /// The access log's records about one participant, newest first: those below `before`
     /// (all when nil), at most `limit`. Read through the participant index, not the whole log.
@@ -73,66 +64,53 @@ extension Store {
             let rows = try Row.fetchCursor(db.cachedStatement(sql: kept ? """
                 SELECT * FROM access_opening WHERE participant = ? AND seq < ? ORDER BY seq DESC LIMIT ?
                 """ : """
-                SELECT \(Self.openingRow("access_event")) FROM access_event
-                WHERE \(Self.accessParticipant) = ? AND \(Self.isOpening("access_event")) AND seq < ? ORDER BY seq DESC LIMIT ?
+                SELECT \(Self.openingRow) FROM access_event AS NEW
+                WHERE \(Self.accessParticipant) = ? AND \(Self.isOpening) AND seq < ? ORDER BY seq DESC LIMIT ?
                 """), arguments: [participant.rawValue, Int64(clamping: before ?? UInt64(Int64.max)), limit])
             var openings: [OpeningRow] = []
-            // Each row read in place from the statement (a cursor's row is not copied).
+            // Each row read in place from the statement (a cursor's row is not copied); its
+            // columns: participant, seq, recorded_at, payload.
             while let row = try rows.next() {
-                // The table's columns: participant, seq, recorded_at, actor, role, organization, view,
-                // categories, purpose, outcome, reason, review.
                 let seq: Int64 = row[1]
-                guard seq >= 0, let recordedAt = (row[2] as String?).flatMap(Timestamp.init) else {
-                    throw StoreError.storeDamaged("the access log's opening \(seq) has no time of record: verify the store")
+                guard seq >= 0, let recordedAt = (row[2] as String?).flatMap(Timestamp.init),
+                      let payload = (row[3] as String?).flatMap({ try? JSONParser.parse($0) })?.objectValue else {
+                    throw StoreError.storeDamaged("the access log's opening \(seq) cannot be read: verify the store")
                 }
-                let categories: String? = row[7]
-                openings.append(OpeningRow(seq: UInt64(seq), recordedAt: recordedAt, actor: row[3], role: row[4], organization: row[5],
-                                           view: row[6], categories: categories.map(Self.commaSeparated) ?? [],
-                                           purpose: row[8], outcome: row[9], reason: row[10], review: row[11] as Bool))
+                openings.append(OpeningRow(seq: UInt64(seq), recordedAt: recordedAt, payload: payload))
             }
             return openings
         }
     }
 
-    /// The names of a comma-separated list, read over its bytes.
-    private static func commaSeparated(_ list: String) -> [String] {
-        var list = list
-        return list.withUTF8 { bytes in
-            var names: [String] = []
-            var start = 0
-            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: ",") {
-                names.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-                start = index + 1
-            }
-            return names
-        }
-    }
-
     /// Verifies that the openings kept for the care team's panel are those the access log tells
-    /// of: the table against the log, both ways, in one snapshot. A store made before migration
-    /// v13 and opened read-only (an older backup) keeps none: there is nothing to compare.
+    /// of, both ways, in one snapshot: each record read once, joined with the table on its key.
+    /// A store made before migration v13 and opened read-only (an older backup) keeps none:
+    /// there is nothing to compare; a store past it must keep the table.
     ///
     /// - Throws: `VerificationError.integrity` naming the access log and the first seq that differs.
     func verifyOpenings() throws(VerificationError) {
         let differing: Int64?
         do {
             differing = try readers.read { db in
-                guard try db.tableExists("access_opening") else { return nil }
+                // Asked of the file itself, not of the connection's cached schema.
+                let kept = try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'access_opening'")
+                guard kept == true else {
+                    let migrated = try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM grdb_migrations WHERE identifier = 'v13-access-opening-rows'")
+                    return migrated == true ? -1 : nil
+                }
                 return try Int64.fetchOne(db, sql: """
-                    SELECT min(seq) FROM (
-                        SELECT * FROM (SELECT \(Self.openingRow("access_event")) FROM access_event WHERE \(Self.isOpening("access_event"))
-                                       EXCEPT SELECT * FROM access_opening)
-                        UNION ALL
-                        SELECT * FROM (SELECT * FROM access_opening
-                                       EXCEPT SELECT \(Self.openingRow("access_event")) FROM access_event WHERE \(Self.isOpening("access_event"))))
+                    WITH log (participant, seq, recorded_at, payload) AS (SELECT \(Self.openingRow) FROM access_event AS NEW WHERE \(Self.isOpening))
+                    SELECT min(coalesce(log.seq, kept.seq)) FROM log
+                        FULL OUTER JOIN access_opening AS kept ON kept.participant = log.participant AND kept.seq = log.seq
+                    WHERE log.seq IS NULL OR kept.seq IS NULL OR kept.recorded_at IS NOT log.recorded_at OR kept.payload IS NOT log.payload
                     """)
             }
         } catch {
             throw .unreadable("the openings kept for the care team's panel cannot be read: \(error)")
         }
         if let differing {
-            throw .integrity(log: "access", IntegrityFailure(seq: UInt64(max(differing, 0)),
-                                                             reason: "the openings kept for the care team's panel differ from the record"))
+            throw .integrity(log: "access", IntegrityFailure(seq: UInt64(max(differing, 0)), reason: differing < 0
+                ? "the openings kept for the care team's panel are gone" : "the openings kept for the care team's panel differ from the record"))
         }
     }
 }

@@ -320,35 +320,28 @@ enum StoreSchema {
             // The panel read its twenty openings through the partial index, then each record from
             // the access log: twenty rows on twenty pages scattered over it, each page read again
             // (a read transaction starts with an empty cache whenever the log grew), each line
-            // parsed. An opening's shown members now go, as the record is appended, into a table
-            // ordered by participant, so the panel reads a page or two. A trigger keeps it, from
-            // the line itself, for every way a record is appended; the rows already in the log are
+            // parsed whole. An opening's clear payload (without the justification, which the panel
+            // never shows) now goes, as its record is appended, into a table ordered by
+            // participant, so the panel reads a page or two. A trigger keeps it, from the line
+            // itself, for every way a record is appended; the records already in the log are
             // copied once here; the table is append-only, as the log is. The verifier compares it
-            // with the log (`Store.verifyOpenings`). The partial index is no longer read.
+            // with the log (`Store.verifyOpenings`, with the same expressions as the trigger:
+            // `Store.isOpening`, `Store.openingRow`). The partial index is no longer read.
             try db.execute(sql: """
                 CREATE TABLE access_opening (
                     participant TEXT NOT NULL,
                     seq INTEGER NOT NULL,
                     recorded_at TEXT NOT NULL,
-                    actor TEXT,
-                    role TEXT,
-                    organization TEXT,
-                    view TEXT,
-                    categories TEXT,
-                    purpose TEXT,
-                    outcome TEXT,
-                    reason TEXT,
-                    review INTEGER NOT NULL,
+                    payload TEXT,
                     PRIMARY KEY (participant, seq)) WITHOUT ROWID;
-                CREATE TRIGGER access_opening_kept AFTER INSERT ON access_event WHEN \(Store.isOpening("NEW"))
-                BEGIN INSERT INTO access_opening VALUES (\(Store.openingRow("NEW"))); END;
+                CREATE TRIGGER access_opening_kept AFTER INSERT ON access_event WHEN \(Store.isOpening)
+                BEGIN INSERT INTO access_opening VALUES (\(Store.openingRow)); END;
                 CREATE TRIGGER access_opening_immutable_update BEFORE UPDATE ON access_opening
                 BEGIN SELECT RAISE(ABORT, 'the openings follow the access log: access_opening rows cannot be updated'); END;
                 CREATE TRIGGER access_opening_immutable_delete BEFORE DELETE ON access_opening
                 BEGIN SELECT RAISE(ABORT, 'the openings follow the access log: access_opening rows cannot be deleted'); END;
-                INSERT INTO access_opening SELECT \(Store.openingRow("access_event")) FROM access_event
-                    WHERE \(Store.isOpening("access_event"));
-                DROP INDEX access_event_opening;
+                INSERT INTO access_opening SELECT \(Store.openingRow) FROM access_event AS NEW WHERE \(Store.isOpening);
+                DROP INDEX IF EXISTS access_event_opening;
                 """)
         }
         return migrator

@@ -9,6 +9,28 @@ import Testing
 /// decided by the one policy and recorded like every read. Synthetic people only.
 @Suite("Who opened a participant's record")
 struct OpeningsTests {
+    @Test("a store's row of an opening reads as its record does, and a member that does not fit access-record.v1 is named, not shown")
+    func openingRowsChecked() throws {
+        let payload: [String: JSONValue] = [
+            "actor": "clin-exemple", "role": "clinician", "organization": "Organisme fictif", "participant": "P-TEST01", "view": "journey",
+            "purpose": "break-glass", "outcome": "permitted", "categories": ["identity", "stages"], "justification": "Urgence fictive", "review": true,
+        ]
+        let entry = AccessLogEntry(seq: 7, id: "01a229f1-287b-7000-8000-000000000000", type: "access.read",
+                                   recordedAt: Timestamp(millisecondsSinceEpoch: 1_796_000_000_123), log: "test.example/access", payload: payload)
+        let row = OpeningRow(entry)
+        #expect(row.payload["justification"] == nil, "the justification's words are never kept for the panel")
+        let opening = try RecordOpening(row)
+        #expect(opening == RecordOpening(try RecordedAccess(entry)))
+        #expect(opening.brokeGlass && opening.categories == [.identity, .stages] && opening.refusal == nil && opening.organization == "Organisme fictif")
+        for (member, value, field) in [("categories", JSONValue.string("identity"), "categories"), ("review", .string("true"), "review"),
+                                       ("organization", .int(1), "organization"), ("role", "chef", "role"), ("outcome", .null, "outcome")] {
+            var damaged = row
+            damaged.payload[member] = value
+            #expect(throws: DamagedAccessRecord.self, "\(member)") { try RecordOpening(damaged) }
+            do { _ = try RecordOpening(damaged) } catch { #expect(error.seq == 7 && error.field.hasPrefix(field), "\(member): \(error.field)") }
+        }
+    }
+
     @Test("a clinician outside the care team is refused the openings, even after breaking the glass for the journey; each refusal is recorded")
     func strangerRefused() async throws {
         let app = try await AppFixture()

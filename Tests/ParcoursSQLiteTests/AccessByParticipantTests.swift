@@ -58,6 +58,36 @@ struct AccessByParticipantTests {
         }
     }
 
+    @Test("the verifier finds an opening forged into the table, one whose record says otherwise, and the table gone")
+    func openingsVerified() throws {
+        for tampering in ["forged", "changed", "gone"] {
+            let test = try TestStore()
+            for view in ["journey", "timeline"] {
+                _ = try test.store.recordAccess(type: "access.read", data: ["actor": "clin-0001", "outcome": "permitted", "participant": "P-AAAA01",
+                                                                           "purpose": "care", "view": .string(view)], master: test.master)
+            }
+            #expect(throws: Never.self) { try test.store.verify() }
+            let last = try test.store.size(.access) - 1
+            try DatabaseQueue(path: test.databasePath).write { db in
+                switch tampering {
+                case "forged":
+                    try db.execute(sql: "INSERT INTO access_opening SELECT 'P-BBBB02', seq, recorded_at, payload FROM access_opening WHERE seq = ?",
+                                   arguments: [last])
+                case "changed":
+                    // Rows cannot be updated: the trigger is dropped first, as someone with the file could.
+                    try db.execute(sql: "DROP TRIGGER access_opening_immutable_update")
+                    try db.execute(sql: "UPDATE access_opening SET payload = replace(payload, 'timeline', 'journey') WHERE seq = ?", arguments: [last])
+                default:
+                    try db.execute(sql: "DROP TABLE access_opening")
+                }
+            }
+            #expect(throws: VerificationError.integrity(log: "access", IntegrityFailure(
+                seq: tampering == "gone" ? 0 : last,
+                reason: tampering == "gone" ? "the openings kept for the care team's panel are gone" : "the openings kept for the care team's panel differ from the record"
+            )), "\(tampering)") { try test.store.verify() }
+        }
+    }
+
     @Test("a store made before the openings were kept gets them from its access log, and an older backup read-only reads them from the records")
     func openingsOfAnOlderStore() throws {
         let test = try TestStore()
@@ -69,13 +99,20 @@ struct AccessByParticipantTests {
         }
         let participant = try #require(ParticipantID("P-AAAA01"))
         let expected = try test.store.openings(about: participant, before: nil, limit: 10)
-        #expect(expected.map(\.seq) == [2, 0] && expected[0].reason == "not in the care team" && expected[1].categories == ["identity", "stages"])
+        #expect(expected.map(\.seq) == [2, 0] && expected[0].payload["reason"] == "not in the care team" && expected[1].payload["categories"] == ["identity", "stages"])
         // As v12 left it: no table, no trigger, its partial index, the migration not yet applied.
         try DatabaseQueue(path: test.databasePath).write { db in
             try db.execute(sql: """
                 DROP TRIGGER access_opening_kept; DROP TRIGGER access_opening_immutable_update; DROP TRIGGER access_opening_immutable_delete;
                 DROP TABLE access_opening; DELETE FROM grdb_migrations WHERE identifier = 'v13-access-opening-rows';
-                CREATE INDEX access_event_opening ON access_event (\(Store.accessParticipant), seq) WHERE \(Store.isOpening("access_event"));
+                CREATE INDEX access_event_opening ON access_event (
+                    (CASE WHEN json_valid(CAST(line AS TEXT))
+                     THEN json_extract(CAST(line AS TEXT), '$.envelope.payload.clear.participant') END), seq)
+                WHERE (CASE WHEN json_valid(CAST(line AS TEXT))
+                       THEN json_extract(CAST(line AS TEXT), '$.envelope.type') = 'access.read'
+                            AND (json_extract(CAST(line AS TEXT), '$.envelope.payload.clear.view') IS NOT 'access-log'
+                                 OR json_extract(CAST(line AS TEXT), '$.envelope.payload.clear.purpose') IS NOT 'care'
+                                 OR json_extract(CAST(line AS TEXT), '$.envelope.payload.clear.outcome') IS NOT 'permitted') END);
                 """)
         }
         let older = try Store.open(at: test.directory, readOnly: true)

@@ -93,15 +93,7 @@ CREATE TABLE access_opening (
     participant TEXT NOT NULL,
     seq INTEGER NOT NULL,
     recorded_at TEXT NOT NULL,
-    actor TEXT,
-    role TEXT,
-    organization TEXT,
-    view TEXT,
-    categories TEXT,
-    purpose TEXT,
-    outcome TEXT,
-    reason TEXT,
-    review INTEGER NOT NULL,
+    payload TEXT,
     PRIMARY KEY (participant, seq)) WITHOUT ROWID
 
 -- table access_tree on access_tree
@@ -293,7 +285,7 @@ BEGIN SELECT RAISE(ABORT, 'the openings follow the access log: access_opening ro
 
 -- trigger access_opening_kept on access_event
 CREATE TRIGGER access_opening_kept AFTER INSERT ON access_event WHEN (CASE WHEN json_valid(CAST(NEW.line AS TEXT)) THEN json_extract(CAST(NEW.line AS TEXT), '$.envelope.type') = 'access.read' AND (json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.view') IS NOT 'access-log' OR json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.purpose') IS NOT 'care' OR json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.outcome') IS NOT 'permitted') AND json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.participant') IS NOT NULL END)
-BEGIN INSERT INTO access_opening VALUES (CAST(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.participant') AS TEXT), NEW.seq, NEW.recorded_at, CAST(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.actor') AS TEXT), CAST(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.role') AS TEXT), CAST(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.organization') AS TEXT), CAST(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.view') AS TEXT), (SELECT group_concat(CAST(value AS TEXT), ',') FROM json_each(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.categories')), CAST(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.purpose') AS TEXT), CAST(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.outcome') AS TEXT), CAST(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.reason') AS TEXT), json_type(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.review') IS 'true'); END
+BEGIN INSERT INTO access_opening VALUES (CAST(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.participant') AS TEXT), NEW.seq, NEW.recorded_at, json_remove(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear'), '$.justification')); END
 
 -- trigger access_tree_immutable_delete on access_tree
 CREATE TRIGGER access_tree_immutable_delete BEFORE DELETE ON access_tree

@@ -97,7 +97,14 @@ public struct JSONParser {
             try JSONUnicodeEscape.scalar(in: bytes, at: &index)
         }
 
-        func decodeUTF8(_ raw: some Collection<UInt8>) throws(JSONError) -> String {
+        func decodeUTF8(_ raw: [UInt8]) throws(JSONError) -> String {
+            try raw.withUnsafeBufferPointer { (raw) throws(JSONError) -> String in try decodeUTF8(raw) }
+        }
+
+        func decodeUTF8(_ raw: UnsafeBufferPointer<UInt8>) throws(JSONError) -> String {
+            // ASCII needs no validation (most names and ids); the generic validation cost more
+            // than the rest of the parse.
+            if !raw.contains(where: { $0 >= 0x80 }) { return String(decoding: raw, as: UTF8.self) }
             guard let text = String(validating: raw, as: UTF8.self) else { throw fail("invalid UTF-8 in string") }
             return text
         }
