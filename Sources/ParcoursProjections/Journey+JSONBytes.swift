@@ -347,6 +347,7 @@ extension Journey.TimelineEntry {
         var member = JSONMembersWriter(writer)
         member.string("author", author)
         member.bool("corrected", corrected)
+        member.string("englishSummary", englishSummary)
         member.string("id", id)
         member.string("occurredAt", occurredAt)
         member.integer("seq", seq)

@@ -302,6 +302,7 @@ extension Journey.TimelineEntry: ActReading.Readable {
         type = try reading.text("type", of: object)
         author = try reading.text("author", of: object)
         summary = try reading.text("summary", of: object)
+        englishSummary = try reading.text(ifPresent: "englishSummary", of: object)
         corrected = try reading.truth("corrected", of: object)
     }
 }

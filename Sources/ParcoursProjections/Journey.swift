@@ -265,8 +265,18 @@ public struct Journey: Codable, Sendable, Equatable {
         public var occurredAt: String
         public var type: String
         public var author: String
+        /// One line in French.
         public var summary: String
+        /// The same line in English; nil in a journey sealed before it was kept (a read-only
+        /// backup of an older store), whose English pages show the French.
+        public var englishSummary: String?
         public var corrected: Bool
+
+        public init(id: String, seq: UInt64, occurredAt: String, type: String, author: String, summary: String,
+                    englishSummary: String?, corrected: Bool) {
+            (self.id, self.seq, self.occurredAt, self.type, self.author) = (id, seq, occurredAt, type, author)
+            (self.summary, self.englishSummary, self.corrected) = (summary, englishSummary, corrected)
+        }
     }
 }
 

@@ -24,7 +24,7 @@ enum RecordRows {
             html += "</time> <strong>"
             HTMLText.append(escaped: ClinicalActType(rawValue: entry.type).map { VocabularyLabel.label($0, in: language) } ?? entry.type, to: &html)
             html += "</strong> — "
-            HTMLText.append(escaped: entry.summary, to: &html)
+            HTMLText.append(escaped: VocabularyLabel.summary(entry, in: language), to: &html)
             if entry.corrected { html += corrected }
             html += "</li>"
         }

@@ -15,6 +15,12 @@ enum VocabularyLabel {
     static func label(_ term: some VocabularyTerm, in language: Language) -> String {
         language == .fr ? term.frenchLabel : term.englishLabel
     }
+
+    /// An act's line of the timeline in the page's language (the French where a journey sealed
+    /// before the English was kept lacks it).
+    static func summary(_ entry: Journey.TimelineEntry, in language: Language) -> String {
+        language == .fr ? entry.summary : entry.englishSummary ?? entry.summary
+    }
 }
 
 extension EngagementStep: VocabularyTerm {}

@@ -64,6 +64,23 @@ struct ProjectionTests {
         #expect(journey.timeline.allSatisfy { !$0.summary.lowercased().contains("échec") })
     }
 
+    @Test("every act of the timeline has its line in English as in French; a relapse is a moment of the path in both")
+    func timelineInBothLanguages() async throws {
+        let fixture = try ProjectionFixture()
+        let ids = try admitWithPath(fixture)
+        let journey = try await fixture.reader.journey(of: Self.person)
+        let english = journey.timeline.map { $0.englishSummary ?? "" }
+        #expect(!english.contains(""), "no act without its English line")
+        #expect(zip(english, journey.timeline.map(\.summary)).allSatisfy { $0 != $1 })
+        #expect(english.allSatisfy { !$0.lowercased().contains("fail") })
+        let relapse = try #require(journey.timeline.first { $0.id == ids["relapse"] })
+        #expect(relapse.englishSummary?.hasPrefix("Momentary relapse, since ") == true)
+        #expect(relapse.englishSummary?.hasSuffix(": a moment of the path, factors and supports recorded") == true)
+        #expect(relapse.summary.hasPrefix("Chute momentanée, depuis le "))
+        let back = try #require(journey.timeline.first { $0.id == ids["back"] })
+        #expect(back.englishSummary == "Step: crisis; wheel: contemplation (importance 5/10, confidence 4/10)")
+    }
+
     @Test("a correction shows in the journey with a mark, in the caseload and in the program picture")
     func correctionShowsEverywhere() async throws {
         let fixture = try ProjectionFixture()

@@ -14,13 +14,15 @@ struct RecordRowsTests {
     static let markup = "<script>alert('x')</script> & \"guillemets\""
     static let escaped = "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;guillemets&quot;"
 
-    static func entry(_ id: String, on day: String, type: String, summary: String, corrected: Bool = false) -> Journey.TimelineEntry {
-        Journey.TimelineEntry(id: id, seq: 1, occurredAt: day + "T10:00:00Z", type: type, author: "clin-exemple", summary: summary, corrected: corrected)
+    static func entry(_ id: String, on day: String, type: String, summary: String, englishSummary: String? = nil,
+                      corrected: Bool = false) -> Journey.TimelineEntry {
+        Journey.TimelineEntry(id: id, seq: 1, occurredAt: day + "T10:00:00Z", type: type, author: "clin-exemple", summary: summary,
+                              englishSummary: englishSummary, corrected: corrected)
     }
 
     @Test("the timeline's rows: the most recent first, the act named, the summary escaped, a corrected act marked in the page's language")
     func timeline() {
-        let entries = [Self.entry("evt-1", on: "2026-01-05", type: "stage.assessed", summary: "Premier repère"),
+        let entries = [Self.entry("evt-1", on: "2026-01-05", type: "stage.assessed", summary: "Premier repère", englishSummary: "First landmark"),
                        Self.entry("evt-2", on: "2026-02-07", type: "session.held", summary: Self.markup, corrected: true),
                        Self.entry("evt-3", on: "2026-03-09", type: "<b>inconnu</b>", summary: "Un type que le domaine ne connaît pas")]
         let french = RecordRows.timeline(entries, language: .fr)
@@ -29,7 +31,12 @@ struct RecordRowsTests {
         #expect(french.contains("<strong>&lt;b&gt;inconnu&lt;/b&gt;</strong>"), "an unknown type is shown as recorded, escaped")
         let days = french.matches(of: #/<time>([0-9-]+)</time>/#).map { String($0.output.1) }
         #expect(days == ["2026-03-09", "2026-02-07", "2026-01-05"])
-        #expect(RecordRows.timeline(entries, language: .en).contains("<em>(corrected)</em>"))
+        let english = RecordRows.timeline(entries, language: .en)
+        #expect(english.contains("<em>(corrected)</em>"))
+        #expect(english.contains("</strong> — First landmark</li>") && !english.contains("Premier repère"), "the English page says the act in English")
+        #expect(french.contains("</strong> — Premier repère</li>") && !french.contains("First landmark"))
+        #expect(english.contains("</strong> — Un type que le domaine ne connaît pas</li>"),
+                "a journey sealed before the English was kept shows its French rather than nothing")
     }
 
     static func opening(_ seq: UInt64, actor: String, organization: String?, denied: Bool = false, review: Bool = false) throws -> RecordOpening {

@@ -48,6 +48,27 @@ struct TimelinePageTests {
         #expect(reads.count == 1 && reads.first?["actor"] == .string(WebFixture.admitting) && reads.first?["outcome"] == "permitted")
     }
 
+    @Test("in English, the journey page and the whole timeline say each act in English; in French, in French")
+    func actsInThePageLanguage() async throws {
+        let fixture = try await WebFixture()
+        try await Self.recordAssessments(fixture)
+        let participant = fixture.participant
+        try await fixture.test { client in
+            var (jar, _) = try await fixture.signIn(client, WebFixture.admitting)
+            let french = try await client.get("/participants/\(participant)", jar: jar)
+            let frenchActs = JourneyPathPageTests.part(of: french.text, from: "<ol class=\"timeline\"", to: "</ol>")
+            #expect(frenchActs.contains("Étape : implication et engagement ; roue : contemplation (importance 6/10, confiance 5/10)"))
+            jar.take(try await client.post("/langue", ["langue": "en", "retour": "/participants/\(participant)"], jar: jar))
+            for path in ["/participants/\(participant)", "/participants/\(participant)/chronologie"] {
+                let page = try await client.get(path, jar: jar)
+                #expect(page.status == .ok && page.text.contains("<html lang=\"en\">"))
+                let acts = JourneyPathPageTests.part(of: page.text, from: "<ol class=\"timeline\"", to: "</ol>")
+                #expect(acts.contains("Step: involvement and commitment; wheel: contemplation (importance 6/10, confidence 5/10)"), "\(path)")
+                #expect(!acts.contains("Étape") && !acts.contains("roue :") && !acts.contains("Admission, orientée"), "no French act on an English page (\(path))")
+            }
+        }
+    }
+
     @Test("a clinician outside the care team is refused the whole timeline (403, nothing of it), the refusal recorded; signed out, to the sign-in")
     func strangerRefused() async throws {
         let fixture = try await WebFixture()
