@@ -25,6 +25,12 @@ public enum PostgresMigrator {
             Migration(name: "v3-projections", statements: PostgresProjectionSchema.statements),
             Migration(name: "v4-witnesses", statements: PostgresWitnessSchema.statements),
             Migration(name: "v5-access-openings", statements: PostgresCaseStoreSchema.openings),
+            // Each act of a journey's timeline keeps its line in English: the journeys start over
+            // (as SQLite's v14 does), so every row holds it and verify finds them equal to a fold.
+            Migration(name: "v6-journey-english-summaries", statements: [
+                "DELETE FROM journey",
+                "UPDATE projection_position SET position = 0 WHERE name = 'journey'",
+            ]),
         ]
     }
 

@@ -57,6 +57,31 @@ struct UpgradeTests {
         #expect(try cli.verify().status == 0)
     }
 
+    @Test("after migration v14, the journeys start over and every act of the timeline says itself in English too; verify agrees")
+    func englishSummariesMigration() throws {
+        let (cli, participant) = try ProjectionCLITests.followed()
+        #expect(try cli.run(["journey", participant, "--as", RecordTests.clinician], env: AccessPolicyCLITests.asEnrolled).status == 0)
+        let database = cli.store.appendingPathComponent("parcours.sqlite").path
+        let queue = try DatabaseQueue(path: database)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v14-journey-english-summaries'")
+        }
+        try queue.close()
+        #expect(try cli.verify().status == 0)
+        let reopened = try DatabaseQueue(path: database)
+        let (rows, position) = try reopened.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journey") ?? -1,
+             try Int.fetchOne(db, sql: "SELECT position FROM projection_position WHERE name = 'journey'") ?? -1)
+        }
+        try reopened.close()
+        #expect(rows == 0 && position == 0, "the journey projection started over")
+        let journey = try cli.run(["journey", participant, "--as", RecordTests.clinician, "--json"], env: AccessPolicyCLITests.asEnrolled)
+        #expect(journey.status == 0, "\(journey)")
+        let timeline = try #require((try JSONSerialization.jsonObject(with: Data(journey.stdout.utf8)) as? [String: Any])?["timeline"] as? [[String: Any]])
+        #expect(!timeline.isEmpty && timeline.allSatisfy { ($0["englishSummary"] as? String)?.isEmpty == false })
+        #expect(try cli.verify().status == 0)
+    }
+
     @Test("after migration v11, journeys kept by rowid: the same rows, read the same, nothing rebuilt, verify agrees")
     func journeyByRowidMigration() throws {
         let (cli, participant) = try ProjectionCLITests.followed()

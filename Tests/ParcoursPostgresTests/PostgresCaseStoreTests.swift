@@ -76,6 +76,30 @@ struct PostgresCaseStoreTests {
         #expect(indexed == 445, "the synthetic openings of P-CONF01 (n % 90 == 1 for n up to 40,000)")
     }
 
+    @Test("migration v6 starts the journeys over (their acts now say themselves in English too): rows gone, position 0, the other projections kept")
+    func journeysStartOver() async throws {
+        let database = try PostgresTestDatabase()
+        _ = try await Self.created(database)
+        let connections = PostgresConnections(url: database.url, limit: 1, logger: Logger(label: "parcours.postgres.tests"))
+        try connections.withConnection { session in
+            // A journey as v5 left it (a synthetic row: only its presence matters here).
+            try session.rows("INSERT INTO journey (participant, through_seq, journey, record) VALUES ('P-CONF01', 7, '\\x00', '\\x00')")
+            try session.rows("""
+                INSERT INTO projection_position (name, position) VALUES ('journey', 7), ('caseload', 7)
+                ON CONFLICT (name) DO UPDATE SET position = 7
+                """)
+            try session.rows("DELETE FROM parcours_migration WHERE name = 'v6-journey-english-summaries'")
+        }
+        #expect(try PostgresMigrator.pending(url: database.url) == ["v6-journey-english-summaries"])
+        #expect(try PostgresMigrator.migrate(url: database.url) == ["v6-journey-english-summaries"])
+        let (rows, positions) = try connections.withConnection { session in
+            (try session.rows("SELECT count(*) FROM journey").first?.decode(Int64.self),
+             try session.rows("SELECT name, position FROM projection_position ORDER BY name").map { try $0.decode((String, Int64).self) })
+        }
+        #expect(rows == 0)
+        #expect(positions.first { $0.0 == "journey" }?.1 == 0 && positions.first { $0.0 == "caseload" }?.1 == 7)
+    }
+
     @Test("a refusal of the database is summarized for the server's log by its SQLSTATE alone, never its message")
     func operatorSummary() {
         let refused = PostgresStoreError.refused(sqlState: "22P02", message: "invalid input syntax for type integer: \"P-SECRET1\"")
