@@ -39,7 +39,7 @@ extension Journey {
         case .obligations(let explanation):
             obligationsExplainedOn = day
             summary = ("Obligations légales expliquées" + (explanation.rulesAgreed ? "; règles du suivi convenues" : ""),
-                       "Legal obligations explained" + (explanation.rulesAgreed ? "; the follow-up's rules agreed" : ""))
+                       "Legal obligations explained" + (explanation.rulesAgreed ? "; rules of the follow-up agreed" : ""))
         case .stage(let assessment): summary = assessed(assessment, day: day, event)
         case .balance(let balance):
             balances.append(BalanceEntry(id: event.id, on: day, balance: balance))
@@ -59,13 +59,13 @@ extension Journey {
                                          endedOn: relapse.endedOn, factors: relapse.factors, whatHelped: relapse.whatHelped))
             summary = ("Chute \(relapse.kind.frenchLabel), depuis le \(relapse.startedOn)" + (relapse.endedOn.map { " jusqu'au \($0)" } ?? "")
                            + " : un moment du parcours, facteurs et appuis consignés",
-                       "\(relapse.kind.englishLabel.capitalizedFirst) relapse, since \(relapse.startedOn)" + (relapse.endedOn.map { " until \($0)" } ?? "")
+                       "\(relapse.kind.englishLabel.capitalizedFirst) relapse, starting on \(relapse.startedOn)" + (relapse.endedOn.map { " until \($0)" } ?? "")
                            + ": a moment of the path, factors and supports recorded")
         case .safety(let assessment):
             safety = SafetyEntry(id: event.id, on: day, assessment: assessment)
             safetyLevels.append(SafetyLevelReading(on: day, level: assessment.dangerLevel))
             summary = ("Évaluation de la sécurité : danger \(assessment.dangerLevel.frenchLabel)" + (assessment.crisisPlan == nil ? "" : ", plan de crise consigné"),
-                       "Safety assessment: danger \(assessment.dangerLevel.englishLabel)" + (assessment.crisisPlan == nil ? "" : ", crisis plan recorded"))
+                       "Safety assessment, level of danger: \(assessment.dangerLevel.englishLabel)" + (assessment.crisisPlan == nil ? "" : ", crisis plan recorded"))
         case .session(let session):
             if let index = sessions.firstIndex(where: { $0.kind == session.kind }) {
                 sessions[index].count += 1
@@ -80,7 +80,7 @@ extension Journey {
             referrals.append(ReferralEntry(id: event.id, on: day, to: referral.to, reason: referral.reason, urgency: referral.urgency,
                                            consent: referral.consent))
             summary = ("Orientation vers \(referral.to.name) (\(referral.to.kind.frenchLabel)), urgence \(referral.urgency.frenchLabel)",
-                       "Referral to \(referral.to.name) (\(referral.to.kind.englishLabel)), urgency \(referral.urgency.englishLabel)")
+                       "Referral to \(referral.to.name) (\(referral.to.kind.englishLabel)), urgency: \(referral.urgency.englishLabel)")
         case .referralUpdate(let update):
             let status = ReferralEntry.Status(rawValue: update.status.rawValue) ?? .pending
             let index = referrals.firstIndex { $0.id == update.referral }
@@ -96,7 +96,7 @@ extension Journey {
             let lifted = consents.filter { $0.scope == refusal.scope && $0.on > day }.map(\.on).min()
             refusals.append(RefusalEntry(id: event.id, on: day, scope: refusal.scope, decidedBy: refusal.decidedBy, reason: refusal.reason,
                                          liftedOn: lifted))
-            summary = ("Refus d'accès — \(refusal.scope.frenchLabel)", "Access refused — \(refusal.scope.englishLabel)")
+            summary = ("Refus d'accès — \(refusal.scope.frenchLabel)", "Refusal of access — \(refusal.scope.englishLabel)")
         case .disclosure(let disclosure):
             disclosures.append(DisclosureEntry(id: event.id, on: day, by: event.author, disclosure: disclosure))
             summary = ("Divulgation légale (\(disclosure.legalBasis.frenchLabel)) à \(disclosure.recipient)"
@@ -106,7 +106,7 @@ extension Journey {
         case .trauma(let observation):
             traumaObservations.append(TraumaEntry(id: event.id, on: day, observation: observation))
             summary = ("Observation tenant compte du trauma : \(observation.symptoms.count) manifestation(s), \(observation.triggers.count) déclencheur(s)",
-                       "Trauma-informed observation: \(observation.symptoms.count) sign(s), \(observation.triggers.count) trigger(s)")
+                       "Trauma-informed observation: \(observation.symptoms.count) symptom(s) observed, \(observation.triggers.count) trigger(s)")
         case .careTeam(let change):
             let joined = act == .careTeamAssigned
             var team = Set(careTeam)
@@ -121,7 +121,7 @@ extension Journey {
         case .correction: summary = ("Correction d'une entrée antérieure", "Correction of an earlier entry")
         case .voiding:
             summary = ("Annulation d'une entrée antérieure (retirée de la vue, conservée au journal)",
-                       "Voiding of an earlier entry (taken out of the view, kept in the log)")
+                       "Voiding of an earlier entry (removed from view, kept in the log)")
         }
         if Self.contactActs.contains(act) { lastContactOn = max(lastContactOn ?? day, day) }
         warnings.removeAll { Self.answeredBy[$0.code]?.contains(act) == true }

@@ -105,7 +105,7 @@ struct ActFormPage {
             }
             return kept.reversed().map { entry in
                 let act = ClinicalActType(rawValue: entry.type).map { VocabularyLabel.label($0, in: language) } ?? entry.type
-                return Option(entry.id, Wording(stringLiteral: "\(entry.occurredAt.prefix(10)) : \(act) — \(VocabularyLabel.summary(entry, in: language))"))
+                return Option(entry.id, Wording(stringLiteral: "\(entry.occurredAt.prefix(10))\(language == .fr ? " :" : ":") \(act) — \(VocabularyLabel.summary(entry, in: language))"))
             }
         case .careTeam:
             return journey.careTeam.map { Option($0, Wording(stringLiteral: $0)) }

@@ -33,6 +33,19 @@ struct JourneyReadingTests {
         #expect(filled.filter { !$0.value }.keys.sorted() == [], "members never read by hand")
     }
 
+    @Test("a journey sealed before the acts kept their English reads by hand as Codable reads it, its acts without English, and is written back as it was")
+    func journeyWithoutEnglish() throws {
+        let (folded, _) = try CodablePathTests.journeysWithEveryMember()
+        var journey = try #require(folded.first { !$0.0.timeline.isEmpty }?.0)
+        for index in journey.timeline.indices { journey.timeline[index].englishSummary = nil }
+        let data = Data(try ProjectionJSONEncoder().encode(journey))
+        #expect(!String(decoding: data, as: UTF8.self).contains("englishSummary"), "no member for an English line it never had")
+        let hand = try #require(Self.byHand(data))
+        #expect(hand == journey && hand == Self.byCodable(data))
+        #expect(hand.timeline.allSatisfy { $0.englishSummary == nil && !$0.summary.isEmpty })
+        try CodablePathTests.expectSameBytes(journey, "a journey without English lines: the member left out, as JSONEncoder does")
+    }
+
     @Test("a journey read for a page keeps the latest acts the reader may see and counts them all, as the whole journey redacted says; the rest as read whole")
     func timelineWindow() throws {
         let (folded, full) = try CodablePathTests.journeysWithEveryMember()

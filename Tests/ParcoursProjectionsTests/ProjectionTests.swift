@@ -74,7 +74,7 @@ struct ProjectionTests {
         #expect(zip(english, journey.timeline.map(\.summary)).allSatisfy { $0 != $1 })
         #expect(english.allSatisfy { !$0.lowercased().contains("fail") })
         let relapse = try #require(journey.timeline.first { $0.id == ids["relapse"] })
-        #expect(relapse.englishSummary?.hasPrefix("Momentary relapse, since ") == true)
+        #expect(relapse.englishSummary?.hasPrefix("Momentary relapse, starting on 2026-03-08") == true)
         #expect(relapse.englishSummary?.hasSuffix(": a moment of the path, factors and supports recorded") == true)
         #expect(relapse.summary.hasPrefix("Chute momentanée, depuis le "))
         let back = try #require(journey.timeline.first { $0.id == ids["back"] })

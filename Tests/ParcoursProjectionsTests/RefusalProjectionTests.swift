@@ -38,7 +38,7 @@ struct RefusalProjectionTests {
         let entry = try #require(journey.timeline.first { $0.id == id })
         #expect(entry.type == "consent.refused")
         #expect(entry.summary == "Refus d'accès — organisation SPVM — Les Survivantes")
-        #expect(entry.englishSummary == "Access refused — organization SPVM — Les Survivantes")
+        #expect(entry.englishSummary == "Refusal of access — organization SPVM — Les Survivantes")
         #expect(journey.timeline.contains { $0.summary == "Refus d'accès — intervenant·e clin-0002" })
         #expect(journey.timeline.allSatisfy { !$0.summary.contains("mots fictifs") && $0.englishSummary?.contains("mots fictifs") == false })
         #expect(journey.lastContactOn == "2026-02-12")
