@@ -271,12 +271,6 @@ public struct Journey: Codable, Sendable, Equatable {
         /// backup of an older store), whose English pages show the French.
         public var englishSummary: String?
         public var corrected: Bool
-
-        public init(id: String, seq: UInt64, occurredAt: String, type: String, author: String, summary: String,
-                    englishSummary: String?, corrected: Bool) {
-            (self.id, self.seq, self.occurredAt, self.type, self.author) = (id, seq, occurredAt, type, author)
-            (self.summary, self.englishSummary, self.corrected) = (summary, englishSummary, corrected)
-        }
     }
 }
 

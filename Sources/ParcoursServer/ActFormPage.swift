@@ -90,13 +90,12 @@ struct ActFormPage {
         switch list {
         case .referrals:
             return journey.referrals.map { referral in
-                let words = "\(referral.on) : \(VocabularyLabel.label(referral.to.kind, in: language)) — \(referral.to.name)"
-                return Option(referral.id, Wording(stringLiteral: words))
+                Option(referral.id, dated(referral.on, "\(VocabularyLabel.label(referral.to.kind, in: language)) — \(referral.to.name)"))
             }
         case .consentsGiven:
             return journey.consents.map { consent in
                 let categories = consent.categories.map { VocabularyLabel.label($0, in: language) }.joined(separator: ", ")
-                return Option(consent.id, Wording(stringLiteral: "\(consent.on) : \(VocabularyLabel.label(consent.scope.kind, in: language)) \(consent.scope.value ?? "") — \(categories)"))
+                return Option(consent.id, dated(consent.on, "\(VocabularyLabel.label(consent.scope.kind, in: language)) \(consent.scope.value ?? "") — \(categories)"))
             }
         case .actsToCorrect, .actsToVoid:
             let kept = journey.timeline.filter { entry in
@@ -105,10 +104,15 @@ struct ActFormPage {
             }
             return kept.reversed().map { entry in
                 let act = ClinicalActType(rawValue: entry.type).map { VocabularyLabel.label($0, in: language) } ?? entry.type
-                return Option(entry.id, Wording(stringLiteral: "\(entry.occurredAt.prefix(10))\(language == .fr ? " :" : ":") \(act) — \(VocabularyLabel.summary(entry, in: language))"))
+                return Option(entry.id, dated(entry.occurredAt.prefix(10), "\(act) — \(VocabularyLabel.summary(entry, in: language))"))
             }
         case .careTeam:
             return journey.careTeam.map { Option($0, Wording(stringLiteral: $0)) }
         }
+    }
+
+    /// An option of the record: its day, then what it was, with the colon each language puts after the day.
+    private func dated(_ day: some StringProtocol, _ words: String) -> Wording {
+        Wording(stringLiteral: "\(day)\(language == .fr ? " :" : ":") \(words)")
     }
 }

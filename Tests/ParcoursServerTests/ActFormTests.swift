@@ -94,6 +94,21 @@ struct ActFormTests {
         }
     }
 
+    @Test("the correction form lists the record's acts in the page's language, each after its day as that language writes it")
+    func actsToCorrectInBothLanguages() async throws {
+        let fixture = try await WebFixture()
+        let path = try #require(ActForm.named("correction")).path(for: fixture.participant)
+        try await fixture.test { client in
+            var (jar, _) = try await fixture.signIn(client, WebFixture.admitting)
+            let french = try await client.get(path, jar: jar)
+            #expect(french.status == .ok && french.text.contains(" : admission — Admission, orientée par Organisme Exemple</option>"))
+            jar.take(try await client.post("/langue", ["langue": "en", "retour": path], jar: jar))
+            let english = try await client.get(path, jar: jar)
+            #expect(english.status == .ok && english.text.contains(": admission — Admission, referred by Organisme Exemple</option>"))
+            #expect(!english.text.contains(" : admission") && !english.text.contains("orientée par"), "no French spacing or words in English")
+        }
+    }
+
     @Test("an act sent twice with the same form is recorded once")
     func idempotent() async throws {
         let fixture = try await WebFixture()
