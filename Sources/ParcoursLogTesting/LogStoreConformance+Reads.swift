@@ -54,6 +54,22 @@ extension LogStoreConformance {
         }
     }
 
+    static let treeHashRuns = Check("tree-hash-runs", "the stored hashes of the subtrees a run of leaves completes are those read one by one, a level at a time, nil past the last complete one") { log in
+        try log.append((0..<10).map { log.note("participant/P-CONF0\($0 % 2)", Int64($0)) })
+        try log.store.withReadTransaction(on: .events) { transaction in
+            let size = try transaction.size()
+            for lower in UInt64(0)...(size + 2) {
+                for upper in lower...(size + 3) {
+                    let read = try transaction.subtreeHashes(completedBy: lower..<upper)
+                    let oneByOne = try Subtree.levels(completedBy: lower..<upper).enumerated().map { level, indices in
+                        try indices.map { index in index < size >> UInt64(level) ? try transaction.subtreeHash(level: level, index: index) : nil }
+                    }
+                    try expect(read == oneByOne, "leaves \(lower)..<\(upper): \(read.map(\.count)) read by level, not those read one by one")
+                }
+            }
+        }
+    }
+
     static let proofsThroughStore = Check("proofs", "inclusion and consistency proofs made through the store verify, and sizes beyond the log are refused") { log in
         try log.append((0..<20).map { log.note("notes", Int64($0)) })
         let lines = try log.lines()

@@ -41,7 +41,7 @@ public enum LogStoreConformance {
     /// Every check, in the order they are best read.
     public static let checks: [Check] = [
         appendsVerify, inclusionProofs, atomicBatch, idempotency, authority, erasure, accessLog, concurrentWriters,
-        chunkedReads, treeHashRanges, proofsThroughStore, checkpointsKept, export, verification,
+        chunkedReads, treeHashRanges, treeHashRuns, proofsThroughStore, checkpointsKept, export, verification,
     ]
 }
 

@@ -14,7 +14,7 @@ public struct SQLiteLogStore: LogStore {
             var result: T?
             // IMMEDIATE: take the write lock first, so two processes never interleave appends.
             try db.inTransaction(.immediate) {
-                result = try body(SQLiteLogTransaction(db: db, table: log, master: master))
+                result = try body(SQLiteLogTransaction(db: db, table: log, master: master, trees: store.treeTableKey))
                 return .commit
             }
             return result!
@@ -22,7 +22,7 @@ public struct SQLiteLogStore: LogStore {
     }
 
     public func withReadTransaction<T>(on log: LogKind, _ body: (any LogTransaction) throws -> T) throws -> T {
-        try store.readers.read { db in try body(SQLiteLogTransaction(db: db, table: log, master: master)) }
+        try store.readers.read { db in try body(SQLiteLogTransaction(db: db, table: log, master: master, trees: store.treeTableKey)) }
     }
 }
 
@@ -31,11 +31,15 @@ final class SQLiteLogTransaction: LogTransaction {
     let db: Database
     let table: LogTable
     let master: MasterKey?
+    /// How the tree tables key their subtrees: by last leaf, but in a backup made before migration
+    /// v15 (opened read-only, never migrated). Only a store's own layout is written to.
+    let trees: TreeTableKey
 
-    init(db: Database, table: LogTable, master: MasterKey?) {
+    init(db: Database, table: LogTable, master: MasterKey?, trees: TreeTableKey = .lastLeaf) {
         self.db = db
         self.table = table
         self.master = master
+        self.trees = trees
     }
 
     func size() throws -> UInt64 {
@@ -58,9 +62,9 @@ final class SQLiteLogTransaction: LogTransaction {
     private var subtreeStatement: Statement?
 
     func subtreeHash(level: Int, index: UInt64) throws -> Hash {
-        let statement = try subtreeStatement ?? db.makeStatement(sql: "SELECT hash FROM \(table.treeTable) WHERE level = ? AND idx = ?")
+        let statement = try subtreeStatement ?? db.makeStatement(sql: "SELECT hash FROM \(table.treeTable) WHERE \(trees.column) = ? AND level = ?")
         subtreeStatement = statement
-        guard let data = try Data.fetchOne(statement, arguments: [level, Int64(index)]),
+        guard (0..<64).contains(level), let data = try Data.fetchOne(statement, arguments: [trees.key(Subtree(level: level, index: index)), level]),
               let hash = Hash(bytes: data)
         else { throw LogError.storeDamaged("tree hash \(level)/\(index) of the \(table.rawValue) log is missing") }
         return hash
@@ -111,16 +115,24 @@ final class SQLiteLogTransaction: LogTransaction {
                 Int64(envelope.seq), envelope.id, envelope.stream, Int64(envelope.version), envelope.type, envelope.author.actor,
                 envelope.recordedAt.description, Data(leafHash.bytes), Data(line),
             ])
-        let insertNode = try db.cachedStatement(sql: "INSERT INTO \(table.treeTable) (level, idx, hash) VALUES (?, ?, ?)")
+        let insertNode = try db.cachedStatement(sql: "INSERT INTO \(table.treeTable) (\(trees.column), level, hash) VALUES (?, ?, ?)")
         for node in nodes {
-            try insertNode.execute(arguments: [node.level, Int64(node.index), Data(node.hash.bytes)])
+            try insertNode.execute(arguments: [trees.key(Subtree(level: node.level, index: node.index)), node.level, Data(node.hash.bytes)])
         }
+    }
+
+    /// The subtree a tree table's row holds, from its key and level (the columns at `first` and
+    /// `first + 1`); nil when either is not an integer (the columns have no STRICT type: a REAL
+    /// such as 3000.5 would read as 3000) or names no subtree (a damaged store).
+    func subtree(_ statement: SQLiteStatement, first: Int32) -> Subtree? {
+        guard sqlite3_column_type(statement, first) == SQLITE_INTEGER, sqlite3_column_type(statement, first + 1) == SQLITE_INTEGER else { return nil }
+        return trees.subtree(key: sqlite3_column_int64(statement, first), level: sqlite3_column_int64(statement, first + 1))
     }
 }
 
 /// Reads for proofs, checkpoints, export and verification.
 extension SQLiteLogTransaction {
-    func onLog(_ kind: LogKind) -> any LogTransaction { SQLiteLogTransaction(db: db, table: kind, master: master) }
+    func onLog(_ kind: LogKind) -> any LogTransaction { SQLiteLogTransaction(db: db, table: kind, master: master, trees: trees) }
 
     func lines(from start: UInt64, to end: UInt64, chunk: Int, _ body: ([[UInt8]]) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: "SELECT line FROM \(table.recordsTable) WHERE seq >= ? AND seq < ? ORDER BY seq",
@@ -172,18 +184,22 @@ extension SQLiteLogTransaction {
     }
 
     /// One query: the subtrees asked, joined to the tree table by its primary key (a search
-    /// each, where `(level, idx) IN (VALUES …)` would scan the table).
+    /// each, where `(key, level) IN (VALUES …)` would scan the table).
     func subtreeHashes(_ subtrees: [Subtree]) throws -> [Hash] {
-        let wanted = Array(Set(subtrees))
-        guard !wanted.isEmpty else { return [] }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT tree.level, tree.idx, tree.hash
-            FROM (VALUES \(Array(repeating: "(?, ?)", count: wanted.count).joined(separator: ", "))) AS wanted
-            CROSS JOIN \(table.treeTable) AS tree ON tree.level = wanted.column1 AND tree.idx = wanted.column2
-            """, arguments: StatementArguments(wanted.flatMap { [$0.level, Int64($0.index)] as [any DatabaseValueConvertible] }))
+        let wanted = Array(Set(subtrees.filter { (0..<64).contains($0.level) }))
         var found: [Subtree: Hash] = [:]
-        for row in rows {
-            if let hash = try row.hash(atIndex: 2) { found[Subtree(level: row[0], index: UInt64(row[1] as Int64))] = hash }
+        if !wanted.isEmpty {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT tree.\(trees.column), tree.level, tree.hash
+                FROM (VALUES \(Array(repeating: "(?, ?)", count: wanted.count).joined(separator: ", "))) AS wanted
+                CROSS JOIN \(table.treeTable) AS tree ON tree.\(trees.column) = wanted.column1 AND tree.level = wanted.column2
+                """, arguments: StatementArguments(wanted.flatMap { [trees.key($0), $0.level] as [any DatabaseValueConvertible] }))
+            for row in rows {
+                // Only integers name a subtree (the columns have no STRICT type).
+                guard case .int64(let key) = (row[0] as DatabaseValue).storage, case .int64(let level) = (row[1] as DatabaseValue).storage,
+                      let subtree = trees.subtree(key: key, level: level), let hash = try row.hash(atIndex: 2) else { continue }
+                found[subtree] = hash
+            }
         }
         return try subtrees.map { subtree in
             guard let hash = found[subtree] else {
@@ -193,22 +209,49 @@ extension SQLiteLogTransaction {
         }
     }
 
+    /// One range of the table's key and the level: keyed by last leaf, the level's subtrees lie
+    /// among the others of their leaves, whose rows are passed over (verification reads a run's
+    /// subtrees of every level in one range instead: `subtreeHashes(completedBy:)`).
     func subtreeHashes(level: Int, indices: Range<UInt64>) throws -> [Hash?] {
         var hashes = [Hash?](repeating: nil, count: indices.count)
-        guard !indices.isEmpty else { return hashes }
-        let statement = try db.cachedStatement(sql: "SELECT idx, hash FROM \(table.treeTable) WHERE level = ? AND idx >= ? AND idx < ?")
-        let rows = try Row.fetchCursor(statement, arguments: [level, Int64(indices.lowerBound), Int64(indices.upperBound)])
-        let columns = statement.sqliteStatement
-        while try rows.next() != nil {
-            // Only an index stored as an integer is the subtree's: the column has no STRICT type, and a
-            // REAL such as 3000.5 falls in the range yet would read as 3000 (the row is then left out,
-            // and its subtree found missing, as the exact match of `subtreeHashes(_:)` finds it).
-            guard sqlite3_column_type(columns, 0) == SQLITE_INTEGER else { continue }
-            let index = UInt64(sqlite3_column_int64(columns, 0))
-            // Read in place, as GRDB's `withUnsafeData` reads it (a NULL is no bytes), without the `Data` it wraps each hash in.
-            hashes[Int(index - indices.lowerBound)] = Hash(bytes: columnBytes(columns, 1))
+        guard !indices.isEmpty, (0..<64).contains(level) else { return hashes }
+        let lower = trees.key(Subtree(level: level, index: indices.lowerBound)), upper = trees.key(Subtree(level: level, index: indices.upperBound - 1))
+        guard lower <= upper else { return hashes }  // beyond any log: 2^63 leaves
+        try read(keys: lower...upper, level: level) { subtree, hash in
+            if subtree.level == level, indices.contains(subtree.index) { hashes[Int(subtree.index - indices.lowerBound)] = hash }
         }
         return hashes
+    }
+
+    /// Keyed by last leaf, one range of the table's key: the subtrees whose last leaf is one of
+    /// `leaves`. Keyed by level and index (an older backup), a range for each level.
+    func subtreeHashes(completedBy leaves: Range<UInt64>) throws -> [[Hash?]] {
+        let levels = Subtree.levels(completedBy: leaves)
+        guard trees == .lastLeaf else { return try levels.enumerated().map { try subtreeHashes(level: $0.offset, indices: $0.element) } }
+        var hashes = levels.map { [Hash?](repeating: nil, count: $0.count) }
+        guard !leaves.isEmpty else { return hashes }
+        try read(keys: Int64(clamping: leaves.lowerBound)...Int64(clamping: leaves.upperBound - 1), level: nil) { subtree, hash in
+            guard subtree.level < levels.count, levels[subtree.level].contains(subtree.index) else { return }
+            hashes[subtree.level][Int(subtree.index - levels[subtree.level].lowerBound)] = hash
+        }
+        return hashes
+    }
+
+    /// Calls `body` with each subtree whose key is in `keys` (of `level` only, when given), and
+    /// its hash, read in place (as GRDB's `withUnsafeData` reads it, a NULL is no bytes) without
+    /// the `Data` GRDB wraps each in; nil when it is not 32 bytes. A row that names no subtree is
+    /// left out, so the subtree it stands for is found missing, as the exact match of
+    /// `subtreeHashes(_:)` finds it.
+    private func read(keys: ClosedRange<Int64>, level: Int?, _ body: (Subtree, Hash?) -> Void) throws {
+        let select = "SELECT \(trees.column), level, hash FROM \(table.treeTable) WHERE \(trees.column) >= ? AND \(trees.column) <= ?"
+        let statement = try db.cachedStatement(sql: level == nil ? select : select + " AND level = ?")
+        var arguments: StatementArguments = [keys.lowerBound, keys.upperBound]
+        if let level { arguments += [level] }
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        let columns = statement.sqliteStatement
+        while try rows.next() != nil {
+            if let subtree = subtree(columns, first: 0) { body(subtree, Hash(bytes: columnBytes(columns, 2))) }
+        }
     }
 
     func subtreeHashCount() throws -> UInt64 {

@@ -20,6 +20,8 @@ public final class Store: Sendable {
     /// A backup (a file given for the store, or a database marked as one): opened read-only, never written to.
     public let isBackup: Bool
     let pool: DatabasePool
+    /// How its tree tables key their subtrees (`TreeTableKey`): a backup made before migration v15 keeps the older key.
+    let treeTableKey: TreeTableKey
     /// Read-only connections for the reads every web request makes (`ReadConnections`).
     let readers: ReadConnections
     /// The log core's writer: it caches the directory and the tree's frontier between appends.
@@ -33,11 +35,12 @@ public final class Store: Sendable {
         self.pool = pool
         readers = ReadConnections(path: databasePath, configuration: Self.configuration(readOnly: true))
         self.isBackup = isBackup
-        let info = try pool.read { db in
-            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, value FROM store_info").map {
+        let (info, treeTableKey) = try pool.read { db in
+            (try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, value FROM store_info").map {
                 (($0["name"] as String), ($0["value"] as String))
-            })
+             }), try TreeTableKey.of(db))
         }
+        self.treeTableKey = treeTableKey
         guard let origin = info["origin"], let key = info["logPublicKey"].flatMap(PublicKey.init(base64:)) else {
             throw StoreError.storeDamaged("store_info lacks the origin or the log key")
         }

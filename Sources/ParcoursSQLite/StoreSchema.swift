@@ -353,6 +353,38 @@ enum StoreSchema {
                 UPDATE projection_position SET position = 0 WHERE name = 'journey';
                 """)
         }
+        migrator.registerMigration("v15-trees-by-last-leaf") { db in
+            // Each tree table was keyed by level, then index: an append's subtrees (its leaf, and
+            // the subtrees it completes) went into as many places of the table as levels, a page of
+            // the write-ahead log each, a third of what a journey page's access records wrote.
+            // Keyed by each subtree's last leaf (the leaf whose append completes it), then level,
+            // an append's subtrees lie side by side after the last append's, and the subtrees a run
+            // of leaves completes lie in one range of the key (verification reads them in one
+            // query, where it read a level at a time). The rows are copied, each subtree's last
+            // leaf computed from its level and index; the append-only triggers follow the table.
+            // A row whose level or index is not an integer a subtree can have (a damaged store)
+            // keeps its index as it is, so the verifier still finds that subtree missing.
+            for tree in ["event_tree", "access_tree"] {
+                try db.execute(sql: """
+                    ALTER TABLE \(tree) RENAME TO \(tree)_by_level;
+                    CREATE TABLE \(tree) (
+                        last_leaf INTEGER NOT NULL,
+                        level INTEGER NOT NULL,
+                        hash BLOB NOT NULL,
+                        PRIMARY KEY (last_leaf, level)) WITHOUT ROWID;
+                    INSERT INTO \(tree) (last_leaf, level, hash)
+                        SELECT CASE WHEN typeof(level) = 'integer' AND typeof(idx) = 'integer' AND level BETWEEN 0 AND 62 AND idx >= 0
+                                    THEN (idx << level) | ((1 << level) - 1) ELSE idx END,
+                               level, hash
+                        FROM \(tree)_by_level ORDER BY 1, 2;
+                    DROP TABLE \(tree)_by_level;
+                    CREATE TRIGGER \(tree)_immutable_update BEFORE UPDATE ON \(tree)
+                    BEGIN SELECT RAISE(ABORT, 'the log is append-only: \(tree) rows cannot be updated'); END;
+                    CREATE TRIGGER \(tree)_immutable_delete BEFORE DELETE ON \(tree)
+                    BEGIN SELECT RAISE(ABORT, 'the log is append-only: \(tree) rows cannot be deleted'); END;
+                    """)
+            }
+        }
         return migrator
     }
 }

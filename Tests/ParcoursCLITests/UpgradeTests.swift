@@ -118,4 +118,74 @@ struct UpgradeTests {
         let verified = try cli.verify()
         #expect(verified.status == 0, "\(verified)")
     }
+
+    /// A followed store put back as it was before migration v15: its tree tables keyed by level and index, the
+    /// rows they held then (a row's index computed back from its last leaf), `damage` applied to them. Returns the
+    /// CLI, its participant, the database's path, and the rows as migration v15 must give them back.
+    static func treesByLevel(damage: String? = nil) throws -> (CLI, String, String, [Row]) {
+        let (cli, participant) = try ProjectionCLITests.followed()
+        #expect(try cli.run(["journey", participant, "--as", RecordTests.clinician], env: AccessPolicyCLITests.asEnrolled).status == 0)
+        let database = cli.store.appendingPathComponent("parcours.sqlite").path
+        let queue = try DatabaseQueue(path: database)
+        let rows = try queue.writeWithoutTransaction { db in
+            var rows: [Row] = []
+            for tree in ["event_tree", "access_tree"] {
+                rows += try Row.fetchAll(db, sql: "SELECT '\(tree)', last_leaf, level, hash FROM \(tree) ORDER BY last_leaf, level")
+                try db.execute(sql: """
+                    ALTER TABLE \(tree) RENAME TO \(tree)_v15;
+                    CREATE TABLE \(tree) (
+                        level INTEGER NOT NULL,
+                        idx INTEGER NOT NULL,
+                        hash BLOB NOT NULL,
+                        PRIMARY KEY (level, idx)) WITHOUT ROWID;
+                    INSERT INTO \(tree) SELECT level, last_leaf >> level, hash FROM \(tree)_v15;
+                    DROP TABLE \(tree)_v15;
+                    """)
+            }
+            if let damage { try db.execute(sql: damage) }
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v15-trees-by-last-leaf'")
+            return rows
+        }
+        try queue.close()
+        #expect(rows.count > 10)
+        return (cli, participant, database, rows)
+    }
+
+    @Test("after migration v15, each tree keyed by last leaf: the same subtrees; a backup made before it verifies read-only, unmigrated; verify agrees after it")
+    func treesByLastLeafMigration() throws {
+        let (cli, participant, database, rows) = try Self.treesByLevel()
+        // Verified before anything opens it for writing, as a backup is: read by level and index.
+        let unmigrated = try cli.verify()
+        #expect(unmigrated.status == 0, "\(unmigrated)")
+        let migrating = try DatabaseQueue(path: database)
+        try StoreSchema.migrator.migrate(migrating)
+        let migrated = try migrating.read { db in
+            try ["event_tree", "access_tree"].flatMap { tree in
+                try Row.fetchAll(db, sql: "SELECT '\(tree)', last_leaf, level, hash FROM \(tree) ORDER BY last_leaf, level")
+            }
+        }
+        #expect(throws: DatabaseError.self, "the migrated tree is append-only") {
+            try migrating.write { try $0.execute(sql: "DELETE FROM access_tree WHERE last_leaf = 0") }
+        }
+        try migrating.close()
+        #expect(migrated == rows, "every subtree kept, by its last leaf")
+        // Appended to after it: each record's subtrees beside the last.
+        let stage = RecordTests.act("stage.assessed", participant: participant, at: "2026-11-22T10:00:00.000Z",
+                                    ["engagementStep": "crisis", "wheelStage": "contemplation", "importance": 5, "confidence": 5])
+        let recorded = try RecordTests.record(cli, stage)
+        #expect(recorded.status == 0, "\(recorded)")
+        let verified = try cli.verify()
+        #expect(verified.status == 0, "\(verified)")
+    }
+
+    @Test("a tree row damaged before migration v15 (its index not an integer) is still found missing after it, at the leaf completing it")
+    func damagedTreeRowMigrated() throws {
+        let (cli, _, database, _) = try Self.treesByLevel(damage: "UPDATE event_tree SET idx = idx + 0.5 WHERE level = 1 AND idx = 1")
+        let migrating = try DatabaseQueue(path: database)
+        try StoreSchema.migrator.migrate(migrating)
+        try migrating.close()
+        let verified = try cli.verify()
+        #expect(verified.status != 0)
+        #expect(verified.stdout.contains("at seq 3: stored tree hash at level 1"), "\(verified)")
+    }
 }

@@ -24,10 +24,27 @@ struct StoredSubtreeHashesTests {
         for run in runs {
             let expected = Self.completedByAppending(run)
             for level in 0..<64 {
-                let range = StoredSubtreeHashes.completed(atLevel: level, by: run)
+                let range = Subtree.completed(atLevel: level, by: run)
                 #expect(Array(range) == (expected[level] ?? []), "level \(level) of \(run)")
                 if range.isEmpty && run.upperBound >> level == 0 { break }
             }
         }
+    }
+
+    @Test("a subtree's last leaf is the leaf whose append completes it, and names it back; a leaf no subtree of the level ends at names none")
+    func lastLeaves() {
+        for (level, indices) in Self.completedByAppending(0..<1024) {
+            for index in indices {
+                let subtree = Subtree(level: level, index: index)
+                #expect(Self.completedByAppending(subtree.lastLeaf..<(subtree.lastLeaf + 1))[level] == [index], "level \(level), index \(index)")
+                #expect(Subtree(level: level, lastLeaf: subtree.lastLeaf) == subtree)
+            }
+        }
+        #expect(Subtree(level: 2, lastLeaf: 5) == nil)
+        #expect(Subtree(level: 1, lastLeaf: 0) == nil)
+        #expect(Subtree(level: 64, lastLeaf: .max) == nil)
+        #expect(Subtree(level: -1, lastLeaf: 0) == nil)
+        #expect(Subtree(level: 63, index: 1).lastLeaf == .max)
+        #expect(Subtree(level: 63, lastLeaf: .max) == Subtree(level: 63, index: 1))
     }
 }

@@ -149,7 +149,7 @@ struct AppendTests {
         _ = try test.store.checkpoint(master: test.master)
         let queue = try DatabaseQueue(path: test.databasePath)
         for sql in ["UPDATE event SET type = 'x.y' WHERE seq = 1", "DELETE FROM event WHERE seq = 1",
-                    "UPDATE event_tree SET hash = x'00' WHERE level = 0 AND idx = 0", "DELETE FROM checkpoint"] {
+                    "UPDATE event_tree SET hash = x'00' WHERE level = 0 AND last_leaf = 0", "DELETE FROM checkpoint"] {
             #expect(throws: DatabaseError.self, "\(sql)") { try queue.write { try $0.execute(sql: sql) } }
         }
         try queue.close()

@@ -98,10 +98,10 @@ CREATE TABLE access_opening (
 
 -- table access_tree on access_tree
 CREATE TABLE access_tree (
+    last_leaf INTEGER NOT NULL,
     level INTEGER NOT NULL,
-    idx INTEGER NOT NULL,
     hash BLOB NOT NULL,
-    PRIMARY KEY (level, idx)) WITHOUT ROWID
+    PRIMARY KEY (last_leaf, level)) WITHOUT ROWID
 
 -- table actor_key on actor_key
 CREATE TABLE actor_key (
@@ -170,10 +170,10 @@ CREATE TABLE event (
 
 -- table event_tree on event_tree
 CREATE TABLE event_tree (
+    last_leaf INTEGER NOT NULL,
     level INTEGER NOT NULL,
-    idx INTEGER NOT NULL,
     hash BLOB NOT NULL,
-    PRIMARY KEY (level, idx)) WITHOUT ROWID
+    PRIMARY KEY (last_leaf, level)) WITHOUT ROWID
 
 -- table grdb_migrations on grdb_migrations
 CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)

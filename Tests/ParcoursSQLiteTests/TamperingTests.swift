@@ -125,25 +125,29 @@ struct TamperingTests {
     @Test("a stored tree hash changed is found at the first leaf it covers")
     func treeHashChanged() throws {
         let (test, _) = try Self.populated()
-        try test.tamper { db in try db.execute(sql: "UPDATE event_tree SET hash = zeroblob(32) WHERE level = 2 AND idx = 2") }
+        try test.tamper { db in try db.execute(sql: "UPDATE event_tree SET hash = zeroblob(32) WHERE level = 2 AND last_leaf = 11") }
         let found = try #require(try test.verificationFailure())
         #expect(found.failure.seq == 11)
         #expect(found.failure.reason.contains("tree hash"))
     }
 
     /// A log of more than two of verification's chunks (2,048 records): the stored tree
-    /// hashes are read a level at a time for each chunk, so a hash changed, missing or cut
+    /// hashes are read a chunk at a time, by last leaf, so a hash changed, missing or cut
     /// short in a later chunk, or at the level a whole chunk completes, is found at the
     /// leaf that completes its subtree.
     @Test("a stored tree hash damaged past the first chunk is found at the leaf completing it", arguments: [
-        ("UPDATE event_tree SET hash = zeroblob(32) WHERE level = 0 AND idx = 3000", 3000),
-        ("UPDATE event_tree SET hash = zeroblob(32) WHERE level = 11 AND idx = 1", 4095),
-        ("UPDATE event_tree SET hash = zeroblob(32) WHERE level = 12 AND idx = 0", 4095),
-        ("UPDATE event_tree SET hash = zeroblob(32) WHERE level = 4 AND idx = 200", 3215),
-        ("DELETE FROM event_tree WHERE level = 1 AND idx = 2047", 4095),
-        ("UPDATE event_tree SET hash = substr(hash, 1, 31) WHERE level = 0 AND idx = 2048", 2048),
-        // The hash kept, its index moved off the integers: SQLite stores 3000.5, which a range finds and an integer read would make 3000.
-        ("UPDATE event_tree SET idx = idx + 0.5 WHERE level = 0 AND idx = 3000", 3000),
+        ("UPDATE event_tree SET hash = zeroblob(32) WHERE level = 0 AND last_leaf = 3000", 3000),
+        ("UPDATE event_tree SET hash = zeroblob(32) WHERE level = 11 AND last_leaf = 4095", 4095),
+        ("UPDATE event_tree SET hash = zeroblob(32) WHERE level = 12 AND last_leaf = 4095", 4095),
+        ("UPDATE event_tree SET hash = zeroblob(32) WHERE level = 4 AND last_leaf = 3215", 3215),
+        ("DELETE FROM event_tree WHERE level = 1 AND last_leaf = 4095", 4095),
+        ("UPDATE event_tree SET hash = substr(hash, 1, 31) WHERE level = 0 AND last_leaf = 2048", 2048),
+        // The hash kept, its last leaf moved off the integers: SQLite stores 3000.5, which a range finds and an integer read would make 3000.
+        ("UPDATE event_tree SET last_leaf = last_leaf + 0.5 WHERE level = 0 AND last_leaf = 3000", 3000),
+        // The hash kept, its level moved off the integers.
+        ("UPDATE event_tree SET level = 0.5 WHERE level = 0 AND last_leaf = 3100", 3100),
+        // The hash kept at a leaf no subtree of its level ends at (3003 ends one of level 1, 3002 none).
+        ("UPDATE event_tree SET last_leaf = 3002 WHERE level = 1 AND last_leaf = 3003", 3003),
     ])
     func treeHashDamagedInALongLog(damage: String, seq: Int) throws {
         let test = try TestStore()
@@ -235,7 +239,8 @@ struct TamperingTests {
             let size = UInt64(try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM event")! + 1)
             let previous = Hash(bytes: try Data.fetchOne(db, sql: "SELECT leaf_hash FROM event WHERE seq = ?", arguments: [Int64(size - 1)])!)!
             var frontier = try MerkleFrontier(size: size) { level, index in
-                Hash(bytes: try Data.fetchOne(db, sql: "SELECT hash FROM event_tree WHERE level = ? AND idx = ?", arguments: [level, Int64(index)])!)!
+                Hash(bytes: try Data.fetchOne(db, sql: "SELECT hash FROM event_tree WHERE level = ? AND last_leaf = ?",
+                                           arguments: [level, Int64(Subtree(level: level, index: index).lastLeaf)])!)!
             }
             let envelope = Envelope(log: test.store.origin, seq: size, id: id, stream: "forged-stream", version: 0,
                                     type: "note.added", recordedAt: .now(), author: Author(actor: author.id, key: author.key.publicKey),
@@ -246,8 +251,8 @@ struct TamperingTests {
                            arguments: [Int64(size), envelope.id, envelope.stream, 0, envelope.type, author.id, envelope.recordedAt.description,
                                        Data(leaf.bytes), Data(line)])
             for node in frontier.append(leaf) {
-                try db.execute(sql: "INSERT INTO event_tree (level, idx, hash) VALUES (?, ?, ?)",
-                               arguments: [node.level, Int64(node.index), Data(node.hash.bytes)])
+                try db.execute(sql: "INSERT INTO event_tree (level, last_leaf, hash) VALUES (?, ?, ?)",
+                               arguments: [node.level, Int64(Subtree(level: node.level, index: node.index).lastLeaf), Data(node.hash.bytes)])
             }
         }
     }

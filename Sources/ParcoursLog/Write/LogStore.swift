@@ -72,6 +72,12 @@ public protocol LogTransaction {
     /// `indices`, by index: one range of the tree table's key, what verification compares
     /// a chunk of records against. Nil where a hash is missing or is not 32 bytes.
     func subtreeHashes(level: Int, indices: Range<UInt64>) throws -> [Hash?]
+    /// The stored hashes of the complete subtrees the leaves `leaves` complete, what
+    /// verification compares a chunk of records against: element `l` holds level `l`'s, for the
+    /// indices `Subtree.levels(completedBy: leaves)[l]`, nil where a hash is missing or is not 32
+    /// bytes. By default a level at a time; a store that keeps subtrees by their last leaf reads
+    /// them in one range.
+    func subtreeHashes(completedBy leaves: Range<UInt64>) throws -> [[Hash?]]
     /// How many subtree hashes are stored: a verifier checks none lies beyond the records.
     func subtreeHashCount() throws -> UInt64
     /// The seq of the first record whose id repeats an earlier record's, if any. A store
@@ -95,6 +101,10 @@ public protocol LogTransaction {
 }
 
 extension LogTransaction {
+    public func subtreeHashes(completedBy leaves: Range<UInt64>) throws -> [[Hash?]] {
+        try Subtree.levels(completedBy: leaves).enumerated().map { try subtreeHashes(level: $0.offset, indices: $0.element) }
+    }
+
     /// Reads stored subtree hashes, for `MerkleTree` and `MerkleFrontier`.
     public var hashReader: MerkleTree.HashReader { { level, index in try self.subtreeHash(level: level, index: index) } }
 }
