@@ -31,6 +31,12 @@ public enum PostgresMigrator {
                 "DELETE FROM journey",
                 "UPDATE projection_position SET position = 0 WHERE name = 'journey'",
             ]),
+            // Two French lines of the timeline space their semicolon: the journeys start over
+            // (as SQLite's v16 does).
+            Migration(name: "v7-journey-french-spacing", statements: [
+                "DELETE FROM journey",
+                "UPDATE projection_position SET position = 0 WHERE name = 'journey'",
+            ]),
         ]
     }
 

@@ -38,7 +38,7 @@ extension Journey {
         case .enrolment(let enrolment): summary = enrolled(enrolment, recorded, event)
         case .obligations(let explanation):
             obligationsExplainedOn = day
-            summary = ("Obligations légales expliquées" + (explanation.rulesAgreed ? "; règles du suivi convenues" : ""),
+            summary = ("Obligations légales expliquées" + (explanation.rulesAgreed ? " ; règles du suivi convenues" : ""),
                        "Legal obligations explained" + (explanation.rulesAgreed ? "; rules of the follow-up agreed" : ""))
         case .stage(let assessment): summary = assessed(assessment, day: day, event)
         case .balance(let balance):
@@ -100,7 +100,7 @@ extension Journey {
         case .disclosure(let disclosure):
             disclosures.append(DisclosureEntry(id: event.id, on: day, by: event.author, disclosure: disclosure))
             summary = ("Divulgation légale (\(disclosure.legalBasis.frenchLabel)) à \(disclosure.recipient)"
-                           + (disclosure.participantTold ? "; la personne en a été informée" : "; la personne n'en a pas encore été informée"),
+                           + (disclosure.participantTold ? " ; la personne en a été informée" : " ; la personne n'en a pas encore été informée"),
                        "Legal disclosure (\(disclosure.legalBasis.englishLabel)) to \(disclosure.recipient)"
                            + (disclosure.participantTold ? "; the person was told" : "; the person has not been told yet"))
         case .trauma(let observation):

@@ -385,6 +385,16 @@ enum StoreSchema {
                     """)
             }
         }
+        migrator.registerMigration("v16-journey-french-spacing") { db in
+            // Two of the timeline's French lines (legal obligations explained, a legal disclosure)
+            // now put a space before their semicolon, as French typography and every other line
+            // do. The journey rows start over, as in v14, so every row says it so and `verify`
+            // finds the projection equal to a fold of the log.
+            try db.execute(sql: """
+                DELETE FROM journey;
+                UPDATE projection_position SET position = 0 WHERE name = 'journey';
+                """)
+        }
         return migrator
     }
 }

@@ -72,6 +72,11 @@ struct UpgradeTests {
         #expect(!timeline.isEmpty && timeline.allSatisfy { ($0["englishSummary"] as? String)?.isEmpty == false })
     }
 
+    @Test("after migration v16, the journeys start over and their French lines space each semicolon; verify agrees")
+    func frenchSpacingMigration() throws {
+        _ = try Self.journeyAfterStartingOver("v16-journey-french-spacing")
+    }
+
     @Test("after migration v11, journeys kept by rowid: the same rows, read the same, nothing rebuilt, verify agrees")
     func journeyByRowidMigration() throws {
         let (cli, participant) = try ProjectionCLITests.followed()

@@ -76,8 +76,9 @@ struct PostgresCaseStoreTests {
         #expect(indexed == 445, "the synthetic openings of P-CONF01 (n % 90 == 1 for n up to 40,000)")
     }
 
-    @Test("migration v6 starts the journeys over (their acts now say themselves in English too): rows gone, position 0, the other projections kept")
-    func journeysStartOver() async throws {
+    @Test("migrations v6 and v7 start the journeys over (their acts say themselves in English too, the French spaced): rows gone, position 0, the other projections kept",
+          arguments: ["v6-journey-english-summaries", "v7-journey-french-spacing"])
+    func journeysStartOver(migration: String) async throws {
         let database = try PostgresTestDatabase()
         _ = try await Self.created(database)
         let connections = PostgresConnections(url: database.url, limit: 1, logger: Logger(label: "parcours.postgres.tests"))
@@ -88,10 +89,10 @@ struct PostgresCaseStoreTests {
                 INSERT INTO projection_position (name, position) VALUES ('journey', 7), ('caseload', 7)
                 ON CONFLICT (name) DO UPDATE SET position = 7
                 """)
-            try session.rows("DELETE FROM parcours_migration WHERE name = 'v6-journey-english-summaries'")
+            try session.rows("DELETE FROM parcours_migration WHERE name = \(migration)")
         }
-        #expect(try PostgresMigrator.pending(url: database.url) == ["v6-journey-english-summaries"])
-        #expect(try PostgresMigrator.migrate(url: database.url) == ["v6-journey-english-summaries"])
+        #expect(try PostgresMigrator.pending(url: database.url) == [migration])
+        #expect(try PostgresMigrator.migrate(url: database.url) == [migration])
         let (rows, positions) = try connections.withConnection { session in
             (try session.rows("SELECT count(*) FROM journey").first?.decode(Int64.self),
              try session.rows("SELECT name, position FROM projection_position ORDER BY name").map { try $0.decode((String, Int64).self) })

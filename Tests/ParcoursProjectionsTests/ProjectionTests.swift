@@ -81,6 +81,39 @@ struct ProjectionTests {
         #expect(back.englishSummary == "Step: crisis; wheel: contemplation (importance 5/10, confidence 4/10)")
     }
 
+    @Test("every act's line in French spaces its colons and semicolons as French typography does, the English not")
+    func frenchSpacing() throws {
+        var acts = try CodablePathTests.goldenActs()
+        // Each wording's other branch: the rules agreed, the person not yet told.
+        for (type, data) in acts where type == "obligations.explained" || type == "disclosure.legal" {
+            var other = data
+            other["rulesAgreed"] = .bool(true)
+            other["participantTold"] = .bool(data["participantTold"]?.boolValue != true)
+            if other["participantTold"]?.boolValue == false { other["participantToldAt"] = nil }
+            acts.append((type, other))
+        }
+        var journey = Journey(participant: "P-TYPO01")
+        for (offset, (type, data)) in acts.enumerated() {
+            _ = journey.apply(ProjectedEvent(seq: UInt64(offset + 1), id: Identifiers.newEventID(), participant: "P-TYPO01", version: UInt64(offset + 1),
+                                             type: type, schema: try #require(ClinicalActType(rawValue: type)).currentSchema, author: "clin-exemple",
+                                             recordedAt: data["occurredAt"]?.stringValue ?? "2026-03-01T10:00:00.000Z",
+                                             payload: CodablePathTests.bytes(.object(data))))
+        }
+        let lines = journey.timeline.map(\.summary)
+        #expect(lines.count == acts.count, "every act has its line")
+        for line in lines {
+            let characters = Array(line)
+            for (index, character) in characters.enumerated() where character == ";" || character == ":" {
+                // A time (10:30) is not punctuation.
+                if index > 0, index + 1 < characters.count, characters[index - 1].isNumber, characters[index + 1].isNumber { continue }
+                #expect(index > 0 && characters[index - 1] == " ", "« \(character) » without its space in « \(line) »")
+            }
+        }
+        #expect(lines.contains("Obligations légales expliquées ; règles du suivi convenues"))
+        #expect(lines.contains { $0.hasSuffix(" ; la personne en a été informée") } && lines.contains { $0.hasSuffix(" ; la personne n'en a pas encore été informée") })
+        #expect(journey.timeline.compactMap(\.englishSummary).allSatisfy { !$0.contains(" ;") && !$0.contains(" :") })
+    }
+
     @Test("a correction shows in the journey with a mark, in the caseload and in the program picture")
     func correctionShowsEverywhere() async throws {
         let fixture = try ProjectionFixture()
