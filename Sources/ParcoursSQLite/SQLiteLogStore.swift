@@ -14,7 +14,7 @@ public struct SQLiteLogStore: LogStore {
             var result: T?
             // IMMEDIATE: take the write lock first, so two processes never interleave appends.
             try db.inTransaction(.immediate) {
-                result = try body(SQLiteLogTransaction(db: db, table: log, master: master, trees: store.treeTableKey))
+                result = try body(SQLiteLogTransaction(db: db, table: log, master: master, trees: try store.treeTableKey(db)))
                 return .commit
             }
             return result!
@@ -22,7 +22,7 @@ public struct SQLiteLogStore: LogStore {
     }
 
     public func withReadTransaction<T>(on log: LogKind, _ body: (any LogTransaction) throws -> T) throws -> T {
-        try store.readers.read { db in try body(SQLiteLogTransaction(db: db, table: log, master: master, trees: store.treeTableKey)) }
+        try store.readers.read { db in try body(SQLiteLogTransaction(db: db, table: log, master: master, trees: try store.treeTableKey(db))) }
     }
 }
 
@@ -35,7 +35,7 @@ final class SQLiteLogTransaction: LogTransaction {
     /// v15 (opened read-only, never migrated). Only a store's own layout is written to.
     let trees: TreeTableKey
 
-    init(db: Database, table: LogTable, master: MasterKey?, trees: TreeTableKey = .lastLeaf) {
+    init(db: Database, table: LogTable, master: MasterKey?, trees: TreeTableKey) {
         self.db = db
         self.table = table
         self.master = master
@@ -64,7 +64,7 @@ final class SQLiteLogTransaction: LogTransaction {
     func subtreeHash(level: Int, index: UInt64) throws -> Hash {
         let statement = try subtreeStatement ?? db.makeStatement(sql: "SELECT hash FROM \(table.treeTable) WHERE \(trees.column) = ? AND level = ?")
         subtreeStatement = statement
-        guard (0..<64).contains(level), let data = try Data.fetchOne(statement, arguments: [trees.key(Subtree(level: level, index: index)), level]),
+        guard let key = trees.key(Subtree(level: level, index: index)), let data = try Data.fetchOne(statement, arguments: [key, level]),
               let hash = Hash(bytes: data)
         else { throw LogError.storeDamaged("tree hash \(level)/\(index) of the \(table.rawValue) log is missing") }
         return hash
@@ -117,7 +117,10 @@ final class SQLiteLogTransaction: LogTransaction {
             ])
         let insertNode = try db.cachedStatement(sql: "INSERT INTO \(table.treeTable) (\(trees.column), level, hash) VALUES (?, ?, ?)")
         for node in nodes {
-            try insertNode.execute(arguments: [trees.key(Subtree(level: node.level, index: node.index)), node.level, Data(node.hash.bytes)])
+            guard let key = trees.key(Subtree(level: node.level, index: node.index)) else {
+                throw LogError.storeDamaged("the \(table.rawValue) log cannot grow past 2^63 - 1 records")
+            }
+            try insertNode.execute(arguments: [key, node.level, Data(node.hash.bytes)])
         }
     }
 
@@ -186,14 +189,14 @@ extension SQLiteLogTransaction {
     /// One query: the subtrees asked, joined to the tree table by its primary key (a search
     /// each, where `(key, level) IN (VALUES …)` would scan the table).
     func subtreeHashes(_ subtrees: [Subtree]) throws -> [Hash] {
-        let wanted = Array(Set(subtrees.filter { (0..<64).contains($0.level) }))
+        let wanted = Array(Set(subtrees.filter { trees.key($0) != nil }))
         var found: [Subtree: Hash] = [:]
         if !wanted.isEmpty {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT tree.\(trees.column), tree.level, tree.hash
                 FROM (VALUES \(Array(repeating: "(?, ?)", count: wanted.count).joined(separator: ", "))) AS wanted
                 CROSS JOIN \(table.treeTable) AS tree ON tree.\(trees.column) = wanted.column1 AND tree.level = wanted.column2
-                """, arguments: StatementArguments(wanted.flatMap { [trees.key($0), $0.level] as [any DatabaseValueConvertible] }))
+                """, arguments: StatementArguments(wanted.flatMap { [trees.key($0)!, $0.level] as [any DatabaseValueConvertible] }))
             for row in rows {
                 // Only integers name a subtree (the columns have no STRICT type).
                 guard case .int64(let key) = (row[0] as DatabaseValue).storage, case .int64(let level) = (row[1] as DatabaseValue).storage,
@@ -214,9 +217,9 @@ extension SQLiteLogTransaction {
     /// subtrees of every level in one range instead: `subtreeHashes(completedBy:)`).
     func subtreeHashes(level: Int, indices: Range<UInt64>) throws -> [Hash?] {
         var hashes = [Hash?](repeating: nil, count: indices.count)
-        guard !indices.isEmpty, (0..<64).contains(level) else { return hashes }
-        let lower = trees.key(Subtree(level: level, index: indices.lowerBound)), upper = trees.key(Subtree(level: level, index: indices.upperBound - 1))
-        guard lower <= upper else { return hashes }  // beyond any log: 2^63 leaves
+        guard !indices.isEmpty, let lower = trees.key(Subtree(level: level, index: indices.lowerBound)) else { return hashes }
+        // Indices past the last a key can hold name subtrees beyond any log: nil.
+        let upper = trees.key(Subtree(level: level, index: indices.upperBound - 1)) ?? trees.key(Subtree(level: level, index: UInt64(Int64.max) >> level))!
         try read(keys: lower...upper, level: level) { subtree, hash in
             if subtree.level == level, indices.contains(subtree.index) { hashes[Int(subtree.index - indices.lowerBound)] = hash }
         }
@@ -227,7 +230,7 @@ extension SQLiteLogTransaction {
     /// `leaves`. Keyed by level and index (an older backup), a range for each level.
     func subtreeHashes(completedBy leaves: Range<UInt64>) throws -> [[Hash?]] {
         let levels = Subtree.levels(completedBy: leaves)
-        guard trees == .lastLeaf else { return try levels.enumerated().map { try subtreeHashes(level: $0.offset, indices: $0.element) } }
+        guard trees == .lastLeaf else { return try subtreeHashesLevelByLevel(completedBy: leaves) }
         var hashes = levels.map { [Hash?](repeating: nil, count: $0.count) }
         guard !leaves.isEmpty else { return hashes }
         try read(keys: Int64(clamping: leaves.lowerBound)...Int64(clamping: leaves.upperBound - 1), level: nil) { subtree, hash in

@@ -74,7 +74,8 @@ final class SQLiteProjectionTransaction: SQLiteProjectionTables, ProjectionTrans
 
     private func dataKey(of participant: String, caching: Bool) throws -> DataKey? {
         if let cached = keys[participant] { return cached }
-        let key = try SQLiteLogTransaction(db: db, table: .events, master: master)
+        // Only the data key is read through it, never a tree: the tree tables' key does not matter.
+        let key = try SQLiteLogTransaction(db: db, table: .events, master: master, trees: .lastLeaf)
             .dataKey(forStream: Identifiers.participantStreamPrefix + participant, create: false)
         if caching { keys[participant] = key }
         return key

@@ -41,7 +41,7 @@ extension Store {
     /// Every event of a stream, with its content opened where its key still exists.
     public func events(inStream stream: String, master: MasterKey?) throws -> [StoredEvent] {
         try pool.read { db in
-            let key = try master.flatMap { try SQLiteLogTransaction(db: db, table: .events, master: $0).dataKey(forStream: stream, create: false) }
+            let key = try master.flatMap { try SQLiteLogTransaction(db: db, table: .events, master: $0, trees: try treeTableKey(db)).dataKey(forStream: stream, create: false) }
             var events: [StoredEvent] = []
             let rows = try Row.fetchCursor(db, sql: "SELECT seq, line FROM event WHERE stream = ? ORDER BY version", arguments: [stream])
             while let row = try rows.next() {

@@ -20,8 +20,8 @@ public final class Store: Sendable {
     /// A backup (a file given for the store, or a database marked as one): opened read-only, never written to.
     public let isBackup: Bool
     let pool: DatabasePool
-    /// How its tree tables key their subtrees (`TreeTableKey`): a backup made before migration v15 keeps the older key.
-    let treeTableKey: TreeTableKey
+    /// Opened read-only: never migrated by this process (a backup, or a store verified beside the server).
+    let isReadOnly: Bool
     /// Read-only connections for the reads every web request makes (`ReadConnections`).
     let readers: ReadConnections
     /// The log core's writer: it caches the directory and the tree's frontier between appends.
@@ -30,17 +30,17 @@ public final class Store: Sendable {
     /// The file name of the database inside a store directory.
     public static let databaseFileName = "parcours.sqlite"
 
-    private init(databasePath: String, pool: DatabasePool, isBackup: Bool = false) throws {
+    private init(databasePath: String, pool: DatabasePool, isBackup: Bool = false, isReadOnly: Bool = false) throws {
         self.databasePath = databasePath
         self.pool = pool
         readers = ReadConnections(path: databasePath, configuration: Self.configuration(readOnly: true))
         self.isBackup = isBackup
-        let (info, treeTableKey) = try pool.read { db in
-            (try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, value FROM store_info").map {
+        self.isReadOnly = isReadOnly
+        let info = try pool.read { db in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, value FROM store_info").map {
                 (($0["name"] as String), ($0["value"] as String))
-             }), try TreeTableKey.of(db))
+            })
         }
-        self.treeTableKey = treeTableKey
         guard let origin = info["origin"], let key = info["logPublicKey"].flatMap(PublicKey.init(base64:)) else {
             throw StoreError.storeDamaged("store_info lacks the origin or the log key")
         }
@@ -104,7 +104,7 @@ public final class Store: Sendable {
         } catch let error as DatabaseError {
             throw StoreError.notAStore(path: path + " (\(error.resultCode))")
         }
-        return try Store(databasePath: file, pool: pool, isBackup: backup)
+        return try Store(databasePath: file, pool: pool, isBackup: backup, isReadOnly: readOnly)
     }
 
     /// The `store_info` entry that marks a database as a backup, not a store in service.

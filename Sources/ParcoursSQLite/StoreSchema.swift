@@ -362,8 +362,9 @@ enum StoreSchema {
             // of leaves completes lie in one range of the key (verification reads them in one
             // query, where it read a level at a time). The rows are copied, each subtree's last
             // leaf computed from its level and index; the append-only triggers follow the table.
-            // A row whose level or index is not an integer a subtree can have (a damaged store)
-            // keeps its index as it is, so the verifier still finds that subtree missing.
+            // A row whose level or index is not an integer a subtree can have (a damaged store),
+            // or whose last leaf would not fit the column (a shift would wrap it onto another
+            // subtree's), keeps its index as it is, so the verifier still finds that subtree missing.
             for tree in ["event_tree", "access_tree"] {
                 try db.execute(sql: """
                     ALTER TABLE \(tree) RENAME TO \(tree)_by_level;
@@ -373,7 +374,8 @@ enum StoreSchema {
                         hash BLOB NOT NULL,
                         PRIMARY KEY (last_leaf, level)) WITHOUT ROWID;
                     INSERT INTO \(tree) (last_leaf, level, hash)
-                        SELECT CASE WHEN typeof(level) = 'integer' AND typeof(idx) = 'integer' AND level BETWEEN 0 AND 62 AND idx >= 0
+                        SELECT CASE WHEN typeof(level) = 'integer' AND typeof(idx) = 'integer' AND level BETWEEN 0 AND 62
+                                         AND idx BETWEEN 0 AND (9223372036854775807 >> level)
                                     THEN (idx << level) | ((1 << level) - 1) ELSE idx END,
                                level, hash
                         FROM \(tree)_by_level ORDER BY 1, 2;

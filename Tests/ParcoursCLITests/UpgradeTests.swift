@@ -183,14 +183,31 @@ struct UpgradeTests {
         #expect(verified.status == 0, "\(verified)")
     }
 
-    @Test("a tree row damaged before migration v15 (its index not an integer) is still found missing after it, at the leaf completing it")
-    func damagedTreeRowMigrated() throws {
-        let (cli, _, database, _) = try Self.treesByLevel(damage: "UPDATE event_tree SET idx = idx + 0.5 WHERE level = 1 AND idx = 1")
+    @Test("a store opened read-only before the server migrates it to v15 (verify beside the server) reads its trees by the key they have at each read")
+    func readOnlyStoreMigratedBeneathIt() throws {
+        let (cli, _, database, _) = try Self.treesByLevel()
+        let watching = try Store.open(at: cli.store.path, readOnly: true)
+        #expect(throws: Never.self) { _ = try watching.verify() }
+        let migrating = try DatabaseQueue(path: database)
+        try StoreSchema.migrator.migrate(migrating)
+        try migrating.close()
+        #expect(throws: Never.self, "the same open store, now keyed by last leaf") { _ = try watching.verify() }
+    }
+
+    @Test("a tree row damaged before migration v15 is found missing before it and after it, at the leaf completing it", arguments: [
+        // Its index moved off the integers.
+        ("UPDATE event_tree SET idx = idx + 0.5 WHERE level = 1 AND idx = 1", 1),
+        // Its index moved by 2^62: shifted by its level, it would wrap onto its own last leaf, 3.
+        ("UPDATE event_tree SET idx = idx + 4611686018427387904 WHERE level = 2 AND idx = 0", 2),
+    ])
+    func damagedTreeRowMigrated(damage: String, level: Int) throws {
+        let (cli, _, database, _) = try Self.treesByLevel(damage: damage)
+        let unmigrated = try cli.verify()
+        #expect(unmigrated.status != 0 && unmigrated.stdout.contains("at seq 3: stored tree hash at level \(level)"), "\(unmigrated)")
         let migrating = try DatabaseQueue(path: database)
         try StoreSchema.migrator.migrate(migrating)
         try migrating.close()
         let verified = try cli.verify()
-        #expect(verified.status != 0)
-        #expect(verified.stdout.contains("at seq 3: stored tree hash at level 1"), "\(verified)")
+        #expect(verified.status != 0 && verified.stdout.contains("at seq 3: stored tree hash at level \(level)"), "\(verified)")
     }
 }

@@ -84,11 +84,11 @@ struct ProjectionTests {
     @Test("every act's line in French spaces its colons and semicolons as French typography does, the English not")
     func frenchSpacing() throws {
         var acts = try CodablePathTests.goldenActs()
-        // Each wording's other branch: the rules agreed, the person not yet told.
+        // Each wording's other branch: the rules agreed or not, the person told or not yet.
         for (type, data) in acts where type == "obligations.explained" || type == "disclosure.legal" {
             var other = data
-            other["rulesAgreed"] = .bool(true)
-            other["participantTold"] = .bool(data["participantTold"]?.boolValue != true)
+            if type == "obligations.explained" { other["rulesAgreed"] = .bool(data["rulesAgreed"]?.boolValue != true) }
+            if type == "disclosure.legal" { other["participantTold"] = .bool(data["participantTold"]?.boolValue != true) }
             if other["participantTold"]?.boolValue == false { other["participantToldAt"] = nil }
             acts.append((type, other))
         }

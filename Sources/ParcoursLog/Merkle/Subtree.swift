@@ -11,7 +11,8 @@ public struct Subtree: Hashable, Sendable {
     /// The subtree's last leaf, whose append completes it. A store that keeps subtrees by their
     /// last leaf writes each append's into one place, and finds those a run of leaves completes
     /// in one range of its key.
-    public var lastLeaf: UInt64 { (index << level) | ((UInt64(1) << level) - 1) }
+    /// (Of a level beyond 63, which no tree has, it is meaningless but does not trap.)
+    public var lastLeaf: UInt64 { (index << level) | ((UInt64(1) << level) &- 1) }
 
     /// The subtree of `level` that ends at leaf `lastLeaf`; nil when none does (a subtree of
     /// level `l` ends at a leaf whose `l` lowest bits are all ones) or the level is beyond 63.
@@ -26,10 +27,9 @@ public struct Subtree: Hashable, Sendable {
     ///
     /// Which subtrees a leaf completes depends only on its index (leaf `i` completes the
     /// subtree of level `l` and index `i >> l` for each `2^l` dividing `i + 1`), so the leaves
-    /// `[a, b)` complete, at each level `l`, the subtrees of indices `[(a + 2^l) >> l - 1, b >> l)`.
+    /// `[a, b)` complete, at each level `l`, the subtrees of indices `[a >> l, b >> l)`.
     public static func completed(atLevel level: Int, by leaves: Range<UInt64>) -> Range<UInt64> {
-        let span = UInt64(1) << level
-        let lower = ((leaves.lowerBound + span) >> level) - 1
+        let lower = leaves.lowerBound >> level
         let upper = leaves.upperBound >> level
         return lower < upper ? lower..<upper : lower..<lower
     }

@@ -84,7 +84,7 @@ public struct StoreVerifier: Sendable {
     ///
     /// Each chunk is read from the store while the one before is verified (`LogVerifier.submit`);
     /// the columns are compared with the reading, on every core; the stored tree hashes a chunk's
-    /// records complete are fetched a level at a time, then compared in order as the tree grows.
+    /// records complete are fetched together (`StoredSubtreeHashes`), then compared in order as the tree grows.
     private func verifyRecords(_ transaction: any LogTransaction, log: LogKind, verifier: LogVerifier, counter: inout ProgressCounter?) throws {
         let repeatedID = try transaction.firstRepeatedID()
         var submitted: UInt64 = 0

@@ -69,8 +69,7 @@ public protocol LogTransaction {
     /// order asked. Throws `LogError.storeDamaged` when one is missing.
     func subtreeHashes(_ subtrees: [Subtree]) throws -> [Hash]
     /// The stored hashes of the complete subtrees of one level whose indices lie in
-    /// `indices`, by index: one range of the tree table's key, what verification compares
-    /// a chunk of records against. Nil where a hash is missing or is not 32 bytes.
+    /// `indices`, by index. Nil where a hash is missing or is not 32 bytes.
     func subtreeHashes(level: Int, indices: Range<UInt64>) throws -> [Hash?]
     /// The stored hashes of the complete subtrees the leaves `leaves` complete, what
     /// verification compares a chunk of records against: element `l` holds level `l`'s, for the
@@ -101,7 +100,10 @@ public protocol LogTransaction {
 }
 
 extension LogTransaction {
-    public func subtreeHashes(completedBy leaves: Range<UInt64>) throws -> [[Hash?]] {
+    public func subtreeHashes(completedBy leaves: Range<UInt64>) throws -> [[Hash?]] { try subtreeHashesLevelByLevel(completedBy: leaves) }
+
+    /// `subtreeHashes(completedBy:)` read a level at a time, through `subtreeHashes(level:indices:)`.
+    public func subtreeHashesLevelByLevel(completedBy leaves: Range<UInt64>) throws -> [[Hash?]] {
         try Subtree.levels(completedBy: leaves).enumerated().map { try subtreeHashes(level: $0.offset, indices: $0.element) }
     }
 
