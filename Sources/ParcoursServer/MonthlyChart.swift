@@ -60,7 +60,7 @@ struct MonthlyChart: Sendable, Equatable {
     func total(_ index: Int) -> Int { series.reduce(0) { $0 + (index < $1.counts.count ? max($1.counts[index], 0) : 0) } }
 
     /// The SVG markup; `id` makes its title and description's ids unique in the page.
-    func svg(_ words: Words, id: String) -> String {
+    func svg(_ words: Words, id: String) -> Markup {
         typealias Palette = ChartMarkup.Palette
         let right = width - 16, bottom = Self.plotTop + Self.plotHeight, height = bottom + 28
         let largest = max(months.indices.map(total).max() ?? 0, 1)

@@ -11,7 +11,41 @@ import NIOCore
 /// page, into the layout), each copy growing a string. `PageAssembly` copies each once, into the
 /// answer's buffer. Deeper in the values than `PageAssembly` looks, it renders as its text.
 struct Markup: MustacheCustomRenderable {
-    let text: String
+    private enum Content {
+        case text(String)
+        case utf8([UInt8])
+    }
+
+    private let content: Content
+
+    init(text: String) { content = .text(text) }
+
+    /// Markup written as UTF-8 bytes (`SVGWriter`: its own literals, digits and escaped Strings,
+    /// so valid UTF-8 by construction), copied into the answer as they are: a chart made a
+    /// String was checked byte by byte for nothing (1 % of a journey page's time).
+    init(utf8 bytes: [UInt8]) { content = .utf8(bytes) }
+
+    var text: String {
+        switch content {
+        case .text(let text): text
+        case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    var utf8Count: Int {
+        switch content {
+        case .text(let text): text.utf8.count
+        case .utf8(let bytes): bytes.count
+        }
+    }
+
+    func write(into buffer: inout ByteBuffer) {
+        switch content {
+        case .text(let text): buffer.writeString(text)
+        case .utf8(let bytes): buffer.writeBytes(bytes)
+        }
+    }
+
     var renderText: String { text }
     var isNull: Bool { false }
 }
@@ -27,10 +61,18 @@ struct Markup: MustacheCustomRenderable {
 struct PageAssembly {
     static let open = UInt8(0x01), close = UInt8(0x02)
 
-    private struct Piece {
-        let text: String
+    private enum Piece {
         /// Rendered by Mustache, so it may hold markers.
-        let rendered: Bool
+        case rendered(String)
+        /// Written by the server, copied as it is.
+        case markup(Markup)
+
+        var utf8Count: Int {
+            switch self {
+            case .rendered(let text): text.utf8.count
+            case .markup(let markup): markup.utf8Count
+            }
+        }
     }
 
     private var pieces: [Piece] = []
@@ -41,7 +83,7 @@ struct PageAssembly {
         var values = values
         for (key, value) in values {
             if let markup = value as? Markup {
-                values[key] = marker(for: Piece(text: markup.text, rendered: false))
+                values[key] = marker(for: .markup(markup))
             } else if let section = value as? [String: Any], section.values.contains(where: { $0 is Markup }) {
                 values[key] = marking(section)
             }
@@ -51,7 +93,7 @@ struct PageAssembly {
 
     /// A marker for `rendered`, a template Mustache rendered (which may hold markers in its turn).
     mutating func marker(for rendered: String) -> String {
-        marker(for: Piece(text: rendered, rendered: true))
+        marker(for: .rendered(rendered))
     }
 
     private mutating func marker(for piece: Piece) -> String {
@@ -62,7 +104,7 @@ struct PageAssembly {
     /// The answer's body: `rendered` with every marker replaced by its piece.
     func body(_ rendered: String) -> ByteBuffer {
         var buffer = ByteBuffer()
-        buffer.reserveCapacity(rendered.utf8.count + pieces.reduce(0) { $0 + $1.text.utf8.count })
+        buffer.reserveCapacity(rendered.utf8.count + pieces.reduce(0) { $0 + $1.utf8Count })
         write(rendered, into: &buffer, before: pieces.count)
         return buffer
     }
@@ -85,11 +127,9 @@ struct PageAssembly {
                     start = open + 1
                     continue
                 }
-                let piece = pieces[index]
-                if piece.rendered {
-                    write(piece.text, into: &buffer, before: index)
-                } else {
-                    buffer.writeString(piece.text)
+                switch pieces[index] {
+                case .rendered(let text): write(text, into: &buffer, before: index)
+                case .markup(let markup): markup.write(into: &buffer)
                 }
                 start = at + 1
             }

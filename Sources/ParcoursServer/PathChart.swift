@@ -76,7 +76,7 @@ struct PathChart: Sendable, Equatable {
     }
 
     /// The SVG markup; `id` makes its title and description's ids unique in the page.
-    func svg(_ words: Words, id: String) -> String {
+    func svg(_ words: Words, id: String) -> Markup {
         typealias Palette = ChartMarkup.Palette
         let wheel = WheelStage.allCases, cycle = EngagementStep.allCases
         let wheelTop = Self.trackTitle, cycleTop = wheelTop + Double(wheel.count) * Self.rowHeight + 12 + Self.trackTitle

@@ -28,7 +28,7 @@ struct ProgramBarChart: Sendable, Equatable {
     var largest: Int { max(bars.map(\.count).max() ?? 0, 1) }
 
     /// The SVG markup; `id` makes its title and description's ids unique in the page.
-    func svg(_ words: Words, id: String) -> String {
+    func svg(_ words: Words, id: String) -> Markup {
         typealias Palette = ChartMarkup.Palette
         let top = 8.0, right = width - 48
         let height = top + Double(max(bars.count, 1)) * Self.rowHeight + 12

@@ -37,7 +37,7 @@ struct RulerChart: Sendable, Equatable {
     }
 
     /// The SVG markup; `id` makes its title and description's ids unique in the page.
-    func svg(_ words: Words, id: String) -> String {
+    func svg(_ words: Words, id: String) -> Markup {
         typealias Palette = ChartMarkup.Palette
         let bottom = Self.plotTop + 10 * Self.unit, height = bottom + 32
         func y(_ value: Int) -> Double { Self.plotTop + Double(10 - min(max(value, 0), 10)) * Self.unit }

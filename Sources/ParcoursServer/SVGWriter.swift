@@ -1,5 +1,5 @@
-/// The markup of one chart, written into one growing buffer of UTF-8 bytes and made a String
-/// once, when the chart is closed. A journey page draws two charts of hundreds of elements:
+/// The markup of one chart, written into one growing buffer of UTF-8 bytes, given to the page
+/// as they are (`Markup(utf8:)`) when the chart is closed. A journey page draws two charts of hundreds of elements:
 /// built as small Strings joined together (a String for each number, text and tag, copied into
 /// the next), their allocations and copies were most of the charts' time; written here, no
 /// element makes a String of its own.
@@ -112,10 +112,10 @@ struct SVGWriter {
         append("</desc>")
     }
 
-    /// The chart's closing tag, and its markup: the one String made of the buffer.
-    consuming func close() -> String {
+    /// The chart's closing tag, and its markup: the buffer itself.
+    consuming func close() -> Markup {
         append("</svg>")
-        return String(decoding: bytes, as: UTF8.self)
+        return Markup(utf8: bytes)
     }
 
     /// A text element, its content escaped.

@@ -16,12 +16,12 @@ extension WebPages {
         let rulers = RulerChart(journey, axis: path.axis)
         var values: [String: Any] = [
             "showPath": shown.contains(.stages),
-            "pathChart": Markup(text: path.svg(PathChart.Words(title: word("pathTitle"), description: word("pathDescription"), wheelTrack: word("wheelTrack"),
+            "pathChart": path.svg(PathChart.Words(title: word("pathTitle"), description: word("pathDescription"), wheelTrack: word("wheelTrack"),
                                                   engagementTrack: word("engagementTrack"), relapse: word("relapse"), empty: word("pathEmpty"),
-                                                  stages: stages, steps: steps), id: "chart-path")),
-            "rulerChart": Markup(text: rulers.svg(RulerChart.Words(title: word("rulersTitle"), description: word("rulersDescription"),
+                                                  stages: stages, steps: steps), id: "chart-path"),
+            "rulerChart": rulers.svg(RulerChart.Words(title: word("rulersTitle"), description: word("rulersDescription"),
                                                       importance: word("importance"), confidence: word("confidence"), empty: word("pathEmpty")),
-                                     id: "chart-rulers")),
+                                     id: "chart-rulers"),
             "assessmentRows": Markup(text: RecordRows.assessments(path, rulers, language: language)),
             "hasAssessments": !path.assessments.isEmpty,
         ]

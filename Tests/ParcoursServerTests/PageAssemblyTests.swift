@@ -31,6 +31,21 @@ struct PageAssemblyTests {
         #expect(panel.contains("<tbody>\n<tr><td>une ouverture</td></tr>\n</tbody>"))
     }
 
+    @Test("markup written as bytes (a chart) lands byte for byte where the template puts it, and renders as the same text deeper in the values")
+    func bytesAsTheyAre() throws {
+        let chart = Array("<svg><title>Étape · roue</title></svg>".utf8)
+        var assembly = PageAssembly()
+        let values = assembly.marking(["timelineRows": Markup(utf8: chart), "participant": "P-TEST01", "actCount": 1, "partial": false, "brokeGlass": false])
+        let body = assembly.body(PageTemplates.render("timeline", values, in: .fr))
+        let html = String(buffer: body)
+        #expect(html.contains("reversed start=\"1\"><svg><title>Étape · roue</title></svg></ol>"))
+        #expect(body.readableBytes == html.utf8.count)
+        #expect(Markup(utf8: chart).text == "<svg><title>Étape · roue</title></svg>" && Markup(utf8: chart).utf8Count == chart.count)
+        let template = try MustacheTemplate(string: "{{#section}}{{{markup}}}{{/section}}")
+        #expect(template.render(["section": [["markup": Markup(utf8: chart)]]]) == "<svg><title>Étape · roue</title></svg>",
+                "in a list, which PageAssembly leaves to Mustache, as its text")
+    }
+
     @Test("a U+0001 outside a marker, a marker cut short, too long, naming no piece or naming its own piece: written as U+FFFD, no piece put there")
     func malformed() {
         var assembly = PageAssembly()
@@ -46,8 +61,9 @@ struct PageAssemblyTests {
 
     @Test("markup is put only where a template writes it as it is ({{{…}}}); deeper in the values, it renders as its text")
     func onlyUnescaped() throws {
-        // The values given as `Markup` (WebPages.journey, timeline, journeyPath).
-        for key in ["pathChart", "rulerChart", "assessmentRows", "openingRows", "timelineRows"] {
+        // The values given as `Markup` (WebPages.journey, timeline, journeyPath; the program's charts).
+        for key in ["pathChart", "rulerChart", "assessmentRows", "openingRows", "timelineRows",
+                    "stageChart", "stepChart", "transitionChart", "relapseChart", "referralChart"] {
             for (name, text) in PageTemplates.templates {
                 #expect(!text.replacingOccurrences(of: "{{{\(key)}}}", with: "").contains(key), "\(name) names \(key) other than as {{{\(key)}}}")
             }

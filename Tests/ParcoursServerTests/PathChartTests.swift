@@ -43,7 +43,7 @@ struct PathChartTests {
 
     @Test("a relapse is drawn as a period of the path, in the band colour of every stage: no red, no alarm, only the calm palette")
     func relapseInTheSamePalette() throws {
-        let svg = Self.withRelapse.svg(Self.words, id: "chart-path")
+        let svg = Self.withRelapse.svg(Self.words, id: "chart-path").text
         #expect(Self.isWellFormedXML(svg))
         let relapses = Self.elements("relapse", in: svg), episodes = Self.elements("episode", in: svg)
         #expect(relapses.count == 1 && episodes.count == 3 + 3, "three wheel episodes and three step runs")
@@ -67,26 +67,26 @@ struct PathChartTests {
         words.title = "<script>alert('x')</script> & \"guillemets\""
         words.stages[.relapse] = "chute <b>"
         words.relapse = "chute & reprise"
-        let svg = Self.withRelapse.svg(words, id: "x\"><script>")
+        let svg = Self.withRelapse.svg(words, id: "x\"><script>").text
         #expect(!svg.contains("<script>") && !svg.contains("<b>"))
         #expect(svg.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;guillemets&quot;"))
         #expect(svg.contains("chute &lt;b&gt;") && svg.contains("chute &amp; reprise"))
         #expect(Self.isWellFormedXML(svg))
         var rulerWords = Self.rulerWords
         rulerWords.importance = "Importance <i>"
-        let rulers = RulerChart(axis: Self.withRelapse.axis, readings: [.init(on: "2026-01-12", importance: 7, confidence: 3)]).svg(rulerWords, id: "r")
+        let rulers = RulerChart(axis: Self.withRelapse.axis, readings: [.init(on: "2026-01-12", importance: 7, confidence: 3)]).svg(rulerWords, id: "r").text
         #expect(!rulers.contains("<i>") && rulers.contains("Importance &lt;i&gt;") && Self.isWellFormedXML(rulers))
     }
 
     @Test("the time axis runs from the first day (admission) to today, and both charts share it")
     func axisFromFirstToToday() {
-        let svg = Self.withRelapse.svg(Self.words, id: "chart-path")
+        let svg = Self.withRelapse.svg(Self.words, id: "chart-path").text
         let ticks = svg.components(separatedBy: "class=\"tick\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
         #expect(ticks.first == "2026-01-05" && ticks.last == "2026-06-30", "\(ticks)")
         #expect(ticks == ticks.sorted() && ticks.count >= 3)
         let axis = Self.withRelapse.axis
         #expect(axis.x("2026-01-05") == PathChart.labelWidth && axis.x("2026-06-30") == axis.right)
-        let rulers = RulerChart(axis: axis, readings: [.init(on: "2026-01-12", importance: 10, confidence: 0)]).svg(Self.rulerWords, id: "r")
+        let rulers = RulerChart(axis: axis, readings: [.init(on: "2026-01-12", importance: 10, confidence: 0)]).svg(Self.rulerWords, id: "r").text
         let rulerTicks = rulers.components(separatedBy: "class=\"tick\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
         #expect(rulerTicks == ticks)
         // 10 at the top of the plot, 0 at its bottom.
@@ -98,13 +98,13 @@ struct PathChartTests {
     @Test("an empty journey draws its tracks and says there is no assessment yet, with no path and no number that is not one")
     func emptyJourney() {
         let empty = PathChart(start: "2026-12-01", today: "2026-12-01", assessments: [], episodes: [], relapses: [])
-        let svg = empty.svg(Self.words, id: "chart-path")
+        let svg = empty.svg(Self.words, id: "chart-path").text
         #expect(svg.contains("Aucune évaluation") && svg.contains("role=\"img\"") && Self.isWellFormedXML(svg))
         #expect(Self.elements("path", in: svg).isEmpty && Self.elements("assessment", in: svg).isEmpty)
         #expect(!svg.contains("nan") && !svg.contains("inf"))
         let ticks = svg.components(separatedBy: "class=\"tick\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
         #expect(ticks == ["2026-12-01"])
-        let rulers = RulerChart(axis: empty.axis, readings: []).svg(Self.rulerWords, id: "r")
+        let rulers = RulerChart(axis: empty.axis, readings: []).svg(Self.rulerWords, id: "r").text
         #expect(rulers.contains("Aucune évaluation") && Self.elements("ruler", in: rulers).isEmpty && Self.isWellFormedXML(rulers))
     }
 
@@ -114,7 +114,7 @@ struct PathChartTests {
         func written(_ write: (inout SVGWriter) -> Void) -> String {
             var svg = SVGWriter(capacity: 64)
             write(&svg)
-            return String(svg.close().dropLast("</svg>".count))
+            return String(svg.close().text.dropLast("</svg>".count))
         }
         // Halves of a tenth either side of 0 (rounded away from it), -0, what is not a number, and a sweep of the usual places.
         var numbers: [Double] = [-0.04, -0.05, -0.06, 0.04, 0.05, 0.06, -0.0, 0, 1, -1, 12.25, -3.96, 0.95, -0.95, 9.95, 99.95, 744.45, 1e9, -1e9,
@@ -156,7 +156,7 @@ struct PathChartTests {
 
     @Test("the charts are images with a title and a description for assistive technology")
     func accessibleImage() {
-        let svg = Self.withRelapse.svg(Self.words, id: "chart-path")
+        let svg = Self.withRelapse.svg(Self.words, id: "chart-path").text
         #expect(svg.hasPrefix("<svg ") && svg.contains("role=\"img\"") && svg.contains("aria-labelledby=\"chart-path-title chart-path-desc\""))
         #expect(svg.contains("<title id=\"chart-path-title\">Le parcours</title><desc id=\"chart-path-desc\">Deux pistes</desc>"))
         #expect(!svg.contains("style"), "the CSP refuses inline style: presentation attributes only")

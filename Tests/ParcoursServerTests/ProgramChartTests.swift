@@ -20,7 +20,7 @@ struct ProgramChartTests {
     func bars() throws {
         let chart = ProgramBarChart(bars: [.init(label: "contemplation", count: 2), .init(label: "rechute <chute> & \"retour\"", count: 4),
                                            .init(label: "maintien", count: 0)])
-        let svg = chart.svg(Self.words, id: "chart-stages")
+        let svg = chart.svg(Self.words, id: "chart-stages").text
         #expect(PathChartTests.isWellFormedXML(svg))
         #expect(svg.contains("role=\"img\"") && svg.contains("<title id=\"chart-stages-title\">Personnes par stade &lt;roue&gt;</title>"))
         #expect(svg.contains("<desc id=\"chart-stages-desc\">Une barre par stade &amp; ses nombres</desc>"))
@@ -36,10 +36,10 @@ struct ProgramChartTests {
 
     @Test("bars with nothing to count say so in words, with no bar")
     func emptyBars() {
-        let svg = ProgramBarChart(bars: [.init(label: "contemplation", count: 0)]).svg(Self.words, id: "chart-stages")
+        let svg = ProgramBarChart(bars: [.init(label: "contemplation", count: 0)]).svg(Self.words, id: "chart-stages").text
         #expect(PathChartTests.isWellFormedXML(svg))
         #expect(svg.contains("class=\"empty\">Aucun suivi ouvert</text>") && PathChartTests.elements("bar", in: svg).isEmpty)
-        let none = ProgramBarChart(bars: []).svg(Self.words, id: "chart-none")
+        let none = ProgramBarChart(bars: []).svg(Self.words, id: "chart-none").text
         #expect(PathChartTests.isWellFormedXML(none) && none.contains(">Aucun suivi ouvert</text>"))
     }
 
@@ -55,7 +55,7 @@ struct ProgramChartTests {
     func monthly() throws {
         let chart = MonthlyChart(months: ["2026-01", "2026-02", "2026-03"],
                                  series: [.init(name: "momentanées", counts: [1, 0, 2]), .init(name: "prolongées <longues>", counts: [1, 0, 0])])
-        let svg = chart.svg(Self.monthlyWords, id: "chart-relapses")
+        let svg = chart.svg(Self.monthlyWords, id: "chart-relapses").text
         #expect(PathChartTests.isWellFormedXML(svg))
         #expect(svg.contains("aria-labelledby=\"chart-relapses-title chart-relapses-desc\"") && svg.contains(">Chutes par mois</title>"))
         #expect(svg.contains(">prolongées &lt;longues&gt;</text>") && !svg.contains("<longues>"))
@@ -75,7 +75,7 @@ struct ProgramChartTests {
     func emptyMonthly() {
         let months = MonthlyChart.months(from: "2024-01-01", to: "2026-12-31")
         let chart = MonthlyChart(months: months, series: [.init(name: "momentanées", counts: months.map { _ in 0 })])
-        let svg = chart.svg(Self.monthlyWords, id: "chart-relapses")
+        let svg = chart.svg(Self.monthlyWords, id: "chart-relapses").text
         #expect(PathChartTests.isWellFormedXML(svg))
         #expect(svg.contains("class=\"empty\">Aucune chute dans la période</text>") && PathChartTests.elements("bar", in: svg).isEmpty)
         #expect(PathChartTests.elements("tick", in: svg).count == 12, "36 months, one label in three")
