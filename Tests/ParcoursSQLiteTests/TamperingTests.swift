@@ -159,6 +159,24 @@ struct TamperingTests {
         #expect(found.failure.reason.contains("tree hash"))
     }
 
+    @Test("subtrees beyond any log (a level or an index no key can hold) read as missing, never as a stored one their key would wrap onto")
+    func subtreesBeyondAnyLog() throws {
+        let test = try TestStore()
+        _ = try test.appendSample(8, participants: 1)
+        try test.store.logStore(master: nil).withReadTransaction(on: .events) { transaction in
+            let stored = try transaction.subtreeHashes(level: 2, indices: 0..<3)
+            #expect(stored[0] != nil && stored[1] != nil && stored[2] == nil, "8 leaves: two subtrees of level 2")
+            #expect(try transaction.subtreeHashes(level: 62, indices: 0..<3) == [nil, nil, nil])
+            let last = UInt64(Int64.max) >> 2
+            #expect(try transaction.subtreeHashes(level: 2, indices: (last - 1)..<(last + 3)) == [nil, nil, nil, nil])
+            // Level 2, index 2^62: shifted by its level it would wrap onto subtree (2, 0)'s key, 3.
+            #expect(throws: LogError.self) { try transaction.subtreeHash(level: 2, index: UInt64(1) << 62) }
+            #expect(throws: LogError.self) { try transaction.subtreeHash(level: 64, index: 0) }
+            #expect(throws: LogError.self) { try transaction.subtreeHashes([Subtree(level: 2, index: UInt64(1) << 62)]) }
+            #expect(try transaction.subtreeHashes(completedBy: (UInt64.max - 4)..<UInt64.max).allSatisfy { $0.allSatisfy { $0 == nil } })
+        }
+    }
+
     @Test("a log of more than two chunks verifies whole, every stored tree hash compared")
     func longLogVerifies() throws {
         let test = try TestStore()
