@@ -189,14 +189,15 @@ extension SQLiteLogTransaction {
     /// One query: the subtrees asked, joined to the tree table by its primary key (a search
     /// each, where `(key, level) IN (VALUES …)` would scan the table).
     func subtreeHashes(_ subtrees: [Subtree]) throws -> [Hash] {
-        let wanted = Array(Set(subtrees.filter { trees.key($0) != nil }))
+        // Each subtree asked with its key, once; one beyond what a key can hold is found missing.
+        let wanted = Dictionary(subtrees.compactMap { subtree in trees.key(subtree).map { (subtree, $0) } }, uniquingKeysWith: { key, _ in key })
         var found: [Subtree: Hash] = [:]
         if !wanted.isEmpty {
             let rows = try Row.fetchAll(db, sql: """
                 SELECT tree.\(trees.column), tree.level, tree.hash
                 FROM (VALUES \(Array(repeating: "(?, ?)", count: wanted.count).joined(separator: ", "))) AS wanted
                 CROSS JOIN \(table.treeTable) AS tree ON tree.\(trees.column) = wanted.column1 AND tree.level = wanted.column2
-                """, arguments: StatementArguments(wanted.flatMap { [trees.key($0)!, $0.level] as [any DatabaseValueConvertible] }))
+                """, arguments: StatementArguments(wanted.flatMap { [$0.value, $0.key.level] as [any DatabaseValueConvertible] }))
             for row in rows {
                 // Only integers name a subtree (the columns have no STRICT type).
                 guard case .int64(let key) = (row[0] as DatabaseValue).storage, case .int64(let level) = (row[1] as DatabaseValue).storage,
@@ -229,8 +230,8 @@ extension SQLiteLogTransaction {
     /// Keyed by last leaf, one range of the table's key: the subtrees whose last leaf is one of
     /// `leaves`. Keyed by level and index (an older backup), a range for each level.
     func subtreeHashes(completedBy leaves: Range<UInt64>) throws -> [[Hash?]] {
-        let levels = Subtree.levels(completedBy: leaves)
         guard trees == .lastLeaf else { return try subtreeHashesLevelByLevel(completedBy: leaves) }
+        let levels = Subtree.levels(completedBy: leaves)
         var hashes = levels.map { [Hash?](repeating: nil, count: $0.count) }
         guard !leaves.isEmpty else { return hashes }
         try read(keys: Int64(clamping: leaves.lowerBound)...Int64(clamping: leaves.upperBound - 1), level: nil) { subtree, hash in
