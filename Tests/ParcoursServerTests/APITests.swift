@@ -213,5 +213,22 @@ struct APITests {
         for _ in 0..<5 where await limit.allow("session-a") { allowed += 1 }
         #expect(allowed == 3)
         #expect(await limit.allow("session-b"))
+        for index in 0..<1000 { _ = await limit.allow("session-\(index)") }
+        #expect(await limit.allow("session-b"))
+        #expect(await !limit.allow("session-a"), "a thousand other sessions leave the spent bucket spent")
+    }
+
+    @Test("a session's bucket refills with time, and buckets full again are forgotten: memory holds only the sessions that spent lately")
+    func rateLimitRefillsAndForgets() async {
+        let limit = APIRateLimit(burst: 3, perSecond: 1), start = ContinuousClock.Instant.now
+        for _ in 0..<3 { _ = await limit.allow("session-a", at: start) }
+        #expect(await !limit.allow("session-a", at: start))
+        #expect(await !limit.allow("session-a", at: start + .milliseconds(500)))
+        #expect(await limit.allow("session-a", at: start + .milliseconds(1600)))
+        for index in 0..<300 { _ = await limit.allow("early-\(index)", at: start) }
+        for index in 0..<300 { _ = await limit.allow("late-\(index)", at: start + .seconds(10)) }
+        let tracked = await limit.tracked
+        #expect(tracked < 400, "the early sessions' buckets refilled and were forgotten (\(tracked) kept)")
+        #expect(await limit.allow("early-0", at: start + .seconds(10)), "a forgotten bucket is a full one")
     }
 }
