@@ -113,6 +113,6 @@ struct ActFormPage {
 
     /// An option of the record: its day, then what it was, with the colon each language puts after the day.
     private func dated(_ day: some StringProtocol, _ words: String) -> Wording {
-        Wording(stringLiteral: "\(day)\(language == .fr ? " :" : ":") \(words)")
+        Wording(stringLiteral: day + Catalogue.colon(language) + words)
     }
 }

@@ -11,7 +11,22 @@ enum Catalogue {
         "program": program,
         "research": research,
         "privacy": privacy, "privacyForms": privacyForms,
+        "typography": typography,
     ]
+
+    /// The punctuation whose spacing differs between the languages: French puts a space before
+    /// a colon or a semicolon, English none. Templates say `{{t.typography.colon}}` where a
+    /// colon joins two parts; code says `Catalogue.colon(language)`.
+    static let typography: [String: Wording] = [
+        "colon": Wording(" : ", en: ": "),
+        "semicolon": Wording(" ; ", en: "; "),
+    ]
+
+    /// A colon between two parts, spaced as `language` spaces it.
+    static func colon(_ language: Language) -> String { typography["colon"]!(language) }
+
+    /// A semicolon between two parts, spaced as `language` spaces it.
+    static func semicolon(_ language: Language) -> String { typography["semicolon"]!(language) }
 
     /// A word a template names that the catalogue lacks (a typo in `{{t.page.key}}`).
     struct MissingWord: Error, CustomStringConvertible {

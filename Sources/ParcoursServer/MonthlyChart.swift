@@ -21,6 +21,8 @@ struct MonthlyChart: Sendable, Equatable {
         var description: String
         /// Said in the chart when every count is 0.
         var empty: String
+        /// A colon between a label and its value, spaced as the reader's language spaces it (`Catalogue.colon`).
+        var colon: String
     }
 
     /// The months shown, `YYYY-MM`, in order.
@@ -103,7 +105,7 @@ struct MonthlyChart: Sendable, Equatable {
                 svg.append(escaped: month)
                 svg.append(" — ")
                 svg.append(escaped: named.name)
-                svg.append(" : ")
+                svg.append(escaped: words.colon)
                 svg.append(integer: count)
                 svg.append("</title></rect>")
                 base += count

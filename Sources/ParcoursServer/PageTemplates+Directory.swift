@@ -9,7 +9,7 @@ extension PageTemplates {
     static let fieldErrors = """
     {{#hasErrors}}
     <section class="error" role="alert" aria-labelledby="errors"><h2 id="errors">{{t.directory.nothingRecorded}}</h2>
-    <ul>{{#errors}}<li><a href="#{{field}}">{{label}} : {{message}}</a></li>{{/errors}}</ul></section>
+    <ul>{{#errors}}<li><a href="#{{field}}">{{label}}{{t.typography.colon}}{{message}}</a></li>{{/errors}}</ul></section>
     {{/hasErrors}}
     """
 
@@ -127,7 +127,7 @@ extension PageTemplates {
     {{> fieldErrors}}
     <form method="post" action="{{action}}" class="sign-in">
     <input type="hidden" name="_csrf" value="{{csrf}}">
-    <p>{{t.directory.yourId}} : <strong>{{actor}}</strong></p>
+    <p>{{t.directory.yourId}}{{t.typography.colon}}<strong>{{actor}}</strong></p>
     <input type="hidden" name="username" value="{{actor}}" autocomplete="username">
     <p class="field"><label for="passphrase">{{t.directory.passphrase}}</label> <span class="hint" id="passphrase-hint">{{t.directory.passphraseHint}}</span>
     <input id="passphrase" name="passphrase" type="password" autocomplete="new-password" required minlength="10" maxlength="1024" aria-describedby="passphrase-hint{{#passphraseError}} passphrase-error{{/passphraseError}}"{{#passphraseError}} aria-invalid="true"{{/passphraseError}}>

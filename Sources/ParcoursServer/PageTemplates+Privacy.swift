@@ -63,7 +63,7 @@ extension PageTemplates {
 
     static let privacyVerification = """
     <h1>{{#export}}{{t.privacyForms.exportVerificationTitle}}{{/export}}{{^export}}{{t.privacy.verificationTitle}}{{/export}}</h1>
-    <p>{{t.privacy.started}} : {{started}}{{#finished}} — {{t.privacy.finished}} : {{finished}}{{/finished}}</p>
+    <p>{{t.privacy.started}}{{t.typography.colon}}{{started}}{{#finished}} — {{t.privacy.finished}}{{t.typography.colon}}{{finished}}{{/finished}}</p>
     {{#running}}
     <div role="status">
     <p>{{t.privacy.running}}</p>
@@ -81,7 +81,7 @@ extension PageTemplates {
     <thead><tr><th scope="col">{{t.privacy.log}}</th><th scope="col">{{t.privacy.size}}</th><th scope="col">{{t.privacy.root}}</th></tr></thead>
     <tbody>{{#logs}}<tr><th scope="row">{{log}}</th><td>{{size}}</td><td><code>{{root}}</code></td></tr>{{/logs}}</tbody>
     </table>
-    {{^export}}<p>{{t.privacy.checkpointsChecked}} : {{checkpointsChecked}}. {{t.privacy.dataKeys}} : {{dataKeys}}.</p>{{/export}}
+    {{^export}}<p>{{t.privacy.checkpointsChecked}}{{t.typography.colon}}{{checkpointsChecked}}. {{t.privacy.dataKeys}}{{t.typography.colon}}{{dataKeys}}.</p>{{/export}}
     </section>
     {{/intact}}
     {{#damaged}}
@@ -144,7 +144,7 @@ extension PageTemplates {
     </dl>
     {{#checkpoint}}<h2>{{t.privacy.signedBy}}</h2>
     <pre class="signed-note">{{note}}</pre>
-    <p>{{t.privacy.witnesses}} : {{witnesses}}</p>{{/checkpoint}}
+    <p>{{t.privacy.witnesses}}{{t.typography.colon}}{{witnesses}}</p>{{/checkpoint}}
     {{^checkpoint}}<p class="notice">{{t.privacy.unsigned}}</p>{{/checkpoint}}
     <p><a href="/confidentialite/acces">{{t.privacy.accessBack}}</a></p>
     """
@@ -217,7 +217,7 @@ extension PageTemplates {
     </article>
     {{/incidents}}
     <h3 id="new-incident">{{t.privacy.newIncident}}</h3>
-    {{#incidentError}}<p class="error" role="alert" id="incident-error">{{t.privacy.incidentRefused}} {{label}} : {{message}}</p>{{/incidentError}}
+    {{#incidentError}}<p class="error" role="alert" id="incident-error">{{t.privacy.incidentRefused}} {{label}}{{t.typography.colon}}{{message}}</p>{{/incidentError}}
     {{#recordedIncident}}<p class="notice" role="status">{{t.privacy.incidentRecorded}}</p>{{/recordedIncident}}
     <form method="post" action="/confidentialite/registres/incidents" aria-labelledby="new-incident">
     <input type="hidden" name="_csrf" value="{{csrf}}">
@@ -241,7 +241,7 @@ extension PageTemplates {
     <p><label for="measures">{{t.privacy.element8}}</label><textarea id="measures" name="measures" rows="2" required maxlength="4000">{{form.measures}}</textarea></p>
     <p><button type="submit">{{t.privacy.recordIncident}}</button></p>
     </form>
-    {{#hasProblems}}<h3>{{t.privacy.problems}}</h3><ul>{{#problems}}<li lang="en">seq {{seq}} : {{reason}}</li>{{/problems}}</ul>{{/hasProblems}}
+    {{#hasProblems}}<h3>{{t.privacy.problems}}</h3><ul>{{#problems}}<li lang="en">seq {{seq}}: {{reason}}</li>{{/problems}}</ul>{{/hasProblems}}
     </section>
     <p><a href="/confidentialite">{{t.privacy.back}}</a></p>
     """

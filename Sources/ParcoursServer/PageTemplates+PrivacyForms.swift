@@ -34,7 +34,7 @@ extension PageTemplates {
     static let privacyIncidentUpdate = """
     <details class="incident-update"{{#update.open}} open{{/update.open}}><summary>{{t.privacyForms.updateSummary}}</summary>
     <p>{{t.privacyForms.updateExplain}}</p>
-    {{#update.error}}<p class="error" role="alert" id="update-{{seq}}-error">{{t.privacyForms.updateRefused}} {{label}} : {{message}}</p>{{/update.error}}
+    {{#update.error}}<p class="error" role="alert" id="update-{{seq}}-error">{{t.privacyForms.updateRefused}} {{label}}{{t.typography.colon}}{{message}}</p>{{/update.error}}
     <form method="post" action="/confidentialite/registres/incidents/mise-a-jour" aria-label="{{t.privacyForms.updateSummary}} {{shortID}}">
     <input type="hidden" name="_csrf" value="{{csrf}}">
     <input type="hidden" name="incident" value="{{id}}">

@@ -20,7 +20,7 @@ extension PageTemplates {
     <dl class="figures">
     <div><dt>{{t.program.openFollowUps}}</dt><dd>{{openFollowUps}}</dd></div>
     <div><dt>{{t.program.closedFollowUps}}</dt><dd>{{closedFollowUps}}</dd></div>
-    <div><dt>{{t.program.firstPlan}}</dt><dd>{{withPlan}} {{t.program.withPlan}} / {{admitted}} {{t.program.admitted}}{{#median}} ; {{t.program.median}} {{.}} {{t.program.days}}{{/median}}{{#mean}} ; {{t.program.mean}} {{.}} {{t.program.days}}{{/mean}}</dd></div>
+    <div><dt>{{t.program.firstPlan}}</dt><dd>{{withPlan}} {{t.program.withPlan}} / {{admitted}} {{t.program.admitted}}{{#median}}{{t.typography.semicolon}}{{t.program.median}} {{.}} {{t.program.days}}{{/median}}{{#mean}}{{t.typography.semicolon}}{{t.program.mean}} {{.}} {{t.program.days}}{{/mean}}</dd></div>
     </dl>
     <section aria-labelledby="where"><h2 id="where">{{t.program.whereHeading}}</h2>
     <p>{{t.program.whereIntro}}</p>
@@ -69,7 +69,7 @@ extension PageTemplates {
     static let programPeriod = """
     {{#hasProblems}}
     <section class="error" role="alert" aria-labelledby="period-problems"><h2 id="period-problems">{{t.program.periodRefused}}</h2>
-    <ul>{{#problems}}<li><a href="#{{field}}">{{label}} : {{message}}</a></li>{{/problems}}</ul></section>
+    <ul>{{#problems}}<li><a href="#{{field}}">{{label}}{{t.typography.colon}}{{message}}</a></li>{{/problems}}</ul></section>
     {{/hasProblems}}
     <form method="get" action="/programme" class="period" aria-labelledby="period-heading">
     <h2 id="period-heading">{{t.program.periodHeading}}</h2>

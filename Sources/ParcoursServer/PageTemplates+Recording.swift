@@ -20,7 +20,7 @@ extension PageTemplates {
     <h1>{{title}}{{#participant}} <span class="pseudonym">{{.}}</span>{{/participant}}</h1>
     {{#hasErrors}}
     <section class="error" role="alert" aria-labelledby="errors"><h2 id="errors">{{t.forms.nothingRecorded}}</h2>
-    <ul>{{#errors}}<li><a href="#{{anchor}}">{{label}} : {{message}}</a></li>{{/errors}}</ul></section>
+    <ul>{{#errors}}<li><a href="#{{anchor}}">{{label}}{{t.typography.colon}}{{message}}</a></li>{{/errors}}</ul></section>
     {{/hasErrors}}
     <div class="guidance">{{#guidance}}<p>{{.}}</p>{{/guidance}}</div>
     {{#caution}}<p class="caution" role="note"><strong>{{t.forms.caution}}</strong> {{.}}</p>{{/caution}}

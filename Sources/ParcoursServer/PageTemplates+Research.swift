@@ -7,7 +7,7 @@ extension PageTemplates {
     <p class="guidance">{{t.research.intro}}</p>
     {{#hasErrors}}
     <section class="error" role="alert" aria-labelledby="errors"><h2 id="errors">{{t.research.nothingMade}}</h2>
-    <ul>{{#errors}}<li><a href="#{{anchor}}">{{label}} : {{message}}</a></li>{{/errors}}</ul></section>
+    <ul>{{#errors}}<li><a href="#{{anchor}}">{{label}}{{t.typography.colon}}{{message}}</a></li>{{/errors}}</ul></section>
     {{/hasErrors}}
     <section aria-labelledby="request"><h2 id="request">{{t.research.requestHeading}}</h2>
     <form method="post" action="/recherche" class="act" id="demande">
@@ -33,7 +33,7 @@ extension PageTemplates {
     <thead><tr><th scope="col">{{t.research.requestedAt}}</th><th scope="col">{{t.research.project}}</th><th scope="col">{{t.research.what}}</th><th scope="col">{{t.research.measured}}</th><th scope="col"><span class="visually-hidden">{{t.research.manifestOf}}</span></th></tr></thead>
     <tbody>
     {{#exports}}<tr><td>{{requestedAt}}</td><th scope="row">{{project}}</th><td>{{kind}}</td><td>{{measured}}</td>
-    <td><a href="/recherche/exports/{{id}}">{{t.research.open}}<span class="visually-hidden"> : {{t.research.manifestOf}} {{project}}, {{requestedAt}}</span></a></td></tr>
+    <td><a href="/recherche/exports/{{id}}">{{t.research.open}}<span class="visually-hidden">{{t.typography.colon}}{{t.research.manifestOf}} {{project}}, {{requestedAt}}</span></a></td></tr>
     {{/exports}}
     </tbody>
     </table>
@@ -72,7 +72,7 @@ extension PageTemplates {
     {{/deidentified}}
     {{#aggregate}}
     <dt>{{t.research.epsilonTotal}}</dt><dd id="epsilon">{{epsilon}}</dd>
-    <dt>{{t.research.epsilonTables}}</dt><dd>{{#tables}}{{file}} : {{epsilon}}<br>{{/tables}}</dd>
+    <dt>{{t.research.epsilonTables}}</dt><dd>{{#tables}}{{file}}{{t.typography.colon}}{{epsilon}}<br>{{/tables}}</dd>
     <dt>{{t.research.mechanism}}</dt><dd lang="en">{{mechanism}}</dd>
     {{/aggregate}}
     <dt>{{t.research.manifestSHA256}}</dt><dd><code id="manifest-sha256" class="digest">{{manifestSHA256}}</code></dd>

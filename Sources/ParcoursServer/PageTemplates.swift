@@ -65,7 +65,7 @@ enum PageTemplates {
     <form method="post" action="/langue" class="language">
     <input type="hidden" name="langue" value="{{code}}">
     <input type="hidden" name="retour" value="{{returnTo}}">
-    <button type="submit" lang="{{code}}" aria-label="{{t.layout.language}} : {{name}}">{{name}}</button>
+    <button type="submit" lang="{{code}}" aria-label="{{t.layout.language}}{{t.typography.colon}}{{name}}">{{name}}</button>
     </form>
     {{/switch}}
     {{#signedIn}}
@@ -222,7 +222,7 @@ enum PageTemplates {
     </section>
     {{#planDetail}}
     <section aria-labelledby="plan"><h2 id="plan">{{t.record.plan}}</h2>
-    <p>{{t.record.revisedOn}} {{on}} ; {{t.record.nextReview}} {{reviewOn}}{{#overdue}} <strong class="flag">{{t.caseload.reviewDue}}</strong>{{/overdue}}.</p>
+    <p>{{t.record.revisedOn}} {{on}}{{t.typography.semicolon}}{{t.record.nextReview}} {{reviewOn}}{{#overdue}} <strong class="flag">{{t.caseload.reviewDue}}</strong>{{/overdue}}.</p>
     {{#hasNeeds}}<h3>{{t.record.needs}}</h3><ol>{{{needRows}}}</ol>{{/hasNeeds}}
     {{#hasObjectives}}<h3>{{t.record.objectives}}</h3>
     <ul>{{{objectiveRows}}}</ul>{{/hasObjectives}}
@@ -239,7 +239,7 @@ enum PageTemplates {
     </section>
     {{/fallPlan}}
     {{#safety}}
-    <section aria-labelledby="safety"><h2 id="safety">{{t.record.safety}}</h2><p>{{t.record.assessedOn}} {{on}} : {{t.record.danger}} {{level}}.</p></section>
+    <section aria-labelledby="safety"><h2 id="safety">{{t.record.safety}}</h2><p>{{t.record.assessedOn}} {{on}}{{t.typography.colon}}{{t.record.danger}} {{level}}.</p></section>
     {{/safety}}
     {{#hasReferrals}}
     <section aria-labelledby="referrals"><h2 id="referrals">{{t.record.referrals}}</h2>

@@ -42,6 +42,10 @@ struct PathChart: Sendable, Equatable {
         var empty: String
         var stages: [WheelStage: String]
         var steps: [EngagementStep: String]
+        /// A colon between a label and its value, spaced as the reader's language spaces it (`Catalogue.colon`).
+        var colon: String
+        /// A semicolon between two parts, spaced likewise (`Catalogue.semicolon`).
+        var semicolon: String
     }
 
     /// The first day of the path: admission, or the first assessment.
@@ -97,7 +101,7 @@ struct PathChart: Sendable, Equatable {
                 svg.text(label, x: Self.labelWidth - 8, y: y + 4, anchor: "end", fill: Palette.muted, size: 11)
             }
         }
-        // The time spent in a stage or a step, titled `label : from – to`.
+        // The time spent in a stage or a step, titled `label : from – to` (the colon as the language spaces it).
         func band(_ label: String, from: String, to: String?, y: Double) {
             let left = axis.x(from), right = max(axis.x(to ?? axis.last), left + 6)
             svg.append("<rect")
@@ -109,7 +113,7 @@ struct PathChart: Sendable, Equatable {
             svg.attribute("fill", Palette.band)
             svg.append(" class=\"episode\"><title>")
             svg.append(escaped: label)
-            svg.append(" : ")
+            svg.append(escaped: words.colon)
             svg.append(escaped: from)
             if let to {
                 svg.append(" – ")
@@ -137,7 +141,7 @@ struct PathChart: Sendable, Equatable {
             svg.attribute("fill", Palette.band)
             svg.append(" fill-opacity=\"0.55\" class=\"relapse\"><title>")
             svg.append(escaped: words.relapse)
-            svg.append(" : ")
+            svg.append(escaped: words.colon)
             svg.append(escaped: relapse.startedOn)
             if let endedOn = relapse.endedOn {
                 svg.append(" – ")
@@ -174,7 +178,7 @@ struct PathChart: Sendable, Equatable {
                 svg.append(escaped: assessment.on)
                 svg.append(" — ")
                 svg.append(escaped: words.stages[assessment.stage] ?? assessment.stage.rawValue)
-                svg.append(" ; ")
+                svg.append(escaped: words.semicolon)
                 svg.append(escaped: words.steps[assessment.step] ?? assessment.step.rawValue)
                 svg.append("</title></circle>")
             }

@@ -16,6 +16,8 @@ struct ProgramBarChart: Sendable, Equatable {
         var description: String
         /// Said in the chart when every count is 0.
         var empty: String
+        /// A colon between a label and its value, spaced as the reader's language spaces it (`Catalogue.colon`).
+        var colon: String
     }
 
     let bars: [Bar]
@@ -49,7 +51,7 @@ struct ProgramBarChart: Sendable, Equatable {
                 svg.attribute("fill", Palette.accent)
                 svg.append(" class=\"bar\"><title>")
                 svg.append(escaped: bar.label)
-                svg.append(" : ")
+                svg.append(escaped: words.colon)
                 svg.append(integer: bar.count)
                 svg.append("</title></rect>")
             }

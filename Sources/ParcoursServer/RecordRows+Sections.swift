@@ -45,7 +45,7 @@ extension RecordRows {
     static func referrals(_ referrals: [Journey.ReferralEntry], language: Language) -> String {
         var html = ""
         for referral in referrals {
-            html += "<li>" + HTMLText.escape(referral.on) + " : " + HTMLText.escape(VocabularyLabel.label(referral.to.kind, in: language))
+            html += "<li>" + HTMLText.escape(referral.on) + Catalogue.colon(language) + HTMLText.escape(VocabularyLabel.label(referral.to.kind, in: language))
             html += " — " + HTMLText.escape(VocabularyLabel.label(referral.status, in: language)) + "</li>"
         }
         return html
@@ -53,7 +53,8 @@ extension RecordRows {
 
     /// The plan's needs by priority, its objectives with their measure and target, and its means.
     static func plan(_ plan: PlanRevision, language: Language) -> (needs: String, objectives: String, means: String) {
-        let (measure, target) = (" ; " + word("measure", language) + " ", " ; " + word("target", language) + " ")
+        let semicolon = Catalogue.semicolon(language)
+        let (measure, target) = (semicolon + word("measure", language) + " ", semicolon + word("target", language) + " ")
         var needs = "", objectives = "", means = ""
         for need in plan.needs.sorted(by: { $0.priority < $1.priority }) { needs += "<li>" + HTMLText.escape(need.need) + "</li>" }
         for objective in plan.objectives {
@@ -70,11 +71,12 @@ extension RecordRows {
     /// The fall plan's risk situations (a table's rows) and the people to call.
     static func fallPlan(_ plan: FallPlanRevision, language: Language) -> (situations: String, people: String) {
         var situations = "", people = ""
+        let semicolon = Catalogue.semicolon(language)
         for situation in plan.riskSituations {
             situations += "<tr><td>" + HTMLText.escape(situation.situation) + "</td><td>"
             situations += HTMLText.escape(VocabularyLabel.label(situation.signalKind, in: language)) + "</td><td>"
-            situations += HTMLText.escape(situation.signals.joined(separator: " ; ")) + "</td><td>"
-            situations += HTMLText.escape(situation.copingStrategies.joined(separator: " ; ")) + "</td></tr>"
+            situations += HTMLText.escape(situation.signals.joined(separator: semicolon)) + "</td><td>"
+            situations += HTMLText.escape(situation.copingStrategies.joined(separator: semicolon)) + "</td></tr>"
         }
         for person in plan.peopleToCall {
             people += "<li>" + HTMLText.escape(person.name)
@@ -87,11 +89,12 @@ extension RecordRows {
 
     /// Consents: scope, categories, who decided, whether in force `today`, expiry and withdrawal.
     static func consents(_ consents: [Journey.ConsentEntry], today: String, language: Language) -> String {
-        let (decidedBy, expires, withdrawn) = (" (" + word("decidedBy", language) + " ", " ; " + word("expires", language) + " ",
-                                               " ; " + word("withdrawn", language) + " ")
+        let (semicolon, colon) = (Catalogue.semicolon(language), Catalogue.colon(language))
+        let (decidedBy, expires, withdrawn) = (" (" + word("decidedBy", language) + " ", semicolon + word("expires", language) + " ",
+                                               semicolon + word("withdrawn", language) + " ")
         var html = ""
         for consent in consents {
-            html += "<li>" + HTMLText.escape(consent.on) + " : " + HTMLText.escape(scope(consent.scope, language)) + " — "
+            html += "<li>" + HTMLText.escape(consent.on) + colon + HTMLText.escape(scope(consent.scope, language)) + " — "
             html += HTMLText.escape(consent.categories.map { VocabularyLabel.label($0, in: language) }.joined(separator: ", "))
             html += decidedBy + HTMLText.escape(VocabularyLabel.label(consent.decidedBy, in: language)) + ") — <strong>"
             html += word(consent.isInForce(on: today) ? "inForce" : "notInForce", language) + "</strong>"
@@ -108,7 +111,7 @@ extension RecordRows {
                                            " — <strong>" + word("stands", language) + "</strong>")
         var html = ""
         for refusal in refusals {
-            html += "<li>" + HTMLText.escape(refusal.on) + " : " + HTMLText.escape(scope(refusal.scope, language))
+            html += "<li>" + HTMLText.escape(refusal.on) + Catalogue.colon(language) + HTMLText.escape(scope(refusal.scope, language))
             html += decidedBy + HTMLText.escape(VocabularyLabel.label(refusal.decidedBy, in: language)) + ")"
             html += refusal.liftedOn.map { lifted + HTMLText.escape($0) } ?? stands
             html += "</li>"
@@ -122,10 +125,10 @@ extension RecordRows {
         var html = ""
         for entry in disclosures {
             let disclosure = entry.disclosure
-            html += "<li>" + HTMLText.escape(entry.on) + " : " + HTMLText.escape(VocabularyLabel.label(disclosure.legalBasis, in: language))
+            html += "<li>" + HTMLText.escape(entry.on) + Catalogue.colon(language) + HTMLText.escape(VocabularyLabel.label(disclosure.legalBasis, in: language))
             html += " — " + HTMLText.escape(disclosure.recipient) + " ("
             html += HTMLText.escape(disclosure.categories.map { VocabularyLabel.label($0, in: language) }.joined(separator: ", "))
-            html += "), " + HTMLText.escape(entry.by) + " ; "
+            html += "), " + HTMLText.escape(entry.by) + Catalogue.semicolon(language)
             if disclosure.participantTold {
                 html += told
                 if let toldAt = disclosure.participantToldAt { html += " " + HTMLText.escape(String(toldAt.prefix(10))) }

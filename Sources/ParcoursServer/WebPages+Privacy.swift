@@ -174,7 +174,7 @@ extension WebPages {
             var notices: [String] = []
             if let sent = incident.notices {
                 notices += [("commission", sent.commissionNotifiedOn), ("minister", sent.ministerNotifiedOn), ("persons", sent.personsNotifiedOn)]
-                    .compactMap { key, day in day.map { "\(word(key)) : \($0)" } }
+                    .compactMap { key, day in day.map { word(key) + Catalogue.colon(language) + $0 } }
                 if sent.publicNotice { notices.append(word("publicNotice")) }
             }
             return ["seq": entry.seq, "shortID": String(entry.id.prefix(8)), "recordedAt": Timestamp(entry.recordedAt).map(minute) ?? entry.recordedAt,
@@ -183,7 +183,7 @@ extension WebPages {
                     "learned": period(incident.learnedOn, incident.learnedTo, approximate: false),
                     "persons": "\(incident.personsConcerned)" + (incident.personsApproximate ? " (\(word("approximate")))" : ""),
                     "risk": incident.riskAssessment + " — " + word(incident.seriousInjuryRisk ? "seriousRisk" : "noSeriousRisk"),
-                    "notices": notices.isEmpty ? word("noNotice") : notices.joined(separator: " ; "), "measures": incident.measures,
+                    "notices": notices.isEmpty ? word("noNotice") : notices.joined(separator: Catalogue.semicolon(language)), "measures": incident.measures,
                     "id": entry.id, "update": IncidentUpdateForm.values(entry, refused: update?.incident == entry.id ? update : nil, in: language)]
         }
         var values: [String: Any] = [

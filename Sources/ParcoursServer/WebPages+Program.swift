@@ -57,27 +57,27 @@ extension WebPages {
         let outcomes = Journey.ReferralEntry.Status.allCases.map { outcome in
             ProgramBarChart.Bar(label: label(outcome), count: picture.referrals.filter { $0.outcome == outcome }.reduce(0) { $0 + $1.count })
         }
-        let delay = picture.admissionToFirstPlan
+        let delay = picture.admissionToFirstPlan, colon = Catalogue.colon(language)
         var values: [String: Any] = [
             "from": picture.from, "to": picture.to, "openFollowUps": picture.openFollowUps, "closedFollowUps": picture.closedFollowUps,
             "admitted": delay.admitted, "withPlan": delay.withPlan,
-            "stageChart": ProgramBarChart(bars: stages).svg(.init(title: word("stageTitle"), description: word("stageDescription"), empty: word("noOpen")),
+            "stageChart": ProgramBarChart(bars: stages).svg(.init(title: word("stageTitle"), description: word("stageDescription"), empty: word("noOpen"), colon: colon),
                                                             id: "chart-stages"),
             "stages": count(stages),
-            "stepChart": ProgramBarChart(bars: steps).svg(.init(title: word("stepTitle"), description: word("stepDescription"), empty: word("noOpen")),
+            "stepChart": ProgramBarChart(bars: steps).svg(.init(title: word("stepTitle"), description: word("stepDescription"), empty: word("noOpen"), colon: colon),
                                                           id: "chart-steps"),
             "steps": count(steps),
             "transitionChart": transitions.svg(.init(title: word("transitionsTitle"), description: word("transitionsDescription"),
-                                                     empty: word("noTransition")), id: "chart-transitions"),
+                                                     empty: word("noTransition"), colon: colon), id: "chart-transitions"),
             "transitions": picture.transitions.sorted { ($0.month, $0.from.rawValue, $0.to.rawValue) < ($1.month, $1.from.rawValue, $1.to.rawValue) }
                 .map { ["month": $0.month, "from": label($0.from), "to": label($0.to), "direction": word("direction-" + $0.direction.rawValue),
                         "count": $0.count] as [String: Any] },
             "hasTransitions": !picture.transitions.isEmpty,
-            "relapseChart": relapses.svg(.init(title: word("relapsesTitle"), description: word("relapsesDescription"), empty: word("noRelapse")),
+            "relapseChart": relapses.svg(.init(title: word("relapsesTitle"), description: word("relapsesDescription"), empty: word("noRelapse"), colon: colon),
                                          id: "chart-relapses"),
             "relapses": months.indices.map { ["month": months[$0], "momentary": relapses.series[0].counts[$0], "prolonged": relapses.series[1].counts[$0]] as [String: Any] },
             "referralChart": ProgramBarChart(bars: outcomes).svg(.init(title: word("referralsTitle"), description: word("referralsDescription"),
-                                                                       empty: word("noReferral")), id: "chart-referrals"),
+                                                                       empty: word("noReferral"), colon: colon), id: "chart-referrals"),
             "referrals": picture.referrals.map { ["resource": $0.resource, "kind": label($0.resourceKind), "outcome": label($0.outcome), "count": $0.count] as [String: Any] },
             "hasReferrals": !picture.referrals.isEmpty,
             "silentAfterDays": picture.silentAfterDays,

@@ -73,6 +73,41 @@ struct JourneyPathPageTests {
         }
     }
 
+    @Test("each language punctuates the journey page its way: French spaces a colon and a semicolon, English does not — the safety line, the plan, the referrals, the consents and the charts' titles")
+    func punctuationByLanguage() async throws {
+        let fixture = try await WebFixture()
+        try await Self.recordPath(fixture)
+        let participant = JSONValue.string(fixture.participant)
+        let acts: [JSONValue] = [
+            ["type": "safety.assessed", "participant": participant, "occurredAt": "2026-11-26T10:00:00.000Z",
+             "data": ["dangerLevel": "high", "risks": ["debts"], "peopleInvolved": [], "resourcesEngaged": [], "crisisPlan": "plan fictif"]],
+            ["type": "plan.revised", "participant": participant, "occurredAt": "2026-11-26T11:00:00.000Z",
+             "data": ["revision": 1, "reviewOn": "2027-01-15", "needs": [["need": "logement stable", "priority": 1]], "means": ["rencontres"],
+                      "objectives": [["what": "objectif fictif", "measure": "mesure fictive", "status": "active", "targetDate": "2027-01-10"]]]],
+            ["type": "referral.made", "participant": participant, "occurredAt": "2026-11-26T12:00:00.000Z",
+             "data": ["to": ["kind": "housing", "name": "Ressource Fictive"], "reason": "logement", "urgency": "soon"]],
+            ["type": "consent.given", "participant": participant, "occurredAt": "2026-11-26T13:00:00.000Z",
+             "data": ["categories": ["stages"], "decidedBy": "participant", "scope": ["kind": "program"]]],
+        ]
+        _ = try await fixture.caseRecord.record(try acts.map { try ActRequest(json: $0) },
+                                                by: Identity(actor: WebFixture.admitting, signer: PassphraseSigner { WebFixture.passphrase }))
+        try await fixture.test { client in
+            let (jar, _) = try await fixture.signIn(client, WebFixture.admitting)
+            let french = Self.read(try await client.get("/participants/\(fixture.participant)", jar: jar))
+            #expect(french.contains("Évaluée le 2026-11-26 : danger") && french.contains("Révisé le 2026-11-26 ; prochaine révision"))
+            #expect(french.contains("<li>2026-11-26 : "), "a referral's or a consent's day, then a colon")
+            #expect(french.contains("mesure fictive ; échéance"))
+            let chosen = try await client.post("/langue", ["langue": "en", "retour": "/"], jar: jar)
+            var english = jar
+            english.take(chosen)
+            let page = Self.read(try await client.get("/participants/\(fixture.participant)", jar: english))
+            #expect(page.contains("<html lang=\"en\">"))
+            #expect(page.contains("Assessed on 2026-11-26: danger") && page.contains("Revised on 2026-11-26; next review"))
+            #expect(page.contains("<li>2026-11-26: ") && page.contains("mesure fictive; target date"))
+            #expect(!page.contains(" : ") && !page.contains(" ; "), "no French spacing anywhere in the English page, its charts' titles included")
+        }
+    }
+
     @Test("the care team sees who opened the record — a stranger's refused attempt and a break-glass read marked for review; the break-glass reader does not see it")
     func whoOpenedTheRecord() async throws {
         let fixture = try await WebFixture()

@@ -15,7 +15,7 @@ struct PathChartTests {
         title: "Le parcours", description: "Deux pistes", wheelTrack: "Roue du changement", engagementTrack: "Cycle de l'engagement",
         relapse: "chute", empty: "Aucune évaluation",
         stages: Dictionary(uniqueKeysWithValues: WheelStage.allCases.map { ($0, $0.frenchLabel) }),
-        steps: Dictionary(uniqueKeysWithValues: EngagementStep.allCases.map { ($0, $0.frenchLabel) }))
+        steps: Dictionary(uniqueKeysWithValues: EngagementStep.allCases.map { ($0, $0.frenchLabel) }), colon: " : ", semicolon: " ; ")
     static let rulerWords = RulerChart.Words(title: "Règles", description: "Deux lignes", importance: "Importance", confidence: "Confiance",
                                              empty: "Aucune évaluation")
 

@@ -8,8 +8,8 @@ import Testing
 @Suite("The program's charts")
 struct ProgramChartTests {
     static let words = ProgramBarChart.Words(title: "Personnes par stade <roue>", description: "Une barre par stade & ses nombres",
-                                             empty: "Aucun suivi ouvert")
-    static let monthlyWords = MonthlyChart.Words(title: "Chutes par mois", description: "Une colonne par mois", empty: "Aucune chute dans la période")
+                                             empty: "Aucun suivi ouvert", colon: " : ")
+    static let monthlyWords = MonthlyChart.Words(title: "Chutes par mois", description: "Une colonne par mois", empty: "Aucune chute dans la période", colon: " : ")
     static let alarms = ["red", "#f00", "#ff0000", "#c00", "#8a1c1c", "crimson", "#d32f2f", "échec", "failure"]
 
     static func colours(_ svg: String) -> Set<String> {

@@ -177,6 +177,13 @@ struct SecondFactorTests {
             let page = try await client.get("/sessions", jar: english)
             #expect(page.text.contains("<html lang=\"en\">") && page.text.contains("My sessions") && page.headers[.contentLanguage] == "en")
             #expect(page.text.contains(">Français</button>"))
+            for uri in ["/sessions", "/", "/participants/\(fixture.participant)", "/participants/\(fixture.participant)/chronologie",
+                        "/participants/\(fixture.participant)/actes", "/participants/\(fixture.participant)/evaluation"]
+                + ActForm.all.filter { ![.participantEnrolled, .stageAssessed].contains($0.type) }.map { "/participants/\(fixture.participant)/actes/\($0.slug)" } {
+                let answer = try await client.get(uri, jar: english)
+                #expect(answer.text.contains("<html lang=\"en\">"), "a page in English, a form not open yet included (a follow-up with nothing to follow): \(uri)")
+                #expect(!answer.text.contains(" : ") && !answer.text.contains(" ; "), "English spaces no colon or semicolon as French does: \(uri)")
+            }
             let filtered = try await client.get("/?vue=ouverts&tri=revision", jar: english)
             #expect(filtered.text.contains("name=\"retour\" value=\"/?vue=ouverts&amp;tri=revision\""), "a page comes back with its query")
             for away in ["//ailleurs.example/", "/\t/ailleurs.example", "/\\ailleurs.example", "https://ailleurs.example/"] {
