@@ -7,16 +7,19 @@ extension Catalogue {
         "pathDescription": Wording(
             "Deux pistes sur un même axe du temps, du début du suivi à aujourd'hui : en haut, les stades de la roue du changement ; "
                 + "en bas, les étapes du cycle de l'engagement. Chaque point est une évaluation, chaque bande le temps passé à un stade "
-                + "ou à une étape ; les chutes sont des périodes du parcours. Les mêmes données suivent en tableau.",
+                + "ou à une étape ; les chutes sont des périodes du parcours. Une longue période sans évaluation, à la fin, est resserrée "
+                + "après une coupure de l'axe. Les mêmes données suivent en tableau.",
             en: "Two tracks on one time axis, from the start of the follow-up to today: above, the stages of the wheel of change; "
                 + "below, the steps of the engagement cycle. Each point is an assessment, each band the time spent at a stage or a "
-                + "step; relapses are periods of the path. The same data follow as a table."),
+                + "step; relapses are periods of the path. A long time without assessment, at the end, is narrowed after a break in the "
+                + "axis. The same data follow as a table."),
         "pathCaption": Wording(
             "Les allers-retours entre les stades sont normaux : une chute fait partie du parcours. Le tableau qui suit donne les mêmes évaluations.",
             en: "Moving back and forth between stages is normal: a relapse is part of the path. The table below gives the same assessments."),
         "wheelTrack": Wording("Roue du changement", en: "Wheel of change"),
         "engagementTrack": Wording("Cycle de l'engagement", en: "Engagement cycle"),
         "relapse": Wording("chute", en: "relapse"),
+        "pathSilence": Wording("sans évaluation du stade", en: "no stage assessment"),
         "pathEmpty": Wording("Aucune évaluation de l'étape pour l'instant", en: "No stage assessment yet"),
         "tableCaption": Wording("Les évaluations de l'étape, de la plus ancienne à la plus récente",
                                 en: "The stage assessments, from the earliest to the latest"),

@@ -3,6 +3,11 @@ import ParcoursProjections
 
 /// The time axis the journey's charts share: from the first day of the path (admission, or
 /// the first assessment) to today, mapped onto `left...right`, with a few dated ticks.
+///
+/// A long silence at the end — no day of the path for longer than the path itself lasted, and
+/// for at least `longSilence` days — is drawn narrow, behind a break in the axis: a path of a
+/// few weeks two years ago keeps the chart's width instead of a sliver at its left. A path
+/// with no day of its own (nothing assessed yet) has nothing to keep wide, and no break.
 struct ChartTimeAxis: Sendable, Equatable {
     /// The first and the last day shown (`YYYY-MM-DD`): today, or a later day the record holds.
     let first: String
@@ -11,21 +16,48 @@ struct ChartTimeAxis: Sendable, Equatable {
     let right: Double
     /// Whole days from `first` to `last`, at least 1 so a single day still has a width.
     let span: Int
+    /// The silence drawn narrow, when there is one.
+    let silence: Silence?
     /// `first` as a day number (`Journey.dayNumber`), which every place is counted from.
     private let origin: Int
+
+    /// From the last day of the path to `last`, drawn between `left` and the axis's right end.
+    struct Silence: Sendable, Equatable {
+        /// The last day of the path before the silence.
+        let from: String
+        /// Where the silence starts on the axis.
+        let left: Double
+        /// Days from the axis's first day to `from`.
+        let days: Int
+    }
+
+    /// The fewest days of silence drawn narrow.
+    static let longSilence = 90
+    /// The width the silence takes: room for the dates at both its ends.
+    static let silenceWidth = 120.0
 
     /// An axis from `start` to `today`, widened to every day in `days` (a day written before
     /// the admission, an act dated after today).
     init(start: String, today: String, days: [String], left: Double, right: Double) {
-        let known = ([start, today] + days).filter { Journey.dayNumber($0) != nil }
+        let ofPath = ([start] + days).filter { Journey.dayNumber($0) != nil }
+        let known = ofPath + (Journey.dayNumber(today) != nil ? [today] : [])
         first = known.min() ?? today
         last = max(today, known.max() ?? today)
+        let lastOfPath = ofPath.max() ?? first
         (self.left, self.right) = (left, right)
         let origin = Journey.dayNumber(first) ?? 0
         self.origin = origin
         span = max(Journey.dayNumber(last).map { $0 - origin } ?? 1, 1)
-        ticks = Self.tickDays(first: first, last: last, span: span).map { [left, right, span] day in
-            Tick(day: day, x: Self.place(day, origin: origin, span: span, left: left, right: right))
+        let (first, last, span) = (first, last, span)
+        let pathDays = Journey.dayNumber(lastOfPath).map { $0 - origin } ?? span
+        let silent = span - pathDays
+        let silence = !days.isEmpty && silent >= Self.longSilence && silent > pathDays && right - left > 2 * Self.silenceWidth
+            ? Silence(from: lastOfPath, left: right - Self.silenceWidth, days: pathDays) : nil
+        self.silence = silence
+        let tickDays = silence.map { Self.tickDays(first: first, last: $0.from, span: $0.days) + [last] }
+            ?? Self.tickDays(first: first, last: last, span: span)
+        ticks = tickDays.map { day in
+            Tick(day: day, x: Self.place(day, origin: origin, span: span, silence: silence, left: left, right: right))
         }
     }
 
@@ -41,14 +73,19 @@ struct ChartTimeAxis: Sendable, Equatable {
     }
 
     /// The horizontal place of a day; a day that is not one sits at the start.
-    func x(_ day: String) -> Double { Self.place(day, origin: origin, span: span, left: left, right: right) }
+    func x(_ day: String) -> Double { Self.place(day, origin: origin, span: span, silence: silence, left: left, right: right) }
 
-    private static func place(_ day: String, origin: Int, span: Int, left: Double, right: Double) -> Double {
-        let offset = Double(min(max(Journey.dayNumber(day).map { $0 - origin } ?? 0, 0), span))
-        return left + (right - left) * offset / Double(span)
+    private static func place(_ day: String, origin: Int, span: Int, silence: Silence?, left: Double, right: Double) -> Double {
+        let offset = min(max(Journey.dayNumber(day).map { $0 - origin } ?? 0, 0), span)
+        guard let silence else { return left + (right - left) * Double(offset) / Double(span) }
+        if offset <= silence.days {
+            return left + (silence.left - left) * Double(offset) / Double(max(silence.days, 1))
+        }
+        return silence.left + (right - silence.left) * Double(offset - silence.days) / Double(span - silence.days)
     }
 
-    /// The dated ticks: the first day, today (the last), and up to three between them.
+    /// The dated ticks: the first day, today (the last), and up to three between them — with a
+    /// silence, the last day of the path too, where the silence starts.
     let ticks: [Tick]
 
     struct Tick: Sendable, Equatable {

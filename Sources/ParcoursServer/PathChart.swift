@@ -40,6 +40,8 @@ struct PathChart: Sendable, Equatable {
         var engagementTrack: String
         var relapse: String
         var empty: String
+        /// Said over a long silence at the end of the path, which the axis draws narrow.
+        var silence: String
         var stages: [WheelStage: String]
         var steps: [EngagementStep: String]
         /// A colon between a label and its value, spaced as the reader's language spaces it (`Catalogue.colon`).
@@ -122,6 +124,24 @@ struct PathChart: Sendable, Equatable {
             svg.append("</title></rect>")
         }
 
+        // A long silence at the end, drawn narrow: a calm strip that says so, from the last day of the path to today.
+        if let silence = axis.silence {
+            svg.append("<rect")
+            svg.attribute("x", silence.left)
+            svg.attribute("y", wheelTop)
+            svg.attribute("width", axis.right - silence.left)
+            svg.attribute("height", axisY - wheelTop)
+            svg.attribute("fill", Palette.guide)
+            svg.append(" fill-opacity=\"0.3\" class=\"silence\"><title>")
+            svg.append(escaped: words.silence)
+            svg.append(escaped: words.colon)
+            svg.append(escaped: silence.from)
+            svg.append(" – ")
+            svg.append(escaped: axis.last)
+            svg.append("</title></rect>")
+            svg.text(words.silence, x: (silence.left + axis.right) / 2, y: wheelTop - 8, anchor: "middle", fill: Palette.muted, size: 10,
+                     className: "silence-label")
+        }
         // The two tracks, and a guide for each tick of the axis.
         track(words.wheelTrack, top: wheelTop, labels: wheel.lazy.map { words.stages[$0] ?? $0.rawValue })
         track(words.engagementTrack, top: cycleTop, labels: cycle.lazy.map { words.steps[$0] ?? $0.rawValue })
@@ -187,9 +207,18 @@ struct PathChart: Sendable, Equatable {
         return svg.close()
     }
 
-    /// The axis line and its dated ticks, the first at the left and today at the right.
+    /// The axis line and its dated ticks, the first at the left and today at the right; a long
+    /// silence behind a break (two slanted strokes), its narrow stretch dashed.
     static func axisMarkup(_ axis: ChartTimeAxis, y: Double, into svg: inout SVGWriter) {
-        svg.line(x1: axis.left, y1: y, x2: axis.right, y2: y, stroke: ChartMarkup.Palette.muted, width: "1")
+        if let silence = axis.silence {
+            svg.line(x1: axis.left, y1: y, x2: silence.left + 4, y2: y, stroke: ChartMarkup.Palette.muted, width: "1")
+            for x in [silence.left + 4, silence.left + 10] {
+                svg.line(x1: x, y1: y + 5, x2: x + 6, y2: y - 5, stroke: ChartMarkup.Palette.muted, width: "1", className: "axis-break")
+            }
+            svg.line(x1: silence.left + 16, y1: y, x2: axis.right, y2: y, stroke: ChartMarkup.Palette.muted, width: "1", dash: "3 3")
+        } else {
+            svg.line(x1: axis.left, y1: y, x2: axis.right, y2: y, stroke: ChartMarkup.Palette.muted, width: "1")
+        }
         let ticks = axis.ticks
         for (index, tick) in ticks.enumerated() {
             svg.text(tick.day, x: tick.x, y: y + 16, anchor: index == 0 ? "start" : index == ticks.count - 1 ? "end" : "middle",

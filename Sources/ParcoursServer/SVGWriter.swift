@@ -140,8 +140,9 @@ struct SVGWriter {
         append("</text>")
     }
 
-    /// A straight line, dashed when `dash` is given.
-    mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: StaticString, dash: StaticString? = nil) {
+    /// A straight line, dashed when `dash` is given, of a class when `className` is.
+    mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: StaticString, dash: StaticString? = nil,
+                       className: StaticString? = nil) {
         append("<line")
         attribute("x1", x1)
         attribute("y1", y1)
@@ -150,6 +151,7 @@ struct SVGWriter {
         attribute("stroke", stroke)
         attribute("stroke-width", width)
         if let dash { attribute("stroke-dasharray", dash) }
+        if let className { attribute("class", className) }
         append("/>")
     }
 

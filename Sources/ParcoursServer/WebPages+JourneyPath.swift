@@ -17,7 +17,7 @@ extension WebPages {
         var values: [String: Any] = [
             "showPath": shown.contains(.stages),
             "pathChart": path.svg(PathChart.Words(title: word("pathTitle"), description: word("pathDescription"), wheelTrack: word("wheelTrack"),
-                                                  engagementTrack: word("engagementTrack"), relapse: word("relapse"), empty: word("pathEmpty"),
+                                                  engagementTrack: word("engagementTrack"), relapse: word("relapse"), empty: word("pathEmpty"), silence: word("pathSilence"),
                                                   stages: stages, steps: steps, colon: Catalogue.colon(language),
                                                   semicolon: Catalogue.semicolon(language)), id: "chart-path"),
             "rulerChart": rulers.svg(RulerChart.Words(title: word("rulersTitle"), description: word("rulersDescription"),

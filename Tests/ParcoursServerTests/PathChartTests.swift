@@ -13,7 +13,7 @@ import Testing
 struct PathChartTests {
     static let words = PathChart.Words(
         title: "Le parcours", description: "Deux pistes", wheelTrack: "Roue du changement", engagementTrack: "Cycle de l'engagement",
-        relapse: "chute", empty: "Aucune évaluation",
+        relapse: "chute", empty: "Aucune évaluation", silence: "sans évaluation du stade",
         stages: Dictionary(uniqueKeysWithValues: WheelStage.allCases.map { ($0, $0.frenchLabel) }),
         steps: Dictionary(uniqueKeysWithValues: EngagementStep.allCases.map { ($0, $0.frenchLabel) }), colon: " : ", semicolon: " ; ")
     static let rulerWords = RulerChart.Words(title: "Règles", description: "Deux lignes", importance: "Importance", confidence: "Confiance",
@@ -93,6 +93,45 @@ struct PathChartTests {
         let marks = Self.elements("reading", in: rulers)
         #expect(marks.count == 2)
         #expect(Double(Self.values(of: "cy", in: "<" + marks[0])[0]) == RulerChart.plotTop)
+    }
+
+    @Test("a participant gone silent: a path of weeks, two years ago, keeps the chart's width; the silence is drawn narrow behind a break in the axis, and said")
+    func longSilenceDrawnNarrow() {
+        let old = PathChart(
+            start: "2024-03-01", today: "2026-12-04",
+            assessments: [.init(on: "2024-03-05", step: .crisis, stage: .precontemplation),
+                          .init(on: "2024-04-20", step: .reflectionAndDilemma, stage: .contemplation)],
+            episodes: [.init(stage: .precontemplation, from: "2024-03-05", to: "2024-04-20"), .init(stage: .contemplation, from: "2024-04-20", to: nil)],
+            relapses: [])
+        let axis = old.axis
+        #expect(axis.silence?.from == "2024-04-20" && axis.silence?.left == axis.right - ChartTimeAxis.silenceWidth)
+        #expect(axis.x("2024-03-01") == axis.left && axis.x("2024-04-20") == axis.right - ChartTimeAxis.silenceWidth && axis.x("2026-12-04") == axis.right)
+        #expect(axis.x("2024-03-05") < axis.x("2024-04-01") && axis.x("2025-06-01") > axis.x("2024-04-20") && axis.x("2025-06-01") < axis.right,
+                "in order on both sides of the break")
+        let svg = old.svg(Self.words, id: "chart-path").text
+        #expect(Self.isWellFormedXML(svg))
+        let ticks = svg.components(separatedBy: "class=\"tick\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        #expect(ticks.first == "2024-03-01" && ticks.suffix(2) == ["2024-04-20", "2026-12-04"] && ticks == ticks.sorted(), "\(ticks)")
+        #expect(Self.elements("axis-break", in: svg).count == 2 && svg.contains("stroke-dasharray=\"3 3\""))
+        #expect(svg.contains("class=\"silence\"><title>sans évaluation du stade : 2024-04-20 – 2026-12-04</title>"))
+        #expect(svg.contains(">sans évaluation du stade</text>"))
+        // The stage still open reaches today, across the silence.
+        let bands = Self.elements("episode", in: svg).map { Double(Self.values(of: "x", in: "<" + $0)[0])! + Double(Self.values(of: "width", in: "<" + $0)[0])! }
+        #expect(bands.contains(axis.right))
+        let rulers = RulerChart(axis: axis, readings: [.init(on: "2024-04-20", importance: 5, confidence: 5)]).svg(Self.rulerWords, id: "r").text
+        #expect(Self.elements("axis-break", in: rulers).count == 2, "the rulers share the break")
+        for alarm in ["red", "#8a1c1c", "#f00"] { #expect(!svg.lowercased().contains(alarm)) }
+    }
+
+    @Test("a silence shorter than the path or than 90 days, or a path with nothing assessed yet, keeps the axis whole")
+    func shortSilenceKeepsTheAxisWhole() {
+        #expect(Self.withRelapse.axis.silence == nil, "89 days of silence after 87 of path")
+        let long = PathChart(start: "2024-01-01", today: "2026-12-04", assessments: [.init(on: "2025-10-01", step: .crisis, stage: .contemplation)],
+                             episodes: [], relapses: [])
+        #expect(long.axis.silence == nil, "14 months of silence after 21 of path")
+        #expect(!long.svg(Self.words, id: "p").text.contains("axis-break"))
+        let admittedLongAgo = PathChart(start: "2024-01-01", today: "2026-12-04", assessments: [], episodes: [], relapses: [])
+        #expect(admittedLongAgo.axis.silence == nil, "nothing assessed yet: nothing to keep wide")
     }
 
     @Test("an empty journey draws its tracks and says there is no assessment yet, with no path and no number that is not one")
