@@ -144,6 +144,9 @@ public enum AccessPolicy {
         }
         if reader.holds(.clinician), participant.careTeam.contains(reader.id) { return .permit(all, .care) }
         if let justification = breakGlass {
+            // The glass is a clinician's or a coordinator's: a partner sees what the participant
+            // consented to share with her or his organization, and no justification widens it.
+            guard reader.holds(.clinician) || reader.holds(.coordinator) else { return .deny(.roleNotPermitted, .breakGlass) }
             guard justification.trimmingCharacters(in: .whitespacesAndNewlines).count >= minimumJustification else {
                 return .deny(.justificationTooShort, .breakGlass)
             }

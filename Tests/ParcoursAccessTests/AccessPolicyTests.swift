@@ -47,6 +47,21 @@ struct AccessPolicyTests {
         #expect(Self.journey(Self.partner, withdrawn).denial == .noConsent)
     }
 
+    @Test("a partner cannot break the glass: with consent or without, a justification is refused for the glass and widens nothing")
+    func partnerNoGlass() {
+        var withdrawn = Self.context
+        withdrawn.sharedWith = [:]
+        for context in [Self.context, withdrawn] {
+            let glass = Self.journey(Self.partner, context, breakGlass: "Danger imminent signalé par la ligne d'urgence ce soir")
+            #expect(!glass.permitted && glass.denial == .roleNotPermitted && glass.purpose == .breakGlass && !glass.brokeGlass)
+            #expect(glass.categories.isEmpty)
+        }
+        let timeline = AccessPolicy.decide(AccessRequest(reader: Self.partner, view: .timeline, participant: Self.context,
+                                                         breakGlass: "Danger imminent signalé par la ligne d'urgence ce soir"))
+        #expect(!timeline.permitted && timeline.purpose == .breakGlass)
+        #expect(Self.journey(Self.partner).categories == [.referrals, .plans], "without the glass, the consented categories as before")
+    }
+
     @Test("a refusal wins over the care team and the glass: only legal-obligation disclosures remain, recorded as such")
     func refusal() {
         var refused = Self.context

@@ -161,6 +161,26 @@ struct APITests {
         #expect(records.contains { $0["actor"] == .string(WebFixture.admitting) && $0["outcome"] == "permitted" })
     }
 
+    @Test("a partner cannot break the glass: refused for the glass whatever the justification, nothing of the journey shown, the refusal recorded")
+    func partnerCannotBreakTheGlass() async throws {
+        let fixture = try await WebFixture(everyRole: true)
+        let participant = fixture.participant
+        let justification = "Appel de crise, équipe de suivi injoignable ce soir"
+        try await fixture.test { client in
+            let partner = try await Self.token(client, fixture, WebFixture.partner)
+            var headers = Self.bearer(partner)
+            headers[.contentType] = "application/json"
+            for view in ["journey", "timeline"] {
+                let refused = try await client.execute(uri: "/api/v1/participants/\(participant)/\(view)", method: .post, headers: headers,
+                                                       body: Self.body(["breakGlass": .string(justification)]))
+                #expect(refused.status == .forbidden && refused.headers[.parcoursCategories] == nil, "\(view)")
+                #expect(!refused.text.contains("Personne Fictive Web"))
+            }
+        }
+        let attempts = try fixture.accessRecords().filter { $0["participant"] == .string(participant) && $0["actor"] == .string(WebFixture.partner) }
+        #expect(attempts.count == 2 && attempts.allSatisfy { $0["outcome"] == "denied" && $0["purpose"] == "break-glass" })
+    }
+
     @Test("breaking the glass by POST: the justification in the body, the journey and the timeline answered as the GETs, each read recorded with it and marked for review; a bad body or an empty justification 400 naming it, nothing recorded; a short one refused by the policy")
     func breakGlass() async throws {
         let fixture = try await WebFixture()
