@@ -75,6 +75,8 @@ enum Catalogue {
         "failed": Wording("Identifiant, phrase de passe ou code incorrect. Vérifiez-les, puis réessayez.",
                           en: "Wrong id, passphrase or code. Check them, then try again."),
         "ended": Wording("Votre session a pris fin. Reconnectez-vous pour continuer.", en: "Your session has ended. Sign in again to continue."),
+        "throttled": Wording("Trop d'essais de connexion pour cet identifiant ces dernières secondes. Attendez une minute, puis réessayez.",
+                             en: "Too many sign-in attempts for this id in the last few seconds. Wait a minute, then try again."),
         "actor": Wording("Identifiant", en: "Id"),
         "passphrase": Wording("Phrase de passe", en: "Passphrase"),
         "code": Wording("Code à six chiffres de votre application d'authentification", en: "Six-digit code from your authenticator app"),

@@ -95,6 +95,7 @@ enum PageTemplates {
     static let signIn = """
     <h1>{{t.signIn.title}}</h1>
     {{#failed}}<p class="error" role="alert">{{t.signIn.failed}}</p>{{/failed}}
+    {{#throttled}}<p class="error" role="alert">{{t.signIn.throttled}}</p>{{/throttled}}
     {{#ended}}<p class="notice" role="status">{{t.signIn.ended}}</p>{{/ended}}
     <form method="post" action="/connexion" class="sign-in">
     <input type="hidden" name="_csrf" value="{{csrf}}">

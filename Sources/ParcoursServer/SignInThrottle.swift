@@ -6,6 +6,11 @@ import ParcoursLog
 /// answered one after another — each reserves its turn before waiting, so attempts sent
 /// together wait their turns rather than share one wait. A success clears it.
 ///
+/// Turns are never queued more than `longest` ahead: an attempt beyond is refused at once
+/// rather than put to sleep, and a failure moves the next turn no further than one backoff
+/// from now. So a flood of attempts on someone's id holds no task and locks her out for
+/// no longer than the flood lasts and one backoff after it.
+///
 /// Ids are counted in a fixed number of buckets, by a keyed digest: memory stays bounded
 /// whatever is sent, a flood of made-up ids cannot push a real id's count out, and nobody
 /// who does not know the key can aim at another id's bucket.
@@ -21,18 +26,20 @@ actor SignInThrottle {
     private var table = [Bucket](repeating: Bucket(), count: SignInThrottle.buckets)
     private let key = Sodium.randomBytes(32)
 
-    /// Reserves the next turn for an attempt on `actor`; returns how long to wait for it.
-    func reserve(for actor: String) -> Duration {
-        let index = bucket(actor), now = ContinuousClock.Instant.now
+    /// Reserves the next turn for an attempt on `actor`; returns how long to wait for it, or nil
+    /// when the turns already reserved reach further than `longest` (the attempt is refused).
+    func reserve(for actor: String, at now: ContinuousClock.Instant = .now) -> Duration? {
+        let index = bucket(actor)
         let turn = max(now, table[index].nextTurn)
+        guard turn - now <= Self.longest else { return nil }
         table[index].nextTurn = turn + Self.backoff(table[index].failures)
         return turn - now
     }
 
     /// Takes the turn for an attempt on `actor` when it has come (returns zero), or returns how
     /// long until it comes without taking it — for clients told to come back (the API's 429).
-    func take(for actor: String) -> Duration {
-        let index = bucket(actor), now = ContinuousClock.Instant.now
+    func take(for actor: String, at now: ContinuousClock.Instant = .now) -> Duration {
+        let index = bucket(actor)
         guard table[index].nextTurn <= now else { return table[index].nextTurn - now }
         table[index].nextTurn = now + Self.backoff(table[index].failures)
         return .zero
@@ -43,11 +50,12 @@ actor SignInThrottle {
         failures == 0 ? .zero : min(longest, .seconds(1 << min(failures - 1, 5)))
     }
 
-    /// A failure: the id's next turn moves one more backoff away.
-    func failed(_ actor: String) {
+    /// A failure: the id's next turn comes no sooner than one (longer) backoff from now — the
+    /// turns already reserved keep their places, and nothing stacks beyond them.
+    func failed(_ actor: String, at now: ContinuousClock.Instant = .now) {
         let index = bucket(actor)
         table[index].failures += 1
-        table[index].nextTurn = max(ContinuousClock.Instant.now, table[index].nextTurn) + Self.backoff(table[index].failures)
+        table[index].nextTurn = max(table[index].nextTurn, now + Self.backoff(table[index].failures))
     }
 
     func succeeded(_ actor: String) { table[bucket(actor)] = Bucket() }

@@ -39,10 +39,11 @@ extension WebApplication {
         router.post("/langue") { request, context in try await chooseLanguage(request, context: context) }
     }
 
-    static func signInForm(actor: String = "", failed: Bool = false, ended: Bool = false, language: Language) -> Response {
+    static func signInForm(actor: String = "", failed: Bool = false, throttled: Bool = false, ended: Bool = false,
+                           language: Language) -> Response {
         let token = WebSessions.token()
-        var response = WebPages.signIn(csrf: token, actor: actor, failed: failed, ended: ended, language: language,
-                                       status: failed ? .unauthorized : .ok)
+        var response = WebPages.signIn(csrf: token, actor: actor, failed: failed, throttled: throttled, ended: ended, language: language,
+                                       status: throttled ? .tooManyRequests : failed ? .unauthorized : .ok)
         response.setCookie(Cookie(name: formCookieName, value: token, path: "/", secure: true, httpOnly: true, sameSite: .strict))
         return response
     }
@@ -57,7 +58,11 @@ extension WebApplication {
             return WebFailure.response(for: WebFailure.crossSite, session: nil, language: context.language)
         }
         let actor = String(decoding: (form["actor"] ?? "").utf8.prefix(64), as: UTF8.self), passphrase = form["passphrase"] ?? ""
-        try? await Task.sleep(for: await throttle.reserve(for: actor))
+        guard let wait = await throttle.reserve(for: actor) else {
+            // Turns for this id are taken for the next half-minute: refused at once, nothing tried or held.
+            return Self.signInForm(actor: Identifiers.isActorID(actor) ? actor : "", throttled: true, language: context.language)
+        }
+        try? await Task.sleep(for: wait)
         let key: UnlockedActor
         do { key = try await caseRecord.signIn(Identity(actor: actor, signer: PassphraseSigner { passphrase })) } catch {
             return await refuseSignIn(actor, language: context.language)

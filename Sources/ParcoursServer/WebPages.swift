@@ -33,10 +33,10 @@ enum WebPages {
         return Response(status: status, headers: headers, body: .init(byteBuffer: assembly.body(PageTemplates.render("layout", layout, in: language))))
     }
 
-    static func signIn(csrf: String, actor: String = "", failed: Bool = false, ended: Bool = false, language: Language,
-                       status: HTTPResponse.Status = .ok) -> Response {
-        page("signIn", title: Catalogue.signIn["title"]!(language), ["csrf": csrf, "actor": actor, "failed": failed, "ended": ended], session: nil, language: language,
-             status: status)
+    static func signIn(csrf: String, actor: String = "", failed: Bool = false, throttled: Bool = false, ended: Bool = false,
+                       language: Language, status: HTTPResponse.Status = .ok) -> Response {
+        page("signIn", title: Catalogue.signIn["title"]!(language),
+             ["csrf": csrf, "actor": actor, "failed": failed, "throttled": throttled, "ended": ended], session: nil, language: language, status: status)
     }
 
     /// Setting up the second factor: the key to add to an authenticator app, and its first code.

@@ -273,17 +273,42 @@ struct WebApplicationTests {
     @Test("failed sign-ins for an id slow its next attempts (1 s, 2 s, 4 s… at most 30 s); attempts sent together wait their turns one after another; a success clears it")
     func throttle() async {
         #expect((0...7).map(SignInThrottle.backoff) == [0, 1, 2, 4, 8, 16, 30, 30].map { Duration.seconds($0) })
-        let throttle = SignInThrottle()
-        #expect(await throttle.reserve(for: "clin-x") == .zero)
-        for _ in 0..<3 { await throttle.failed("clin-x") }
-        let first = await throttle.reserve(for: "clin-x"), second = await throttle.reserve(for: "clin-x")
-        #expect(first > .seconds(6.5) && first <= .seconds(7), "after three failures: 1 + 2 + 4 s")
-        #expect(second - first > .seconds(3.9) && second - first <= .seconds(4), "the next attempt queues one more backoff behind")
+        let throttle = SignInThrottle(), start = ContinuousClock.Instant.now
+        #expect(await throttle.reserve(for: "clin-x", at: start) == .zero)
+        for _ in 0..<3 { await throttle.failed("clin-x", at: start) }
+        let first = await throttle.reserve(for: "clin-x", at: start), second = await throttle.reserve(for: "clin-x", at: start)
+        #expect(first == .seconds(4), "after three failures: the third's 4 s")
+        #expect(second == .seconds(8), "the next attempt queues one more backoff behind")
         var other = "clin-y"
         while await throttle.bucket(other) == throttle.bucket("clin-x") { other += "y" }
         #expect(await throttle.reserve(for: other) == .zero, "another id is not slowed")
         await throttle.succeeded("clin-x")
         #expect(await throttle.reserve(for: "clin-x") == .zero)
+    }
+
+    @Test("a sign-in past the turns an id may queue is refused at once (429, in words), nothing tried or recorded, even with the right passphrase")
+    func signInFloodRefused() async throws {
+        let fixture = try await WebFixture()
+        for _ in 0..<6 { await fixture.web.throttle.failed(WebFixture.admitting) }
+        _ = await fixture.web.throttle.reserve(for: WebFixture.admitting)  // another attempt holds the next turn, 30 s away
+        try await fixture.test { client in
+            let before = try fixture.accessRecords().count
+            let (_, refused) = try await fixture.signIn(client, WebFixture.admitting)
+            #expect(refused.status == .tooManyRequests && refused.text.contains("essais de connexion pour cet identifiant"))
+            #expect(refused.headers[values: .setCookie].allSatisfy { !$0.hasPrefix(SessionMiddleware.cookieName) })
+            #expect(try fixture.accessRecords().count == before, "nothing tried, so nothing to record")
+        }
+    }
+
+    @Test("a flood of attempts on someone's id queues no turn beyond 30 s: the rest are refused at once, and once the flood stops she waits one backoff at most")
+    func throttleFloodIsBounded() async {
+        let throttle = SignInThrottle(), start = ContinuousClock.Instant.now
+        for _ in 0..<6 { await throttle.failed("clin-x", at: start) }
+        var queued: [Duration] = []
+        for _ in 0..<120 { if let wait = await throttle.reserve(for: "clin-x", at: start) { queued.append(wait) } }
+        #expect(queued == [.seconds(30)], "one turn within the longest backoff; the 119 others refused, none asleep")
+        await throttle.failed("clin-x", at: start + .seconds(30))
+        #expect(await throttle.reserve(for: "clin-x", at: start + .seconds(61)) == .zero, "a minute after the flood, her turn has come")
     }
 }
 
