@@ -27,7 +27,7 @@ actor APIRateLimit {
 
     /// Whether a request of `session` (its public handle) may be answered now; takes one token if so.
     func allow(_ session: String, at now: ContinuousClock.Instant = .now) -> Bool {
-        var bucket = buckets[session].map { Bucket(tokens: refilled($0, at: now), updated: now) }
+        var bucket = buckets[session].map { Bucket(tokens: refilled($0, at: now), updated: max(now, $0.updated)) }
             ?? Bucket(tokens: burst, updated: now)
         let allowed = bucket.tokens >= 1
         if allowed { bucket.tokens -= 1 }

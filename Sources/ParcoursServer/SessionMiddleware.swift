@@ -37,7 +37,7 @@ struct SessionMiddleware: RouterMiddleware {
         var context = context
         context.language = Language(request)
         if let value = request.cookies[Self.cookieName]?.value, !value.isEmpty {
-            do { context.session = try await sessions.resume(value) } catch {
+            do { context.session = try await sessions.resume(value, kind: .page) } catch {
                 return WebFailure.response(for: error, session: nil, language: context.language)
             }
             context.session?.language = context.language

@@ -94,7 +94,7 @@ extension WebApplication {
     /// its rate checked, then `body`; any error as a problem document.
     func api(_ request: Request, _ body: (WebSession, String) async throws -> Response) async -> Response {
         let language = Self.apiLanguage(request)
-        guard let token = Self.bearer(request), var session = try? await sessions.resume(token), session.enrolment == nil else {
+        guard let token = Self.bearer(request), var session = try? await sessions.resume(token, kind: .api), session.enrolment == nil else {
             return APIProblem.unauthorized.response(in: language)
         }
         guard await apiLimit.allow(session.handle) else { return APIProblem.tooMany.response(in: language) }
@@ -133,7 +133,7 @@ extension WebApplication {
                 throw APIProblem.signInFailed
             }
             await throttle.succeeded(actor)
-            let token = try await sessions.open(for: key, device: "API")
+            let token = try await sessions.open(for: key, device: "API", kind: .api)
             let answer: JSONValue = ["token": .string(token), "idleSeconds": .int(Int64(WebSessions.idleLimit)),
                                      "expiresAt": .string(ClinicalDate.format(sessions.now() + WebSessions.absoluteLimit))]
             return Response(status: .created, headers: [.contentType: "application/json"],

@@ -8,11 +8,23 @@ import ParcoursLog
 /// lives in the cookie, never on the server: a copy of the server's memory or database alone
 /// signs nothing. The cookie is `id.secret`; the store keeps the id's digest, not the id.
 /// A session ends after 15 minutes without a request, and in any case 10 hours after sign-in.
+///
+/// A session is the pages' or the API's, and only opens where it was made: an API token's id
+/// starts with `~` (never in base64url, so never a page's), and the store keeps the digest of
+/// the id with its mark — a token with its mark taken off names no session. So a token cannot
+/// be sent as a cookie to read the pages past the API's rate limit, nor a cookie as a token.
 struct WebSessions: Sendable {
+    enum Kind: Sendable { case page, api }
+    static let apiMark = "~"
+
     static let idleLimit: TimeInterval = 15 * 60
     static let absoluteLimit: TimeInterval = 10 * 3600
     /// How long a session opened for setting up the second factor lasts.
     static let enrolmentLimit: TimeInterval = 10 * 60
+    /// The most sessions a person keeps open at once, pages and API together: a sign-in beyond
+    /// ends the least recently used, so signing in again and again opens no unbounded number of
+    /// sessions (each with its own API rate).
+    static let mostSessions = 20
     /// A request refreshes the session's last use at most this often (a write per request otherwise).
     static let touchInterval: TimeInterval = 10
 
@@ -26,13 +38,14 @@ struct WebSessions: Sendable {
 
     /// Opens a session for a person whose identity was just proven; returns the cookie's value.
     /// With `enrolling`, the session only sets up that second-factor secret (sealed like the key).
-    /// Sessions that expired meanwhile are ended on the way.
+    /// Sessions that expired meanwhile are ended on the way, and the person's least recently
+    /// used beyond `mostSessions`.
     /// A set-up session ends the actor's other set-up sessions: one at a time.
-    func open(for key: UnlockedActor, device: String, enrolling secret: [UInt8]? = nil) async throws -> String {
+    func open(for key: UnlockedActor, device: String, enrolling secret: [UInt8]? = nil, kind: Kind = .page) async throws -> String {
         let time = now()
         _ = try await store.endWebSessions(idleSince: time - Self.idleLimit, openedBefore: time - Self.absoluteLimit)
         if secret != nil { _ = try await store.endWebSessions(of: key.id, settingUpOnly: true) }
-        let id = Self.token()
+        let id = (kind == .api ? Self.apiMark : "") + Self.token()
         var cookieSecret = Sodium.randomBytes(32)
         let cookie = id + "." + Self.base64URL(cookieSecret)
         let sealingKey = try DataKey(id: "web-session", bytes: &cookieSecret)
@@ -46,16 +59,21 @@ struct WebSessions: Sendable {
         try await store.saveWebSession(WebSessionRecord(digest: Self.digest(id), actor: key.id, sealedSeed: sealed.ciphertext, nonce: sealed.nonce,
                                                         csrfToken: Self.token(), createdAt: time, lastSeenAt: time, device: device,
                                                         enrolment: enrolment))
+        let open = try await store.webSessions(of: key.id)
+        for record in open.sorted(by: { $0.lastSeenAt > $1.lastSeenAt }).dropFirst(Self.mostSessions) where record.digest != Self.digest(id) {
+            proven.forget(record.digest)
+            try await store.endWebSession(digest: record.digest)
+        }
         return cookie
     }
 
     /// The session a cookie names, for this request; nil when there is none, it has expired (it is
     /// then ended), or the cookie's secret does not open it. The signing key is unsealed the
     /// first time this server sees the session (its public key then proves the identity, and is
-    /// remembered); after that, only when a write asks for it.
-    func resume(_ cookie: String) async throws -> WebSession? {
+    /// remembered); after that, only when a write asks for it. A session of the other `kind` is none.
+    func resume(_ cookie: String, kind: Kind) async throws -> WebSession? {
         let parts = cookie.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 2, var secretBytes = Self.bytes(base64URL: String(parts[1])), secretBytes.count == 32 else { return nil }
+        guard parts.count == 2, parts[0].hasPrefix(Self.apiMark) == (kind == .api), var secretBytes = Self.bytes(base64URL: String(parts[1])), secretBytes.count == 32 else { return nil }
         defer { Sodium.zero(&secretBytes) }
         let id = String(parts[0]), digest = Self.digest(id)
         guard let record = try await store.webSession(digest: digest) else { return nil }

@@ -29,6 +29,31 @@ struct APITests {
 
     static func bearer(_ token: String) -> HTTPFields { [.authorization: "Bearer \(token)"] }
 
+    @Test("an API token opens no page and a page's cookie no API method, so neither side's limits are gone round; a token with its mark taken off names no session")
+    func sessionsStayOnTheirSide() async throws {
+        let fixture = try await WebFixture()
+        let participant = fixture.participant
+        try await fixture.test { client in
+            let token = try await Self.token(client, fixture, WebFixture.admitting)
+            #expect(token.hasPrefix(WebSessions.apiMark))
+            let asCookie = CookieJar(cookies: [SessionMiddleware.cookieName: token])
+            let page = try await client.get("/participants/\(participant)", jar: asCookie)
+            #expect(page.status == .seeOther && page.headers[.location]?.hasPrefix("/connexion") == true, "the pages know no API token")
+            let (jar, _) = try await fixture.signIn(client, WebFixture.admitting)
+            let cookie = try #require(jar.cookies[SessionMiddleware.cookieName])
+            let asToken = try await client.execute(uri: "/api/v1/participants/\(participant)/journey", method: .get, headers: Self.bearer(cookie))
+            #expect(asToken.status == .unauthorized, "the API knows no page's cookie")
+            let unmarked = try await client.execute(uri: "/api/v1/participants/\(participant)/journey", method: .get,
+                                                    headers: Self.bearer(String(token.dropFirst(WebSessions.apiMark.count))))
+            #expect(unmarked.status == .unauthorized)
+            let unmarkedCookie = CookieJar(cookies: [SessionMiddleware.cookieName: String(token.dropFirst(WebSessions.apiMark.count))])
+            #expect(try await client.get("/participants/\(participant)", jar: unmarkedCookie).status == .seeOther)
+            #expect(try await client.execute(uri: "/api/v1/participants/\(participant)/journey", method: .get, headers: Self.bearer(token)).status == .ok)
+        }
+        let reads = try fixture.accessRecords().filter { $0["participant"] == .string(participant) && $0["view"] == "journey" }
+        #expect(reads.count == 1, "only the token's own read was a read")
+    }
+
     @Test("sign-in: a malformed body names it; a wrong passphrase and a wrong code get the same 401, recorded; no second factor yet: 403; the right ones: a token")
     func signIn() async throws {
         let fixture = try await WebFixture()

@@ -202,6 +202,26 @@ struct WebApplicationTests {
         }
     }
 
+    @Test("a person keeps at most 20 sessions open, pages and API together: signing in beyond ends the least recently used")
+    func sessionsPerPersonBounded() async throws {
+        let clock = TestClock()
+        let fixture = try await WebFixture(clock: clock)
+        let key = try await fixture.caseRecord.store.unlockActor(WebFixture.admitting, passphrase: WebFixture.passphrase)
+        let sessions = WebSessions(store: fixture.caseRecord.store, now: { clock.now })
+        var tokens: [String] = []
+        for index in 0..<(WebSessions.mostSessions + 2) {
+            clock.advance(1)
+            tokens.append(try await sessions.open(for: key, device: "Chromium, Linux", kind: index.isMultiple(of: 2) ? .page : .api))
+        }
+        #expect(try await sessions.count(of: WebFixture.admitting) == WebSessions.mostSessions)
+        #expect(try await sessions.resume(tokens[0], kind: .page) == nil, "the least recently used ended")
+        #expect(try await sessions.resume(tokens[1], kind: .api) == nil, "and the next")
+        #expect(try await sessions.resume(tokens[2], kind: .page) != nil)
+        #expect(try await sessions.resume(tokens[tokens.count - 1], kind: .api) != nil)
+        let other = try await fixture.caseRecord.store.unlockActor(WebFixture.stranger, passphrase: WebFixture.passphrase)
+        #expect(try await sessions.resume(sessions.open(for: other, device: "Firefox, Linux"), kind: .page) != nil, "another person's sessions are hers")
+    }
+
     @Test("the store keeps the signing key only sealed under the cookie's secret: another secret opens nothing; an ended session is gone")
     func keySealedUnderCookie() async throws {
         let fixture = try await WebFixture()
@@ -211,10 +231,11 @@ struct WebApplicationTests {
         let id = cookie.split(separator: ".")[0]
         let record = try #require(try await fixture.caseRecord.store.webSession(digest: WebSessions.digest(String(id))))
         #expect(record.sealedSeed != key.key.seed() && !record.sealedSeed.isEmpty && record.digest != String(id))
-        #expect(try await sessions.resume(cookie)?.actor == WebFixture.admitting)
-        #expect(try await sessions.resume(id + "." + WebSessions.token()) == nil)
+        #expect(try await sessions.resume(cookie, kind: .page)?.actor == WebFixture.admitting)
+        #expect(try await sessions.resume(cookie, kind: .api) == nil, "a page's session is no API token")
+        #expect(try await sessions.resume(id + "." + WebSessions.token(), kind: .page) == nil)
         try await sessions.end(cookie)
-        #expect(try await sessions.resume(cookie) == nil)
+        #expect(try await sessions.resume(cookie, kind: .page) == nil)
         #expect(try await sessions.count(of: WebFixture.admitting) == 0)
     }
 
@@ -244,14 +265,14 @@ struct WebApplicationTests {
         let sessions = WebSessions(store: store)
         let cookie = try await sessions.open(for: key, device: "Chromium, Linux")
         #expect(sessions.proven.count == 0, "nothing remembered before a request")
-        _ = try #require(try await sessions.resume(cookie))
+        _ = try #require(try await sessions.resume(cookie, kind: .page))
         #expect(sessions.proven.count == 1 && sessions.proven.remembered == 0, "the first request unseals the key")
-        let second = try #require(try await sessions.resume(cookie))
+        let second = try #require(try await sessions.resume(cookie, kind: .page))
         #expect(sessions.proven.remembered == 1, "the second is proven by the key remembered")
         let reading = try await fixture.caseRecord.session(second.identity, view: .record)
         #expect(try await reading.signingKey().key.publicKey == key.key.publicKey, "a write unseals the very key")
         let parts = cookie.split(separator: ".").map(String.init)
-        #expect(try await sessions.resume(parts[0] + "." + WebSessions.token()) == nil, "another secret opens nothing")
+        #expect(try await sessions.resume(parts[0] + "." + WebSessions.token(), kind: .page) == nil, "another secret opens nothing")
 
         // The stored seed replaced by another key's, sealed under the very cookie's secret (the store and the cookie both taken).
         var secret = try #require(WebSessions.bytes(base64URL: parts[1]))
@@ -261,7 +282,7 @@ struct WebApplicationTests {
         (record.sealedSeed, record.nonce) = (box.ciphertext, box.nonce)
         try await store.endWebSession(digest: record.digest)
         try await store.saveWebSession(record)
-        let changed = try #require(try await sessions.resume(cookie))
+        let changed = try #require(try await sessions.resume(cookie, kind: .page))
         #expect(sessions.proven.remembered == 1, "a changed record is unsealed again, not taken for the one remembered")
         await #expect(throws: AppError.identityNotProven, "the seed's key is not the directory's") {
             _ = try await fixture.caseRecord.session(changed.identity, view: .caseload)
