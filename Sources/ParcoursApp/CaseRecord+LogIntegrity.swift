@@ -34,14 +34,23 @@ extension CaseRecord {
     }
 
     /// The verification of an uploaded export (a zip of `parcours export log`'s directory), as
-    /// anyone would verify it without the store (`ExportVerifier`); decided and recorded now
-    /// as the privacy officer's audit, then unpacked in memory, to run when the caller wants.
+    /// anyone would verify it without the store (`ExportVerifier`), as the privacy officer's
+    /// audit; unpacked in memory, to run when the caller wants.
     ///
-    /// - Throws: `ExportArchive.Refusal` for an archive that is not an export (nothing verified).
-    public func exportVerification(of archive: [UInt8], by identity: Identity) async throws -> ExportVerification {
+    /// The policy decides before `archive` is received, so nobody it refuses gets to send one (the
+    /// refusal recorded then); the permission is recorded once `archive` was received (what it
+    /// throws — a form not the page's, say — ends the request with nothing recorded as done).
+    ///
+    /// - Throws: `ExportArchive.Refusal` for an archive that is not an export (nothing verified);
+    ///   what `archive` throws, as it throws it.
+    public func exportVerification(by identity: Identity, of archive: () async throws -> [UInt8]) async throws -> ExportVerification {
         let session = try await session(identity, view: .metadata)
-        try await session.authorize(.metadata, purpose: .audit, noting: { $0.command = "verify export" })
-        return ExportVerification(export: try ExportArchive.unpack(archive))
+        func authorize() async throws { try await session.authorize(.metadata, purpose: .audit, noting: { $0.command = "verify export" }) }
+        // Refused: the same decision recorded, and thrown, before anything is received.
+        if !AccessPolicy.decide(AccessRequest(reader: session.reader, view: .metadata, purpose: .audit)).permitted { try await authorize() }
+        let received = try await archive()
+        try await authorize()
+        return ExportVerification(export: try ExportArchive.unpack(received))
     }
 
     /// The RFC 9162 proof that access record `seq` is in the access log's tree at its latest

@@ -11,6 +11,8 @@ extension Catalogue {
         "mebibytes": Wording("Mio", en: "MiB"),
         "exportButton": Wording("Téléverser et vérifier", en: "Upload and verify"),
         "exportMissingFile": Wording("Choisissez le fichier zip de l'export.", en: "Choose the export's zip file."),
+        "exportBusy": Wording("Deux exports sont déjà en vérification sur ce serveur ; réessayez quand l'un d'eux aura son verdict.",
+                              en: "Two exports are already being verified on this server; try again when one of them has its verdict."),
         "exportTooLarge": Wording("Le fichier dépasse la taille permise ; vérifiez un export plus gros avec « parcours verify --export ».",
                                   en: "The file is larger than allowed; verify a larger export with “parcours verify --export”."),
         "exportNotAnArchive": Wording("Ce fichier n'est pas une archive zip lisible.", en: "This file is not a readable zip archive."),

@@ -11,8 +11,21 @@ import ParcoursLog
 actor VerificationJobs {
     /// The finished jobs kept, newest last, so their pages still answer for a while.
     static let kept = 20
+    /// The exports received, unpacked or verified at once, each held in memory whole.
+    static let exportsAtOnce = 2
     private var jobs: [String: VerificationJob] = [:]
     private var order: [String] = []
+    private var exportPlaces = 0
+
+    /// Takes one of the `exportsAtOnce` places before an export is received; false when all are taken.
+    func takeExportPlace() -> Bool {
+        guard exportPlaces < Self.exportsAtOnce else { return false }
+        exportPlaces += 1
+        return true
+    }
+
+    /// Gives a place back: the export was refused before it became a job, or its job has its verdict.
+    func leaveExportPlace() { exportPlaces = max(0, exportPlaces - 1) }
 
     /// Starts `verification` of the store in the background for `actor`, or joins the one running.
     func start(_ verification: LogVerification, for actor: String) -> VerificationJob {
@@ -24,7 +37,7 @@ actor VerificationJobs {
     }
 
     /// Starts `verification` of an uploaded export in the background for `actor` alone: each
-    /// upload is its own, kept in memory until its verdict.
+    /// upload is its own, kept in memory until its verdict, holding the place its upload took.
     func start(_ verification: ExportVerification, for actor: String) -> VerificationJob {
         run(.export, for: actor) { job in
             let verified = try await verification.run(progress: { job.advance($0, of: $1) })
@@ -50,6 +63,7 @@ actor VerificationJobs {
             } catch {
                 verdict = .unreadable
             }
+            if subject == .export { await self.leaveExportPlace() }  // before the verdict shows, so whoever reads it may send the next
             job.finish(verdict)
         }
         return job

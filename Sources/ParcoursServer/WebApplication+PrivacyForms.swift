@@ -15,8 +15,9 @@ extension WebApplication {
     public static let defaultExportUploadLimit = 64 * 1024 * 1024
 
     func addPrivacyFormRoutes(to router: Router<WebContext>) {
-        // The zip is read into memory, capped, and never written to a disk; unpacked in memory too
-        // (`ExportArchive`), it is verified by the export verifier anyone would run, in the background.
+        // Decided and recorded first, then a place among the exports verified at once taken: only
+        // then is the zip read into memory, capped, and never written to a disk; unpacked in memory
+        // too (`ExportArchive`), it is verified by the export verifier anyone would run, in the background.
         router.post("/confidentialite/verification-export") { request, context in
             await page(request, context) { session in
                 let language = session.language
@@ -24,15 +25,21 @@ extension WebApplication {
                     try await privacyHome(refusals: [("export", Catalogue.privacyForms["exportFile"]!(language),
                                                       Catalogue.privacyForms[key]!(language) + detail)], status: status, session: session)
                 }
-                let body: ByteBuffer
-                do { body = try await request.body.collect(upTo: exportUploadLimit) } catch let error as HTTPResponseError where error.status == .contentTooLarge {
-                    return try await refused("exportTooLarge", .contentTooLarge)
-                }
-                guard let upload = MultipartForm(contentType: request.headers[.contentType] ?? "", body: body),
-                      upload.form.carries(token: session.csrfToken) else { return WebFailure.response(for: WebFailure.crossSite, session: session) }
-                guard let archive = upload.files["export"], !archive.isEmpty else { return try await refused("exportMissingFile", .badRequest) }
                 let verification: ExportVerification
-                do { verification = try await caseRecord.exportVerification(of: archive, by: session.identity) } catch let refusal as ExportArchive.Refusal {
+                do {
+                    verification = try await caseRecord.exportVerification(by: session.identity) {
+                        guard await verificationJobs.takeExportPlace() else { throw ExportUpload.busy }
+                        let body: ByteBuffer
+                        do { body = try await request.body.collect(upTo: exportUploadLimit) } catch let error as HTTPResponseError where error.status == .contentTooLarge {
+                            throw ExportUpload.tooLarge
+                        }
+                        guard let upload = MultipartForm(contentType: request.headers[.contentType] ?? "", body: body),
+                              upload.form.carries(token: session.csrfToken) else { throw ExportUpload.crossSite }
+                        guard let archive = upload.files["export"], !archive.isEmpty else { throw ExportUpload.missingFile }
+                        return archive
+                    }
+                } catch let refusal as ExportArchive.Refusal {
+                    await verificationJobs.leaveExportPlace()
                     switch refusal {
                     case .notAnArchive: return try await refused("exportNotAnArchive", .badRequest)
                     case .unsafePath: return try await refused("exportUnsafePath", .badRequest)
@@ -40,7 +47,16 @@ extension WebApplication {
                     case .missing(let name): return try await refused("exportMissing", .badRequest, detail: " " + name + ".")
                     case .tooLargeExpanded: return try await refused("exportExpanded", .contentTooLarge)
                     }
+                } catch let refusal as ExportUpload {
+                    if refusal != .busy { await verificationJobs.leaveExportPlace() }
+                    switch refusal {
+                    case .busy: return try await refused("exportBusy", .serviceUnavailable)
+                    case .tooLarge: return try await refused("exportTooLarge", .contentTooLarge)
+                    case .crossSite: return WebFailure.response(for: WebFailure.crossSite, session: session)
+                    case .missingFile: return try await refused("exportMissingFile", .badRequest)
+                    }
                 }
+                // The job keeps the place until its verdict.
                 let job = await verificationJobs.start(verification, for: session.actor)
                 return .redirect(to: "/confidentialite/verification/" + job.id, type: .normal)
             }

@@ -123,6 +123,36 @@ struct PrivacyFormsTests {
         }
     }
 
+    @Test("an export is received only from whom the policy lets verify it, and two at most at once: a clinician's upload is refused (403) whatever its size, before it is read; a third at once waits its turn (503, in words), nothing recorded as done")
+    func uploadsDecidedFirstAndBounded() async throws {
+        let fixture = try await WebFixture(everyRole: true)
+        var web = fixture.web
+        web.exportUploadLimit = 64 * 1024
+        let archive = try Self.zip(try await Self.export(fixture)), jobs = web.verificationJobs
+        try await Self.test(web) { client in
+            let (clinician, _) = try await fixture.signIn(client, WebFixture.admitting)
+            let clinicianToken = try #require(try await client.get("/", jar: clinician).csrfToken)
+            let oversize = try await Self.upload(client, [UInt8](repeating: 0x50, count: 65 * 1024), token: clinicianToken, jar: clinician)
+            #expect(oversize.status == .forbidden, "refused by the policy, not for its size: it was never read")
+
+            let (jar, _) = try await fixture.signIn(client, WebFixture.privacyOfficer)
+            let token = try #require(try await client.get("/confidentialite", jar: jar).csrfToken)
+            for _ in 0..<VerificationJobs.exportsAtOnce { #expect(await jobs.takeExportPlace()) }
+            let before = try fixture.accessRecords().filter { $0["command"] == "verify export" && $0["outcome"] == "permitted" }.count
+            let busy = try await Self.upload(client, archive, token: token, jar: jar)
+            #expect(busy.status == .serviceUnavailable && busy.text.contains("id=\"export-error\"") && busy.text.contains("déjà en vérification"))
+            #expect(try fixture.accessRecords().filter { $0["command"] == "verify export" && $0["outcome"] == "permitted" }.count == before)
+            await jobs.leaveExportPlace()
+            let started = try await Self.upload(client, archive, token: token, jar: jar)
+            #expect(started.status == .seeOther, "a place freed, the next is received")
+            let verdict = try await PrivacyWorkspaceTests.verdict(of: try #require(started.headers[.location]), client, jar: jar)
+            #expect(verdict.text.contains("export sont intègres"))
+            #expect(await jobs.takeExportPlace(), "its verdict given, the job left its place")
+        }
+        let refusals = try fixture.accessRecords().filter { $0["actor"] == .string(WebFixture.admitting) && $0["view"] == "metadata" }
+        #expect(refusals.contains { $0["outcome"] == "denied" && $0["command"] == "verify export" })
+    }
+
     @Test("every new route: signed out goes to the sign-in; a clinician is refused (403), recorded; a missing or forged token is refused (403), nothing done")
     func denials() async throws {
         let fixture = try await WebFixture(everyRole: true)
