@@ -125,6 +125,7 @@ extension Catalogue {
             "En cas de besoin (un danger, une urgence), vous pouvez ouvrir ce dossier avec une justification écrite. Elle est inscrite au journal des accès et l'accès est marqué pour révision par la responsable de la protection des renseignements. Le dossier reste ouvert pour vous jusqu'à la fin de la journée.",
             en: "When needed (a danger, an emergency), you may open this record with a written justification. It is recorded in the access log and the access is marked for review by the privacy officer. The record stays open for you until the end of the day."),
         "tooShort": Wording("La justification écrite doit compter au moins", en: "The written justification must be at least"),
+        "tooLong": Wording("La justification écrite ne peut dépasser", en: "The written justification may not exceed"),
         "characters": Wording("caractères", en: "characters"),
         "label": Wording("Justification (au moins", en: "Justification (at least"),
         "submit": Wording("Ouvrir le dossier en brisant la vitre", en: "Open the record by breaking the glass"),

@@ -282,10 +282,11 @@ enum PageTemplates {
     <section aria-labelledby="glass"><h2 id="glass">{{t.breakGlass.heading}}</h2>
     <p>{{t.breakGlass.explain}}</p>
     {{#tooShort}}<p class="error" role="alert" id="justification-error">{{t.breakGlass.tooShort}} {{minimum}} {{t.breakGlass.characters}}.</p>{{/tooShort}}
+    {{#tooLong}}<p class="error" role="alert" id="justification-error">{{t.breakGlass.tooLong}} {{maximum}} {{t.breakGlass.characters}}.</p>{{/tooLong}}
     <form method="post" action="/participants/{{participant}}/bris-de-vitre" class="glass-form">
     <input type="hidden" name="_csrf" value="{{csrf}}">
     <p><label for="justification">{{t.breakGlass.label}} {{minimum}} {{t.breakGlass.characters}})</label>
-    <textarea id="justification" name="justification" rows="3" required minlength="{{minimum}}" maxlength="1000"{{#tooShort}} aria-invalid="true" aria-describedby="justification-error"{{/tooShort}}>{{justification}}</textarea></p>
+    <textarea id="justification" name="justification" rows="3" required minlength="{{minimum}}" maxlength="{{maximum}}"{{#invalid}} aria-invalid="true" aria-describedby="justification-error"{{/invalid}}>{{justification}}</textarea></p>
     <p><button type="submit">{{t.breakGlass.submit}}</button> <a href="/">{{t.breakGlass.back}}</a></p>
     </form>
     </section>

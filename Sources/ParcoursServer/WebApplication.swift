@@ -82,7 +82,14 @@ public struct WebApplication: Sendable {
                 let participant = try ParticipantID(checking: context.parameters.get("participant") ?? "")
                 let form = try await WebForm(request, context: context)
                 guard form.carries(token: session.csrfToken) else { return WebFailure.response(for: WebFailure.crossSite, session: session) }
-                return try await journey(of: participant, session: session, breakingGlass: form["justification"] ?? "")
+                let justification = form["justification"] ?? ""
+                // Longer than the field takes (a browser would not send it): refused as typed, nothing read or recorded —
+                // a grant re-uses its justification on each read of the day, into the access log.
+                guard justification.count <= WebPages.longestJustification else {
+                    return WebPages.breakGlass(participant, reason: VocabularyLabel.label(AccessDecision.Denial.notInCareTeam, in: session.language),
+                                               justification: justification, tooLong: true, session: session)
+                }
+                return try await journey(of: participant, session: session, breakingGlass: justification)
             }
         }
         router.post("/participants/:participant/bris-de-vitre/fin") { request, context in

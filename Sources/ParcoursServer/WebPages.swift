@@ -180,11 +180,16 @@ enum WebPages {
     }
 
     /// A refusal the glass may be broken for: the reason, and the form to break it.
+    /// The longest written justification the break-glass form takes, as its field says.
+    static let longestJustification = 1000
+
     static func breakGlass(_ participant: ParticipantID, reason: String, justification: String = "", tooShort: Bool = false,
-                           session: WebSession) -> Response {
+                           tooLong: Bool = false, session: WebSession) -> Response {
         let values: [String: Any] = ["participant": participant.rawValue, "reason": reason, "csrf": session.csrfToken,
-                                     "justification": justification, "minimum": AccessPolicy.minimumJustification, "tooShort": tooShort]
-        return page("breakGlass", title: Catalogue.breakGlass["title"]!(session.language), values, session: session, status: .forbidden)
+                                     "justification": justification, "minimum": AccessPolicy.minimumJustification, "tooShort": tooShort,
+                                     "tooLong": tooLong, "maximum": longestJustification, "invalid": tooShort || tooLong]
+        return page("breakGlass", title: Catalogue.breakGlass["title"]!(session.language), values, session: session,
+                    status: tooLong ? .badRequest : .forbidden)
     }
 
     static func problem(_ status: HTTPResponse.Status, heading: String, message: String, session: WebSession?, language: Language? = nil) -> Response {

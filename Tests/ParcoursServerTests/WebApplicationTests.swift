@@ -90,7 +90,7 @@ struct WebApplicationTests {
         #expect(refusal["actor"] == .string(WebFixture.stranger) && refusal["outcome"] == "denied" && refusal["reason"] == "not in the care team")
     }
 
-    @Test("refused, a clinician outside the care team may break the glass: a justification too short is refused and kept; a real one opens the record, marked for review")
+    @Test("refused, a clinician outside the care team may break the glass: a justification too short or longer than its field is refused and kept; a real one opens the record, marked for review")
     func breakGlass() async throws {
         let fixture = try await WebFixture()
         let participant = fixture.participant
@@ -103,6 +103,12 @@ struct WebApplicationTests {
             let short = try await client.post("/participants/\(participant)/bris-de-vitre", ["_csrf": token, "justification": "urgence"], jar: jar)
             #expect(short.status == .forbidden && short.text.contains("au moins 20 caractères") && short.text.contains(">urgence</textarea>"))
             #expect(!short.text.contains("Personne Fictive Web"))
+            let recordsBefore = try fixture.accessRecords().count
+            let long = try await client.post("/participants/\(participant)/bris-de-vitre",
+                                             ["_csrf": token, "justification": justification + String(repeating: " et encore", count: 100)], jar: jar)
+            #expect(long.status == .badRequest && long.text.contains("ne peut dépasser 1000 caractères") && long.text.contains("aria-invalid=\"true\""))
+            #expect(long.text.contains(" et encore et encore</textarea>") && !long.text.contains("Personne Fictive Web"), "kept as typed, nothing opened")
+            #expect(try fixture.accessRecords().count == recordsBefore, "nothing read, so nothing recorded")
             let forged = try await client.post("/participants/\(participant)/bris-de-vitre", ["_csrf": "faux", "justification": justification], jar: jar)
             #expect(forged.status == .forbidden && !forged.text.contains("Personne Fictive Web"))
             let opened = try await client.post("/participants/\(participant)/bris-de-vitre", ["_csrf": token, "justification": justification], jar: jar)
