@@ -61,6 +61,14 @@ extension CaseRecord {
         return try await store.changeRoles(of: id.rawValue, to: roles.map(\.rawValue), by: session.signingKey())
     }
 
+    /// Decides and records that `identity` ends another person's session (`end`, which does it
+    /// and says whether there was one): a write of the directory, for administration.
+    public func endSession(of id: ActorID, by identity: Identity, _ end: () async throws -> Bool) async throws -> Bool {
+        let session = try await session(identity, view: .directory)
+        try await session.authorize(.directory, purpose: .administration, kind: .write, noting: { $0.command = "end session" })
+        return try await end()
+    }
+
     /// Revokes an actor: her or his key signs nothing more, and her or his reads are refused.
     public func revoke(_ id: ActorID, reason: String, by identity: Identity) async throws -> AppendResult {
         let session = try await session(identity, view: .directory)

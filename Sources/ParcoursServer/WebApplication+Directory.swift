@@ -47,7 +47,9 @@ extension WebApplication {
         }
         router.post("/administration/acteurs/:actor/sessions/fin") { request, context in
             await administer(request, context) { session, form, actor in
-                let ended = try await sessions.end(handle: form["session"] ?? "", of: actor.id)
+                let ended = try await caseRecord.endSession(of: try ActorID(checking: actor.id, field: "actor"), by: session.identity) {
+                    try await sessions.end(handle: form["session"] ?? "", of: actor.id)
+                }
                 return WebPages.directoryActor(actor, openSessions: try await sessions.list(of: actor.id),
                                                notice: ended ? Catalogue.directory["sessionEnded"]!(session.language) : nil, session: session)
             }
