@@ -103,17 +103,18 @@ struct PathChart: Sendable, Equatable {
                 svg.text(label, x: Self.labelWidth - 8, y: y + 4, anchor: "end", fill: Palette.muted, size: 11)
             }
         }
-        // The time spent in a stage or a step, titled `label : from – to` (the colon as the language spaces it).
-        func band(_ label: String, from: String, to: String?, y: Double) {
-            let left = axis.x(from), right = max(axis.x(to ?? axis.last), left + 6)
+        // A period of the path as a rectangle, titled `label : from – to` (the colon as the language spaces it);
+        // `attributes` its own (a class, an opacity, rounded corners).
+        func period(_ label: String, from: String, to: String?, x: Double, y: Double, width: Double, height: Double, fill: String,
+                    attributes: StaticString) {
             svg.append("<rect")
-            svg.attribute("x", left)
-            svg.attribute("y", y - Self.rowHeight / 2 + 3)
-            svg.attribute("width", right - left)
-            svg.attribute("height", Self.rowHeight - 6)
-            svg.append(" rx=\"3\"")
-            svg.attribute("fill", Palette.band)
-            svg.append(" class=\"episode\"><title>")
+            svg.attribute("x", x)
+            svg.attribute("y", y)
+            svg.attribute("width", width)
+            svg.attribute("height", height)
+            svg.attribute("fill", fill)
+            svg.append(attributes)
+            svg.append("><title>")
             svg.append(escaped: label)
             svg.append(escaped: words.colon)
             svg.append(escaped: from)
@@ -123,22 +124,17 @@ struct PathChart: Sendable, Equatable {
             }
             svg.append("</title></rect>")
         }
+        // The time spent in a stage or a step.
+        func band(_ label: String, from: String, to: String?, y: Double) {
+            let left = axis.x(from), right = max(axis.x(to ?? axis.last), left + 6)
+            period(label, from: from, to: to, x: left, y: y - Self.rowHeight / 2 + 3, width: right - left, height: Self.rowHeight - 6,
+                   fill: Palette.band, attributes: " rx=\"3\" class=\"episode\"")
+        }
 
         // A long silence at the end, drawn narrow: a calm strip that says so, from the last day of the path to today.
         if let silence = axis.silence {
-            svg.append("<rect")
-            svg.attribute("x", silence.left)
-            svg.attribute("y", wheelTop)
-            svg.attribute("width", axis.right - silence.left)
-            svg.attribute("height", axisY - wheelTop)
-            svg.attribute("fill", Palette.guide)
-            svg.append(" fill-opacity=\"0.3\" class=\"silence\"><title>")
-            svg.append(escaped: words.silence)
-            svg.append(escaped: words.colon)
-            svg.append(escaped: silence.from)
-            svg.append(" – ")
-            svg.append(escaped: axis.last)
-            svg.append("</title></rect>")
+            period(words.silence, from: silence.from, to: axis.last, x: silence.left, y: wheelTop, width: axis.right - silence.left,
+                   height: axisY - wheelTop, fill: Palette.guide, attributes: " fill-opacity=\"0.3\" class=\"silence\"")
             svg.text(words.silence, x: (silence.left + axis.right) / 2, y: wheelTop - 8, anchor: "middle", fill: Palette.muted, size: 10,
                      className: "silence-label")
         }
@@ -153,21 +149,8 @@ struct PathChart: Sendable, Equatable {
         for relapse in relapses {
             let left = axis.x(relapse.startedOn)
             let right = max(axis.x(relapse.endedOn ?? (relapse.prolonged ? axis.last : relapse.startedOn)), left + 6)
-            svg.append("<rect")
-            svg.attribute("x", left)
-            svg.attribute("y", wheelTop)
-            svg.attribute("width", right - left)
-            svg.attribute("height", wheelBottom - wheelTop)
-            svg.attribute("fill", Palette.band)
-            svg.append(" fill-opacity=\"0.55\" class=\"relapse\"><title>")
-            svg.append(escaped: words.relapse)
-            svg.append(escaped: words.colon)
-            svg.append(escaped: relapse.startedOn)
-            if let endedOn = relapse.endedOn {
-                svg.append(" – ")
-                svg.append(escaped: endedOn)
-            }
-            svg.append("</title></rect>")
+            period(words.relapse, from: relapse.startedOn, to: relapse.endedOn, x: left, y: wheelTop, width: right - left,
+                   height: wheelBottom - wheelTop, fill: Palette.band, attributes: " fill-opacity=\"0.55\" class=\"relapse\"")
             svg.text(words.relapse, x: left + 3, y: wheelBottom - 4, fill: Palette.muted, size: 10, className: "relapse-label")
         }
         // Bands: the time spent in each stage, then in each step (runs of the assessments).
