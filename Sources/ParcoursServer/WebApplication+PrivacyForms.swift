@@ -26,9 +26,11 @@ extension WebApplication {
                                                       Catalogue.privacyForms[key]!(language) + detail)], status: status, session: session)
                 }
                 let verification: ExportVerification
+                var placeTaken = false
                 do {
                     verification = try await caseRecord.exportVerification(by: session.identity) {
                         guard await verificationJobs.takeExportPlace() else { throw ExportUpload.busy }
+                        placeTaken = true
                         let body: ByteBuffer
                         do { body = try await request.body.collect(upTo: exportUploadLimit) } catch let error as HTTPResponseError where error.status == .contentTooLarge {
                             throw ExportUpload.tooLarge
@@ -38,22 +40,20 @@ extension WebApplication {
                         guard let archive = upload.files["export"], !archive.isEmpty else { throw ExportUpload.missingFile }
                         return archive
                     }
-                } catch let refusal as ExportArchive.Refusal {
-                    await verificationJobs.leaveExportPlace()
-                    switch refusal {
-                    case .notAnArchive: return try await refused("exportNotAnArchive", .badRequest)
-                    case .unsafePath: return try await refused("exportUnsafePath", .badRequest)
-                    case .unexpectedEntry: return try await refused("exportUnexpected", .badRequest)
-                    case .missing(let name): return try await refused("exportMissing", .badRequest, detail: " " + name + ".")
-                    case .tooLargeExpanded: return try await refused("exportExpanded", .contentTooLarge)
-                    }
-                } catch let refusal as ExportUpload {
-                    if refusal != .busy { await verificationJobs.leaveExportPlace() }
-                    switch refusal {
-                    case .busy: return try await refused("exportBusy", .serviceUnavailable)
-                    case .tooLarge: return try await refused("exportTooLarge", .contentTooLarge)
-                    case .crossSite: return WebFailure.response(for: WebFailure.crossSite, session: session)
-                    case .missingFile: return try await refused("exportMissingFile", .badRequest)
+                } catch {
+                    // No job to keep the place: given back, whatever ended the request (a store that cannot record included).
+                    if placeTaken { await verificationJobs.leaveExportPlace() }
+                    switch error {
+                    case ExportArchive.Refusal.notAnArchive: return try await refused("exportNotAnArchive", .badRequest)
+                    case ExportArchive.Refusal.unsafePath: return try await refused("exportUnsafePath", .badRequest)
+                    case ExportArchive.Refusal.unexpectedEntry: return try await refused("exportUnexpected", .badRequest)
+                    case ExportArchive.Refusal.missing(let name): return try await refused("exportMissing", .badRequest, detail: " " + name + ".")
+                    case ExportArchive.Refusal.tooLargeExpanded: return try await refused("exportExpanded", .contentTooLarge)
+                    case ExportUpload.busy: return try await refused("exportBusy", .serviceUnavailable)
+                    case ExportUpload.tooLarge: return try await refused("exportTooLarge", .contentTooLarge)
+                    case ExportUpload.crossSite: return WebFailure.response(for: WebFailure.crossSite, session: session)
+                    case ExportUpload.missingFile: return try await refused("exportMissingFile", .badRequest)
+                    default: throw error
                     }
                 }
                 // The job keeps the place until its verdict.

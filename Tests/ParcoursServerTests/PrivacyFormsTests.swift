@@ -107,7 +107,7 @@ struct PrivacyFormsTests {
         web.exportUploadLimit = 64 * 1024
         let files = try await Self.export(fixture)
         let climbing = try Self.zip(files, folder: "../")
-        let incomplete = try Self.zip(files.filter { $0.key != "access.checkpoint" })
+        let incomplete = try Self.zip(files.filter { $0.key != "access.checkpoint" }), jobs = web.verificationJobs
         try await Self.test(web) { client in
             let (jar, _) = try await fixture.signIn(client, WebFixture.privacyOfficer)
             let token = try #require(try await client.get("/confidentialite", jar: jar).csrfToken)
@@ -120,6 +120,8 @@ struct PrivacyFormsTests {
                 #expect(refused.status == .badRequest, "\(words)")
                 #expect(refused.text.contains("aria-invalid=\"true\"") && refused.text.contains(words), "\(words)")
             }
+            _ = try await Self.upload(client, climbing, token: "faux", jar: jar)
+            for place in 1...VerificationJobs.exportsAtOnce { #expect(await jobs.takeExportPlace(), "every refusal gave its place back (\(place))") }
         }
     }
 
