@@ -61,11 +61,11 @@ extension CaseRecord {
         return try await store.changeRoles(of: id.rawValue, to: roles.map(\.rawValue), by: session.signingKey())
     }
 
-    /// Decides and records that `identity` ends another person's session (`end`, which does it
-    /// and says whether there was one): a write of the directory, for administration.
+    /// Decides and records that `identity` ends a session of `id` (`end`, which does it and says
+    /// whether there was one): a write of the directory, for administration, naming whose.
     public func endSession(of id: ActorID, by identity: Identity, _ end: () async throws -> Bool) async throws -> Bool {
         let session = try await session(identity, view: .directory)
-        try await session.authorize(.directory, purpose: .administration, kind: .write, noting: { $0.command = "end session" })
+        try await session.authorize(.directory, purpose: .administration, kind: .write, noting: { $0.command = "end session of " + id.rawValue })
         return try await end()
     }
 

@@ -19,7 +19,7 @@ extension Catalogue {
         "wheelTrack": Wording("Roue du changement", en: "Wheel of change"),
         "engagementTrack": Wording("Cycle de l'engagement", en: "Engagement cycle"),
         "relapse": Wording("chute", en: "relapse"),
-        "pathSilence": Wording("sans évaluation du stade", en: "no stage assessment"),
+        "pathSilence": Wording("sans évaluation de l'étape", en: "no stage assessment"),
         "pathEmpty": Wording("Aucune évaluation de l'étape pour l'instant", en: "No stage assessment yet"),
         "tableCaption": Wording("Les évaluations de l'étape, de la plus ancienne à la plus récente",
                                 en: "The stage assessments, from the earliest to the latest"),

@@ -6,8 +6,8 @@ import ParcoursProjections
 ///
 /// A long silence at the end — no day of the path for longer than the path itself lasted, and
 /// for at least `longSilence` days — is drawn narrow, behind a break in the axis: a path of a
-/// few weeks two years ago keeps the chart's width instead of a sliver at its left. A path
-/// with no day of its own (nothing assessed yet) has nothing to keep wide, and no break.
+/// few weeks two years ago keeps the chart's width instead of a sliver at its left. A path of
+/// a single day (nothing assessed yet, or all on one day) has nothing to keep wide, and no break.
 struct ChartTimeAxis: Sendable, Equatable {
     /// The first and the last day shown (`YYYY-MM-DD`): today, or a later day the record holds.
     let first: String
@@ -51,7 +51,7 @@ struct ChartTimeAxis: Sendable, Equatable {
         let (first, last, span) = (first, last, span)
         let pathDays = Journey.dayNumber(lastOfPath).map { $0 - origin } ?? span
         let silent = span - pathDays
-        let silence = !days.isEmpty && silent >= Self.longSilence && silent > pathDays && right - left > 2 * Self.silenceWidth
+        let silence = pathDays > 0 && silent >= Self.longSilence && silent > pathDays && right - left > 2 * Self.silenceWidth
             ? Silence(from: lastOfPath, left: right - Self.silenceWidth, days: pathDays) : nil
         self.silence = silence
         let tickDays = silence.map { Self.tickDays(first: first, last: $0.from, span: $0.days) + [last] }

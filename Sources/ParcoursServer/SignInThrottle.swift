@@ -7,9 +7,9 @@ import ParcoursLog
 /// together wait their turns rather than share one wait. A success clears it.
 ///
 /// Turns are never queued more than `longest` ahead: an attempt beyond is refused at once
-/// rather than put to sleep, and a failure moves the next turn no further than one backoff
-/// from now. So a flood of attempts on someone's id holds no task and locks her out for
-/// no longer than the flood lasts and one backoff after it.
+/// rather than put to sleep, and a failure moves the next turn no further than twice that
+/// from now. So a flood of attempts on someone's id holds no task and locks her out for no
+/// longer than the flood lasts and a minute after it.
 ///
 /// Ids are counted in a fixed number of buckets, by a keyed digest: memory stays bounded
 /// whatever is sent, a flood of made-up ids cannot push a real id's count out, and nobody
@@ -50,12 +50,14 @@ actor SignInThrottle {
         failures == 0 ? .zero : min(longest, .seconds(1 << min(failures - 1, 5)))
     }
 
-    /// A failure: the id's next turn comes no sooner than one (longer) backoff from now — the
-    /// turns already reserved keep their places, and nothing stacks beyond them.
+    /// A failure: the id's next turn moves one more (longer) backoff away, so that attempts one
+    /// after another come no faster than one a backoff after its own — but never further than
+    /// twice the longest backoff from now, however many failed together.
     func failed(_ actor: String, at now: ContinuousClock.Instant = .now) {
         let index = bucket(actor)
         table[index].failures += 1
-        table[index].nextTurn = max(table[index].nextTurn, now + Self.backoff(table[index].failures))
+        let stacked = max(now, table[index].nextTurn) + Self.backoff(table[index].failures), ceiling = now + Self.longest * 2
+        table[index].nextTurn = min(stacked, ceiling)
     }
 
     func succeeded(_ actor: String) { table[bucket(actor)] = Bucket() }

@@ -25,7 +25,10 @@ actor VerificationJobs {
     }
 
     /// Gives a place back: the export was refused before it became a job, or its job has its verdict.
-    func leaveExportPlace() { exportPlaces = max(0, exportPlaces - 1) }
+    func leaveExportPlace() {
+        assert(exportPlaces > 0, "a place given back twice")
+        exportPlaces = max(0, exportPlaces - 1)
+    }
 
     /// Starts `verification` of the store in the background for `actor`, or joins the one running.
     func start(_ verification: LogVerification, for actor: String) -> VerificationJob {

@@ -133,7 +133,7 @@ extension WebApplication {
                 throw APIProblem.signInFailed
             }
             await throttle.succeeded(actor)
-            let token = try await sessions.open(for: key, device: "API", kind: .api)
+            let token = try await sessions.open(for: key, device: WebSessions.apiDevice, kind: .api)
             let answer: JSONValue = ["token": .string(token), "idleSeconds": .int(Int64(WebSessions.idleLimit)),
                                      "expiresAt": .string(ClinicalDate.format(sessions.now() + WebSessions.absoluteLimit))]
             return Response(status: .created, headers: [.contentType: "application/json"],

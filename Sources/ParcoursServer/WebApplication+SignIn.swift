@@ -45,6 +45,7 @@ extension WebApplication {
         var response = WebPages.signIn(csrf: token, actor: actor, failed: failed, throttled: throttled, ended: ended, language: language,
                                        status: throttled ? .tooManyRequests : failed ? .unauthorized : .ok)
         response.setCookie(Cookie(name: formCookieName, value: token, path: "/", secure: true, httpOnly: true, sameSite: .strict))
+        if throttled { response.headers[.retryAfter] = "30" }
         return response
     }
 

@@ -85,7 +85,8 @@ public struct WebApplication: Sendable {
                 let justification = form["justification"] ?? ""
                 // Longer than the field takes (a browser would not send it): refused as typed, nothing read or recorded —
                 // a grant re-uses its justification on each read of the day, into the access log.
-                guard justification.count <= WebPages.longestJustification else {
+                // Counted as the field counts it (a line break one character), by code point: combining marks count too.
+                guard justification.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars.count <= WebPages.longestJustification else {
                     return WebPages.breakGlass(participant, reason: VocabularyLabel.label(AccessDecision.Denial.notInCareTeam, in: session.language),
                                                justification: justification, tooLong: true, session: session)
                 }

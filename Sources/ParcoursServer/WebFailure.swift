@@ -44,7 +44,7 @@ extension WebFailure {
         case ProjectionError.erased(_, let day, let reason):
             return say(.gone, "erasedHeading", "\(words["erased"]!(language)) \(day) (\(words["erasedReason"]!(language)) \(reason)).")
         case AppError.invalidInput(let field, let reason):
-            return say(.badRequest, "invalidHeading", "\(field) : \(reason)")
+            return say(.badRequest, "invalidHeading", field + Catalogue.colon(language) + reason)
         case let error as any HTTPResponseError where error.status == .contentTooLarge:
             // Hummingbird's body limit: what was sent is larger than any form of Parcours, nothing was read.
             return say(.contentTooLarge, "tooLargeHeading", words["tooLarge"]!(language))

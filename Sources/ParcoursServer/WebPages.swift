@@ -179,10 +179,10 @@ enum WebPages {
         return values
     }
 
-    /// A refusal the glass may be broken for: the reason, and the form to break it.
     /// The longest written justification the break-glass form takes, as its field says.
     static let longestJustification = 1000
 
+    /// A refusal the glass may be broken for: the reason, and the form to break it.
     static func breakGlass(_ participant: ParticipantID, reason: String, justification: String = "", tooShort: Bool = false,
                            tooLong: Bool = false, session: WebSession) -> Response {
         let values: [String: Any] = ["participant": participant.rawValue, "reason": reason, "csrf": session.csrfToken,

@@ -16,6 +16,8 @@ import ParcoursLog
 struct WebSessions: Sendable {
     enum Kind: Sendable { case page, api }
     static let apiMark = "~"
+    /// What an API session shows as its device in *My sessions*.
+    static let apiDevice = "API"
 
     static let idleLimit: TimeInterval = 15 * 60
     static let absoluteLimit: TimeInterval = 10 * 3600
@@ -60,7 +62,10 @@ struct WebSessions: Sendable {
                                                         csrfToken: Self.token(), createdAt: time, lastSeenAt: time, device: device,
                                                         enrolment: enrolment))
         let open = try await store.webSessions(of: key.id)
-        for record in open.sorted(by: { $0.lastSeenAt > $1.lastSeenAt }).dropFirst(Self.mostSessions) where record.digest != Self.digest(id) {
+        // The new one first, then the most recently used (ties in a fixed order, so exactly `mostSessions` stay).
+        let new = Self.digest(id)
+        let kept = open.sorted { ($0.digest == new ? 1 : 0, $0.lastSeenAt, $0.createdAt, $0.digest) > ($1.digest == new ? 1 : 0, $1.lastSeenAt, $1.createdAt, $1.digest) }
+        for record in kept.dropFirst(Self.mostSessions) {
             proven.forget(record.digest)
             try await store.endWebSession(digest: record.digest)
         }
@@ -76,7 +81,8 @@ struct WebSessions: Sendable {
         guard parts.count == 2, parts[0].hasPrefix(Self.apiMark) == (kind == .api), var secretBytes = Self.bytes(base64URL: String(parts[1])), secretBytes.count == 32 else { return nil }
         defer { Sodium.zero(&secretBytes) }
         let id = String(parts[0]), digest = Self.digest(id)
-        guard let record = try await store.webSession(digest: digest) else { return nil }
+        // An API session made before the mark (its id unmarked) opens no page either.
+        guard let record = try await store.webSession(digest: digest), kind == .api || record.device != Self.apiDevice else { return nil }
         let time = now()
         let lifetime = record.enrolment == nil ? Self.absoluteLimit : Self.enrolmentLimit
         guard time.timeIntervalSince(record.lastSeenAt) <= Self.idleLimit, time.timeIntervalSince(record.createdAt) <= lifetime else {

@@ -148,7 +148,7 @@ struct DirectoryPageTests {
             #expect(ended.status == .ok && ended.text.contains("La session a pris fin") && ended.text.contains("Aucune session ouverte"))
             let signedOut = try await client.get("/", jar: coordinator)
             #expect(signedOut.status == .seeOther && signedOut.headers[.location]?.hasPrefix("/connexion") == true)
-            let ending = try fixture.accessRecords().filter { $0["command"] == "end session" }
+            let ending = try fixture.accessRecords().filter { $0["command"] == .string("end session of " + WebFixture.coordinator) }
             #expect(ending.count == 1 && ending[0]["actor"] == .string(WebFixture.admin) && ending[0]["outcome"] == "permitted"
                     && ending[0]["view"] == "directory" && ending[0]["purpose"] == "administration", "decided and recorded as a write")
 

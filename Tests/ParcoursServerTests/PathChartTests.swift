@@ -13,7 +13,7 @@ import Testing
 struct PathChartTests {
     static let words = PathChart.Words(
         title: "Le parcours", description: "Deux pistes", wheelTrack: "Roue du changement", engagementTrack: "Cycle de l'engagement",
-        relapse: "chute", empty: "Aucune évaluation", silence: "sans évaluation du stade",
+        relapse: "chute", empty: "Aucune évaluation", silence: "sans évaluation de l'étape",
         stages: Dictionary(uniqueKeysWithValues: WheelStage.allCases.map { ($0, $0.frenchLabel) }),
         steps: Dictionary(uniqueKeysWithValues: EngagementStep.allCases.map { ($0, $0.frenchLabel) }), colon: " : ", semicolon: " ; ")
     static let rulerWords = RulerChart.Words(title: "Règles", description: "Deux lignes", importance: "Importance", confidence: "Confiance",
@@ -113,8 +113,8 @@ struct PathChartTests {
         let ticks = svg.components(separatedBy: "class=\"tick\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
         #expect(ticks.first == "2024-03-01" && ticks.suffix(2) == ["2024-04-20", "2026-12-04"] && ticks == ticks.sorted(), "\(ticks)")
         #expect(Self.elements("axis-break", in: svg).count == 2 && svg.contains("stroke-dasharray=\"3 3\""))
-        #expect(svg.contains("class=\"silence\"><title>sans évaluation du stade : 2024-04-20 – 2026-12-04</title>"))
-        #expect(svg.contains(">sans évaluation du stade</text>"))
+        #expect(svg.contains("class=\"silence\"><title>sans évaluation de l&#39;étape : 2024-04-20 – 2026-12-04</title>"))
+        #expect(svg.contains(">sans évaluation de l&#39;étape</text>"))
         // The stage still open reaches today, across the silence.
         let bands = Self.elements("episode", in: svg).map { Double(Self.values(of: "x", in: "<" + $0)[0])! + Double(Self.values(of: "width", in: "<" + $0)[0])! }
         #expect(bands.contains(axis.right))

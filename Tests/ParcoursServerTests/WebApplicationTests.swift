@@ -239,6 +239,9 @@ struct WebApplicationTests {
         #expect(record.sealedSeed != key.key.seed() && !record.sealedSeed.isEmpty && record.digest != String(id))
         #expect(try await sessions.resume(cookie, kind: .page)?.actor == WebFixture.admitting)
         #expect(try await sessions.resume(cookie, kind: .api) == nil, "a page's session is no API token")
+        let unmarked = try await sessions.open(for: key, device: WebSessions.apiDevice)
+        #expect(try await sessions.resume(unmarked, kind: .page) == nil, "an API session made before the mark opens no page")
+        try await sessions.end(unmarked)
         #expect(try await sessions.resume(id + "." + WebSessions.token(), kind: .page) == nil)
         try await sessions.end(cookie)
         #expect(try await sessions.resume(cookie, kind: .page) == nil)
@@ -304,8 +307,8 @@ struct WebApplicationTests {
         #expect(await throttle.reserve(for: "clin-x", at: start) == .zero)
         for _ in 0..<3 { await throttle.failed("clin-x", at: start) }
         let first = await throttle.reserve(for: "clin-x", at: start), second = await throttle.reserve(for: "clin-x", at: start)
-        #expect(first == .seconds(4), "after three failures: the third's 4 s")
-        #expect(second == .seconds(8), "the next attempt queues one more backoff behind")
+        #expect(first == .seconds(7), "after three failures: 1 + 2 + 4 s")
+        #expect(second == .seconds(11), "the next attempt queues one more backoff behind")
         var other = "clin-y"
         while await throttle.bucket(other) == throttle.bucket("clin-x") { other += "y" }
         #expect(await throttle.reserve(for: other) == .zero, "another id is not slowed")
@@ -322,20 +325,25 @@ struct WebApplicationTests {
             let before = try fixture.accessRecords().count
             let (_, refused) = try await fixture.signIn(client, WebFixture.admitting)
             #expect(refused.status == .tooManyRequests && refused.text.contains("essais de connexion pour cet identifiant"))
+            #expect(refused.headers[.retryAfter] == "30")
             #expect(refused.headers[values: .setCookie].allSatisfy { !$0.hasPrefix(SessionMiddleware.cookieName) })
             #expect(try fixture.accessRecords().count == before, "nothing tried, so nothing to record")
         }
     }
 
-    @Test("a flood of attempts on someone's id queues no turn beyond 30 s: the rest are refused at once, and once the flood stops she waits one backoff at most")
+    @Test("a flood of attempts on someone's id queues no turn beyond 30 s and moves none beyond a minute: the rest are refused at once, and a minute after the flood her turn has come")
     func throttleFloodIsBounded() async {
         let throttle = SignInThrottle(), start = ContinuousClock.Instant.now
-        for _ in 0..<6 { await throttle.failed("clin-x", at: start) }
+        for _ in 0..<6 { await throttle.failed("clin-x", at: start) }  // 1 + 2 + 4 + 8 + 16 + 30 s, but never beyond a minute from now
+        var refused = 0
+        for _ in 0..<120 where await throttle.reserve(for: "clin-x", at: start) == nil { refused += 1 }
+        #expect(refused == 120, "the next turn a minute away: none put to sleep")
         var queued: [Duration] = []
-        for _ in 0..<120 { if let wait = await throttle.reserve(for: "clin-x", at: start) { queued.append(wait) } }
+        for _ in 0..<120 { if let wait = await throttle.reserve(for: "clin-x", at: start + .seconds(30)) { queued.append(wait) } }
         #expect(queued == [.seconds(30)], "one turn within the longest backoff; the 119 others refused, none asleep")
-        await throttle.failed("clin-x", at: start + .seconds(30))
-        #expect(await throttle.reserve(for: "clin-x", at: start + .seconds(61)) == .zero, "a minute after the flood, her turn has come")
+        await throttle.failed("clin-x", at: start + .seconds(60))
+        #expect(await throttle.reserve(for: "clin-x", at: start + .seconds(89)) == nil, "refused while her turn is more than 30 s away")
+        #expect(await throttle.reserve(for: "clin-x", at: start + .seconds(100)) == .seconds(20), "then she waits for it: a minute after the flood's last attempt")
     }
 }
 
