@@ -4,10 +4,11 @@ import ParcoursProjections
 /// The time axis the journey's charts share: from the first day of the path (admission, or
 /// the first assessment) to today, mapped onto `left...right`, with a few dated ticks.
 ///
-/// A long silence at the end — no day of the path for longer than the path itself lasted, and
-/// for at least `longSilence` days — is drawn narrow, behind a break in the axis: a path of a
-/// few weeks two years ago keeps the chart's width instead of a sliver at its left. A path of
-/// a single day (nothing assessed yet, or all on one day) has nothing to keep wide, and no break.
+/// A long silence — the longest stretch between two days of the path (today the last), when it
+/// lasts at least `longSilence` days and longer than the rest of the axis together — is drawn
+/// narrow, behind a break in the axis: a path of a few weeks two years ago, or one taken up
+/// again today after two years, keeps the chart's width instead of a sliver at one side. A
+/// path of a single day (nothing assessed yet, or all on one day) has nothing to keep wide.
 struct ChartTimeAxis: Sendable, Equatable {
     /// The first and the last day shown (`YYYY-MM-DD`): today, or a later day the record holds.
     let first: String
@@ -21,44 +22,59 @@ struct ChartTimeAxis: Sendable, Equatable {
     /// `first` as a day number (`Journey.dayNumber`), which every place is counted from.
     private let origin: Int
 
-    /// From the last day of the path to `last`, drawn between `left` and the axis's right end.
+    /// A stretch without a day of the path, drawn `silenceWidth` wide between `left` and `right`.
     struct Silence: Sendable, Equatable {
-        /// The last day of the path before the silence.
+        /// The days it runs between: the path's last day before it, and its first after (or `last`).
         let from: String
-        /// Where the silence starts on the axis.
+        let to: String
+        /// Where it sits on the axis.
         let left: Double
-        /// Days from the axis's first day to `from`.
-        let days: Int
+        let right: Double
+        /// Days from the axis's first day to `from` and to `to`.
+        let fromDays: Int
+        let toDays: Int
     }
 
     /// The fewest days of silence drawn narrow.
     static let longSilence = 90
     /// The width the silence takes: room for the dates at both its ends.
     static let silenceWidth = 120.0
+    /// The least room between two ticks' dates; a tick closer to the next is left out.
+    static let tickRoom = 72.0
 
     /// An axis from `start` to `today`, widened to every day in `days` (a day written before
     /// the admission, an act dated after today).
     init(start: String, today: String, days: [String], left: Double, right: Double) {
         let ofPath = ([start] + days).filter { Journey.dayNumber($0) != nil }
         let known = ofPath + (Journey.dayNumber(today) != nil ? [today] : [])
-        first = known.min() ?? today
-        last = max(today, known.max() ?? today)
-        let lastOfPath = ofPath.max() ?? first
-        (self.left, self.right) = (left, right)
+        let first = known.min() ?? today, last = max(today, known.max() ?? today)
+        (self.first, self.last, self.left, self.right) = (first, last, left, right)
         let origin = Journey.dayNumber(first) ?? 0
         self.origin = origin
-        span = max(Journey.dayNumber(last).map { $0 - origin } ?? 1, 1)
-        let (first, last, span) = (first, last, span)
-        let pathDays = Journey.dayNumber(lastOfPath).map { $0 - origin } ?? span
-        let silent = span - pathDays
-        let silence = pathDays > 0 && silent >= Self.longSilence && silent > pathDays && right - left > 2 * Self.silenceWidth
-            ? Silence(from: lastOfPath, left: right - Self.silenceWidth, days: pathDays) : nil
+        let span = max(Journey.dayNumber(last).map { $0 - origin } ?? 1, 1)
+        self.span = span
+        let silence = Self.longestSilence(in: Set(ofPath + [last]).sorted(), origin: origin, span: span, left: left, right: right)
         self.silence = silence
-        let tickDays = silence.map { Self.tickDays(first: first, last: $0.from, span: $0.days) + [last] }
-            ?? Self.tickDays(first: first, last: last, span: span)
-        ticks = tickDays.map { day in
+        let tickDays = silence.map { silence in
+            Self.tickDays(first: first, last: silence.from, span: silence.fromDays)
+                + (silence.toDays < span ? Self.tickDays(first: silence.to, last: last, span: span - silence.toDays) : [last])
+        } ?? Self.tickDays(first: first, last: last, span: span)
+        ticks = Self.spaced(tickDays.map { day in
             Tick(day: day, x: Self.place(day, origin: origin, span: span, silence: silence, left: left, right: right))
-        }
+        })
+    }
+
+    /// The longest stretch between two of `days` (sorted, the last day shown the last), drawn
+    /// narrow when it is long enough and longer than the rest together; nil otherwise.
+    private static func longestSilence(in days: [String], origin: Int, span: Int, left: Double, right: Double) -> Silence? {
+        let numbers = days.compactMap { day in Journey.dayNumber(day).map { (day: day, offset: $0 - origin) } }
+        guard let widest = zip(numbers, numbers.dropFirst()).max(by: { $0.1.offset - $0.0.offset < $1.1.offset - $1.0.offset }) else { return nil }
+        let (from, to) = widest
+        let silent = to.offset - from.offset, rest = span - silent
+        guard rest > 0, silent >= longSilence, silent > rest, right - left > 2 * silenceWidth else { return nil }
+        let before = (right - left - silenceWidth) * Double(from.offset) / Double(rest)
+        return Silence(from: from.day, to: to.day, left: left + before, right: left + before + silenceWidth,
+                       fromDays: from.offset, toDays: to.offset)
     }
 
     /// The days of the ticks, worked out once for the charts that share the axis.
@@ -72,20 +88,34 @@ struct ChartTimeAxis: Sendable, Equatable {
         return days
     }
 
+    /// The ticks with room for their dates: the first and the last kept, any other too close to
+    /// the one kept before it, or to the last, left out.
+    private static func spaced(_ ticks: [Tick]) -> [Tick] {
+        guard let final = ticks.last, ticks.count > 2 else { return ticks }
+        var kept = [ticks[0]]
+        for tick in ticks.dropFirst().dropLast() where tick.x - kept[kept.count - 1].x >= tickRoom && final.x - tick.x >= tickRoom {
+            kept.append(tick)
+        }
+        return kept + [final]
+    }
+
     /// The horizontal place of a day; a day that is not one sits at the start.
     func x(_ day: String) -> Double { Self.place(day, origin: origin, span: span, silence: silence, left: left, right: right) }
 
     private static func place(_ day: String, origin: Int, span: Int, silence: Silence?, left: Double, right: Double) -> Double {
         let offset = min(max(Journey.dayNumber(day).map { $0 - origin } ?? 0, 0), span)
         guard let silence else { return left + (right - left) * Double(offset) / Double(span) }
-        if offset <= silence.days {
-            return left + (silence.left - left) * Double(offset) / Double(max(silence.days, 1))
+        if offset <= silence.fromDays {
+            return left + (silence.left - left) * Double(offset) / Double(max(silence.fromDays, 1))
         }
-        return silence.left + (right - silence.left) * Double(offset - silence.days) / Double(span - silence.days)
+        if offset < silence.toDays {
+            return silence.left + (silence.right - silence.left) * Double(offset - silence.fromDays) / Double(silence.toDays - silence.fromDays)
+        }
+        return silence.right + (right - silence.right) * Double(offset - silence.toDays) / Double(max(span - silence.toDays, 1))
     }
 
-    /// The dated ticks: the first day, today (the last), and up to three between them — with a
-    /// silence, the last day of the path too, where the silence starts.
+    /// The dated ticks: the first day, today (the last), and a few between them — with a
+    /// silence, the days at both its ends too.
     let ticks: [Tick]
 
     struct Tick: Sendable, Equatable {

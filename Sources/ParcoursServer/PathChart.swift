@@ -131,11 +131,11 @@ struct PathChart: Sendable, Equatable {
                    fill: Palette.band, attributes: " rx=\"3\" class=\"episode\"")
         }
 
-        // A long silence at the end, drawn narrow: a calm strip that says so, from the last day of the path to today.
+        // A long silence, drawn narrow: a calm strip that says so, between the two days of the path around it.
         if let silence = axis.silence {
-            period(words.silence, from: silence.from, to: axis.last, x: silence.left, y: wheelTop, width: axis.right - silence.left,
+            period(words.silence, from: silence.from, to: silence.to, x: silence.left, y: wheelTop, width: silence.right - silence.left,
                    height: axisY - wheelTop, fill: Palette.guide, attributes: " fill-opacity=\"0.3\" class=\"silence\"")
-            svg.text(words.silence, x: (silence.left + axis.right) / 2, y: wheelTop - 8, anchor: "middle", fill: Palette.muted, size: 10,
+            svg.text(words.silence, x: (silence.left + silence.right) / 2, y: wheelTop - 8, anchor: "middle", fill: Palette.muted, size: 10,
                      className: "silence-label")
         }
         // The two tracks, and a guide for each tick of the axis.
@@ -198,7 +198,10 @@ struct PathChart: Sendable, Equatable {
             for x in [silence.left + 4, silence.left + 10] {
                 svg.line(x1: x, y1: y + 5, x2: x + 6, y2: y - 5, stroke: ChartMarkup.Palette.muted, width: "1", className: "axis-break")
             }
-            svg.line(x1: silence.left + 16, y1: y, x2: axis.right, y2: y, stroke: ChartMarkup.Palette.muted, width: "1", dash: "3 3")
+            svg.line(x1: silence.left + 16, y1: y, x2: silence.right, y2: y, stroke: ChartMarkup.Palette.muted, width: "1", dash: "3 3")
+            if silence.right < axis.right {
+                svg.line(x1: silence.right, y1: y, x2: axis.right, y2: y, stroke: ChartMarkup.Palette.muted, width: "1")
+            }
         } else {
             svg.line(x1: axis.left, y1: y, x2: axis.right, y2: y, stroke: ChartMarkup.Palette.muted, width: "1")
         }

@@ -123,15 +123,49 @@ struct PathChartTests {
         for alarm in ["red", "#8a1c1c", "#f00"] { #expect(!svg.lowercased().contains(alarm)) }
     }
 
-    @Test("a silence shorter than the path or than 90 days, or a path with nothing assessed yet, keeps the axis whole")
+    @Test("a participant back after a long silence: the path before and after it keep the chart's width, the silence narrow between them, dated at both ends")
+    func silenceInTheMiddle() {
+        let back = PathChart(
+            start: "2024-03-01", today: "2026-12-04",
+            assessments: [.init(on: "2024-03-05", step: .crisis, stage: .precontemplation),
+                          .init(on: "2024-04-20", step: .reflectionAndDilemma, stage: .contemplation),
+                          .init(on: "2026-11-20", step: .reflectionAndDilemma, stage: .determination)],
+            episodes: [.init(stage: .precontemplation, from: "2024-03-05", to: "2024-04-20"), .init(stage: .contemplation, from: "2024-04-20", to: "2026-11-20"),
+                       .init(stage: .determination, from: "2026-11-20", to: nil)],
+            relapses: [])
+        let axis = back.axis
+        let silence = try? #require(axis.silence)
+        #expect(silence?.from == "2024-04-20" && silence?.to == "2026-11-20")
+        #expect(silence.map { $0.right - $0.left } == ChartTimeAxis.silenceWidth && (silence?.right ?? 0) < axis.right)
+        #expect(axis.x("2024-04-20") == silence?.left && axis.x("2026-11-20") == silence?.right && axis.x("2026-12-04") == axis.right)
+        // 50 days before the silence and 14 after share the width but the silence's, in proportion.
+        let plot = axis.right - axis.left - ChartTimeAxis.silenceWidth
+        #expect(abs((silence?.left ?? 0) - axis.left - plot * 50 / 64) < 0.001)
+        let svg = back.svg(Self.words, id: "chart-path").text
+        #expect(Self.isWellFormedXML(svg) && svg.contains("<title>sans évaluation de l&#39;étape : 2024-04-20 – 2026-11-20</title>"))
+        let ticks = svg.components(separatedBy: "class=\"tick\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        #expect(ticks.contains("2024-04-20") && ticks.contains("2026-11-20") && ticks.last == "2026-12-04" && ticks == ticks.sorted(), "\(ticks)")
+        let places = axis.ticks.map(\.x)
+        #expect(zip(places, places.dropFirst()).allSatisfy { $1 - $0 >= ChartTimeAxis.tickRoom }, "every date has room: \(places)")
+    }
+
+    @Test("a silence shorter than the rest of the path or than 90 days, or a path with nothing assessed yet, keeps the axis whole")
     func shortSilenceKeepsTheAxisWhole() {
         #expect(Self.withRelapse.axis.silence == nil, "89 days of silence after 87 of path")
-        let long = PathChart(start: "2024-01-01", today: "2026-12-04", assessments: [.init(on: "2025-10-01", step: .crisis, stage: .contemplation)],
-                             episodes: [], relapses: [])
-        #expect(long.axis.silence == nil, "14 months of silence after 21 of path")
-        #expect(!long.svg(Self.words, id: "p").text.contains("axis-break"))
+        let steady = PathChart(start: "2024-01-01", today: "2026-12-04",
+                               assessments: ["2024-01-01", "2024-06-01", "2025-01-01", "2025-10-01"].map { .init(on: $0, step: .crisis, stage: .contemplation) },
+                               episodes: [], relapses: [])
+        #expect(steady.axis.silence == nil, "14 months of silence after 21 of path")
+        #expect(!steady.svg(Self.words, id: "p").text.contains("axis-break"))
         let admittedLongAgo = PathChart(start: "2024-01-01", today: "2026-12-04", assessments: [], episodes: [], relapses: [])
         #expect(admittedLongAgo.axis.silence == nil, "nothing assessed yet: nothing to keep wide")
+        let oneDay = PathChart(start: "2024-01-01", today: "2026-12-04", assessments: [.init(on: "2024-01-01", step: .crisis, stage: .contemplation)],
+                               episodes: [], relapses: [])
+        #expect(oneDay.axis.silence == nil, "a path of one day: nothing to keep wide")
+        let firstAssessedLate = PathChart(start: "2024-01-01", today: "2026-12-04",
+                                          assessments: [.init(on: "2025-10-01", step: .crisis, stage: .contemplation)], episodes: [], relapses: [])
+        #expect(firstAssessedLate.axis.silence?.from == "2024-01-01" && firstAssessedLate.axis.silence?.to == "2025-10-01",
+                "21 months from admission to a first assessment, 14 since: the longer drawn narrow")
     }
 
     @Test("an empty journey draws its tracks and says there is no assessment yet, with no path and no number that is not one")
