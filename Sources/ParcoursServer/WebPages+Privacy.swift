@@ -44,11 +44,12 @@ extension WebPages {
     /// seconds, told by the `Refresh` header), then its verdict.
     static func verification(_ job: VerificationJob, session: WebSession) -> Response {
         let language = session.language
-        let (checked, total) = job.progress
-        var values: [String: Any] = ["id": job.id, "started": minute(job.started), "finished": job.finished.map(minute) ?? false,
+        // Read once: a verdict arriving between two reads would show the progress without the reload.
+        let (checked, total) = job.progress, verdict = job.verdict
+        var values: [String: Any] = ["id": job.id, "started": minute(job.started), "finished": verdict == nil ? false : job.finished.map(minute) ?? false,
                                      "running": false, "intact": false, "damaged": false, "unreadable": false,
                                      "export": job.subject == .export]
-        switch job.verdict {
+        switch verdict {
         case nil:
             values["running"] = ["checked": checked, "total": max(total, 1)]
         case .intact(let verified):
@@ -63,7 +64,7 @@ extension WebPages {
         }
         let title = job.subject == .export ? Catalogue.privacyForms["exportVerificationTitle"]!(language) : Catalogue.privacy["verificationTitle"]!(language)
         var response = page("privacyVerification", title: title, values, session: session)
-        if job.verdict == nil { response.headers[HTTPField.Name("Refresh")!] = "2" }
+        if verdict == nil { response.headers[HTTPField.Name("Refresh")!] = "2" }
         return response
     }
 }
