@@ -25,6 +25,10 @@ import ParcoursClinical
 public enum AccessPolicy {
     /// The shortest break-glass justification accepted: a sentence, not a word.
     public static let minimumJustification = 20
+    /// The roles that may break the glass to read a record: a clinician's or a coordinator's.
+    /// A partner sees what the participant consented to share with her or his organization,
+    /// and no justification widens it.
+    public static let glassRoles: [Role] = [.clinician, .coordinator]
 
     public static func decide(_ request: AccessRequest) -> AccessDecision {
         let reader = request.reader
@@ -144,9 +148,7 @@ public enum AccessPolicy {
         }
         if reader.holds(.clinician), participant.careTeam.contains(reader.id) { return .permit(all, .care) }
         if let justification = breakGlass {
-            // The glass is a clinician's or a coordinator's: a partner sees what the participant
-            // consented to share with her or his organization, and no justification widens it.
-            guard reader.holds(.clinician) || reader.holds(.coordinator) else { return .deny(.roleNotPermitted, .breakGlass) }
+            guard glassRoles.contains(where: reader.holds) else { return .deny(.roleNotPermitted, .breakGlass) }
             guard justification.trimmingCharacters(in: .whitespacesAndNewlines).count >= minimumJustification else {
                 return .deny(.justificationTooShort, .breakGlass)
             }

@@ -49,7 +49,11 @@ extension WebApplication {
                     case ExportArchive.Refusal.unexpectedEntry: return try await refused("exportUnexpected", .badRequest)
                     case ExportArchive.Refusal.missing(let name): return try await refused("exportMissing", .badRequest, detail: " " + name + ".")
                     case ExportArchive.Refusal.tooLargeExpanded: return try await refused("exportExpanded", .contentTooLarge)
-                    case ExportUpload.busy: return try await refused("exportBusy", .serviceUnavailable)
+                    case ExportUpload.busy:
+                        // When to try again, said to any client: a verification holds its place until its verdict.
+                        var busy = try await refused("exportBusy", .serviceUnavailable)
+                        busy.headers[.retryAfter] = "60"
+                        return busy
                     case ExportUpload.tooLarge: return try await refused("exportTooLarge", .contentTooLarge)
                     case ExportUpload.crossSite: return WebFailure.response(for: WebFailure.crossSite, session: session)
                     case ExportUpload.missingFile: return try await refused("exportMissingFile", .badRequest)

@@ -123,7 +123,12 @@ public struct WebApplication: Sendable {
     /// `view` `.timeline` is the whole timeline's page, the journey's otherwise.
     private func journey(of participant: ParticipantID, view: AccessView = .journey, session: WebSession,
                          breakingGlass typed: String? = nil) async throws -> Response {
-        let grant = session.glass[participant.rawValue]
+        var grant = session.glass[participant.rawValue]
+        if grant != nil, !AccessPolicy.glassRoles.contains(where: session.roles.contains) {
+            // Her roles changed since she broke the glass: the grant is no longer hers to hold.
+            try await sessions.keep(nil, for: participant.rawValue, in: session)
+            grant = nil
+        }
         let justification = typed ?? grant?.justification
         do {
             // The journey's page shows who opened the record to its care team; the timeline's does not.
@@ -153,7 +158,9 @@ public struct WebApplication: Sendable {
             case .notInCareTeam, .notOwnOrganization:
                 return WebPages.breakGlass(participant, reason: VocabularyLabel.label(denied.decision.denial!, in: session.language), session: session)
             case .justificationTooShort:
-                return WebPages.breakGlass(participant, reason: VocabularyLabel.label(AccessDecision.Denial.notInCareTeam, in: session.language), justification: justification ?? "",
+                // Refused for the same reason as before the justification: outside the care team, or the organization.
+                let refused: AccessDecision.Denial = session.roles.contains(.clinician) ? .notInCareTeam : .notOwnOrganization
+                return WebPages.breakGlass(participant, reason: VocabularyLabel.label(refused, in: session.language), justification: justification ?? "",
                                            tooShort: true, session: session)
             default: throw denied
             }
@@ -185,7 +192,7 @@ public struct WebApplication: Sendable {
         // A session opened to set up the second factor opens nothing else.
         if session.enrolment != nil { return .redirect(to: "/connexion/second-facteur", type: .normal) }
         do {
-            session.workspaces = Workspace.of(try await caseRecord.roles(by: session.identity))
+            session.roles = try await caseRecord.roles(by: session.identity)
             return try await body(session)
         } catch { return WebFailure.response(for: error, session: session) }
     }

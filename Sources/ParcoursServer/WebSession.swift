@@ -1,4 +1,5 @@
 import Foundation
+import ParcoursAccess
 import ParcoursApp
 import ParcoursLog
 
@@ -24,8 +25,10 @@ struct WebSession: Sendable {
     var ends = Date.distantFuture
     /// The language this request's pages speak (`Language`'s cookie).
     var language: Language = .fr
-    /// The workspaces her roles open, as this request found them (the navigation).
-    var workspaces: [Workspace] = []
+    /// Her roles, as this request found them in the directory (they may change during a session).
+    var roles: Set<Role> = [] { didSet { workspaces = Workspace.of(roles) } }
+    /// The workspaces her roles open (the navigation).
+    private(set) var workspaces: [Workspace] = []
     /// This request's path, where the language switch comes back to.
     var path = "/"
 

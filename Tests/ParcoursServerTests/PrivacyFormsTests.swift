@@ -143,6 +143,7 @@ struct PrivacyFormsTests {
             let before = try fixture.accessRecords().filter { $0["command"] == "verify export" && $0["outcome"] == "permitted" }.count
             let busy = try await Self.upload(client, archive, token: token, jar: jar)
             #expect(busy.status == .serviceUnavailable && busy.text.contains("id=\"export-error\"") && busy.text.contains("déjà en vérification"))
+            #expect(busy.headers[.retryAfter] == "60", "when to try again")
             #expect(try fixture.accessRecords().filter { $0["command"] == "verify export" && $0["outcome"] == "permitted" }.count == before)
             await jobs.leaveExportPlace()
             let started = try await Self.upload(client, archive, token: token, jar: jar)

@@ -135,6 +135,36 @@ struct WebApplicationTests {
         #expect(record["justification"] == .string(justification))
     }
 
+    @Test("the glass is held while one's roles allow it: made partner during the session, her grant is dropped and she is refused as a partner; made coordinator, a short justification is refused for her organization")
+    func glassFollowsRoles() async throws {
+        let fixture = try await WebFixture()
+        let participant = fixture.participant
+        let admin = Identity(actor: WebFixture.admin, signer: PassphraseSigner { WebFixture.passphrase })
+        let stranger = ActorID(WebFixture.stranger)!
+        try await fixture.test { client in
+            let (jar, _) = try await fixture.signIn(client, WebFixture.stranger)
+            let token = try #require(try await client.get("/participants/\(participant)", jar: jar).csrfToken)
+            let opened = try await client.post("/participants/\(participant)/bris-de-vitre",
+                                               ["_csrf": token, "justification": "Appel de la ligne d'urgence : danger imminent signalé"], jar: jar)
+            #expect(opened.status == .ok && opened.text.contains("Personne Fictive Web"))
+
+            _ = try await fixture.caseRecord.changeRoles(of: stranger, to: [.partner], by: admin)
+            let partner = try await client.get("/participants/\(participant)", jar: jar)
+            #expect(partner.status == .forbidden && partner.text.contains("aucun consentement en vigueur"), "refused as a partner, in words")
+            #expect(!partner.text.contains("Personne Fictive Web") && !partner.text.contains("Accès par bris de vitre"))
+            let attempts = try fixture.accessRecords().filter { $0["actor"] == .string(WebFixture.stranger) && $0["purpose"] == "break-glass" }
+            #expect(attempts.allSatisfy { $0["outcome"] == "permitted" }, "the dropped grant was never sent to the policy")
+
+            _ = try await fixture.caseRecord.changeRoles(of: stranger, to: [.coordinator], by: admin)
+            let coordinator = try await client.get("/participants/\(participant)", jar: jar)
+            #expect(coordinator.status == .forbidden && coordinator.text.contains("Briser la vitre"), "no grant left: the glass is offered again")
+            #expect(coordinator.text.contains("pas suivi par votre organisation"))
+            let short = try await client.post("/participants/\(participant)/bris-de-vitre", ["_csrf": token, "justification": "urgence"], jar: jar)
+            #expect(short.status == .forbidden && short.text.contains("au moins 20 caractères"))
+            #expect(short.text.contains("pas suivi par votre organisation") && !short.text.contains("équipe de suivi"), "the same reason as before")
+        }
+    }
+
     @Test("the glass broken for a record lasts until the end of the day, or the session's end if sooner")
     func glassUntilEndOfDay() {
         let calendar = Calendar.current
