@@ -136,10 +136,11 @@ extension WebApplication {
                       parts.second ?? 0)
     }
 
-    /// The link as the person will open it: this server's address, as the administrator reached it.
+    /// The link as the person will open it: the server's public address when it has one (behind
+    /// a proxy), otherwise this server's, as the administrator reached it.
     func linkURL(_ link: EnrolmentLink, request: Request) -> String {
-        let host = request.head.authority ?? "localhost"
-        return "\(tls ? "https" : "http")://\(host)\(Self.welcomePath)\(link.secret)"
+        let origin = publicAddress?.origin ?? "\(tls ? "https" : "http")://\(request.head.authority ?? "localhost")"
+        return origin + Self.welcomePath + link.secret
     }
 
     static func welcomeForm(actor: String, secret: String, refusals: WebPages.Refusals = [], language: Language) -> Response {

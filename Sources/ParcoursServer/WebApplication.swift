@@ -27,6 +27,9 @@ public struct WebApplication: Sendable {
     public var researchShelf: String?
     /// The most an uploaded export may weigh (`WebApplication+PrivacyForms`).
     public var exportUploadLimit = WebApplication.defaultExportUploadLimit
+    /// Where people reach the server through a proxy, if one stands in front of it: enrolment
+    /// links point there, and over https the pages send HSTS.
+    public var publicAddress: PublicAddress?
 
     public init(caseRecord: CaseRecord, tls: Bool = false, backups: String? = nil) {
         self.init(caseRecord: caseRecord, tls: tls, backups: backups, sessions: WebSessions(store: caseRecord.store))
@@ -38,9 +41,9 @@ public struct WebApplication: Sendable {
 
     public func router() -> Router<WebContext> {
         let router = Router(context: WebContext.self)
-        router.add(middleware: SecurityHeaders<WebContext>(tls: tls))
+        router.add(middleware: SecurityHeaders<WebContext>(tls: tls || publicAddress?.secure == true))
         router.add(middleware: StorageExecutorMiddleware<WebContext>())
-        router.add(middleware: CrossSiteGuard<WebContext>())
+        router.add(middleware: CrossSiteGuard<WebContext>(publicOrigin: publicAddress?.origin))
         router.add(middleware: SessionMiddleware(sessions: sessions))
 
         router.get("/style.css") { _, _ in

@@ -11,7 +11,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Serve the web application clinicians work in (sign-in, caseload, journeys).",
         discussion: """
             Listens on 127.0.0.1:8080 by default: loopback only, unless --host says otherwise — then over TLS, with \
-            --tls-cert and --tls-key (PEM files; HSTS is sent), or behind a TLS proxy. The store is unlocked with PARCOURS_MASTER_PASSPHRASE (or a prompt); each person signs in with her or his own \
+            --tls-cert and --tls-key (PEM files; HSTS is sent), or behind a TLS proxy, named by --public-url. The store is unlocked with PARCOURS_MASTER_PASSPHRASE (or a prompt); each person signs in with her or his own \
             passphrase. Stops on Ctrl-C.
             """)
 
@@ -20,6 +20,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.") var port = 8080
     @Option(name: .customLong("tls-cert"), help: "The server's certificate chain, a PEM file (with --tls-key).") var certificate: String?
     @Option(name: .customLong("tls-key"), help: "The certificate's private key, a PEM file (with --tls-cert).") var key: String?
+    @Option(name: .customLong("public-url"),
+            help: "Behind a TLS proxy, the address people reach the server at (https://host[:port]): enrolment links point there, HSTS is sent.")
+    var publicURL: String?
     @Option(help: "Where the administrator's backups go (created 0700); by default the store's sauvegardes directory.") var backups: String?
     @OptionGroup var witnesses: WitnessesOption
     @Option(help: "With --witnesses, seconds between two rounds of cosigning (in the background).") var cosignEvery = 60
@@ -31,6 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError(certificate == nil ? "--tls-cert: needed with --tls-key (a PEM certificate chain)"
                                                      : "--tls-key: needed with --tls-cert (the certificate's PEM private key)")
         }
+        if let publicURL, PublicAddress(publicURL) == nil { throw ValidationError("--public-url: \(PublicAddress.accepted)") }
         for (option, path) in [("--tls-cert", certificate), ("--tls-key", key)] {
             if let path, !FileManager.default.isReadableFile(atPath: path) { throw ValidationError("\(option): a readable PEM file") }
         }
@@ -70,6 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
         var web = WebApplication(caseRecord: caseRecord, tls: files != nil,
                                  backups: backups ?? beside?.appendingPathComponent("sauvegardes").path)
         web.researchShelf = beside?.appendingPathComponent("research-exports").path
+        web.publicAddress = publicURL.flatMap(PublicAddress.init)
         let application = try web.application(host: host, port: port, tls: files)
         Output.line("Parcours : \(files == nil ? "http" : "https")://\(host):\(port)/ — Ctrl-C pour arrêter")
         try await application.runService()

@@ -165,6 +165,36 @@ struct DirectoryPageTests {
         #expect(try fixture.accessRecords().contains { $0["view"] == "backup" && $0["actor"] == .string(WebFixture.admin) && $0["outcome"] == "permitted" })
     }
 
+    @Test("behind a TLS proxy (--public-url): a link points to the public address, HSTS is sent, a form from the public origin is taken and another origin's refused")
+    func behindProxy() async throws {
+        let fixture = try await WebFixture(everyRole: true)
+        var web = fixture.web
+        web.publicAddress = try #require(PublicAddress("https://Parcours.Example.org/"))
+        try await Application(router: web.router()).test(.router) { client in
+            let (admin, _) = try await fixture.signIn(client, WebFixture.admin)
+            let form = try await client.get("/administration", jar: admin)
+            #expect(form.headers[.strictTransportSecurity]?.hasPrefix("max-age=") == true)
+            let fields = ["_csrf": form.csrfToken ?? "", "actor": "clin-proxy", "name": "Personne Exemple", "organization": "Organisme Exemple",
+                          "roles": "clinician"]
+            let elsewhere = try await client.post("/administration/acteurs", fields, jar: admin, headers: [.origin: "https://ailleurs.example.org"])
+            #expect(elsewhere.status == .forbidden)
+            #expect(try fixture.store.currentDirectory().actors["clin-proxy"] == nil, "nothing written from another origin")
+            let made = try await client.post("/administration/acteurs", fields, jar: admin, headers: [.origin: "https://parcours.example.org"])
+            #expect(made.status == .ok && made.text.contains("https://parcours.example.org" + WebApplication.welcomePath))
+        }
+    }
+
+    @Test("a public address is a scheme and a host, with a port if any: nothing else is taken")
+    func publicAddressForms() {
+        #expect(PublicAddress("https://parcours.example.org")?.origin == "https://parcours.example.org")
+        #expect(PublicAddress("HTTPS://Parcours.Example.org:8443/")?.origin == "https://parcours.example.org:8443")
+        #expect(PublicAddress("http://10.0.0.5:8080")?.secure == false)
+        for refused in ["parcours.example.org", "ftp://parcours.example.org", "https://", "https://parcours.example.org/chemin",
+                        "https://parcours.example.org/?q=1", "https://parcours.example.org/#a", "https://nom:mot@parcours.example.org", ""] {
+            #expect(PublicAddress(refused) == nil, "\(refused)")
+        }
+    }
+
     @Test("a link serves until it expires, 72 hours after it was made, and never after")
     func linkExpires() async throws {
         let fixture = try await WebFixture()
