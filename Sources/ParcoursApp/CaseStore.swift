@@ -42,6 +42,9 @@ public protocol CaseStore: Sendable {
     func rotateKey(of id: String, passphrase: String, link: (digest: String, expiresAt: Date)?, by admin: UnlockedActor) async throws -> AppendResult
     /// The actor a one-time link's digest names while it is valid at `now`.
     func enrolmentLinkActor(digest: String, at now: Date) async throws -> String?
+    /// Whether the actor's key waits behind a one-time link not yet spent, expired or not: such a
+    /// key opens through its link only, never by a sign-in with the link's secret.
+    func keyAwaitsLink(of actor: String) async throws -> Bool
     /// The actors with a one-time link waiting at `now`, and when each expires.
     func pendingEnrolmentLinks(at now: Date) async throws -> [String: Date]
     /// Spends a one-time link: the key sealed under `secret` is sealed under `passphrase`, once.

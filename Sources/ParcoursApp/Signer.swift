@@ -46,8 +46,13 @@ public struct PassphraseSigner: Signer {
         self.passphrase = passphrase
     }
 
+    /// A key still waiting behind a one-time link (`EnrolmentLink`) is proven by no passphrase,
+    /// not even the link's secret, spent or expired: it opens through its link only. Refused
+    /// after the derivation, so it takes as long as a wrong passphrase and says nothing more.
     public func prove(_ actor: String, in store: any CaseStore) async throws -> ProvenIdentity {
-        ProvenIdentity(try await store.unlockActor(actor, passphrase: passphrase()))
+        let unlocked = try await store.unlockActor(actor, passphrase: passphrase())
+        guard try await !store.keyAwaitsLink(of: actor) else { throw LogError.wrongPassphrase(of: "the key of \(actor)", field: "passphrase") }
+        return ProvenIdentity(unlocked)
     }
 }
 

@@ -90,6 +90,8 @@ extension CaseStoreConformance {
         try expect(try await store.enrolmentLinkActor(digest: "empreinte-inconnue", at: now) == nil, "an unknown link names an actor")
         let pending = try await store.pendingEnrolmentLinks(at: now)
         try expect(pending.keys.sorted() == ["clin-exemple"], "the pending links are \(pending.keys.sorted())")
+        try expect(try await store.keyAwaitsLink(of: "clin-exemple"), "her key does not wait behind its link")
+        try expect(try await !store.keyAwaitsLink(of: ConformancePeople.admin), "a key under a passphrase waits behind a link")
         try expect(try await store.pendingEnrolmentLinks(at: now.addingTimeInterval(7200)).isEmpty, "an expired link is pending")
         try await expect(throws: StoreRules.linkNotValid, "an expired link") {
             _ = try await store.redeemEnrolmentLink(digest: digest, secret: secret, passphrase: ConformancePeople.passphrase, at: now.addingTimeInterval(7200))
@@ -105,6 +107,7 @@ extension CaseStoreConformance {
             _ = try await store.redeemEnrolmentLink(digest: digest, secret: secret, passphrase: "phrase-autre-conformite-3", at: now)
         }
         try expect(try await store.pendingEnrolmentLinks(at: now).isEmpty, "a spent link is pending")
+        try expect(try await !store.keyAwaitsLink(of: "clin-exemple"), "her key still waits behind a spent link")
         // A key rotation through a new link replaces it; a revocation voids it.
         _ = try await store.rotateKey(of: "clin-exemple", passphrase: "secret-de-lien-exemple-2", link: ("empreinte-exemple-2", now.addingTimeInterval(60)), by: admin)
         try expect(try await store.enrolmentLinkActor(digest: "empreinte-exemple-2", at: now) == "clin-exemple", "the rotation's link is not kept")

@@ -65,6 +65,12 @@ extension PostgresCaseStore {
         }
     }
 
+    public func keyAwaitsLink(of actor: String) async throws -> Bool {
+        try await run { store in
+            try store.sql { session in try session.row("SELECT 1 FROM enrolment_link WHERE actor = \(actor) LIMIT 1") != nil }
+        }
+    }
+
     public func pendingEnrolmentLinks(at now: Date) async throws -> [String: Date] {
         try await run { store in
             try store.sql { session in

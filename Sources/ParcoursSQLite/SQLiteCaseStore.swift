@@ -64,6 +64,10 @@ public struct SQLiteCaseStore: CaseStore {
         try await SQLiteThreads.run { [store] in try store.enrolmentLinkActor(digest: digest, at: now) }
     }
 
+    public func keyAwaitsLink(of actor: String) async throws -> Bool {
+        try await SQLiteThreads.run { [store] in try store.keyAwaitsLink(of: actor) }
+    }
+
     public func pendingEnrolmentLinks(at now: Date) async throws -> [String: Date] {
         try await SQLiteThreads.run { [store] in try store.pendingEnrolmentLinks(at: now) }
     }

@@ -24,6 +24,11 @@ extension Store {
         }
     }
 
+    /// Whether `actor`'s key is still sealed under a link's secret: a link of hers not spent, expired or not.
+    public func keyAwaitsLink(of actor: String) throws -> Bool {
+        try pool.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM enrolment_link WHERE actor = ?)", arguments: [actor]) ?? false }
+    }
+
     /// The actors with a link waiting, and when each expires (spent and expired ones are gone or left out).
     public func pendingEnrolmentLinks(at now: Date) throws -> [String: Date] {
         try pool.read { db in

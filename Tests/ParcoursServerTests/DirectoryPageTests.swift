@@ -68,6 +68,9 @@ struct DirectoryPageTests {
             let listed = try await client.get("/administration", jar: admin)
             #expect(listed.text.contains("lien en attente jusqu"))
 
+            let (_, early) = try await client.signIn("clin-lien", passphrase: secret)
+            #expect(early.status == .unauthorized && early.headers[.location] == nil, "the link's secret is no passphrase: her key opens through the link only")
+
             var person = CookieJar()
             let welcome = try await client.get(WebApplication.welcomePath + secret, jar: person)
             person.take(welcome)
@@ -204,6 +207,9 @@ struct DirectoryPageTests {
                                                               roles: [.clinician], now: made, by: admin)
         #expect(try await fixture.caseRecord.enrolmentLinkActor(secret: link.secret, now: made + 71 * 3600) == "clin-expire")
         #expect(try await fixture.caseRecord.enrolmentLinkActor(secret: link.secret, now: made + 73 * 3600) == nil)
+        await #expect(throws: LogError.self, "an expired link's secret signs nobody in") {
+            _ = try await fixture.caseRecord.signIn(Identity(actor: "clin-expire", signer: PassphraseSigner { link.secret }))
+        }
         await #expect(throws: LogError.self) {
             _ = try await fixture.caseRecord.redeemEnrolmentLink(secret: link.secret, passphrase: Self.chosen, now: made + 73 * 3600)
         }
