@@ -55,13 +55,18 @@ public struct DirectoryChange: Sendable {
                                newKey: key, endsWebSignIn: true, link: link)
     }
 
-    /// Replaces an actor's roles. The last active admin keeps the admin role.
+    /// Replaces an actor's roles. The last active admin keeps the admin role. An administrator
+    /// gives herself no role she does not hold (a clinician's would open journeys to her): another
+    /// administrator does, signing it; she may give up roles of her own.
     public static func roleChange(of id: String, to roles: [String], directory: Directory, by admin: UnlockedActor) throws -> DirectoryChange {
         try StoreRules.checkRoles(roles)
         let actor = try StoreRules.activeActor(id, in: directory)
         try StoreRules.requireAdmin(admin, in: directory)
         if actor.holds(Directory.adminRole), !roles.contains(Directory.adminRole), StoreRules.activeAdmins(directory) == [id] {
             throw LogError.ruleBroken("roles: \(id) is the last active admin; enrol another admin first")
+        }
+        if id == admin.id, let added = roles.first(where: { !actor.holds($0) }) {
+            throw LogError.ruleBroken("roles: \(added) is not yours to give yourself; another administrator gives it")
         }
         return DirectoryChange(actor: id, draft: draft(Directory.actorRolesChanged, ["actor": .string(id), "roles": .array(roles.map(JSONValue.string))]),
                                newKey: nil, endsWebSignIn: false, link: nil)

@@ -51,6 +51,10 @@ extension CaseStoreConformance {
                          "the last admin giving up the role") {
             _ = try await store.changeRoles(of: ConformancePeople.admin, to: ["clinician"], by: admin)
         }
+        try await expect(throws: LogError.ruleBroken("roles: clinician is not yours to give yourself; another administrator gives it"),
+                         "an administrator giving herself a clinician's role") {
+            _ = try await store.changeRoles(of: ConformancePeople.admin, to: ["admin", "clinician"], by: admin)
+        }
         try await expect(throws: LogError.ruleBroken("actor: \(ConformancePeople.admin) is the last active admin; enrol another admin first"),
                          "revoking the last admin") {
             _ = try await store.revoke(ConformancePeople.admin, reason: "départ", by: admin)

@@ -84,8 +84,8 @@ struct APIProblem: Error, Sendable {
                               field: "actor")
         case let error as LogError where error.contradictsTheRecord:
             return APIProblem(status: .conflict, kind: "conflict",
-                              detail: Wording("Refusé : cela contredirait ce qui est déjà inscrit (une personne révoquée, le dernier administrateur, un identifiant déjà pris…). Rien n'a été écrit.",
-                                              en: "Refused: it would contradict what is already recorded (a revoked person, the last administrator, an id already taken…). Nothing was written."))
+                              detail: Wording("Refusé : cela contredirait ce qui est déjà inscrit (une personne révoquée, le dernier administrateur, un rôle qu'on se donnerait soi-même, un identifiant déjà pris…). Rien n'a été écrit.",
+                                              en: "Refused: it would contradict what is already recorded (a revoked person, the last administrator, a role one would give oneself, an id already taken…). Nothing was written."))
         case LogError.payloadTooLarge:
             return APIProblem(status: .contentTooLarge, kind: "too-large",
                               detail: Wording("Le corps de la requête dépasse la taille permise.", en: "The request's body is larger than allowed."), field: "body")

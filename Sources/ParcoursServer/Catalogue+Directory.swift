@@ -76,6 +76,8 @@ extension Catalogue {
         "roles": Wording("cochez au moins un rôle.", en: "tick at least one role."),
         "reason": Wording("un motif de 1 à 200 caractères, sans renseignement personnel.", en: "a reason of 1 to 200 characters, with no personal information."),
         "taken": Wording("cet identifiant est déjà inscrit.", en: "this id is already enrolled."),
+        "ownRoles": Wording("un rôle que vous n'avez pas vous est donné par une autre personne administratrice.",
+                            en: "a role you do not hold is given to you by another administrator."),
         "lastAdmin": Wording("c'est la dernière personne administratrice active : inscrivez-en une autre d'abord.",
                              en: "she is the last active administrator: enrol another first."),
     ]

@@ -43,15 +43,19 @@ struct DirectoryTests {
         #expect(throws: StoreError.revokedActor("clin-0001")) { try test.store.unlockActor("clin-0001", passphrase: TestStore.clinicianPassphrase) }
     }
 
-    @Test("the last active admin can be neither revoked nor stripped of the admin role")
+    @Test("the last active admin can be neither revoked nor stripped of the admin role; an admin gives up roles of hers, but takes none")
     func lastAdmin() throws {
         let test = try TestStore()
         #expect(throws: StoreError.self) { try test.store.revoke("admin", reason: "test", by: test.admin) }
         #expect(throws: StoreError.self) { try test.store.changeRoles(of: "admin", to: ["clinician"], by: test.admin) }
         try test.store.enrol(actor: "admin-2", name: "Deuxième Exemple", organization: "CCSMTL", roles: ["admin"],
                              passphrase: "second-admin-pass", by: test.admin)
+        #expect(throws: StoreError.self, "an administrator gives herself no role she does not hold") {
+            try test.store.changeRoles(of: "admin", to: ["admin", "privacy-officer"], by: test.admin)
+        }
+        try test.store.changeRoles(of: "admin", to: ["admin", "coordinator"], by: try test.store.unlockActor("admin-2", passphrase: "second-admin-pass"))
         try test.store.changeRoles(of: "admin", to: ["coordinator"], by: test.admin)
-        #expect(try test.store.currentDirectory().actors["admin"]?.roles == ["coordinator"])
+        #expect(try test.store.currentDirectory().actors["admin"]?.roles == ["coordinator"], "given by another, given up by herself")
     }
 
     @Test("malformed roles and ids are refused, naming the field (which roles exist is the program's vocabulary, checked above the store)")
