@@ -4,7 +4,9 @@ import ParcoursLog
 /// Slows sign-in down after failures for an actor id: each failure doubles the wait before
 /// the next attempt is answered (1 s, 2 s, 4 s… at most 30 s), and attempts for one id are
 /// answered one after another — each reserves its turn before waiting, so attempts sent
-/// together wait their turns rather than share one wait. A success clears it.
+/// together wait their turns rather than share one wait, and turns are `spacing` apart at
+/// least, so a burst sent before any failure is recorded is not tried all at once. A success
+/// clears it.
 ///
 /// Turns are never queued more than `longest` ahead: an attempt beyond is refused at once
 /// rather than put to sleep, and a failure moves the next turn no further than twice that
@@ -17,6 +19,8 @@ import ParcoursLog
 actor SignInThrottle {
     static let buckets = 4096
     static let longest: Duration = .seconds(30)
+    /// The least time between two turns on one id, failures or not.
+    static let spacing: Duration = .seconds(1)
 
     private struct Bucket {
         var failures = 0
@@ -32,7 +36,7 @@ actor SignInThrottle {
         let index = bucket(actor)
         let turn = max(now, table[index].nextTurn)
         guard turn - now <= Self.longest else { return nil }
-        table[index].nextTurn = turn + Self.backoff(table[index].failures)
+        table[index].nextTurn = turn + max(Self.spacing, Self.backoff(table[index].failures))
         return turn - now
     }
 
@@ -41,7 +45,7 @@ actor SignInThrottle {
     func take(for actor: String, at now: ContinuousClock.Instant = .now) -> Duration {
         let index = bucket(actor)
         guard table[index].nextTurn <= now else { return table[index].nextTurn - now }
-        table[index].nextTurn = now + Self.backoff(table[index].failures)
+        table[index].nextTurn = now + max(Self.spacing, Self.backoff(table[index].failures))
         return .zero
     }
 

@@ -120,7 +120,12 @@ extension WebApplication {
             // The pages wait their turn; a client is told when to come back (429), holding nothing.
             let wait = await throttle.take(for: actor)
             guard wait == .zero else { throw APIProblem.signInThrottled(wait) }
-            guard let key = try? await caseRecord.signIn(Identity(actor: actor, signer: PassphraseSigner { passphrase })) else {
+            let key: UnlockedActor
+            do {
+                // The server derives as many keys as it takes at once, with a queue: asked to come back, nothing tried.
+                guard let proven = try await proveSignIn(actor, passphrase) else { throw APIProblem.signInThrottled(SignInGate.comeBack) }
+                key = proven
+            } catch let problem as APIProblem { throw problem } catch {
                 await throttle.failed(actor)
                 throw APIProblem.signInFailed
             }

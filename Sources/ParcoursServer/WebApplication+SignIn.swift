@@ -65,7 +65,13 @@ extension WebApplication {
         }
         try? await Task.sleep(for: wait)
         let key: UnlockedActor
-        do { key = try await caseRecord.signIn(Identity(actor: actor, signer: PassphraseSigner { passphrase })) } catch {
+        do {
+            guard let proven = try await proveSignIn(actor, passphrase) else {
+                // The server derives as many keys as it takes at once, with a queue: come back, nothing tried.
+                return Self.signInForm(actor: Identifiers.isActorID(actor) ? actor : "", throttled: true, language: context.language)
+            }
+            key = proven
+        } catch {
             return await refuseSignIn(actor, language: context.language)
         }
         let device = WebSessions.device(userAgent: request.headers[.userAgent] ?? "")
@@ -82,6 +88,12 @@ extension WebApplication {
         }
         await throttle.succeeded(actor)
         return try await opened(try await sessions.open(for: key, device: device), replacing: request, to: "/")
+    }
+
+    /// Proves a sign-in's id and passphrase through the gate (`SignInGate`): nil when refused at
+    /// its door; a failure thrown (recorded by the use case).
+    func proveSignIn(_ actor: String, _ passphrase: String) async throws -> UnlockedActor? {
+        try await signInGate.through { try await caseRecord.signIn(Identity(actor: actor, signer: PassphraseSigner { passphrase })) }
     }
 
     private func refuseSignIn(_ actor: String, language: Language) async -> Response {

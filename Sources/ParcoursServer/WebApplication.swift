@@ -16,6 +16,7 @@ public struct WebApplication: Sendable {
     let caseRecord: CaseRecord
     let sessions: WebSessions
     let throttle = SignInThrottle()
+    var signInGate = SignInGate()
     let apiLimit = APIRateLimit()
     let verificationJobs = VerificationJobs()
     /// Whether the server speaks TLS (HSTS).

@@ -140,7 +140,7 @@ struct DirectoryPageTests {
         let backups = fixture.directory + "/sauvegardes"
         let web = WebApplication(caseRecord: fixture.caseRecord, tls: false, backups: backups,
                                  sessions: WebSessions(store: fixture.caseRecord.store, now: { fixture.clock.now }))
-        try await Application(router: web.router()).test(.router) { client in
+        try await fixture.test(web) { client in
             let (admin, _) = try await fixture.signIn(client, WebFixture.admin)
             let (coordinator, _) = try await fixture.signIn(client, WebFixture.coordinator)
             let page = try await client.get("/administration/acteurs/\(WebFixture.coordinator)", jar: admin)

@@ -337,13 +337,54 @@ struct WebApplicationTests {
         #expect(await throttle.reserve(for: "clin-x", at: start) == .zero)
         for _ in 0..<3 { await throttle.failed("clin-x", at: start) }
         let first = await throttle.reserve(for: "clin-x", at: start), second = await throttle.reserve(for: "clin-x", at: start)
-        #expect(first == .seconds(7), "after three failures: 1 + 2 + 4 s")
-        #expect(second == .seconds(11), "the next attempt queues one more backoff behind")
+        #expect(first == .seconds(8), "after the first attempt's turn (1 s) and three failures: 1 + 2 + 4 s")
+        #expect(second == .seconds(12), "the next attempt queues one more backoff behind")
         var other = "clin-y"
         while await throttle.bucket(other) == throttle.bucket("clin-x") { other += "y" }
         #expect(await throttle.reserve(for: other) == .zero, "another id is not slowed")
         await throttle.succeeded("clin-x")
         #expect(await throttle.reserve(for: "clin-x") == .zero)
+    }
+
+    @Test("attempts sent together on an id nobody failed on yet are tried a second apart, not all at once; for the API, the second is asked to come back")
+    func throttleBurst() async {
+        let throttle = SignInThrottle(), start = ContinuousClock.Instant.now
+        var waits: [Duration] = []
+        for _ in 0..<4 { waits.append(await throttle.reserve(for: "clin-x", at: start) ?? .seconds(-1)) }
+        #expect(waits == [0, 1, 2, 3].map { Duration.seconds($0) })
+        #expect(await throttle.take(for: "clin-z", at: start) == .zero)
+        #expect(await throttle.take(for: "clin-z", at: start) == .seconds(1), "the API's second attempt at once: come back in a second")
+        await throttle.succeeded("clin-z")
+        #expect(await throttle.take(for: "clin-z") == .zero, "a success leaves no wait behind it")
+    }
+
+    @Test("sign-ins derive a few keys at once: the next wait their turn in order, beyond the queue they are refused at once (429, in words), nothing tried or recorded")
+    func signInGate() async throws {
+        let gate = SignInGate(places: 1, queued: 1)
+        #expect(await gate.enter())
+        let waiting = Task { await gate.enter() }
+        while await gate.waitingCount == 0 { await Task.yield() }
+        #expect(await gate.enter() == false, "the queue is full: refused at the door")
+        await gate.leave()
+        #expect(await waiting.value, "the place went to the one waiting")
+        await gate.leave()
+        #expect(await gate.enter(), "and came back")
+
+        let fixture = try await WebFixture()
+        var web = fixture.web
+        let full = SignInGate(places: 1, queued: 0)
+        web.signInGate = full
+        #expect(await full.enter())
+        try await fixture.test(web) { client in
+            let before = try fixture.accessRecords().count
+            let (_, refused) = try await fixture.signIn(client, WebFixture.admitting)
+            #expect(refused.status == .tooManyRequests && refused.headers[.retryAfter] != nil)
+            #expect(refused.headers[values: .setCookie].allSatisfy { !$0.hasPrefix(SessionMiddleware.cookieName) })
+            #expect(try fixture.accessRecords().count == before, "nothing tried, so nothing to record")
+            await full.leave()
+            let (_, opened) = try await fixture.signIn(client, WebFixture.admitting)
+            #expect(opened.status == .seeOther && opened.headers[.location] == "/", "a place free: signed in")
+        }
     }
 
     @Test("a sign-in past the turns an id may queue is refused at once (429, in words), nothing tried or recorded, even with the right passphrase")

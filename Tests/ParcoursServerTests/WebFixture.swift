@@ -79,9 +79,9 @@ final class WebFixture: Sendable {
 
     deinit { try? FileManager.default.removeItem(atPath: directory) }
 
-    /// Runs `body` with a client of the application, in process.
-    func test<Value>(_ body: @escaping @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
-        try await Application(router: web.router()).test(.router, body)
+    /// Runs `body` with a client of the application (`web`, or the fixture's), in process.
+    func test<Value>(_ web: WebApplication? = nil, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
+        try await Application(router: (web ?? self.web).router()).test(.router, body)
     }
 
     /// The access log's payloads, oldest first.
