@@ -32,13 +32,19 @@ extension CaseRecord {
     }
 
     /// The program's picture from `from` to `to` (`YYYY-MM-DD`; by default the year up to
-    /// today), listing open follow-ups without contact for more than `silentAfterDays`.
+    /// today), listing the open follow-ups of the reader's organization without contact for more
+    /// than `silentAfterDays`.
     public func program(from: Day? = nil, to: Day? = nil, silentAfterDays: Int = 30, by identity: Identity) async throws -> ProgramPicture {
         let to = to ?? Day(Self.today())!
         let from = from ?? to.yearBefore
         let session = try await session(identity, view: .program)
         try await follower.reachHead()
         try await session.authorize(.program, purpose: .supervision)
-        return try await session.projections.program(from: from.rawValue, to: to.rawValue, silentAfterDays: silentAfterDays)
+        var picture = try await session.projections.program(from: from.rawValue, to: to.rawValue, silentAfterDays: silentAfterDays)
+        // The figures are the program's; the participants gone silent are named only to a coordinator
+        // whose organization follows them (a clinician of hers in the care team), as her journeys are.
+        let followed = try await session.followedByOrganization()
+        picture.withoutContact.removeAll { !followed.contains($0.participant) }
+        return picture
     }
 }

@@ -22,14 +22,26 @@ extension CaseRecord {
         try await follower.reachHead()
         try await session.authorize(.caseload, purpose: .supervision)
         guard let organization = session.reader.organization else { return (nil, []) }
-        let clinicians = session.directory.actors.values
-            .filter { $0.active && $0.organization == organization && Reader($0).holds(.clinician) }
-            .sorted { $0.id < $1.id }
         var caseloads: [SupervisedCaseload] = []
-        for clinician in clinicians {
+        for clinician in session.organizationClinicians {
             caseloads.append(SupervisedCaseload(clinician: clinician.id, name: clinician.name,
                                                 entries: try await session.projections.caseload(of: clinician.id)))
         }
         return (organization, caseloads)
+    }
+}
+
+extension Session {
+    /// The active clinicians of the reader's organization, by id; none without an organization.
+    var organizationClinicians: [DirectoryActor] {
+        guard let organization = reader.organization else { return [] }
+        return directory.actors.values.filter { $0.active && $0.organization == organization && Reader($0).holds(.clinician) }.sorted { $0.id < $1.id }
+    }
+
+    /// The participants the reader's organization follows: in the caseload of one of its active clinicians.
+    func followedByOrganization() async throws -> Set<String> {
+        var followed: Set<String> = []
+        for clinician in organizationClinicians { followed.formUnion(try await projections.caseload(of: clinician.id).map(\.participant)) }
+        return followed
     }
 }

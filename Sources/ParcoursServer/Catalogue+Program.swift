@@ -82,7 +82,7 @@ extension Catalogue {
         "outcome": Wording("Suite", en: "Outcome"),
         "noReferral": Wording("Aucune orientation dans la période", en: "No referral in the period"),
         "silentHeading": Wording("Personnes sans contact", en: "People without contact"),
-        "silentIntro": Wording("Les suivis ouverts sans contact depuis plus de", en: "Open follow-ups without contact for more than"),
+        "silentIntro": Wording("Les suivis ouverts par votre organisation sans contact depuis plus de", en: "Your organization's open follow-ups without contact for more than"),
         "silentIntroEnd": Wording("jours à la fin de la période, par identifiant pseudonyme. Leur équipe de suivi peut reprendre contact.",
                                   en: "days at the end of the period, by pseudonymous id. Their care team can reach out again."),
         "silentCaption": Wording("Suivis ouverts sans contact, le plus long silence d'abord", en: "Open follow-ups without contact, longest silence first"),

@@ -72,6 +72,25 @@ struct ProgramPageTests {
         #expect(read["actor"] == .string(WebFixture.coordinator) && read["outcome"] == "permitted" && read["purpose"] == "supervision")
     }
 
+    @Test("the participants gone silent are named only to a coordinator whose organization follows them; another organization's sees the same figures, no id")
+    func silentByOrganization() async throws {
+        let fixture = try await WebFixture(everyRole: true)
+        try await Self.recordPath(fixture)
+        let (from, to) = (Day("2026-01-01")!, Day("2026-12-31")!)
+        let own = try await fixture.caseRecord.program(from: from, to: to, by: Identity(actor: WebFixture.coordinator, signer: PassphraseSigner { WebFixture.passphrase }))
+        #expect(own.withoutContact.map(\.participant) == [fixture.participant], "her organization's clinician follows the participant")
+        let admin = Identity(actor: WebFixture.admin, signer: PassphraseSigner { WebFixture.passphrase })
+        _ = try await fixture.caseRecord.changeRoles(of: ActorID(WebFixture.stranger)!, to: [.coordinator], by: admin)
+        let other = try await fixture.caseRecord.program(from: from, to: to, by: Identity(actor: WebFixture.stranger, signer: PassphraseSigner { WebFixture.passphrase }))
+        #expect(other.withoutContact.isEmpty, "another organization's coordinator is given no id")
+        #expect(other.openFollowUps == own.openFollowUps && other.byStage == own.byStage, "the figures are the program's, the same for both")
+        try await fixture.test { client in
+            let (jar, _) = try await fixture.signIn(client, WebFixture.stranger)
+            let page = try await client.get(Self.year, jar: jar)
+            #expect(page.status == .ok && !page.text.contains(fixture.participant))
+        }
+    }
+
     @Test("in English, the same picture in English words; by default the year up to today")
     func english() async throws {
         let fixture = try await WebFixture(everyRole: true)
