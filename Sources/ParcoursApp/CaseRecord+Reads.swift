@@ -28,7 +28,7 @@ extension CaseRecord {
         let own = whose == session.reader.id
         let supervised = own ? nil : session.directory.actors[whose].map(Reader.init) ?? Reader(id: whose, roles: [], organization: nil)
         try await session.authorize(.caseload, purpose: own ? .care : .supervision, clinician: supervised, noting: { $0.clinician = whose })
-        return (whose, try await session.projections.caseload(of: whose))
+        return (whose, try await session.caseload(of: whose))
     }
 
     /// The program's picture from `from` to `to` (`YYYY-MM-DD`; by default the year up to
@@ -42,7 +42,7 @@ extension CaseRecord {
         try await session.authorize(.program, purpose: .supervision)
         var picture = try await session.projections.program(from: from.rawValue, to: to.rawValue, silentAfterDays: silentAfterDays)
         // The figures are the program's; the participants gone silent are named only to a coordinator
-        // whose organization follows them (a clinician of hers in the care team), as her journeys are.
+        // whose organization follows them (a clinician of hers in the care team) and who do not refuse her.
         let followed = try await session.followedByOrganization()
         picture.withoutContact.removeAll { !followed.contains($0.participant) }
         return picture

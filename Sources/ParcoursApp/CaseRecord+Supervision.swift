@@ -24,24 +24,32 @@ extension CaseRecord {
         guard let organization = session.reader.organization else { return (nil, []) }
         var caseloads: [SupervisedCaseload] = []
         for clinician in session.organizationClinicians {
-            caseloads.append(SupervisedCaseload(clinician: clinician.id, name: clinician.name,
-                                                entries: try await session.projections.caseload(of: clinician.id)))
+            caseloads.append(SupervisedCaseload(clinician: clinician.id, name: clinician.name, entries: try await session.caseload(of: clinician.id)))
         }
         return (organization, caseloads)
     }
 }
 
 extension Session {
+    /// A clinician's caseload as this reader may see it: without the participants who refuse
+    /// the reader (by name or organization), whose stage, safety and contacts are theirs to
+    /// withhold — as their journeys are, beyond the legal-obligation disclosures.
+    func caseload(of clinician: String) async throws -> [CaseloadEntry] {
+        let (reader, organizations, today) = (reader, organizations, CaseRecord.today())
+        return try await projections.caseload(of: clinician) { !$0.context(organizations: organizations, today: today).refuses(reader) }
+    }
+
     /// The active clinicians of the reader's organization, by id; none without an organization.
     var organizationClinicians: [DirectoryActor] {
         guard let organization = reader.organization else { return [] }
         return directory.actors.values.filter { $0.active && $0.organization == organization && Reader($0).holds(.clinician) }.sorted { $0.id < $1.id }
     }
 
-    /// The participants the reader's organization follows: in the caseload of one of its active clinicians.
+    /// The participants the reader's organization follows (in the caseload of one of its active
+    /// clinicians) and who do not refuse the reader.
     func followedByOrganization() async throws -> Set<String> {
         var followed: Set<String> = []
-        for clinician in organizationClinicians { followed.formUnion(try await projections.caseload(of: clinician.id).map(\.participant)) }
+        for clinician in organizationClinicians { followed.formUnion(try await caseload(of: clinician.id).map(\.participant)) }
         return followed
     }
 }

@@ -86,6 +86,24 @@ public struct ProjectionReader: Sendable {
         return try await store.read { try $0.caseload(of: clinician) }
     }
 
+    /// The participants a clinician follows, each kept only if `keep` says so of her or his
+    /// journey's facts for the access policy, read in the same snapshot as the rows (the facts
+    /// sealed apart; for a journey sealed before they were, the journey's).
+    public func caseload(of clinician: String, keeping keep: @escaping @Sendable (Journey.AccessFacts) -> Bool) async throws -> [CaseloadEntry] {
+        try await projector.catchUp()
+        return try await store.read { source in
+            try source.caseload(of: clinician).filter { entry in
+                let participant = entry.participant
+                guard let key = try source.dataKey(of: participant) else { return false }
+                if let sealed = try source.sealedAccess(of: participant) {
+                    return keep(try SealedProjection.open(Journey.AccessFacts.self, sealed.access, as: "access", of: participant, with: key))
+                }
+                guard let sealed = try source.sealedJourney(of: participant) else { return false }
+                return keep(try SealedProjection.open(Journey.self, sealed, as: "journey", of: participant, with: key).accessFacts)
+            }
+        }
+    }
+
     /// The program's picture between two days (inclusive, `YYYY-MM-DD`).
     public func program(from: String, to: String, silentAfterDays: Int = 30) async throws -> ProgramPicture {
         for (field, day) in [("from", from), ("to", to)] where (try? ClinicalDate.day(day, field: field)) == nil {

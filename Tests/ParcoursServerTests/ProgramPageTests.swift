@@ -91,6 +91,29 @@ struct ProgramPageTests {
         }
     }
 
+    @Test("a participant who refuses an organization leaves the caseloads and the silent list of its people, her stage and safety withheld as her journey is")
+    func refusalLeavesCaseloads() async throws {
+        let fixture = try await WebFixture(everyRole: true)
+        try await Self.recordPath(fixture)
+        let clinician = Identity(actor: WebFixture.admitting, signer: PassphraseSigner { WebFixture.passphrase })
+        let coordinator = Identity(actor: WebFixture.coordinator, signer: PassphraseSigner { WebFixture.passphrase })
+        let (from, to) = (Day("2026-01-01")!, Day("2026-12-31")!)
+        #expect(try await fixture.caseRecord.caseload(by: clinician).entries.map(\.participant) == [fixture.participant])
+        let refusal: JSONValue = ["type": "consent.refused", "participant": .string(fixture.participant), "occurredAt": "2026-11-26T10:00:00.000Z",
+                                  "data": ["scope": ["kind": "organization", "value": "Organisme Exemple"], "decidedBy": "participant"]]
+        _ = try await fixture.caseRecord.record([try ActRequest(json: refusal)], by: clinician)
+        #expect(try await fixture.caseRecord.caseload(by: clinician).entries.isEmpty, "her own caseload no longer shows the participant")
+        let supervised = try await fixture.caseRecord.organizationCaseloads(by: coordinator).caseloads
+        #expect(supervised.allSatisfy { $0.entries.isEmpty }, "nor the coordinator's view of it")
+        let picture = try await fixture.caseRecord.program(from: from, to: to, by: coordinator)
+        #expect(picture.withoutContact.isEmpty && picture.openFollowUps == 1, "counted in the program's figures, not named")
+        try await fixture.test { client in
+            let (jar, _) = try await fixture.signIn(client, WebFixture.admitting)
+            let home = try await client.get("/", jar: jar)
+            #expect(home.status == .ok && !home.text.contains(fixture.participant))
+        }
+    }
+
     @Test("in English, the same picture in English words; by default the year up to today")
     func english() async throws {
         let fixture = try await WebFixture(everyRole: true)
