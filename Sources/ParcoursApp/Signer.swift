@@ -47,11 +47,16 @@ public struct PassphraseSigner: Signer {
     }
 
     /// A key still waiting behind a one-time link (`EnrolmentLink`) is proven by no passphrase,
-    /// not even the link's secret, spent or expired: it opens through its link only. Refused
-    /// after the derivation, so it takes as long as a wrong passphrase and says nothing more.
+    /// not even the link's secret, expired or not: it opens through its link only. Looked at
+    /// before the key is read (a link spent meanwhile has resealed the key under her passphrase)
+    /// and after (a link made meanwhile), and refused after the derivation, so it takes as long
+    /// as a wrong passphrase and says nothing more.
     public func prove(_ actor: String, in store: any CaseStore) async throws -> ProvenIdentity {
+        let awaitedBefore = try await store.keyAwaitsLink(of: actor)
         let unlocked = try await store.unlockActor(actor, passphrase: passphrase())
-        guard try await !store.keyAwaitsLink(of: actor) else { throw LogError.wrongPassphrase(of: "the key of \(actor)", field: "passphrase") }
+        guard !awaitedBefore, try await !store.keyAwaitsLink(of: actor) else {
+            throw LogError.wrongPassphrase(of: "the key of \(actor)", field: "passphrase")
+        }
         return ProvenIdentity(unlocked)
     }
 }

@@ -4,7 +4,7 @@ import ParcoursLog
 /// byte (`parcours copy`): the facts about the store, its sealed secrets, the actors' sealed
 /// keys and the participants' wrapped data keys. The logs themselves move through `LogStore`
 /// (their lines as signed); web sessions, second factors and one-time links do not move
-/// (sign in again on the new store).
+/// (sign in again on the new store), nor a key still waiting behind a link (a new link there).
 public struct StoreContents: Sendable {
     /// An actor's key sealed under her passphrase.
     public struct ActorKey: Sendable {

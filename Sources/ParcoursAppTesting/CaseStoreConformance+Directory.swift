@@ -103,7 +103,10 @@ extension CaseStoreConformance {
         try await expect(throws: LogError.wrongPassphrase(of: "the key of clin-exemple", field: "passphrase"), "a link with a wrong secret") {
             _ = try await store.redeemEnrolmentLink(digest: digest, secret: "secret-faux-exemple-1", passphrase: ConformancePeople.passphrase, at: now)
         }
+        // A second factor set up with the secret as a passphrase (before it was refused) ends with the link.
+        _ = try await store.setSecondFactor(WebSessionRecord.Sealed(ciphertext: [1, 2, 3], nonce: [UInt8](repeating: 0, count: 24)), of: "clin-exemple")
         let redeemed = try await store.redeemEnrolmentLink(digest: digest, secret: secret, passphrase: ConformancePeople.passphrase, at: now)
+        try expect(try await store.secondFactor(of: "clin-exemple") == nil, "a second factor set up before the link was spent outlives it")
         try expect(redeemed.id == "clin-exemple", "the link unlocked \(redeemed.id)")
         let unlocked = try await store.unlockActor("clin-exemple", passphrase: ConformancePeople.passphrase)
         try expect(unlocked.key.publicKey == redeemed.key.publicKey, "the chosen passphrase does not open the key")

@@ -95,6 +95,9 @@ extension PostgresCaseStore {
                 guard try session.rows("""
                     DELETE FROM enrolment_link WHERE digest = \(digest) AND expires_at > \(now.timeIntervalSince1970) RETURNING actor
                     """).count == 1 else { throw StoreRules.linkNotValid }
+                // Nothing of a sign-in rightly exists while a key waits behind its link: a session or a
+                // second factor made with the secret (by a store before it was no passphrase) ends here.
+                try Self.forgetWebSignIn(of: actor, in: session)
                 guard try session.rows("""
                     UPDATE actor_key SET sealed = \(sealed) WHERE public_key = \(unlocked.key.publicKey.base64) AND actor = \(actor) RETURNING actor
                     """).count == 1 else { throw LogError.keyUnavailable(actor: actor) }

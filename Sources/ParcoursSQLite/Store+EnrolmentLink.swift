@@ -49,6 +49,9 @@ extension Store {
         try pool.write { db in
             try db.execute(sql: "DELETE FROM enrolment_link WHERE digest = ? AND expires_at > ?", arguments: [digest, now.timeIntervalSince1970])
             guard db.changesCount == 1 else { throw StoreRules.linkNotValid }
+            // Nothing of a sign-in rightly exists while a key waits behind its link: a session or a
+            // second factor made with the secret (by a store before it was no passphrase) ends here.
+            try Self.forgetWebSignIn(of: actor, in: db)
             try db.execute(sql: "UPDATE actor_key SET sealed = ? WHERE public_key = ? AND actor = ?",
                            arguments: [sealed, unlocked.key.publicKey.base64, actor])
             guard db.changesCount == 1 else { throw StoreError.keyUnavailable(actor: actor) }

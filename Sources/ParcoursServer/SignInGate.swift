@@ -4,8 +4,10 @@ import Foundation
 /// most of a core for a tenth of a second or more), made-up ids included, which derive from a
 /// decoy. At most `places` derive together; up to `queued` more wait their turn in order, and
 /// any beyond are refused at once (asked to come back). So a flood of attempts, on one id or on
-/// thousands, costs the server a bounded memory and a few cores, and holds no task beyond the
-/// queue, while the per-id throttle (`SignInThrottle`) keeps guesses on one id slow.
+/// thousands, costs the server a bounded memory and a few cores, while the per-id throttle
+/// (`SignInThrottle`) keeps guesses on one id slow (a page's attempt waits its turn on its id
+/// first, the API's is told to come back). The door is everyone's: under a flood, a real
+/// sign-in may be asked to come back too — slowed, never let in unchecked.
 actor SignInGate {
     /// When a client refused at the door is asked to come back (`Retry-After`).
     static let comeBack: Duration = .seconds(5)

@@ -74,8 +74,8 @@ extension WebApplication {
                                                                       Catalogue.directoryChecks["roles"]!(session.language))], session: session)
                 }
                 do { _ = try await caseRecord.changeRoles(of: ActorID(actor.id)!, to: roles, by: session.identity) } catch LogError.ruleBroken {
-                    // Keeping the admin role, her own change broke the other rule: a role she does not hold, which another gives.
-                    let check = actor.id == session.actor && roles.contains(.admin) ? "ownRoles" : "lastAdmin"
+                    // Her own roles with one she does not hold: another administrator gives it (`DirectoryChange.roleChange`).
+                    let check = actor.id == session.actor && roles.contains { !actor.roles.contains($0.rawValue) } ? "ownRoles" : "lastAdmin"
                     return WebPages.directoryActor(actor, refusals: [("roles", Catalogue.directory["roles"]!(session.language),
                                                                       Catalogue.directoryChecks[check]!(session.language))], session: session)
                 }

@@ -20,6 +20,8 @@ struct PostgresCopyTests {
         let admin = try await store.unlockActor(ConformancePeople.admin, passphrase: ConformancePeople.passphrase)
         _ = try await store.enrol(actor: "clin-exemple", name: "Personne Exemple", organization: "Organisme Exemple", roles: ["clinician"],
                                   passphrase: ConformancePeople.passphrase, link: nil, by: admin)
+        _ = try await store.enrol(actor: "clin-lien", name: "Personne Exemple", organization: "Organisme Exemple", roles: ["clinician"],
+                                  passphrase: Self.linkSecret, link: ("empreinte-de-copie", Date() + 3600), by: admin)
         for index in 0..<12 {
             _ = try await store.append([EventDraft(type: "note.added", stream: "participant/P-COPY0\(index % 3)", data: ["n": .int(Int64(index))])],
                                        by: admin, master: master)
@@ -32,6 +34,8 @@ struct PostgresCopyTests {
         _ = try await store.researchKey(project: "projet-exemple", master: master)
         return store
     }
+
+    static let linkSecret = "secret-de-lien-de-copie-1"
 
     /// A new scratch directory's path (made by the store created in it).
     static func scratch() -> String {
@@ -58,6 +62,9 @@ struct PostgresCopyTests {
         let postgres = try await PostgresCaseStore.open(url: database.url)
         let master = try await postgres.unlockMaster(passphrase: ConformancePeople.masterPassphrase)
         _ = try await postgres.unlockActor("clin-exemple", passphrase: ConformancePeople.passphrase)
+        await #expect(throws: (any Error).self, "a key waiting behind a link does not move: its secret opens nothing there") {
+            _ = try await postgres.unlockActor("clin-lien", passphrase: Self.linkSecret)
+        }
         let verified = try await postgres.verify(since: nil, master: master)
         #expect(verified.dataKeysChecked == 2 && verified.dataKeysUnwrapped)
         #expect(try await postgres.latestCheckpoint(.events) == (try await sqlite.latestCheckpoint(.events)))

@@ -58,6 +58,18 @@ struct DirectoryTests {
         #expect(try test.store.currentDirectory().actors["admin"]?.roles == ["coordinator"], "given by another, given up by herself")
     }
 
+    @Test("a copy's contents leave out a key still waiting behind a one-time link (the link does not move); once spent, the key moves")
+    func linkKeyStaysBehind() throws {
+        let test = try TestStore()
+        try test.store.enrol(actor: "clin-lien", name: "Personne Exemple", organization: "CCSMTL", roles: ["clinician"],
+                             passphrase: "secret-de-lien-exemple", link: ("empreinte-exemple", Date() + 3600), by: test.admin)
+        #expect(try test.store.contents().actorKeys.contains { $0.actor == "admin" })
+        #expect(try !test.store.contents().actorKeys.contains { $0.actor == "clin-lien" })
+        _ = try test.store.redeemEnrolmentLink(digest: "empreinte-exemple", secret: "secret-de-lien-exemple", passphrase: "phrase-choisie-exemple-1",
+                                               at: Date())
+        #expect(try test.store.contents().actorKeys.contains { $0.actor == "clin-lien" })
+    }
+
     @Test("malformed roles and ids are refused, naming the field (which roles exist is the program's vocabulary, checked above the store)")
     func badDirectoryInput() throws {
         let test = try TestStore()

@@ -72,7 +72,7 @@ struct APITests {
             let newcomer = try await client.execute(uri: "/api/v1/sessions", method: .post,
                                                     body: Self.body(["actor": .string(WebFixture.newcomer), "passphrase": .string(WebFixture.passphrase)]))
             #expect(newcomer.status == .forbidden && Self.problem(newcomer)["type"] == "https://parcours.example/problems/second-factor-not-set-up")
-            try await Task.sleep(for: .milliseconds(1100))  // the wait one failure gives before the next attempt for that id
+            try await Task.sleep(for: .milliseconds(2100))  // the turn after the failed one (a second on), then one failure's wait
             let token = try await Self.token(client, fixture, WebFixture.admitting)
             #expect(token.contains("."))
         }

@@ -191,9 +191,13 @@ struct DirectoryPageTests {
     func publicAddressForms() {
         #expect(PublicAddress("https://parcours.example.org")?.origin == "https://parcours.example.org")
         #expect(PublicAddress("HTTPS://Parcours.Example.org:8443/")?.origin == "https://parcours.example.org:8443")
-        #expect(PublicAddress("http://10.0.0.5:8080")?.secure == false)
+        #expect(PublicAddress("https://parcours.example.org:443")?.origin == "https://parcours.example.org", "the scheme's port, as Origin leaves it")
+        #expect(PublicAddress("http://127.0.0.1:8080")?.secure == false && PublicAddress("http://[::1]:8080")?.origin == "http://[::1]:8080")
+        #expect(PublicAddress("https://xn--exemple-9ua.org")?.origin == "https://xn--exemple-9ua.org")
         for refused in ["parcours.example.org", "ftp://parcours.example.org", "https://", "https://parcours.example.org/chemin",
-                        "https://parcours.example.org/?q=1", "https://parcours.example.org/#a", "https://nom:mot@parcours.example.org", ""] {
+                        "https://parcours.example.org/?q=1", "https://parcours.example.org/#a", "https://nom:mot@parcours.example.org", "",
+                        "http://10.0.0.5:8080", "https://parcours.example.org%40ailleurs.example", "https://parcours.example.org%2Fx",
+                        "https://parcours exemple.org"] {
             #expect(PublicAddress(refused) == nil, "\(refused)")
         }
     }
