@@ -91,8 +91,8 @@ public struct WebApplication: Sendable {
                 // a grant re-uses its justification on each read of the day, into the access log.
                 // Counted as the field counts it (a line break one character), by code point: combining marks count too.
                 guard justification.replacingOccurrences(of: "\r\n", with: "\n").unicodeScalars.count <= WebPages.longestJustification else {
-                    return WebPages.breakGlass(participant, reason: VocabularyLabel.label(AccessDecision.Denial.notInCareTeam, in: session.language),
-                                               justification: justification, tooLong: true, session: session)
+                    return WebPages.breakGlass(participant, reason: Self.refusedWithoutGlass(session), justification: justification, tooLong: true,
+                                               session: session)
                 }
                 return try await journey(of: participant, session: session, breakingGlass: justification)
             }
@@ -162,13 +162,18 @@ public struct WebApplication: Sendable {
             case .notInCareTeam, .notOwnOrganization:
                 return WebPages.breakGlass(participant, reason: VocabularyLabel.label(denied.decision.denial!, in: session.language), session: session)
             case .justificationTooShort:
-                // Refused for the same reason as before the justification: outside the care team, or the organization.
-                let refused: AccessDecision.Denial = session.roles.contains(.clinician) ? .notInCareTeam : .notOwnOrganization
-                return WebPages.breakGlass(participant, reason: VocabularyLabel.label(refused, in: session.language), justification: justification ?? "",
-                                           tooShort: true, session: session)
+                return WebPages.breakGlass(participant, reason: Self.refusedWithoutGlass(session), justification: justification ?? "", tooShort: true,
+                                           session: session)
             default: throw denied
             }
         }
+    }
+
+    /// Why the record was refused before a justification came (one too short or too long is
+    /// refused again for it): outside the care team for a clinician, the organization otherwise,
+    /// as the policy decides it (`AccessPolicy.decideRecord`).
+    static func refusedWithoutGlass(_ session: WebSession) -> String {
+        VocabularyLabel.label(session.roles.contains(.clinician) ? AccessDecision.Denial.notInCareTeam : .notOwnOrganization, in: session.language)
     }
 
     /// The application, listening on `host:port` (loopback unless told otherwise), over TLS

@@ -135,7 +135,7 @@ struct WebApplicationTests {
         #expect(record["justification"] == .string(justification))
     }
 
-    @Test("the glass is held while one's roles allow it: made partner during the session, her grant is dropped and she is refused as a partner; made coordinator, a short justification is refused for her organization")
+    @Test("the glass is held while one's roles allow it: made partner during the session, her grant is dropped and she is refused as a partner; made coordinator, a justification too short or too long is refused for her organization")
     func glassFollowsRoles() async throws {
         let fixture = try await WebFixture()
         let participant = fixture.participant
@@ -162,6 +162,9 @@ struct WebApplicationTests {
             let short = try await client.post("/participants/\(participant)/bris-de-vitre", ["_csrf": token, "justification": "urgence"], jar: jar)
             #expect(short.status == .forbidden && short.text.contains("au moins 20 caractères"))
             #expect(short.text.contains("pas suivi par votre organisation") && !short.text.contains("équipe de suivi"), "the same reason as before")
+            let long = try await client.post("/participants/\(participant)/bris-de-vitre",
+                                             ["_csrf": token, "justification": String(repeating: "urgence signalée ", count: 80)], jar: jar)
+            #expect(long.status == .badRequest && long.text.contains("pas suivi par votre organisation") && !long.text.contains("équipe de suivi"))
         }
     }
 
