@@ -41,10 +41,16 @@ extension CaseRecord {
         try await follower.reachHead()
         try await session.authorize(.program, purpose: .supervision)
         var picture = try await session.projections.program(from: from.rawValue, to: to.rawValue, silentAfterDays: silentAfterDays)
-        // The figures are the program's; the participants gone silent are named only to a coordinator
-        // whose organization follows them (a clinician of hers in the care team) and who do not refuse her.
-        let followed = try await session.followedByOrganization()
-        picture.withoutContact.removeAll { !followed.contains($0.participant) }
+        // The figures are the program's; a participant gone silent is named, with her last contact, only
+        // to whom the policy lets read it in her journey (a coordinator of an organization following her,
+        // not refused by her).
+        let facts = try await session.projections.accessFacts(of: picture.withoutContact.map(\.participant))
+        let (organizations, today) = (session.organizations, Self.today())
+        picture.withoutContact.removeAll { silent in
+            guard let context = facts[silent.participant]?.context(organizations: organizations, today: today) else { return true }
+            let decision = AccessPolicy.decide(AccessRequest(reader: session.reader, view: .journey, participant: context))
+            return !(decision.permitted && decision.categories.contains(.stages))
+        }
         return picture
     }
 }

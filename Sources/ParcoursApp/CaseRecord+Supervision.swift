@@ -44,12 +44,4 @@ extension Session {
         guard let organization = reader.organization else { return [] }
         return directory.actors.values.filter { $0.active && $0.organization == organization && Reader($0).holds(.clinician) }.sorted { $0.id < $1.id }
     }
-
-    /// The participants the reader's organization follows (in the caseload of one of its active
-    /// clinicians) and who do not refuse the reader.
-    func followedByOrganization() async throws -> Set<String> {
-        var followed: Set<String> = []
-        for clinician in organizationClinicians { followed.formUnion(try await caseload(of: clinician.id).map(\.participant)) }
-        return followed
-    }
 }

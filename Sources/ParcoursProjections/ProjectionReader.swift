@@ -92,16 +92,28 @@ public struct ProjectionReader: Sendable {
     public func caseload(of clinician: String, keeping keep: @escaping @Sendable (Journey.AccessFacts) -> Bool) async throws -> [CaseloadEntry] {
         try await projector.catchUp()
         return try await store.read { source in
-            try source.caseload(of: clinician).filter { entry in
-                let participant = entry.participant
-                guard let key = try source.dataKey(of: participant) else { return false }
-                if let sealed = try source.sealedAccess(of: participant) {
-                    return keep(try SealedProjection.open(Journey.AccessFacts.self, sealed.access, as: "access", of: participant, with: key))
-                }
-                guard let sealed = try source.sealedJourney(of: participant) else { return false }
-                return keep(try SealedProjection.open(Journey.self, sealed, as: "journey", of: participant, with: key).accessFacts)
-            }
+            try source.caseload(of: clinician).filter { entry in try Self.accessFacts(of: entry.participant, in: source).map(keep) ?? false }
         }
+    }
+
+    /// Some participants' facts for the access policy, in one snapshot; one without a journey is left out.
+    public func accessFacts(of participants: [String]) async throws -> [String: Journey.AccessFacts] {
+        try await projector.catchUp()
+        return try await store.read { source in
+            var facts: [String: Journey.AccessFacts] = [:]
+            for participant in participants { facts[participant] = try Self.accessFacts(of: participant, in: source) }
+            return facts
+        }
+    }
+
+    /// A participant's facts for the access policy as the projections hold them: sealed apart, or
+    /// for a journey sealed before they were, the journey's; nil without a journey.
+    private static func accessFacts(of participant: String, in source: any ProjectionTransaction) throws -> Journey.AccessFacts? {
+        guard let key = try source.dataKey(of: participant) else { return nil }
+        if let sealed = try source.sealedAccess(of: participant) {
+            return try SealedProjection.open(Journey.AccessFacts.self, sealed.access, as: "access", of: participant, with: key)
+        }
+        return try source.sealedJourney(of: participant).map { try SealedProjection.open(Journey.self, $0, as: "journey", of: participant, with: key).accessFacts }
     }
 
     /// The program's picture between two days (inclusive, `YYYY-MM-DD`).
