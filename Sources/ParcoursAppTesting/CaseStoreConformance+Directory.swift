@@ -66,6 +66,43 @@ extension CaseStoreConformance {
         try expect(try await store.size(.events) == 4, "the directory holds other than its four events")
     }
 
+    static let lastAdminRace = Check("last-admin-race",
+                                     "administrators giving up office all at the same moment leave exactly one of them in it") { subject in
+        let store = subject.store
+        let (_, founder) = try await unlock(store)
+        // Eight administrators each give up their own admin role at once (keeping their other role, or, holding none,
+        // revoking themselves): each change is allowed on a directory of several admins, and the log's own rules allow
+        // them all (each author still holds the role when she writes). Decided on the directory inside each write, all
+        // but the last to write pass, and the last is refused as the last admin's.
+        var admins = [founder]
+        for index in 1...7 {
+            let id = "admin-course-\(index)"
+            _ = try await store.enrol(actor: id, name: "Personne Exemple", organization: "Organisme Exemple",
+                                      roles: ["admin", "supervisor"], passphrase: ConformancePeople.passphrase, link: nil, by: founder)
+            admins.append(try await store.unlockActor(id, passphrase: ConformancePeople.passphrase))
+        }
+        let directory = try await store.currentDirectory()
+        let passed = await withTaskGroup(of: Bool.self) { group in
+            for admin in admins {
+                let kept = directory.actors[admin.id]?.roles.filter { $0 != Directory.adminRole } ?? []
+                group.addTask {
+                    do {
+                        if kept.isEmpty {
+                            _ = try await store.revoke(admin.id, reason: "départ", by: admin)
+                        } else {
+                            _ = try await store.changeRoles(of: admin.id, to: kept, by: admin)
+                        }
+                        return true
+                    } catch { return false }
+                }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        let remaining = StoreRules.activeAdmins(try await store.currentDirectory())
+        try expect(remaining.count == 1, "\(remaining.count) active admins after eight resigned at once (\(passed) passed)")
+        try expect(passed == admins.count - 1, "\(passed) of \(admins.count) resignations passed")
+    }
+
     static let keyRotation = Check("key-rotation", "a new key opens with the new passphrase; the old one signs nothing more") { subject in
         let store = subject.store
         let (master, admin) = try await unlock(store)

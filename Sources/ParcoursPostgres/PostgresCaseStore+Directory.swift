@@ -23,19 +23,34 @@ extension PostgresCaseStore {
     }
 
     public func changeRoles(of id: String, to roles: [String], by admin: UnlockedActor) async throws -> AppendResult {
-        try await run { store in try store.write(DirectoryChange.roleChange(of: id, to: roles, directory: store.directory(), by: admin), by: admin) }
+        try await run { store in
+            try store.write(by: admin) { directory in try DirectoryChange.roleChange(of: id, to: roles, directory: directory, by: admin) }
+        }
     }
 
     public func revoke(_ id: String, reason: String, by admin: UnlockedActor) async throws -> AppendResult {
         try await run { store in
-            try store.write(DirectoryChange.revocation(of: id, reason: reason, directory: store.directory(), by: admin), by: admin)
+            try store.write(by: admin) { directory in try DirectoryChange.revocation(of: id, reason: reason, directory: directory, by: admin) }
         }
     }
 
     /// Writes a directory change: its event, and in the same transaction its sealed key, the
     /// end of the actor's web sign-in, its one-time link (replacing an earlier one).
     private func write(_ change: DirectoryChange, by admin: UnlockedActor) throws -> AppendResult {
-        try writer.append([change.draft], by: admin.author, signingKey: admin.key, to: log, alsoInTransaction: { transaction in
+        try write(by: admin) { _ in change }
+    }
+
+    /// Writes the directory change `make` draws up inside the write transaction, from the directory
+    /// as the log holds it once the writer's lock is taken (`Store`'s does the same): the last-admin
+    /// rule is never passed twice on one stale read.
+    private func write(by admin: UnlockedActor, making make: (Directory) throws -> DirectoryChange) throws -> AppendResult {
+        var made: DirectoryChange?
+        return try writer.append(preparing: { transaction in
+            let change = try make(try writer.directory(transaction).0)
+            made = change
+            return [change.draft]
+        }, by: admin.author, signingKey: admin.key, to: log, alsoInTransaction: { transaction in
+            guard let change = made else { return }
             let session = (transaction as! PostgresLogTransaction).session
             if let key = change.newKey {
                 try session.rows("""

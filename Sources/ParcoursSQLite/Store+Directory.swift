@@ -26,13 +26,13 @@ extension Store {
     /// Replaces an actor's roles. The last active admin keeps the admin role.
     @discardableResult
     public func changeRoles(of id: String, to roles: [String], by admin: UnlockedActor) throws -> AppendResult {
-        try write(DirectoryChange.roleChange(of: id, to: roles, directory: currentDirectory(), by: admin), by: admin)
+        try write(by: admin) { directory in try DirectoryChange.roleChange(of: id, to: roles, directory: directory, by: admin) }
     }
 
     /// Revokes an actor: nothing signed by her or him is accepted afterwards.
     @discardableResult
     public func revoke(_ id: String, reason: String, by admin: UnlockedActor) throws -> AppendResult {
-        try write(DirectoryChange.revocation(of: id, reason: reason, directory: currentDirectory(), by: admin), by: admin)
+        try write(by: admin) { directory in try DirectoryChange.revocation(of: id, reason: reason, directory: directory, by: admin) }
     }
 
     /// The founding admin's display name, kept beside the log (log.created has no name).
@@ -49,13 +49,31 @@ extension Store {
     /// Writes a directory change: its event, and in the same transaction its sealed key, the
     /// end of the actor's web sign-in, its one-time link.
     private func write(_ change: DirectoryChange, by admin: UnlockedActor) throws -> AppendResult {
-        try write([change.draft], by: admin, master: nil) { db in
+        try write(by: admin) { _ in change }
+    }
+
+    /// Writes the directory change `make` draws up inside the write transaction, from the directory
+    /// as the log holds it once the writer's lock is taken: two administrators taking the admin role
+    /// from each other at once cannot both pass the last-admin rule on the same stale read. (An
+    /// enrolment's or a rotation's key is sealed before, outside the lock: the rules they race on —
+    /// an id taken, an actor revoked, the author's authority — are the log's own, which the writer
+    /// checks there.)
+    private func write(by admin: UnlockedActor, making make: (Directory) throws -> DirectoryChange) throws -> AppendResult {
+        var made: DirectoryChange?
+        return try writer.append(preparing: { transaction in
+            let change = try make(try writer.directory(transaction).0)
+            made = change
+            return [change.draft]
+        }, by: admin.author, signingKey: admin.key, to: logStore(master: nil), alsoInTransaction: { transaction in
+            guard let change = made else { return }
+            // Only this store's own transactions reach here.
+            let db = (transaction as! SQLiteLogTransaction).db
             if let key = change.newKey {
                 try db.execute(sql: "INSERT INTO actor_key (public_key, actor, sealed, created_at) VALUES (?, ?, ?, ?)",
                                arguments: [key.publicKey.base64, change.actor, key.sealed, Timestamp.now().description])
             }
             if change.endsWebSignIn { try Self.forgetWebSignIn(of: change.actor, in: db) }
             if let link = change.link { try Self.saveEnrolmentLink(digest: link.digest, actor: change.actor, expiresAt: link.expiresAt, in: db) }
-        }[0]
+        })[0]
     }
 }
