@@ -92,16 +92,20 @@ struct PathChart: Sendable, Equatable {
         func stageY(_ stage: WheelStage) -> Double { row(wheel.firstIndex(of: stage) ?? 0, from: wheelTop) }
         func stepY(_ step: EngagementStep) -> Double { row(cycle.firstIndex(of: step) ?? 0, from: cycleTop) }
 
-        var svg = SVGWriter(capacity: 4_000 + 600 * assessments.count + 300 * (episodes.count + relapses.count))
+        var svg = SVGWriter(capacity: 4_000 + 300 * assessments.count + 300 * (episodes.count + relapses.count))
         svg.open(id: id, width: width, height: height, className: "path-chart", title: words.title, description: words.description)
-        // A track: its name, its rows and a light guide for each row.
+        // A track: its name, a light guide for each row, and the rows' names.
         func track(_ name: String, top: Double, labels: some Sequence<String>) {
             svg.text(name, x: 0, y: top - 8, weight: 600, className: "track")
-            for (index, label) in labels.enumerated() {
-                let y = row(index, from: top)
-                svg.line(x1: Self.labelWidth, y1: y, x2: axis.right, y2: y, stroke: Palette.guide, width: "0.5")
-                svg.text(label, x: Self.labelWidth - 8, y: y + 4, anchor: "end", fill: Palette.muted, size: 11)
+            let rows = Array(labels)
+            svg.openGroup(stroke: Palette.guide, strokeWidth: "0.5")
+            for index in rows.indices {
+                svg.guide(x1: Self.labelWidth, y1: row(index, from: top), x2: axis.right, y2: row(index, from: top))
             }
+            svg.closeGroup()
+            svg.openGroup(fill: Palette.muted, fontSize: 11, anchor: "end")
+            for (index, label) in rows.enumerated() { svg.label(label, x: Self.labelWidth - 8, y: row(index, from: top) + 4) }
+            svg.closeGroup()
         }
         // A period of the path as a rectangle, titled `label : from – to` (the colon as the language spaces it);
         // `attributes` its own (a class, an opacity, rounded corners).
@@ -141,9 +145,9 @@ struct PathChart: Sendable, Equatable {
         // The two tracks, and a guide for each tick of the axis.
         track(words.wheelTrack, top: wheelTop, labels: wheel.lazy.map { words.stages[$0] ?? $0.rawValue })
         track(words.engagementTrack, top: cycleTop, labels: cycle.lazy.map { words.steps[$0] ?? $0.rawValue })
-        for tick in axis.ticks {
-            svg.line(x1: tick.x, y1: wheelTop, x2: tick.x, y2: axisY, stroke: Palette.guide, width: "0.5")
-        }
+        svg.openGroup(stroke: Palette.guide, strokeWidth: "0.5")
+        for tick in axis.ticks { svg.guide(x1: tick.x, y1: wheelTop, x2: tick.x, y2: axisY) }
+        svg.closeGroup()
         // Relapses: periods of the path across the wheel's track, in the palette of every stage.
         let wheelBottom = wheelTop + Double(wheel.count) * Self.rowHeight
         for relapse in relapses {
@@ -168,23 +172,23 @@ struct PathChart: Sendable, Equatable {
         for place in [{ (a: Assessment) in stageY(a.stage) }, { (a: Assessment) in stepY(a.step) }] where !assessments.isEmpty {
             svg.path(through: assessments.lazy.map { (x: axis.x($0.on), y: place($0)) }, stroke: Palette.accent, className: "path")
         }
-        for assessment in assessments {
-            let x = axis.x(assessment.on)
-            for y in [stageY(assessment.stage), stepY(assessment.step)] {
-                svg.append("<circle")
-                svg.attribute("cx", x)
-                svg.attribute("cy", y)
-                svg.append(" r=\"4.5\"")
-                svg.attribute("fill", Palette.accent)
-                svg.attribute("stroke", Palette.paper)
-                svg.append(" stroke-width=\"1.5\" class=\"assessment\"><title>")
+        // Each assessment a group: its day and place, titled once, and its point on each track.
+        if !assessments.isEmpty {
+            svg.openGroup(className: "assessments", fill: Palette.accent, stroke: Palette.paper, strokeWidth: "1.5")
+            for assessment in assessments {
+                let x = axis.x(assessment.on)
+                svg.append("<g class=\"assessment\"><title>")
                 svg.append(escaped: assessment.on)
                 svg.append(" — ")
                 svg.append(escaped: words.stages[assessment.stage] ?? assessment.stage.rawValue)
                 svg.append(escaped: words.semicolon)
                 svg.append(escaped: words.steps[assessment.step] ?? assessment.step.rawValue)
-                svg.append("</title></circle>")
+                svg.append("</title>")
+                svg.dot(x: x, y: stageY(assessment.stage))
+                svg.dot(x: x, y: stepY(assessment.step))
+                svg.closeGroup()
             }
+            svg.closeGroup()
         }
         Self.axisMarkup(axis, y: axisY, into: &svg)
         return svg.close()

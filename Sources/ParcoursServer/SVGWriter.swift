@@ -155,6 +155,56 @@ struct SVGWriter {
         append("/>")
     }
 
+    /// A group whose elements inherit its presentation attributes: what a chart's many marks, guides or
+    /// labels share is written once, on the group, not on each.
+    mutating func openGroup(className: StaticString? = nil, fill: String? = nil, stroke: String? = nil, strokeWidth: StaticString? = nil,
+                            fontSize: Int? = nil, anchor: StaticString? = nil) {
+        append("<g")
+        if let className { attribute("class", className) }
+        if let fill { attribute("fill", fill) }
+        if let stroke { attribute("stroke", stroke) }
+        if let strokeWidth { attribute("stroke-width", strokeWidth) }
+        if let fontSize {
+            append(" font-size=\"")
+            append(integer: fontSize)
+            append("\"")
+        }
+        if let anchor { attribute("text-anchor", anchor) }
+        append(">")
+    }
+
+    mutating func closeGroup() { append("</g>") }
+
+    /// A line drawn as the group around it says (`openGroup`'s stroke and width).
+    mutating func guide(x1: Double, y1: Double, x2: Double, y2: Double) {
+        append("<line")
+        attribute("x1", x1)
+        attribute("y1", y1)
+        attribute("x2", x2)
+        attribute("y2", y2)
+        append("/>")
+    }
+
+    /// A text written as the group around it says (`openGroup`'s colour, size and anchor), its content escaped.
+    mutating func label(_ content: String, x: Double, y: Double) {
+        append("<text")
+        attribute("x", x)
+        attribute("y", y)
+        append(">")
+        append(escaped: content)
+        append("</text>")
+    }
+
+    /// A circle of radius 4.5, its colours the group's unless `fill` is given.
+    mutating func dot(x: Double, y: Double, fill: String? = nil) {
+        append("<circle")
+        attribute("cx", x)
+        attribute("cy", y)
+        append(" r=\"4.5\"")
+        if let fill { attribute("fill", fill) }
+        append("/>")
+    }
+
     /// A line through `points`, in order, 2 wide with round joins, dashed when `dash` is given.
     mutating func path(through points: some Sequence<(x: Double, y: Double)>, stroke: String, dash: StaticString? = nil,
                        className: StaticString) {

@@ -17,7 +17,7 @@ struct PathChartTests {
         stages: Dictionary(uniqueKeysWithValues: WheelStage.allCases.map { ($0, $0.frenchLabel) }),
         steps: Dictionary(uniqueKeysWithValues: EngagementStep.allCases.map { ($0, $0.frenchLabel) }), colon: " : ", semicolon: " ; ")
     static let rulerWords = RulerChart.Words(title: "Règles", description: "Deux lignes", importance: "Importance", confidence: "Confiance",
-                                             empty: "Aucune évaluation")
+                                             empty: "Aucune évaluation", semicolon: " ; ")
 
     /// Maintenance, then a relapse (a stage, and a period recorded as such), then contemplation.
     static let withRelapse = PathChart(
@@ -56,7 +56,9 @@ struct PathChartTests {
         }
         #expect(svg.contains(">chute</text>") && svg.contains("<title>chute : 2026-03-08 – 2026-03-20</title>"))
         // The wheel's rows follow its turning: from maintenance, a relapse is the next row, not a fall to the bottom.
-        let points = Self.elements("assessment", in: svg).map { Double(Self.values(of: "cy", in: "<" + $0)[0])! }
+        // Each assessment's group holds its point on the wheel's track, then on the engagement cycle's.
+        let points = svg.components(separatedBy: "<circle").dropFirst().map { Double(Self.values(of: "cy", in: $0)[0])! }
+        #expect(points.count == 2 * Self.withRelapse.assessments.count && Self.elements("assessment", in: svg).count == Self.withRelapse.assessments.count)
         let maintenance = points[0], relapse = points[2]
         #expect(relapse - maintenance == PathChart.rowHeight)
     }
@@ -90,9 +92,11 @@ struct PathChartTests {
         let rulerTicks = rulers.components(separatedBy: "class=\"tick\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
         #expect(rulerTicks == ticks)
         // 10 at the top of the plot, 0 at its bottom.
-        let marks = Self.elements("reading", in: rulers)
-        #expect(marks.count == 2)
-        #expect(Double(Self.values(of: "cy", in: "<" + marks[0])[0]) == RulerChart.plotTop)
+        #expect(Self.elements("reading", in: rulers).count == 1)
+        let reading = rulers.components(separatedBy: "<g class=\"reading\">")[1]
+        #expect(reading.hasPrefix("<title>2026-01-12 — Importance 10/10 ; Confiance 0/10</title>"), "one title for both values")
+        #expect(Double(Self.values(of: "cy", in: reading)[0]) == RulerChart.plotTop, "importance 10 at the top")
+        #expect(Double(Self.values(of: "y", in: reading)[0]) == RulerChart.plotTop + 10 * RulerChart.unit - 4, "confidence 0 at the bottom")
     }
 
     @Test("a participant gone silent: a path of weeks, two years ago, keeps the chart's width; the silence is drawn narrow behind a break in the axis, and said")
