@@ -70,6 +70,9 @@ public enum AccessPolicy {
             return decideRecord(reader, participant, breakGlass: request.breakGlass)
         case .record:
             return decideWrite(reader, request.act ?? .clinicalAct, request.participant, breakGlass: request.breakGlass)
+        case .signIn:
+            // Proven by the keys, never asked of the policy: nothing to read behind it.
+            return .deny(.roleNotPermitted, request.purpose)
         }
     }
 

@@ -12,6 +12,8 @@ public struct AccessRecord: Codable, Sendable, Equatable {
     /// What kind of access: the record's type is `access.` and the kind.
     public enum Kind: String, Sendable, CaseIterable {
         case read, write, export, search
+        /// A sign-in: proven (both factors) or refused; its view is `sign-in`, with no participant and no purpose.
+        case signIn = "sign-in"
     }
 
     /// Why a request was denied, as recorded: a failure to prove who asks, or the policy's denial.

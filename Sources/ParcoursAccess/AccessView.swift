@@ -29,10 +29,12 @@ public enum AccessView: String, Codable, Sendable, CaseIterable {
     case backup
     /// Upkeep of the store: low-level appends, rebuilding the projections.
     case maintenance
+    /// Signing in to the web application or its API: no view of the record, only the door to it.
+    case signIn = "sign-in"
 
     /// What a request for this view is for, when nothing more is known (a refusal before
-    /// the policy could decide, e.g. an identity not proven).
-    public var usualPurpose: AccessPurpose {
+    /// the policy could decide, e.g. an identity not proven); none for a sign-in, which reads nothing.
+    public var usualPurpose: AccessPurpose? {
         switch self {
         case .journey, .timeline, .caseload, .record: .care
         case .program: .supervision
@@ -40,6 +42,7 @@ public enum AccessView: String, Codable, Sendable, CaseIterable {
         case .events, .export, .backup, .maintenance: .administration
         case .participantReport: .participantRequest
         case .researchExport: .research
+        case .signIn: nil
         }
     }
 
@@ -61,6 +64,7 @@ public enum AccessView: String, Codable, Sendable, CaseIterable {
         case .record: "inscription au dossier"
         case .backup: "sauvegarde"
         case .maintenance: "entretien du dépôt"
+        case .signIn: "connexion"
         }
     }
 
@@ -82,6 +86,7 @@ public enum AccessView: String, Codable, Sendable, CaseIterable {
         case .record: "recording in the record"
         case .backup: "backup"
         case .maintenance: "store upkeep"
+        case .signIn: "sign-in"
         }
     }
 }

@@ -18,6 +18,8 @@ import ParcoursLog
 /// - a write into a participant's record (an act under break-glass, a care-team change, a
 ///   refused write): none — a RESTful `create` (action `C`) of the act, whose type is in the
 ///   entity's details; BALP's Create profile needs the created resource, which stays sealed;
+/// - a sign-in, proven or refused: none — DICOM's User Authentication (110114), subtype Login
+///   (110122), action `E`, as DICOM PS3.15 writes it; it reads nothing, so it names no entity;
 /// - an export: none — BALP has no export profile, and its `PrivacyDisclosure.Source` needs a
 ///   patient and a recipient the access log does not name. The type is DICOM's Export (110106),
 ///   with action `R`, as DICOM PS3.15 and BALP's disclosure profile write it.
@@ -95,6 +97,10 @@ public enum FHIRAuditBundle {
         case .export:
             event["type"] = coding(dicom, "110106", "Export")
             event["action"] = "R"
+        case .signIn:
+            event["type"] = coding(dicom, "110114", "User Authentication")
+            event["subtype"] = [coding(dicom, "110122", "Login")]
+            event["action"] = "E"
         }
         if !permitted { event["outcomeDesc"] = .string(access.reason?.rawValue ?? AccessRecord.Reason.refused.rawValue) }
         if let purpose { event["purposeOfEvent"] = [purposeOfEvent(purpose)] }
@@ -109,8 +115,11 @@ public enum FHIRAuditBundle {
                 "role": coding(objectRole, "1", "Patient"),
             ])
         }
-        entities.append(data(access, brokeGlass: brokeGlass))
-        event["entity"] = .array(entities)
+        // A sign-in reads nothing: no entity (FHIR refuses an empty list).
+        if kind != .signIn {
+            entities.append(data(access, brokeGlass: brokeGlass))
+            event["entity"] = .array(entities)
+        }
         return .object(event)
     }
 

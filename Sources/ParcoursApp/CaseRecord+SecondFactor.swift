@@ -24,10 +24,9 @@ extension CaseRecord {
 
     /// Records a sign-in refused at its second factor as a wrong passphrase is: identity not proven.
     public func recordSecondFactorRefusal(of actor: String) async throws {
-        var record = AccessRecord(kind: .read, actor: try ActorID(checking: actor, field: "actor"), outcome: .denied)
+        var record = AccessRecord(kind: .signIn, actor: try ActorID(checking: actor, field: "actor"), outcome: .denied)
         record.reason = .identityNotProven
-        record.view = .caseload
-        record.purpose = AccessView.caseload.usualPurpose
+        record.view = .signIn
         try await recordAccess(record)
     }
 

@@ -10,10 +10,20 @@ extension CaseRecord {
     /// derived no key (an unknown, revoked or malformed id) derives one from a decoy first, so
     /// it takes as long as a wrong passphrase.
     public func signIn(_ identity: Identity) async throws -> UnlockedActor {
-        do { return try await session(identity, view: .caseload).signingKey() } catch {
+        do { return try await session(identity, view: .signIn).signingKey() } catch {
             if Self.category(of: error) != .identityNotProven { await Self.spendAsMuchAsAnUnlock() }
             throw error
         }
+    }
+
+    /// Records a sign-in proven by both factors (`access.sign-in`, permitted, with the actor's
+    /// organization), before its session opens: fail closed, a sign-in that cannot be recorded
+    /// opens nothing. Refusals are recorded where they happen (`signIn`, `recordSecondFactorRefusal`).
+    public func recordSignIn(of actor: String) async throws {
+        var record = AccessRecord(kind: .signIn, actor: try ActorID(checking: actor, field: "actor"), outcome: .permitted)
+        record.view = .signIn
+        record.organization = try await store.currentDirectory().actors[actor]?.organization
+        try await recordAccess(record)
     }
 
     /// A key sealed under a passphrase nobody knows, opened with another: one Argon2id

@@ -87,7 +87,7 @@ extension CaseRecord {
             return Session(reader: Reader(actor), proven: proven, view: view, directory: directory, caseRecord: self)
         } catch {
             // `recordable` is an actor id, or `unproven-` and a digest: an id either way.
-            var record = AccessRecord(kind: .read, actor: ActorID(identity.recordable)!, outcome: .denied)
+            var record = AccessRecord(kind: view == .signIn ? .signIn : .read, actor: ActorID(identity.recordable)!, outcome: .denied)
             record.participant = participant
             record.reason = Self.category(of: error)
             record.view = view

@@ -138,6 +138,7 @@ extension WebApplication {
                 throw APIProblem.signInFailed
             }
             await throttle.succeeded(actor)
+            try await caseRecord.recordSignIn(of: key.id)
             let token = try await sessions.open(for: key, device: WebSessions.apiDevice, kind: .api)
             let answer: JSONValue = ["token": .string(token), "idleSeconds": .int(Int64(WebSessions.idleLimit)),
                                      "expiresAt": .string(ClinicalDate.format(sessions.now() + WebSessions.absoluteLimit))]

@@ -87,6 +87,7 @@ extension WebApplication {
             return await refuseSignIn(actor, language: context.language)
         }
         await throttle.succeeded(actor)
+        try await caseRecord.recordSignIn(of: key.id)
         return try await opened(try await sessions.open(for: key, device: device), replacing: request, to: "/")
     }
 
@@ -121,6 +122,8 @@ extension WebApplication {
         _ = try await caseRecord.claimSecondFactorStep(step, of: session.actor)
         _ = try await sessions.store.endWebSessions(of: session.actor, settingUpOnly: true)
         let device = WebSessions.device(userAgent: request.headers[.userAgent] ?? "")
+        // The first sign-in with both factors: recorded as every later one is.
+        try await caseRecord.recordSignIn(of: session.actor)
         return try await opened(try await sessions.open(for: session.proven.key(), device: device), replacing: request, to: "/")
     }
 

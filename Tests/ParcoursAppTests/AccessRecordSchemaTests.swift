@@ -32,6 +32,9 @@ struct AccessRecordSchemaTests {
         _ = try? await app.caseRecord.journey(of: participant, by: app.identity(AppFixture.admitting, passphrase: "mauvaise-phrase-1"))
         _ = try? await app.caseRecord.journey(of: participant, by: app.identity("inconnu-exemple"))
         _ = try? await app.caseRecord.journey(of: participant, by: app.identity("Personne Fictive"))
+        // Sign-ins: one proven, one refused.
+        _ = try await app.caseRecord.recordSignIn(of: AppFixture.admitting)
+        _ = try? await app.caseRecord.signIn(app.identity(AppFixture.admitting, passphrase: "mauvaise-phrase-2"))
         // Writes: a care-team change, one refused, one under break-glass.
         _ = try await app.caseRecord.record([try AppFixture.act("careteam.assigned", participant: participant,
                                                                  ["clinician": .string(AppFixture.colleague), "reason": "coverage"])], by: admitting)
@@ -77,7 +80,8 @@ struct AccessRecordSchemaTests {
             #expect(CanonicalJSON.encode(.object(typed.record.payload)) == CanonicalJSON.encode(.object(entry.payload)))
         }
         let records = try entries.map { entry throws(DamagedAccessRecord) in try RecordedAccess(entry).record }
-        #expect(Set(records.map(\.kind)) == [.read, .write, .export])
+        #expect(Set(records.map(\.kind)) == [.read, .write, .export, .signIn])
+        #expect(records.filter { $0.kind == .signIn }.map(\.outcome) == [.permitted, .denied])
         let reasons = Set(records.compactMap(\.reason))
         let expected: Set<AccessRecord.Reason> = [.identityNotProven, .unknownActor, .notInCareTeam, .roleNotPermitted,
                                                   .unknownParticipant, .erasedParticipant]

@@ -125,6 +125,40 @@ struct OversightUseCaseTests {
         try Self.expectRefusal(app, of: AppFixture.admitting, view: .accessLog, purpose: .audit)
     }
 
+    @Test("sign-ins reach the FHIR bundle as DICOM's User Authentication, Login: proven 0, refused 4, nothing read, no purpose; FHIR R4 valid")
+    func signInsInTheBundle() async throws {
+        let app = try await AppFixture()
+        try app.enrolOversight()
+        try await app.caseRecord.recordSignIn(of: AppFixture.admitting)
+        await #expect(throws: (any Error).self) {
+            _ = try await app.caseRecord.signIn(app.identity(AppFixture.admitting, passphrase: "mauvaise-phrase-3"))
+        }
+        let (bundle, _) = try await app.caseRecord.fhirAuditBundle(by: app.identity(AppFixture.privacyOfficer))
+        let events = (bundle["entry"]?.arrayValue ?? []).compactMap { $0["resource"] }.filter { $0["type"]?["code"] == "110114" }
+        #expect(events.map { $0["outcome"] } == ["0", "4"], "the proven sign-in, then the refused one")
+        for event in events {
+            #expect(event["type"]?["display"] == "User Authentication" && event["subtype"]?.arrayValue?.first?["code"] == "110122")
+            #expect(event["action"] == "E" && event["entity"] == nil && event["purposeOfEvent"] == nil && event["meta"]?["profile"] == nil)
+            let who = event["agent"]?.arrayValue?.first { $0["requestor"] == true }?["who"]?["identifier"]?["value"]
+            #expect(who == .string(AppFixture.admitting))
+        }
+        #expect(events.last?["outcomeDesc"] == "identity not proven")
+        // Checked by an independent FHIR implementation, as the CLI's bundles are (Tools/test installs it).
+        let file = app.newPath("signins.json")
+        try Data(CanonicalJSON.string(bundle).utf8).write(to: URL(fileURLWithPath: file))
+        let tool = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Tools/validate-fhir").path
+        let validator = Process()
+        validator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        validator.arguments = ["python3", tool, file]
+        let output = Pipe()
+        (validator.standardOutput, validator.standardError) = (output, output)
+        try validator.run()
+        let said = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        validator.waitUntilExit()
+        #expect(validator.terminationStatus == 0, "Tools/validate-fhir: \(said)")
+    }
+
     @Test("the privacy officer records an incident, updates it, and reads the register with the update applied")
     func incidentRegister() async throws {
         let app = try await AppFixture()

@@ -76,6 +76,8 @@ struct APITests {
             let token = try await Self.token(client, fixture, WebFixture.admitting)
             #expect(token.contains("."))
         }
+        #expect(try fixture.signIns(permitted: true).map { $0["actor"] } == [.string(WebFixture.admitting)],
+                "the token's sign-in recorded; the newcomer's passphrase alone, without a second factor, is none")
         let denied = try fixture.accessRecords().filter { $0["outcome"] == "denied" }
         #expect(denied.contains { $0["actor"] == .string(WebFixture.admitting) } && denied.contains { $0["actor"] == .string(WebFixture.stranger) })
     }

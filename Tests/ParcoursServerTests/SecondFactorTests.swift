@@ -44,8 +44,10 @@ struct SecondFactorTests {
             let forged = try await client.post("/connexion/second-facteur", ["_csrf": "faux", "code": "000000"], jar: setUp)
             #expect(forged.status == .forbidden)
             let code = OneTimeCode(secret: secret).code(step: OneTimeCode.step(at: fixture.clock.now))
+            #expect(try fixture.signIns(permitted: true).isEmpty, "the passphrase alone is no sign-in")
             let confirmed = try await client.post("/connexion/second-facteur", ["_csrf": page.csrfToken ?? "", "code": code], jar: setUp)
             #expect(confirmed.status == .seeOther && confirmed.headers[.location] == "/")
+            #expect(try fixture.signIns(permitted: true).map { $0["actor"] } == [.string(WebFixture.newcomer)], "both factors proven: recorded")
             var signedIn = setUp
             signedIn.take(confirmed)
             #expect(signedIn.cookies[SessionMiddleware.cookieName] != setUp.cookies[SessionMiddleware.cookieName], "a new session id")

@@ -42,10 +42,19 @@ struct WebApplicationTests {
                 #expect(page.text.contains("Identifiant, phrase de passe ou code incorrect"))
                 #expect(page.headers[values: .setCookie].allSatisfy { !$0.hasPrefix(SessionMiddleware.cookieName) })
             }
-            let records = try fixture.accessRecords().suffix(4)
-            #expect(records.map { $0["reason"] } == ["identity not proven", "unknown actor", "identity not proven", "identity not proven"])
+            let records = try fixture.store.accessRecords().suffix(4)
+            #expect(records.map { $0.payload["reason"] } == ["identity not proven", "unknown actor", "identity not proven", "identity not proven"])
+            #expect(records.allSatisfy { $0.type == "access.sign-in" && $0.payload["view"] == "sign-in" && $0.payload["purpose"] == nil },
+                    "refused sign-ins, not reads")
+            #expect(try fixture.signIns(permitted: true).isEmpty)
             let (first, opened) = try await fixture.signIn(client, WebFixture.admitting)
             let (second, _) = try await fixture.signIn(client, WebFixture.admitting)
+            // Each sign-in that proved both factors, recorded before its session opened: who, her organization, nothing read.
+            let proven = try fixture.signIns(permitted: true)
+            #expect(proven.count == 2 && proven.allSatisfy {
+                $0["actor"] == .string(WebFixture.admitting) && $0["view"] == "sign-in" && $0["organization"] != nil
+                    && $0["participant"] == nil && $0["purpose"] == nil && $0["categories"] == nil
+            }, "\(proven)")
             #expect(opened.status == .seeOther && opened.headers[.location] == "/")
             let session = try #require(first.cookies[SessionMiddleware.cookieName])
             #expect(session != second.cookies[SessionMiddleware.cookieName], "each sign-in opens a new session id")

@@ -86,6 +86,12 @@ final class WebFixture: Sendable {
 
     /// The access log's payloads, oldest first.
     func accessRecords() throws -> [[String: JSONValue]] { try store.accessRecords().map(\.payload) }
+
+    /// The sign-ins recorded (`access.sign-in`), proven or refused as `permitted` says.
+    func signIns(permitted: Bool) throws -> [[String: JSONValue]] {
+        try store.accessRecords().filter { $0.type == "access.sign-in" }.map(\.payload)
+            .filter { $0["outcome"] == (permitted ? "permitted" : "denied") }
+    }
 }
 
 /// A browser's cookie jar, reduced to what the tests need.
