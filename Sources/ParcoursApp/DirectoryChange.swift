@@ -89,6 +89,27 @@ public struct DirectoryChange: Sendable {
     }
 }
 
+extension LogWriter {
+    /// Appends the directory change `make` draws up inside the write transaction, from the
+    /// directory as the log holds it once the writer's lock is taken — administrators giving up
+    /// office at the same moment cannot all pass the last-admin rule on one stale read — and
+    /// `keep` writes what the change keeps beside the log (its sealed key, the end of the actor's
+    /// web sign-in, its link) in the same transaction. An enrolment's or a rotation's key is
+    /// sealed before, outside the lock: the rules they race on (an id taken, an actor revoked,
+    /// the author's authority) are the log's own, which the writer checks there.
+    public func append(directoryChange make: (Directory) throws -> DirectoryChange, by admin: UnlockedActor, to store: any LogStore,
+                       keeping keep: @escaping (DirectoryChange, any LogTransaction) throws -> Void) throws -> AppendResult {
+        var made: DirectoryChange?
+        return try append(preparing: { transaction in
+            let change = try make(try directory(transaction).0)
+            made = change
+            return [change.draft]
+        }, by: admin.author, signingKey: admin.key, to: store, alsoInTransaction: { transaction in
+            if let change = made { try keep(change, transaction) }
+        })[0]
+    }
+}
+
 extension DirectoryChange.SealedKey {
     /// A new signing key, its seed sealed under `passphrase` and zeroed.
     init(passphrase: String) throws {

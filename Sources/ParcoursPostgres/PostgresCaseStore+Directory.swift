@@ -41,16 +41,9 @@ extension PostgresCaseStore {
     }
 
     /// Writes the directory change `make` draws up inside the write transaction, from the directory
-    /// as the log holds it once the writer's lock is taken (`Store`'s does the same): the last-admin
-    /// rule is never passed twice on one stale read.
+    /// the log holds then (`LogWriter.append(directoryChange:)`), with what it keeps beside the log.
     private func write(by admin: UnlockedActor, making make: (Directory) throws -> DirectoryChange) throws -> AppendResult {
-        var made: DirectoryChange?
-        return try writer.append(preparing: { transaction in
-            let change = try make(try writer.directory(transaction).0)
-            made = change
-            return [change.draft]
-        }, by: admin.author, signingKey: admin.key, to: log, alsoInTransaction: { transaction in
-            guard let change = made else { return }
+        try writer.append(directoryChange: make, by: admin, to: log) { change, transaction in
             let session = (transaction as! PostgresLogTransaction).session
             if let key = change.newKey {
                 try session.rows("""
@@ -66,7 +59,7 @@ extension PostgresCaseStore {
                     VALUES (\(link.digest), \(change.actor), \(Date().timeIntervalSince1970), \(link.expiresAt.timeIntervalSince1970))
                     """)
             }
-        })[0]
+        }
     }
 
     public func enrolmentLinkActor(digest: String, at now: Date) async throws -> String? {

@@ -53,19 +53,9 @@ extension Store {
     }
 
     /// Writes the directory change `make` draws up inside the write transaction, from the directory
-    /// as the log holds it once the writer's lock is taken: two administrators taking the admin role
-    /// from each other at once cannot both pass the last-admin rule on the same stale read. (An
-    /// enrolment's or a rotation's key is sealed before, outside the lock: the rules they race on —
-    /// an id taken, an actor revoked, the author's authority — are the log's own, which the writer
-    /// checks there.)
+    /// the log holds then (`LogWriter.append(directoryChange:)`), with what it keeps beside the log.
     private func write(by admin: UnlockedActor, making make: (Directory) throws -> DirectoryChange) throws -> AppendResult {
-        var made: DirectoryChange?
-        return try writer.append(preparing: { transaction in
-            let change = try make(try writer.directory(transaction).0)
-            made = change
-            return [change.draft]
-        }, by: admin.author, signingKey: admin.key, to: logStore(master: nil), alsoInTransaction: { transaction in
-            guard let change = made else { return }
+        try writer.append(directoryChange: make, by: admin, to: logStore(master: nil)) { change, transaction in
             // Only this store's own transactions reach here.
             let db = (transaction as! SQLiteLogTransaction).db
             if let key = change.newKey {
@@ -74,6 +64,6 @@ extension Store {
             }
             if change.endsWebSignIn { try Self.forgetWebSignIn(of: change.actor, in: db) }
             if let link = change.link { try Self.saveEnrolmentLink(digest: link.digest, actor: change.actor, expiresAt: link.expiresAt, in: db) }
-        })[0]
+        }
     }
 }
