@@ -22,14 +22,6 @@ extension CaseRecord {
         try await store.claimSecondFactorStep(step, of: actor)
     }
 
-    /// Records a sign-in refused at its second factor as a wrong passphrase is: identity not proven.
-    public func recordSecondFactorRefusal(of actor: String) async throws {
-        var record = AccessRecord(kind: .signIn, actor: try ActorID(checking: actor, field: "actor"), outcome: .denied)
-        record.reason = .identityNotProven
-        record.view = .signIn
-        try await recordAccess(record)
-    }
-
     private static func secondFactorKey(for key: UnlockedActor) throws -> DataKey {
         var seed = key.key.seed()
         defer { Sodium.zero(&seed) }

@@ -18,11 +18,23 @@ extension CaseRecord {
 
     /// Records a sign-in proven by both factors (`access.sign-in`, permitted, with the actor's
     /// organization), before its session opens: fail closed, a sign-in that cannot be recorded
-    /// opens nothing. Refusals are recorded where they happen (`signIn`, `recordSecondFactorRefusal`).
+    /// opens nothing. Refusals are recorded where they happen (`signIn`, `recordSignInRefusal`).
     public func recordSignIn(of actor: String) async throws {
         var record = AccessRecord(kind: .signIn, actor: try ActorID(checking: actor, field: "actor"), outcome: .permitted)
         record.view = .signIn
         record.organization = try await store.currentDirectory().actors[actor]?.organization
+        try await recordAccess(record)
+    }
+
+    /// Records a sign-in refused outside `signIn`: at its second factor (wrong, replayed, or none
+    /// set up where none can be), as a wrong passphrase is (identity not proven), or for an id
+    /// refused by its syntax before anything was tried (unknown actor). The claimed id is kept as
+    /// `Identity.recordable` keeps it: as typed only when it names an actor of the directory.
+    public func recordSignInRefusal(claimed actor: String, reason: AccessRecord.Reason) async throws {
+        var record = AccessRecord(kind: .signIn, actor: ActorID(Identity.recordable(actor, known: reason != .unknownActor, master: master))!,
+                                  outcome: .denied)
+        record.reason = reason
+        record.view = .signIn
         try await recordAccess(record)
     }
 

@@ -86,10 +86,12 @@ extension CaseRecord {
             guard actor.key == proven.publicKey else { throw AppError.identityNotProven }
             return Session(reader: Reader(actor), proven: proven, view: view, directory: directory, caseRecord: self)
         } catch {
-            // `recordable` is an actor id, or `unproven-` and a digest: an id either way.
-            var record = AccessRecord(kind: view == .signIn ? .signIn : .read, actor: ActorID(identity.recordable)!, outcome: .denied)
+            // An actor of the directory, or `unproven-` and a keyed digest of what was typed: an id either way.
+            let reason = Self.category(of: error)
+            var record = AccessRecord(kind: view == .signIn ? .signIn : .read,
+                                      actor: ActorID(identity.recordable(known: reason != .unknownActor, master: master))!, outcome: .denied)
             record.participant = participant
-            record.reason = Self.category(of: error)
+            record.reason = reason
             record.view = view
             record.purpose = view.usualPurpose
             try await recordAccess(record)

@@ -115,7 +115,11 @@ extension WebApplication {
                                          fr: "un objet avec actor, passphrase et code (des chaînes)")
             }
             let code: String = if case .string(let given)? = fields["code"] { given } else { "" }
-            _ = try ActorID(checking: actor, field: "actor")
+            do { _ = try ActorID(checking: actor, field: "actor") } catch {
+                // Refused by its syntax, before anything is tried: recorded as the pages record it (a digest).
+                try await caseRecord.recordSignInRefusal(claimed: actor, reason: .unknownActor)
+                throw error
+            }
             guard passphrase.count <= 1024 else { throw APIProblem.invalid("passphrase", "at most 1024 characters", fr: "au plus 1024 caractères") }
             // The pages wait their turn; a client is told when to come back (429), holding nothing.
             let wait = await throttle.take(for: actor)
@@ -129,11 +133,15 @@ extension WebApplication {
                 await throttle.failed(actor)
                 throw APIProblem.signInFailed
             }
-            guard let secret = try await caseRecord.secondFactorSecret(for: key) else { throw APIProblem.noSecondFactor }
+            guard let secret = try await caseRecord.secondFactorSecret(for: key) else {
+                // The API sets up no second factor (the pages do): refused, and recorded as a sign-in without it.
+                try await caseRecord.recordSignInRefusal(claimed: key.id, reason: .identityNotProven)
+                throw APIProblem.noSecondFactor
+            }
             guard let step = OneTimeCode(secret: secret).matchingStep(code, at: sessions.now()),
                   try await caseRecord.claimSecondFactorStep(step, of: key.id)
             else {
-                try await caseRecord.recordSecondFactorRefusal(of: key.id)
+                try await caseRecord.recordSignInRefusal(claimed: key.id, reason: .identityNotProven)
                 await throttle.failed(actor)
                 throw APIProblem.signInFailed
             }

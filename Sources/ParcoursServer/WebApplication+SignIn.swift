@@ -83,7 +83,7 @@ extension WebApplication {
         guard let step = OneTimeCode(secret: secret).matchingStep(form["code"] ?? "", at: sessions.now()),
               try await caseRecord.claimSecondFactorStep(step, of: key.id)
         else {
-            try await caseRecord.recordSecondFactorRefusal(of: key.id)
+            try await caseRecord.recordSignInRefusal(claimed: key.id, reason: .identityNotProven)
             return await refuseSignIn(actor, language: context.language)
         }
         await throttle.succeeded(actor)

@@ -61,21 +61,26 @@ struct CommandPolicyTests {
         #expect(try demo.run(["demo", "generate", "--participants", "2", "--as", RecordTests.clinician], env: Self.asEnrolled).status == 0)
     }
 
-    @Test("an unknown --as never reaches the signed access log verbatim: an id is kept, anything else becomes a digest, and both are raised")
+    @Test("an unknown --as never reaches the signed access log verbatim: a malformed one and an id nobody holds become digests keyed by the store, the same text the same digest, and both are raised")
     func unknownIdentity() throws {
         let cli = try Self.setUp()
         let typed = "Personne Fictive née le 2010-05-01 " + String(repeating: "x", count: 100_000)
         let long = try cli.run(["journey", "P-ABCDEF", "--as", typed])
         #expect(long.status == 2 && long.stderr.contains("--as") && long.stderr.utf8.count < 1_000, "\(long.stderr.prefix(300))")
-        let unknown = try cli.run(["journey", "P-ABCDEF", "--as", "quelquun-inconnu"])
+        // A passphrase typed in the id's field has an id's syntax: it is never kept as typed.
+        let unknown = try cli.run(["journey", "P-ABCDEF", "--as", "cheval-agrafe-batterie-lune"])
         #expect(unknown.status == 2)
+        _ = try cli.run(["journey", "P-ABCDEF", "--as", "cheval-agrafe-batterie-lune"])
         let exported = try String(contentsOf: try cli.exportLog().appendingPathComponent("access.jsonl"), encoding: .utf8)
-        #expect(!exported.contains("Personne Fictive") && !exported.contains("xxxxxxxxxx"))
+        #expect(!exported.contains("Personne Fictive") && !exported.contains("xxxxxxxxxx") && !exported.contains("cheval-agrafe"))
         let records = try CLI.records(in: cli.root.appendingPathComponent("export/access.jsonl")).compactMap { $0["envelope"]?["payload"]?["clear"] }
         let actors = records.filter { $0["outcome"] == "denied" }.compactMap { $0["actor"]?.stringValue }
-        #expect(actors.count == 2 && actors[0].hasPrefix("unproven-") && actors[0].count <= 25 && actors[1] == "quelquun-inconnu", "\(actors)")
+        #expect(actors.count == 3 && actors.allSatisfy { $0.hasPrefix("unproven-") && $0.count == 25 } && actors[1] == actors[2] && actors[0] != actors[1],
+                "\(actors)")
+        // Keyed: not the plain SHA-256 anyone could compute from a guess.
+        #expect(actors[1] != "unproven-" + String(Sodium.sha256(Array("cheval-agrafe-batterie-lune".utf8)).hex.prefix(16)))
         let audit = try cli.run(["audit", "anomalies", "--as", "rprp-exemple", "--json"], env: Self.asEnrolled)
         #expect(audit.status == 0, "\(audit)")
-        #expect(audit.stdout.components(separatedBy: "unknown-actor").count - 1 == 2, "\(audit.stdout)")
+        #expect(audit.stdout.components(separatedBy: "unknown-actor").count - 1 == 3, "\(audit.stdout)")
     }
 }

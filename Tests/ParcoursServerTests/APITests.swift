@@ -61,6 +61,9 @@ struct APITests {
             let malformed = try await client.execute(uri: "/api/v1/sessions", method: .post, body: ByteBuffer(string: "actor=x"))
             #expect(malformed.status == .badRequest && Self.problem(malformed)["field"] == "body"
                     && malformed.headers[.contentType] == "application/problem+json")
+            let named = try await client.execute(uri: "/api/v1/sessions", method: .post,
+                                                 body: Self.body(["actor": "Personne Fictive 2010-05-01", "passphrase": "x", "code": "000000"]))
+            #expect(named.status == .badRequest && Self.problem(named)["field"] == "actor")
             // Two people, since a second failure for one id is told to come back later (429).
             let wrong = try await client.execute(uri: "/api/v1/sessions", method: .post, headers: [.acceptLanguage: "en"],
                                                  body: Self.body(["actor": .string(WebFixture.stranger), "passphrase": "pas-la-bonne-phrase", "code": "000000"]))
@@ -78,6 +81,12 @@ struct APITests {
         }
         #expect(try fixture.signIns(permitted: true).map { $0["actor"] } == [.string(WebFixture.admitting)],
                 "the token's sign-in recorded; the newcomer's passphrase alone, without a second factor, is none")
+        let refusedSignIns = try fixture.signIns(permitted: false)
+        #expect(refusedSignIns.contains { $0["actor"]?.stringValue?.hasPrefix("unproven-") == true && $0["reason"] == "unknown actor" },
+                "an id refused by its syntax is recorded, as a digest")
+        #expect(refusedSignIns.contains { $0["actor"] == .string(WebFixture.newcomer) && $0["reason"] == "identity not proven" },
+                "a passphrase without the second factor the API needs is recorded as refused")
+        #expect(try fixture.accessRecords().allSatisfy { !CanonicalJSON.string(.object($0)).contains("Personne Fictive") })
         let denied = try fixture.accessRecords().filter { $0["outcome"] == "denied" }
         #expect(denied.contains { $0["actor"] == .string(WebFixture.admitting) } && denied.contains { $0["actor"] == .string(WebFixture.stranger) })
     }

@@ -46,6 +46,8 @@ struct WebApplicationTests {
             #expect(records.map { $0.payload["reason"] } == ["identity not proven", "unknown actor", "identity not proven", "identity not proven"])
             #expect(records.allSatisfy { $0.type == "access.sign-in" && $0.payload["view"] == "sign-in" && $0.payload["purpose"] == nil },
                     "refused sign-ins, not reads")
+            #expect(Array(records)[1].payload["actor"]?.stringValue?.hasPrefix("unproven-") == true,
+                    "an id nobody holds (a passphrase typed in its field, say) is kept only as a digest")
             #expect(try fixture.signIns(permitted: true).isEmpty)
             let (first, opened) = try await fixture.signIn(client, WebFixture.admitting)
             let (second, _) = try await fixture.signIn(client, WebFixture.admitting)

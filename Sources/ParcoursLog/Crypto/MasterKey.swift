@@ -23,6 +23,17 @@ public struct MasterKey: Sendable {
         }
     }
 
+    /// A keyed digest of `message` for `purpose`: HMAC-SHA-256 under a key the master key derives
+    /// for that purpose. The same text gives the same digest in this store; without the master
+    /// key no dictionary of likely texts (names, days of birth, passphrases) finds it back.
+    public func digest(_ message: [UInt8], purpose: String) -> [UInt8] {
+        var raw = key.rawBytes()
+        defer { Sodium.zero(&raw) }
+        var derived = Sodium.hmacSHA256(key: raw, Array(purpose.utf8))
+        defer { Sodium.zero(&derived) }
+        return Sodium.hmacSHA256(key: derived, message)
+    }
+
     public static func dataKeyPurpose(_ id: String) -> String { "parcours/data-key/" + id }
     public static let logKeyPurpose = "parcours/log-key"
 }
