@@ -57,8 +57,19 @@ extension CaseRecord {
     /// Replaces an actor's roles.
     public func changeRoles(of id: ActorID, to roles: [Role], by identity: Identity) async throws -> AppendResult {
         let session = try await session(identity, view: .directory)
+        try await checkFirst(session) { try DirectoryChange.roleChange(of: id.rawValue, to: roles.map(\.rawValue), directory: $0, by: $1) }
         try await session.authorize(.directory, purpose: .administration, kind: .write)
         return try await store.changeRoles(of: id.rawValue, to: roles.map(\.rawValue), by: session.signingKey())
+    }
+
+    /// An administrator's change checked against the directory's rules (the last admin, a role she
+    /// would give herself…) before the write is recorded as permitted: a change they refuse writes
+    /// nothing, and the access log does not say it was written. The store decides again inside its
+    /// write; someone else's change between the two can still refuse it there. Anyone else is left
+    /// to the policy, which refuses and records.
+    private func checkFirst(_ session: Session, _ change: (Directory, UnlockedActor) throws -> DirectoryChange) async throws {
+        guard session.reader.roles.contains(Directory.adminRole) else { return }
+        _ = try change(session.directory, try await session.signingKey())
     }
 
     /// Decides and records that `identity` ends a session of `id` (`end`, which does it and says
@@ -72,6 +83,7 @@ extension CaseRecord {
     /// Revokes an actor: her or his key signs nothing more, and her or his reads are refused.
     public func revoke(_ id: ActorID, reason: String, by identity: Identity) async throws -> AppendResult {
         let session = try await session(identity, view: .directory)
+        try await checkFirst(session) { try DirectoryChange.revocation(of: id.rawValue, reason: reason, directory: $0, by: $1) }
         try await session.authorize(.directory, purpose: .administration, kind: .write)
         return try await store.revoke(id.rawValue, reason: reason, by: session.signingKey())
     }

@@ -63,6 +63,27 @@ struct IdentityProofTests {
         #expect(refusals.allSatisfy { $0["actor"] == .string(AppFixture.admitting) && $0["reason"] == "revoked actor" })
     }
 
+    @Test("a directory change its rules refuse writes nothing and is not recorded as a write; a clinician's is refused by the policy, and recorded")
+    func directoryRulesBeforeTheRecord() async throws {
+        let app = try await AppFixture()
+        let admin = app.identity("admin-exemple")
+        let before = try app.sizes()
+        await #expect(throws: LogError.ruleBroken("actor: admin-exemple is the last active admin; enrol another admin first")) {
+            _ = try await app.caseRecord.revoke(ActorID("admin-exemple")!, reason: "départ", by: admin)
+        }
+        await #expect(throws: LogError.ruleBroken("roles: clinician is not yours to give yourself; another administrator gives it")) {
+            _ = try await app.caseRecord.changeRoles(of: ActorID("admin-exemple")!, to: [.admin, .clinician], by: admin)
+        }
+        #expect(try app.sizes() == before, "no write, and no record of one")
+        await #expect(throws: ConsentAwareReader.Denied.self) {
+            _ = try await app.caseRecord.changeRoles(of: ActorID(AppFixture.colleague)!, to: [.coordinator], by: app.identity(AppFixture.admitting))
+        }
+        let refusal = try #require(try app.accessRecords().last)
+        #expect(try app.sizes().access == before.access + 1 && refusal["outcome"] == "denied" && refusal["actor"] == .string(AppFixture.admitting))
+        _ = try await app.caseRecord.changeRoles(of: ActorID(AppFixture.colleague)!, to: [.clinician, .coordinator], by: admin)
+        #expect(try app.accessRecords().last?["outcome"] == "permitted", "a change the rules allow: recorded, then written")
+    }
+
     @Test("a participant id that is not one is refused where it enters, naming the field: a use case never sees it")
     func malformedParticipant() throws {
         for text in ["Personne Fictive", "P-7q4k2m", "P-12", "participant/P-7Q4K2M", "P-7Q4K2M\n"] {
