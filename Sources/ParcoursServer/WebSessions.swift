@@ -35,6 +35,8 @@ struct WebSessions: Sendable {
     let now: @Sendable () -> Date
     /// The sessions this server unsealed once, so that a read need not unseal the key again.
     let proven = ProvenSessions()
+    /// Changes of one session's break-glass grants, one after another.
+    private let grantChanges = OneAtATime()
 
     init(store: any CaseStore, now: @escaping @Sendable () -> Date = Date.init) { (self.store, self.now) = (store, now) }
 
@@ -108,13 +110,9 @@ struct WebSessions: Sendable {
             enrolment = opened
         }
         if time.timeIntervalSince(record.lastSeenAt) >= Self.touchInterval { try await store.touchWebSession(digest: digest, at: time) }
-        var glass: [String: GlassGrant] = [:]
-        if let sealed = record.glass, let opened = try? sealingKey.open(sealed.ciphertext, nonce: sealed.nonce,
-                                                                          associatedData: Self.associatedData(record.actor, glass: true)) {
-            glass = ((try? JSONDecoder().decode([String: GlassGrant].self, from: Data(opened))) ?? [:]).filter { $0.value.until > time }
-        }
         return WebSession(id: id, actor: record.actor, proven: identity, csrfToken: record.csrfToken,
-                          handle: Self.handle(digest), enrolment: enrolment, glass: glass, sealingKey: sealingKey,
+                          handle: Self.handle(digest), enrolment: enrolment, glass: Self.grants(in: record, opened: sealingKey, at: time),
+                          sealingKey: sealingKey,
                           ends: record.createdAt + lifetime)
     }
 
@@ -126,12 +124,25 @@ struct WebSessions: Sendable {
     }
 
     /// Keeps (or, with nil, drops) a break-glass grant in the session, sealed under its cookie's secret.
+    /// The other grants are those the store holds when it is kept, not those this request began
+    /// with: two tabs breaking the glass for two records at once both keep theirs.
     func keep(_ grant: GlassGrant?, for participant: String, in session: WebSession) async throws {
         guard let sealingKey = session.sealingKey else { return }
-        var grants = session.glass
-        grants[participant] = grant
-        let box = sealingKey.seal(Array(try JSONEncoder().encode(grants)), associatedData: Self.associatedData(session.actor, glass: true))
-        try await store.setWebSessionGlass(WebSessionRecord.Sealed(ciphertext: box.ciphertext, nonce: box.nonce), digest: Self.digest(session.id))
+        let (store, digest, actor, time) = (store, Self.digest(session.id), session.actor, now())
+        try await grantChanges.run(digest) {
+            guard let record = try await store.webSession(digest: digest) else { return }
+            var grants = Self.grants(in: record, opened: sealingKey, at: time)
+            grants[participant] = grant
+            let box = sealingKey.seal(Array(try JSONEncoder().encode(grants)), associatedData: Self.associatedData(actor, glass: true))
+            try await store.setWebSessionGlass(WebSessionRecord.Sealed(ciphertext: box.ciphertext, nonce: box.nonce), digest: digest)
+        }
+    }
+
+    /// The break-glass grants a session's record holds still open at `time`, opened with its cookie's secret.
+    private static func grants(in record: WebSessionRecord, opened sealingKey: DataKey, at time: Date) -> [String: GlassGrant] {
+        guard let sealed = record.glass, let opened = try? sealingKey.open(sealed.ciphertext, nonce: sealed.nonce,
+                                                                            associatedData: associatedData(record.actor, glass: true)) else { return [:] }
+        return ((try? JSONDecoder().decode([String: GlassGrant].self, from: Data(opened))) ?? [:]).filter { $0.value.until > time }
     }
 
     /// Ends the session a cookie names: its sealed key is deleted.

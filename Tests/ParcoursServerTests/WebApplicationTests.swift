@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import ParcoursApp
 import ParcoursLog
+import ParcoursProjections
 import Testing
 @testable import ParcoursServer
 
@@ -144,6 +145,34 @@ struct WebApplicationTests {
         let record = try #require(try fixture.accessRecords().last { $0["participant"] == .string(participant) && $0["outcome"] == "permitted" })
         #expect(record["actor"] == .string(WebFixture.stranger) && record["purpose"] == "break-glass" && record["review"] == true)
         #expect(record["justification"] == .string(justification))
+    }
+
+    @Test("two tabs breaking the glass for two records at the same moment both keep their grant")
+    func glassInTwoTabs() async throws {
+        let fixture = try await WebFixture()
+        let admission: JSONValue = [
+            "type": "participant.enrolled", "occurredAt": "2026-11-21T10:00:00.000Z",
+            "data": ["identity": ["name": "Personne Fictive Deux", "dateOfBirth": "2009-03-01"], "genderIdentity": "woman",
+                     "preferredLanguage": "fr", "referringOrganization": "Organisme Exemple", "voluntary": true, "recognizesHarms": true],
+        ]
+        let second = try await fixture.caseRecord.record([try ActRequest(json: admission)],
+                                                         by: Identity(actor: WebFixture.admitting, signer: PassphraseSigner { WebFixture.passphrase }))[0].participant
+        let justification = "Appel de la ligne d'urgence : danger imminent signalé ce soir"
+        try await fixture.test { client in
+            let (jar, _) = try await fixture.signIn(client, WebFixture.stranger)
+            let token = try #require(try await client.get("/participants/\(fixture.participant)", jar: jar).csrfToken)
+            for round in 0..<4 {
+                async let one = client.post("/participants/\(fixture.participant)/bris-de-vitre", ["_csrf": token, "justification": justification], jar: jar)
+                async let two = client.post("/participants/\(second)/bris-de-vitre", ["_csrf": token, "justification": justification], jar: jar)
+                #expect(try await [one.status, two.status] == [.ok, .ok])
+                for participant in [fixture.participant, second] {
+                    #expect(try await client.get("/participants/\(participant)", jar: jar).status == .ok, "round \(round): a grant was lost")
+                }
+                for participant in [fixture.participant, second] {
+                    _ = try await client.post("/participants/\(participant)/bris-de-vitre/fin", ["_csrf": token], jar: jar)
+                }
+            }
+        }
     }
 
     @Test("the glass is held while one's roles allow it: made partner during the session, her grant is dropped and she is refused as a partner; made coordinator, a justification too short or too long is refused for her organization")
