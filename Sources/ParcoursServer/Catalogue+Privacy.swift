@@ -60,8 +60,8 @@ extension Catalogue {
         "back": Wording("Retour à l'espace confidentialité", en: "Back to the privacy workspace"),
         // The access log's search.
         "accessTitle": Wording("Journal des accès", en: "Access log"),
-        "accessIntro": Wording("Chaque lecture, écriture, exportation et chaque refus, du plus récent au plus ancien. Chaque recherche y est elle-même inscrite.",
-                               en: "Every read, write, export and refusal, newest first. Each search is itself recorded there."),
+        "accessIntro": Wording("Chaque lecture, écriture, exportation, connexion et chaque refus, du plus récent au plus ancien. Chaque recherche y est elle-même inscrite.",
+                               en: "Every read, write, export, sign-in and refusal, newest first. Each search is itself recorded there."),
         "filters": Wording("Filtres", en: "Filters"),
         "participant": Wording("Personne (identifiant, ex. P-7Q4K2M)", en: "Participant (id, e.g. P-7Q4K2M)"),
         "actor": Wording("Intervenante ou intervenant (identifiant)", en: "Actor (id)"),
