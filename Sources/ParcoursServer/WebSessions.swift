@@ -133,15 +133,19 @@ struct WebSessions: Sendable {
             guard let record = try await store.webSession(digest: digest) else { return }
             var grants = Self.grants(in: record, opened: sealingKey, at: time)
             grants[participant] = grant
-            let box = sealingKey.seal(Array(try JSONEncoder().encode(grants)), associatedData: Self.associatedData(actor, glass: true))
+            // The grants' justifications are free text: their plaintext bytes are wiped once sealed.
+            var plaintext = Array(try JSONEncoder().encode(grants))
+            defer { Sodium.zero(&plaintext) }
+            let box = sealingKey.seal(plaintext, associatedData: Self.associatedData(actor, glass: true))
             try await store.setWebSessionGlass(WebSessionRecord.Sealed(ciphertext: box.ciphertext, nonce: box.nonce), digest: digest)
         }
     }
 
     /// The break-glass grants a session's record holds still open at `time`, opened with its cookie's secret.
     private static func grants(in record: WebSessionRecord, opened sealingKey: DataKey, at time: Date) -> [String: GlassGrant] {
-        guard let sealed = record.glass, let opened = try? sealingKey.open(sealed.ciphertext, nonce: sealed.nonce,
+        guard let sealed = record.glass, var opened = try? sealingKey.open(sealed.ciphertext, nonce: sealed.nonce,
                                                                             associatedData: associatedData(record.actor, glass: true)) else { return [:] }
+        defer { Sodium.zero(&opened) }
         return ((try? JSONDecoder().decode([String: GlassGrant].self, from: Data(opened))) ?? [:]).filter { $0.value.until > time }
     }
 
