@@ -39,6 +39,16 @@ struct Markup: MustacheCustomRenderable {
         }
     }
 
+    /// The markup at the end of `bytes` (a page written by a `MarkupWriter`).
+    func append(to bytes: inout [UInt8]) {
+        switch content {
+        case .text(let text):
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+        case .utf8(let utf8): bytes.append(contentsOf: utf8)
+        }
+    }
+
     func write(into buffer: inout ByteBuffer) {
         switch content {
         case .text(let text): buffer.writeString(text)
@@ -94,6 +104,11 @@ struct PageAssembly {
     /// A marker for `rendered`, a template Mustache rendered (which may hold markers in its turn).
     mutating func marker(for rendered: String) -> String {
         marker(for: .rendered(rendered))
+    }
+
+    /// A marker for a page's content the server wrote itself (`JourneyPage`).
+    mutating func marker(for markup: Markup) -> String {
+        marker(for: .markup(markup))
     }
 
     private mutating func marker(for piece: Piece) -> String {

@@ -5,13 +5,12 @@ import Mustache
 /// looks up its own values. Every `{{value}}` is HTML-escaped (`MarkupContentType`); only
 /// `{{{content}}}`, a page the layout wraps, and charts and rows the server wrote are inserted as
 /// rendered (the longest as `Markup`, which `PageAssembly` puts into the answer without Mustache).
-/// No inline script or style.
+/// No inline script or style. The journey's pages, opened most, are written without Mustache
+/// (`JourneyPage`), inside the layout.
 enum PageTemplates {
     static let templates: [(String, String)] = [
-        ("layout", layout), ("signIn", signIn), ("caseload", caseload), ("journey", journey), ("problem", problem),
+        ("layout", layout), ("signIn", signIn), ("caseload", caseload), ("problem", problem),
         ("breakGlass", breakGlass), ("secondFactor", secondFactor), ("sessions", sessions),
-        ("journeyPath", journeyPath), ("journeyOpenings", journeyOpenings), ("timeline", timeline), ("timelineList", timelineList),
-        ("glassBanner", glassBanner),
     ] + recording
     // Each workspace's templates, one line each.
         + directoryTemplates
@@ -185,95 +184,6 @@ enum PageTemplates {
     </tbody>
     </table>
     {{/hasEntries}}
-    """
-
-    static let journey = """
-    <article class="journey">
-    <header class="identity">
-    <h1>{{name}} <span class="pseudonym">{{participant}}</span></h1>
-    <dl>
-    <dt>{{t.record.age}}</dt><dd>{{age}}</dd>
-    <dt>{{t.record.currentStep}}</dt><dd>{{step}}</dd>
-    <dt>{{t.record.wheelStage}}</dt><dd>{{stage}}</dd>
-    <dt>{{t.record.careTeam}}</dt><dd>{{careTeam}}</dd>
-    <dt>{{t.record.followUp}}</dt><dd>{{followUp}}</dd>
-    </dl>
-    {{#partial}}<p class="notice" role="note">{{t.record.partial}} {{shown}}.</p>{{/partial}}
-    {{> glassBanner}}
-    {{^brokeGlass}}<p class="actions"><a href="/participants/{{participant}}/evaluation">{{t.record.recordAssessment}}</a> <a href="/participants/{{participant}}/actes">{{t.forms.recordAnAct}}</a></p>{{/brokeGlass}}
-    </header>
-    {{#recorded}}
-    <section class="notice" role="status" aria-labelledby="recorded"><h2 id="recorded">{{recorded}}</h2>
-    {{#hasRecordedWarnings}}<p>{{t.record.warningsAfter}}</p>
-    <ul>{{#recordedWarnings}}<li>{{.}}</li>{{/recordedWarnings}}</ul>{{/hasRecordedWarnings}}
-    </section>
-    {{/recorded}}
-    {{#hasWarnings}}
-    <section aria-labelledby="warnings"><h2 id="warnings">{{t.record.openWarnings}}</h2>
-    <ul>{{{warningRows}}}</ul></section>
-    {{/hasWarnings}}
-    <section aria-labelledby="path"><h2 id="path">{{t.record.path}}</h2>
-    {{> journeyPath}}
-    {{^hasEpisodes}}<p>{{t.record.noAssessment}}</p>{{/hasEpisodes}}
-    <ol class="path">{{{episodeRows}}}</ol>
-    {{#hasRelapses}}<h3>{{t.record.relapses}}</h3>
-    <p>{{t.record.relapsesIntro}}</p>
-    <ul>{{{relapseRows}}}</ul>
-    {{/hasRelapses}}
-    </section>
-    {{#planDetail}}
-    <section aria-labelledby="plan"><h2 id="plan">{{t.record.plan}}</h2>
-    <p>{{t.record.revisedOn}} {{on}}{{t.typography.semicolon}}{{t.record.nextReview}} {{reviewOn}}{{#overdue}} <strong class="flag">{{t.caseload.reviewDue}}</strong>{{/overdue}}.</p>
-    {{#hasNeeds}}<h3>{{t.record.needs}}</h3><ol>{{{needRows}}}</ol>{{/hasNeeds}}
-    {{#hasObjectives}}<h3>{{t.record.objectives}}</h3>
-    <ul>{{{objectiveRows}}}</ul>{{/hasObjectives}}
-    {{#hasMeans}}<h3>{{t.record.means}}</h3><ul>{{{meanRows}}}</ul>{{/hasMeans}}
-    </section>
-    {{/planDetail}}
-    {{#fallPlan}}
-    <section aria-labelledby="fall-plan"><h2 id="fall-plan">{{t.record.fallPlan}}</h2>
-    <p>{{t.record.revisedOn}} {{on}}.</p>
-    {{#hasSituations}}<table><caption>{{t.record.situationsCaption}}</caption>
-    <thead><tr><th scope="col">{{t.record.situation}}</th><th scope="col">{{t.record.signalKind}}</th><th scope="col">{{t.record.signals}}</th><th scope="col">{{t.record.strategies}}</th></tr></thead>
-    <tbody>{{{situationRows}}}</tbody></table>{{/hasSituations}}
-    {{#hasPeople}}<h3>{{t.record.peopleToCall}}</h3><ul>{{{peopleRows}}}</ul>{{/hasPeople}}
-    </section>
-    {{/fallPlan}}
-    {{#safety}}
-    <section aria-labelledby="safety"><h2 id="safety">{{t.record.safety}}</h2><p>{{t.record.assessedOn}} {{on}}{{t.typography.colon}}{{t.record.danger}} {{level}}.</p></section>
-    {{/safety}}
-    {{#hasReferrals}}
-    <section aria-labelledby="referrals"><h2 id="referrals">{{t.record.referrals}}</h2>
-    <ul>{{{referralRows}}}</ul></section>
-    {{/hasReferrals}}
-    {{#hasConsents}}
-    <section aria-labelledby="consents"><h2 id="consents">{{t.record.consents}}</h2>
-    <ul>{{{consentRows}}}</ul>
-    </section>
-    {{/hasConsents}}
-    {{#hasRefusals}}
-    <section aria-labelledby="refusals"><h2 id="refusals">{{t.record.refusals}}</h2>
-    <ul>{{{refusalRows}}}</ul>
-    </section>
-    {{/hasRefusals}}
-    {{#hasDisclosures}}
-    <section aria-labelledby="disclosures"><h2 id="disclosures">{{t.record.disclosures}}</h2>
-    <ul>{{{disclosureRows}}}</ul>
-    </section>
-    {{/hasDisclosures}}
-    {{#hasSessions}}
-    <section aria-labelledby="sessions"><h2 id="sessions">{{t.record.sessions}}</h2>
-    <table><caption>{{t.record.sessionsCaption}}</caption>
-    <thead><tr><th scope="col">{{t.record.sessionKind}}</th><th scope="col">{{t.record.count}}</th><th scope="col">{{t.record.minutes}}</th><th scope="col">{{t.record.lastOn}}</th></tr></thead>
-    <tbody>{{{sessionRows}}}</tbody></table>
-    </section>
-    {{/hasSessions}}
-    <section aria-labelledby="timeline"><h2 id="timeline">{{t.record.timeline}}</h2>
-    {{#timelineMore}}<p>{{t.record.timelineRecent}} <a href="/participants/{{participant}}/chronologie">{{t.record.timelineAll}} ({{actCount}})</a></p>{{/timelineMore}}
-    {{> timelineList}}
-    </section>
-    {{> journeyOpenings}}
-    </article>
     """
 
     static let breakGlass = """

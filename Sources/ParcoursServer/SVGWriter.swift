@@ -1,61 +1,23 @@
-/// The markup of one chart, written into one growing buffer of UTF-8 bytes, given to the page
-/// as they are (`Markup(utf8:)`) when the chart is closed. A journey page draws two charts of hundreds of elements:
-/// built as small Strings joined together (a String for each number, text and tag, copied into
-/// the next), their allocations and copies were most of the charts' time; written here, no
-/// element makes a String of its own.
+/// The markup of one chart, written by a `MarkupWriter` into one buffer of UTF-8 bytes, given to
+/// the page as they are when the chart is closed. A journey page draws two charts of hundreds of
+/// elements: no element makes a String of its own.
 ///
 /// What it writes is what `ChartMarkup.number` and `HTMLText.escape` give: a coordinate with at
 /// most one decimal, a dot whatever the locale, never `-0`; every text escaped, written as the
 /// pages write it. Tag and attribute names are `StaticString`s, the
 /// chart's own; every `String` value — a word, a day, a colour, an id — is escaped.
 struct SVGWriter {
-    private var bytes: [UInt8] = []
+    private var out: MarkupWriter
 
     /// A writer with room for `capacity` bytes: about the chart's size, so it seldom grows.
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int) { out = MarkupWriter(capacity: capacity) }
 
-    // MARK: Text and numbers
+    // MARK: Text and numbers, as `MarkupWriter` writes them
 
-    /// Markup of the chart's own, as it is.
-    mutating func append(_ literal: StaticString) {
-        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
-
-    /// A text as character data or an attribute value, escaped by `HTMLText`: `& < > " '` as
-    /// `&amp; &lt; &gt; &quot; &#39;`, a control character HTML does not allow raw as `&#x…;`,
-    /// every other byte kept.
-    mutating func append(escaped text: String) {
-        HTMLText.append(escaped: text, to: &bytes)
-    }
-
-    /// A coordinate as `ChartMarkup.number` writes it: at most one decimal, a dot, never `-0`,
-    /// and `0` for a value that is not a number.
-    mutating func append(number value: Double) {
-        guard value.isFinite else { return append("0") }
-        let tenths = Int((value * 10).rounded())
-        if tenths < 0 { bytes.append(UInt8(ascii: "-")) }
-        append(digits: tenths.magnitude / 10)
-        if tenths.magnitude % 10 != 0 {
-            bytes.append(UInt8(ascii: "."))
-            append(digits: tenths.magnitude % 10)
-        }
-    }
-
-    /// A whole number as `String(value)` writes it.
-    mutating func append(integer value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        append(digits: value.magnitude)
-    }
-
-    /// The decimal digits of `value`, the most significant first.
-    private mutating func append(digits value: UInt) {
-        var divisor: UInt = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(value / divisor % 10))
-            divisor /= 10
-        } while divisor > 0
-    }
+    mutating func append(_ literal: StaticString) { out.append(literal) }
+    mutating func append(escaped text: String) { out.append(escaped: text) }
+    mutating func append(number value: Double) { out.append(number: value) }
+    mutating func append(integer value: Int) { out.append(integer: value) }
 
     // MARK: Attributes and elements
 
@@ -115,7 +77,7 @@ struct SVGWriter {
     /// The chart's closing tag, and its markup: the buffer itself.
     consuming func close() -> Markup {
         append("</svg>")
-        return Markup(utf8: bytes)
+        return out.markup()
     }
 
     /// A text element, its content escaped.

@@ -17,20 +17,39 @@ enum WebPages {
                      returnTo: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
         let language = language ?? session?.language ?? .fr
         var assembly = PageAssembly()
+        let values = assembly.marking(values)
+        let content = assembly.marker(for: PageTemplates.render(template, values, in: language))
+        return response(layout(content, assembly, title: title, session: session, language: language, returnTo: returnTo), language: language, status: status)
+    }
+
+    /// A page the server wrote itself (`JourneyPage`) inside the layout, in the session's language.
+    static func page(_ content: Markup, title: String, session: WebSession, status: HTTPResponse.Status = .ok) -> Response {
+        var assembly = PageAssembly()
+        let content = assembly.marker(for: content)
+        return response(layout(content, assembly, title: title, session: session, language: session.language, returnTo: nil), language: session.language, status: status)
+    }
+
+    static func response(_ body: ByteBuffer, language: Language, status: HTTPResponse.Status) -> Response {
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
+        headers[.contentLanguage] = language.rawValue
+        return Response(status: status, headers: headers, body: .init(byteBuffer: body))
+    }
+
+    /// The layout around `content`, a marker of `assembly`: the banner, the language switch, the
+    /// navigation and the sign-out for a signed-in person.
+    static func layout(_ content: String, _ assembly: PageAssembly, title: String, session: WebSession?, language: Language,
+                               returnTo: String?) -> ByteBuffer {
         var layout: [String: Any] = [
             "title": title, "lang": language.rawValue,
             "switch": ["code": language.other.rawValue, "name": language.other.ownName, "returnTo": session?.path ?? returnTo ?? "/connexion"],
+            "content": content,
         ]
-        let values = assembly.marking(values)
-        layout["content"] = assembly.marker(for: PageTemplates.render(template, values, in: language))
         if let session {
             layout["signedIn"] = ["actor": session.actor, "csrf": session.csrfToken, "full": session.enrolment == nil,
                                   "workspaces": session.workspaces.map { ["path": $0.path, "label": $0.label(in: language)] },
                                   "idleSeconds": Int(WebSessions.idleLimit), "warnSeconds": IdleWarning.warnBefore]
         }
-        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
-        headers[.contentLanguage] = language.rawValue
-        return Response(status: status, headers: headers, body: .init(byteBuffer: assembly.body(PageTemplates.render("layout", layout, in: language))))
+        return assembly.body(PageTemplates.render("layout", layout, in: language))
     }
 
     static func signIn(csrf: String, actor: String = "", failed: Bool = false, throttled: Bool = false, ended: Bool = false,
@@ -123,34 +142,13 @@ enum WebPages {
     static func journey(_ journey: Journey, acts: Int, shown: Set<InformationCategory>, today: String, session: WebSession,
                         recorded: (what: String, warnings: [ClinicalWarning])? = nil, brokeGlass: Bool = false,
                         glassUntil: Date? = nil, openings: [RecordOpening]? = nil) -> Response {
-        let language = session.language, words = Catalogue.record
-        func label(_ term: some VocabularyTerm) -> String { VocabularyLabel.label(term, in: language) }
-        var values = recordHeader(journey, acts: acts, shown: shown, session: session, brokeGlass: brokeGlass, glassUntil: glassUntil)
-        values.merge([
-            "age": journey.admission.flatMap { age(born: $0.dateOfBirth, on: today) }.map { "\($0) \(words["years"]!(language))" } ?? "—",
-            "step": journey.stage.map { label($0.engagementStep) } ?? "—", "stage": journey.stage.map { label($0.wheelStage) } ?? "—",
-            "careTeam": journey.careTeam.isEmpty ? "—" : journey.careTeam.joined(separator: ", "),
-            "followUp": words[journey.followUp.open ? "open" : "closed"]!(language),
-            "warningRows": RecordRows.warnings(journey.warnings, language: language),
-            "hasWarnings": !journey.warnings.isEmpty,
-            "episodeRows": RecordRows.episodes(journey.episodes, language: language), "hasEpisodes": !journey.episodes.isEmpty,
-            "relapseRows": RecordRows.relapses(journey.relapses, language: language),
-            "hasRelapses": !journey.relapses.isEmpty,
-            "referralRows": RecordRows.referrals(journey.referrals, language: language),
-            "hasReferrals": !journey.referrals.isEmpty,
-            "timelineRows": Markup(text: RecordRows.timeline(journey.timeline.suffix(recentActs), language: language)),
-        ] as [String: Any]) { _, own in own }
-        values["timelineMore"] = acts > recentActs
-        if let recorded {
-            values["recorded"] = recorded.what
-            values["recordedWarnings"] = recorded.warnings.map { warning($0.message, code: $0.code, in: language) }
-            values["hasRecordedWarnings"] = !recorded.warnings.isEmpty
-        }
-        if let plan = journey.plan { values["plan"] = ["on": plan.on, "reviewOn": plan.plan.reviewOn] as [String: Any] }
-        if let safety = journey.safety { values["safety"] = ["on": safety.on, "level": label(safety.assessment.dangerLevel)] as [String: Any] }
-        values.merge(journeySections(journey, today: today, language: language)) { _, section in section }
-        values.merge(journeyPath(journey, shown: shown, today: today, openings: brokeGlass ? nil : openings, language: session.language)) { _, path in path }
-        return page("journey", title: "\(words["titlePrefix"]!(language)) \(journey.participant)", values, session: session)
+        let language = session.language
+        let header = recordHeader(journey, shown: shown, session: session, brokeGlass: brokeGlass, glassUntil: glassUntil)
+        let context = JourneyPage.Context(acts: acts, shown: shown, today: today,
+                                          recorded: recorded.map { ($0.what, $0.warnings.map { warning($0.message, code: $0.code, in: language) }) },
+                                          openings: openings)
+        return page(JourneyPage.journey(journey, header: header, context: context, language: language),
+                    title: "\(Catalogue.record["titlePrefix"]!(language)) \(journey.participant)", session: session)
     }
 
     /// How many of the latest acts the journey page lists; the whole timeline has its page.
@@ -159,26 +157,24 @@ enum WebPages {
     /// A participant's whole timeline as the policy lets the reader see it.
     static func timeline(of journey: Journey, shown: Set<InformationCategory>, session: WebSession, brokeGlass: Bool = false,
                          glassUntil: Date? = nil) -> Response {
-        var values = recordHeader(journey, acts: journey.timeline.count, shown: shown, session: session, brokeGlass: brokeGlass, glassUntil: glassUntil)
-        values["timelineRows"] = Markup(text: RecordRows.timeline(journey.timeline, language: session.language))
-        return page("timeline", title: "\(Catalogue.record["timelineTitlePrefix"]!(session.language)) \(journey.participant)", values, session: session)
+        let header = recordHeader(journey, shown: shown, session: session, brokeGlass: brokeGlass, glassUntil: glassUntil)
+        return page(JourneyPage.timeline(journey, header: header, language: session.language),
+                    title: "\(Catalogue.record["timelineTitlePrefix"]!(session.language)) \(journey.participant)", session: session)
+    }
+
+    /// The head of a record's pages, in `session`'s language and with its CSRF token.
+    static func recordHeader(_ journey: Journey, shown: Set<InformationCategory>, session: WebSession, brokeGlass: Bool,
+                             glassUntil: Date?) -> JourneyPage.Header {
+        let language = session.language
+        return JourneyPage.Header(
+            participant: journey.participant, name: journey.admission?.name ?? Catalogue.record["identityHidden"]!(language),
+            partial: shown == Set(InformationCategory.allCases) ? nil
+                : InformationCategory.allCases.filter(shown.contains).map { VocabularyLabel.label($0, in: language) }.joined(separator: ", "),
+            brokeGlass: brokeGlass, glassUntil: glassUntil.map { (minute($0), session.csrfToken) })
     }
 
     /// What the head of every page of a record shows: who it is (name and pseudonymous id), what
     /// part of the record the reader may see, and the broken glass's banner while it lasts.
-    static func recordHeader(_ journey: Journey, acts: Int, shown: Set<InformationCategory>, session: WebSession, brokeGlass: Bool,
-                             glassUntil: Date?) -> [String: Any] {
-        let language = session.language
-        var values: [String: Any] = [
-            "participant": journey.participant, "name": journey.admission?.name ?? Catalogue.record["identityHidden"]!(language),
-            "partial": shown != Set(InformationCategory.allCases), "brokeGlass": brokeGlass,
-            "shown": InformationCategory.allCases.filter(shown.contains).map { VocabularyLabel.label($0, in: language) }.joined(separator: ", "),
-            "actCount": acts,
-        ]
-        if let glassUntil { values["glassUntil"] = ["time": minute(glassUntil), "csrf": session.csrfToken] as [String: Any] }
-        return values
-    }
-
     /// The longest written justification the break-glass form takes, as its field says.
     static let longestJustification = 1000
 

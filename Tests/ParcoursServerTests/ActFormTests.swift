@@ -91,6 +91,16 @@ struct ActFormTests {
                                        ("Rencontres et activités", "rencontre individuelle")] {
                 #expect(journey.contains(section) && journey.contains(content), "\(section) shows \(content)")
             }
+            // Every section of the journey in English too: each heading and table of the page in its words.
+            var english = jar
+            english.take(try await client.post("/langue", ["langue": "en", "retour": "/participants/\(participant)"], jar: jar))
+            let page = try await client.get("/participants/\(participant)", jar: english)
+            #expect(page.status == .ok)
+            for heading in ["Action plan in force", "Fall plan in force", "Consents", "Disclosures required by law", "Meetings and activities",
+                            "Safety", "Referrals", "Relapses", "Who opened this record"] {
+                #expect(page.text.contains(">\(heading)</h"), "\(heading) in English")
+            }
+            #expect(!page.text.contains("Plan d&#39;action") && !page.text.contains("Rencontres et activités"), "no French heading left")
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import NIOCore
+@testable import ParcoursProjections
 @testable import ParcoursServer
 import Testing
 
@@ -9,36 +10,53 @@ import Testing
 /// for a piece's marker. Synthetic data only.
 @Suite("Pages put together")
 struct PageAssemblyTests {
+    /// `template` rendered by Mustache as the pages' templates are: every `{{value}}` escaped by `HTMLText`.
+    static func render(_ template: String, _ values: [String: Any]) throws -> String {
+        MustacheContentTypes.register(MarkupContentType(), named: MarkupContentType.name)
+        return try MustacheTemplate(string: "{{% CONTENT_TYPE: \(MarkupContentType.name)}}" + template).render(values)
+    }
+
     @Test("the server's markup lands where the template puts it, in a section too; a value's control characters cannot name a piece")
-    func assembled() {
+    func assembled() throws {
         var assembly = PageAssembly()
         let forged = "Participant \u{1}0\u{2} fictif\u{1}1\u{2}"
-        let values = assembly.marking([
-            "name": forged, "participant": "P-TEST01", "actCount": 2, "partial": false, "brokeGlass": false,
-            "timelineRows": Markup(text: "<li>deux</li><li>un</li>"),
-        ])
-        #expect(values["timelineRows"] is String && values["name"] as? String == forged, "only markup is replaced")
-        let html = String(buffer: assembly.body(PageTemplates.render("timeline", values, in: .fr)))
-        #expect(html.contains("<ol class=\"timeline\" reversed start=\"2\"><li>deux</li><li>un</li></ol>"))
-        #expect(html.contains("<h1>Participant &#x1;0&#x2; fictif&#x1;1&#x2; <span class=\"pseudonym\">P-TEST01</span></h1>"),
+        let values = assembly.marking(["name": forged, "participant": "P-TEST01", "rows": Markup(text: "<li>deux</li><li>un</li>")])
+        #expect(values["rows"] is String && values["name"] as? String == forged, "only markup is replaced")
+        let html = String(buffer: assembly.body(try Self.render("<h1>{{name}} <span>{{participant}}</span></h1>\n<ol>{{{rows}}}</ol>", values)))
+        #expect(html.contains("<ol><li>deux</li><li>un</li></ol>"))
+        #expect(html.contains("<h1>Participant &#x1;0&#x2; fictif&#x1;1&#x2; <span>P-TEST01</span></h1>"),
                 "a name holding a marker's characters is written with references, which a browser shows as those characters; no piece is put there")
         #expect(!html.utf8.contains(PageAssembly.open) && !html.utf8.contains(PageAssembly.close))
         #expect(html.components(separatedBy: "<li>deux</li>").count == 2, "the piece once")
 
         var nested = PageAssembly()
         let section = nested.marking(["openings": ["openingRows": Markup(text: "<tr><td>une ouverture</td></tr>\n"), "hasEntries": true] as [String: Any]])
-        let panel = String(buffer: nested.body(PageTemplates.render("journeyOpenings", section, in: .fr)))
-        #expect(panel.contains("<tbody>\n<tr><td>une ouverture</td></tr>\n</tbody>"))
+        let panel = String(buffer: nested.body(try Self.render("{{#openings}}<tbody>\n{{{openingRows}}}</tbody>{{/openings}}", section)))
+        #expect(panel == "<tbody>\n<tr><td>une ouverture</td></tr>\n</tbody>")
+    }
+
+    @Test("a page the server wrote itself (the journey's) lands in the layout byte for byte; a name holding a marker's characters is escaped in it")
+    func writtenPage() {
+        var assembly = PageAssembly()
+        let journey = Journey(participant: "P-TEST01")
+        let header = JourneyPage.Header(participant: journey.participant, name: "Participant \u{1}0\u{2} fictif", partial: nil, brokeGlass: false,
+                                        glassUntil: nil)
+        let content = assembly.marker(for: JourneyPage.timeline(journey, header: header, language: .fr))
+        let body = assembly.body("<main>" + content + "</main>")
+        let html = String(buffer: body)
+        #expect(html.hasPrefix("<main><article class=\"journey\">\n<header class=\"identity\">\n<h1>Participant &#x1;0&#x2; fictif <span class=\"pseudonym\">P-TEST01</span></h1>"))
+        #expect(html.hasSuffix("<ol class=\"timeline\" reversed start=\"0\"></ol></section>\n</article></main>"))
+        #expect(!html.utf8.contains(PageAssembly.open) && !html.utf8.contains(PageAssembly.close))
     }
 
     @Test("markup written as bytes (a chart) lands byte for byte where the template puts it, and renders as the same text deeper in the values")
     func bytesAsTheyAre() throws {
         let chart = Array("<svg><title>Étape · roue</title></svg>".utf8)
         var assembly = PageAssembly()
-        let values = assembly.marking(["timelineRows": Markup(utf8: chart), "participant": "P-TEST01", "actCount": 1, "partial": false, "brokeGlass": false])
-        let body = assembly.body(PageTemplates.render("timeline", values, in: .fr))
+        let values = assembly.marking(["chart": Markup(utf8: chart)])
+        let body = assembly.body(try Self.render("<figure>\n{{{chart}}}\n</figure>", values))
         let html = String(buffer: body)
-        #expect(html.contains("reversed start=\"1\"><svg><title>Étape · roue</title></svg></ol>"))
+        #expect(html == "<figure>\n<svg><title>Étape · roue</title></svg>\n</figure>")
         #expect(body.readableBytes == html.utf8.count)
         #expect(Markup(utf8: chart).text == "<svg><title>Étape · roue</title></svg>" && Markup(utf8: chart).utf8Count == chart.count)
         let template = try MustacheTemplate(string: "{{#section}}{{{markup}}}{{/section}}")
@@ -61,9 +79,8 @@ struct PageAssemblyTests {
 
     @Test("markup is put only where a template writes it as it is ({{{…}}}); deeper in the values, it renders as its text")
     func onlyUnescaped() throws {
-        // The values given as `Markup` (WebPages.journey, timeline, journeyPath; the program's charts).
-        for key in ["pathChart", "rulerChart", "assessmentRows", "openingRows", "timelineRows",
-                    "stageChart", "stepChart", "transitionChart", "relapseChart", "referralChart"] {
+        // The values given as `Markup`: the program's charts.
+        for key in ["stageChart", "stepChart", "transitionChart", "relapseChart", "referralChart"] {
             for (name, text) in PageTemplates.templates {
                 #expect(!text.replacingOccurrences(of: "{{{\(key)}}}", with: "").contains(key), "\(name) names \(key) other than as {{{\(key)}}}")
             }
