@@ -2,14 +2,15 @@ import Mustache
 
 /// The pages' Mustache templates, compiled once for each language: the catalogue's words
 /// (`{{t.page.key}}`) are put into the template text then, escaped, so a page's rendering only
-/// looks up its own values. Every `{{value}}` is HTML-escaped (`MarkupContentType`); only
-/// `{{{content}}}`, a page the layout wraps, and charts and rows the server wrote are inserted as
-/// rendered (the longest as `Markup`, which `PageAssembly` puts into the answer without Mustache).
-/// No inline script or style. The journey's pages, opened most, are written without Mustache
-/// (`JourneyPage`), inside the layout.
+/// looks up its own values. Every `{{value}}` is HTML-escaped (`MarkupContentType`); only charts
+/// and rows the server wrote are inserted as rendered, with `{{{…}}}` (the longest as `Markup`,
+/// which `PageAssembly` puts into the answer without Mustache). No inline script or style.
+///
+/// What every request or the most frequent one shows is written without Mustache, with a
+/// `MarkupWriter`: the layout around every page (`PageLayout`), and the journey's pages (`JourneyPage`).
 enum PageTemplates {
     static let templates: [(String, String)] = [
-        ("layout", layout), ("signIn", signIn), ("caseload", caseload), ("problem", problem),
+        ("signIn", signIn), ("caseload", caseload), ("problem", problem),
         ("breakGlass", breakGlass), ("secondFactor", secondFactor), ("sessions", sessions),
     ] + recording
     // Each workspace's templates, one line each.
@@ -43,53 +44,6 @@ enum PageTemplates {
     static func render(_ name: String, _ values: [String: Any], in language: Language) -> String {
         libraries[language]!.render(values, withTemplate: name) ?? ""
     }
-
-    static let layout = """
-    <!doctype html>
-    <html lang="{{lang}}">
-    <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>{{title}} — Parcours</title>
-    <link rel="stylesheet" href="/style.css">
-    </head>
-    <body>
-    <a class="skip" href="#contenu">{{t.layout.skip}}</a>
-    <header class="banner">
-    <p class="brand"><a href="/">Parcours</a> <span>SPHÈRES</span></p>
-    {{#signedIn}}{{#full}}
-    <nav aria-label="{{t.layout.mainNavigation}}">{{#workspaces}}<a href="{{path}}">{{label}}</a> {{/workspaces}}<a href="/sessions">{{t.layout.sessions}}</a></nav>
-    {{/full}}{{/signedIn}}
-    {{#switch}}
-    <form method="post" action="/langue" class="language">
-    <input type="hidden" name="langue" value="{{code}}">
-    <input type="hidden" name="retour" value="{{returnTo}}">
-    <button type="submit" lang="{{code}}" aria-label="{{t.layout.language}}{{t.typography.colon}}{{name}}">{{name}}</button>
-    </form>
-    {{/switch}}
-    {{#signedIn}}
-    <form method="post" action="/deconnexion" class="sign-out">
-    <input type="hidden" name="_csrf" value="{{csrf}}">
-    <span>{{actor}}</span> <button type="submit">{{t.layout.signOut}}</button>
-    </form>
-    {{/signedIn}}
-    </header>
-    {{#signedIn}}{{#full}}
-    <div id="idle-warning" class="idle-warning" role="alert" hidden data-idle-seconds="{{idleSeconds}}" data-warn-seconds="{{warnSeconds}}">
-    <form method="post" action="/session/prolonger">
-    <input type="hidden" name="_csrf" value="{{csrf}}">
-    <p>{{t.layout.idleWarning}}</p>
-    <button type="submit">{{t.layout.stay}}</button>
-    </form>
-    </div>
-    {{/full}}{{/signedIn}}
-    <main id="contenu">
-    {{{content}}}
-    </main>
-    {{#signedIn}}<script src="/session.js" defer></script>{{/signedIn}}
-    </body>
-    </html>
-    """
 
     static let signIn = """
     <h1>{{t.signIn.title}}</h1>

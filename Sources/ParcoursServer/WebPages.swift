@@ -19,37 +19,25 @@ enum WebPages {
         var assembly = PageAssembly()
         let values = assembly.marking(values)
         let content = assembly.marker(for: PageTemplates.render(template, values, in: language))
-        return response(layout(content, assembly, title: title, session: session, language: language, returnTo: returnTo), language: language, status: status)
+        return framed(content, in: assembly, title: title, session: session, language: language, returnTo: returnTo, status: status)
     }
 
     /// A page the server wrote itself (`JourneyPage`) inside the layout, in the session's language.
     static func page(_ content: Markup, title: String, session: WebSession, status: HTTPResponse.Status = .ok) -> Response {
         var assembly = PageAssembly()
         let content = assembly.marker(for: content)
-        return response(layout(content, assembly, title: title, session: session, language: session.language, returnTo: nil), language: session.language, status: status)
+        return framed(content, in: assembly, title: title, session: session, language: session.language, returnTo: nil, status: status)
     }
 
-    static func response(_ body: ByteBuffer, language: Language, status: HTTPResponse.Status) -> Response {
+    /// `content`, a marker of `assembly`, inside the layout (`PageLayout`): an HTML answer in `language`.
+    private static func framed(_ content: String, in assembly: PageAssembly, title: String, session: WebSession?, language: Language,
+                               returnTo: String?, status: HTTPResponse.Status) -> Response {
+        var assembly = assembly
+        let layout = PageLayout(title: title, session: session, language: language, returnTo: returnTo)
+        let head = assembly.marker(for: layout.head), tail = assembly.marker(for: layout.tail)
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
         headers[.contentLanguage] = language.rawValue
-        return Response(status: status, headers: headers, body: .init(byteBuffer: body))
-    }
-
-    /// The layout around `content`, a marker of `assembly`: the banner, the language switch, the
-    /// navigation and the sign-out for a signed-in person.
-    static func layout(_ content: String, _ assembly: PageAssembly, title: String, session: WebSession?, language: Language,
-                               returnTo: String?) -> ByteBuffer {
-        var layout: [String: Any] = [
-            "title": title, "lang": language.rawValue,
-            "switch": ["code": language.other.rawValue, "name": language.other.ownName, "returnTo": session?.path ?? returnTo ?? "/connexion"],
-            "content": content,
-        ]
-        if let session {
-            layout["signedIn"] = ["actor": session.actor, "csrf": session.csrfToken, "full": session.enrolment == nil,
-                                  "workspaces": session.workspaces.map { ["path": $0.path, "label": $0.label(in: language)] },
-                                  "idleSeconds": Int(WebSessions.idleLimit), "warnSeconds": IdleWarning.warnBefore]
-        }
-        return assembly.body(PageTemplates.render("layout", layout, in: language))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: assembly.body(head + content + tail)))
     }
 
     static func signIn(csrf: String, actor: String = "", failed: Bool = false, throttled: Bool = false, ended: Bool = false,
