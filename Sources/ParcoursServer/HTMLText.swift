@@ -14,11 +14,10 @@ enum HTMLText {
     static func escape(_ text: String) -> String {
         var text = text
         let escaped: String? = text.withUTF8 { bytes in
-            guard let first = bytes.firstIndex(where: needsReference) else { return nil }
+            guard bytes.contains(where: needsReference) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 32)
-            out.append(contentsOf: bytes[..<first])
-            append(escaped: UnsafeBufferPointer(rebasing: bytes[first...]), to: &out)
+            escaping(bytes) { out.append(contentsOf: $0) }
             return String(decoding: out, as: UTF8.self)
         }
         return escaped ?? text
@@ -31,40 +30,31 @@ enum HTMLText {
         if text.withUTF8({ $0.contains(where: needsReference) }) { out += escape(text) } else { out += text }
     }
 
-    /// `text` escaped at the end of `out`: what the charts write into their one buffer.
-    static func append(escaped text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { append(escaped: $0, to: &out) }
-    }
-
-    private static func append(escaped bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+    /// `bytes` escaped, given to `write` in order: each run of bytes kept as they are, and the
+    /// reference each byte that needs one is written as (`MarkupWriter` writes them into its buffer).
+    static func escaping(_ bytes: UnsafeBufferPointer<UInt8>, _ write: (UnsafeBufferPointer<UInt8>) -> Void) {
         var start = 0
         for index in bytes.indices where needsReference(bytes[index]) {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-            appendReference(for: bytes[index], to: &out)
+            if start < index { write(UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+            references[Int(bytes[index])].withUnsafeBufferPointer(write)
             start = index + 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+        if start < bytes.count { write(UnsafeBufferPointer(rebasing: bytes[start...])) }
     }
 
-    /// The reference a byte that `needsReference` is written as: a named or numeric one for the
-    /// five, `&#x…;` for a control character.
-    private static func appendReference(for byte: UInt8, to out: inout [UInt8]) {
-        let reference: StaticString
+    /// The reference each byte that `needsReference` is written as, by its value (empty for the
+    /// others): a named or numeric one for the five, `&#x…;` for a control character.
+    private static let references: [[UInt8]] = (0...255).map { value in
+        let byte = UInt8(value)
+        guard needsReference(byte) else { return [] }
         switch byte {
-        case UInt8(ascii: "&"): reference = "&amp;"
-        case UInt8(ascii: "<"): reference = "&lt;"
-        case UInt8(ascii: ">"): reference = "&gt;"
-        case UInt8(ascii: "\""): reference = "&quot;"
-        case UInt8(ascii: "'"): reference = "&#39;"
-        default:
-            let digits: StaticString = "0123456789ABCDEF"
-            out.append(contentsOf: [UInt8(ascii: "&"), UInt8(ascii: "#"), UInt8(ascii: "x")])
-            if byte >= 0x10 { out.append(digits.utf8Start[Int(byte >> 4)]) }
-            out.append(contentsOf: [digits.utf8Start[Int(byte & 0x0F)], UInt8(ascii: ";")])
-            return
+        case UInt8(ascii: "&"): return Array("&amp;".utf8)
+        case UInt8(ascii: "<"): return Array("&lt;".utf8)
+        case UInt8(ascii: ">"): return Array("&gt;".utf8)
+        case UInt8(ascii: "\""): return Array("&quot;".utf8)
+        case UInt8(ascii: "'"): return Array("&#39;".utf8)
+        default: return Array("&#x\(String(byte, radix: 16, uppercase: true));".utf8)
         }
-        reference.withUTF8Buffer { out.append(contentsOf: $0) }
     }
 
     private static func needsReference(_ byte: UInt8) -> Bool {

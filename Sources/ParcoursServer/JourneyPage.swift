@@ -11,7 +11,7 @@ import ParcoursProjections
 /// markup is the same, byte for byte, as its templates rendered it; every word comes from the
 /// catalogue (`Catalogue.record`, `Catalogue.journey`), every value is escaped, and the rows and
 /// charts are the markup `RecordRows` and the charts wrote.
-struct JourneyPage {
+struct JourneyPage: ~Copyable {
     private var out: MarkupWriter
     private let language: Language
 
@@ -44,7 +44,8 @@ struct JourneyPage {
     }
 
     static func journey(_ journey: Journey, header: Header, context: Context, language: Language) -> Markup {
-        var page = JourneyPage(capacity: 24_000 + 600 * journey.timeline.suffix(WebPages.recentActs).count, language: language)
+        var page = JourneyPage(capacity: 32_000 + 300 * journey.assessments.count + 600 * journey.timeline.suffix(WebPages.recentActs).count,
+                               language: language)
         page.writeJourney(journey, header: header, context: context)
         return page.out.markup()
     }

@@ -39,13 +39,13 @@ struct Markup: MustacheCustomRenderable {
         }
     }
 
-    /// The markup at the end of `bytes` (a page written by a `MarkupWriter`).
-    func append(to bytes: inout [UInt8]) {
+    /// Calls `body` with the markup's UTF-8 bytes (a `MarkupWriter` copies them into a page).
+    func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         switch content {
         case .text(let text):
             var text = text
-            text.withUTF8 { bytes.append(contentsOf: $0) }
-        case .utf8(let utf8): bytes.append(contentsOf: utf8)
+            return try text.withUTF8(body)
+        case .utf8(let bytes): return try bytes.withUnsafeBufferPointer(body)
         }
     }
 

@@ -6,7 +6,7 @@
 /// most one decimal, a dot whatever the locale, never `-0`; every text escaped, written as the
 /// pages write it. Tag and attribute names are `StaticString`s, the
 /// chart's own; every `String` value — a word, a day, a colour, an id — is escaped.
-struct SVGWriter {
+struct SVGWriter: ~Copyable {
     private var out: MarkupWriter
 
     /// A writer with room for `capacity` bytes: about the chart's size, so it seldom grows.
@@ -74,8 +74,8 @@ struct SVGWriter {
         append("</desc>")
     }
 
-    /// The chart's closing tag, and its markup: the buffer itself.
-    consuming func close() -> Markup {
+    /// The chart's closing tag, and its markup.
+    mutating func close() -> Markup {
         append("</svg>")
         return out.markup()
     }
