@@ -28,6 +28,17 @@ enum Catalogue {
     /// A semicolon between two parts, spaced as `language` spaces it.
     static func semicolon(_ language: Language) -> String { typography["semicolon"]!(language) }
 
+    /// The word `key` of a page's `words` in `language`, for markup written without a template
+    /// (`JourneyPage`, `PageLayout`). A key the catalogue lacks stops a debug build (the tests);
+    /// a release writes the key itself rather than failing the page.
+    static func word(_ words: [String: Wording], _ key: String, _ language: Language) -> String {
+        guard let wording = words[key] else {
+            assertionFailure("no text \(key) in the catalogue")
+            return key
+        }
+        return wording(language)
+    }
+
     /// A word a template names that the catalogue lacks (a typo in `{{t.page.key}}`).
     struct MissingWord: Error, CustomStringConvertible {
         let name: String

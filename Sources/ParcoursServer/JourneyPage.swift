@@ -71,7 +71,11 @@ struct JourneyPage: ~Copyable {
 
     // MARK: Words
 
-    private mutating func word(_ words: [String: Wording], _ key: String) { out.append(escaped: words[key]!(language)) }
+    /// A word of the catalogue, escaped. A key the catalogue lacks (a typo in a branch the tests
+    /// did not reach) stops a debug build; a release writes the key rather than failing the page.
+    private mutating func word(_ words: [String: Wording], _ key: String) {
+        out.append(escaped: Catalogue.word(words, key, language))
+    }
     private mutating func record(_ key: String) { word(Catalogue.record, key) }
     private mutating func journeyWord(_ key: String) { word(Catalogue.journey, key) }
 
@@ -169,11 +173,11 @@ struct JourneyPage: ~Copyable {
         out.append("<dl>\n")
         let facts: [(String, String)] = [
             ("age", journey.admission.flatMap { WebPages.age(born: $0.dateOfBirth, on: context.today) }
-                .map { "\($0) \(Catalogue.record["years"]!(language))" } ?? "—"),
+                .map { "\($0) \(Catalogue.word(Catalogue.record, "years", language))" } ?? "—"),
             ("currentStep", journey.stage.map { label($0.engagementStep) } ?? "—"),
             ("wheelStage", journey.stage.map { label($0.wheelStage) } ?? "—"),
             ("careTeam", journey.careTeam.isEmpty ? "—" : journey.careTeam.joined(separator: ", ")),
-            ("followUp", Catalogue.record[journey.followUp.open ? "open" : "closed"]!(language)),
+            ("followUp", Catalogue.word(Catalogue.record, journey.followUp.open ? "open" : "closed", language)),
         ]
         for (term, value) in facts {
             out.append("<dt>")
@@ -316,7 +320,7 @@ struct JourneyPage: ~Copyable {
 
     /// The path chart through both models, and when there are assessments, their table and the rulers.
     private mutating func writeCharts(_ journey: Journey, today: String) {
-        func words(_ key: String) -> String { Catalogue.journey[key]!(language) }
+        func words(_ key: String) -> String { Catalogue.word(Catalogue.journey, key, language) }
         let stages = Dictionary(uniqueKeysWithValues: WheelStage.allCases.map { ($0, VocabularyLabel.label($0, in: language)) })
         let steps = Dictionary(uniqueKeysWithValues: EngagementStep.allCases.map { ($0, VocabularyLabel.label($0, in: language)) })
         let path = PathChart(journey, today: today)

@@ -64,10 +64,12 @@ struct Markup: MustacheCustomRenderable {
 /// markup is replaced in the values by a marker, which the answer's buffer gets the piece for.
 ///
 /// A marker is U+0001, the piece's number, U+0002, and is looked for only in what Mustache
-/// rendered (a piece of markup is written as it is). Nothing else there can hold those two
-/// characters: `HTMLText` writes the control characters HTML does not allow raw as references,
-/// and the templates and the catalogue's words have none (checked when the templates are
-/// compiled). Should one be found outside a marker all the same, it is written as U+FFFD.
+/// rendered (a piece of markup — a chart, rows, a page written by `JourneyPage`, the layout — is
+/// written as it is). Nothing else there can hold those two characters: `HTMLText` writes the
+/// control characters HTML does not allow raw as references, and the templates and the
+/// catalogue's words have none (checked when the templates are compiled; what a `MarkupWriter`
+/// writes escapes every word and value). Should one be found outside a marker all the same, it
+/// is written as U+FFFD.
 struct PageAssembly {
     static let open = UInt8(0x01), close = UInt8(0x02)
 

@@ -12,7 +12,7 @@ struct PageLayout {
     /// The layout of a page titled `title`, in `language`; `session` nil for a signed-out page,
     /// whose language switch comes back to `returnTo`.
     init(title: String, session: WebSession?, language: Language, returnTo: String?) {
-        func word(_ key: String) -> String { Catalogue.layout[key]!(language) }
+        func word(_ key: String) -> String { Catalogue.word(Catalogue.layout, key, language) }
         var out = MarkupWriter(capacity: 2_048)
         out.append("<!doctype html>\n<html lang=\"")
         out.append(escaped: language.rawValue)

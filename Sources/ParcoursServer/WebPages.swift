@@ -161,8 +161,6 @@ enum WebPages {
             brokeGlass: brokeGlass, glassUntil: glassUntil.map { (minute($0), session.csrfToken) })
     }
 
-    /// What the head of every page of a record shows: who it is (name and pseudonymous id), what
-    /// part of the record the reader may see, and the broken glass's banner while it lasts.
     /// The longest written justification the break-glass form takes, as its field says.
     static let longestJustification = 1000
 
