@@ -115,11 +115,10 @@ extension WebApplication {
                                          fr: "un objet avec actor, passphrase et code (des chaînes)")
             }
             let code: String = if case .string(let given)? = fields["code"] { given } else { "" }
-            do { _ = try ActorID(checking: actor, field: "actor") } catch {
-                // Refused by its syntax, before anything is tried: recorded as the pages record it (a digest).
-                try await caseRecord.recordSignInRefusal(claimed: actor, reason: .unknownActor)
-                throw error
-            }
+            // An id refused by its syntax is named in the answer, but only once its attempt has gone the way of any
+            // other — its turn on the id, the gate, a derivation, the refusal recorded (as a digest): otherwise a
+            // client could write signed refusals into the access log as fast as it sends them.
+            let malformed: (any Error)? = { do { _ = try ActorID(checking: actor, field: "actor"); return nil } catch { return error } }()
             guard passphrase.count <= 1024 else { throw APIProblem.invalid("passphrase", "at most 1024 characters", fr: "au plus 1024 caractères") }
             // The pages wait their turn; a client is told when to come back (429), holding nothing.
             let wait = await throttle.take(for: actor)
@@ -131,7 +130,7 @@ extension WebApplication {
                 key = proven
             } catch let problem as APIProblem { throw problem } catch {
                 await throttle.failed(actor)
-                throw APIProblem.signInFailed
+                throw malformed ?? APIProblem.signInFailed
             }
             guard let secret = try await caseRecord.secondFactorSecret(for: key) else {
                 // The API sets up no second factor (the pages do): refused, and recorded as a sign-in without it.
