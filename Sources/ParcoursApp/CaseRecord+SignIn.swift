@@ -27,9 +27,10 @@ extension CaseRecord {
     }
 
     /// Records a sign-in refused outside `signIn`: at its second factor (wrong, replayed, or none
-    /// set up where none can be), as a wrong passphrase is (identity not proven), or for an id
-    /// refused by its syntax before anything was tried (unknown actor). The claimed id is kept as
-    /// `Identity.recordable` keeps it: as typed only when it names an actor of the directory.
+    /// set up where none can be), as a wrong passphrase is (identity not proven). The claimed id
+    /// is kept as `Identity.recordable` keeps it: as typed only when it names an actor of the
+    /// directory. An id refused by its syntax is not recorded here: its attempt goes through
+    /// `signIn` as any other (its turn, a derivation), which records it.
     public func recordSignInRefusal(claimed actor: String, reason: AccessRecord.Reason) async throws {
         var record = AccessRecord(kind: .signIn, actor: ActorID(Identity.recordable(actor, known: reason != .unknownActor, master: master))!,
                                   outcome: .denied)
