@@ -161,7 +161,7 @@ struct JourneyPage: ~Copyable {
         out.append("<ol class=\"timeline\" reversed start=\"")
         out.append(integer: acts)
         out.append("\">")
-        out.append(markup: RecordRows.timeline(entries, language: language))
+        RecordRows.timeline(entries, language: language, into: &out)
         out.append("</ol>")
     }
 
@@ -304,7 +304,7 @@ struct JourneyPage: ~Copyable {
             out.append("</p>")
         }
         out.append("\n<ol class=\"path\">")
-        out.append(markup: RecordRows.episodes(journey.episodes, language: language))
+        RecordRows.episodes(journey.episodes, language: language, into: &out)
         out.append("</ol>\n")
         if !journey.relapses.isEmpty {
             out.append("<h3>")
@@ -342,7 +342,7 @@ struct JourneyPage: ~Copyable {
         out.append("\n")
         columns(Catalogue.journey, "importance", "confidence")
         out.append("</tr></thead>\n<tbody>\n")
-        out.append(markup: RecordRows.assessments(path, rulers, language: language))
+        RecordRows.assessments(path, rulers, language: language, into: &out)
         out.append("</tbody>\n</table>\n<h3>")
         journeyWord("rulersHeading")
         out.append("</h3>\n<figure class=\"chart-figure\">\n")
@@ -427,7 +427,7 @@ struct JourneyPage: ~Copyable {
             out.append("\n")
             columns(Catalogue.journey, "purpose", "outcome")
             out.append("</tr></thead>\n<tbody>\n")
-            out.append(markup: RecordRows.openings(openings, language: language))
+            RecordRows.openings(openings, language: language, into: &out)
             out.append("</tbody>\n</table>\n")
         }
         out.append("</section>\n")
