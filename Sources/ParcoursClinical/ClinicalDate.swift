@@ -87,6 +87,17 @@ public enum ClinicalDate {
                         (millis - seconds * 1000, 3, "Z")])
     }
 
+    /// `YYYY-MM-DD HH:MM` of `date` as `format` writes its day and minute, or nil for a year
+    /// `format` leaves to the calendar (before 1583, after 9999).
+    public static func minute(_ date: Date) -> String? {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds.floorDivided(by: 86_400)
+        let (year, month, day) = civilFromDays(days)
+        guard (1583...9999).contains(year) else { return nil }
+        let second = seconds - days * 86_400
+        return written([(year, 4, "-"), (month, 2, "-"), (day, 2, " "), (second / 3600, 2, ":"), (second / 60 % 60, 2, nil)])
+    }
+
     /// `YYYY-MM-DD` of the day `days` after 1970-01-01 (before it when negative) in the
     /// proleptic Gregorian calendar: the inverse of `daysFromCivil`.
     public static func day(number days: Int) -> String {

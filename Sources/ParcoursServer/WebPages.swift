@@ -71,16 +71,21 @@ enum WebPages {
     static func minute(_ date: Date) -> String { minute(date, in: .current) }
 
     static func minute(_ date: Date, in zone: TimeZone) -> String {
-        let local = ClinicalDate.format(date.addingTimeInterval(Double(zone.secondsFromGMT(for: date))))
-        // The day is what precedes the `T` (a year past 9999 has more than four digits), the minute the five after it.
-        let time = local.firstIndex(of: "T") ?? local.endIndex
-        return local[..<time] + " " + local[time...].dropFirst().prefix(5) + " " + abbreviation(of: zone, at: date)
+        let offset = zone.secondsFromGMT(for: date)
+        let shifted = date.addingTimeInterval(Double(offset))
+        let local = ClinicalDate.minute(shifted) ?? {
+            // A year the calendar writes: the day is what precedes the `T` (past 9999 it has more than four digits), the minute the five after it.
+            let text = ClinicalDate.format(shifted)
+            let time = text.firstIndex(of: "T") ?? text.endIndex
+            return text[..<time] + " " + text[time...].dropFirst().prefix(5)
+        }()
+        return local + " " + abbreviation(of: zone, offset: offset, at: date)
     }
 
     /// A zone's name at a moment (`EST`, `EDT`), asked of ICU once for each zone and offset
     /// from UTC: asking it each time was a tenth of the journey page's charts and rows.
-    private static func abbreviation(of zone: TimeZone, at date: Date) -> String {
-        let key = "\(zone.identifier) \(zone.secondsFromGMT(for: date))"
+    private static func abbreviation(of zone: TimeZone, offset: Int, at date: Date) -> String {
+        let key = "\(zone.identifier) \(offset)"
         if let known = abbreviations.withLock({ $0[key] }) { return known }
         let name = zone.abbreviation(for: date) ?? zone.identifier
         abbreviations.withLock { $0[key] = name }
