@@ -50,10 +50,7 @@ struct Markup: MustacheCustomRenderable {
     }
 
     func write(into buffer: inout ByteBuffer) {
-        switch content {
-        case .text(let text): buffer.writeString(text)
-        case .utf8(let bytes): buffer.writeBytes(bytes)
-        }
+        withUTF8 { buffer.writeBytes($0) }
     }
 
     var renderText: String { text }
