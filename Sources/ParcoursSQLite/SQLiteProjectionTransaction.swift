@@ -92,7 +92,8 @@ final class SQLiteProjectionTransaction: SQLiteProjectionTables, ProjectionTrans
     }
 
     func withScratchTables<T>(_ body: (any ProjectionTables) throws -> T) throws -> T {
-        let scratch = try DatabaseQueue()
+        // In memory, its temporary files too (`Store.configuration`).
+        let scratch = try DatabaseQueue(configuration: Store.configuration())
         try StoreSchema.migrator.migrate(scratch)
         return try scratch.write { db in try body(SQLiteProjectionTables(db: db)) }
     }

@@ -64,7 +64,12 @@ public final class Store: Sendable {
         configuration.prepareDatabase { db in
             // FULL: a commit in WAL mode is on disk before it returns.
             // secure_delete: erased data keys are overwritten, not merely unlinked.
-            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON")
+            // temp_store: SQLite's temporary files stay in memory. With files, a write of several
+            // records spilled its statement journal — copies of the store's pages, access records
+            // in clear among them — into /var/tmp, outside the store's private directory and out
+            // of reach of secure_delete, once for every group commit of the access log; sorts
+            // without an index spilled the same way.
+            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY")
         }
         return configuration
     }
@@ -137,7 +142,7 @@ public final class Store: Sendable {
         // The database file is private to its owner; SQLite gives the WAL and shm files the same mode.
         try PrivateFile.create(file, field: "store").close()
         // Records are about 2 KB: 8 KiB pages hold several, where 4 KiB pages would waste half of each.
-        let fresh = try DatabaseQueue(path: file)
+        let fresh = try DatabaseQueue(path: file, configuration: configuration())
         try fresh.writeWithoutTransaction { try $0.execute(sql: "PRAGMA page_size = 8192") }
         try StoreSchema.migrator.migrate(fresh)
         try fresh.close()

@@ -215,6 +215,21 @@ struct DurabilityTests {
         }
     }
 
+    /// SQLite writes a statement journal (copies of pages a batch already changed) and the sorts
+    /// it cannot do by an index to temporary files in /var/tmp unless `temp_store` is MEMORY:
+    /// every group commit of the access log did, access records in clear among the pages.
+    @Test("every connection keeps SQLite's temporary data in memory, none of it in a file outside the store")
+    func temporariesInMemory() throws {
+        let test = try TestStore()
+        let readOnly = try Store.open(at: test.directory, readOnly: true)
+        let memory = 2
+        #expect(try test.store.pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == memory, "the writer")
+        for (name, store) in [("store", test.store), ("read-only store", readOnly)] {
+            #expect(try store.pool.read { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == memory, "a reader of the \(name)'s pool")
+            #expect(try store.readers.read { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == memory, "a web request's reader of the \(name)")
+        }
+    }
+
     @Test("a new store uses 8 KiB pages, which fit several records")
     func pageSize() throws {
         let test = try TestStore()
