@@ -106,9 +106,11 @@ public final class JSONTape {
             nodes[index].count = Int32(count)
         }
 
-        /// Whether two string nodes hold the same text.
+        /// Whether two string nodes hold the same text. Two names without escapes (nearly all)
+        /// of different lengths differ: most pairs a journey's objects compare end there.
         func sameText(_ a: Node, _ b: Node, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             if !a.escaped, !b.escaped {
+                guard a.end - a.start == b.end - b.start else { return false }
                 return bytes[Int(a.start)..<Int(a.end)].elementsEqual(bytes[Int(b.start)..<Int(b.end)])
             }
             return JSONTape.text(of: a, in: bytes) == JSONTape.text(of: b, in: bytes)

@@ -4,19 +4,25 @@
 /// bytes that needs no look.
 enum JSONUnicodeEscape {
     /// Moves `index` past string bytes that need no look — none is `"`, `\`, a control
-    /// character or part of a multi-byte scalar — eight at a time, while eight remain: a
-    /// record's ciphertext and most text are such runs. The reader then reads byte by byte
-    /// from where it stopped, as before; a run it could have skipped is only read slower.
+    /// character or part of a multi-byte scalar — eight at a time, while eight remain, up to
+    /// the first byte that does: a record's ciphertext and most text are such runs, and a
+    /// short name ends at its quote in one step. The reader then reads byte by byte from
+    /// where it stopped, as before; a run it could have skipped is only read slower.
     static func skipPlainText(in bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) {
         guard let base = bytes.baseAddress else { return }
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // The first byte in memory is the word's lowest, whatever the machine's order.
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
             let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
             // A byte is zero in `quote` or `backslash`, below 0x20, or has its high bit: the
-            // subtractions borrow into the high bit of such a byte (exactly when one exists).
-            let attention = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word
-            if attention & highs != 0 { return }
+            // subtractions borrow into the high bit of such a byte. A borrow can also mark a
+            // byte above one so marked, never below: the lowest mark is a byte that needs a look.
+            let attention = (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word) & highs
+            if attention != 0 {
+                index += attention.trailingZeroBitCount / 8
+                return
+            }
             index += 8
         }
     }
