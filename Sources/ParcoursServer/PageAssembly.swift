@@ -50,7 +50,7 @@ struct Markup: MustacheCustomRenderable {
     }
 
     func write(into buffer: inout ByteBuffer) {
-        withUTF8 { buffer.writeBytes($0) }
+        withUTF8 { _ = buffer.writeBytes($0) }
     }
 
     var renderText: String { text }
