@@ -67,6 +67,20 @@ struct AccessRecordPayloadTests {
         }
     }
 
+    @Test("the payload holds only what is set: no member for an absent value, review only when true, participants null for an aggregate")
+    func onlyWhatIsSet() throws {
+        let minimal = AccessRecord(kind: .read, actor: ActorID("admin")!, outcome: .permitted)
+        #expect(minimal.payload == ["actor": "admin", "outcome": "permitted"])
+        var aggregate = minimal
+        aggregate.participants = .aggregate
+        aggregate.aggregate = false
+        aggregate.categories = []
+        #expect(aggregate.payload == ["actor": "admin", "outcome": "permitted", "participants": .null, "aggregate": false, "categories": []])
+        let full = try #require(Self.records().last { $0.review && $0.participants == .count(12) })
+        #expect(Set(full.payload.keys) == AccessRecord.membersReadByHand, "every member, each under its coding key")
+        #expect(try JSONValueEncoder().encode(full) == .object(full.payload), "Codable writes the same payload")
+    }
+
     @Test("a damaged payload is read by hand only to what the decoder reads; otherwise the decoder decides")
     func damaged() throws {
         let replacements: [JSONValue] = [.null, 7, -1, 0, "x", "", true, false, [], ["x"], ["identity"], [7], [:], ["actor": "clin-exemple"],
