@@ -14,64 +14,55 @@ extension AccessRecord {
     /// null, a wrong type, a value out of its vocabulary): then `JSONValueDecoder` reads it
     /// and names what does not fit. Whatever this returns is what `init(from:)` gives (tested
     /// member by member against it); each page of the care team's "who opened this record"
-    /// reads dozens of records, and `Codable`'s machinery was most of it.
+    /// reads dozens of records, and `Codable`'s machinery was most of it. The payload's members
+    /// are visited once, each by its name: looking each of twenty names up in the dictionary
+    /// hashed them all, for every record (issue 12).
     init?(readingByHand payload: [String: JSONValue]) {
-        for name in payload.keys where !Self.membersReadByHand.contains(name) { return nil }
-        guard case .string(let actorText)? = payload["actor"], let actor = ActorID(actorText),
-              case .string(let outcomeText)? = payload["outcome"], let outcome = AccessDecision.Outcome(rawValue: outcomeText)
-        else { return nil }
-        self.init(kind: .read, actor: actor, outcome: outcome)
-        /// An optional member's text: absent is nil, anything but text is `.none` (out of the ordinary).
-        func text(_ name: String) -> String?? {
-            switch payload[name] {
-            case nil: return .some(nil)
-            case .string(let text)?: return .some(text)
-            default: return .none
+        /// A member's text; nil (out of the ordinary) for anything else, null included.
+        func text(_ value: JSONValue?) -> String? {
+            guard case .string(let text)? = value else { return nil }
+            return text
+        }
+        guard let actor = text(payload["actor"]).flatMap(ActorID.init),
+              let outcome = text(payload["outcome"]).flatMap(AccessDecision.Outcome.init(rawValue:)) else { return nil }
+        var record = AccessRecord(kind: .read, actor: actor, outcome: outcome)
+        for (name, value) in payload {
+            switch name {
+            case "actor", "outcome": continue
+            case "role": guard let read = text(value).flatMap(Role.init(rawValue:)) else { return nil }; record.role = read
+            case "organization": guard let read = text(value) else { return nil }; record.organization = read
+            case "participant": guard let read = text(value).flatMap(ParticipantID.init) else { return nil }; record.participant = read
+            case "stream": guard let read = text(value) else { return nil }; record.stream = read
+            case "view": guard let read = text(value).flatMap(AccessView.init(rawValue:)) else { return nil }; record.view = read
+            case "purpose": guard let read = text(value).flatMap(AccessPurpose.init(rawValue:)) else { return nil }; record.purpose = read
+            case "justification": guard let read = text(value) else { return nil }; record.justification = read
+            case "reason": guard let read = text(value).flatMap(Reason.init(rawValue:)) else { return nil }; record.reason = read
+            case "clinician": guard let read = text(value) else { return nil }; record.clinician = read
+            case "act": guard let read = text(value) else { return nil }; record.act = read
+            case "command": guard let read = text(value) else { return nil }; record.command = read
+            case "report": guard let read = text(value).flatMap(Report.init(rawValue:)) else { return nil }; record.report = read
+            case "project": guard let read = text(value) else { return nil }; record.project = read
+            case "manifestSHA256": guard let read = text(value) else { return nil }; record.manifestSHA256 = read
+            case "categories":
+                guard case .array(let elements) = value else { return nil }
+                var categories: [InformationCategory] = []
+                categories.reserveCapacity(elements.count)
+                for element in elements {
+                    guard let category = text(element).flatMap(InformationCategory.init(rawValue:)) else { return nil }
+                    categories.append(category)
+                }
+                record.categories = categories
+            case "review": guard value == .bool(true) else { return nil }; record.review = true
+            case "aggregate": guard case .bool(let truth) = value else { return nil }; record.aggregate = truth
+            case "participants":
+                switch value {
+                case .null: record.participants = .aggregate
+                case .int(let count): record.participants = .count(Int(count))
+                default: return nil
+                }
+            default: return nil
             }
         }
-        /// An optional member's value of a vocabulary, as `text`.
-        func word<Word>(_ name: String, _ make: (String) -> Word?) -> Word?? {
-            guard let text = text(name) else { return .none }
-            guard let text else { return .some(nil) }
-            return make(text).map { .some($0) } ?? .none
-        }
-        guard let role = word("role", Role.init(rawValue:)), let organization = text("organization"),
-              let participant = word("participant", ParticipantID.init), let stream = text("stream"),
-              let view = word("view", AccessView.init(rawValue:)), let purpose = word("purpose", AccessPurpose.init(rawValue:)),
-              let justification = text("justification"), let reason = word("reason", Reason.init(rawValue:)),
-              let clinician = text("clinician"), let act = text("act"), let command = text("command"),
-              let report = word("report", Report.init(rawValue:)), let project = text("project"),
-              let manifestSHA256 = text("manifestSHA256")
-        else { return nil }
-        (self.role, self.organization, self.participant, self.stream, self.view) = (role, organization, participant, stream, view)
-        (self.purpose, self.justification, self.reason, self.clinician, self.act) = (purpose, justification, reason, clinician, act)
-        (self.command, self.report, self.project, self.manifestSHA256) = (command, report, project, manifestSHA256)
-        switch payload["categories"] {
-        case nil: break
-        case .array(let elements)?:
-            var categories: [InformationCategory] = []
-            for element in elements {
-                guard case .string(let text) = element, let category = InformationCategory(rawValue: text) else { return nil }
-                categories.append(category)
-            }
-            self.categories = categories
-        default: return nil
-        }
-        switch payload["review"] {
-        case nil: break
-        case .bool(true)?: review = true
-        default: return nil
-        }
-        switch payload["aggregate"] {
-        case nil: break
-        case .bool(let truth)?: aggregate = truth
-        default: return nil
-        }
-        switch payload["participants"] {
-        case nil: break
-        case .null?: participants = .aggregate
-        case .int(let count)?: participants = .count(Int(count))
-        default: return nil
-        }
+        self = record
     }
 }
