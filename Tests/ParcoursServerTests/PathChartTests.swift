@@ -217,6 +217,10 @@ struct PathChartTests {
                      String(repeating: "abc<&>'\"É", count: 200), String(repeating: "Roue du changement ", count: 100)]
         texts += (0..<128).map { String(UnicodeScalar(UInt8($0))) }
         texts += ["&", "<", ">", "\"", "'"].flatMap { special in ["\(special)x", "x\(special)", "É\(special)É", "\(special)\(special)"] }
+        // Every ASCII byte at each place of the eight-byte words the escaping reads at once, within plain text and beside UTF-8.
+        texts += (0..<128).flatMap { byte in
+            (0..<17).map { place in String(repeating: "a", count: place) + String(UnicodeScalar(UInt8(byte))) + String(repeating: "é", count: 9) + "\u{1}" }
+        }
         // The oracle, character by character: escaping and the writer share one function, so neither is held to the other.
         // A control character HTML does not allow raw is written as a reference (no value can so hold a page's markers, `PageAssembly`).
         let references: [Character: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
