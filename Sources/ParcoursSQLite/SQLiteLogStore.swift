@@ -263,7 +263,7 @@ extension SQLiteLogTransaction {
     }
 
     /// Reads the ids in order — from the unique index when it is there, through SQLite's sorter
-    /// (which spills to disk) when someone dropped it — and compares each with the one before:
+    /// (in memory, as all of the store's temporary data) when someone dropped it — and compares each with the one before:
     /// no copy of each id, where `GROUP BY id` made two (a third of a second at a million records,
     /// before any record could be checked). Ids stored as another type than text are grouped by
     /// SQLite itself, as it compares them.

@@ -37,9 +37,12 @@ extension Store {
     /// participant, the record's place and time, its clear payload without the justification.
     /// As `isOpening`, fixed by migration v13.
     static let openingRow = """
-        CAST(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.participant') AS TEXT), NEW.seq, NEW.recorded_at, \
+        \(openingParticipant), NEW.seq, NEW.recorded_at, \
         json_remove(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear'), '$.justification')
         """
+
+    /// The participant of the access_event row `NEW`, as `access_opening` keeps it.
+    static let openingParticipant = "CAST(json_extract(CAST(NEW.line AS TEXT), '$.envelope.payload.clear.participant') AS TEXT)"
 
     /// The access log's records about one participant, newest first: those below `before`
     /// (all when nil), at most `limit`. Read through the participant index, not the whole log.
@@ -98,12 +101,20 @@ extension Store {
                     let migrated = try Bool.fetchOne(db, sql: "SELECT count(*) > 0 FROM grdb_migrations WHERE identifier = 'v13-access-opening-rows'")
                     return migrated == true ? -1 : nil
                 }
-                return try Int64.fetchOne(db, sql: """
+                // Each way a lookup by key, never a temporary table: the store keeps SQLite's
+                // temporary data in memory (`Store.configuration`), and a join of both ways at once
+                // kept a row for each opening there. First each opening the log tells of, looked
+                // up among those kept; then each kept, its record looked up by seq.
+                let missing = try Int64.fetchOne(db, sql: """
                     WITH log (participant, seq, recorded_at, payload) AS (SELECT \(Self.openingRow) FROM access_event AS NEW WHERE \(Self.isOpening))
-                    SELECT min(coalesce(log.seq, kept.seq)) FROM log
-                        FULL OUTER JOIN access_opening AS kept ON kept.participant = log.participant AND kept.seq = log.seq
-                    WHERE log.seq IS NULL OR kept.seq IS NULL OR kept.recorded_at IS NOT log.recorded_at OR kept.payload IS NOT log.payload
+                    SELECT min(log.seq) FROM log LEFT JOIN access_opening AS kept ON kept.participant = log.participant AND kept.seq = log.seq
+                    WHERE kept.seq IS NULL OR kept.recorded_at IS NOT log.recorded_at OR kept.payload IS NOT log.payload
                     """)
+                let extra = try Int64.fetchOne(db, sql: """
+                    SELECT min(kept.seq) FROM access_opening AS kept LEFT JOIN access_event AS NEW ON NEW.seq = kept.seq
+                    WHERE NEW.seq IS NULL OR NOT coalesce(\(Self.isOpening), 0) OR \(Self.openingParticipant) IS NOT kept.participant
+                    """)
+                return [missing, extra].compactMap { $0 }.min()
             }
         } catch {
             throw .unreadable("the openings kept for the care team's panel cannot be read: \(error)")

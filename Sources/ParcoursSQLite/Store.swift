@@ -68,7 +68,10 @@ public final class Store: Sendable {
             // records spilled its statement journal — copies of the store's pages, access records
             // in clear among them — into /var/tmp, outside the store's private directory and out
             // of reach of secure_delete, once for every group commit of the access log; sorts
-            // without an index spilled the same way.
+            // without an index spilled the same way. In memory, such a sort grows with what it
+            // sorts: the store's queries read through their indexes instead (verification's
+            // comparison of the openings too); what still sorts is an index built by an old
+            // migration (v8: some 60 bytes an access record) or a table whose index was dropped.
             try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY")
         }
         return configuration
@@ -81,7 +84,7 @@ public final class Store: Sendable {
     /// so FULL is set again here on the writer connection. The writer also gets a
     /// 32 MiB page cache: appends touch random places of the id index, and the
     /// default 2 MiB made large batches slow down as the store grew. Readers keep the
-    /// default, so verifying stays small in memory.
+    /// default page cache, so verifying stays small in memory.
     static func openPool(_ file: String, readOnly: Bool) throws -> DatabasePool {
         let pool = try DatabasePool(path: file, configuration: configuration(readOnly: readOnly))
         if !readOnly {

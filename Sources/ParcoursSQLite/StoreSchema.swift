@@ -365,6 +365,8 @@ enum StoreSchema {
             // A row whose level or index is not an integer a subtree can have (a damaged store),
             // or whose last leaf would not fit the column (a shift would wrap it onto another
             // subtree's), keeps its index as it is, so the verifier still finds that subtree missing.
+            // The rows go in as they are read, unsorted: a sort of the whole tree would be held in
+            // memory, where the store keeps SQLite's temporary data (`Store.configuration`).
             for tree in ["event_tree", "access_tree"] {
                 try db.execute(sql: """
                     ALTER TABLE \(tree) RENAME TO \(tree)_by_level;
@@ -378,7 +380,7 @@ enum StoreSchema {
                                          AND idx BETWEEN 0 AND (9223372036854775807 >> level)
                                     THEN (idx << level) | ((1 << level) - 1) ELSE idx END,
                                level, hash
-                        FROM \(tree)_by_level ORDER BY 1, 2;
+                        FROM \(tree)_by_level;
                     DROP TABLE \(tree)_by_level;
                     CREATE TRIGGER \(tree)_immutable_update BEFORE UPDATE ON \(tree)
                     BEGIN SELECT RAISE(ABORT, 'the log is append-only: \(tree) rows cannot be updated'); END;

@@ -58,9 +58,9 @@ struct AccessByParticipantTests {
         }
     }
 
-    @Test("the verifier finds an opening forged into the table, one whose record says otherwise, and the table gone")
+    @Test("the verifier finds an opening forged into the table, one with no record at all, one whose record says otherwise, and the table gone")
     func openingsVerified() throws {
-        for tampering in ["forged", "changed", "gone"] {
+        for tampering in ["forged", "recordless", "changed", "gone"] {
             let test = try TestStore()
             for view in ["journey", "timeline"] {
                 _ = try test.store.recordAccess(type: "access.read", data: ["actor": "clin-0001", "outcome": "permitted", "participant": "P-AAAA01",
@@ -73,6 +73,9 @@ struct AccessByParticipantTests {
                 case "forged":
                     try db.execute(sql: "INSERT INTO access_opening SELECT 'P-BBBB02', seq, recorded_at, payload FROM access_opening WHERE seq = ?",
                                    arguments: [last])
+                case "recordless":
+                    try db.execute(sql: "INSERT INTO access_opening SELECT participant, seq + 100, recorded_at, payload FROM access_opening WHERE seq = ?",
+                                   arguments: [last])
                 case "changed":
                     // Rows cannot be updated: the trigger is dropped first, as someone with the file could.
                     try db.execute(sql: "DROP TRIGGER access_opening_immutable_update")
@@ -82,7 +85,7 @@ struct AccessByParticipantTests {
                 }
             }
             #expect(throws: VerificationError.integrity(log: "access", IntegrityFailure(
-                seq: tampering == "gone" ? 0 : last,
+                seq: tampering == "gone" ? 0 : tampering == "recordless" ? last + 100 : last,
                 reason: tampering == "gone" ? "the openings kept for the care team's panel are gone" : "the openings kept for the care team's panel differ from the record"
             )), "\(tampering)") { try test.store.verify() }
         }

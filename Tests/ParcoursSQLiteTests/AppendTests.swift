@@ -223,6 +223,9 @@ struct DurabilityTests {
         let test = try TestStore()
         let readOnly = try Store.open(at: test.directory, readOnly: true)
         let memory = 2
+        // A library built with TEMP_STORE=0 would read the pragma back and still write files.
+        let options = try test.store.pool.read { try String.fetchAll($0, sql: "PRAGMA compile_options") }
+        #expect(!options.contains("TEMP_STORE=0"), "this SQLite ignores temp_store: \(options.filter { $0.hasPrefix("TEMP") })")
         #expect(try test.store.pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == memory, "the writer")
         for (name, store) in [("store", test.store), ("read-only store", readOnly)] {
             #expect(try store.pool.read { try Int.fetchOne($0, sql: "PRAGMA temp_store") } == memory, "a reader of the \(name)'s pool")
