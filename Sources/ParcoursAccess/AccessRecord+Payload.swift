@@ -3,7 +3,8 @@ import ParcoursLog
 
 extension AccessRecord {
     /// The members this reading takes by hand: every one of `CodingKeys` (a test holds the two
-    /// lists equal, so a member added to the record and not here is read by `init(from:)`).
+    /// lists equal, and reads a record holding every member by hand: a member added to the
+    /// record and not to the reading's cases would fail it, or be read by `init(from:)`).
     static let membersReadByHand: Set<String> = [
         "actor", "role", "organization", "participant", "stream", "view", "categories", "purpose", "outcome", "justification",
         "reason", "review", "clinician", "act", "command", "report", "project", "manifestSHA256", "aggregate", "participants",
