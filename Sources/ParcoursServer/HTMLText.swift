@@ -1,4 +1,5 @@
 import Mustache
+import ParcoursLog
 
 /// Text made safe inside HTML and SVG, as character data or a quoted attribute value: the five
 /// characters that could end either are written as references, and so are the control characters
@@ -23,13 +24,6 @@ enum HTMLText {
         return escaped ?? text
     }
 
-    /// `text` escaped at the end of `out`: the rows' markup, written piece by piece into one
-    /// string (`RecordRows`), with no string made for the piece when it needs no reference.
-    static func append(escaped text: String, to out: inout String) {
-        var text = text
-        if text.withUTF8({ nextReference(in: $0, from: 0) < $0.count }) { out += escape(text) } else { out += text }
-    }
-
     /// `bytes` escaped, given to `write` in order: each run of bytes kept as they are, and the
     /// reference each byte that needs one is written as (`MarkupWriter` writes them into its buffer).
     static func escaping(_ bytes: UnsafeBufferPointer<UInt8>, _ write: (UnsafeBufferPointer<UInt8>) -> Void) {
@@ -45,39 +39,21 @@ enum HTMLText {
     }
 
     /// Where the first byte from `index` on that needs a reference is, or the count when none
-    /// does. Eight bytes are looked at together while eight remain, up to the first that may need
-    /// one (`mayNeedReference`); that byte and the last few are looked at one by one. A page's
-    /// texts are mostly long runs with none (issue 12: a byte at a time, escaping was 2 % of the
-    /// server's CPU).
+    /// does. Eight bytes are looked at together while eight remain (`ByteWords`), up to the first
+    /// that may need one: one of the five, DEL, or below 0x20 (tab, line feed, form feed and
+    /// carriage return are let through one by one, as the last few bytes are). A page's texts are
+    /// mostly long runs with none (issue 12: a byte at a time, escaping was 2 % of the server's CPU).
     private static func nextReference(in bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
-        guard let base = bytes.baseAddress else { return bytes.count }
         var index = index
         while true {
-            while index + 8 <= bytes.count {
-                // The first byte in memory is the word's lowest, whatever the machine's order.
-                let marks = mayNeedReference(UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
-                if marks != 0 {
-                    index += marks.trailingZeroBitCount / 8
-                    break
-                }
-                index += 8
+            ByteWords.skip(in: bytes, at: &index) { word in
+                ByteWords.equal(word, 0x26) | ByteWords.equal(word, 0x3C) | ByteWords.equal(word, 0x3E) | ByteWords.equal(word, 0x22)
+                    | ByteWords.equal(word, 0x27) | ByteWords.equal(word, 0x7F) | ByteWords.below(word, 0x20)
             }
             guard index < bytes.count else { return bytes.count }
             if needsReference(bytes[index]) { return index }
             index += 1
         }
-    }
-
-    /// The high bit of each byte of `word` that may need a reference: one of the five, DEL, or
-    /// below 0x20 (tab, line feed, form feed and carriage return are then let through one by
-    /// one). A subtraction's borrow can mark a byte above a marked one, never below: the lowest
-    /// mark is always such a byte, and a word without a mark has none.
-    private static func mayNeedReference(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        func zeros(_ value: UInt64) -> UInt64 { (value &- ones) & ~value }
-        let equal = zeros(word ^ (ones &* 0x26)) | zeros(word ^ (ones &* 0x3C)) | zeros(word ^ (ones &* 0x3E)) | zeros(word ^ (ones &* 0x22))
-            | zeros(word ^ (ones &* 0x27)) | zeros(word ^ (ones &* 0x7F))
-        return (equal | ((word &- ones &* 0x20) & ~word)) & 0x8080_8080_8080_8080
     }
 
     /// The reference each byte that `needsReference` is written as, by its value (empty for the

@@ -9,21 +9,8 @@ enum JSONUnicodeEscape {
     /// short name ends at its quote in one step. The reader then reads byte by byte from
     /// where it stopped, as before; a run it could have skipped is only read slower.
     static func skipPlainText(in bytes: UnsafeBufferPointer<UInt8>, at index: inout Int) {
-        guard let base = bytes.baseAddress else { return }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        while index + 8 <= bytes.count {
-            // The first byte in memory is the word's lowest, whatever the machine's order.
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-            // A byte is zero in `quote` or `backslash`, below 0x20, or has its high bit: the
-            // subtractions borrow into the high bit of such a byte. A borrow can also mark a
-            // byte above one so marked, never below: the lowest mark is a byte that needs a look.
-            let attention = (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word) & highs
-            if attention != 0 {
-                index += attention.trailingZeroBitCount / 8
-                return
-            }
-            index += 8
+        ByteWords.skip(in: bytes, at: &index) { word in
+            ByteWords.equal(word, 0x22) | ByteWords.equal(word, 0x5C) | ByteWords.below(word, 0x20) | ByteWords.high(word)
         }
     }
 
