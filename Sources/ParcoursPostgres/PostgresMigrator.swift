@@ -37,6 +37,13 @@ public enum PostgresMigrator {
                 "DELETE FROM journey",
                 "UPDATE projection_position SET position = 0 WHERE name = 'journey'",
             ]),
+            // A journey is sealed in two parts, its earlier acts apart (`SealedJourney`): the
+            // journeys start over in that form (as SQLite's v17 does).
+            Migration(name: "v8-journey-earlier-acts", statements: [
+                "ALTER TABLE journey ADD COLUMN IF NOT EXISTS earlier BYTEA",
+                "DELETE FROM journey",
+                "UPDATE projection_position SET position = 0 WHERE name = 'journey'",
+            ]),
         ]
     }
 

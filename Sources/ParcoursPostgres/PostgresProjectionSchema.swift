@@ -26,6 +26,8 @@ enum PostgresProjectionSchema {
             record BYTEA NOT NULL,
             access BYTEA)
         """,
+        // A journey's earlier acts, sealed apart (migration v8 adds it to a database made before).
+        "ALTER TABLE journey ADD COLUMN IF NOT EXISTS earlier BYTEA",
         """
         CREATE TABLE IF NOT EXISTS caseload (
             clinician TEXT COLLATE "C" NOT NULL,

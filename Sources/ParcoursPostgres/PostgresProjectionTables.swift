@@ -63,11 +63,11 @@ class PostgresProjectionTables: ProjectionTables {
         try remove(participant, from: names.subtracting([.journey]))
         if names.contains(.journey), let sealed = prepared.sealed {
             try session.rows("""
-                INSERT INTO \(unescaped: table("journey")) (participant, through_seq, journey, record, access)
-                VALUES (\(participant), \(Int64(journey.throughSeq)), \(ByteBuffer(bytes: sealed.journey)), \(ByteBuffer(bytes: sealed.record)),
-                        \(prepared.access.map { ByteBuffer(bytes: $0) }))
+                INSERT INTO \(unescaped: table("journey")) (participant, through_seq, journey, record, access, earlier)
+                VALUES (\(participant), \(Int64(journey.throughSeq)), \(ByteBuffer(bytes: sealed.journey.recent)), \(ByteBuffer(bytes: sealed.record)),
+                        \(prepared.access.map { ByteBuffer(bytes: $0) }), \(sealed.journey.earlier.map { ByteBuffer(bytes: $0) }))
                 ON CONFLICT (participant) DO UPDATE SET through_seq = excluded.through_seq, journey = excluded.journey,
-                    record = excluded.record, access = excluded.access
+                    record = excluded.record, access = excluded.access, earlier = excluded.earlier
                 """)
         }
         if names.contains(.caseload) {
@@ -132,23 +132,29 @@ class PostgresProjectionTables: ProjectionTables {
             }
     }
 
-    func sealedJourneyAndRecord(of participant: String) throws -> (journey: Data, record: Data, throughSeq: UInt64)? {
-        try session.row("SELECT journey, record, through_seq FROM \(unescaped: table("journey")) WHERE participant = \(participant)").map { row in
-            let (journey, record, through) = try row.decode((ByteBuffer, ByteBuffer, Int64).self)
-            return (Data(journey.readableBytesView), Data(record.readableBytesView), UInt64(through))
+    func sealedJourneyAndRecord(of participant: String) throws -> (journey: SealedJourney, record: Data, throughSeq: UInt64)? {
+        try session.row("SELECT journey, earlier, record, through_seq FROM \(unescaped: table("journey")) WHERE participant = \(participant)").map { row in
+            let (journey, earlier, record, through) = try row.decode((ByteBuffer, ByteBuffer?, ByteBuffer, Int64).self)
+            return (Self.sealed(journey, earlier), Data(record.readableBytesView), UInt64(through))
         }
     }
 
-    func sealedJourney(of participant: String) throws -> Data? {
-        try session.row("SELECT journey FROM \(unescaped: table("journey")) WHERE participant = \(participant)")
-            .map { Data(try $0.decode(ByteBuffer.self).readableBytesView) }
+    func sealedJourney(of participant: String) throws -> SealedJourney? {
+        try session.row("SELECT journey, earlier FROM \(unescaped: table("journey")) WHERE participant = \(participant)").map { row in
+            let (journey, earlier) = try row.decode((ByteBuffer, ByteBuffer?).self)
+            return Self.sealed(journey, earlier)
+        }
     }
 
-    func forEachSealedJourney(_ body: (String, Data) throws -> Void) throws {
-        try forEachRow(of: table("journey"), columns: "participant, journey", key: ["participant"]) { row in
-            let (participant, journey) = try row.decode((String, ByteBuffer).self)
-            try body(participant, Data(journey.readableBytesView))
+    func forEachSealedJourney(_ body: (String, SealedJourney) throws -> Void) throws {
+        try forEachRow(of: table("journey"), columns: "participant, journey, earlier", key: ["participant"]) { row in
+            let (participant, journey, earlier) = try row.decode((String, ByteBuffer, ByteBuffer?).self)
+            try body(participant, Self.sealed(journey, earlier))
         }
+    }
+
+    private static func sealed(_ journey: ByteBuffer, _ earlier: ByteBuffer?) -> SealedJourney {
+        SealedJourney(recent: Data(journey.readableBytesView), earlier: earlier.map { Data($0.readableBytesView) })
     }
 
     /// Walks a whole table in the order of its text `key` columns (which `columns` holds), a

@@ -13,13 +13,21 @@ extension Journey: ActReading.Readable {
 
     /// The journey with only the latest acts of its timeline that `window` keeps, `window`
     /// being asked once the rest is read (a read decides what it shows from the journey's
-    /// access facts), and how many acts it keeps in all. Of the acts not kept, only the type
-    /// is read: a page that shows twenty acts does not make the strings of a hundred.
+    /// access facts), the window it gave, and how many acts it keeps in all. Of the acts not
+    /// kept, only the type is read: a page that shows twenty acts does not make the strings of a hundred.
     static func read(_ reading: ActReading, at object: Int,
-                     window: (Journey) -> TimelineWindow) throws(ActReading.Unreadable) -> (journey: Journey, acts: Int) {
+                     window: (Journey) -> TimelineWindow) throws(ActReading.Unreadable) -> (journey: Journey, window: TimelineWindow, acts: Int) {
         var journey = try Journey(allButTimeline: reading, at: object)
         let window = window(journey)
-        let array = try reading.required("timeline", of: object, .array)
+        let (entries, kept) = try entries(reading, array: try reading.required("timeline", of: object, .array), keptBy: window, latest: window.latest)
+        journey.timeline = entries
+        return (journey, window, kept)
+    }
+
+    /// The latest `latest` acts that `window` keeps of the timeline at `array`, and how many it
+    /// keeps in all; of the others only the type is read.
+    static func entries(_ reading: ActReading, array: Int, keptBy window: TimelineWindow,
+                        latest: Int) throws(ActReading.Unreadable) -> (entries: [TimelineEntry], kept: Int) {
         var kept: [Int] = []
         var position = array + 1
         for _ in 0..<reading.fields.count(at: array) {
@@ -27,8 +35,7 @@ extension Journey: ActReading.Readable {
             if window.keeps(type: try reading.text("type", of: position)) { kept.append(position) }
             position = reading.fields.after(position)
         }
-        journey.timeline = try kept.suffix(window.latest).map { position throws(ActReading.Unreadable) in try TimelineEntry(reading, at: position) }
-        return (journey, kept.count)
+        return (try kept.suffix(latest).map { position throws(ActReading.Unreadable) in try TimelineEntry(reading, at: position) }, kept.count)
     }
 
     /// Every member but the timeline, as the synthesized `init(from:)` reads them.

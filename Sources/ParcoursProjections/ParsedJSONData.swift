@@ -52,15 +52,6 @@ struct ParsedJSONData: ActDataDecoding {
         return try decode(type)
     }
 
-    /// A journey with its timeline cut to `window`, and how many acts of its categories there
-    /// are: read by hand when nothing is out of the ordinary, whole through `decode` and cut
-    /// otherwise (the same journey either way, or the same refusal).
-    func read(_ type: Journey.Type, window: (Journey) -> TimelineWindow) throws -> (journey: Journey, acts: Int) {
-        if let fields, let read = try? Journey.read(ActReading(fields: fields), at: 0, window: window) { return read }
-        let journey = try decode(type)
-        return journey.cut(to: window(journey))
-    }
-
     /// The data on a tape, for the domain to read an act by hand; nil when the log's reader
     /// refuses it (then `decode` reads it as `JSONDecoder` would).
     var fields: (any ActDataFields)? {

@@ -18,15 +18,13 @@ public struct ProjectionReader: Sendable {
 
     /// A participant's journey.
     public func journey(of participant: String) async throws -> Journey {
-        try await sealedJourney(of: participant) { sealed, key in
-            try SealedProjection.open(Journey.self, sealed, as: "journey", of: participant, with: key)
-        }
+        try await sealedJourney(of: participant) { sealed, key in try sealed.open(of: participant, with: key) }
     }
 
     /// `open` given a participant's sealed journey and data key, once the projections follow
     /// the log to its head; an absent journey is told as erased or unknown.
     private func sealedJourney<T: Sendable>(of participant: String,
-                                            _ open: @escaping @Sendable (Data, DataKey) throws -> T) async throws -> T {
+                                            _ open: @escaping @Sendable (SealedJourney, DataKey) throws -> T) async throws -> T {
         try await projector.catchUp()
         return try await store.read { source in
             guard let key = try source.dataKey(of: participant), let sealed = try source.sealedJourney(of: participant) else {
@@ -39,13 +37,14 @@ public struct ProjectionReader: Sendable {
     /// A participant's journey with only the part of its timeline a page shows, and how many
     /// acts that part is cut from: once the rest of the journey is read, `decide` is given it
     /// (its timeline still empty) and answers with what it decides (an access decision) and
-    /// the window it permits. The acts left out are never made into values.
+    /// the window it permits. The acts left out are never made into values, and the journey's
+    /// earlier acts are not opened when its latest hold what the window shows (`SealedJourney`).
     public func journey<Decision: Sendable>(of participant: String,
                                             deciding decide: @escaping @Sendable (Journey) -> (decision: Decision, window: TimelineWindow))
         async throws -> (journey: Journey, acts: Int, decision: Decision) {
         try await sealedJourney(of: participant) { sealed, key in
             var decision: Decision?
-            let (journey, acts) = try SealedProjection.open(Journey.self, sealed, of: participant, with: key) { journey in
+            let (journey, acts) = try sealed.open(of: participant, with: key) { journey in
                 let decided = decide(journey)
                 decision = decided.decision
                 return decided.window
@@ -74,7 +73,7 @@ public struct ProjectionReader: Sendable {
             try body { visit in
                 try source.forEachSealedJourney { participant, sealed in
                     guard let key = try source.dataKey(of: participant) else { return }
-                    try visit(try SealedProjection.open(Journey.self, sealed, as: "journey", of: participant, with: key))
+                    try visit(try sealed.open(of: participant, with: key))
                 }
             }
         }
@@ -113,7 +112,7 @@ public struct ProjectionReader: Sendable {
         if let sealed = try source.sealedAccess(of: participant) {
             return try SealedProjection.open(Journey.AccessFacts.self, sealed.access, as: "access", of: participant, with: key)
         }
-        return try source.sealedJourney(of: participant).map { try SealedProjection.open(Journey.self, $0, as: "journey", of: participant, with: key).accessFacts }
+        return try source.sealedJourney(of: participant).map { try $0.open(of: participant, with: key).accessFacts }
     }
 
     /// The program's picture between two days (inclusive, `YYYY-MM-DD`).

@@ -90,12 +90,12 @@ public protocol ProjectionTables: AnyObject {
     /// one statement, so what it holds and how far it goes agree whatever a projector commits
     /// meanwhile. Nil when there is no row, or its facts are not kept apart.
     func sealedAccess(of participant: String) throws -> (access: Data, record: Data, throughSeq: UInt64)?
-    /// A participant's sealed journey and record, and the seq the row follows the stream up to (exclusive).
-    func sealedJourneyAndRecord(of participant: String) throws -> (journey: Data, record: Data, throughSeq: UInt64)?
-    /// A participant's sealed journey.
-    func sealedJourney(of participant: String) throws -> Data?
+    /// A participant's sealed journey (both parts) and record, and the seq the row follows the stream up to (exclusive).
+    func sealedJourneyAndRecord(of participant: String) throws -> (journey: SealedJourney, record: Data, throughSeq: UInt64)?
+    /// A participant's sealed journey, both parts.
+    func sealedJourney(of participant: String) throws -> SealedJourney?
     /// Every sealed journey, by participant id.
-    func forEachSealedJourney(_ body: (_ participant: String, _ sealed: Data) throws -> Void) throws
+    func forEachSealedJourney(_ body: (_ participant: String, _ sealed: SealedJourney) throws -> Void) throws
 
     /// The caseload rows of a clinician: open follow-ups first, the longest without contact first.
     func caseload(of clinician: String) throws -> [CaseloadEntry]

@@ -117,7 +117,7 @@ public struct Projector: Sendable {
         var participant: String
         var key: DataKey
         var events: [ProjectedEvent]
-        var sealed: (journey: Data, record: Data)?
+        var sealed: (journey: SealedJourney, record: Data)?
     }
 
     /// Empties `names` and projects every stream below `head` into them.

@@ -16,7 +16,7 @@ class SQLiteProjectionTables: ProjectionTables {
     /// compared with is made in a database migrated to the end; the order named is the one
     /// digests always had (PostgreSQL's too).
     static let tables: [ProjectionName: [(name: String, key: String, columns: String)]] = [
-        .journey: [("journey", "participant", "participant, through_seq, journey, record, access")],
+        .journey: [("journey", "participant", "participant, through_seq, journey, record, access, earlier")],
         .caseload: [("caseload", "clinician, participant", "*")],
         .program: [("program_participant", "participant", "*"), ("program_transition", "participant, event_id", "*"),
                    ("program_relapse", "participant, event_id", "*"), ("program_referral", "participant, event_id", "*")],
@@ -59,10 +59,11 @@ class SQLiteProjectionTables: ProjectionTables {
         try remove(participant, from: names.subtracting([.journey]))
         if names.contains(.journey), let sealed = prepared.sealed {
             try db.cachedStatement(sql: """
-                INSERT INTO journey (participant, through_seq, journey, record, access) VALUES (?, ?, ?, ?, ?)
+                INSERT INTO journey (participant, through_seq, journey, record, access, earlier) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (participant) DO UPDATE SET through_seq = excluded.through_seq, journey = excluded.journey, record = excluded.record,
-                    access = excluded.access
-                """).execute(arguments: [participant, Int64(journey.throughSeq), sealed.journey, sealed.record, prepared.access])
+                    access = excluded.access, earlier = excluded.earlier
+                """).execute(arguments: [participant, Int64(journey.throughSeq), sealed.journey.recent, sealed.record, prepared.access,
+                                         sealed.journey.earlier])
         }
         if names.contains(.caseload) {
             let reviewOn = journey.plan?.plan.reviewOn
@@ -109,18 +110,26 @@ class SQLiteProjectionTables: ProjectionTables {
             .map { ($0["access"], $0["record"], UInt64($0["through_seq"] as Int64)) }
     }
 
-    func sealedJourneyAndRecord(of participant: String) throws -> (journey: Data, record: Data, throughSeq: UInt64)? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT journey, record, through_seq FROM journey WHERE participant = ?"), arguments: [participant])
-            .map { ($0["journey"], $0["record"], UInt64($0["through_seq"] as Int64)) }
+    func sealedJourneyAndRecord(of participant: String) throws -> (journey: SealedJourney, record: Data, throughSeq: UInt64)? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT journey, \(try earlierColumn()), record, through_seq FROM journey WHERE participant = ?"),
+                         arguments: [participant])
+            .map { (SealedJourney(recent: $0["journey"], earlier: $0["earlier"]), $0["record"], UInt64($0["through_seq"] as Int64)) }
     }
 
-    func sealedJourney(of participant: String) throws -> Data? {
-        try Data.fetchOne(db.cachedStatement(sql: "SELECT journey FROM journey WHERE participant = ?"), arguments: [participant])
+    func sealedJourney(of participant: String) throws -> SealedJourney? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT journey, \(try earlierColumn()) FROM journey WHERE participant = ?"), arguments: [participant])
+            .map { SealedJourney(recent: $0["journey"], earlier: $0["earlier"]) }
     }
 
-    func forEachSealedJourney(_ body: (String, Data) throws -> Void) throws {
-        let rows = try Row.fetchCursor(db, sql: "SELECT participant, journey FROM journey ORDER BY participant")
-        while let row = try rows.next() { try body(row["participant"], row["journey"]) }
+    func forEachSealedJourney(_ body: (String, SealedJourney) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT participant, journey, \(try earlierColumn()) FROM journey ORDER BY participant")
+        while let row = try rows.next() { try body(row["participant"], SealedJourney(recent: row["journey"], earlier: row["earlier"])) }
+    }
+
+    /// The column of a journey's earlier acts: none in a store opened read-only before migration
+    /// v17 made it (its journeys are whole, nothing sealed apart), read there as null.
+    private func earlierColumn() throws -> String {
+        try db.columns(in: "journey").contains { $0.name == "earlier" } ? "earlier" : "NULL AS earlier"
     }
 
     func caseload(of clinician: String) throws -> [CaseloadEntry] {
@@ -174,7 +183,8 @@ class SQLiteProjectionTables: ProjectionTables {
     func digests(of name: ProjectionName, leavingOut participants: Set<String>) throws -> [ProjectionDigest] {
         try Self.tables[name]!.map { table in
             var digest = ProjectionDigest(table: table.name, rows: 0, hash: .zero)
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(table.columns) FROM \(table.name) ORDER BY \(table.key)")
+            let columns = table.name == "journey" ? table.columns.replacingOccurrences(of: "earlier", with: try earlierColumn()) : table.columns
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(columns) FROM \(table.name) ORDER BY \(table.key)")
             while let row = try rows.next() {
                 if !participants.isEmpty, participants.contains(row["participant"] as String) { continue }
                 digest.fold(row.databaseValues.map { value in

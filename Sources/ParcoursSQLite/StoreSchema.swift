@@ -399,6 +399,17 @@ enum StoreSchema {
                 UPDATE projection_position SET position = 0 WHERE name = 'journey';
                 """)
         }
+        migrator.registerMigration("v17-journey-earlier-acts") { db in
+            // A journey is sealed in two parts: the journey with its latest acts, and the acts
+            // before them apart (`SealedJourney`), so a page opens only what it shows. The
+            // journey rows start over, as in v14, so every row is in that form and `verify`
+            // finds the projection equal to a fold of the log.
+            try db.execute(sql: """
+                ALTER TABLE journey ADD COLUMN earlier BLOB;
+                DELETE FROM journey;
+                UPDATE projection_position SET position = 0 WHERE name = 'journey';
+                """)
+        }
         return migrator
     }
 }

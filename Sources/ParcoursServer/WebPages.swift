@@ -145,7 +145,7 @@ enum WebPages {
     }
 
     /// How many of the latest acts the journey page lists; the whole timeline has its page.
-    static let recentActs = 20
+    static let recentActs = SealedJourney.recentActs
 
     /// A participant's whole timeline as the policy lets the reader see it.
     static func timeline(of journey: Journey, shown: Set<InformationCategory>, session: WebSession, brokeGlass: Bool = false,

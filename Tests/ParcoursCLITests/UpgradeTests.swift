@@ -14,11 +14,13 @@ struct UpgradeTests {
         let (cli, participant) = try ProjectionCLITests.followed()
         #expect(try cli.run(["journey", participant, "--as", RecordTests.clinician], env: AccessPolicyCLITests.asEnrolled).status == 0)
         // The store as v3 left it: no access column, the migration not yet applied (nor v11, which
-        // keeps the table's columns in its own order).
+        // keeps the table's columns in its own order, nor v17, which adds the column of earlier acts).
         let queue = try DatabaseQueue(path: cli.store.appendingPathComponent("parcours.sqlite").path)
         try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "ALTER TABLE journey DROP COLUMN access")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier IN ('v4-journey-access-facts', 'v11-journey-by-rowid')")
+            try db.execute(sql: "ALTER TABLE journey DROP COLUMN access; ALTER TABLE journey DROP COLUMN earlier")
+            try db.execute(sql: """
+                DELETE FROM grdb_migrations WHERE identifier IN ('v4-journey-access-facts', 'v11-journey-by-rowid', 'v17-journey-earlier-acts')
+                """)
         }
         try queue.close()
         let stage = RecordTests.act("stage.assessed", participant: participant, at: "2026-11-22T10:00:00.000Z",
@@ -36,14 +38,15 @@ struct UpgradeTests {
 
     /// A followed store as it was before `migration`, which empties the journey projection: once migrated (by `verify`,
     /// which opens the store to sign its checkpoint), the journeys and their position start over, and a read refolds them.
-    /// Returns the journey read after it, as JSON.
-    static func journeyAfterStartingOver(_ migration: String) throws -> String {
+    /// Returns the journey read after it, as JSON. `undoing` puts back what the migration changed in the tables' shape.
+    static func journeyAfterStartingOver(_ migration: String, undoing shape: String = "") throws -> String {
         let (cli, participant) = try ProjectionCLITests.followed()
         #expect(try cli.run(["journey", participant, "--as", RecordTests.clinician], env: AccessPolicyCLITests.asEnrolled).status == 0)
         let database = cli.store.appendingPathComponent("parcours.sqlite").path
         let queue = try DatabaseQueue(path: database)
         try queue.writeWithoutTransaction { db in
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [migration])
+            if !shape.isEmpty { try db.execute(sql: shape) }
         }
         try queue.close()
         #expect(try cli.verify().status == 0)
@@ -75,6 +78,11 @@ struct UpgradeTests {
     @Test("after migration v16, the journeys start over and their French lines space each semicolon; verify agrees")
     func frenchSpacingMigration() throws {
         _ = try Self.journeyAfterStartingOver("v16-journey-french-spacing")
+    }
+
+    @Test("after migration v17, the journeys start over sealed in two parts, their earlier acts apart; reads and verify agree")
+    func earlierActsMigration() throws {
+        _ = try Self.journeyAfterStartingOver("v17-journey-earlier-acts", undoing: "ALTER TABLE journey DROP COLUMN earlier")
     }
 
     @Test("after migration v11, journeys kept by rowid: the same rows, read the same, nothing rebuilt, verify agrees")

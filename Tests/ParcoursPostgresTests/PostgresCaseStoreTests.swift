@@ -76,8 +76,8 @@ struct PostgresCaseStoreTests {
         #expect(indexed == 445, "the synthetic openings of P-CONF01 (n % 90 == 1 for n up to 40,000)")
     }
 
-    @Test("migrations v6 and v7 start the journeys over (their acts say themselves in English too, the French spaced): rows gone, position 0, the other projections kept",
-          arguments: ["v6-journey-english-summaries", "v7-journey-french-spacing"])
+    @Test("migrations v6, v7 and v8 start the journeys over (their acts say themselves in English too, the French spaced, the earlier acts sealed apart): rows gone, position 0, the other projections kept",
+          arguments: ["v6-journey-english-summaries", "v7-journey-french-spacing", "v8-journey-earlier-acts"])
     func journeysStartOver(migration: String) async throws {
         let database = try PostgresTestDatabase()
         _ = try await Self.created(database)

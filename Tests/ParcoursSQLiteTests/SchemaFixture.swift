@@ -7,7 +7,8 @@
 /// enrolment links (`enrolment_link`), v10 the witnesses' cosignatures and alarms
 /// (`checkpoint_cosignature`, `witness_alarm`, append-only), v12 the partial index of the
 /// openings of each participant's record (`access_event_opening`), v13 the table of those
-/// openings kept by a trigger in its place (`access_opening`, append-only).
+/// openings kept by a trigger in its place (`access_opening`, append-only), v17 the column of
+/// a journey's earlier acts sealed apart (`journey.earlier`).
 enum SchemaFixture {
     static let migratedSchema = #"""
 -- index access_event_participant on access_event
@@ -184,7 +185,7 @@ CREATE TABLE journey (
     through_seq INTEGER NOT NULL,
     access BLOB,
     record BLOB NOT NULL,
-    journey BLOB NOT NULL)
+    journey BLOB NOT NULL, earlier BLOB)
 
 -- table program_participant on program_participant
 CREATE TABLE program_participant (
