@@ -41,6 +41,29 @@ extension ProjectionStoreConformance {
         try check(moved[.caseload] == 1 && moved[.journey] == head, "setting one position gave \(moved)")
     }
 
+    static let longJourney = Check("long-journey",
+                                   "a journey longer than its latest acts is kept in two parts, read back whole and for a page, and moved forward by a catch-up") { store in
+        let days = (1...24).map { "2026-02-" + ($0 < 10 ? "0" : "") + "\($0)" }
+        _ = try await store.record(ConformanceProjections.admission(of: "P-CONF03", on: "2026-01-05")
+            + days.map { ConformanceProjections.stage(of: "P-CONF03", on: $0, step: "crisis", wheel: "contemplation") })
+        let reader = ProjectionReader(store: store.store)
+        let whole = try await reader.journey(of: "P-CONF03")
+        try check(whole.timeline.count > SealedJourney.recentActs, "the journey has \(whole.timeline.count) acts")
+        let earlier = try await store.store.read { try $0.sealedJourney(of: "P-CONF03")?.earlier }
+        try check(earlier != nil, "no earlier acts kept apart for a journey of \(whole.timeline.count) acts")
+        let all = Set(InformationCategory.allCases)
+        for latest in [3, SealedJourney.recentActs, SealedJourney.recentActs + 2, 1_000] {
+            let page = try await reader.journey(of: "P-CONF03") { _ in ((), TimelineWindow(latest: latest, categories: all)) }
+            try check(page.journey.timeline == Array(whole.timeline.suffix(latest)) && page.acts == whole.timeline.count,
+                      "a page of the latest \(latest) acts holds \(page.journey.timeline.count) of \(page.acts)")
+        }
+        _ = try await store.record([ConformanceProjections.stage(of: "P-CONF03", on: "2026-03-01", step: "honeymoon", wheel: "determination")])
+        let moved = try await reader.journey(of: "P-CONF03")
+        try check(moved.timeline.count == whole.timeline.count + 1 && Array(moved.timeline.prefix(whole.timeline.count)) == whole.timeline,
+                  "after one more act, the journey holds \(moved.timeline.count) acts")
+        try check(moved.stage?.wheelStage == .determination, "the journey moved forward is at \(String(describing: moved.stage?.wheelStage))")
+    }
+
     static let tableWrites = Check("table-writes", "sealed journeys read back, a participant removed, projections cleared and rebuilt") { store in
         try await twoFollowed(store)
         try await store.store.read { source in

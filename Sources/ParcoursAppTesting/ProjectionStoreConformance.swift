@@ -40,7 +40,7 @@ public enum ProjectionStoreConformance {
 
     /// Every check, in the order they are best read.
     public static let checks: [Check] = [
-        appendWithAccess, appendAllOrNothing, prepareUnderLock, readSnapshot, logReads, positionsWithOutput, tableWrites,
+        appendWithAccess, appendAllOrNothing, prepareUnderLock, readSnapshot, logReads, positionsWithOutput, tableWrites, longJourney,
         caseloadAndFigures, rebuildEqualsCatchUp, scratchTables,
     ]
 }

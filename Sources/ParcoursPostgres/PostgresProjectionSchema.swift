@@ -18,16 +18,17 @@ enum PostgresProjectionSchema {
             name TEXT COLLATE "C" PRIMARY KEY,
             position BIGINT NOT NULL CHECK (position >= 0))
         """,
+        // `earlier`: a journey's earlier acts, sealed apart (`SealedJourney`); migration v8 adds
+        // it to a database made before, in the same place.
         """
         CREATE TABLE IF NOT EXISTS journey (
             participant TEXT COLLATE "C" PRIMARY KEY,
             through_seq BIGINT NOT NULL,
             journey BYTEA NOT NULL,
             record BYTEA NOT NULL,
-            access BYTEA)
+            access BYTEA,
+            earlier BYTEA)
         """,
-        // A journey's earlier acts, sealed apart (migration v8 adds it to a database made before).
-        "ALTER TABLE journey ADD COLUMN IF NOT EXISTS earlier BYTEA",
         """
         CREATE TABLE IF NOT EXISTS caseload (
             clinician TEXT COLLATE "C" NOT NULL,

@@ -27,23 +27,31 @@ public struct SealedJourney: Sendable, Equatable {
     /// `journey` sealed under `key`, deterministically (equal journeys, equal bytes).
     static func seal(_ journey: Journey, with key: DataKey) throws -> SealedJourney {
         let split = max(0, journey.timeline.count - recentActs)
-        var head = JourneyHead(earlier: [:], journey: journey)
+        var head = JourneyHead(earlier: JourneyHead.counts(of: journey.timeline[..<split]), journey: journey)
         head.journey.timeline = Array(journey.timeline[split...])
-        for act in journey.timeline[..<split] { head.earlier[act.type, default: 0] += 1 }
         let recent = try SealedProjection.seal(head, as: "journey", of: journey.participant, with: key)
         guard split > 0 else { return SealedJourney(recent: recent, earlier: nil) }
         return SealedJourney(recent: recent, earlier: try SealedProjection.seal(EarlierActs(timeline: Array(journey.timeline[..<split])),
                                                                                as: "timeline", of: journey.participant, with: key))
     }
 
-    /// The whole journey: the earlier acts, then the latest.
+    /// The whole journey: the earlier acts, then the latest. The earlier acts must be those the
+    /// head counts, type by type: a part lost or left from an older row is told as damage, never
+    /// read as a shorter journey (which a catch-up would seal again).
     func open(of participant: String, with key: DataKey) throws -> Journey {
-        var journey = try SealedProjection.open(JourneyHead.self, recent, as: "journey", of: participant, with: key).journey
-        if let earlier {
-            journey.timeline = try SealedProjection.open(EarlierActs.self, earlier, as: "timeline", of: participant, with: key).timeline
-                + journey.timeline
+        let head = try SealedProjection.open(JourneyHead.self, recent, as: "journey", of: participant, with: key)
+        let acts = try earlier.map { try SealedProjection.open(EarlierActs.self, $0, as: "timeline", of: participant, with: key).timeline } ?? []
+        guard JourneyHead.counts(of: acts) == head.earlier else {
+            throw ProjectionError.damaged("the journey projection of a participant does not hold the earlier acts it counts; rebuilding the projections repairs it")
         }
+        var journey = head.journey
+        journey.timeline = acts + journey.timeline
         return journey
+    }
+
+    /// The journey's facts for the access policy, from the head alone (they are not in the timeline).
+    func accessFacts(of participant: String, with key: DataKey) throws -> Journey.AccessFacts {
+        try SealedProjection.open(JourneyHead.self, recent, as: "journey", of: participant, with: key).journey.accessFacts
     }
 
     /// The journey with only the latest acts of its timeline that `window` keeps, `window`
@@ -52,8 +60,9 @@ public struct SealedJourney: Sendable, Equatable {
     /// act is kept; of the acts not shown, only the type is read.
     func open(of participant: String, with key: DataKey, window: (Journey) -> TimelineWindow) throws -> (journey: Journey, acts: Int) {
         let head = try SealedProjection.open(recent, as: "journey", of: participant, with: key) { try $0.read(JourneyHead.self, window: window) }
-        guard head.keptRecent < head.window.latest, head.keptEarlier > 0, let earlier else {
-            return (head.journey, head.keptRecent + head.keptEarlier)
+        guard head.keptRecent < head.window.latest, head.keptEarlier > 0 else { return (head.journey, head.keptRecent + head.keptEarlier) }
+        guard let earlier else {
+            throw ProjectionError.damaged("the journey projection of a participant does not hold the earlier acts it counts; rebuilding the projections repairs it")
         }
         let acts = try SealedProjection.open(earlier, as: "timeline", of: participant, with: key) {
             try $0.read(EarlierActs.self, window: head.window, latest: head.window.latest - head.keptRecent)
@@ -94,6 +103,11 @@ struct JourneyHead: Codable, Equatable {
         var window: TimelineWindow
         var keptRecent: Int
         var keptEarlier: Int
+    }
+
+    /// How many of `acts` there are of each type.
+    static func counts(of acts: some Sequence<Journey.TimelineEntry>) -> [String: Int] {
+        acts.reduce(into: [:]) { $0[$1.type, default: 0] += 1 }
     }
 
     /// How many acts before the head's `window` keeps.

@@ -29,6 +29,7 @@ struct SealedJourneyTests {
     }
 
     static let windows = [TimelineWindow(latest: SealedJourney.recentActs, categories: Set(InformationCategory.allCases)),
+                          TimelineWindow(latest: SealedJourney.recentActs + 5, categories: Set(InformationCategory.allCases)),
                           TimelineWindow(latest: 3, categories: Set(InformationCategory.allCases)),
                           TimelineWindow(latest: 1_000, categories: Set(InformationCategory.allCases)),
                           TimelineWindow(latest: 2, categories: [.stages, .relapses]),
@@ -50,6 +51,7 @@ struct SealedJourneyTests {
 
     @Test("opened for a page, a sealed journey keeps the latest acts the reader may see and counts them all, as the whole journey cut to the window says")
     func pageOfASplitJourney() throws {
+        var partly = 0
         for journey in try Self.journeys() {
             let sealed = try SealedJourney.seal(journey, with: Self.key)
             for window in Self.windows {
@@ -58,11 +60,15 @@ struct SealedJourneyTests {
                 let expected = journey.cut(to: window)
                 let categories = window.categories.count
                 #expect(read.journey == expected.journey && read.acts == expected.acts, "\(journey.participant), \(categories) categories")
+                // Cases that take some of the earlier acts, not all: only `latest` less those kept among the latest.
+                let recent = journey.timeline.suffix(SealedJourney.recentActs).filter { window.keeps(type: $0.type) }.count
+                if recent < window.latest, expected.acts > window.latest { partly += 1 }
                 let asked = try #require(given)
                 #expect(asked.timeline.count <= SealedJourney.recentActs && asked.careTeam == journey.careTeam,
                         "the window is asked with the rest of the journey read")
             }
         }
+        #expect(partly > 3, "some pages take part of the earlier acts (\(partly))")
     }
 
     @Test("a page whose latest acts hold what it shows never opens the earlier acts; one that needs them, and the whole journey, do")
@@ -85,6 +91,50 @@ struct SealedJourneyTests {
         #expect(throws: ProjectionError.self) { try swapped.open(of: long.participant, with: Self.key) }
         let misplaced = SealedJourney(recent: try SealedJourney.seal(long, with: Self.key).earlier!, earlier: nil)
         #expect(throws: ProjectionError.self) { try misplaced.open(of: long.participant, with: Self.key) }
+    }
+
+    @Test("parts that do not agree — counts without the earlier acts, earlier acts the head does not count — are told as damage, never read as a shorter journey")
+    func partsThatDisagree() throws {
+        let long = try #require(try Self.journeys().last)
+        let sealed = try SealedJourney.seal(long, with: Self.key)
+        let headAlone = SealedJourney(recent: sealed.recent, earlier: nil)
+        #expect(throws: ProjectionError.self) { try headAlone.open(of: long.participant, with: Self.key) }
+        let narrow = TimelineWindow(latest: SealedJourney.recentActs, categories: [.plans, .referrals])
+        #expect(throws: ProjectionError.self) { try headAlone.open(of: long.participant, with: Self.key) { _ in narrow } }
+        var shorter = long
+        shorter.timeline.removeFirst()
+        let older = SealedJourney(recent: sealed.recent, earlier: try SealedJourney.seal(shorter, with: Self.key).earlier)
+        #expect(throws: ProjectionError.self) { try older.open(of: long.participant, with: Self.key) }
+        let short = try #require(try Self.journeys().first { $0.timeline.count <= SealedJourney.recentActs && !$0.timeline.isEmpty })
+        let extra = SealedJourney(recent: try SealedJourney.seal(short, with: Self.key).recent, earlier: sealed.earlier)
+        #expect(throws: ProjectionError.self) { try extra.open(of: long.participant, with: Self.key) }
+    }
+
+    @Test("a head the hand reading refuses is read by Codable and cut to the window, as the hand reads a sound one")
+    func headThroughCodable() throws {
+        let long = try #require(try Self.journeys().last)
+        var head = JourneyHead(earlier: JourneyHead.counts(of: long.timeline.dropLast(SealedJourney.recentActs)), journey: long)
+        head.journey.timeline = Array(long.timeline.suffix(SealedJourney.recentActs))
+        let sound = Data(try ProjectionJSONEncoder().encode(head))
+        // A member written twice, the same both times: the log's reader refuses it, JSONDecoder reads it.
+        func twice(_ data: Data, _ member: String) -> Data {
+            let text = String(decoding: data, as: UTF8.self)
+            let pattern = "\"\(member)\":(true|false|[0-9]+)"
+            return Data(text.replacingOccurrences(of: pattern, with: "\"\(member)\":$1,\"\(member)\":$1", options: .regularExpression).utf8)
+        }
+        let damaged = twice(sound, "voidedCount")
+        #expect(ParsedJSONData(data: damaged).fields == nil, "not on the tape")
+        for window in Self.windows {
+            let byHand = try ParsedJSONData(data: sound).read(JourneyHead.self) { _ in window }
+            let byCodable = try ParsedJSONData(data: damaged).read(JourneyHead.self) { _ in window }
+            #expect(byCodable.journey == byHand.journey && byCodable.keptRecent == byHand.keptRecent && byCodable.keptEarlier == byHand.keptEarlier)
+        }
+        let earlier = Data(try ProjectionJSONEncoder().encode(EarlierActs(timeline: Array(long.timeline.dropLast(SealedJourney.recentActs)))))
+        let damagedEarlier = twice(earlier, "corrected")
+        #expect(ParsedJSONData(data: damagedEarlier).fields == nil, "not on the tape")
+        let window = Self.windows[3]
+        #expect(try ParsedJSONData(data: damagedEarlier).read(EarlierActs.self, window: window, latest: 4) ==
+                (try ParsedJSONData(data: earlier).read(EarlierActs.self, window: window, latest: 4)), "the earlier acts too")
     }
 
     @Test("a journey sealed whole, as before the split (a store opened read-only before its migration), opens whole and for a page")
