@@ -49,8 +49,11 @@ extension ProjectionStoreConformance {
         let reader = ProjectionReader(store: store.store)
         let whole = try await reader.journey(of: "P-CONF03")
         try check(whole.timeline.count > SealedJourney.recentActs, "the journey has \(whole.timeline.count) acts")
-        let earlier = try await store.store.read { try $0.sealedJourney(of: "P-CONF03")?.earlier }
+        let (sealed, recent, earlier) = try await store.store.read { source in
+            (try source.sealedJourney(of: "P-CONF03"), try source.sealedJourneyRecent(of: "P-CONF03"), try source.sealedJourneyEarlier(of: "P-CONF03"))
+        }
         try check(earlier != nil, "no earlier acts kept apart for a journey of \(whole.timeline.count) acts")
+        try check(recent != nil && sealed == recent.map { SealedJourney(recent: $0, earlier: earlier) }, "the parts read apart differ from the journey read whole")
         let all = Set(InformationCategory.allCases)
         for latest in [3, SealedJourney.recentActs, SealedJourney.recentActs + 2, 1_000] {
             let page = try await reader.journey(of: "P-CONF03") { _ in ((), TimelineWindow(latest: latest, categories: all)) }

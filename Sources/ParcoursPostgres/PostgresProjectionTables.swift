@@ -146,6 +146,16 @@ class PostgresProjectionTables: ProjectionTables {
         }
     }
 
+    func sealedJourneyRecent(of participant: String) throws -> Data? {
+        try session.row("SELECT journey FROM \(unescaped: table("journey")) WHERE participant = \(participant)")
+            .map { Data(try $0.decode(ByteBuffer.self).readableBytesView) }
+    }
+
+    func sealedJourneyEarlier(of participant: String) throws -> Data? {
+        try session.row("SELECT earlier FROM \(unescaped: table("journey")) WHERE participant = \(participant)")
+            .flatMap { try $0.decode(ByteBuffer?.self).map { Data($0.readableBytesView) } }
+    }
+
     func forEachSealedJourney(_ body: (String, SealedJourney) throws -> Void) throws {
         try forEachRow(of: table("journey"), columns: "participant, journey, earlier", key: ["participant"]) { row in
             let (participant, journey, earlier) = try row.decode((String, ByteBuffer, ByteBuffer?).self)

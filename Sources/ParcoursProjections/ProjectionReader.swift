@@ -18,19 +18,20 @@ public struct ProjectionReader: Sendable {
 
     /// A participant's journey.
     public func journey(of participant: String) async throws -> Journey {
-        try await sealedJourney(of: participant) { sealed, key in try sealed.open(of: participant, with: key) }
+        try await sealedJourney(of: participant) { source, key in try source.sealedJourney(of: participant)?.open(of: participant, with: key) }
     }
 
-    /// `open` given a participant's sealed journey and data key, once the projections follow
-    /// the log to its head; an absent journey is told as erased or unknown.
+    /// What `open` reads of a participant's sealed journey with her or his data key, once the
+    /// projections follow the log to its head; an absent journey (`open` gives nil) is told as
+    /// erased or unknown.
     private func sealedJourney<T: Sendable>(of participant: String,
-                                            _ open: @escaping @Sendable (SealedJourney, DataKey) throws -> T) async throws -> T {
+                                            _ open: @escaping @Sendable (any ProjectionTransaction, DataKey) throws -> T?) async throws -> T {
         try await projector.catchUp()
         return try await store.read { source in
-            guard let key = try source.dataKey(of: participant), let sealed = try source.sealedJourney(of: participant) else {
+            guard let key = try source.dataKey(of: participant), let value = try open(source, key) else {
                 throw try Self.absence(of: participant, in: source)
             }
-            return try open(sealed, key)
+            return value
         }
     }
 
@@ -38,13 +39,16 @@ public struct ProjectionReader: Sendable {
     /// acts that part is cut from: once the rest of the journey is read, `decide` is given it
     /// (its timeline still empty) and answers with what it decides (an access decision) and
     /// the window it permits. The acts left out are never made into values, and the journey's
-    /// earlier acts are not opened when its latest hold what the window shows (`SealedJourney`).
+    /// earlier acts are neither read nor opened when its latest hold what the window shows
+    /// (`SealedJourney`).
     public func journey<Decision: Sendable>(of participant: String,
                                             deciding decide: @escaping @Sendable (Journey) -> (decision: Decision, window: TimelineWindow))
         async throws -> (journey: Journey, acts: Int, decision: Decision) {
-        try await sealedJourney(of: participant) { sealed, key in
+        try await sealedJourney(of: participant) { source, key in
+            guard let recent = try source.sealedJourneyRecent(of: participant) else { return nil }
             var decision: Decision?
-            let (journey, acts) = try sealed.open(of: participant, with: key) { journey in
+            let (journey, acts) = try SealedJourney.open(recent, earlier: { try source.sealedJourneyEarlier(of: participant) },
+                                                         of: participant, with: key) { journey in
                 let decided = decide(journey)
                 decision = decided.decision
                 return decided.window

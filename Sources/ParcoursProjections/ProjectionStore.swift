@@ -94,6 +94,10 @@ public protocol ProjectionTables: AnyObject {
     func sealedJourneyAndRecord(of participant: String) throws -> (journey: SealedJourney, record: Data, throughSeq: UInt64)?
     /// A participant's sealed journey, both parts.
     func sealedJourney(of participant: String) throws -> SealedJourney?
+    /// The first part alone of a participant's sealed journey (`SealedJourney.recent`): what a page reads.
+    func sealedJourneyRecent(of participant: String) throws -> Data?
+    /// The second part of a participant's sealed journey (`SealedJourney.earlier`), nil without one.
+    func sealedJourneyEarlier(of participant: String) throws -> Data?
     /// Every sealed journey, by participant id.
     func forEachSealedJourney(_ body: (_ participant: String, _ sealed: SealedJourney) throws -> Void) throws
 

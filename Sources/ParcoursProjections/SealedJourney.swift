@@ -59,9 +59,16 @@ public struct SealedJourney: Sendable, Equatable {
     /// opened only when `recent` holds fewer kept acts than the window shows and some earlier
     /// act is kept; of the acts not shown, only the type is read.
     func open(of participant: String, with key: DataKey, window: (Journey) -> TimelineWindow) throws -> (journey: Journey, acts: Int) {
+        try Self.open(recent, earlier: { earlier }, of: participant, with: key, window: window)
+    }
+
+    /// As `open(of:with:window:)`, the earlier part read from the store (`fetchEarlier`) only
+    /// when it is opened: a page that shows the latest acts does not read its bytes at all.
+    static func open(_ recent: Data, earlier fetchEarlier: () throws -> Data?, of participant: String, with key: DataKey,
+                     window: (Journey) -> TimelineWindow) throws -> (journey: Journey, acts: Int) {
         let head = try SealedProjection.open(recent, as: "journey", of: participant, with: key) { try $0.read(JourneyHead.self, window: window) }
         guard head.keptRecent < head.window.latest, head.keptEarlier > 0 else { return (head.journey, head.keptRecent + head.keptEarlier) }
-        guard let earlier else {
+        guard let earlier = try fetchEarlier() else {
             throw ProjectionError.damaged("the journey projection of a participant does not hold the earlier acts it counts; rebuilding the projections repairs it")
         }
         let acts = try SealedProjection.open(earlier, as: "timeline", of: participant, with: key) {

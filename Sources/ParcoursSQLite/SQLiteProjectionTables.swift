@@ -121,6 +121,14 @@ class SQLiteProjectionTables: ProjectionTables {
             .map { SealedJourney(recent: $0["journey"], earlier: $0["earlier"]) }
     }
 
+    func sealedJourneyRecent(of participant: String) throws -> Data? {
+        try Data.fetchOne(db.cachedStatement(sql: "SELECT journey FROM journey WHERE participant = ?"), arguments: [participant])
+    }
+
+    func sealedJourneyEarlier(of participant: String) throws -> Data? {
+        try Data.fetchOne(db.cachedStatement(sql: "SELECT \(try earlierColumn()) FROM journey WHERE participant = ?"), arguments: [participant])
+    }
+
     func forEachSealedJourney(_ body: (String, SealedJourney) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: "SELECT participant, journey, \(try earlierColumn()) FROM journey ORDER BY participant")
         while let row = try rows.next() { try body(row["participant"], SealedJourney(recent: row["journey"], earlier: row["earlier"])) }
