@@ -18,14 +18,20 @@ extension AccessRecord {
     /// reads dozens of records, and `Codable`'s machinery was most of it. The payload's members
     /// are visited once, each by its name: looking each of twenty names up in the dictionary
     /// hashed them all, for every record (issue 12).
-    init?(readingByHand payload: [String: JSONValue]) {
+    ///
+    /// The members come as a dictionary (a record's payload) or in the order written, read off
+    /// the tape of an opening's row (`JSONTape.members(of:)`): names are never repeated in either.
+    init?(readingByHand payload: some Collection<(key: String, value: JSONValue)>) {
         /// A member's text; nil (out of the ordinary) for anything else, null included.
         func text(_ value: JSONValue?) -> String? {
             guard case .string(let text)? = value else { return nil }
             return text
         }
-        guard let actor = text(payload["actor"]).flatMap(ActorID.init),
-              let outcome = text(payload["outcome"]).flatMap(AccessDecision.Outcome.init(rawValue:)) else { return nil }
+        var actor: ActorID?, outcome: AccessDecision.Outcome?
+        for (name, value) in payload where name == "actor" || name == "outcome" {
+            if name == "actor" { actor = text(value).flatMap(ActorID.init) } else { outcome = text(value).flatMap(AccessDecision.Outcome.init(rawValue:)) }
+        }
+        guard let actor, let outcome else { return nil }
         var record = AccessRecord(kind: .read, actor: actor, outcome: outcome)
         for (name, value) in payload {
             switch name {

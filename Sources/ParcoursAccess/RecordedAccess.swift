@@ -35,8 +35,21 @@ extension AccessRecord {
     ///
     /// - Throws: `DamagedAccessRecord` naming record `seq` and the member that does not fit.
     public init(payload: [String: JSONValue], seq: UInt64) throws(DamagedAccessRecord) {
+        try self.init(reading: payload, seq: seq)
+    }
+
+    /// Reads a clear payload given member by member (each name once), as `init(payload:seq:)` does.
+    ///
+    /// - Throws: `DamagedAccessRecord` naming record `seq` and the member that does not fit.
+    public init(members: [(key: String, value: JSONValue)], seq: UInt64) throws(DamagedAccessRecord) {
+        try self.init(reading: members, seq: seq)
+    }
+
+    /// Both, specialized here for each (a generic called from another module would not be).
+    private init(reading members: some Collection<(key: String, value: JSONValue)>, seq: UInt64) throws(DamagedAccessRecord) {
         do {
-            self = try AccessRecord(readingByHand: payload) ?? JSONValueDecoder().decode(AccessRecord.self, from: .object(payload))
+            self = try AccessRecord(readingByHand: members)
+                ?? JSONValueDecoder().decode(AccessRecord.self, from: .object(Dictionary(members.map { ($0.key, $0.value) }) { _, last in last }))
         } catch let error as JSONValueDecodingError {
             throw DamagedAccessRecord(seq: seq, field: error.field)
         } catch {

@@ -11,17 +11,30 @@ import ParcoursLog
 public struct OpeningRow: Sendable, Equatable {
     public var seq: UInt64
     public var recordedAt: Timestamp
-    /// The record's clear payload (`access-record.v1`), its `justification` left out.
-    public var payload: [String: JSONValue]
+    /// The record's clear payload (`access-record.v1`) member by member, its `justification`
+    /// left out: read off the row's text without building a dictionary (the panel reads twenty).
+    public var members: [(key: String, value: JSONValue)]
+
+    /// The record's clear payload as one object.
+    public var payload: [String: JSONValue] { Dictionary(members.map { ($0.key, $0.value) }) { _, last in last } }
 
     public init(seq: UInt64, recordedAt: Timestamp, payload: [String: JSONValue]) {
+        self.init(seq: seq, recordedAt: recordedAt, members: Array(payload))
+    }
+
+    /// A row from its payload's members (each name once).
+    public init(seq: UInt64, recordedAt: Timestamp, members: [(key: String, value: JSONValue)]) {
         (self.seq, self.recordedAt) = (seq, recordedAt)
-        self.payload = payload
-        self.payload["justification"] = nil
+        self.members = members.filter { $0.key != "justification" }
     }
 
     /// The row an access record gives.
     public init(_ entry: AccessLogEntry) {
         self.init(seq: entry.seq, recordedAt: entry.recordedAt, payload: entry.payload)
+    }
+
+    /// Equal rows: the same place, time and payload, whatever the order of its members.
+    public static func == (a: OpeningRow, b: OpeningRow) -> Bool {
+        a.seq == b.seq && a.recordedAt == b.recordedAt && a.payload == b.payload
     }
 }

@@ -41,7 +41,7 @@ public struct RecordOpening: Sendable, Equatable {
     ///
     /// - Throws: `DamagedAccessRecord` naming the member that does not fit.
     public init(_ row: OpeningRow) throws(DamagedAccessRecord) {
-        self.init(seq: row.seq, at: row.recordedAt, record: try AccessRecord(payload: row.payload, seq: row.seq))
+        self.init(seq: row.seq, at: row.recordedAt, record: try AccessRecord(members: row.members, seq: row.seq))
     }
 
     private init(seq: UInt64, at: Timestamp, record: AccessRecord) {

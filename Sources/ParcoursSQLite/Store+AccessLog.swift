@@ -76,10 +76,10 @@ extension Store {
             while let row = try rows.next() {
                 let seq: Int64 = row[1]
                 guard seq >= 0, let recordedAt = (row[2] as String?).flatMap(Timestamp.init),
-                      let payload = (row[3] as String?).flatMap({ try? JSONParser.parse($0) })?.objectValue else {
+                      let members = (row[3] as String?).flatMap({ try? JSONTape(Array($0.utf8)) })?.members(of: 0) else {
                     throw StoreError.storeDamaged("the access log's opening \(seq) cannot be read: verify the store")
                 }
-                openings.append(OpeningRow(seq: UInt64(seq), recordedAt: recordedAt, payload: payload))
+                openings.append(OpeningRow(seq: UInt64(seq), recordedAt: recordedAt, members: members))
             }
             return openings
         }

@@ -22,12 +22,24 @@ struct OpeningsTests {
         let opening = try RecordOpening(row)
         #expect(opening == RecordOpening(try RecordedAccess(entry)))
         #expect(opening.brokeGlass && opening.categories == [.identity, .stages] && opening.refusal == nil && opening.organization == "Organisme fictif")
+        // As SQLite's rows give it: the payload's text on a tape, its members in the order written.
+        let text = CanonicalJSON.encode(.object(payload))
+        let members = try #require(try JSONTape(text).members(of: 0))
+        #expect(members.map(\.key) == CanonicalJSON.sortedNames(payload.keys), "every member, in the order written")
+        let fromTape = OpeningRow(seq: 7, recordedAt: entry.recordedAt, members: members)
+        #expect(fromTape == row && !fromTape.members.contains { $0.key == "justification" })
+        #expect(try RecordOpening(fromTape) == opening, "read off the tape as from the record")
         for (member, value, field) in [("categories", JSONValue.string("identity"), "categories"), ("review", .string("true"), "review"),
-                                       ("organization", .int(1), "organization"), ("role", "chef", "role"), ("outcome", .null, "outcome")] {
-            var damaged = row
-            damaged.payload[member] = value
-            #expect(throws: DamagedAccessRecord.self, "\(member)") { try RecordOpening(damaged) }
-            do { _ = try RecordOpening(damaged) } catch { #expect(error.seq == 7 && error.field.hasPrefix(field), "\(member): \(error.field)") }
+                                       ("organization", .int(1), "organization"), ("role", "chef", "role"), ("outcome", .null, "outcome"),
+                                       ("actor", .null, "actor"), ("unknown", "x", "unknown")] {
+            var damagedPayload = row.payload
+            damagedPayload[member] = value
+            for damaged in [OpeningRow(seq: 7, recordedAt: row.recordedAt, payload: damagedPayload),
+                            OpeningRow(seq: 7, recordedAt: row.recordedAt,
+                                       members: try #require(try JSONTape(CanonicalJSON.encode(.object(damagedPayload))).members(of: 0)))] {
+                #expect(throws: DamagedAccessRecord.self, "\(member)") { try RecordOpening(damaged) }
+                do { _ = try RecordOpening(damaged) } catch { #expect(error.seq == 7 && error.field.hasPrefix(field), "\(member): \(error.field)") }
+            }
         }
     }
 

@@ -41,6 +41,21 @@ extension JSONTape {
     /// The position just past the value at `position` and all it holds: an array's next
     /// element (an array's first element is at its own position + 1).
     public func after(_ position: Int) -> Int { Int(nodes[position].next) }
+
+    /// The members of the object at `object`, in the order written, each value as a tree: an
+    /// object read member by member without the dictionary `value(at:)` would build (names
+    /// are never repeated on a tape); nil when the value is not an object.
+    public func members(of object: Int) -> [(key: String, value: JSONValue)]? {
+        guard nodes[object].kind == .object else { return nil }
+        var members: [(key: String, value: JSONValue)] = []
+        members.reserveCapacity(Int(nodes[object].count))
+        var child = object + 1
+        while child < Int(nodes[object].next) {
+            members.append((string(nodes[child]), value(at: child + 1)))
+            child = Int(nodes[child + 1].next)
+        }
+        return members
+    }
 }
 
 #if canImport(Glibc)
