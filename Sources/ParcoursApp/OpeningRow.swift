@@ -25,7 +25,9 @@ public struct OpeningRow: Sendable, Equatable {
     /// A row from its payload's members (each name once).
     public init(seq: UInt64, recordedAt: Timestamp, members: [(key: String, value: JSONValue)]) {
         (self.seq, self.recordedAt) = (seq, recordedAt)
-        self.members = members.filter { $0.key != "justification" }
+        self.members = members
+        // Rarely there (SQLite's rows are kept without it): removed in place, not copied.
+        if let justification = members.firstIndex(where: { $0.key == "justification" }) { self.members.remove(at: justification) }
     }
 
     /// The row an access record gives.
