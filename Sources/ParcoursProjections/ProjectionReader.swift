@@ -116,7 +116,7 @@ public struct ProjectionReader: Sendable {
         if let sealed = try source.sealedAccess(of: participant) {
             return try SealedProjection.open(Journey.AccessFacts.self, sealed.access, as: "access", of: participant, with: key)
         }
-        return try source.sealedJourney(of: participant).map { try $0.accessFacts(of: participant, with: key) }
+        return try source.sealedJourneyRecent(of: participant).map { try SealedJourney.accessFacts($0, of: participant, with: key) }
     }
 
     /// The program's picture between two days (inclusive, `YYYY-MM-DD`).

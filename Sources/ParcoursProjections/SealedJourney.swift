@@ -49,8 +49,9 @@ public struct SealedJourney: Sendable, Equatable {
         return journey
     }
 
-    /// The journey's facts for the access policy, from the head alone (they are not in the timeline).
-    func accessFacts(of participant: String, with key: DataKey) throws -> Journey.AccessFacts {
+    /// A journey's facts for the access policy, from its `recent` part alone (they are not in
+    /// the timeline): the earlier acts are neither read from the store nor opened.
+    static func accessFacts(_ recent: Data, of participant: String, with key: DataKey) throws -> Journey.AccessFacts {
         try SealedProjection.open(JourneyHead.self, recent, as: "journey", of: participant, with: key).journey.accessFacts
     }
 
