@@ -85,13 +85,25 @@ public final class Store: Sendable {
     /// 32 MiB page cache: appends touch random places of the id index, and the
     /// default 2 MiB made large batches slow down as the store grew. Readers keep the
     /// default page cache, so verifying stays small in memory.
+    ///
+    /// The writer also bounds the WAL file (`walSizeLimit`). A WAL grows past its usual few
+    /// MiB while a long read (an export, a verification) holds an old snapshot during writes;
+    /// without a limit SQLite reuses the file from its start but never shrinks it, so one
+    /// busy hour left hundreds of MiB on disk for good, stale copies of the store's pages
+    /// among them.
     static func openPool(_ file: String, readOnly: Bool) throws -> DatabasePool {
         let pool = try DatabasePool(path: file, configuration: configuration(readOnly: readOnly))
         if !readOnly {
-            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -32768") }
+            try pool.writeWithoutTransaction {
+                try $0.execute(sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -32768; PRAGMA journal_size_limit = \(walSizeLimit)")
+            }
         }
         return pool
     }
+
+    /// The size, in bytes, the WAL file is brought back to once its frames are all checkpointed
+    /// (64 MiB: several times what a busy server's WAL holds between two checkpoints).
+    static let walSizeLimit = 64 << 20
 
     /// Opens an existing store (a directory, or a backup file).
     ///

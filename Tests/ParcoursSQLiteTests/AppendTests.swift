@@ -233,6 +233,36 @@ struct DurabilityTests {
         }
     }
 
+    /// A long read keeps its snapshot, so the WAL cannot start over while writes go on; once
+    /// the read ends and the frames are checkpointed, the next write brings the file back.
+    @Test("a WAL grown past its limit behind a long read shrinks back to the limit once writes go on after it")
+    func walShrinksBack() throws {
+        let test = try TestStore()
+        let wal = test.databasePath + "-wal"
+        func walSize() throws -> Int { try FileManager.default.attributesOfItem(atPath: wal)[.size] as! Int }
+        try test.store.pool.write { try $0.execute(sql: "CREATE TABLE filler (b BLOB NOT NULL)") }
+        var holding = Configuration()
+        holding.allowsUnsafeTransactions = true  // the read stays open between the accesses below, as a long export's does
+        let longRead = try DatabaseQueue(path: test.databasePath, configuration: holding)
+        try longRead.inDatabase { db in
+            try db.execute(sql: "BEGIN DEFERRED")
+            _ = try Int.fetchOne(db, sql: "SELECT count(*) FROM filler")
+        }
+        let chunk = 8 << 20
+        for _ in 0...(Store.walSizeLimit / chunk) {
+            try test.store.pool.write { try $0.execute(sql: "INSERT INTO filler VALUES (randomblob(?))", arguments: [chunk]) }
+        }
+        #expect(try walSize() > Store.walSizeLimit, "the long read held the WAL: it grew past the limit")
+        try longRead.inDatabase { try $0.execute(sql: "COMMIT") }
+        try longRead.close()
+        try test.store.pool.writeWithoutTransaction { _ = try Row.fetchOne($0, sql: "PRAGMA wal_checkpoint(PASSIVE)") }
+        try test.store.pool.write { try $0.execute(sql: "INSERT INTO filler VALUES (x'00')") }
+        let left = try walSize()
+        #expect(left <= Store.walSizeLimit, "\(left) bytes of WAL left after the writes went on")
+        #expect(try test.store.pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM filler") } == Store.walSizeLimit / chunk + 2,
+                "every write kept")
+    }
+
     @Test("a new store uses 8 KiB pages, which fit several records")
     func pageSize() throws {
         let test = try TestStore()
