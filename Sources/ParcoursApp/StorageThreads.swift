@@ -17,4 +17,22 @@ public enum StorageThreads {
             queue.async { continuation.resume(with: Result { try body() }) }
         }
     }
+
+    /// Where a body that mostly waits for other callers' work runs: a group commit, whose
+    /// callers wait for the leader's sync or for the batch before theirs to be written.
+    static let waiting = DispatchQueue(label: "parcours.storage-waits", qos: .default, attributes: .concurrent)
+
+    /// Runs `body`, which waits on work other callers started, on threads of its own (`waiting`),
+    /// always: never in place on the storage threads, even from a task that prefers them.
+    ///
+    /// On Linux, libdispatch keeps few threads for a quality of service and adds more only slowly
+    /// when they block. The web server's requests run on the storage threads; each page's wait for
+    /// its access record (issue 12) held one of them, so under thirty-two pages at once most of
+    /// them waited on a commit while pages ready to run waited for a thread, and the cores idled.
+    /// Waiting here instead: ×1.20–1.28 pages a second (BENCHMARKS.md, twentieth measurement).
+    public static func wait<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            waiting.async { continuation.resume(with: Result { try body() }) }
+        }
+    }
 }

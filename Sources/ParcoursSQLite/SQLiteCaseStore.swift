@@ -11,7 +11,7 @@ import ParcoursProjections
 /// synchronous read waiting for a reader connection, while the task holding it waits for a
 /// cooperative thread to resume, would never end. So nothing of the store runs there: every
 /// operation is handed to `SQLiteThreads`, where blocking waits only on work that is itself
-/// running.
+/// running; an access record, which waits for other callers' commits, on its threads for waiting.
 public struct SQLiteCaseStore: CaseStore {
     /// The store, for the operations only a SQLite store has (tests, the benchmark, backups).
     public let store: Store
@@ -133,7 +133,8 @@ public struct SQLiteCaseStore: CaseStore {
     }
 
     public func recordAccess(_ records: [(type: String, data: [String: JSONValue])], master: MasterKey) async throws -> [AppendResult] {
-        try await SQLiteThreads.run { [store, accessCommits] in
+        // A record waits for others' commits: off the storage threads requests run on (`StorageThreads.wait`).
+        try await SQLiteThreads.wait { [store, accessCommits] in
             try accessCommits.committer(for: store, master: master).record(records)
         }
     }
