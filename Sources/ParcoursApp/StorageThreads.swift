@@ -19,17 +19,21 @@ public enum StorageThreads {
     }
 
     /// Where a body that mostly waits for other callers' work runs: a group commit, whose
-    /// callers wait for the leader's sync or for the batch before theirs to be written.
-    static let waiting = DispatchQueue(label: "parcours.storage-waits", qos: .default, attributes: .concurrent)
+    /// callers wait for the leader's sync or for the batch before theirs to be written. Its own
+    /// quality of service, so its threads are neither the storage threads nor those of
+    /// `DispatchQueue.global()` (a batch's second signing core, verification's parsers, the
+    /// sign-in's decoy unlock, which must take as long under load as a real one).
+    static let waiting = DispatchQueue(label: "parcours.storage-waits", qos: .utility, attributes: .concurrent)
 
     /// Runs `body`, which waits on work other callers started, on threads of its own (`waiting`),
-    /// always: never in place on the storage threads, even from a task that prefers them.
+    /// always: never in place, even from a task that prefers `StorageExecutor`.
     ///
     /// On Linux, libdispatch keeps few threads for a quality of service and adds more only slowly
-    /// when they block. The web server's requests run on the storage threads; each page's wait for
-    /// its access record (issue 12) held one of them, so under thirty-two pages at once most of
-    /// them waited on a commit while pages ready to run waited for a thread, and the cores idled.
-    /// Waiting here instead: ×1.20–1.28 pages a second (BENCHMARKS.md, twentieth measurement).
+    /// when they block. The web server's requests run on `StorageExecutor`'s threads; each page's
+    /// wait for its access record (issue 12) held one of them — a third or more of them at a time
+    /// under thirty-two pages at once — while pages ready to run waited for a thread and the cores
+    /// idled. Waiting here instead: pages a second ×1.25 (median; BENCHMARKS.md, twentieth
+    /// measurement).
     public static func wait<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             waiting.async { continuation.resume(with: Result { try body() }) }

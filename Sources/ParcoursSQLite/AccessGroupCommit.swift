@@ -5,7 +5,7 @@ import ParcoursLog
 /// wait; one of them (the leader) writes every pending record in one transaction — one
 /// sync for all — then wakes the others. Each caller returns only once its own record
 /// is durable, so no read is ever answered before its record is on disk. `SQLiteCaseStore`
-/// writes every access record through one (callers wait on the storage threads, where a web request already works).
+/// writes every access record through one (callers wait on `StorageThreads.wait`'s threads, off those requests run on).
 public final class AccessGroupCommit: @unchecked Sendable {
     private let store: Store
     private let logKey: SigningKey
