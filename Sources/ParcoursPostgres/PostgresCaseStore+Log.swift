@@ -15,9 +15,11 @@ extension PostgresCaseStore {
         }
     }
 
+    /// Waits for its turn in the access log's group commit and for the group's commit, on
+    /// threads kept for waiting (`StorageThreads.wait`), off those the server's requests run on.
     public func recordAccess(_ records: [(type: String, data: [String: JSONValue])], master: MasterKey) async throws -> [AppendResult] {
-        try await run { store in
-            try store.writer.appendAccess(records, logKey: store.accessSigningKey(master: master), to: store.log)
+        try await StorageThreads.wait { [self] in
+            try writer.appendAccess(records, logKey: accessSigningKey(master: master), to: log)
         }
     }
 
