@@ -85,6 +85,19 @@ extension LogStoreConformance {
         try LogVerifier(kind: .events).consume(try log.lines())
     }
 
+    static let insertAtHead = Check("insert-at-head", "a record is inserted only at the log's head: one put at a taken seq is refused, nothing of it written") { log in
+        try log.append([log.note(), log.note("participant/P-CONF02")])
+        let before = try log.lines()
+        let again = try ParsedRecord(line: before[1], checkSignature: false)
+        try expect(throwing: (any Error).self, "record 1 inserted again while the log holds 3") {
+            try log.store.withWriteTransaction(on: .events) { transaction in
+                try transaction.insert(again.record, line: again.line, leafHash: again.leafHash, completing: [])
+            }
+        }
+        try expect(try log.lines() == before, "the refused insert changed the log")
+        try expect(try log.append([log.note()])[0].seq == 3, "the next append does not take seq 3")
+    }
+
     static let accessLog = Check("access-log", "the access log is a second log, signed by the log key, with version equal to seq") { log in
         for index in 0..<3 {
             let result = try log.writer.appendAccess(type: "access.read", data: ["actor": "admin", "outcome": "permitted", "n": .int(Int64(index))],

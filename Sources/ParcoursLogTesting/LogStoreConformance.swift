@@ -40,7 +40,7 @@ public enum LogStoreConformance {
 
     /// Every check, in the order they are best read.
     public static let checks: [Check] = [
-        appendsVerify, inclusionProofs, atomicBatch, idempotency, authority, erasure, accessLog, concurrentWriters,
+        appendsVerify, inclusionProofs, atomicBatch, idempotency, authority, erasure, accessLog, insertAtHead, concurrentWriters,
         chunkedReads, treeHashRanges, treeHashRuns, proofsThroughStore, checkpointsKept, export, verification,
     ]
 }

@@ -88,22 +88,26 @@ final class PostgresLogTransaction: LogTransaction {
         try session.rows("DELETE FROM data_key WHERE stream = \(stream)")
     }
 
+    /// One statement, one round trip: the head moves on only if it stands at the record's seq,
+    /// and the record and its completed tree nodes are inserted only if it did (a statement's
+    /// parts see the head's new row). So a record out of place writes nothing, and throws.
     func insert(_ record: LogRecord, line: [UInt8], leafHash: Hash, completing nodes: [MerkleFrontier.Node]) throws {
-        let envelope = record.envelope
-        guard try envelope.seq == size() else { throw LogError.storeDamaged("insert out of place at seq \(envelope.seq)") }
-        try session.rows("""
-            INSERT INTO \(unescaped: records) (seq, id, stream, version, type, author, recorded_at, leaf_hash, line)
-            VALUES (\(Int64(envelope.seq)), \(envelope.id), \(envelope.stream), \(Int64(envelope.version)), \(envelope.type),
-                    \(envelope.author.actor), \(envelope.recordedAt.description), \(ByteBuffer(bytes: leafHash.bytes)), \(ByteBuffer(bytes: line)))
-            """)
-        if !nodes.isEmpty {
-            try session.rows("""
+        let envelope = record.envelope, seq = Int64(envelope.seq)
+        let moved = try session.row("""
+            WITH head AS (UPDATE log_head SET size = size + 1 WHERE log = \(log.rawValue) AND size = \(seq) RETURNING size),
+            record AS (
+                INSERT INTO \(unescaped: records) (seq, id, stream, version, type, author, recorded_at, leaf_hash, line)
+                SELECT \(seq), \(envelope.id), \(envelope.stream), \(Int64(envelope.version)), \(envelope.type), \(envelope.author.actor),
+                       \(envelope.recordedAt.description), \(ByteBuffer(bytes: leafHash.bytes)), \(ByteBuffer(bytes: line))
+                FROM head),
+            nodes AS (
                 INSERT INTO \(unescaped: tree) (level, idx, hash)
                 SELECT * FROM unnest(\(nodes.map { Int32($0.level) })::integer[], \(nodes.map { Int64($0.index) })::bigint[],
                                      \(nodes.map { ByteBuffer(bytes: $0.hash.bytes) })::bytea[])
-                """)
-        }
-        try session.rows("UPDATE log_head SET size = size + 1 WHERE log = \(log.rawValue)")
+                WHERE EXISTS (SELECT 1 FROM head))
+            SELECT count(*) FROM head
+            """)?.decode(Int64.self)
+        guard moved == 1 else { throw LogError.storeDamaged("insert out of place at seq \(envelope.seq)") }
     }
 
     func onLog(_ kind: LogKind) -> any LogTransaction {
