@@ -85,7 +85,7 @@ extension LogStoreConformance {
         try LogVerifier(kind: .events).consume(try log.lines())
     }
 
-    static let insertAtHead = Check("insert-at-head", "a record is inserted only at the log's head: one put at a taken seq is refused, nothing of it written") { log in
+    static let insertAtHead = Check("insert-at-taken-seq", "a record put again at a seq the log holds is refused, and nothing of it is written") { log in
         try log.append([log.note(), log.note("participant/P-CONF02")])
         let before = try log.lines()
         let again = try ParsedRecord(line: before[1], checkSignature: false)

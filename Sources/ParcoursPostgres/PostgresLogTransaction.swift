@@ -89,8 +89,9 @@ final class PostgresLogTransaction: LogTransaction {
     }
 
     /// One statement, one round trip: the head moves on only if it stands at the record's seq,
-    /// and the record and its completed tree nodes are inserted only if it did (a statement's
-    /// parts see the head's new row). So a record out of place writes nothing, and throws.
+    /// and the record and its completed tree nodes are inserted only if it did — they read the
+    /// row `head` returns, never `log_head` itself, which within the statement still shows the
+    /// old size. So a record out of place writes nothing, and throws.
     func insert(_ record: LogRecord, line: [UInt8], leafHash: Hash, completing nodes: [MerkleFrontier.Node]) throws {
         let envelope = record.envelope, seq = Int64(envelope.seq)
         let moved = try session.row("""

@@ -1,5 +1,5 @@
 import Testing
-import ParcoursLog
+@testable import ParcoursLog
 import ParcoursLogTesting
 import PostgresNIO
 @testable import ParcoursPostgres
@@ -49,6 +49,29 @@ struct PostgresAppendOnlyTests {
         #expect(refusal(database, "DELETE FROM checkpoint") == integrityConstraintViolation)
         #expect(try log.lines(.events) + log.lines(.access) == before)
         #expect(try log.store.withReadTransaction(on: .events) { try $0.latestCheckpoint() } == "a signed note")
+    }
+
+    @Test("a record signed for a seq past the head is refused and writes nothing: no gap, no tree hash, the head unmoved")
+    func noGap() throws {
+        let (database, log) = try filledDatabase()
+        let before = try log.lines(.events)
+        let treeRows = try database.execute("SELECT count(*) FROM event_tree")[0].decode(Int64.self)
+        var envelope = try ParsedRecord(line: before[1], checkSignature: false).record.envelope
+        envelope.seq = UInt64(before.count) + 1
+        envelope.version = 9
+        envelope.id = "00000000-0000-4000-8000-0000000ca901"
+        let record = LogRecord(signing: envelope, with: log.admin)
+        let line = record.line
+        let completed = [MerkleFrontier.Node(level: 1, index: 2, hash: LogRecord.leafHash(line: line))]
+        #expect(throws: LogError.storeDamaged("insert out of place at seq \(envelope.seq)")) {
+            try log.store.withWriteTransaction(on: .events) { transaction in
+                try transaction.insert(record, line: line, leafHash: LogRecord.leafHash(line: line), completing: completed)
+            }
+        }
+        #expect(try log.lines(.events) == before)
+        #expect(try database.execute("SELECT count(*) FROM event_tree")[0].decode(Int64.self) == treeRows)
+        #expect(try log.store.withReadTransaction(on: .events) { try $0.size() } == UInt64(before.count))
+        #expect(try log.append([log.note()])[0].seq == UInt64(before.count), "the next append takes the head's seq")
     }
 
     @Test("a data key is neither updated nor deleted outside an erasure, nor made for an erased stream")
