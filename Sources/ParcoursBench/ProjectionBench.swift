@@ -1,5 +1,6 @@
 import Foundation
 import ParcoursAccess
+import ParcoursApp
 import ParcoursClinical
 import ParcoursLog
 import ParcoursProjections

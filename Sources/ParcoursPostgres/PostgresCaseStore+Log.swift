@@ -15,12 +15,11 @@ extension PostgresCaseStore {
         }
     }
 
-    /// Waits for its turn in the access log's group commit and for the group's commit, on
-    /// threads kept for waiting (`StorageThreads.wait`), off those the server's requests run on.
+    /// Gathered with the records of other requests into one append (`AccessGroupCommit`), and
+    /// waited for on threads kept for waiting (`StorageThreads.wait`), off those the server's
+    /// requests run on.
     public func recordAccess(_ records: [(type: String, data: [String: JSONValue])], master: MasterKey) async throws -> [AppendResult] {
-        try await StorageThreads.wait { [self] in
-            try writer.appendAccess(records, logKey: accessSigningKey(master: master), to: log)
-        }
+        try await StorageThreads.wait { [self] in try accessGroupCommit(master: master).record(records) }
     }
 
     /// Crypto-shreds a participant: the stream's data keys destroyed and a clear, signed

@@ -23,8 +23,9 @@ public final class PostgresCaseStore: CaseStore {
     let log: PostgresLogStore
     /// The log core's writer: it caches the directory and the tree's frontier between appends.
     let writer: LogWriter
-    /// The log key, unwrapped at the first access record (as SQLite's group committer does).
-    private let accessKey = Mutex<SigningKey?>(nil)
+    /// Concurrent access records gathered into one append, made at the first record (it
+    /// unwraps the log key once, as SQLite's does).
+    private let accessCommit = Mutex<AccessGroupCommit?>(nil)
 
     private init(url: PostgresDatabaseURL, connections: Int) throws {
         log = try PostgresLogStore(url: url, master: nil, connections: connections)
@@ -121,12 +122,16 @@ public final class PostgresCaseStore: CaseStore {
         try SealedKeys.openLogKey(sql { try sealedSecret("log", in: $0) }, master: master, logPublicKey: logPublicKey)
     }
 
-    /// The log key for access records, unwrapped once.
-    func accessSigningKey(master: MasterKey) throws -> SigningKey {
-        if let key = accessKey.withLock({ $0 }) { return key }
-        let key = try logSigningKey(master: master)
-        accessKey.withLock { $0 = key }
-        return key
+    /// The access records' group commit: each batch one body of the access log's `PostgresGroupCommit`.
+    func accessGroupCommit(master: MasterKey) throws -> AccessGroupCommit {
+        if let made = accessCommit.withLock({ $0 }) { return made }
+        let logKey = try logSigningKey(master: master)
+        let made = AccessGroupCommit { [writer, log] records in try writer.appendAccess(records, logKey: logKey, to: log) }
+        return accessCommit.withLock { kept in
+            if let kept { return kept }
+            kept = made
+            return made
+        }
     }
 
     public func unlockMaster(passphrase: String) async throws -> MasterKey {

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import GRDB
+import ParcoursApp
 import ParcoursLog
 @testable import ParcoursSQLite
 import Testing

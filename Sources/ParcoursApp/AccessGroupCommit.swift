@@ -4,11 +4,14 @@ import ParcoursLog
 /// Group commit for the access log: concurrent readers hand over their records and
 /// wait; one of them (the leader) writes every pending record in one transaction — one
 /// sync for all — then wakes the others. Each caller returns only once its own record
-/// is durable, so no read is ever answered before its record is on disk. `SQLiteCaseStore`
-/// writes every access record through one (callers wait on `StorageThreads.wait`'s threads, off those requests run on).
+/// is durable, so no read is ever answered before its record is on disk. Both stores
+/// write every access record through one (callers wait on `StorageThreads.wait`'s threads,
+/// off those requests run on): on PostgreSQL, a batch is one body of the log's group
+/// commit, its savepoint and head read once for all its records.
 public final class AccessGroupCommit: @unchecked Sendable {
-    private let store: Store
-    private let logKey: SigningKey
+    /// Appends records in one transaction, durably, all or none: a backend's writer.
+    public typealias Append = @Sendable ([(type: String, data: [String: JSONValue])]) throws -> [AppendResult]
+    private let append: Append
     private let condition = NSCondition()
     private var pending: [Pending] = []
     private var writing = false
@@ -19,10 +22,8 @@ public final class AccessGroupCommit: @unchecked Sendable {
         init(_ records: [(type: String, data: [String: JSONValue])]) { self.records = records }
     }
 
-    /// Unwraps the log key once, for every record this committer writes.
-    public init(store: Store, master: MasterKey) throws {
-        self.store = store
-        logKey = try store.logSigningKey(master: master)
+    public init(append: @escaping Append) {
+        self.append = append
     }
 
     /// Appends one record durably, together with whatever other callers are waiting.
@@ -38,7 +39,7 @@ public final class AccessGroupCommit: @unchecked Sendable {
     public func record(_ records: [(type: String, data: [String: JSONValue])]) throws -> [AppendResult] {
         // Checked here, so one caller's bad record never fails the others' batch.
         for record in records where !LogWriter.isAccessType(record.type) {
-            throw StoreError.invalidInput(field: "type", reason: "access-log types start with access., e.g. access.read")
+            throw LogError.invalidInput(field: "type", reason: "access-log types start with access., e.g. access.read")
         }
         guard !records.isEmpty else { return [] }
         let mine = Pending(records)
@@ -54,7 +55,7 @@ public final class AccessGroupCommit: @unchecked Sendable {
             let batch = pending
             pending.removeAll()
             condition.unlock()
-            let outcome = Result { try store.writer.appendAccess(batch.flatMap(\.records), logKey: logKey, to: store.logStore(master: nil)) }
+            let outcome = Result { try append(batch.flatMap(\.records)) }
             condition.lock()
             switch outcome {
             case .success(let results):
