@@ -64,6 +64,32 @@ extension CaseStoreConformance {
         try expect(try await store.accessRecords(about: ParticipantID("P-CONF09")!, before: nil, limit: 5).isEmpty, "records about nobody")
     }
 
+    static let concurrentAccess = Check("concurrent-access-records", "requests recording at once each get their own durable records, a request's next to each other, none lost or twice, and the log verifies") { subject in
+        let store = subject.store
+        let (master, _) = try await unlock(store)
+        let before = try await store.size(.access)
+        let pairs = try await withThrowingTaskGroup(of: [UInt64].self) { group in
+            for request in 0..<48 {
+                group.addTask {
+                    try await store.recordAccess([("access.read", ["actor": "clin-exemple", "view": "journey", "n": .int(Int64(request))]),
+                                                  ("access.read", ["actor": "clin-exemple", "view": "access-log", "n": .int(Int64(request))])],
+                                                 master: master).map(\.seq)
+                }
+            }
+            return try await group.reduce(into: [[UInt64]]()) { $0.append($1) }
+        }
+        try expect(pairs.allSatisfy { $0.count == 2 && $0[1] == $0[0] + 1 }, "a request's two records are not next to each other")
+        try expect(pairs.flatMap { $0 }.sorted() == Array(before..<before + 96), "the records took seqs other than \(before)…\(before + 95) once each")
+        let records = try await store.accessRecords()
+        for pair in pairs {
+            let (read, look) = (records[Int(pair[0])].payload, records[Int(pair[1])].payload)
+            try expect(read["view"] == "journey" && look["view"] == "access-log" && read["n"] == look["n"], "a pair holds another request's record")
+        }
+        // Verification throws at the first record or tree hash that does not hold.
+        let report = try await store.verify(since: nil, master: master)
+        try expect(report.access.size == before + 96, "verification read \(report.access.size) access records, not \(before + 96)")
+    }
+
     static let openings = Check("openings", "a participant's openings are her record's reads, newest first, by pages, without the care team's looks at them") { subject in
         let store = subject.store
         let (master, _) = try await unlock(store)

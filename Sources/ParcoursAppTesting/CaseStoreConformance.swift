@@ -56,7 +56,7 @@ public enum CaseStoreConformance {
 
     /// Every check, in the order they are best read.
     public static let checks: [Check] = [
-        founding, directory, lastAdminRace, keyRotation, enrolmentLinks, secondFactor, webSessions, appends, accessLog, openings, erasure,
+        founding, directory, lastAdminRace, keyRotation, enrolmentLinks, secondFactor, webSessions, appends, accessLog, concurrentAccess, openings, erasure,
         researchKeys, checkpointsAndProofs, export, verification,
     ]
 
