@@ -68,22 +68,25 @@ extension CaseStoreConformance {
         let store = subject.store
         let (master, _) = try await unlock(store)
         let before = try await store.size(.access)
-        let pairs = try await withThrowingTaskGroup(of: [UInt64].self) { group in
-            for request in 0..<48 {
+        // Each request gets back the seqs of its own records: read at those seqs, they name it.
+        let pairs = try await withThrowingTaskGroup(of: (Int64, [UInt64]).self) { group in
+            for request in Int64(0)..<48 {
                 group.addTask {
-                    try await store.recordAccess([("access.read", ["actor": "clin-exemple", "view": "journey", "n": .int(Int64(request))]),
-                                                  ("access.read", ["actor": "clin-exemple", "view": "access-log", "n": .int(Int64(request))])],
-                                                 master: master).map(\.seq)
+                    let results = try await store.recordAccess([("access.read", ["actor": "clin-exemple", "view": "journey", "n": .int(request)]),
+                                                                ("access.read", ["actor": "clin-exemple", "view": "access-log", "n": .int(request)])],
+                                                               master: master)
+                    return (request, results.map(\.seq))
                 }
             }
-            return try await group.reduce(into: [[UInt64]]()) { $0.append($1) }
+            return try await group.reduce(into: [(Int64, [UInt64])]()) { $0.append($1) }
         }
-        try expect(pairs.allSatisfy { $0.count == 2 && $0[1] == $0[0] + 1 }, "a request's two records are not next to each other")
-        try expect(pairs.flatMap { $0 }.sorted() == Array(before..<before + 96), "the records took seqs other than \(before)…\(before + 95) once each")
+        try expect(pairs.allSatisfy { $0.1.count == 2 && $0.1[1] == $0.1[0] + 1 }, "a request's two records are not next to each other")
+        try expect(pairs.flatMap(\.1).sorted() == Array(before..<before + 96), "the records took seqs other than \(before)…\(before + 95) once each")
         let records = try await store.accessRecords()
-        for pair in pairs {
-            let (read, look) = (records[Int(pair[0])].payload, records[Int(pair[1])].payload)
-            try expect(read["view"] == "journey" && look["view"] == "access-log" && read["n"] == look["n"], "a pair holds another request's record")
+        for (request, seqs) in pairs {
+            let (read, look) = (records[Int(seqs[0])].payload, records[Int(seqs[1])].payload)
+            try expect(read["view"] == "journey" && look["view"] == "access-log" && read["n"] == .int(request) && look["n"] == .int(request),
+                       "request \(request) was answered with another request's seqs")
         }
         // Verification throws at the first record or tree hash that does not hold.
         let report = try await store.verify(since: nil, master: master)
