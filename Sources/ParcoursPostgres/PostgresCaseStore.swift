@@ -2,7 +2,6 @@ import Foundation
 import ParcoursApp
 import ParcoursLog
 import PostgresNIO
-import Synchronization
 
 /// The case store kept in a PostgreSQL database: the two logs (`PostgresLogStore`), the
 /// tables beside them (`PostgresCaseStoreSchema`), the projections — what `SQLiteCaseStore`
@@ -23,9 +22,8 @@ public final class PostgresCaseStore: CaseStore {
     let log: PostgresLogStore
     /// The log core's writer: it caches the directory and the tree's frontier between appends.
     let writer: LogWriter
-    /// Concurrent access records gathered into one append, made at the first record (it
-    /// unwraps the log key once, as SQLite's does).
-    private let accessCommit = Mutex<AccessGroupCommit?>(nil)
+    /// Concurrent access records gathered into one append, made at the first record.
+    private let accessCommits = AccessGroupCommitSlot()
 
     private init(url: PostgresDatabaseURL, connections: Int) throws {
         log = try PostgresLogStore(url: url, master: nil, connections: connections)
@@ -124,13 +122,9 @@ public final class PostgresCaseStore: CaseStore {
 
     /// The access records' group commit: each batch one body of the access log's `PostgresGroupCommit`.
     func accessGroupCommit(master: MasterKey) throws -> AccessGroupCommit {
-        if let made = accessCommit.withLock({ $0 }) { return made }
-        let logKey = try logSigningKey(master: master)
-        let made = AccessGroupCommit { [writer, log] records in try writer.appendAccess(records, logKey: logKey, to: log) }
-        return accessCommit.withLock { kept in
-            if let kept { return kept }
-            kept = made
-            return made
+        try accessCommits.committer {
+            let logKey = try logSigningKey(master: master)
+            return AccessGroupCommit { [writer, log] records in try writer.appendAccess(records, logKey: logKey, to: log) }
         }
     }
 

@@ -16,7 +16,7 @@ public struct SQLiteCaseStore: CaseStore {
     /// The store, for the operations only a SQLite store has (tests, the benchmark, backups).
     public let store: Store
     /// Concurrent access records share a transaction, one sync for all (`AccessGroupCommit`).
-    private let accessCommits = AccessCommits()
+    private let accessCommits = AccessGroupCommitSlot()
 
     public init(_ store: Store) { self.store = store }
 
@@ -135,7 +135,7 @@ public struct SQLiteCaseStore: CaseStore {
     public func recordAccess(_ records: [(type: String, data: [String: JSONValue])], master: MasterKey) async throws -> [AppendResult] {
         // A record waits for others' commits: off the storage threads requests run on (`StorageThreads.wait`).
         try await SQLiteThreads.wait { [store, accessCommits] in
-            try accessCommits.committer(for: store, master: master).record(records)
+            try accessCommits.committer { try AccessGroupCommit(store: store, master: master) }.record(records)
         }
     }
 
@@ -217,22 +217,6 @@ public struct SQLiteCaseStore: CaseStore {
 
     public func witnessAlarms(limit: Int) async throws -> [WitnessAlarm] {
         try await SQLiteThreads.run { [store] in try store.witnessAlarms(limit: limit) }
-    }
-}
-
-/// The store's group committer for access records, made at the first record (it unwraps the
-/// log's key once, with the master key).
-private final class AccessCommits: @unchecked Sendable {
-    private let lock = NSLock()
-    private var committer: AccessGroupCommit?
-
-    func committer(for store: Store, master: MasterKey) throws -> AccessGroupCommit {
-        try lock.withLock {
-            if let committer { return committer }
-            let made = try AccessGroupCommit(store: store, master: master)
-            committer = made
-            return made
-        }
     }
 }
 
